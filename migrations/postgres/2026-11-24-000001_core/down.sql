@@ -1,0 +1,12 @@
+DROP TABLE agenda_versions;
+DROP TABLE agenda_items;
+DROP TABLE proposal_cases;
+DROP TABLE proposal_submitters;
+DROP TABLE proposal_clauses;
+DROP TABLE proposals;
+DROP TABLE meetings;
+DROP TABLE cases;
+DROP TABLE memberships;
+DROP TABLE persons;
+DROP TABLE organizations;
+DROP TABLE bodies;

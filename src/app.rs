@@ -1,0 +1,80 @@
+//! The application built from settings: database opened and migrated, demo data loaded into an
+//! empty database, listener bound (port 0 = any free port), server ready to run. The binary and
+//! the test harness start Agendum the same way.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::web;
+
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::demo;
+use crate::error::{AppError, AppResult};
+use crate::web::cache::{DEFAULT_CAPACITY_BYTES, PageCache};
+use crate::web::{AppState, server};
+
+pub struct Application {
+    port: u16,
+    address: String,
+    db: Db,
+    server: Server,
+}
+
+/// Opens and migrates the database; loads the demo into an empty one when asked to.
+pub fn prepare_database(settings: &Settings) -> AppResult<Db> {
+    let db = Db::connect(&settings.database_url)?;
+    let applied = db.migrate()?;
+    if !applied.is_empty() {
+        tracing::info!(migrations = ?applied, "database migrated");
+    }
+    if settings.demo {
+        let mut conn = db.conn()?;
+        if db::is_empty(&mut conn)? {
+            demo::load(&mut conn, crate::domain::time::today())?;
+            tracing::info!("demo data loaded");
+        }
+    }
+    Ok(db)
+}
+
+impl Application {
+    /// Must be called inside an actix/tokio runtime.
+    pub fn build(settings: Settings) -> AppResult<Application> {
+        let db = prepare_database(&settings)?;
+        let listener = TcpListener::bind(settings.bind).map_err(|e| {
+            AppError::internal(e).with_message(format!("cannot listen on {}", settings.bind))
+        })?;
+        let local = listener.local_addr().map_err(AppError::internal)?;
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            settings: Arc::new(settings),
+            pages: PageCache::new(DEFAULT_CAPACITY_BYTES),
+        });
+        let server = server(listener, state)?;
+        Ok(Application {
+            port: local.port(),
+            address: format!("http://{local}"),
+            db,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

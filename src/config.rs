@@ -1,0 +1,319 @@
+//! Settings: environment variables over `agendum.toml` over defaults (INTERFACES.md).
+
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Where the data lives; the backend follows from the URL's scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// `sqlite://PATH` (relative to the working directory) or `sqlite:///absolute/path`.
+    Sqlite(PathBuf),
+    /// `postgres://…` or `postgresql://…`, handed to libpq as it is.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        let url = url.trim();
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            if rest.is_empty() || rest.contains('?') {
+                return Err(ConfigError::invalid(
+                    "AGENDUM_DATABASE_URL",
+                    "a SQLite URL is sqlite://PATH, e.g. sqlite://data/agendum.db",
+                ));
+            }
+            return Ok(Self::Sqlite(PathBuf::from(rest)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        let scheme = url.split_once(':').map_or(url, |(s, _)| s);
+        Err(ConfigError::invalid(
+            "AGENDUM_DATABASE_URL",
+            &format!(
+                "unknown scheme '{}'; use sqlite://PATH or postgres://USER@HOST:PORT/DATABASE",
+                scheme.chars().take(20).collect::<String>()
+            ),
+        ))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "SQLite",
+            Self::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// The URL without a password, for logs and messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
+            Self::Postgres(url) => redact_password(url),
+        }
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    /// Without a trailing slash.
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub demo: bool,
+    pub log: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: DatabaseUrl::Sqlite(PathBuf::from("data/agendum.db")),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            base_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "Agendum <noreply@localhost>".into(),
+            demo: true,
+            log: "info".into(),
+        }
+    }
+}
+
+/// A bad setting; the message names the variable and says what is expected.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name}: {message}")]
+    Invalid { name: String, message: String },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+}
+
+impl ConfigError {
+    fn invalid(name: &str, message: &str) -> Self {
+        Self::Invalid {
+            name: name.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+/// The keys of `agendum.toml`: the variable names without the `AGENDUM_` prefix, in lower case.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    demo: Option<bool>,
+    log: Option<String>,
+}
+
+impl Settings {
+    /// Reads `agendum.toml` in the working directory (if present) and the process environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        Self::load_from(Path::new("agendum.toml"), |name| std::env::var(name).ok())
+    }
+
+    /// The same, with the file and the environment given: what the tests use.
+    pub fn load_from(
+        file: &Path,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let from_file = match std::fs::read_to_string(file) {
+            Ok(text) => toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::File {
+                path: file.display().to_string(),
+                message: e.message().to_owned(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileSettings::default(),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: file.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let pick =
+            |name: &str, file_value: Option<String>| -> Option<String> { env(name).or(file_value) };
+        let mut settings = Settings::default();
+        if let Some(url) = pick("AGENDUM_DATABASE_URL", from_file.database_url) {
+            settings.database_url = DatabaseUrl::parse(&url)?;
+        }
+        if let Some(bind) = pick("AGENDUM_BIND", from_file.bind) {
+            settings.bind = parse_bind(&bind)?;
+        }
+        if let Some(base) = pick("AGENDUM_BASE_URL", from_file.base_url) {
+            settings.base_url = parse_base_url(&base)?;
+        }
+        settings.smtp_url =
+            pick("AGENDUM_SMTP_URL", from_file.smtp_url).filter(|s| !s.trim().is_empty());
+        if let Some(from) = pick("AGENDUM_MAIL_FROM", from_file.mail_from) {
+            settings.mail_from = from;
+        }
+        match env("AGENDUM_DEMO") {
+            Some(v) => settings.demo = parse_bool("AGENDUM_DEMO", &v)?,
+            None => settings.demo = from_file.demo.unwrap_or(settings.demo),
+        }
+        if let Some(log) = pick("AGENDUM_LOG", from_file.log) {
+            settings.log = log;
+        }
+        Ok(settings)
+    }
+}
+
+fn parse_bind(text: &str) -> Result<SocketAddr, ConfigError> {
+    let text = text.trim();
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    // Host names such as localhost:8080 resolve once, at start.
+    text.to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| {
+            ConfigError::invalid(
+                "AGENDUM_BIND",
+                &format!(
+                    "'{text}' is not an address to listen on; use HOST:PORT, e.g. 127.0.0.1:8080"
+                ),
+            )
+        })
+}
+
+fn parse_base_url(text: &str) -> Result<String, ConfigError> {
+    let text = text.trim().trim_end_matches('/');
+    let rest = text
+        .strip_prefix("http://")
+        .or_else(|| text.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Ok(text.to_owned())
+        }
+        _ => Err(ConfigError::invalid(
+            "AGENDUM_BASE_URL",
+            "must be an absolute http:// or https:// address, e.g. https://dagsorden.kk.dk",
+        )),
+    }
+}
+
+fn parse_bool(name: &str, text: &str) -> Result<bool, ConfigError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::invalid(name, "must be true or false")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(file_text: Option<&str>, env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agendum.toml");
+        if let Some(text) = file_text {
+            std::fs::write(&path, text).unwrap();
+        }
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::load_from(&path, |name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_without_file_or_environment() {
+        let s = load(None, &[]).unwrap();
+        assert_eq!(
+            s.database_url,
+            DatabaseUrl::Sqlite("data/agendum.db".into())
+        );
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert!(s.demo && s.smtp_url.is_none());
+        assert_eq!(s.mail_from, "Agendum <noreply@localhost>");
+    }
+
+    #[test]
+    fn environment_wins_over_file_which_wins_over_defaults() {
+        let file = "bind = \"127.0.0.1:9000\"\ndemo = false\nbase_url = \"https://a.example/\"\n";
+        let s = load(Some(file), &[]).unwrap();
+        assert_eq!(s.bind.port(), 9000);
+        assert!(!s.demo);
+        assert_eq!(s.base_url, "https://a.example");
+        let s = load(
+            Some(file),
+            &[("AGENDUM_BIND", "127.0.0.1:0"), ("AGENDUM_DEMO", "true")],
+        )
+        .unwrap();
+        assert_eq!(s.bind.port(), 0);
+        assert!(s.demo);
+    }
+
+    #[test]
+    fn database_urls() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/agendum.db").unwrap(),
+            DatabaseUrl::Sqlite("/var/lib/agendum.db".into())
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://u:p@h/db").unwrap(),
+            DatabaseUrl::Postgres(_)
+        ));
+        let err = DatabaseUrl::parse("mysql://root@localhost/x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown scheme 'mysql'"), "{err}");
+        assert!(DatabaseUrl::parse("sqlite://").is_err());
+        assert_eq!(
+            DatabaseUrl::Postgres("postgres://app:secret@db:5432/agendum".into()).redacted(),
+            "postgres://app:***@db:5432/agendum"
+        );
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = load(None, &[("AGENDUM_DEMO", "maybe")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("AGENDUM_DEMO"), "{err}");
+        let err = load(None, &[("AGENDUM_BIND", "nowhere")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("AGENDUM_BIND"), "{err}");
+        let err = load(None, &[("AGENDUM_BASE_URL", "ftp://x")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("AGENDUM_BASE_URL"), "{err}");
+        let err = load(Some("databse_url = \"x\""), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("databse_url"), "{err}");
+    }
+}

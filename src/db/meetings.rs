@@ -1,0 +1,224 @@
+//! Meetings of councils and committees.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::{meetings, organizations};
+use super::{DbConnection, now};
+use crate::domain::meeting::{MeetingKind, MeetingStatus};
+use crate::domain::organization::OrganizationKind;
+use crate::domain::{MeetingId, OrganizationId};
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub kind: MeetingKind,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub location: String,
+    pub status: MeetingStatus,
+    pub lock_version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+type MeetingRow = (
+    i64,
+    i64,
+    String,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    String,
+    String,
+    i32,
+    NaiveDateTime,
+);
+
+macro_rules! meeting_columns {
+    () => {
+        (
+            meetings::id,
+            meetings::organization_id,
+            organizations::name,
+            meetings::kind,
+            meetings::starts_at,
+            meetings::ends_at,
+            meetings::location,
+            meetings::status,
+            meetings::lock_version,
+            meetings::updated_at,
+        )
+    };
+}
+
+fn from_row(row: MeetingRow) -> AppResult<Meeting> {
+    let (
+        id,
+        organization_id,
+        organization_name,
+        kind,
+        starts_at,
+        ends_at,
+        location,
+        status,
+        lock_version,
+        updated_at,
+    ) = row;
+    Ok(Meeting {
+        id: MeetingId(id),
+        organization_id: OrganizationId(organization_id),
+        organization_name,
+        kind: kind.parse().map_err(AppError::internal)?,
+        starts_at: starts_at.and_utc(),
+        ends_at: ends_at.map(|t| t.and_utc()),
+        location,
+        status: status.parse().map_err(AppError::internal)?,
+        lock_version,
+        updated_at: updated_at.and_utc(),
+    })
+}
+
+fn from_rows(rows: Vec<MeetingRow>) -> AppResult<Vec<Meeting>> {
+    rows.into_iter().map(from_row).collect()
+}
+
+pub struct NewMeeting<'a> {
+    pub organization_id: OrganizationId,
+    pub kind: MeetingKind,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub location: &'a str,
+}
+
+/// Plans a meeting; its agenda is empty and unreleased.
+pub fn insert(conn: &mut DbConnection, new: &NewMeeting) -> AppResult<MeetingId> {
+    let at = now();
+    let id = diesel::insert_into(meetings::table)
+        .values((
+            meetings::organization_id.eq(new.organization_id.0),
+            meetings::kind.eq(new.kind.as_str()),
+            meetings::starts_at.eq(new.starts_at.naive_utc()),
+            meetings::ends_at.eq(new.ends_at.map(|t| t.naive_utc())),
+            meetings::location.eq(new.location),
+            meetings::status.eq(MeetingStatus::Planned.as_str()),
+            meetings::created_at.eq(at),
+            meetings::updated_at.eq(at),
+        ))
+        .returning(meetings::id)
+        .get_result(conn)?;
+    Ok(MeetingId(id))
+}
+
+pub fn get(conn: &mut DbConnection, id: MeetingId) -> AppResult<Option<Meeting>> {
+    meetings::table
+        .inner_join(organizations::table)
+        .filter(meetings::id.eq(id.0))
+        .select(meeting_columns!())
+        .first::<MeetingRow>(conn)
+        .optional()?
+        .map(from_row)
+        .transpose()
+}
+
+pub fn set_status(conn: &mut DbConnection, id: MeetingId, status: MeetingStatus) -> AppResult<()> {
+    diesel::update(meetings::table.find(id.0))
+        .set((
+            meetings::status.eq(status.as_str()),
+            meetings::updated_at.eq(now()),
+            meetings::lock_version.eq(meetings::lock_version + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The next meetings of an organization from `from` on, soonest first.
+pub fn upcoming(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    from: DateTime<Utc>,
+    limit: i64,
+) -> AppResult<Vec<Meeting>> {
+    from_rows(
+        meetings::table
+            .inner_join(organizations::table)
+            .filter(meetings::organization_id.eq(organization.0))
+            .filter(meetings::starts_at.ge(from.naive_utc()))
+            .order(meetings::starts_at.asc())
+            .limit(limit)
+            .select(meeting_columns!())
+            .load(conn)?,
+    )
+}
+
+/// The latest meetings of an organization before `before`, latest first.
+pub fn recent(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> AppResult<Vec<Meeting>> {
+    from_rows(
+        meetings::table
+            .inner_join(organizations::table)
+            .filter(meetings::organization_id.eq(organization.0))
+            .filter(meetings::starts_at.lt(before.naive_utc()))
+            .order(meetings::starts_at.desc())
+            .limit(limit)
+            .select(meeting_columns!())
+            .load(conn)?,
+    )
+}
+
+/// Councils and committees: the council first, then committees by name.
+pub fn meeting_organizations(conn: &mut DbConnection) -> AppResult<Vec<(OrganizationId, String)>> {
+    let rows: Vec<(i64, String, String)> = organizations::table
+        .filter(organizations::kind.eq_any([
+            OrganizationKind::Council.as_str(),
+            OrganizationKind::Committee.as_str(),
+        ]))
+        .select((organizations::id, organizations::name, organizations::kind))
+        .order(organizations::name)
+        .load(conn)?;
+    let mut rows: Vec<_> = rows
+        .into_iter()
+        .map(|(id, name, kind)| {
+            (
+                kind != OrganizationKind::Council.as_str(),
+                OrganizationId(id),
+                name,
+            )
+        })
+        .collect();
+    rows.sort_by_key(|row| row.0);
+    Ok(rows.into_iter().map(|(_, id, name)| (id, name)).collect())
+}
+
+const RELEASED: [&str; 3] = ["agenda_released", "held", "minutes_published"];
+
+/// Meetings with a released agenda, latest first, one page at a time.
+pub fn list_released(
+    conn: &mut DbConnection,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Meeting>, i64)> {
+    debug_assert!(RELEASED.iter().all(|s| {
+        s.parse::<MeetingStatus>()
+            .is_ok_and(|s| s.agenda_is_released())
+    }));
+    let total: i64 = meetings::table
+        .filter(meetings::status.eq_any(RELEASED))
+        .count()
+        .get_result(conn)?;
+    let rows = meetings::table
+        .inner_join(organizations::table)
+        .filter(meetings::status.eq_any(RELEASED))
+        .order((meetings::starts_at.desc(), meetings::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(meeting_columns!())
+        .load(conn)?;
+    Ok((from_rows(rows)?, total))
+}

@@ -1,0 +1,220 @@
+//! The body, its organizations, persons and memberships.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::schema::{bodies, memberships, organizations, persons};
+use super::{DbConnection, now};
+use crate::domain::organization::{MembershipRole, OrganizationKind};
+use crate::domain::{BodyId, EmailAddress, OrganizationId, PersonId};
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub id: OrganizationId,
+    pub body_id: BodyId,
+    pub kind: OrganizationKind,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub email: Option<String>,
+    pub parent_id: Option<OrganizationId>,
+    pub website: Option<String>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+struct OrganizationRow {
+    id: i64,
+    body_id: i64,
+    kind: String,
+    name: String,
+    short_name: Option<String>,
+    email: Option<String>,
+    parent_id: Option<i64>,
+    website: Option<String>,
+}
+
+impl TryFrom<OrganizationRow> for Organization {
+    type Error = AppError;
+    fn try_from(row: OrganizationRow) -> AppResult<Self> {
+        Ok(Organization {
+            id: OrganizationId(row.id),
+            body_id: BodyId(row.body_id),
+            kind: row.kind.parse().map_err(AppError::internal)?,
+            name: row.name,
+            short_name: row.short_name,
+            email: row.email,
+            parent_id: row.parent_id.map(OrganizationId),
+            website: row.website,
+        })
+    }
+}
+
+pub fn insert_body(
+    conn: &mut DbConnection,
+    name: &str,
+    short_name: Option<&str>,
+    website: Option<&str>,
+) -> AppResult<BodyId> {
+    let id = diesel::insert_into(bodies::table)
+        .values((
+            bodies::name.eq(name),
+            bodies::short_name.eq(short_name),
+            bodies::website.eq(website),
+            bodies::created_at.eq(now()),
+        ))
+        .returning(bodies::id)
+        .get_result(conn)?;
+    Ok(BodyId(id))
+}
+
+/// A new organization. Administrations must have an address to receive their tasks at, so the
+/// email is typed here rather than checked later.
+pub struct NewOrganization<'a> {
+    pub body_id: BodyId,
+    pub kind: OrganizationKind,
+    pub name: &'a str,
+    pub short_name: Option<&'a str>,
+    pub email: Option<&'a EmailAddress>,
+    pub parent_id: Option<OrganizationId>,
+    pub website: Option<&'a str>,
+}
+
+pub fn insert_organization(
+    conn: &mut DbConnection,
+    new: &NewOrganization,
+) -> AppResult<OrganizationId> {
+    if new.kind == OrganizationKind::Administration && new.email.is_none() {
+        return Err(AppError::bad_request(format!(
+            "Forvaltningen »{}« skal have en e-mailadresse.",
+            new.name
+        )));
+    }
+    let id = diesel::insert_into(organizations::table)
+        .values((
+            organizations::body_id.eq(new.body_id.0),
+            organizations::kind.eq(new.kind.as_str()),
+            organizations::name.eq(new.name),
+            organizations::short_name.eq(new.short_name),
+            organizations::email.eq(new.email.map(EmailAddress::as_str)),
+            organizations::parent_id.eq(new.parent_id.map(|p| p.0)),
+            organizations::website.eq(new.website),
+            organizations::created_at.eq(now()),
+        ))
+        .returning(organizations::id)
+        .get_result(conn)?;
+    Ok(OrganizationId(id))
+}
+
+pub fn get(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Option<Organization>> {
+    organizations::table
+        .find(id.0)
+        .select(OrganizationRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Organization::try_from)
+        .transpose()
+}
+
+/// All organizations, in a stable order: by kind, then name.
+pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Organization>> {
+    organizations::table
+        .select(OrganizationRow::as_select())
+        .order((organizations::kind, organizations::name))
+        .load(conn)?
+        .into_iter()
+        .map(Organization::try_from)
+        .collect()
+}
+
+pub fn insert_person(
+    conn: &mut DbConnection,
+    body_id: BodyId,
+    name: &str,
+    title: Option<&str>,
+    email: Option<&EmailAddress>,
+) -> AppResult<PersonId> {
+    let id = diesel::insert_into(persons::table)
+        .values((
+            persons::body_id.eq(body_id.0),
+            persons::name.eq(name),
+            persons::title.eq(title),
+            persons::email.eq(email.map(EmailAddress::as_str)),
+            persons::created_at.eq(now()),
+        ))
+        .returning(persons::id)
+        .get_result(conn)?;
+    Ok(PersonId(id))
+}
+
+pub struct NewMembership {
+    pub person_id: PersonId,
+    pub organization_id: OrganizationId,
+    pub party_id: Option<OrganizationId>,
+    pub role: MembershipRole,
+    pub start_date: NaiveDate,
+}
+
+pub fn insert_membership(conn: &mut DbConnection, new: &NewMembership) -> AppResult<()> {
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::person_id.eq(new.person_id.0),
+            memberships::organization_id.eq(new.organization_id.0),
+            memberships::party_id.eq(new.party_id.map(|p| p.0)),
+            memberships::role.eq(new.role.as_str()),
+            memberships::start_date.eq(new.start_date),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A current member of an organization, with the party they sit for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub person_id: PersonId,
+    pub name: String,
+    pub role: MembershipRole,
+    pub party_short_name: Option<String>,
+}
+
+/// Members on `date`, chair first, then by name.
+pub fn members(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    date: NaiveDate,
+) -> AppResult<Vec<Member>> {
+    let parties = diesel::alias!(organizations as parties);
+    let rows: Vec<(i64, String, String, Option<String>)> = memberships::table
+        .inner_join(persons::table)
+        .left_join(
+            parties.on(memberships::party_id.eq(parties.field(organizations::id).nullable())),
+        )
+        .filter(memberships::organization_id.eq(organization.0))
+        .filter(memberships::start_date.le(date))
+        .filter(
+            memberships::end_date
+                .is_null()
+                .or(memberships::end_date.ge(date)),
+        )
+        .select((
+            persons::id,
+            persons::name,
+            memberships::role,
+            parties.field(organizations::short_name).nullable(),
+        ))
+        .order(persons::name)
+        .load(conn)?;
+    let mut members = rows
+        .into_iter()
+        .map(|(id, name, role, party)| {
+            Ok(Member {
+                person_id: PersonId(id),
+                name,
+                role: role.parse().map_err(AppError::internal)?,
+                party_short_name: party,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    members.sort_by_key(|m| m.role != MembershipRole::Chair);
+    Ok(members)
+}

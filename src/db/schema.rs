@@ -1,0 +1,177 @@
+// One schema for both backends; migrations/sqlite and migrations/postgres must agree with it
+// (the test suite runs on both).
+
+diesel::table! {
+    bodies (id) {
+        id -> BigInt,
+        name -> Text,
+        short_name -> Nullable<Text>,
+        website -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        short_name -> Nullable<Text>,
+        email -> Nullable<Text>,
+        parent_id -> Nullable<BigInt>,
+        website -> Nullable<Text>,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    persons (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        name -> Text,
+        title -> Nullable<Text>,
+        email -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (id) {
+        id -> BigInt,
+        person_id -> BigInt,
+        organization_id -> BigInt,
+        party_id -> Nullable<BigInt>,
+        role -> Text,
+        start_date -> Date,
+        end_date -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    cases (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        reference -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        kind -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+        location -> Text,
+        status -> Text,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        organization_id -> BigInt,
+        title -> Text,
+        opening -> Text,
+        motivation -> Text,
+        status -> Text,
+        submitting_party_id -> Nullable<BigInt>,
+        target_meeting_id -> Nullable<BigInt>,
+        submitted_at -> Nullable<Timestamp>,
+        late -> Bool,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_clauses (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        position -> Integer,
+        text -> Text,
+    }
+}
+
+diesel::table! {
+    proposal_submitters (proposal_id, person_id) {
+        proposal_id -> BigInt,
+        person_id -> BigInt,
+        role -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    proposal_cases (proposal_id, case_id) {
+        proposal_id -> BigInt,
+        case_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    agenda_items (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        position -> Integer,
+        number -> Text,
+        title -> Text,
+        kind -> Text,
+        public -> Bool,
+        proposal_id -> Nullable<BigInt>,
+        case_id -> Nullable<BigInt>,
+        body -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_versions (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        version -> Integer,
+        released_at -> Timestamp,
+        late_reason -> Nullable<Text>,
+        snapshot -> Text,
+    }
+}
+
+diesel::joinable!(organizations -> bodies (body_id));
+diesel::joinable!(persons -> bodies (body_id));
+diesel::joinable!(memberships -> persons (person_id));
+diesel::joinable!(cases -> bodies (body_id));
+diesel::joinable!(meetings -> organizations (organization_id));
+diesel::joinable!(proposal_clauses -> proposals (proposal_id));
+diesel::joinable!(proposal_submitters -> proposals (proposal_id));
+diesel::joinable!(proposal_submitters -> persons (person_id));
+diesel::joinable!(proposal_cases -> proposals (proposal_id));
+diesel::joinable!(proposal_cases -> cases (case_id));
+diesel::joinable!(agenda_items -> meetings (meeting_id));
+diesel::joinable!(agenda_versions -> meetings (meeting_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    bodies,
+    organizations,
+    persons,
+    memberships,
+    cases,
+    meetings,
+    proposals,
+    proposal_clauses,
+    proposal_submitters,
+    proposal_cases,
+    agenda_items,
+    agenda_versions,
+);

@@ -1,0 +1,475 @@
+//! The demo council: Københavns Kommune with Borgerrepræsentationen, its standing committees,
+//! the seven administrations and the parties; the seed meeting of 30.04.2025 with its member
+//! proposal word for word (`shared/product/seed-corrected.md`); upcoming meetings.
+//!
+//! The people are fictional, generated from name lists.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+
+use crate::db::agenda::{self, NewAgendaItem};
+use crate::db::organizations::{self as orgs, NewMembership, NewOrganization};
+use crate::db::{self, DbConnection, cases, meetings, proposals, write_transaction};
+use crate::domain::agenda::AgendaItemKind;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::organization::{MembershipRole, OrganizationKind};
+use crate::domain::proposal::{DEFAULT_OPENING, ProposalStatus, SubmitterRole};
+use crate::domain::time::local_to_utc;
+use crate::domain::{CaseReference, EmailAddress, MeetingId, OrganizationId, PersonId, ProposalId};
+use crate::error::{AppError, AppResult};
+
+pub const BODY_NAME: &str = "Københavns Kommune";
+pub const COUNCIL_NAME: &str = "Borgerrepræsentationen";
+pub const COUNCIL_ROOM: &str = "Borgerrepræsentationens mødesal";
+
+pub const SEED_CASE: &str = "2025-0124174";
+pub const SEED_TITLE: &str = "Medlemsforslag om nedlæggelse af profiler på X og undersøgelse af kommunens brug af sociale medier";
+pub const SEED_CLAUSES: [&str; 3] = [
+    "at Borgerrepræsentationen pålægger Økonomiforvaltningen, at indhente svar fra alle forvaltninger på i hvilket omfang de bruger det sociale medie X, og om der er noget, der gør det tvingende nødvendigt at beholde en profil derpå. Oversigten forelægges Økonomiudvalget inden udgangen af juni måned,",
+    "at alle Københavns Kommunes profiler på det sociale medie X skal nedlægges, medmindre er der er tvingende nødvendigt at beholde en profil,",
+    "at Økonomiforvaltningen indhenter svar fra alle forvaltninger på, hvilke sociale medier de har profiler på.",
+];
+pub const SEED_MOTIVATION: &str = "\
+Borgerrepræsentationen har vedtaget, at København skal forsøge at gøre sig uafhængig af \
+techgiganternes tjenester. Samtidig er det afgørende, at Københavns Kommune kan sikre troværdig \
+og pålidelig kommunikation til borgerne, og derfor ikke understøtter medier, der er kendetegnet \
+ved udbredelse misinformation, falske nyheder, og propaganda for antidemokratiske tiltag.
+
+En af de mest problematiske platforme for dette er X — tidligere kendt som Twitter — som er ejet \
+af Elon Musk. Derfor har Hvidovre Kommune nu nedlagt deres kommunale profil på X og benytter sig \
+ikke længere af platformen til kommunikation til omverdenen. Vi foreslår derfor, at København \
+følger eksemplet fra Hvidovre og lukker kommunens profiler på X.
+
+Vi vil dog gerne være sikre på, at der ikke er tvingende grunde til at beholde en kommunal profil \
+i en kortere periode, til der er fundet et godt alternativ. Derfor skal alle forvaltninger spørges \
+om de har en profil, som de mener ikke kan lukkes, uden at det vil give alvorlige problemer med \
+afgørende kommunikation til borgerne.
+";
+
+/// The standing committees and the administration that serves each: (committee, short name,
+/// administration, short name).
+pub const COMMITTEES: [(&str, &str, &str, &str); 7] = [
+    ("Økonomiudvalget", "ØU", "Økonomiforvaltningen", "ØKF"),
+    (
+        "Børne- og Ungdomsudvalget",
+        "BUU",
+        "Børne- og Ungdomsforvaltningen",
+        "BUF",
+    ),
+    (
+        "Kultur- og Fritidsudvalget",
+        "KFU",
+        "Kultur- og Fritidsforvaltningen",
+        "KFF",
+    ),
+    (
+        "Sundheds- og Omsorgsudvalget",
+        "SOU",
+        "Sundheds- og Omsorgsforvaltningen",
+        "SUF",
+    ),
+    ("Socialudvalget", "SUD", "Socialforvaltningen", "SOF"),
+    (
+        "Teknik- og Miljøudvalget",
+        "TMU",
+        "Teknik- og Miljøforvaltningen",
+        "TMF",
+    ),
+    (
+        "Beskæftigelses- og Integrationsudvalget",
+        "BIU",
+        "Beskæftigelses- og Integrationsforvaltningen",
+        "BIF",
+    ),
+];
+
+/// Parties with their letters and (fictional) seats in Borgerrepræsentationen; 55 in all.
+pub const PARTIES: [(&str, &str, usize); 10] = [
+    ("Socialdemokratiet", "A", 12),
+    ("Enhedslisten", "Ø", 11),
+    ("Det Konservative Folkeparti", "C", 8),
+    ("SF – Socialistisk Folkeparti", "F", 7),
+    ("Radikale Venstre", "B", 5),
+    ("Venstre", "V", 4),
+    ("Liberal Alliance", "I", 3),
+    ("Alternativet", "Å", 2),
+    ("Dansk Folkeparti", "O", 2),
+    ("Moderaterne", "M", 1),
+];
+
+/// The member of Borgerrepræsentationen for Enhedslisten behind the demo politician account.
+pub const DEMO_POLITICIAN: &str = "Maja Lund Holm";
+
+const FIRST_NAMES: [&str; 30] = [
+    "Anna", "Mads", "Sofie", "Jonas", "Ida", "Mikkel", "Laura", "Rasmus", "Emma", "Frederik",
+    "Clara", "Oliver", "Freja", "Magnus", "Ella", "Lukas", "Karla", "Emil", "Alma", "Noah",
+    "Ellen", "Viktor", "Agnes", "Oscar", "Marie", "Carl", "Josefine", "Anton", "Nanna", "Kasper",
+];
+const LAST_NAMES: [&str; 20] = [
+    "Dahl",
+    "Krogh",
+    "Bech",
+    "Juhl",
+    "Skov",
+    "Vestergaard",
+    "Friis",
+    "Brandt",
+    "Lindberg",
+    "Kjær",
+    "Møller",
+    "Bruun",
+    "Winther",
+    "Hald",
+    "Thygesen",
+    "Munk",
+    "Overgaard",
+    "Storm",
+    "Bach",
+    "Ravn",
+];
+
+/// Fictional member names: distinct for the first 60.
+pub fn member_name(index: usize) -> String {
+    format!(
+        "{} {}",
+        FIRST_NAMES[index % FIRST_NAMES.len()],
+        LAST_NAMES[(index * 7) % LAST_NAMES.len()]
+    )
+}
+
+/// What the demo created, for the tests and the later demo parts.
+#[derive(Debug, Clone)]
+pub struct Demo {
+    pub council: OrganizationId,
+    pub seed_meeting: MeetingId,
+    pub seed_proposal: ProposalId,
+    pub upcoming_council_meeting: MeetingId,
+    pub upcoming_committee_meeting: MeetingId,
+}
+
+/// Loads the demo into an empty database, in one transaction. `today` places the upcoming
+/// meetings.
+pub fn load(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
+    write_transaction(conn, |conn| {
+        if !db::is_empty(conn)? {
+            return Err(AppError::conflict(
+                "the database already holds data; demo data is only loaded into an empty database",
+            ));
+        }
+        load_into(conn, today)
+    })
+}
+
+fn email(text: &str) -> AppResult<EmailAddress> {
+    EmailAddress::parse(text).map_err(AppError::internal)
+}
+
+fn wall(date: NaiveDate, hour: u32, minute: u32) -> AppResult<chrono::DateTime<chrono::Utc>> {
+    let time = NaiveTime::from_hms_opt(hour, minute, 0).expect("valid constant time");
+    local_to_utc(date.and_time(time)).map_err(AppError::internal)
+}
+
+fn next_weekday(from: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let ahead = (7 + weekday.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    from + Duration::days(i64::from(ahead))
+}
+
+fn org<'a>(
+    body_id: crate::domain::BodyId,
+    kind: OrganizationKind,
+    name: &'a str,
+    short_name: Option<&'a str>,
+    email: Option<&'a EmailAddress>,
+    parent_id: Option<OrganizationId>,
+    website: Option<&'a str>,
+) -> NewOrganization<'a> {
+    NewOrganization {
+        body_id,
+        kind,
+        name,
+        short_name,
+        email,
+        parent_id,
+        website,
+    }
+}
+
+fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
+    let term_start = NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid date");
+    let body = orgs::insert_body(conn, BODY_NAME, Some("KK"), Some("https://www.kk.dk"))?;
+    let council = orgs::insert_organization(
+        conn,
+        &org(
+            body,
+            OrganizationKind::Council,
+            COUNCIL_NAME,
+            Some("BR"),
+            None,
+            None,
+            None,
+        ),
+    )?;
+    let mut committees = Vec::new();
+    let mut administrations = Vec::new();
+    for (committee, committee_short, administration, administration_short) in COMMITTEES {
+        let committee_id = orgs::insert_organization(
+            conn,
+            &org(
+                body,
+                OrganizationKind::Committee,
+                committee,
+                Some(committee_short),
+                None,
+                Some(council),
+                None,
+            ),
+        )?;
+        let address = email(&format!(
+            "{}@forvaltning.example.org",
+            administration_short.to_lowercase().replace('ø', "o")
+        ))?;
+        let administration_id = orgs::insert_organization(
+            conn,
+            &org(
+                body,
+                OrganizationKind::Administration,
+                administration,
+                Some(administration_short),
+                Some(&address),
+                Some(committee_id),
+                None,
+            ),
+        )?;
+        committees.push(committee_id);
+        administrations.push(administration_id);
+    }
+    orgs::insert_organization(
+        conn,
+        &org(
+            body,
+            OrganizationKind::External,
+            "KL",
+            Some("KL"),
+            None,
+            None,
+            Some("https://www.kl.dk"),
+        ),
+    )?;
+
+    // Members of Borgerrepræsentationen, party by party.
+    let mut members: Vec<(PersonId, OrganizationId)> = Vec::new();
+    let mut politician = None;
+    for (party_name, letter, seats) in PARTIES {
+        let party = orgs::insert_organization(
+            conn,
+            &org(
+                body,
+                OrganizationKind::Party,
+                party_name,
+                Some(letter),
+                None,
+                None,
+                None,
+            ),
+        )?;
+        for seat in 0..seats {
+            let name = if letter == "Ø" && seat == 0 {
+                DEMO_POLITICIAN.to_owned()
+            } else {
+                member_name(members.len())
+            };
+            let person = orgs::insert_person(
+                conn,
+                body,
+                &name,
+                Some("Medlem af Borgerrepræsentationen"),
+                None,
+            )?;
+            if name == DEMO_POLITICIAN {
+                politician = Some((person, party));
+            }
+            let role = if members.is_empty() {
+                MembershipRole::Chair
+            } else {
+                MembershipRole::Member
+            };
+            orgs::insert_membership(
+                conn,
+                &NewMembership {
+                    person_id: person,
+                    organization_id: council,
+                    party_id: Some(party),
+                    role,
+                    start_date: term_start,
+                },
+            )?;
+            orgs::insert_membership(
+                conn,
+                &NewMembership {
+                    person_id: person,
+                    organization_id: party,
+                    party_id: None,
+                    role: MembershipRole::Member,
+                    start_date: term_start,
+                },
+            )?;
+            members.push((person, party));
+        }
+    }
+    // Committee seats: Økonomiudvalget has 11 members, the others 9; taken in turn from the
+    // council so that every party sits somewhere. The first member of each chairs it.
+    let mut next = 0;
+    for (index, committee) in committees.iter().enumerate() {
+        let size = if index == 0 { 11 } else { 9 };
+        for seat in 0..size {
+            let (person, party) = members[next % members.len()];
+            next += 1;
+            orgs::insert_membership(
+                conn,
+                &NewMembership {
+                    person_id: person,
+                    organization_id: *committee,
+                    party_id: Some(party),
+                    role: if seat == 0 {
+                        MembershipRole::Chair
+                    } else {
+                        MembershipRole::Member
+                    },
+                    start_date: term_start,
+                },
+            )?;
+        }
+    }
+    let (politician, enhedslisten) = politician.expect("the demo politician is created above");
+
+    // The seed meeting and its member proposal.
+    let seed_day = NaiveDate::from_ymd_opt(2025, 4, 30).expect("valid date");
+    let seed_meeting = meetings::insert(
+        conn,
+        &meetings::NewMeeting {
+            organization_id: council,
+            kind: MeetingKind::Regular,
+            starts_at: wall(seed_day, 17, 30)?,
+            ends_at: None,
+            location: COUNCIL_ROOM,
+        },
+    )?;
+    let reference = CaseReference::parse(SEED_CASE).map_err(AppError::internal)?;
+    let case = cases::insert(conn, body, &reference, SEED_TITLE)?;
+    let clauses: Vec<String> = SEED_CLAUSES.iter().map(|c| (*c).to_owned()).collect();
+    let seed_proposal = proposals::insert(
+        conn,
+        &proposals::NewProposal {
+            body_id: body,
+            organization_id: council,
+            title: SEED_TITLE,
+            opening: DEFAULT_OPENING,
+            clauses: &clauses,
+            motivation: SEED_MOTIVATION,
+            status: ProposalStatus::Accepted,
+            submitting_party_id: Some(enhedslisten),
+            submitters: &[(politician, SubmitterRole::Proposer)],
+            cases: &[case],
+            target_meeting_id: Some(seed_meeting),
+            submitted_at: Some(wall(
+                NaiveDate::from_ymd_opt(2025, 4, 14).expect("valid date"),
+                10,
+                12,
+            )?),
+        },
+    )?;
+    agenda::append_item(
+        conn,
+        &NewAgendaItem {
+            meeting_id: seed_meeting,
+            number: "1",
+            title: SEED_TITLE,
+            kind: AgendaItemKind::MemberProposal,
+            public: true,
+            proposal_id: Some(seed_proposal),
+            case_id: None,
+            body: None,
+        },
+    )?;
+    let released_at = wall(
+        NaiveDate::from_ymd_opt(2025, 4, 24).expect("valid date"),
+        12,
+        0,
+    )?;
+    agenda::release(conn, seed_meeting, released_at, None)?;
+
+    // Upcoming: the council's next Thursday meeting and Økonomiudvalget's next Tuesday, at least
+    // a week ahead so their agendas are still being prepared.
+    let council_day = next_weekday(today + Duration::days(7), Weekday::Thu);
+    let upcoming_council_meeting = meetings::insert(
+        conn,
+        &meetings::NewMeeting {
+            organization_id: council,
+            kind: MeetingKind::Regular,
+            starts_at: wall(council_day, 17, 30)?,
+            ends_at: None,
+            location: COUNCIL_ROOM,
+        },
+    )?;
+    agenda::append_item(
+        conn,
+        &NewAgendaItem {
+            meeting_id: upcoming_council_meeting,
+            number: "1",
+            title: AgendaItemKind::ApprovalOfAgenda.label_da(),
+            kind: AgendaItemKind::ApprovalOfAgenda,
+            public: true,
+            proposal_id: None,
+            case_id: None,
+            body: None,
+        },
+    )?;
+    let committee_day = next_weekday(today + Duration::days(7), Weekday::Tue);
+    let upcoming_committee_meeting = meetings::insert(
+        conn,
+        &meetings::NewMeeting {
+            organization_id: committees[0],
+            kind: MeetingKind::Regular,
+            starts_at: wall(committee_day, 15, 0)?,
+            ends_at: None,
+            location: "Udvalgsværelse 1, Københavns Rådhus",
+        },
+    )?;
+    Ok(Demo {
+        council,
+        seed_meeting,
+        seed_proposal,
+        upcoming_council_meeting,
+        upcoming_committee_meeting,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_names_are_distinct() {
+        let names: std::collections::HashSet<String> = (0..60).map(member_name).collect();
+        assert_eq!(names.len(), 60);
+        assert!(!names.contains(DEMO_POLITICIAN));
+    }
+
+    #[test]
+    fn seats_add_up_to_the_council() {
+        assert_eq!(PARTIES.iter().map(|p| p.2).sum::<usize>(), 55);
+    }
+
+    #[test]
+    fn next_weekday_counts_forward() {
+        let wed = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(
+            next_weekday(wed, Weekday::Thu),
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+        );
+        assert_eq!(next_weekday(wed, Weekday::Wed), wed);
+        assert_eq!(
+            next_weekday(wed, Weekday::Tue),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Time in Europe/Copenhagen, and dates the Danish way: `30.04.2025, kl. 17:30`.
+//!
+//! Instants are stored in UTC; they are shown and entered in the council's local time.
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+pub const TIME_ZONE: Tz = chrono_tz::Europe::Copenhagen;
+
+pub fn local(instant: DateTime<Utc>) -> DateTime<Tz> {
+    instant.with_timezone(&TIME_ZONE)
+}
+
+/// Today's date in Copenhagen, whatever the server's own time zone.
+pub fn today() -> NaiveDate {
+    local(Utc::now()).date_naive()
+}
+
+/// A wall-clock time in Copenhagen that does not exist (the hour skipped when summer time
+/// starts) is refused rather than silently moved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Tidspunktet {0} findes ikke i dansk tid (sommertiden begynder).")]
+pub struct NonexistentLocalTime(pub String);
+
+/// Converts a Copenhagen wall-clock time to UTC. In the repeated hour when summer time ends,
+/// the first (summer-time) occurrence is meant, as people read a meeting invitation.
+pub fn local_to_utc(wall: NaiveDateTime) -> Result<DateTime<Utc>, NonexistentLocalTime> {
+    match TIME_ZONE.from_local_datetime(&wall) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(NonexistentLocalTime(format_datetime_naive(wall))),
+    }
+}
+
+fn format_datetime_naive(wall: NaiveDateTime) -> String {
+    format!("{}, kl. {}", wall.format("%d.%m.%Y"), wall.format("%H:%M"))
+}
+
+/// `30.04.2025`
+pub fn date_da(instant: DateTime<Utc>) -> String {
+    local(instant).format("%d.%m.%Y").to_string()
+}
+
+/// `17:30`
+pub fn time_da(instant: DateTime<Utc>) -> String {
+    local(instant).format("%H:%M").to_string()
+}
+
+/// `30.04.2025, kl. 17:30`
+pub fn datetime_da(instant: DateTime<Utc>) -> String {
+    format_datetime_naive(local(instant).naive_local())
+}
+
+pub fn weekday_da(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mandag",
+        Weekday::Tue => "tirsdag",
+        Weekday::Wed => "onsdag",
+        Weekday::Thu => "torsdag",
+        Weekday::Fri => "fredag",
+        Weekday::Sat => "lørdag",
+        Weekday::Sun => "søndag",
+    }
+}
+
+pub fn month_da(month: u32) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// `12. april 2021`, as dated letters are.
+pub fn long_date_da(date: NaiveDate) -> String {
+    format!("{}. {} {}", date.day(), month_da(date.month()), date.year())
+}
+
+/// `onsdag den 30. april 2025`
+pub fn weekday_long_date_da(instant: DateTime<Utc>) -> String {
+    let local = local(instant);
+    format!(
+        "{} den {}",
+        weekday_da(local.weekday()),
+        long_date_da(local.date_naive())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wall(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn seed_meeting_time_round_trips_in_summer_time() {
+        let utc = local_to_utc(wall("2025-04-30 17:30")).unwrap();
+        assert_eq!(utc.to_rfc3339(), "2025-04-30T15:30:00+00:00");
+        assert_eq!(datetime_da(utc), "30.04.2025, kl. 17:30");
+        assert_eq!(date_da(utc), "30.04.2025");
+        assert_eq!(time_da(utc), "17:30");
+        assert_eq!(weekday_long_date_da(utc), "onsdag den 30. april 2025");
+    }
+
+    #[test]
+    fn winter_time_is_one_hour_ahead_of_utc() {
+        let utc = local_to_utc(wall("2025-12-04 17:30")).unwrap();
+        assert_eq!(utc.to_rfc3339(), "2025-12-04T16:30:00+00:00");
+    }
+
+    #[test]
+    fn dst_gap_is_refused_and_overlap_takes_summer_time() {
+        // 30 March 2025: 02:00 → 03:00.
+        let err = local_to_utc(wall("2025-03-30 02:30")).unwrap_err();
+        assert!(err.to_string().contains("30.03.2025, kl. 02:30"));
+        // 26 October 2025: 03:00 → 02:00; 02:30 happens twice.
+        let utc = local_to_utc(wall("2025-10-26 02:30")).unwrap();
+        assert_eq!(utc.to_rfc3339(), "2025-10-26T00:30:00+00:00");
+    }
+
+    #[test]
+    fn letter_dates() {
+        let d = NaiveDate::from_ymd_opt(2021, 4, 12).unwrap();
+        assert_eq!(long_date_da(d), "12. april 2021");
+    }
+}

@@ -1,0 +1,16 @@
+//! Agendum: agendas, member proposals, decisions and follow-up for municipal councils.
+//!
+//! - [`domain`]: pure types and rules (no web, no database)
+//! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
+//! - [`web`]: actix-web handlers, templates and assets
+//! - [`demo`]: the demo council loaded into an empty database
+
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod web;
+
+pub use error::{AppError, AppResult};

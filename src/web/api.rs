@@ -1,0 +1,189 @@
+//! The public JSON API (`/api/v1`). Public reads never show closed content.
+
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::errors::ApiError;
+use super::views::meeting_url;
+use crate::db::{agenda, meetings};
+use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
+use crate::domain::time;
+use crate::domain::{MeetingId, OrganizationId};
+use crate::error::AppError;
+
+type ApiResult<T> = Result<T, ApiError>;
+
+const DEFAULT_PER_PAGE: i64 = 50;
+const MAX_PER_PAGE: i64 = 200;
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct OrganizationRef {
+    id: OrganizationId,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct MeetingLinks {
+    #[serde(rename = "self")]
+    this: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct MeetingJson {
+    id: MeetingId,
+    organization: OrganizationRef,
+    /// RFC 3339 in Europe/Copenhagen.
+    start: String,
+    end: Option<String>,
+    location: String,
+    status: &'static str,
+    kind: &'static str,
+    links: MeetingLinks,
+}
+
+fn meeting_json(base: &str, m: &meetings::Meeting) -> MeetingJson {
+    MeetingJson {
+        id: m.id,
+        organization: OrganizationRef {
+            id: m.organization_id,
+            name: m.organization_name.clone(),
+        },
+        start: time::local(m.starts_at).to_rfc3339(),
+        end: m.ends_at.map(|t| time::local(t).to_rfc3339()),
+        location: m.location.clone(),
+        status: m.status.as_str(),
+        kind: m.kind.as_str(),
+        links: MeetingLinks {
+            this: format!("{base}/api/v1/meetings/{}", m.id),
+            html: format!("{base}{}", meeting_url(m.id)),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    page: i64,
+    per_page: i64,
+    total: i64,
+    next: Option<String>,
+}
+
+/// `GET /api/v1/meetings`: meetings with a released agenda, latest first, paginated.
+pub async fn meetings_index(
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::bad_request(format!(
+            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
+        ))
+        .into());
+    }
+    let offset = (page - 1).saturating_mul(per_page);
+    let (list, total) = state
+        .db
+        .run(move |conn| meetings::list_released(conn, offset, per_page))
+        .await?;
+    let base = &state.settings.base_url;
+    let next = (offset.saturating_add(per_page) < total).then(|| {
+        format!(
+            "{base}/api/v1/meetings?page={}&per_page={per_page}",
+            page + 1
+        )
+    });
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "data": list.iter().map(|m| meeting_json(base, m)).collect::<Vec<_>>(),
+        "pagination": Pagination { page, per_page, total, next },
+    })))
+}
+
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    id: crate::domain::ProposalId,
+    opening: &'a str,
+    clauses: &'a [String],
+    submitted_by: Option<&'a str>,
+    motivation: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    id: crate::domain::AgendaItemId,
+    number: &'a str,
+    title: &'a str,
+    display_title: String,
+    kind: &'static str,
+    public: bool,
+    case_references: Vec<String>,
+    proposal: Option<ProposalJson<'a>>,
+    body: Option<&'a str>,
+}
+
+fn item_json<'a>(base: &str, item: &'a SnapshotItem) -> ItemJson<'a> {
+    ItemJson {
+        id: item.id,
+        number: &item.number,
+        title: &item.title,
+        display_title: item.display_title(),
+        kind: item.kind.as_str(),
+        public: item.public,
+        case_references: item
+            .case_references
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        proposal: item.proposal.as_ref().map(|p| ProposalJson {
+            id: p.id,
+            opening: &p.opening,
+            clauses: &p.clauses,
+            submitted_by: p.submitted_by.as_deref(),
+            motivation: &p.motivation,
+            url: format!("{base}/proposals/{}", p.id),
+        }),
+        body: item.body.as_deref(),
+    }
+}
+
+/// `GET /api/v1/meetings/{id}`: the meeting and, once released, its agenda (public view).
+pub async fn meeting_show(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let (meeting, released) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?
+                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            let released = agenda::released(conn, id, None)?;
+            Ok((meeting, released))
+        })
+        .await?;
+    let base = &state.settings.base_url;
+    let public: Option<ReleasedAgenda> = released.map(|r| ReleasedAgenda {
+        snapshot: r.snapshot.public_view(),
+        ..r
+    });
+    let agenda = public.as_ref().map(|r| {
+        serde_json::json!({
+            "version": r.version,
+            "released_at": time::local(r.released_at).to_rfc3339(),
+            "items": r.snapshot.items.iter().map(|i| item_json(base, i)).collect::<Vec<_>>(),
+        })
+    });
+    let mut body =
+        serde_json::to_value(meeting_json(base, &meeting)).map_err(AppError::internal)?;
+    body["agenda"] = agenda.unwrap_or(serde_json::Value::Null);
+    Ok(HttpResponse::Ok().json(body))
+}

@@ -1,0 +1,186 @@
+//! Released agendas never change, so their public HTML is rendered once and served from memory.
+//!
+//! A cached page is checked against the database (latest version, meeting changes) at most
+//! once per `REVALIDATE_AFTER`: several app nodes on one database then see another node's
+//! release within that time, and a node's own release is seen at once through `invalidate`.
+//! The cache is bounded in bytes; the least recently used pages go first.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use actix_web::web::Bytes;
+
+use crate::db::agenda::ReleaseState;
+use crate::domain::MeetingId;
+
+pub const REVALIDATE_AFTER: Duration = Duration::from_secs(1);
+pub const DEFAULT_CAPACITY_BYTES: usize = 32 * 1024 * 1024;
+
+pub struct CachedPage {
+    pub state: ReleaseState,
+    pub html: Bytes,
+    pub etag: String,
+    checked_ms: AtomicU64,
+    used_ms: AtomicU64,
+}
+
+pub struct PageCache {
+    entries: RwLock<HashMap<MeetingId, Arc<CachedPage>>>,
+    capacity_bytes: usize,
+    epoch: Instant,
+}
+
+impl PageCache {
+    pub fn new(capacity_bytes: usize) -> Self {
+        Self {
+            entries: RwLock::new(HashMap::new()),
+            capacity_bytes,
+            epoch: Instant::now(),
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.epoch.elapsed().as_millis() as u64
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<MeetingId, Arc<CachedPage>>> {
+        // A panic while holding the lock cannot leave the map half-changed (inserts are whole),
+        // so a poisoned lock is still usable.
+        self.entries.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The page, if it was checked against the database recently enough to serve as it is.
+    pub fn fresh(&self, id: MeetingId) -> Option<Arc<CachedPage>> {
+        let entry = self.read().get(&id).cloned()?;
+        let now = self.now_ms();
+        if now.saturating_sub(entry.checked_ms.load(Ordering::Relaxed))
+            < REVALIDATE_AFTER.as_millis() as u64
+        {
+            entry.used_ms.store(now, Ordering::Relaxed);
+            Some(entry)
+        } else {
+            None
+        }
+    }
+
+    /// The page, if it still shows `state`; it then counts as checked now.
+    pub fn validate(&self, id: MeetingId, state: ReleaseState) -> Option<Arc<CachedPage>> {
+        let entry = self.read().get(&id).cloned()?;
+        if entry.state != state {
+            return None;
+        }
+        let now = self.now_ms();
+        entry.checked_ms.store(now, Ordering::Relaxed);
+        entry.used_ms.store(now, Ordering::Relaxed);
+        Some(entry)
+    }
+
+    pub fn insert(&self, id: MeetingId, state: ReleaseState, html: String) -> Arc<CachedPage> {
+        let now = self.now_ms();
+        let etag = match state {
+            ReleaseState::Released {
+                version,
+                meeting_updated_at,
+            } => format!(
+                "\"m{id}-v{version}-{}\"",
+                meeting_updated_at.and_utc().timestamp_micros()
+            ),
+            _ => format!("\"m{id}\""),
+        };
+        let page = Arc::new(CachedPage {
+            state,
+            html: Bytes::from(html),
+            etag,
+            checked_ms: AtomicU64::new(now),
+            used_ms: AtomicU64::new(now),
+        });
+        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        entries.insert(id, page.clone());
+        let mut total: usize = entries.values().map(|p| p.html.len()).sum();
+        while total > self.capacity_bytes && entries.len() > 1 {
+            let oldest = entries
+                .iter()
+                .filter(|(key, _)| **key != id)
+                .min_by_key(|(_, p)| p.used_ms.load(Ordering::Relaxed))
+                .map(|(key, p)| (*key, p.html.len()));
+            match oldest {
+                Some((key, len)) => {
+                    entries.remove(&key);
+                    total -= len;
+                }
+                None => break,
+            }
+        }
+        page
+    }
+
+    pub fn invalidate(&self, id: MeetingId) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id);
+    }
+
+    pub fn len(&self) -> usize {
+        self.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn released(version: u32) -> ReleaseState {
+        ReleaseState::Released {
+            version,
+            meeting_updated_at: chrono::DateTime::from_timestamp(1_700_000_000, 0)
+                .unwrap()
+                .naive_utc(),
+        }
+    }
+
+    #[test]
+    fn serves_fresh_and_revalidates_by_state() {
+        let cache = PageCache::new(1 << 20);
+        cache.insert(MeetingId(1), released(1), "v1".into());
+        assert_eq!(&cache.fresh(MeetingId(1)).unwrap().html[..], b"v1");
+        assert!(cache.validate(MeetingId(1), released(1)).is_some());
+        assert!(cache.validate(MeetingId(1), released(2)).is_none());
+        cache.invalidate(MeetingId(1));
+        assert!(cache.fresh(MeetingId(1)).is_none());
+    }
+
+    #[test]
+    fn stale_after_the_revalidation_interval() {
+        let cache = PageCache::new(1 << 20);
+        let page = cache.insert(MeetingId(1), released(1), "v1".into());
+        page.checked_ms.store(0, Ordering::Relaxed);
+        std::thread::sleep(REVALIDATE_AFTER + Duration::from_millis(20));
+        assert!(cache.fresh(MeetingId(1)).is_none());
+        assert!(cache.validate(MeetingId(1), released(1)).is_some());
+        assert!(cache.fresh(MeetingId(1)).is_some());
+    }
+
+    #[test]
+    fn bounded_by_bytes_dropping_the_least_recently_used() {
+        let cache = PageCache::new(25);
+        cache.insert(MeetingId(1), released(1), "a".repeat(10));
+        cache.insert(MeetingId(2), released(1), "b".repeat(10));
+        cache.read()[&MeetingId(1)]
+            .used_ms
+            .store(u64::MAX / 2, Ordering::Relaxed);
+        cache.insert(MeetingId(3), released(1), "c".repeat(10));
+        assert_eq!(cache.len(), 2);
+        assert!(cache.read().contains_key(&MeetingId(1)));
+        assert!(!cache.read().contains_key(&MeetingId(2)));
+        // A page larger than the whole cache is still served, alone.
+        cache.insert(MeetingId(4), released(1), "d".repeat(100));
+        assert_eq!(cache.len(), 1);
+    }
+}

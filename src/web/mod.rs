@@ -1,0 +1,76 @@
+//! The web application: routes, shared state and the server's start.
+
+pub mod api;
+pub mod assets;
+pub mod cache;
+pub mod errors;
+pub mod pages;
+pub mod templates;
+pub mod views;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, middleware, web};
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use cache::PageCache;
+use errors::ApiError;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub pages: PageCache,
+}
+
+/// No inline script or style anywhere, so the policy can forbid them.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .app_data(web::PathConfig::default().error_handler(|_, _| {
+                ApiError(AppError::not_found("Adressen findes ikke i API'et.")).into()
+            }))
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                ApiError(AppError::bad_request(format!("Ugyldige parametre: {err}"))).into()
+            }))
+            .route("/meetings", web::get().to(api::meetings_index))
+            .route("/meetings/{id}", web::get().to(api::meeting_show)),
+    )
+    .app_data(web::PathConfig::default().error_handler(|_, _| {
+        AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()
+    }))
+    .route("/", web::get().to(pages::index))
+    .route("/meetings/{id}", web::get().to(pages::meeting))
+    .route("/proposals/{id}", web::get().to(pages::proposal))
+    .route("/cases/{reference}", web::get().to(pages::case))
+    .route("/healthz", web::get().to(pages::healthz))
+    .route("/assets/{path:.*}", web::get().to(assets::serve));
+}
+
+/// Builds the HTTP server on an already bound listener.
+pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Server> {
+    templates::init()?;
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .wrap(
+                middleware::DefaultHeaders::new()
+                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "same-origin")),
+            )
+            .configure(routes)
+            .default_service(web::to(errors::not_found))
+    })
+    .listen(listener)
+    .map_err(|e| AppError::internal(e).with_message("cannot serve on the bound address"))?
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,312 @@
+//! Public HTML pages. Handlers are thin: parse the request, ask the database, render.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use serde::Serialize;
+
+use super::AppState;
+use super::cache::CachedPage;
+use super::templates::{page_context, render};
+use super::views::{
+    AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
+};
+use crate::db::agenda::{self, ReleaseState};
+use crate::db::{cases, meetings, proposals};
+use crate::domain::text::paragraphs;
+use crate::domain::{CaseReference, MeetingId, ProposalId};
+use crate::error::{AppError, AppResult};
+
+const LIST_LENGTH: i64 = 5;
+
+fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+#[derive(Serialize)]
+struct BodySection {
+    name: String,
+    upcoming: Vec<MeetingSummary>,
+    recent: Vec<MeetingSummary>,
+}
+
+/// `/`: upcoming and recent meetings, by council and committee.
+pub async fn index(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let now = Utc::now();
+    let sections = state
+        .db
+        .run(move |conn| {
+            let mut sections = Vec::new();
+            for (id, name) in meetings::meeting_organizations(conn)? {
+                let upcoming = meetings::upcoming(conn, id, now, LIST_LENGTH)?;
+                let recent = meetings::recent(conn, id, now, LIST_LENGTH)?;
+                if upcoming.is_empty() && recent.is_empty() {
+                    continue;
+                }
+                sections.push(BodySection {
+                    name,
+                    upcoming: upcoming.iter().map(MeetingSummary::from).collect(),
+                    recent: recent.iter().map(MeetingSummary::from).collect(),
+                });
+            }
+            Ok(sections)
+        })
+        .await?;
+    let mut ctx = page_context();
+    ctx.insert("sections", &sections);
+    Ok(html(render("index.html", &ctx)?))
+}
+
+fn meeting_not_found() -> AppError {
+    AppError::not_found("Mødet findes ikke. Måske er adressen forkert, eller mødet er slettet.")
+}
+
+/// `/meetings/{id}`: the latest released agenda, from memory when it has not changed.
+pub async fn meeting(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    if let Some(page) = state.pages.fresh(id) {
+        return Ok(cached(&req, &page));
+    }
+    let release_state = state
+        .db
+        .run(move |conn| agenda::release_state(conn, id))
+        .await?;
+    match release_state {
+        ReleaseState::Missing => Err(meeting_not_found()),
+        ReleaseState::Unreleased => {
+            let meeting = state
+                .db
+                .run(move |conn| meetings::get(conn, id))
+                .await?
+                .ok_or_else(meeting_not_found)?;
+            let mut ctx = page_context();
+            ctx.insert("meeting", &MeetingSummary::from(&meeting));
+            ctx.insert("agenda", &Option::<AgendaView>::None);
+            Ok(html(render("meeting.html", &ctx)?))
+        }
+        ReleaseState::Released { version, .. } => {
+            if let Some(page) = state.pages.validate(id, release_state) {
+                return Ok(cached(&req, &page));
+            }
+            let (meeting, released) = state
+                .db
+                .run(move |conn| {
+                    let meeting = meetings::get(conn, id)?.ok_or_else(meeting_not_found)?;
+                    let released =
+                        agenda::released(conn, id, Some(version))?.ok_or_else(meeting_not_found)?;
+                    Ok((meeting, released))
+                })
+                .await?;
+            let public = crate::domain::agenda::ReleasedAgenda {
+                snapshot: released.snapshot.public_view(),
+                ..released
+            };
+            let mut ctx = page_context();
+            ctx.insert("meeting", &MeetingSummary::from(&meeting));
+            ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
+            ctx.insert("location", &public.snapshot.meeting.location);
+            ctx.insert("agenda", &Some(AgendaView::new(&public)));
+            let page = state
+                .pages
+                .insert(id, release_state, render("meeting.html", &ctx)?);
+            Ok(cached(&req, &page))
+        }
+    }
+}
+
+fn cached(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
+    let not_modified = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == page.etag));
+    let mut response = if not_modified {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header((header::ETAG, page.etag.as_str()))
+        .insert_header((header::CACHE_CONTROL, "public, no-cache"));
+    if not_modified {
+        response.finish()
+    } else {
+        response
+            .content_type("text/html; charset=utf-8")
+            .body(page.html.clone())
+    }
+}
+
+#[derive(Serialize)]
+struct Appearance {
+    url: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ProposalPage {
+    title: String,
+    status_label: &'static str,
+    organization_name: String,
+    cases: Vec<CaseLink>,
+    submitted_by: Option<String>,
+    submitted: Option<When>,
+    opening: String,
+    clauses: Vec<super::views::Clause>,
+    motivation: Vec<String>,
+    appearances: Vec<Appearance>,
+}
+
+fn proposal_not_found() -> AppError {
+    AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
+}
+
+/// "På dagsordenen for Borgerrepræsentationens møde 30.04.2025, kl. 17:30 (punkt 1)"
+fn appearance_text(a: &proposals::AgendaAppearance) -> String {
+    format!(
+        "{} – møde {} (punkt {})",
+        a.organization_name,
+        When::new(a.starts_at).text,
+        a.item_number
+    )
+}
+
+fn public_appearances(list: Vec<proposals::AgendaAppearance>) -> Vec<proposals::AgendaAppearance> {
+    list.into_iter()
+        .filter(|a| a.public && a.meeting_status.agenda_is_released())
+        .collect()
+}
+
+/// `/proposals/{id}`: a member proposal once it is public, with where it has been treated.
+pub async fn proposal(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let id = ProposalId(path.into_inner());
+    let page = state
+        .db
+        .run(move |conn| {
+            let proposal = proposals::get(conn, id)?.ok_or_else(proposal_not_found)?;
+            if !proposals::is_public(conn, &proposal)? {
+                return Err(proposal_not_found());
+            }
+            let appearances = public_appearances(proposals::appearances(conn, id)?);
+            Ok(ProposalPage {
+                title: proposal.title.clone(),
+                status_label: proposal.status.label_da(),
+                organization_name: proposal.organization_name.clone(),
+                cases: proposal.cases.iter().map(CaseLink::from).collect(),
+                submitted_by: proposal.submitted_by(),
+                submitted: proposal.submitted_at.map(When::new),
+                opening: proposal.opening.clone(),
+                clauses: clauses(&proposal.clauses),
+                motivation: paragraphs(&proposal.motivation),
+                appearances: appearances
+                    .iter()
+                    .map(|a| Appearance {
+                        url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
+                        text: appearance_text(a),
+                    })
+                    .collect(),
+            })
+        })
+        .await?;
+    let mut ctx = page_context();
+    ctx.insert("proposal", &page);
+    Ok(html(render("proposal.html", &ctx)?))
+}
+
+#[derive(Serialize)]
+struct TimelineEvent {
+    when: When,
+    label: String,
+    url: String,
+    link_text: String,
+}
+
+/// `/cases/{reference}`: what is public of a case, as a timeline.
+pub async fn case(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let reference =
+        CaseReference::parse(&path.into_inner()).map_err(|e| AppError::not_found(e.to_string()))?;
+    let now = Utc::now();
+    let (title, events) = state
+        .db
+        .run(move |conn| {
+            let not_found = || {
+                AppError::not_found(format!(
+                    "Sag {reference} findes ikke, eller den er ikke offentlig."
+                ))
+            };
+            let case = cases::by_reference(conn, &reference)?.ok_or_else(not_found)?;
+            let mut events = Vec::new();
+            for p in proposals::for_case(conn, case.id)? {
+                if !proposals::is_public(conn, &p)? {
+                    continue;
+                }
+                if let Some(at) = p.submitted_at {
+                    events.push((
+                        at,
+                        TimelineEvent {
+                            when: When::new(at),
+                            label: format!(
+                                "Medlemsforslag indsendt{}",
+                                p.submitted_by()
+                                    .map(|s| format!(" ({s})"))
+                                    .unwrap_or_default()
+                            ),
+                            url: proposal_url(p.id),
+                            link_text: p.title.clone(),
+                        },
+                    ));
+                }
+            }
+            for a in public_appearances(proposals::case_appearances(conn, case.id)?) {
+                let label = if a.starts_at < now {
+                    "Behandlet på møde"
+                } else {
+                    "På dagsordenen til møde"
+                };
+                events.push((
+                    a.starts_at,
+                    TimelineEvent {
+                        when: When::new(a.starts_at),
+                        label: label.to_owned(),
+                        url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
+                        link_text: appearance_text(&a),
+                    },
+                ));
+            }
+            if events.is_empty() {
+                return Err(not_found());
+            }
+            events.sort_by_key(|(at, _)| *at);
+            Ok((
+                case.title,
+                events.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
+            ))
+        })
+        .await?;
+    let mut ctx = page_context();
+    ctx.insert("reference", &reference.to_string());
+    ctx.insert("title", &title);
+    ctx.insert("events", &events);
+    Ok(html(render("case.html", &ctx)?))
+}
+
+/// `/healthz`: 200 when the database answers.
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    match state.db.run(crate::db::ping).await {
+        Ok(()) => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ok"),
+        Err(err) => {
+            tracing::warn!(error = %err.chain(), "health check failed");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("database unavailable")
+        }
+    }
+}

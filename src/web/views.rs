@@ -1,0 +1,174 @@
+//! What pages and the JSON API show, built from domain data: templates stay free of logic and
+//! dates are formatted the Danish way in one place.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::db::meetings::Meeting;
+use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
+use crate::domain::text::paragraphs;
+use crate::domain::time;
+use crate::domain::{CaseReference, MeetingId, ProposalId};
+
+pub fn meeting_url(id: MeetingId) -> String {
+    format!("/meetings/{id}")
+}
+
+pub fn proposal_url(id: ProposalId) -> String {
+    format!("/proposals/{id}")
+}
+
+pub fn case_url(reference: &CaseReference) -> String {
+    format!("/cases/{reference}")
+}
+
+/// An instant for people (`30.04.2025, kl. 17:30`) and for machines (`datetime` attribute).
+#[derive(Debug, Serialize)]
+pub struct When {
+    pub iso: String,
+    pub date: String,
+    pub time: String,
+    /// `onsdag den 30. april 2025`
+    pub long_date: String,
+    /// `30.04.2025, kl. 17:30`
+    pub text: String,
+}
+
+impl When {
+    pub fn new(instant: DateTime<Utc>) -> Self {
+        Self {
+            iso: time::local(instant).to_rfc3339(),
+            date: time::date_da(instant),
+            time: time::time_da(instant),
+            long_date: time::weekday_long_date_da(instant),
+            text: time::datetime_da(instant),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub url: String,
+    pub organization_name: String,
+    pub when: When,
+    pub location: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub kind_label: &'static str,
+    pub agenda_released: bool,
+}
+
+impl From<&Meeting> for MeetingSummary {
+    fn from(m: &Meeting) -> Self {
+        Self {
+            id: m.id,
+            url: meeting_url(m.id),
+            organization_name: m.organization_name.clone(),
+            when: When::new(m.starts_at),
+            location: m.location.clone(),
+            status: m.status.as_str(),
+            status_label: m.status.label_da(),
+            kind_label: m.kind.label_da(),
+            agenda_released: m.status.agenda_is_released(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseLink {
+    pub reference: String,
+    pub url: String,
+}
+
+impl From<&CaseReference> for CaseLink {
+    fn from(r: &CaseReference) -> Self {
+        Self {
+            reference: r.to_string(),
+            url: case_url(r),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Clause {
+    pub number: usize,
+    pub text: String,
+}
+
+pub fn clauses(texts: &[String]) -> Vec<Clause> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Clause {
+            number: i + 1,
+            text: text.clone(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemProposal {
+    pub url: String,
+    pub opening: String,
+    pub clauses: Vec<Clause>,
+    pub submitted_by: Option<String>,
+    pub motivation: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgendaItemView {
+    pub anchor: String,
+    pub number: String,
+    pub title: String,
+    pub cases: Vec<CaseLink>,
+    pub kind_label: &'static str,
+    pub public: bool,
+    pub proposal: Option<ItemProposal>,
+    pub body: Vec<String>,
+}
+
+impl From<&SnapshotItem> for AgendaItemView {
+    fn from(item: &SnapshotItem) -> Self {
+        Self {
+            anchor: format!(
+                "punkt-{}",
+                item.number.trim().replace(char::is_whitespace, "-")
+            ),
+            number: item.number.clone(),
+            title: item.title.clone(),
+            cases: item.case_references.iter().map(CaseLink::from).collect(),
+            kind_label: item.kind.label_da(),
+            public: item.public,
+            proposal: item.proposal.as_ref().map(|p| ItemProposal {
+                url: proposal_url(p.id),
+                opening: p.opening.clone(),
+                clauses: clauses(&p.clauses),
+                submitted_by: p.submitted_by.clone(),
+                motivation: paragraphs(&p.motivation),
+            }),
+            body: item.body.as_deref().map(paragraphs).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgendaView {
+    pub version: u32,
+    pub released: When,
+    pub open_items: Vec<AgendaItemView>,
+    pub closed_items: Vec<AgendaItemView>,
+}
+
+impl AgendaView {
+    /// The agenda as `agenda` shows it: pass the public view for the public.
+    pub fn new(agenda: &ReleasedAgenda) -> Self {
+        let (open, closed): (Vec<_>, Vec<_>) = agenda.snapshot.items.iter().partition(|i| i.public);
+        Self {
+            version: agenda.version,
+            released: When::new(agenda.released_at),
+            open_items: open.into_iter().map(AgendaItemView::from).collect(),
+            closed_items: closed.into_iter().map(AgendaItemView::from).collect(),
+        }
+    }
+}
