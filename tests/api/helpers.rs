@@ -1,0 +1,348 @@
+//! The test harness: builds Agendum from settings, bound to port 0, on a database of its own.
+
+use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use agendum::app::Application;
+use agendum::config::{DatabaseUrl, Settings};
+use agendum::db::Db;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one test per backend from an `async fn name(backend: Backend)`.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+pub(crate) use on_both_backends;
+
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// The PostgreSQL server to create test databases on. Locally a missing setting skips the
+/// PostgreSQL half with a notice; in CI it fails the run.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("AGENDUM_TEST_POSTGRES_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ if in_ci() => panic!(
+            "CI=true but AGENDUM_TEST_POSTGRES_URL is not set: the PostgreSQL tests must run in CI"
+        ),
+        _ => {
+            static NOTICE: Once = Once::new();
+            NOTICE.call_once(|| {
+                notice("AGENDUM_TEST_POSTGRES_URL is not set; PostgreSQL tests are skipped")
+            });
+            None
+        }
+    }
+}
+
+/// A database that exists for one test and is removed after it.
+pub enum TestDatabase {
+    // Held for its lifetime: the directory goes when the test ends.
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self
+            && let Ok(mut conn) = PgConnection::establish(admin_url)
+        {
+            // FORCE ends the app's pooled connections, which outlive the test's runtime.
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+    }
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "agendum_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+/// Replaces the database name (the path) of a PostgreSQL URL.
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").expect("a postgres:// URL");
+    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let query = tail.find('?').map(|i| &tail[i..]).unwrap_or("");
+    format!("{scheme}://{authority}/{name}{query}")
+}
+
+/// A new, empty database of the backend, or `None` when PostgreSQL is not configured locally.
+pub fn fresh_database(backend: Backend) -> Option<(DatabaseUrl, TestDatabase)> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let path: PathBuf = dir.path().join("data").join("agendum.db");
+            Some((DatabaseUrl::Sqlite(path), TestDatabase::Sqlite(dir)))
+        }
+        Backend::Postgres => {
+            let admin_url = postgres_admin_url()?;
+            let name = unique_name();
+            let mut conn = PgConnection::establish(&admin_url)
+                .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .expect("CREATE DATABASE");
+            let url = with_database(&admin_url, &name);
+            Some((
+                DatabaseUrl::Postgres(url),
+                TestDatabase::Postgres { admin_url, name },
+            ))
+        }
+    }
+}
+
+pub fn settings(database_url: DatabaseUrl, demo: bool) -> Settings {
+    Settings {
+        database_url,
+        bind: "127.0.0.1:0".parse().expect("an address"),
+        base_url: "http://agendum.test".into(),
+        demo,
+        log: "warn".into(),
+        ..Settings::default()
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the request is answered")
+    }
+
+    /// GET, expecting `status`; returns the body.
+    pub async fn get_text(&self, path: &str, status: u16) -> String {
+        let response = self.get(path).await;
+        let actual = response.status().as_u16();
+        let body = response.text().await.expect("a body");
+        assert_eq!(actual, status, "GET {path}: {body}");
+        body
+    }
+
+    pub async fn get_json(&self, path: &str, status: u16) -> serde_json::Value {
+        let body = self.get_text(path, status).await;
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: not JSON ({e}): {body}"))
+    }
+
+    pub fn conn(&self) -> agendum::db::PooledDbConnection {
+        self.db.conn().expect("a database connection")
+    }
+}
+
+/// Agendum with the demo data, serving on a free port.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, true).await
+}
+
+pub async fn spawn_app_with(backend: Backend, demo: bool) -> Option<TestApp> {
+    let (url, database) = fresh_database(backend)?;
+    let app = Application::build(settings(url, demo)).expect("the application starts");
+    let address = app.address().to_owned();
+    let db = app.db().clone();
+    tokio::spawn(app.run_until_stopped());
+    Some(TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        db,
+        _database: database,
+    })
+}
+
+/// A database of its own with migrations applied and (optionally) the demo, without a server.
+pub fn database(backend: Backend, demo: bool) -> Option<(Db, TestDatabase)> {
+    let (url, database) = fresh_database(backend)?;
+    let db = agendum::app::prepare_database(&settings(url, demo)).expect("the database opens");
+    Some((db, database))
+}
+
+/// The visible text of an HTML fragment: tags dropped (block elements separate words, inline
+/// ones do not), entities decoded, whitespace collapsed.
+pub fn text_of(html: &str) -> String {
+    const BLOCKS: [&str; 24] = [
+        "p", "li", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "div", "article", "section",
+        "header", "footer", "nav", "main", "dt", "dd", "dl", "br", "tr", "td", "title",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[start + 1..start + end];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCKS.contains(&name.as_str()) {
+            out.push(' ');
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    let decoded = decode_entities(&out);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(end) = after.find(';').filter(|e| *e <= 10) else {
+            out.push('&');
+            rest = &after[1..];
+            continue;
+        };
+        let entity = &after[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            _ if entity.starts_with("#x") => u32::from_str_radix(&entity[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            _ if entity.starts_with('#') => entity[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The part of `html` from the element that opens with `start` to its matching `</tag>`, for
+/// elements that do not nest in themselves (articles, sections).
+pub fn element<'a>(html: &'a str, start: &str, tag: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in the page"));
+    let close = format!("</{tag}>");
+    let to = html[from..]
+        .find(&close)
+        .unwrap_or_else(|| panic!("{start} is not closed"))
+        + from
+        + close.len();
+    &html[from..to]
+}
+
+/// The seed documents beside the checkout (`../shared/product/seed-corrected.md`).
+pub fn seed_corrected() -> Option<String> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/product/seed-corrected.md");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) if in_ci() => panic!("CI=true but {} is missing", path.display()),
+        Err(_) => {
+            notice(&format!(
+                "{} not found; the word-for-word seed check is skipped",
+                path.display()
+            ));
+            None
+        }
+    }
+}
+
+/// The indented block of `seed-corrected.md` that follows the line starting with `heading`.
+pub fn seed_block(seed: &str, heading: &str) -> String {
+    let mut lines = seed.lines().skip_while(|l| !l.starts_with(heading)).skip(1);
+    let mut block = Vec::new();
+    for line in lines.by_ref() {
+        if line.starts_with("    ") || line.trim().is_empty() {
+            block.push(line.trim());
+        } else {
+            break;
+        }
+    }
+    block
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn text_of_decodes_what_tera_escapes() {
+    assert_eq!(
+        text_of("<p>a &amp; b</p><p>(<a href=\"&#x2F;x\">K&#x27;s</a>)</p>"),
+        "a & b (K's)"
+    );
+    assert_eq!(
+        with_database("postgres://u@h:5432/test?sslmode=disable", "x"),
+        "postgres://u@h:5432/x?sslmode=disable"
+    );
+    assert_eq!(with_database("postgres://u@h", "x"), "postgres://u@h/x");
+}
+
+/// A skip notice the test runner does not capture (it captures only the print macros), so a
+/// developer sees what did not run.
+pub fn notice(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "notice: {text}");
+}

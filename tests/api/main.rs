@@ -1,0 +1,11 @@
+//! Integration tests: the real application over real HTTP, on SQLite and (when
+//! `AGENDUM_TEST_POSTGRES_URL` is set) PostgreSQL, each test with its own fresh database.
+//! One test binary, so the crate is linked once.
+
+mod helpers;
+
+mod api;
+mod browser;
+mod cli;
+mod pages;
+mod repository;

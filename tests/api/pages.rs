@@ -1,0 +1,449 @@
+//! The public pages, on both backends.
+
+use agendum::db::agenda::{self, NewAgendaItem};
+use agendum::db::{cases, meetings, proposals};
+use agendum::demo;
+use agendum::domain::agenda::AgendaItemKind;
+use agendum::domain::meeting::MeetingKind;
+use agendum::domain::proposal::ProposalStatus;
+use agendum::domain::{BodyId, CaseReference, MeetingId, OrganizationId, ProposalId};
+use chrono::Utc;
+
+use crate::helpers::{
+    Backend, TestApp, element, on_both_backends, seed_block, seed_corrected, spawn_app, text_of,
+};
+
+const SEED_MEETING: i64 = 1;
+
+on_both_backends!(
+    front_page_lists_meetings_by_body,
+    seed_agenda_has_the_shape_of_the_seed,
+    seed_agenda_reads_word_for_word_as_the_seed,
+    pages_are_danish_valid_and_free_of_inline_code,
+    unreleased_meeting_says_so,
+    closed_items_show_only_their_title,
+    proposal_page_shows_the_public_proposal,
+    drafts_are_not_public,
+    case_page_shows_the_timeline,
+    malformed_and_unknown_addresses_are_danish_404s,
+    released_page_is_served_from_memory_and_follows_new_versions,
+    health_check_answers,
+);
+
+async fn front_page_lists_meetings_by_body(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app.get_text("/", 200).await;
+    let council = element(
+        &html,
+        "<section class=\"body-section\" aria-labelledby=\"body-1\"",
+        "section",
+    );
+    assert!(council.contains("Borgerrepræsentationen"), "{council}");
+    assert!(council.contains("Kommende møder") && council.contains("Seneste møder"));
+    assert!(
+        council.contains("onsdag den 30. april 2025, kl. 17:30"),
+        "{council}"
+    );
+    assert!(
+        council.contains(&format!("&#x2F;meetings&#x2F;{SEED_MEETING}")),
+        "{council}"
+    );
+    assert!(council.contains("Dagsorden udsendt"));
+    assert!(
+        html.contains("Økonomiudvalget"),
+        "the committee's upcoming meeting is listed"
+    );
+    // Upcoming meetings are listed soonest first and are in the future.
+    assert!(html.contains("Planlagt"));
+}
+
+async fn seed_agenda_has_the_shape_of_the_seed(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app
+        .get_text(&format!("/meetings/{SEED_MEETING}"), 200)
+        .await;
+    let text = text_of(&html);
+    for expected in [
+        "DAGSORDEN for mødet den 30.04.2025, kl. 17:30 i Borgerrepræsentationens mødesal",
+        "Medlemsforslag om nedlæggelse af profiler på X og undersøgelse af kommunens brug af sociale medier (2025-0124174)",
+        "Medlemsforslag Det foreslås, 1. at Borgerrepræsentationen pålægger Økonomiforvaltningen",
+        "2. at alle Københavns Kommunes profiler",
+        "3. at Økonomiforvaltningen indhenter svar fra alle forvaltninger på, hvilke sociale medier de har profiler på.",
+        "(Stillet af Enhedslisten) Motivation Borgerrepræsentationen har vedtaget",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in {text}");
+    }
+    // Three clauses, as list items, and three motivation paragraphs.
+    let article = element(&html, "<article class=\"agenda-item\"", "article");
+    assert_eq!(article.matches("<li>").count(), 3);
+    assert_eq!(article.matches("<p>").count(), 3);
+    // The table of contents links to the item.
+    assert!(html.contains("<a href=\"#punkt-1\">"));
+    assert!(html.contains("id=\"punkt-1\""));
+}
+
+async fn seed_agenda_reads_word_for_word_as_the_seed(backend: Backend) {
+    let Some(seed) = seed_corrected() else { return };
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app
+        .get_text(&format!("/meetings/{SEED_MEETING}"), 200)
+        .await;
+    // Page 2 of the seed is the item itself; our item reads the same, word for word, once the
+    // item number in front of the heading is set aside.
+    let expected = seed_block(&seed, "Page 2");
+    assert!(
+        expected.starts_with("Medlemsforslag om nedlæggelse")
+            && expected.ends_with("kommunikation til borgerne."),
+        "{expected}"
+    );
+    let article = element(&html, "<article class=\"agenda-item\"", "article");
+    let actual = text_of(article);
+    let actual = actual.strip_prefix("1. ").unwrap_or(&actual);
+    assert_eq!(actual, expected);
+    // Page 1: the heading lines.
+    let header = text_of(element(&html, "<header class=\"agenda-header\"", "header"));
+    let seed_header = seed_block(&seed, "Page 1");
+    assert!(
+        seed_header.starts_with(&header[..header.find(" Borgerrepræsentationen ·").unwrap()]),
+        "{header} / {seed_header}"
+    );
+}
+
+async fn pages_are_danish_valid_and_free_of_inline_code(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    for path in [
+        "/",
+        "/meetings/1",
+        "/meetings/2",
+        "/proposals/1",
+        "/cases/2025-0124174",
+        "/meetings/999999",
+    ] {
+        let response = app.get(path).await;
+        let headers = response.headers().clone();
+        let html = response.text().await.unwrap();
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"),
+            "{path}"
+        );
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
+        assert!(html.contains("<main id=\"indhold\""), "{path}");
+        assert!(
+            !html.contains("<script") && !html.contains("style="),
+            "{path}: inline code"
+        );
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        // Every id on the page is unique.
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{path}: duplicate ids");
+    }
+    let css = app.get("/assets/style.css").await;
+    assert_eq!(css.status(), 200);
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+}
+
+async fn unreleased_meeting_says_so(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app.get_text("/meetings/2", 200).await;
+    assert!(html.contains("Dagsordenen er endnu ikke udsendt"), "{html}");
+    assert!(!html.contains("DAGSORDEN"));
+    // The working agenda of an unreleased meeting is not public.
+    assert!(!html.contains("Godkendelse af dagsordenen"));
+}
+
+/// A meeting with an open item and a closed one carrying confidential text, released.
+fn meeting_with_closed_item(app: &TestApp) -> (MeetingId, ProposalId) {
+    let mut conn = app.conn();
+    let council = OrganizationId(1);
+    let starts_at = Utc::now() + chrono::Duration::days(20);
+    let meeting = meetings::insert(
+        &mut conn,
+        &meetings::NewMeeting {
+            organization_id: council,
+            kind: MeetingKind::Extraordinary,
+            starts_at,
+            ends_at: None,
+            location: "Mødesal 2",
+        },
+    )
+    .unwrap();
+    let case = cases::insert(
+        &mut conn,
+        BodyId(1),
+        &CaseReference::parse("2026-0000777").unwrap(),
+        "Fortrolig sag",
+    )
+    .unwrap();
+    let secret = proposals::insert(
+        &mut conn,
+        &proposals::NewProposal {
+            body_id: BodyId(1),
+            organization_id: council,
+            title: "Medlemsforslag om køb af grunden på Hemmeligvej",
+            opening: "Det foreslås,",
+            clauses: &["at FORTROLIG-KLAUSUL købes".to_owned()],
+            motivation: "FORTROLIG-MOTIVATION",
+            status: ProposalStatus::Accepted,
+            submitting_party_id: None,
+            submitters: &[],
+            cases: &[case],
+            target_meeting_id: Some(meeting),
+            submitted_at: None,
+        },
+    )
+    .unwrap();
+    for (number, title, public, proposal) in [
+        ("1", "Godkendelse af dagsordenen", true, None),
+        (
+            "2",
+            "Medlemsforslag om køb af grunden på Hemmeligvej",
+            false,
+            Some(secret),
+        ),
+    ] {
+        agenda::append_item(
+            &mut conn,
+            &NewAgendaItem {
+                meeting_id: meeting,
+                number,
+                title,
+                kind: if proposal.is_some() {
+                    AgendaItemKind::MemberProposal
+                } else {
+                    AgendaItemKind::ApprovalOfAgenda
+                },
+                public,
+                proposal_id: proposal,
+                case_id: None,
+                body: None,
+            },
+        )
+        .unwrap();
+    }
+    agenda::release(&mut conn, meeting, Utc::now(), None).unwrap();
+    (meeting, secret)
+}
+
+async fn closed_items_show_only_their_title(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (meeting, secret) = meeting_with_closed_item(&app);
+    let html = app.get_text(&format!("/meetings/{meeting}"), 200).await;
+    let text = text_of(&html);
+    assert!(
+        text.contains("2. Medlemsforslag om køb af grunden på Hemmeligvej Lukket punkt"),
+        "{text}"
+    );
+    for leak in ["FORTROLIG", "2026-0000777", "Det foreslås"] {
+        assert!(!html.contains(leak), "{leak} leaks into the public page");
+    }
+    let json = app
+        .get_text(&format!("/api/v1/meetings/{meeting}"), 200)
+        .await;
+    assert!(json.contains("Hemmeligvej"));
+    for leak in ["FORTROLIG", "2026-0000777"] {
+        assert!(!json.contains(leak), "{leak} leaks into the API");
+    }
+    app.get_text(&format!("/proposals/{secret}"), 404).await;
+    app.get_text("/cases/2026-0000777", 404).await;
+}
+
+async fn proposal_page_shows_the_public_proposal(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app.get_text("/proposals/1", 200).await;
+    let text = text_of(&html);
+    assert!(
+        text.contains(&format!("{} (2025-0124174)", demo::SEED_TITLE)),
+        "{text}"
+    );
+    assert!(text.contains("Status På dagsordenen"), "{text}");
+    assert!(
+        text.contains("Forslagsstiller Stillet af Enhedslisten"),
+        "{text}"
+    );
+    assert!(text.contains("1. at Borgerrepræsentationen pålægger Økonomiforvaltningen"));
+    assert!(
+        text.contains("Borgerrepræsentationen – møde 30.04.2025, kl. 17:30 (punkt 1)"),
+        "{text}"
+    );
+    assert!(html.contains("&#x2F;cases&#x2F;2025-0124174"));
+}
+
+async fn drafts_are_not_public(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let id = {
+        let mut conn = app.conn();
+        proposals::insert(
+            &mut conn,
+            &proposals::NewProposal {
+                body_id: BodyId(1),
+                organization_id: OrganizationId(1),
+                title: "Medlemsforslag om et udkast",
+                opening: "Det foreslås,",
+                clauses: &["at noget sker".to_owned()],
+                motivation: "Udkast",
+                status: ProposalStatus::Draft,
+                submitting_party_id: None,
+                submitters: &[],
+                cases: &[],
+                target_meeting_id: None,
+                submitted_at: None,
+            },
+        )
+        .unwrap()
+    };
+    let html = app.get_text(&format!("/proposals/{id}"), 404).await;
+    assert!(html.contains("ikke offentligt"), "{html}");
+    assert!(!html.contains("Medlemsforslag om et udkast"));
+}
+
+async fn case_page_shows_the_timeline(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let html = app.get_text("/cases/2025-0124174", 200).await;
+    let text = text_of(&html);
+    assert!(text.contains("Sag 2025-0124174"), "{text}");
+    let submitted = text
+        .find("Medlemsforslag indsendt (Stillet af Enhedslisten)")
+        .expect("submission on the timeline");
+    let treated = text
+        .find("Behandlet på møde: Borgerrepræsentationen – møde 30.04.2025, kl. 17:30 (punkt 1)")
+        .expect("meeting on the timeline");
+    assert!(submitted < treated, "oldest first: {text}");
+    assert!(html.contains("&#x2F;meetings&#x2F;1#punkt-1"));
+}
+
+async fn malformed_and_unknown_addresses_are_danish_404s(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    for path in [
+        "/meetings/999999",
+        "/meetings/abc",
+        "/meetings/99999999999999999999999",
+        "/proposals/0",
+        "/proposals/-1",
+        "/cases/2025-12",
+        "/cases/2025-9999999",
+        "/cases/%C3%A6%C3%B8",
+        "/findes-ikke",
+    ] {
+        let html = app.get_text(path, 404).await;
+        assert!(
+            html.contains("<html lang=\"da\">") && html.contains("Siden blev ikke fundet"),
+            "{path}: {html}"
+        );
+    }
+    let html = app.get_text("/cases/25-0124174", 404).await;
+    assert!(
+        html.contains("ÅÅÅÅ-NNNNNNN"),
+        "the case reference error says what is expected"
+    );
+}
+
+async fn released_page_is_served_from_memory_and_follows_new_versions(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let first = app.get(&format!("/meetings/{SEED_MEETING}")).await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let body = first.text().await.unwrap();
+    assert!(body.contains("Version 1"));
+    let again = app
+        .client
+        .get(app.url(&format!("/meetings/{SEED_MEETING}")))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    // Another node (here: the test, straight on the database) releases version 2 with a new
+    // item; the page shows it once the cached copy has been checked again.
+    {
+        let mut conn = app.conn();
+        agenda::append_item(
+            &mut conn,
+            &NewAgendaItem {
+                meeting_id: MeetingId(SEED_MEETING),
+                number: "2",
+                title: "Orientering om tillæg",
+                kind: AgendaItemKind::Orientation,
+                public: true,
+                proposal_id: None,
+                case_id: None,
+                body: Some("Et tillæg til dagsordenen."),
+            },
+        )
+        .unwrap();
+        agenda::release(
+            &mut conn,
+            MeetingId(SEED_MEETING),
+            Utc::now(),
+            Some("Tillægsdagsorden"),
+        )
+        .unwrap();
+    }
+    let deadline = std::time::Instant::now() + agendum::web::cache::REVALIDATE_AFTER * 3;
+    loop {
+        let body = app
+            .get_text(&format!("/meetings/{SEED_MEETING}"), 200)
+            .await;
+        if body.contains("Version 2") {
+            assert!(
+                body.contains("Orientering om tillæg")
+                    && body.contains("Et tillæg til dagsordenen.")
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "version 2 not shown in time"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Version 1 as released is unchanged in the database.
+    let v1 = agenda::released(&mut app.conn(), MeetingId(SEED_MEETING), Some(1))
+        .unwrap()
+        .unwrap();
+    assert_eq!(v1.snapshot.items.len(), 1);
+}
+
+async fn health_check_answers(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    assert_eq!(app.get_text("/healthz", 200).await, "ok");
+}

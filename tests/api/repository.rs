@@ -1,0 +1,250 @@
+//! The database layer on both backends, without HTTP.
+
+use agendum::db::agenda::{self, NewAgendaItem, ReleaseState};
+use agendum::db::organizations::{self as orgs, NewOrganization};
+use agendum::db::{self, cases, meetings, proposals};
+use agendum::demo;
+use agendum::domain::agenda::AgendaItemKind;
+use agendum::domain::meeting::{MeetingKind, MeetingStatus};
+use agendum::domain::organization::{MembershipRole, OrganizationKind};
+use agendum::domain::proposal::ProposalStatus;
+use agendum::domain::{AgendaItemId, BodyId, CaseReference, MeetingId, OrganizationId, ProposalId};
+use agendum::error::ErrorKind;
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::helpers::{Backend, database, on_both_backends};
+
+on_both_backends!(
+    migrations_are_idempotent_and_demo_loads_once,
+    demo_has_the_council_committees_and_administrations,
+    case_references_are_unique,
+    release_is_all_or_nothing,
+    released_agenda_is_frozen,
+    foreign_keys_are_enforced,
+    administrations_need_an_email_address,
+);
+
+async fn migrations_are_idempotent_and_demo_loads_once(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    assert!(db.migrate().unwrap().is_empty(), "nothing left to apply");
+    let err = demo::load(&mut db.conn().unwrap(), agendum::domain::time::today()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Conflict);
+    assert!(!db::is_empty(&mut db.conn().unwrap()).unwrap());
+}
+
+async fn demo_has_the_council_committees_and_administrations(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    let all = orgs::list(&mut conn).unwrap();
+    let of = |kind| all.iter().filter(|o| o.kind == kind).collect::<Vec<_>>();
+    assert_eq!(of(OrganizationKind::Council).len(), 1);
+    assert_eq!(of(OrganizationKind::Committee).len(), 7);
+    assert_eq!(of(OrganizationKind::Party).len(), 10);
+    let administrations = of(OrganizationKind::Administration);
+    assert_eq!(administrations.len(), 7);
+    assert!(
+        administrations
+            .iter()
+            .all(|a| a.email.as_deref().is_some_and(|e| e.contains('@')))
+    );
+    let okf = administrations
+        .iter()
+        .find(|a| a.name == "Økonomiforvaltningen")
+        .unwrap();
+    assert_eq!(okf.short_name.as_deref(), Some("ØKF"));
+
+    let members =
+        orgs::members(&mut conn, OrganizationId(1), agendum::domain::time::today()).unwrap();
+    assert_eq!(members.len(), 55);
+    assert_eq!(members[0].role, MembershipRole::Chair);
+    let maja = members
+        .iter()
+        .find(|m| m.name == demo::DEMO_POLITICIAN)
+        .unwrap();
+    assert_eq!(maja.party_short_name.as_deref(), Some("Ø"));
+
+    let proposal = proposals::get(&mut conn, ProposalId(1)).unwrap().unwrap();
+    assert_eq!(proposal.title, demo::SEED_TITLE);
+    assert_eq!(
+        proposal.clauses,
+        demo::SEED_CLAUSES.map(String::from).to_vec()
+    );
+    assert_eq!(
+        proposal.cases,
+        vec![CaseReference::parse("2025-0124174").unwrap()]
+    );
+    assert_eq!(proposal.status, ProposalStatus::OnAgenda);
+    assert_eq!(
+        proposal.submitted_by().as_deref(),
+        Some("Stillet af Enhedslisten")
+    );
+
+    let seed = meetings::get(&mut conn, MeetingId(1)).unwrap().unwrap();
+    assert_eq!(seed.status, MeetingStatus::AgendaReleased);
+    assert_eq!(
+        agendum::domain::time::datetime_da(seed.starts_at),
+        "30.04.2025, kl. 17:30"
+    );
+    let upcoming = meetings::upcoming(&mut conn, OrganizationId(1), Utc::now(), 5).unwrap();
+    assert_eq!(upcoming.len(), 1, "one upcoming council meeting");
+}
+
+async fn case_references_are_unique(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    let reference = CaseReference::parse("2025-0124174").unwrap();
+    let err = cases::insert(&mut conn, BodyId(1), &reference, "Igen").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Conflict);
+    assert!(err.message.contains("2025-0124174"));
+    let other = CaseReference::parse("2025-0124175").unwrap();
+    cases::insert(&mut conn, BodyId(1), &other, "Ny").unwrap();
+    assert_eq!(
+        cases::by_reference(&mut conn, &other)
+            .unwrap()
+            .unwrap()
+            .title,
+        "Ny"
+    );
+}
+
+fn plan_meeting(conn: &mut db::DbConnection) -> MeetingId {
+    meetings::insert(
+        conn,
+        &meetings::NewMeeting {
+            organization_id: OrganizationId(1),
+            kind: MeetingKind::Regular,
+            starts_at: Utc::now() + chrono::Duration::days(30),
+            ends_at: None,
+            location: "Mødesal",
+        },
+    )
+    .unwrap()
+}
+
+fn item<'a>(meeting: MeetingId, number: &'a str, public: bool) -> NewAgendaItem<'a> {
+    NewAgendaItem {
+        meeting_id: meeting,
+        number,
+        title: "Et punkt",
+        kind: AgendaItemKind::Other,
+        public,
+        proposal_id: None,
+        case_id: None,
+        body: None,
+    }
+}
+
+async fn release_is_all_or_nothing(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    let meeting = plan_meeting(&mut conn);
+    let err = agenda::release(&mut conn, meeting, Utc::now(), None).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::BadRequest);
+    assert_eq!(err.message, "Dagsordenen har ingen punkter.");
+    agenda::append_item(&mut conn, &item(meeting, "1", false)).unwrap();
+    agenda::append_item(&mut conn, &item(meeting, "2", true)).unwrap();
+    let err = agenda::release(&mut conn, meeting, Utc::now(), None).unwrap_err();
+    assert!(
+        err.message.contains("lukkede punkter står sidst"),
+        "{}",
+        err.message
+    );
+    // Nothing was released half-way.
+    assert_eq!(
+        agenda::release_state(&mut conn, meeting).unwrap(),
+        ReleaseState::Unreleased
+    );
+    assert_eq!(
+        meetings::get(&mut conn, meeting).unwrap().unwrap().status,
+        MeetingStatus::Planned
+    );
+    assert_eq!(
+        agenda::release_state(&mut conn, MeetingId(424242)).unwrap(),
+        ReleaseState::Missing
+    );
+}
+
+async fn released_agenda_is_frozen(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    // Editing the proposal after release leaves version 1 as it was.
+    {
+        use agendum::db::schema::proposal_clauses::dsl::*;
+        diesel::update(
+            proposal_clauses
+                .filter(proposal_id.eq(1))
+                .filter(position.eq(1)),
+        )
+        .set(text.eq("at noget helt andet"))
+        .execute(&mut *conn)
+        .unwrap();
+    }
+    let v1 = agenda::released(&mut conn, MeetingId(1), None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(v1.version, 1);
+    assert_eq!(
+        v1.snapshot.items[0].proposal.as_ref().unwrap().clauses[0],
+        demo::SEED_CLAUSES[0]
+    );
+    let version = agenda::release(&mut conn, MeetingId(1), Utc::now(), None).unwrap();
+    assert_eq!(version, 2);
+    let v2 = agenda::released(&mut conn, MeetingId(1), None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        v2.snapshot.items[0].proposal.as_ref().unwrap().clauses[0],
+        "at noget helt andet"
+    );
+    let v1_again = agenda::released(&mut conn, MeetingId(1), Some(1))
+        .unwrap()
+        .unwrap();
+    assert_eq!(v1_again, v1);
+    assert_eq!(v1_again.snapshot.items[0].id, AgendaItemId(1));
+}
+
+async fn foreign_keys_are_enforced(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    let err = agenda::append_item(&mut conn, &item(MeetingId(987654), "1", true)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Internal);
+    assert!(
+        err.chain().to_lowercase().contains("foreign key"),
+        "{}",
+        err.chain()
+    );
+}
+
+async fn administrations_need_an_email_address(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    let err = orgs::insert_organization(
+        &mut conn,
+        &NewOrganization {
+            body_id: BodyId(1),
+            kind: OrganizationKind::Administration,
+            name: "Ny forvaltning",
+            short_name: None,
+            email: None,
+            parent_id: None,
+            website: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::BadRequest);
+}
