@@ -36,6 +36,12 @@ fn format_datetime_naive(wall: NaiveDateTime) -> String {
     format!("{}, kl. {}", wall.format("%d.%m.%Y"), wall.format("%H:%M"))
 }
 
+/// RFC 3339 in Copenhagen time, to the second (`2025-04-30T17:30:00+02:00`): the form of
+/// HTML `datetime` attributes and the JSON API.
+pub fn rfc3339(instant: DateTime<Utc>) -> String {
+    local(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 /// `30.04.2025`
 pub fn date_da(instant: DateTime<Utc>) -> String {
     local(instant).format("%d.%m.%Y").to_string()
@@ -112,6 +118,9 @@ mod tests {
         assert_eq!(date_da(utc), "30.04.2025");
         assert_eq!(time_da(utc), "17:30");
         assert_eq!(weekday_long_date_da(utc), "onsdag den 30. april 2025");
+        assert_eq!(rfc3339(utc), "2025-04-30T17:30:00+02:00");
+        let fractional = utc + chrono::Duration::nanoseconds(402_526_228);
+        assert_eq!(rfc3339(fractional), "2025-04-30T17:30:00+02:00");
     }
 
     #[test]

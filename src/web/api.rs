@@ -56,8 +56,8 @@ fn meeting_json(base: &str, m: &meetings::Meeting) -> MeetingJson {
             id: m.organization_id,
             name: m.organization_name.clone(),
         },
-        start: time::local(m.starts_at).to_rfc3339(),
-        end: m.ends_at.map(|t| time::local(t).to_rfc3339()),
+        start: time::rfc3339(m.starts_at),
+        end: m.ends_at.map(time::rfc3339),
         location: m.location.clone(),
         status: m.status.as_str(),
         kind: m.kind.as_str(),
@@ -178,7 +178,7 @@ pub async fn meeting_show(
     let agenda = public.as_ref().map(|r| {
         serde_json::json!({
             "version": r.version,
-            "released_at": time::local(r.released_at).to_rfc3339(),
+            "released_at": time::rfc3339(r.released_at),
             "items": r.snapshot.items.iter().map(|i| item_json(base, i)).collect::<Vec<_>>(),
         })
     });

@@ -21,9 +21,39 @@ pub const DEFAULT_CAPACITY_BYTES: usize = 32 * 1024 * 1024;
 pub struct CachedPage {
     pub state: ReleaseState,
     pub html: Bytes,
+    /// The same page gzip-compressed once, for the clients that accept it (every browser).
+    pub gzip: Bytes,
     pub etag: String,
     checked_ms: AtomicU64,
     used_ms: AtomicU64,
+}
+
+impl CachedPage {
+    fn size(&self) -> usize {
+        self.html.len() + self.gzip.len()
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Whether an `Accept-Encoding` header value accepts gzip (`q=0` refuses it).
+pub fn accepts_gzip(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|part| {
+        let mut fields = part.split(';').map(str::trim);
+        let coding = fields.next().unwrap_or("");
+        let refused = fields.any(|f| {
+            f.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+    })
 }
 
 pub struct PageCache {
@@ -89,22 +119,24 @@ impl PageCache {
             ),
             _ => format!("\"m{id}\""),
         };
+        let gzip = Bytes::from(gzip(html.as_bytes()));
         let page = Arc::new(CachedPage {
             state,
             html: Bytes::from(html),
+            gzip,
             etag,
             checked_ms: AtomicU64::new(now),
             used_ms: AtomicU64::new(now),
         });
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
         entries.insert(id, page.clone());
-        let mut total: usize = entries.values().map(|p| p.html.len()).sum();
+        let mut total: usize = entries.values().map(|p| p.size()).sum();
         while total > self.capacity_bytes && entries.len() > 1 {
             let oldest = entries
                 .iter()
                 .filter(|(key, _)| **key != id)
                 .min_by_key(|(_, p)| p.used_ms.load(Ordering::Relaxed))
-                .map(|(key, p)| (*key, p.html.len()));
+                .map(|(key, p)| (*key, p.size()));
             match oldest {
                 Some((key, len)) => {
                     entries.remove(&key);
@@ -136,6 +168,12 @@ impl PageCache {
 mod tests {
     use super::*;
 
+    fn cache_size_of(html: String) -> usize {
+        PageCache::new(1 << 20)
+            .insert(MeetingId(9), released(1), html)
+            .size()
+    }
+
     fn released(version: u32) -> ReleaseState {
         ReleaseState::Released {
             version,
@@ -143,6 +181,29 @@ mod tests {
                 .unwrap()
                 .naive_utc(),
         }
+    }
+
+    #[test]
+    fn gzip_copy_inflates_to_the_page() {
+        use std::io::Read;
+        let cache = PageCache::new(1 << 20);
+        let page = cache.insert(MeetingId(1), released(1), "æøå ".repeat(500));
+        assert!(page.gzip.len() < page.html.len() / 10);
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&page.gzip[..])
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out.as_bytes(), &page.html[..]);
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_quality_values() {
+        assert!(accepts_gzip("gzip, deflate, br"));
+        assert!(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+        assert!(accepts_gzip("*"));
+        assert!(!accepts_gzip("gzip;q=0"));
+        assert!(!accepts_gzip("br, deflate"));
+        assert!(!accepts_gzip(""));
     }
 
     #[test]
@@ -169,7 +230,8 @@ mod tests {
 
     #[test]
     fn bounded_by_bytes_dropping_the_least_recently_used() {
-        let cache = PageCache::new(25);
+        let one = cache_size_of("a".repeat(10));
+        let cache = PageCache::new(one * 2 + one / 2);
         cache.insert(MeetingId(1), released(1), "a".repeat(10));
         cache.insert(MeetingId(2), released(1), "b".repeat(10));
         cache.read()[&MeetingId(1)]
@@ -180,7 +242,7 @@ mod tests {
         assert!(cache.read().contains_key(&MeetingId(1)));
         assert!(!cache.read().contains_key(&MeetingId(2)));
         // A page larger than the whole cache is still served, alone.
-        cache.insert(MeetingId(4), released(1), "d".repeat(100));
+        cache.insert(MeetingId(4), released(1), "d".repeat(10_000));
         assert_eq!(cache.len(), 1);
     }
 }

@@ -6,7 +6,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::AppState;
-use super::cache::CachedPage;
+use super::cache::{CachedPage, accepts_gzip};
 use super::templates::{page_context, render};
 use super::views::{
     AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
@@ -121,25 +121,41 @@ pub async fn meeting(
 }
 
 fn cached(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
+    let gzip = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(accepts_gzip);
+    // Each representation has its own strong validator.
+    let etag = if gzip {
+        format!("{}-gz\"", page.etag.trim_end_matches('"'))
+    } else {
+        page.etag.clone()
+    };
     let not_modified = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == page.etag));
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
     let mut response = if not_modified {
         HttpResponse::NotModified()
     } else {
         HttpResponse::Ok()
     };
     response
-        .insert_header((header::ETAG, page.etag.as_str()))
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::VARY, "Accept-Encoding"))
         .insert_header((header::CACHE_CONTROL, "public, no-cache"));
     if not_modified {
-        response.finish()
-    } else {
+        return response.finish();
+    }
+    response.content_type("text/html; charset=utf-8");
+    if gzip {
         response
-            .content_type("text/html; charset=utf-8")
-            .body(page.html.clone())
+            .insert_header((header::CONTENT_ENCODING, "gzip"))
+            .body(page.gzip.clone())
+    } else {
+        response.body(page.html.clone())
     }
 }
 

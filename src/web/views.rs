@@ -37,7 +37,7 @@ pub struct When {
 impl When {
     pub fn new(instant: DateTime<Utc>) -> Self {
         Self {
-            iso: time::local(instant).to_rfc3339(),
+            iso: time::rfc3339(instant),
             date: time::date_da(instant),
             time: time::time_da(instant),
             long_date: time::weekday_long_date_da(instant),

