@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{agenda_items, agenda_versions, meetings};
+use super::schema::{agenda_items, agenda_version_items, agenda_versions, meetings};
 use super::{DbConnection, cases, meetings as meeting_repo, now, proposals, write_transaction};
 use crate::domain::agenda::{
     AgendaItemKind, AgendaSnapshot, ReleasedAgenda, SnapshotItem, SnapshotMeeting,
@@ -157,7 +157,7 @@ pub fn release(
             .first(conn)?;
         let version = last.unwrap_or(0) + 1;
         let json = serde_json::to_string(&snapshot).map_err(AppError::internal)?;
-        diesel::insert_into(agenda_versions::table)
+        let version_id: i64 = diesel::insert_into(agenda_versions::table)
             .values((
                 agenda_versions::meeting_id.eq(meeting_id.0),
                 agenda_versions::version.eq(version),
@@ -165,7 +165,29 @@ pub fn release(
                 agenda_versions::late_reason.eq(late_reason),
                 agenda_versions::snapshot.eq(json),
             ))
-            .execute(conn)?;
+            .returning(agenda_versions::id)
+            .get_result(conn)?;
+        let case_of_item: std::collections::HashMap<i64, Option<i64>> = agenda_items::table
+            .filter(agenda_items::meeting_id.eq(meeting_id.0))
+            .select((agenda_items::id, agenda_items::case_id))
+            .load(conn)?
+            .into_iter()
+            .collect();
+        for (position, item) in snapshot.items.iter().enumerate() {
+            diesel::insert_into(agenda_version_items::table)
+                .values((
+                    agenda_version_items::agenda_version_id.eq(version_id),
+                    agenda_version_items::meeting_id.eq(meeting_id.0),
+                    agenda_version_items::version.eq(version),
+                    agenda_version_items::position.eq(position as i32 + 1),
+                    agenda_version_items::number.eq(&item.number),
+                    agenda_version_items::public.eq(item.public),
+                    agenda_version_items::proposal_id.eq(item.proposal.as_ref().map(|p| p.id.0)),
+                    agenda_version_items::case_id
+                        .eq(case_of_item.get(&item.id.0).copied().flatten()),
+                ))
+                .execute(conn)?;
+        }
         meeting_repo::set_status(conn, meeting_id, MeetingStatus::AgendaReleased)?;
         for item in &snapshot.items {
             if let Some(p) = &item.proposal {

@@ -141,16 +141,7 @@ pub fn upcoming(
     from: DateTime<Utc>,
     limit: i64,
 ) -> AppResult<Vec<Meeting>> {
-    from_rows(
-        meetings::table
-            .inner_join(organizations::table)
-            .filter(meetings::organization_id.eq(organization.0))
-            .filter(meetings::starts_at.ge(from.naive_utc()))
-            .order(meetings::starts_at.asc())
-            .limit(limit)
-            .select(meeting_columns!())
-            .load(conn)?,
-    )
+    around(conn, organization, from, limit, true)
 }
 
 /// The latest meetings of an organization before `before`, latest first.
@@ -160,16 +151,32 @@ pub fn recent(
     before: DateTime<Utc>,
     limit: i64,
 ) -> AppResult<Vec<Meeting>> {
-    from_rows(
-        meetings::table
-            .inner_join(organizations::table)
-            .filter(meetings::organization_id.eq(organization.0))
-            .filter(meetings::starts_at.lt(before.naive_utc()))
+    around(conn, organization, before, limit, false)
+}
+
+fn around(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    at: DateTime<Utc>,
+    limit: i64,
+    forward: bool,
+) -> AppResult<Vec<Meeting>> {
+    let query = meetings::table
+        .inner_join(organizations::table)
+        .filter(meetings::organization_id.eq(organization.0))
+        .select(meeting_columns!())
+        .limit(limit)
+        .into_boxed();
+    let query = if forward {
+        query
+            .filter(meetings::starts_at.ge(at.naive_utc()))
+            .order(meetings::starts_at.asc())
+    } else {
+        query
+            .filter(meetings::starts_at.lt(at.naive_utc()))
             .order(meetings::starts_at.desc())
-            .limit(limit)
-            .select(meeting_columns!())
-            .load(conn)?,
-    )
+    };
+    from_rows(query.load(conn)?)
 }
 
 /// Councils and committees: the council first, then committees by name.

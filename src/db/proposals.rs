@@ -1,11 +1,13 @@
 //! Member proposals with their clauses, submitters and cases.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::schema::{
-    agenda_items, meetings, organizations, persons, proposal_cases, proposal_clauses,
-    proposal_submitters, proposals,
+    agenda_items, agenda_version_items, agenda_versions, meetings, organizations, persons,
+    proposal_cases, proposal_clauses, proposal_submitters, proposals,
 };
 use super::{DbConnection, cases, now};
 use crate::domain::meeting::MeetingStatus;
@@ -251,7 +253,7 @@ pub fn is_public(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<bool
     Ok(proposal.status.is_public() && !on_closed_item(conn, proposal.id)?)
 }
 
-/// A place a proposal or case has had on an agenda.
+/// A place a proposal or case has on a released agenda (the meeting's latest version).
 #[derive(Debug, Clone)]
 pub struct AgendaAppearance {
     pub meeting_id: MeetingId,
@@ -262,62 +264,96 @@ pub struct AgendaAppearance {
     pub public: bool,
 }
 
-/// Agenda items referring to the proposal, oldest meeting first.
+type ReleasedItemRow = (i64, i32, String, bool);
+
+/// The released agendas the proposal stands on, oldest meeting first.
 pub fn appearances(conn: &mut DbConnection, id: ProposalId) -> AppResult<Vec<AgendaAppearance>> {
-    let items: Vec<i64> = agenda_items::table
-        .filter(agenda_items::proposal_id.eq(id.0))
-        .select(agenda_items::id)
+    let rows: Vec<ReleasedItemRow> = agenda_version_items::table
+        .filter(agenda_version_items::proposal_id.eq(id.0))
+        .select(RELEASED_ITEM_COLUMNS)
         .load(conn)?;
-    load_appearances(conn, items)
+    latest_appearances(conn, rows)
 }
 
-/// Agenda items referring to the case directly or through one of its proposals.
+/// The released agendas the case stands on, directly or through one of its proposals.
 pub fn case_appearances(conn: &mut DbConnection, case: CaseId) -> AppResult<Vec<AgendaAppearance>> {
     let proposal_ids = proposal_cases::table
         .filter(proposal_cases::case_id.eq(case.0))
-        .select(proposal_cases::proposal_id);
-    let items: Vec<i64> = agenda_items::table
+        .select(proposal_cases::proposal_id.nullable());
+    let rows: Vec<ReleasedItemRow> = agenda_version_items::table
         .filter(
-            agenda_items::case_id
+            agenda_version_items::case_id
                 .eq(case.0)
-                .or(agenda_items::proposal_id.eq_any(proposal_ids.nullable())),
+                .or(agenda_version_items::proposal_id.eq_any(proposal_ids)),
         )
-        .select(agenda_items::id)
+        .select(RELEASED_ITEM_COLUMNS)
         .load(conn)?;
-    load_appearances(conn, items)
+    latest_appearances(conn, rows)
 }
 
-fn load_appearances(conn: &mut DbConnection, items: Vec<i64>) -> AppResult<Vec<AgendaAppearance>> {
-    if items.is_empty() {
+const RELEASED_ITEM_COLUMNS: (
+    agenda_version_items::meeting_id,
+    agenda_version_items::version,
+    agenda_version_items::number,
+    agenda_version_items::public,
+) = (
+    agenda_version_items::meeting_id,
+    agenda_version_items::version,
+    agenda_version_items::number,
+    agenda_version_items::public,
+);
+
+/// Keeps the rows of each meeting's latest released version: an item taken off in a later
+/// version no longer counts.
+fn latest_appearances(
+    conn: &mut DbConnection,
+    rows: Vec<ReleasedItemRow>,
+) -> AppResult<Vec<AgendaAppearance>> {
+    if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(i64, String, NaiveDateTime, String, String, bool)> = agenda_items::table
-        .inner_join(meetings::table.inner_join(organizations::table))
-        .filter(agenda_items::id.eq_any(items))
-        .order((meetings::starts_at, agenda_items::position))
+    let mut meeting_ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    meeting_ids.sort_unstable();
+    meeting_ids.dedup();
+    let latest: HashMap<i64, Option<i32>> = agenda_versions::table
+        .filter(agenda_versions::meeting_id.eq_any(&meeting_ids))
+        .group_by(agenda_versions::meeting_id)
+        .select((
+            agenda_versions::meeting_id,
+            diesel::dsl::max(agenda_versions::version),
+        ))
+        .load::<(i64, Option<i32>)>(conn)?
+        .into_iter()
+        .collect();
+    let meetings: HashMap<i64, (String, NaiveDateTime, String)> = meetings::table
+        .inner_join(organizations::table)
+        .filter(meetings::id.eq_any(&meeting_ids))
         .select((
             meetings::id,
-            organizations::name,
-            meetings::starts_at,
-            meetings::status,
-            agenda_items::number,
-            agenda_items::public,
+            (organizations::name, meetings::starts_at, meetings::status),
         ))
-        .load(conn)?;
-    rows.into_iter()
-        .map(
-            |(meeting, organization_name, starts_at, status, item_number, public)| {
-                Ok(AgendaAppearance {
-                    meeting_id: MeetingId(meeting),
-                    organization_name,
-                    starts_at: starts_at.and_utc(),
-                    meeting_status: status.parse().map_err(AppError::internal)?,
-                    item_number,
-                    public,
-                })
-            },
-        )
-        .collect()
+        .load::<(i64, (String, NaiveDateTime, String))>(conn)?
+        .into_iter()
+        .collect();
+    let mut out = Vec::new();
+    for (meeting, version, item_number, public) in rows {
+        if latest.get(&meeting).copied().flatten() != Some(version) {
+            continue;
+        }
+        let Some((organization_name, starts_at, status)) = meetings.get(&meeting) else {
+            continue;
+        };
+        out.push(AgendaAppearance {
+            meeting_id: MeetingId(meeting),
+            organization_name: organization_name.clone(),
+            starts_at: starts_at.and_utc(),
+            meeting_status: status.parse().map_err(AppError::internal)?,
+            item_number,
+            public,
+        });
+    }
+    out.sort_by(|a, b| (a.starts_at, &a.item_number).cmp(&(b.starts_at, &b.item_number)));
+    Ok(out)
 }
 
 /// Proposals linked to a case, in the order they were created.

@@ -148,6 +148,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    agenda_version_items (id) {
+        id -> BigInt,
+        agenda_version_id -> BigInt,
+        meeting_id -> BigInt,
+        version -> Integer,
+        position -> Integer,
+        number -> Text,
+        public -> Bool,
+        proposal_id -> Nullable<BigInt>,
+        case_id -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(organizations -> bodies (body_id));
 diesel::joinable!(persons -> bodies (body_id));
 diesel::joinable!(memberships -> persons (person_id));
@@ -160,6 +174,7 @@ diesel::joinable!(proposal_cases -> proposals (proposal_id));
 diesel::joinable!(proposal_cases -> cases (case_id));
 diesel::joinable!(agenda_items -> meetings (meeting_id));
 diesel::joinable!(agenda_versions -> meetings (meeting_id));
+diesel::joinable!(agenda_version_items -> agenda_versions (agenda_version_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     bodies,
@@ -174,4 +189,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_cases,
     agenda_items,
     agenda_versions,
+    agenda_version_items,
 );

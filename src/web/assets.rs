@@ -79,11 +79,7 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> AppResult<HttpR
     } else {
         "public, max-age=300"
     };
-    let matches = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let matches = super::etag_matches(&req, &etag);
     let mut response = if matches {
         HttpResponse::NotModified()
     } else {

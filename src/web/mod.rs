@@ -27,6 +27,14 @@ pub struct AppState {
     pub pages: PageCache,
 }
 
+/// Whether the request's `If-None-Match` names `etag` (then a `304` answers it).
+pub fn etag_matches(req: &actix_web::HttpRequest, etag: &str) -> bool {
+    req.headers()
+        .get(actix_web::http::header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+}
+
 /// No inline script or style anywhere, so the policy can forbid them.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
 script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

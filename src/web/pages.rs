@@ -132,11 +132,7 @@ fn cached(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
     } else {
         page.etag.clone()
     };
-    let not_modified = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let not_modified = super::etag_matches(req, &etag);
     let mut response = if not_modified {
         HttpResponse::NotModified()
     } else {

@@ -22,6 +22,7 @@ on_both_backends!(
     pages_are_danish_valid_and_free_of_inline_code,
     unreleased_meeting_says_so,
     closed_items_show_only_their_title,
+    items_added_after_release_stay_private_until_released,
     proposal_page_shows_the_public_proposal,
     drafts_are_not_public,
     case_page_shows_the_timeline,
@@ -275,6 +276,75 @@ async fn closed_items_show_only_their_title(backend: Backend) {
     }
     app.get_text(&format!("/proposals/{secret}"), 404).await;
     app.get_text("/cases/2026-0000777", 404).await;
+}
+
+/// An item added to a released meeting belongs to the next version: until that is released,
+/// neither its proposal nor its case is public.
+async fn items_added_after_release_stay_private_until_released(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let proposal = {
+        let mut conn = app.conn();
+        let case = cases::insert(
+            &mut conn,
+            BodyId(1),
+            &CaseReference::parse("2026-0000888").unwrap(),
+            "Ny sag",
+        )
+        .unwrap();
+        let proposal = proposals::insert(
+            &mut conn,
+            &proposals::NewProposal {
+                body_id: BodyId(1),
+                organization_id: OrganizationId(1),
+                title: "Medlemsforslag om flere træer på Rådhuspladsen",
+                opening: "Det foreslås,",
+                clauses: &["at der plantes træer".to_owned()],
+                motivation: "Skygge.",
+                status: ProposalStatus::Accepted,
+                submitting_party_id: None,
+                submitters: &[],
+                cases: &[case],
+                target_meeting_id: Some(MeetingId(SEED_MEETING)),
+                submitted_at: Some(Utc::now()),
+            },
+        )
+        .unwrap();
+        agenda::append_item(
+            &mut conn,
+            &NewAgendaItem {
+                meeting_id: MeetingId(SEED_MEETING),
+                number: "2",
+                title: "Medlemsforslag om flere træer på Rådhuspladsen",
+                kind: AgendaItemKind::MemberProposal,
+                public: true,
+                proposal_id: Some(proposal),
+                case_id: None,
+                body: None,
+            },
+        )
+        .unwrap();
+        proposal
+    };
+    app.get_text("/cases/2026-0000888", 404).await;
+    app.get_text(&format!("/proposals/{proposal}"), 404).await;
+    tokio::time::sleep(agendum::web::cache::REVALIDATE_AFTER).await;
+    assert!(!app.get_text("/meetings/1", 200).await.contains("træer"));
+    assert!(
+        !app.get_text("/api/v1/meetings/1", 200)
+            .await
+            .contains("træer")
+    );
+
+    agenda::release(&mut app.conn(), MeetingId(SEED_MEETING), Utc::now(), None).unwrap();
+    let case = text_of(&app.get_text("/cases/2026-0000888", 200).await);
+    assert!(case.contains("(punkt 2)"), "{case}");
+    let page = text_of(&app.get_text(&format!("/proposals/{proposal}"), 200).await);
+    assert!(page.contains("Status På dagsordenen"), "{page}");
+    // The seed case's timeline is unchanged by the new version: its item is still item 1.
+    let seed_case = text_of(&app.get_text("/cases/2025-0124174", 200).await);
+    assert_eq!(seed_case.matches("(punkt 1)").count(), 1, "{seed_case}");
 }
 
 async fn proposal_page_shows_the_public_proposal(backend: Backend) {

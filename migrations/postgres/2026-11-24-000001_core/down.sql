@@ -1,3 +1,4 @@
+DROP TABLE agenda_version_items;
 DROP TABLE agenda_versions;
 DROP TABLE agenda_items;
 DROP TABLE proposal_cases;

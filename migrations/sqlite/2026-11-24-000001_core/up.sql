@@ -154,3 +154,20 @@ CREATE TABLE agenda_versions (
     snapshot TEXT NOT NULL,
     UNIQUE (meeting_id, version)
 );
+
+-- The items of each released version, for lookups (where has a proposal or case been on a
+-- released agenda?). Written with the snapshot, never updated.
+CREATE TABLE agenda_version_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    agenda_version_id BIGINT NOT NULL REFERENCES agenda_versions (id),
+    meeting_id BIGINT NOT NULL REFERENCES meetings (id),
+    version INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    public BOOLEAN NOT NULL,
+    proposal_id BIGINT REFERENCES proposals (id),
+    case_id BIGINT REFERENCES cases (id)
+);
+CREATE INDEX agenda_version_items_version ON agenda_version_items (agenda_version_id);
+CREATE INDEX agenda_version_items_proposal ON agenda_version_items (proposal_id);
+CREATE INDEX agenda_version_items_case ON agenda_version_items (case_id);
