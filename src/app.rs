@@ -12,6 +12,8 @@ use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::demo;
 use crate::error::{AppError, AppResult};
+use crate::mail::transport::Transport;
+use crate::mail::worker::Worker;
 use crate::web::cache::{DEFAULT_CAPACITY_BYTES, PageCache};
 use crate::web::{AppState, server};
 
@@ -39,6 +41,28 @@ pub fn prepare_database(settings: &Settings) -> AppResult<Db> {
     Ok(db)
 }
 
+/// SMTP when configured, otherwise the development mailbox.
+pub fn mail_transport(settings: &Settings) -> AppResult<Transport> {
+    match &settings.smtp {
+        Some(smtp) => smtp
+            .transport()
+            .map(Transport::Smtp)
+            .map_err(|e| AppError::bad_request(e).with_message("cannot set up SMTP")),
+        None => Ok(Transport::Mailbox(settings.mail_dir.clone())),
+    }
+}
+
+/// Where mail goes, for the start message.
+pub fn mail_destination(settings: &Settings) -> String {
+    match &settings.smtp {
+        Some(smtp) => format!("SMTP {}:{}", smtp.host, smtp.port),
+        None => format!(
+            "the development mailbox {} (/dev/mailbox)",
+            settings.mail_dir.display()
+        ),
+    }
+}
+
 impl Application {
     /// Must be called inside an actix/tokio runtime.
     pub fn build(settings: Settings) -> AppResult<Application> {
@@ -47,6 +71,8 @@ impl Application {
             AppError::internal(e).with_message(format!("cannot listen on {}", settings.bind))
         })?;
         let local = listener.local_addr().map_err(AppError::internal)?;
+        let worker = Worker::new(db.clone(), mail_transport(&settings)?, settings.mail);
+        tokio::spawn(worker.run());
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::mail::Mailbox;
+use crate::mail::smtp::SmtpSettings;
+use crate::mail::worker::WorkerConfig;
+
 /// Where the data lives; the backend follows from the URL's scheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -78,8 +82,12 @@ pub struct Settings {
     pub bind: SocketAddr,
     /// Without a trailing slash.
     pub base_url: String,
-    pub smtp_url: Option<String>,
-    pub mail_from: String,
+    /// `None`: mail goes to the development mailbox.
+    pub smtp: Option<SmtpSettings>,
+    pub mail_from: Mailbox,
+    /// The development mailbox (`AGENDUM_MAIL_DIR`, default `data/mail`).
+    pub mail_dir: PathBuf,
+    pub mail: WorkerConfig,
     pub demo: bool,
     pub log: String,
 }
@@ -90,8 +98,11 @@ impl Default for Settings {
             database_url: DatabaseUrl::Sqlite(PathBuf::from("data/agendum.db")),
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             base_url: "http://127.0.0.1:8080".into(),
-            smtp_url: None,
-            mail_from: "Agendum <noreply@localhost>".into(),
+            smtp: None,
+            mail_from: Mailbox::parse("Agendum <noreply@localhost>")
+                .expect("a valid default sender"),
+            mail_dir: PathBuf::from("data/mail"),
+            mail: WorkerConfig::default(),
             demo: true,
             log: "info".into(),
         }
@@ -130,6 +141,10 @@ struct FileSettings {
     base_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    mail_dir: Option<String>,
+    mail_claim_seconds: Option<u64>,
+    mail_retry_seconds: Option<u64>,
+    mail_max_attempts: Option<u32>,
     demo: Option<bool>,
     log: Option<String>,
 }
@@ -170,10 +185,51 @@ impl Settings {
         if let Some(base) = pick("AGENDUM_BASE_URL", from_file.base_url) {
             settings.base_url = parse_base_url(&base)?;
         }
-        settings.smtp_url =
-            pick("AGENDUM_SMTP_URL", from_file.smtp_url).filter(|s| !s.trim().is_empty());
+        if let Some(url) =
+            pick("AGENDUM_SMTP_URL", from_file.smtp_url).filter(|s| !s.trim().is_empty())
+        {
+            settings.smtp =
+                Some(
+                    SmtpSettings::parse(&url).map_err(|message| ConfigError::Invalid {
+                        name: "AGENDUM_SMTP_URL".into(),
+                        message: message.trim_start_matches("AGENDUM_SMTP_URL: ").to_owned(),
+                    })?,
+                );
+        }
         if let Some(from) = pick("AGENDUM_MAIL_FROM", from_file.mail_from) {
-            settings.mail_from = from;
+            settings.mail_from = Mailbox::parse(&from).map_err(|e| {
+                ConfigError::invalid(
+                    "AGENDUM_MAIL_FROM",
+                    &format!("{e} Use e.g. Agendum <dagsorden@kk.dk>"),
+                )
+            })?;
+        }
+        if let Some(dir) = pick("AGENDUM_MAIL_DIR", from_file.mail_dir) {
+            settings.mail_dir = PathBuf::from(dir);
+        }
+        let number = |name: &str, file_value: Option<u64>| -> Result<Option<u64>, ConfigError> {
+            match env(name) {
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .map(Some)
+                    .ok_or_else(|| ConfigError::invalid(name, "must be a whole number above 0")),
+                None => Ok(file_value),
+            }
+        };
+        if let Some(n) = number("AGENDUM_MAIL_CLAIM_SECONDS", from_file.mail_claim_seconds)? {
+            settings.mail.claim_for = std::time::Duration::from_secs(n);
+        }
+        if let Some(n) = number("AGENDUM_MAIL_RETRY_SECONDS", from_file.mail_retry_seconds)? {
+            settings.mail.policy.first_delay = std::time::Duration::from_secs(n);
+        }
+        if let Some(n) = number(
+            "AGENDUM_MAIL_MAX_ATTEMPTS",
+            from_file.mail_max_attempts.map(u64::from),
+        )? {
+            settings.mail.policy.max_attempts = u32::try_from(n).unwrap_or(u32::MAX);
         }
         match env("AGENDUM_DEMO") {
             Some(v) => settings.demo = parse_bool("AGENDUM_DEMO", &v)?,
@@ -256,8 +312,9 @@ mod tests {
         );
         assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(s.base_url, "http://127.0.0.1:8080");
-        assert!(s.demo && s.smtp_url.is_none());
-        assert_eq!(s.mail_from, "Agendum <noreply@localhost>");
+        assert!(s.demo && s.smtp.is_none());
+        assert_eq!(s.mail_from.to_string(), "Agendum <noreply@localhost>");
+        assert_eq!(s.mail_dir, PathBuf::from("data/mail"));
     }
 
     #[test]

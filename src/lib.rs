@@ -3,6 +3,7 @@
 //! - [`domain`]: pure types and rules (no web, no database)
 //! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
 //! - [`web`]: actix-web handlers, templates and assets
+//! - [`mail`]: the outbox worker, SMTP and the development mailbox
 //! - [`demo`]: the demo council loaded into an empty database
 
 pub mod app;
@@ -11,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod mail;
 pub mod web;
 
 pub use error::{AppError, AppResult};

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use agendum::app::{Application, prepare_database};
+use agendum::app::{Application, mail_destination, mail_transport, prepare_database};
 use agendum::config::Settings;
 use agendum::db::Db;
 use agendum::{AppError, AppResult, demo};
@@ -28,6 +28,32 @@ enum Command {
     Migrate,
     /// Load the demo data into an empty database.
     Demo,
+    /// Mail: check the settings.
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Put one test message for ADDRESS into the outbox; the running server's worker sends it.
+    Test {
+        address: String,
+        /// Deliver it now from this command and report the outcome.
+        #[arg(long)]
+        send_now: bool,
+        /// Language of the message: da or en.
+        #[arg(long, default_value = "da")]
+        lang: String,
+    },
+}
+
+/// Prints a line to standard output, ignoring a closed or broken pipe: the server must not
+/// stop because nobody reads its output (`println!` would panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
 }
 
 fn main() -> ExitCode {
@@ -43,6 +69,11 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Demo => load_demo(&settings),
+        Command::Mail(MailCommand::Test {
+            address,
+            send_now,
+            lang,
+        }) => mail_test(&settings, &address, send_now, &lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,11 +100,13 @@ fn init_logging(filter: &str) -> Result<(), String> {
 fn serve(settings: Settings) -> AppResult<()> {
     actix_web::rt::System::new().block_on(async move {
         let database = settings.database_url.redacted();
+        let settings_view = settings.clone();
         let app = Application::build(settings)?;
-        println!(
+        say!(
             "Agendum is running at {} (database {database})",
             app.address()
         );
+        say!("Mail goes to {}.", mail_destination(&settings_view));
         app.run_until_stopped()
             .await
             .map_err(|e| AppError::internal(e).with_message("the server stopped with an error"))
@@ -84,9 +117,9 @@ fn migrate(settings: &Settings) -> AppResult<()> {
     let db = Db::connect(&settings.database_url)?;
     let applied = db.migrate()?;
     if applied.is_empty() {
-        println!("The database is up to date.");
+        say!("The database is up to date.");
     } else {
-        println!(
+        say!(
             "Applied {} migration(s): {}",
             applied.len(),
             applied.join(", ")
@@ -102,9 +135,73 @@ fn load_demo(settings: &Settings) -> AppResult<()> {
     })?;
     let mut conn = db.conn()?;
     demo::load(&mut conn, agendum::domain::time::today())?;
-    println!(
+    say!(
         "Demo data loaded into {}.",
         settings.database_url.redacted()
     );
     Ok(())
+}
+
+fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> AppResult<()> {
+    use agendum::domain::mail::{Mailbox, OutgoingMessage};
+    use agendum::mail::templates::{Lang, render_mail};
+
+    let lang = Lang::parse(lang).ok_or_else(|| AppError::bad_request("--lang must be da or en"))?;
+    let to = Mailbox::new(None, address).map_err(|e| AppError::bad_request(e.to_string()))?;
+    let db = Db::connect(&settings.database_url)?;
+    db.migrate()?;
+    let mut ctx = tera::Context::new();
+    ctx.insert("address", address);
+    ctx.insert("base_url", &settings.base_url);
+    ctx.insert(
+        "sent_at",
+        &agendum::domain::time::datetime_da(chrono::Utc::now()),
+    );
+    let mail = render_mail("test", lang, &ctx)?;
+    let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+        .map_err(|e| AppError::bad_request(e.to_string()))?
+        .html(mail.html);
+    let mut conn = db.conn()?;
+    let id = agendum::db::write_transaction(&mut conn, |conn| {
+        agendum::mail::enqueue(conn, &settings.mail_from, &message)
+    })?;
+    drop(conn);
+    say!(
+        "Test message #{id} to {address} is in the outbox; mail goes to {}.",
+        mail_destination(settings)
+    );
+    if !send_now {
+        say!("The running server's worker sends it; or run this command with --send-now.");
+        return Ok(());
+    }
+    let worker =
+        agendum::mail::worker::Worker::new(db.clone(), mail_transport(settings)?, settings.mail);
+    actix_web::rt::System::new().block_on(async move {
+        // Deliver until this message has had its attempt (other due messages go along).
+        for _ in 0..100 {
+            let stored = db
+                .run(move |conn| agendum::db::outbox::get(conn, id))
+                .await?;
+            match stored {
+                Some(m) if m.status == agendum::db::outbox::OutboxStatus::Sent => {
+                    say!("Sent: {}", m.message_id);
+                    return Ok(());
+                }
+                Some(m)
+                    if m.attempts > 0 && m.status != agendum::db::outbox::OutboxStatus::Sending =>
+                {
+                    let error = m.last_error.unwrap_or_default();
+                    return Err(AppError::bad_request(format!(
+                        "not sent ({}): {error}",
+                        m.status.label_da()
+                    )));
+                }
+                _ => {}
+            }
+            if worker.run_once().await? == 0 {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+        }
+        Err(AppError::bad_request("the message was not sent in time"))
+    })
 }

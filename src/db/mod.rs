@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod cases;
 pub mod meetings;
 pub mod organizations;
+pub mod outbox;
 pub mod proposals;
 pub mod schema;
 

@@ -191,3 +191,42 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_versions,
     agenda_version_items,
 );
+
+diesel::table! {
+    outbox_messages (id) {
+        id -> BigInt,
+        message_id -> Text,
+        from_header -> Text,
+        reply_to -> Nullable<Text>,
+        recipients -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Nullable<Text>,
+        extra_headers -> Nullable<Text>,
+        concerns_kind -> Nullable<Text>,
+        concerns_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claim_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox_attachments (id) {
+        id -> BigInt,
+        message_id -> BigInt,
+        position -> Integer,
+        filename -> Text,
+        content_type -> Text,
+        content -> Binary,
+    }
+}
+
+diesel::joinable!(outbox_attachments -> outbox_messages (message_id));
+diesel::allow_tables_to_appear_in_same_query!(outbox_messages, outbox_attachments);

@@ -68,6 +68,7 @@ pub mod agenda;
 pub mod case_reference;
 pub mod email;
 pub mod ids;
+pub mod mail;
 pub mod meeting;
 pub mod organization;
 pub mod proposal;

@@ -79,7 +79,11 @@ fn migrate_then_demo_on_a_fresh_directory() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Applied 1 migration"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Applied 2 migration(s): 20261124000001, 20261124000002"),
+        "{stdout}"
+    );
     assert!(dir.path().join("data/agendum.db").exists());
     let out = agendum(dir.path()).arg("migrate").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("up to date"));

@@ -1,0 +1,182 @@
+//! The delivery worker: a tokio task inside `agendum serve`. It claims due messages in batches,
+//! delivers a few at a time, and records each outcome as soon as it is known, so a crash repeats
+//! at most the messages that were in flight.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use rand::Rng;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use super::transport::Transport;
+use crate::db::Db;
+use crate::db::outbox::{self, Outcome, StoredMessage};
+use crate::domain::mail::{NextStep, RetryPolicy};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerConfig {
+    pub policy: RetryPolicy,
+    /// How long a claim holds; a worker that dies loses its messages to another after this.
+    pub claim_for: Duration,
+    pub batch: i64,
+    /// Messages sent at the same time (each on its own pooled SMTP connection).
+    pub concurrency: usize,
+    /// How long to wait when nothing is due.
+    pub idle_poll: Duration,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        Self {
+            policy: RetryPolicy::default(),
+            claim_for: Duration::from_secs(60),
+            batch: 100,
+            concurrency: 8,
+            idle_poll: Duration::from_secs(1),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Worker {
+    db: Db,
+    transport: Transport,
+    config: WorkerConfig,
+    id: Arc<str>,
+}
+
+impl Worker {
+    pub fn new(db: Db, transport: Transport, config: WorkerConfig) -> Self {
+        let host = hostname();
+        let random: u32 = rand::rng().random();
+        let id = format!("{host}:{}:{random:08x}", std::process::id());
+        Self {
+            db,
+            transport,
+            config,
+            id: id.into(),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Runs until the task is dropped.
+    pub async fn run(self) {
+        tracing::info!(worker = %self.id, "mail worker started");
+        loop {
+            match self.run_once().await {
+                Ok(0) => tokio::time::sleep(self.config.idle_poll).await,
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::error!(error = %err.chain(), "mail worker: cannot reach the outbox");
+                    tokio::time::sleep(self.config.idle_poll).await;
+                }
+            }
+        }
+    }
+
+    /// Claims one batch of due messages and delivers it; returns how many were claimed.
+    pub async fn run_once(&self) -> AppResult<usize> {
+        let (worker, limit) = (self.id.clone(), self.config.batch);
+        let claim_for = chrono::Duration::from_std(self.config.claim_for)
+            .unwrap_or(chrono::Duration::seconds(60));
+        let ids = self
+            .db
+            .run(move |conn| {
+                let now = Utc::now();
+                outbox::claim(conn, &worker, now, now + claim_for, limit)
+            })
+            .await?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let claimed = ids.len();
+        let messages = {
+            let ids = ids.clone();
+            self.db.run(move |conn| outbox::load(conn, &ids)).await?
+        };
+        // Keep the claims alive while the batch is being worked through.
+        let keeper = {
+            let (db, worker, ids) = (self.db.clone(), self.id.clone(), ids.clone());
+            let every = self.config.claim_for / 3;
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(every).await;
+                    let (worker, ids) = (worker.clone(), ids.clone());
+                    let _ = db
+                        .run(move |conn| {
+                            outbox::extend_claims(conn, &worker, &ids, Utc::now() + claim_for)
+                        })
+                        .await;
+                }
+            })
+        };
+        let permits = Arc::new(Semaphore::new(self.config.concurrency.max(1)));
+        let mut tasks = JoinSet::new();
+        for message in messages {
+            let worker = self.clone();
+            let permits = permits.clone();
+            tasks.spawn(async move {
+                let _permit = permits.acquire_owned().await;
+                worker.deliver(message).await
+            });
+        }
+        while let Some(result) = tasks.join_next().await {
+            if let Ok(Err(err)) = result {
+                tracing::error!(error = %err.chain(), "mail worker: cannot record a delivery");
+            }
+        }
+        keeper.abort();
+        Ok(claimed)
+    }
+
+    async fn deliver(&self, message: StoredMessage) -> AppResult<()> {
+        let outcome = self.transport.deliver(&message).await;
+        let jitter: f64 = rand::rng().random();
+        let step = self
+            .config
+            .policy
+            .next_step(message.attempts.max(1) as u32, outcome, jitter);
+        match &step {
+            NextStep::Sent => {
+                tracing::debug!(id = message.id, message_id = %message.message_id, "mail sent")
+            }
+            NextStep::Retry { after, error } => {
+                tracing::warn!(id = message.id, attempt = message.attempts, retry_in = ?after, %error, "mail delivery failed; will retry")
+            }
+            NextStep::Dead { error } => {
+                tracing::error!(id = message.id, %error, "mail delivery gave up")
+            }
+        }
+        let worker = self.id.clone();
+        self.db
+            .run(move |conn| {
+                let now = Utc::now();
+                let outcome = match &step {
+                    NextStep::Sent => Outcome::Sent,
+                    NextStep::Retry { after, error } => Outcome::Retry {
+                        at: now
+                            + chrono::Duration::from_std(*after)
+                                .unwrap_or(chrono::Duration::hours(6)),
+                        error,
+                    },
+                    NextStep::Dead { error } => Outcome::Dead { error },
+                };
+                outbox::record(conn, message.id, &worker, outcome, now).map(|_| ())
+            })
+            .await
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "agendum".to_owned())
+}
