@@ -13,7 +13,7 @@ use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::error::{AppError, AppResult};
 
 /// Where a message stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxStatus {
     Pending,

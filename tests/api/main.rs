@@ -7,5 +7,6 @@ mod helpers;
 mod api;
 mod browser;
 mod cli;
+mod mail;
 mod pages;
 mod repository;
