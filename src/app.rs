@@ -22,6 +22,7 @@ pub struct Application {
     address: String,
     db: Db,
     server: Server,
+    stop_worker: tokio::sync::watch::Sender<bool>,
 }
 
 /// Opens and migrates the database; loads the demo into an empty one when asked to.
@@ -72,7 +73,8 @@ impl Application {
         })?;
         let local = listener.local_addr().map_err(AppError::internal)?;
         let worker = Worker::new(db.clone(), mail_transport(&settings)?, settings.mail);
-        tokio::spawn(worker.run());
+        let (stop_worker, stop) = tokio::sync::watch::channel(false);
+        tokio::spawn(worker.run(stop));
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),
@@ -84,6 +86,7 @@ impl Application {
             address: format!("http://{local}"),
             db,
             server,
+            stop_worker,
         })
     }
 
@@ -100,7 +103,15 @@ impl Application {
         &self.db
     }
 
+    /// A handle that stops the mail worker (the server stops on SIGINT/SIGTERM by itself).
+    pub fn worker_stopper(&self) -> tokio::sync::watch::Sender<bool> {
+        self.stop_worker.clone()
+    }
+
+    /// Serves until the server stops (SIGINT or SIGTERM), then stops the mail worker.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        let _ = self.stop_worker.send(true);
+        result
     }
 }

@@ -119,6 +119,22 @@ pub fn claim(
     until: DateTime<Utc>,
     limit: i64,
 ) -> AppResult<Vec<i64>> {
+    // Idle polls are frequent: a read finds out cheaply that nothing is due, without a write.
+    let due: Option<i64> = outbox_messages::table
+        .filter(
+            outbox_messages::status
+                .eq(OutboxStatus::Pending.as_str())
+                .and(outbox_messages::next_attempt_at.le(naive(now)))
+                .or(outbox_messages::status
+                    .eq(OutboxStatus::Sending.as_str())
+                    .and(outbox_messages::claim_expires_at.lt(naive(now)))),
+        )
+        .select(outbox_messages::id)
+        .first(conn)
+        .optional()?;
+    if due.is_none() {
+        return Ok(Vec::new());
+    }
     let lock = match conn {
         DbConnection::Postgresql(_) => "FOR UPDATE SKIP LOCKED",
         DbConnection::Sqlite(_) => "",

@@ -65,19 +65,25 @@ impl Worker {
         &self.id
     }
 
-    /// Runs until the task is dropped.
-    pub async fn run(self) {
+    /// Runs until `stop` turns true (or its sender is gone). A batch under way is finished first,
+    /// so its outcomes are recorded.
+    pub async fn run(self, mut stop: tokio::sync::watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "mail worker started");
-        loop {
-            match self.run_once().await {
-                Ok(0) => tokio::time::sleep(self.config.idle_poll).await,
-                Ok(_) => {}
+        while !*stop.borrow() {
+            let pause = match self.run_once().await {
+                Ok(0) => self.config.idle_poll,
+                Ok(_) => continue,
                 Err(err) => {
                     tracing::error!(error = %err.chain(), "mail worker: cannot reach the outbox");
-                    tokio::time::sleep(self.config.idle_poll).await;
+                    self.config.idle_poll
                 }
+            };
+            tokio::select! {
+                changed = stop.changed() => if changed.is_err() { break },
+                () = tokio::time::sleep(pause) => {}
             }
         }
+        tracing::info!(worker = %self.id, "mail worker stopped");
     }
 
     /// Claims one batch of due messages and delivers it; returns how many were claimed.

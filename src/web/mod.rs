@@ -4,6 +4,7 @@ pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod errors;
+pub mod mailbox;
 pub mod pages;
 pub mod templates;
 pub mod views;
@@ -37,7 +38,7 @@ pub fn etag_matches(req: &actix_web::HttpRequest, etag: &str) -> bool {
 
 /// No inline script or style anywhere, so the policy can forbid them.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
-script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -59,6 +60,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/proposals/{id}", web::get().to(pages::proposal))
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
+    .route("/dev/mailbox", web::get().to(mailbox::list))
+    .route("/dev/mailbox/{file}", web::get().to(mailbox::show))
+    .route("/dev/mailbox/{file}/html", web::get().to(mailbox::html))
+    .route("/dev/mailbox/{file}/raw", web::get().to(mailbox::raw))
+    .route(
+        "/dev/mailbox/{file}/attachments/{index}",
+        web::get().to(mailbox::attachment),
+    )
     .route("/assets/{path:.*}", web::get().to(assets::serve));
 }
 

@@ -141,7 +141,17 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The development mailbox of this app.
+    pub mail_dir: tempfile::TempDir,
+    stop_worker: tokio::sync::watch::Sender<bool>,
     _database: TestDatabase,
+}
+
+impl Drop for TestApp {
+    /// The worker stops before the test's database goes (then dropped with the fields).
+    fn drop(&mut self) {
+        let _ = self.stop_worker.send(true);
+    }
 }
 
 impl TestApp {
@@ -183,9 +193,14 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with(backend: Backend, demo: bool) -> Option<TestApp> {
     let (url, database) = fresh_database(backend)?;
-    let app = Application::build(settings(url, demo)).expect("the application starts");
+    let mail_dir = tempfile::tempdir().expect("a temporary directory");
+    let mut settings = settings(url, demo);
+    settings.mail_dir = mail_dir.path().to_owned();
+    settings.mail.idle_poll = std::time::Duration::from_millis(100);
+    let app = Application::build(settings).expect("the application starts");
     let address = app.address().to_owned();
     let db = app.db().clone();
+    let stop_worker = app.worker_stopper();
     tokio::spawn(app.run_until_stopped());
     Some(TestApp {
         address,
@@ -194,6 +209,8 @@ pub async fn spawn_app_with(backend: Backend, demo: bool) -> Option<TestApp> {
             .build()
             .expect("an HTTP client"),
         db,
+        mail_dir,
+        stop_worker,
         _database: database,
     })
 }

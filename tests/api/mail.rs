@@ -234,6 +234,7 @@ on_both_backends!(
     invalid_recipients_are_refused_when_the_message_is_created,
     the_server_worker_delivers_what_is_enqueued,
     sigkill_during_delivery_loses_nothing,
+    development_mailbox_shows_what_would_be_sent,
 );
 
 async fn delivers_a_well_formed_danish_message(backend: Backend) {
@@ -602,4 +603,99 @@ async fn sigkill_during_delivery_loses_nothing(backend: Backend) {
         duplicates <= in_flight,
         "{duplicates} duplicates; at most the {in_flight} in flight may repeat"
     );
+}
+
+/// Waits for the worker to write the outbox message `id` into the development mailbox.
+pub async fn mailbox_file(dir: &std::path::Path, id: i64) -> String {
+    let name = format!("{id:010}.eml");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !dir.join(&name).exists() {
+        assert!(
+            Instant::now() < deadline,
+            "{name} did not arrive in the development mailbox"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    name
+}
+
+pub fn rich_message() -> OutgoingMessage {
+    message(
+        "okf@example.org",
+        "Opgave: svar på medlemsforslag om X – frist 30.06.2025",
+    )
+    .html("<p>Hej Økonomiforvaltningen</p><script>alert(1)</script>".into())
+    .attach(
+        Attachment::new(
+            "frist.ics",
+            "text/calendar",
+            b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".to_vec(),
+        )
+        .unwrap(),
+    )
+}
+
+async fn development_mailbox_shows_what_would_be_sent(backend: Backend) {
+    let Some(app) = crate::helpers::spawn_app(backend).await else {
+        return;
+    };
+    let id = enqueue(&app.db, &rich_message());
+    let file = mailbox_file(app.mail_dir.path(), id).await;
+    let list = app.get_text("/dev/mailbox", 200).await;
+    assert!(
+        list.contains("Opgave: svar på medlemsforslag om X – frist 30.06.2025"),
+        "{list}"
+    );
+    assert!(list.contains(&format!("/dev/mailbox/{file}")));
+    let page = app.get_text(&format!("/dev/mailbox/{file}"), 200).await;
+    assert!(
+        page.contains("Søren Ærø Ågesen &lt;okf@example.org&gt;"),
+        "{page}"
+    );
+    assert!(page.contains("Tekst."), "the text part");
+    let text = crate::helpers::text_of(&page);
+    assert!(
+        text.contains("frist.ics (text/calendar, 32 bytes)"),
+        "{text}"
+    );
+    let html = app.get(&format!("/dev/mailbox/{file}/html")).await;
+    let csp = html.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.starts_with("sandbox") && csp.contains("default-src 'none'"),
+        "{csp}"
+    );
+    assert!(
+        html.text()
+            .await
+            .unwrap()
+            .contains("Hej Økonomiforvaltningen")
+    );
+    let ics = app.get(&format!("/dev/mailbox/{file}/attachments/0")).await;
+    assert_eq!(
+        ics.bytes().await.unwrap().as_ref(),
+        b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    );
+    let raw = app.get_text(&format!("/dev/mailbox/{file}/raw"), 200).await;
+    let stored = app
+        .db
+        .run(move |c| outbox::get(c, id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        raw.contains(&format!("Message-ID: {}", stored.message_id)),
+        "{raw}"
+    );
+    assert_eq!(stored.status, OutboxStatus::Sent);
+    for bad in [
+        "/dev/mailbox/..%2F..%2Fetc%2Fpasswd",
+        "/dev/mailbox/abc.eml",
+        "/dev/mailbox/9999999999.eml",
+        "/dev/mailbox/0000000001.eml/attachments/9",
+    ] {
+        app.get_text(bad, 404).await;
+    }
 }

@@ -609,6 +609,8 @@ async fn pages_are_valid_html() {
         return;
     };
     let (meeting, _) = meeting_with_closed_item(&app);
+    let id = crate::mail::enqueue(&app.db, &crate::mail::rich_message());
+    let mail = crate::mail::mailbox_file(app.mail_dir.path(), id).await;
     let dir = tempfile::tempdir().unwrap();
     let pages = [
         "/".to_owned(),
@@ -619,6 +621,8 @@ async fn pages_are_valid_html() {
         "/cases/2025-0124174".to_owned(),
         "/meetings/999999".to_owned(),
         "/cases/not-a-reference".to_owned(),
+        "/dev/mailbox".to_owned(),
+        format!("/dev/mailbox/{mail}"),
     ];
     for (n, path) in pages.iter().enumerate() {
         let html = app.get(path).await.text().await.unwrap();

@@ -1,0 +1,258 @@
+//! The development mailbox, `/dev/mailbox`: with no SMTP configured, every message Agendum sends
+//! lands in `data/mail/*.eml`; these pages read the files back (list, message, HTML and text
+//! parts, attachments), so `cargo run` shows every mail the product would send.
+//!
+//! Mail carries links that act for its recipient, so the pages answer only requests from this
+//! machine (loopback) and exist only while no SMTP server is configured.
+
+use std::path::{Path, PathBuf};
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use mail_parser::{MessageParser, MimeHeaders};
+use serde::Serialize;
+
+use super::AppState;
+use super::templates::{page_context, render};
+use crate::error::{AppError, AppResult};
+
+const LIST_LIMIT: usize = 200;
+
+fn not_found() -> AppError {
+    AppError::not_found("Beskeden findes ikke i udviklingspostkassen.")
+}
+
+/// The mailbox directory, if this request may see it.
+fn mailbox_dir(req: &HttpRequest, state: &AppState) -> AppResult<PathBuf> {
+    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    if state.settings.smtp.is_some() || !local {
+        return Err(AppError::not_found(
+            "Siden findes ikke. Tjek adressen, eller gå til forsiden.",
+        ));
+    }
+    Ok(state.settings.mail_dir.clone())
+}
+
+/// `0000000042.eml`: the only names the worker writes, so no path can be smuggled in.
+fn file_in(dir: &Path, name: &str) -> AppResult<PathBuf> {
+    let valid = name.len() == 14
+        && name.ends_with(".eml")
+        && name[..10].bytes().all(|b| b.is_ascii_digit());
+    if !valid {
+        return Err(not_found());
+    }
+    Ok(dir.join(name))
+}
+
+async fn read(path: PathBuf) -> AppResult<Vec<u8>> {
+    tokio::task::spawn_blocking(move || std::fs::read(path))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|_| not_found())
+}
+
+#[derive(Serialize)]
+struct Summary {
+    file: String,
+    subject: String,
+    from: String,
+    to: String,
+    date: String,
+}
+
+fn addresses(list: Option<&mail_parser::Address>) -> String {
+    list.map(|a| {
+        a.iter()
+            .map(|addr| match (addr.name(), addr.address()) {
+                (Some(name), Some(email)) => format!("{name} <{email}>"),
+                (None, Some(email)) => email.to_owned(),
+                (Some(name), None) => name.to_owned(),
+                (None, None) => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+    .unwrap_or_default()
+}
+
+fn date_text(message: &mail_parser::Message) -> String {
+    message
+        .date()
+        .and_then(|d| chrono::DateTime::from_timestamp(d.to_timestamp(), 0))
+        .map(crate::domain::time::datetime_da)
+        .unwrap_or_default()
+}
+
+/// The message's own `text/html` part (mail-parser would otherwise make HTML out of the text).
+fn html_part(message: &mail_parser::Message) -> Option<String> {
+    message
+        .parts
+        .iter()
+        .find(|part| {
+            part.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("text")
+                    && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("html"))
+            }) && !part.is_message()
+                && part.attachment_name().is_none()
+        })
+        .and_then(|part| part.text_contents().map(str::to_owned))
+}
+
+/// `/dev/mailbox`: the newest messages first.
+pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&req, &state)?;
+    let shown_dir = dir.display().to_string();
+    let summaries = tokio::task::spawn_blocking(move || -> Vec<Summary> {
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter(|n| file_in(&dir, n).is_ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort_unstable_by(|a, b| b.cmp(a));
+        names
+            .into_iter()
+            .take(LIST_LIMIT)
+            .filter_map(|name| {
+                let bytes = std::fs::read(dir.join(&name)).ok()?;
+                let message = MessageParser::default().parse(&bytes)?;
+                Some(Summary {
+                    subject: message.subject().unwrap_or("(intet emne)").to_owned(),
+                    from: addresses(message.from()),
+                    to: addresses(message.to()),
+                    date: date_text(&message),
+                    file: name,
+                })
+            })
+            .collect()
+    })
+    .await
+    .map_err(AppError::internal)?;
+    let mut ctx = page_context();
+    ctx.insert("messages", &summaries);
+    ctx.insert("dir", &shown_dir);
+    ctx.insert("limit", &LIST_LIMIT);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(render("mailbox.html", &ctx)?))
+}
+
+#[derive(Serialize)]
+struct AttachmentView {
+    index: usize,
+    name: String,
+    content_type: String,
+    size: usize,
+}
+
+/// `/dev/mailbox/{file}`: one message with its parts.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&req, &state)?;
+    let name = path.into_inner();
+    let bytes = read(file_in(&dir, &name)?).await?;
+    let message = MessageParser::default()
+        .parse(&bytes)
+        .ok_or_else(not_found)?;
+    let attachments: Vec<AttachmentView> = message
+        .attachments()
+        .enumerate()
+        .map(|(index, part)| AttachmentView {
+            index,
+            name: part.attachment_name().unwrap_or("(uden navn)").to_owned(),
+            content_type: part
+                .content_type()
+                .map(|ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")))
+                .unwrap_or_default(),
+            size: part.contents().len(),
+        })
+        .collect();
+    let mut ctx = page_context();
+    ctx.insert("file", &name);
+    ctx.insert("subject", message.subject().unwrap_or("(intet emne)"));
+    ctx.insert("from", &addresses(message.from()));
+    ctx.insert("to", &addresses(message.to()));
+    ctx.insert("reply_to", &addresses(message.reply_to()));
+    ctx.insert("date", &date_text(&message));
+    ctx.insert("message_id", message.message_id().unwrap_or(""));
+    ctx.insert("text", &message.body_text(0).map(|t| t.into_owned()));
+    ctx.insert("has_html", &html_part(&message).is_some());
+    ctx.insert("attachments", &attachments);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(render("mailbox_message.html", &ctx)?))
+}
+
+/// `/dev/mailbox/{file}/html`: the HTML part, sandboxed: no script, no requests of its own.
+pub async fn html(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&req, &state)?;
+    let bytes = read(file_in(&dir, &path.into_inner())?).await?;
+    let message = MessageParser::default()
+        .parse(&bytes)
+        .ok_or_else(not_found)?;
+    let html = html_part(&message).ok_or_else(not_found)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "sandbox; default-src 'none'; img-src data:",
+        ))
+        .insert_header(("X-Frame-Options", "SAMEORIGIN"))
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}
+
+/// `/dev/mailbox/{file}/attachments/{index}`: an attachment, as a download.
+pub async fn attachment(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, usize)>,
+) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&req, &state)?;
+    let (name, index) = path.into_inner();
+    let bytes = read(file_in(&dir, &name)?).await?;
+    let message = MessageParser::default()
+        .parse(&bytes)
+        .ok_or_else(not_found)?;
+    let part = message.attachments().nth(index).ok_or_else(not_found)?;
+    let filename: String = part
+        .attachment_name()
+        .unwrap_or("vedhaeftning")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type("application/octet-stream")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(part.contents().to_vec()))
+}
+
+/// `/dev/mailbox/{file}/raw`: the message as it was written.
+pub async fn raw(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&req, &state)?;
+    let bytes = read(file_in(&dir, &path.into_inner())?).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(bytes))
+}
