@@ -45,10 +45,7 @@ pub fn prepare_database(settings: &Settings) -> AppResult<Db> {
 /// SMTP when configured, otherwise the development mailbox.
 pub fn mail_transport(settings: &Settings) -> AppResult<Transport> {
     match &settings.smtp {
-        Some(smtp) => smtp
-            .transport()
-            .map(Transport::Smtp)
-            .map_err(|e| AppError::bad_request(e).with_message("cannot set up SMTP")),
+        Some(smtp) => Ok(Transport::Smtp(std::sync::Arc::new(smtp.client()))),
         None => Ok(Transport::Mailbox(settings.mail_dir.clone())),
     }
 }

@@ -3,10 +3,16 @@
 
 use std::time::Duration;
 
-use lettre::transport::smtp::PoolConfig;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, Tokio1Executor};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use tokio::net::TcpStream;
+
+use crate::domain::mail::DeliveryOutcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TlsMode {
@@ -101,30 +107,151 @@ impl SmtpSettings {
         }
     }
 
-    /// A pooled transport with timeouts, so a hanging server cannot stall the worker.
-    pub fn transport(&self) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
-        let params = || {
-            TlsParameters::new(self.host.clone())
-                .map_err(|e| invalid(&format!("TLS setup for {}: {e}", self.host)))
-        };
-        let tls = match self.tls {
-            TlsMode::StartTls => Tls::Required(params()?),
-            TlsMode::Implicit => Tls::Wrapper(params()?),
-            TlsMode::None => Tls::None,
-        };
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&self.host)
-            .port(self.port)
-            .tls(tls)
-            .timeout(Some(Duration::from_secs(30)))
-            .pool_config(
-                PoolConfig::new()
-                    .max_size(8)
-                    .idle_timeout(Duration::from_secs(60)),
-            );
-        if let Some((user, password)) = &self.credentials {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    /// A client with its own connection pool (see [`SmtpClient`]).
+    pub fn client(&self) -> SmtpClient {
+        SmtpClient {
+            settings: self.clone(),
+            hello: ClientId::default(),
+            idle: Mutex::new(Vec::new()),
         }
-        Ok(builder.build())
+    }
+}
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+const MAX_IDLE: usize = 16;
+const IDLE_FOR: Duration = Duration::from_secs(30);
+
+/// Sends messages over pooled SMTP connections.
+///
+/// The connections are opened here with `TCP_NODELAY` and handed to lettre, which speaks SMTP
+/// on them (EHLO, STARTTLS, AUTH, the transaction). lettre writes a message and its terminating
+/// `.` separately; without `TCP_NODELAY`, Nagle's algorithm holds the terminator until the
+/// server's delayed ACK, about 40 ms per message. (Implicit TLS, `smtps://`, still connects
+/// through lettre and keeps that delay.)
+pub struct SmtpClient {
+    settings: SmtpSettings,
+    hello: ClientId,
+    idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+}
+
+impl SmtpClient {
+    fn take_idle(&self) -> Option<AsyncSmtpConnection> {
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        while let Some((conn, since)) = idle.pop() {
+            if since.elapsed() < IDLE_FOR && !conn.has_broken() {
+                return Some(conn);
+            }
+        }
+        None
+    }
+
+    fn put_idle(&self, conn: AsyncSmtpConnection) {
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.len() < MAX_IDLE && !conn.has_broken() {
+            idle.push((conn, Instant::now()));
+        }
+    }
+
+    async fn connect(&self) -> Result<AsyncSmtpConnection, DeliveryOutcome> {
+        let s = &self.settings;
+        let lettre_error = |e: lettre::transport::smtp::Error| classify(&e);
+        let params = || {
+            TlsParameters::new(s.host.clone())
+                .map_err(|e| DeliveryOutcome::Temporary(format!("TLS setup: {e}")))
+        };
+        let mut conn = match s.tls {
+            TlsMode::Implicit => AsyncSmtpConnection::connect_tokio1(
+                (s.host.as_str(), s.port),
+                Some(TIMEOUT),
+                &self.hello,
+                Some(params()?),
+                None,
+            )
+            .await
+            .map_err(lettre_error)?,
+            TlsMode::StartTls | TlsMode::None => {
+                let stream =
+                    tokio::time::timeout(TIMEOUT, TcpStream::connect((s.host.as_str(), s.port)))
+                        .await
+                        .map_err(|_| {
+                            DeliveryOutcome::Temporary(format!(
+                                "connecting to {}:{} timed out",
+                                s.host, s.port
+                            ))
+                        })?
+                        .map_err(|e| {
+                            DeliveryOutcome::Temporary(format!(
+                                "cannot connect to {}:{}: {e}",
+                                s.host, s.port
+                            ))
+                        })?;
+                stream
+                    .set_nodelay(true)
+                    .map_err(|e| DeliveryOutcome::Temporary(e.to_string()))?;
+                let mut conn = tokio::time::timeout(
+                    TIMEOUT,
+                    AsyncSmtpConnection::connect_with_transport(Box::new(stream), &self.hello),
+                )
+                .await
+                .map_err(|_| DeliveryOutcome::Temporary("the SMTP greeting timed out".into()))?
+                .map_err(lettre_error)?;
+                if s.tls == TlsMode::StartTls {
+                    // Required: a server that does not offer STARTTLS is refused, not used in clear.
+                    conn.starttls(params()?, &self.hello)
+                        .await
+                        .map_err(lettre_error)?;
+                }
+                conn
+            }
+        };
+        if let Some((user, password)) = &s.credentials {
+            let credentials = Credentials::new(user.clone(), password.clone());
+            conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
+                .await
+                .map_err(lettre_error)?;
+        }
+        Ok(conn)
+    }
+
+    /// Sends one message; a pooled connection that turns out to be closed is replaced once.
+    pub async fn send(&self, envelope: &Envelope, bytes: &[u8]) -> DeliveryOutcome {
+        let mut reused = self.take_idle();
+        loop {
+            let was_reused = reused.is_some();
+            let mut conn = match reused.take() {
+                Some(conn) => conn,
+                None => match self.connect().await {
+                    Ok(conn) => conn,
+                    Err(outcome) => return outcome,
+                },
+            };
+            match tokio::time::timeout(TIMEOUT, conn.send(envelope, bytes)).await {
+                Ok(Ok(_)) => {
+                    self.put_idle(conn);
+                    return DeliveryOutcome::Delivered;
+                }
+                // The server closed an idle connection: try once more on a new one.
+                Ok(Err(e)) if was_reused && !e.is_response() => continue,
+                Ok(Err(e)) => {
+                    if !conn.has_broken() {
+                        self.put_idle(conn);
+                    }
+                    return classify(&e);
+                }
+                Err(_) => {
+                    return DeliveryOutcome::Temporary("the SMTP transaction timed out".into());
+                }
+            }
+        }
+    }
+}
+
+/// 5xx replies are permanent; everything else (no connection, timeouts, 4xx) is worth a retry.
+fn classify(e: &lettre::transport::smtp::Error) -> DeliveryOutcome {
+    if e.is_permanent() {
+        DeliveryOutcome::Permanent(e.to_string())
+    } else {
+        DeliveryOutcome::Temporary(e.to_string())
     }
 }
 

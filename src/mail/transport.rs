@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use std::sync::Arc;
+
+use super::smtp::SmtpClient;
 
 use super::compose::compose;
 use crate::db::outbox::StoredMessage;
@@ -10,7 +12,7 @@ use crate::domain::mail::DeliveryOutcome;
 
 #[derive(Clone)]
 pub enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Arc<SmtpClient>),
     /// The development mailbox: one `.eml` file per message.
     Mailbox(PathBuf),
 }
@@ -24,11 +26,7 @@ impl Transport {
             }
         };
         match self {
-            Transport::Smtp(smtp) => match smtp.send(message).await {
-                Ok(_) => DeliveryOutcome::Delivered,
-                Err(e) if e.is_permanent() => DeliveryOutcome::Permanent(e.to_string()),
-                Err(e) => DeliveryOutcome::Temporary(e.to_string()),
-            },
+            Transport::Smtp(smtp) => smtp.send(message.envelope(), &message.formatted()).await,
             Transport::Mailbox(dir) => {
                 let bytes = message.formatted();
                 let path = mailbox_file(dir, stored.id);

@@ -11,8 +11,8 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::transport::Transport;
-use crate::db::Db;
 use crate::db::outbox::{self, Outcome, StoredMessage};
+use crate::db::{Db, write_transaction};
 use crate::domain::mail::{NextStep, RetryPolicy};
 use crate::error::AppResult;
 
@@ -33,7 +33,7 @@ impl Default for WorkerConfig {
         Self {
             policy: RetryPolicy::default(),
             claim_for: Duration::from_secs(60),
-            batch: 100,
+            batch: 400,
             concurrency: 8,
             idle_poll: Duration::from_secs(1),
         }
@@ -122,26 +122,52 @@ impl Worker {
                 }
             })
         };
+        // Outcomes go to one recorder, which writes whatever has queued up in one transaction:
+        // one write per message under light load, batches under heavy load, no timer.
+        let (outcomes, mut queue) = tokio::sync::mpsc::unbounded_channel::<(i64, NextStep)>();
+        let recorder = {
+            let (db, worker) = (self.db.clone(), self.id.clone());
+            tokio::spawn(async move {
+                while let Some(first) = queue.recv().await {
+                    let mut batch = vec![first];
+                    while batch.len() < RECORD_BATCH {
+                        match queue.try_recv() {
+                            Ok(next) => batch.push(next),
+                            Err(_) => break,
+                        }
+                    }
+                    let worker = worker.clone();
+                    let written = db
+                        .run(move |conn| {
+                            write_transaction(conn, |conn| record_all(conn, &worker, &batch))
+                        })
+                        .await;
+                    if let Err(err) = written {
+                        tracing::error!(error = %err.chain(), "mail worker: cannot record deliveries; their claims will lapse and they are sent again");
+                    }
+                }
+            })
+        };
         let permits = Arc::new(Semaphore::new(self.config.concurrency.max(1)));
         let mut tasks = JoinSet::new();
         for message in messages {
-            let worker = self.clone();
-            let permits = permits.clone();
+            let (worker, permits, outcomes) = (self.clone(), permits.clone(), outcomes.clone());
             tasks.spawn(async move {
                 let _permit = permits.acquire_owned().await;
-                worker.deliver(message).await
+                let id = message.id;
+                let step = worker.deliver(message).await;
+                let _ = outcomes.send((id, step));
             });
         }
-        while let Some(result) = tasks.join_next().await {
-            if let Ok(Err(err)) = result {
-                tracing::error!(error = %err.chain(), "mail worker: cannot record a delivery");
-            }
-        }
+        drop(outcomes);
+        while tasks.join_next().await.is_some() {}
+        let _ = recorder.await;
         keeper.abort();
         Ok(claimed)
     }
 
-    async fn deliver(&self, message: StoredMessage) -> AppResult<()> {
+    /// One attempt, and what is to become of the message.
+    async fn deliver(&self, message: StoredMessage) -> NextStep {
         let outcome = self.transport.deliver(&message).await;
         let jitter: f64 = rand::rng().random();
         let step = self
@@ -159,24 +185,31 @@ impl Worker {
                 tracing::error!(id = message.id, %error, "mail delivery gave up")
             }
         }
-        let worker = self.id.clone();
-        self.db
-            .run(move |conn| {
-                let now = Utc::now();
-                let outcome = match &step {
-                    NextStep::Sent => Outcome::Sent,
-                    NextStep::Retry { after, error } => Outcome::Retry {
-                        at: now
-                            + chrono::Duration::from_std(*after)
-                                .unwrap_or(chrono::Duration::hours(6)),
-                        error,
-                    },
-                    NextStep::Dead { error } => Outcome::Dead { error },
-                };
-                outbox::record(conn, message.id, &worker, outcome, now).map(|_| ())
-            })
-            .await
+        step
     }
+}
+
+/// The most outcomes written in one transaction.
+pub const RECORD_BATCH: usize = 256;
+
+fn record_all(
+    conn: &mut crate::db::DbConnection,
+    worker: &str,
+    batch: &[(i64, NextStep)],
+) -> AppResult<()> {
+    let now = Utc::now();
+    for (id, step) in batch {
+        let outcome = match step {
+            NextStep::Sent => Outcome::Sent,
+            NextStep::Retry { after, error } => Outcome::Retry {
+                at: now + chrono::Duration::from_std(*after).unwrap_or(chrono::Duration::hours(6)),
+                error,
+            },
+            NextStep::Dead { error } => Outcome::Dead { error },
+        };
+        outbox::record(conn, *id, worker, outcome, now)?;
+    }
+    Ok(())
 }
 
 fn hostname() -> String {
