@@ -32,7 +32,7 @@ for backend in sqlite postgres; do
     url="sqlite://$work/bench.db"
   else
     db="agendum_bench_$$"
-    psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     url="postgres://postgres@127.0.0.1:5432/$db"
   fi
   line=$(target/release/examples/bench_mail "$url" "smtp://127.0.0.1:2526?tls=none" "$count" "$bytes")
