@@ -193,7 +193,7 @@ fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> 
                     let error = m.last_error.unwrap_or_default();
                     return Err(AppError::bad_request(format!(
                         "not sent ({}): {error}",
-                        m.status.label_da()
+                        m.status.as_str()
                     )));
                 }
                 _ => {}

@@ -172,3 +172,66 @@ fn concurrent_starts_migrate_postgres_once() {
         .count();
     assert_eq!(applied, 1);
 }
+
+/// `agendum mail test ADDRESS --send-now` delivers over SMTP from the command itself.
+#[test]
+fn mail_test_sends_now_over_smtp() {
+    let server = crate::mail::SmtpServer::start(crate::mail::Mode::Accept);
+    let dir = tempfile::tempdir().unwrap();
+    let out = agendum(dir.path())
+        .args(["mail", "test", "sekretariat@example.org", "--send-now"])
+        .env("AGENDUM_SMTP_URL", server.url())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Sent: <"), "{stdout}");
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    let parsed = received[0].parsed();
+    assert_eq!(parsed.subject(), Some("Testbesked fra Agendum"));
+    assert!(
+        parsed
+            .body_text(0)
+            .unwrap()
+            .contains("Æ, ø og å skal stå rigtigt her")
+    );
+}
+
+/// A refusal is reported by `--send-now`, with exit code 1 and the server's reply.
+#[test]
+fn mail_test_reports_a_refusal() {
+    let server = crate::mail::SmtpServer::start(crate::mail::Mode::Reject);
+    let dir = tempfile::tempdir().unwrap();
+    fails_with_one_line(
+        agendum(dir.path())
+            .args([
+                "mail",
+                "test",
+                "nobody@example.org",
+                "--send-now",
+                "--lang",
+                "en",
+            ])
+            .env("AGENDUM_SMTP_URL", server.url())
+            // The worker logs the dead letter too; the command's own report is the line here.
+            .env("AGENDUM_LOG", "off"),
+        "550",
+    );
+    // Without --send-now the message waits in the outbox for the server's worker.
+    let out = agendum(dir.path())
+        .args(["mail", "test", "later@example.org"])
+        .env("AGENDUM_SMTP_URL", server.url())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is in the outbox"));
+    fails_with_one_line(
+        agendum(dir.path()).args(["mail", "test", "not-an-address"]),
+        "not-an-address",
+    );
+}
