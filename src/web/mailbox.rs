@@ -44,11 +44,17 @@ fn file_in(dir: &Path, name: &str) -> AppResult<PathBuf> {
     Ok(dir.join(name))
 }
 
-async fn read(path: PathBuf) -> AppResult<Vec<u8>> {
+/// The bytes of the message file `name`, if this request may see it.
+async fn message_bytes(req: &HttpRequest, state: &AppState, name: &str) -> AppResult<Vec<u8>> {
+    let path = file_in(&mailbox_dir(req, state)?, name)?;
     tokio::task::spawn_blocking(move || std::fs::read(path))
         .await
         .map_err(AppError::internal)?
         .map_err(|_| not_found())
+}
+
+fn parse(bytes: &[u8]) -> AppResult<mail_parser::Message<'_>> {
+    MessageParser::default().parse(bytes).ok_or_else(not_found)
 }
 
 #[derive(Serialize)]
@@ -153,12 +159,9 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let dir = mailbox_dir(&req, &state)?;
     let name = path.into_inner();
-    let bytes = read(file_in(&dir, &name)?).await?;
-    let message = MessageParser::default()
-        .parse(&bytes)
-        .ok_or_else(not_found)?;
+    let bytes = message_bytes(&req, &state, &name).await?;
+    let message = parse(&bytes)?;
     let attachments: Vec<AttachmentView> = message
         .attachments()
         .enumerate()
@@ -194,11 +197,8 @@ pub async fn html(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let dir = mailbox_dir(&req, &state)?;
-    let bytes = read(file_in(&dir, &path.into_inner())?).await?;
-    let message = MessageParser::default()
-        .parse(&bytes)
-        .ok_or_else(not_found)?;
+    let bytes = message_bytes(&req, &state, &path.into_inner()).await?;
+    let message = parse(&bytes)?;
     let html = html_part(&message).ok_or_else(not_found)?;
     Ok(HttpResponse::Ok()
         .insert_header((
@@ -216,12 +216,9 @@ pub async fn attachment(
     state: web::Data<AppState>,
     path: web::Path<(String, usize)>,
 ) -> AppResult<HttpResponse> {
-    let dir = mailbox_dir(&req, &state)?;
     let (name, index) = path.into_inner();
-    let bytes = read(file_in(&dir, &name)?).await?;
-    let message = MessageParser::default()
-        .parse(&bytes)
-        .ok_or_else(not_found)?;
+    let bytes = message_bytes(&req, &state, &name).await?;
+    let message = parse(&bytes)?;
     let part = message.attachments().nth(index).ok_or_else(not_found)?;
     let filename: String = part
         .attachment_name()
@@ -250,8 +247,7 @@ pub async fn raw(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let dir = mailbox_dir(&req, &state)?;
-    let bytes = read(file_in(&dir, &path.into_inner())?).await?;
+    let bytes = message_bytes(&req, &state, &path.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(bytes))

@@ -153,6 +153,13 @@ impl SmtpServer {
     }
 }
 
+/// A test SMTP server answering as `mode`, and a worker with quick retries sending to it.
+fn server_and_worker(db: &Db, mode: Mode) -> (SmtpServer, Worker) {
+    let server = SmtpServer::start(mode);
+    let worker = Worker::new(db.clone(), smtp_transport(server.port), fast());
+    (server, worker)
+}
+
 pub fn smtp_transport(port: u16) -> Transport {
     let settings = SmtpSettings::parse(&format!("smtp://127.0.0.1:{port}?tls=none")).unwrap();
     Transport::Smtp(std::sync::Arc::new(settings.client()))
@@ -241,8 +248,7 @@ async fn delivers_a_well_formed_danish_message(backend: Backend) {
     let Some((db, _guard)) = database(backend, false) else {
         return;
     };
-    let server = SmtpServer::start(Mode::Accept);
-    let worker = Worker::new(db.clone(), smtp_transport(server.port), fast());
+    let (server, worker) = server_and_worker(&db, Mode::Accept);
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Agendum//DA\r\nEND:VCALENDAR\r\n";
     let mut m = message(
         "okf@example.org",
@@ -366,8 +372,7 @@ async fn temporary_replies_are_retried(backend: Backend) {
     let Some((db, _guard)) = database(backend, false) else {
         return;
     };
-    let server = SmtpServer::start(Mode::TemporaryFailures(2));
-    let worker = Worker::new(db.clone(), smtp_transport(server.port), fast());
+    let (server, worker) = server_and_worker(&db, Mode::TemporaryFailures(2));
     let id = enqueue(&db, &message("a@example.org", "Påmindelse"));
     let stored = run_until(
         &worker,
@@ -385,8 +390,7 @@ async fn permanent_failure_is_a_dead_letter_that_can_be_requeued(backend: Backen
     let Some((db, _guard)) = database(backend, false) else {
         return;
     };
-    let server = SmtpServer::start(Mode::Reject);
-    let worker = Worker::new(db.clone(), smtp_transport(server.port), fast());
+    let (server, worker) = server_and_worker(&db, Mode::Reject);
     let id = enqueue(&db, &message("nobody@example.org", "Opgave"));
     let stored = run_until(
         &worker,
