@@ -18,7 +18,6 @@ use crate::web::cache::{DEFAULT_CAPACITY_BYTES, PageCache};
 use crate::web::{AppState, server};
 
 pub struct Application {
-    port: u16,
     address: String,
     db: Db,
     server: Server,
@@ -79,16 +78,11 @@ impl Application {
         });
         let server = server(listener, state)?;
         Ok(Application {
-            port: local.port(),
             address: format!("http://{local}"),
             db,
             server,
             stop_worker,
         })
-    }
-
-    pub fn port(&self) -> u16 {
-        self.port
     }
 
     /// `http://127.0.0.1:PORT`

@@ -106,16 +106,6 @@ pub fn insert_organization(
     Ok(OrganizationId(id))
 }
 
-pub fn get(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Option<Organization>> {
-    organizations::table
-        .find(id.0)
-        .select(OrganizationRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(Organization::try_from)
-        .transpose()
-}
-
 /// All organizations, in a stable order: by kind, then name.
 pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Organization>> {
     organizations::table

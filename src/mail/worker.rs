@@ -61,10 +61,6 @@ impl Worker {
         }
     }
 
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
     /// Runs until `stop` turns true (or its sender is gone). A batch under way is finished first,
     /// so its outcomes are recorded.
     pub async fn run(self, mut stop: tokio::sync::watch::Receiver<bool>) {

@@ -141,7 +141,7 @@ fn concurrent_starts_migrate_postgres_once() {
         return;
     };
     let agendum::config::DatabaseUrl::Postgres(url) = url else {
-        unreachable!()
+        panic!("fresh_database(Postgres) gives a PostgreSQL URL")
     };
     let dir = tempfile::tempdir().unwrap();
     let children: Vec<_> = (0..3)
