@@ -8,7 +8,8 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::db::agenda::{self, NewAgendaItem};
 use crate::db::organizations::{self as orgs, NewMembership, NewOrganization};
-use crate::db::{self, DbConnection, cases, meetings, proposals, write_transaction};
+use crate::db::{self, DbConnection, accounts, cases, meetings, proposals, write_transaction};
+use crate::domain::account::{NewPassword, Role};
 use crate::domain::agenda::AgendaItemKind;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::organization::{MembershipRole, OrganizationKind};
@@ -98,6 +99,24 @@ pub const PARTIES: [(&str, &str, usize); 10] = [
 
 /// The member of Borgerrepræsentationen for Enhedslisten behind the demo politician account.
 pub const DEMO_POLITICIAN: &str = "Maja Lund Holm";
+
+/// The demo accounts (INTERFACES.md), all with the password `demo`: (address, name, role, what
+/// the login page says about it).
+pub const DEMO_PASSWORD: &str = "demo";
+pub const DEMO_SECRETARIAT: &str = "sekretariat@example.org";
+pub const DEMO_POLITICIAN_EMAIL: &str = "politiker@example.org";
+pub const DEMO_ADMINISTRATION: &str = "okf@example.org";
+pub const DEMO_ACCOUNTS: [(&str, &str); 3] = [
+    (
+        DEMO_SECRETARIAT,
+        "sekretariatet (BR-sekretariatet i Økonomiforvaltningen)",
+    ),
+    (
+        DEMO_POLITICIAN_EMAIL,
+        "politiker, Maja Lund Holm, medlem af Borgerrepræsentationen for Enhedslisten",
+    ),
+    (DEMO_ADMINISTRATION, "forvaltning, Økonomiforvaltningen"),
+];
 
 const FIRST_NAMES: [&str; 30] = [
     "Anna", "Mads", "Sofie", "Jonas", "Ida", "Mikkel", "Laura", "Rasmus", "Emma", "Frederik",
@@ -277,12 +296,15 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             } else {
                 member_name(members.len())
             };
+            let address = (name == DEMO_POLITICIAN)
+                .then(|| email(DEMO_POLITICIAN_EMAIL))
+                .transpose()?;
             let person = orgs::insert_person(
                 conn,
                 body,
                 &name,
                 Some("Medlem af Borgerrepræsentationen"),
-                None,
+                address.as_ref(),
             )?;
             if name == DEMO_POLITICIAN {
                 politician = Some((person, party));
@@ -434,6 +456,44 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             location: "Udvalgsværelse 1, Københavns Rådhus",
         },
     )?;
+    let accounts = [
+        (
+            DEMO_SECRETARIAT,
+            "BR-sekretariatet",
+            Role::Secretariat,
+            None,
+            Some(administrations[0]),
+        ),
+        (
+            DEMO_POLITICIAN_EMAIL,
+            DEMO_POLITICIAN,
+            Role::Politician,
+            Some(politician),
+            None,
+        ),
+        (
+            DEMO_ADMINISTRATION,
+            "Lene Friis",
+            Role::Administration,
+            None,
+            Some(administrations[0]),
+        ),
+    ];
+    for (address, name, role, person_id, organization_id) in accounts {
+        let hash = crate::auth::hash_password(&NewPassword::unchecked(DEMO_PASSWORD))?;
+        accounts::insert_user(
+            conn,
+            &accounts::NewUser {
+                email: &email(address)?,
+                name,
+                role,
+                person_id,
+                organization_id,
+                password_hash: &hash,
+            },
+        )?;
+    }
+    db::set_meta(conn, "demo", "loaded")?;
     Ok(Demo {
         council,
         seed_meeting,

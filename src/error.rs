@@ -14,8 +14,15 @@ type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     BadRequest,
+    /// No valid credentials (the JSON API; pages send the browser to the login page).
+    Unauthorized,
+    /// Logged in, but this role may not do it.
+    Forbidden,
     NotFound,
     Conflict,
+    /// Form input that does not pass the rules; the form is shown again with messages.
+    Invalid,
+    TooManyRequests,
     /// A dependency (the database) does not answer.
     Unavailable,
     Internal,
@@ -25,8 +32,12 @@ impl ErrorKind {
     pub fn status(self) -> u16 {
         match self {
             Self::BadRequest => 400,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::Conflict => 409,
+            Self::Invalid => 422,
+            Self::TooManyRequests => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,
         }
@@ -36,8 +47,12 @@ impl ErrorKind {
     pub fn code(self) -> &'static str {
         match self {
             Self::BadRequest => "bad_request",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
             Self::Conflict => "conflict",
+            Self::Invalid => "invalid",
+            Self::TooManyRequests => "too_many_requests",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -68,6 +83,18 @@ impl AppError {
 
     pub fn bad_request(message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(ErrorKind::BadRequest, message)
+    }
+
+    pub fn forbidden(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Forbidden, message)
+    }
+
+    pub fn unauthorized(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Unauthorized, message)
+    }
+
+    pub fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Invalid, message)
     }
 
     pub fn conflict(message: impl Into<Cow<'static, str>>) -> Self {

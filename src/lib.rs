@@ -1,12 +1,15 @@
 //! Agendum: agendas, member proposals, decisions and follow-up for municipal councils.
 //!
+//! - [`auth`]: password hashes, random secrets and their stored digests
 //! - [`domain`]: pure types and rules (no web, no database)
 //! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
 //! - [`web`]: actix-web handlers, templates and assets
 //! - [`mail`]: the outbox worker, SMTP and the development mailbox
 //! - [`demo`]: the demo council loaded into an empty database
 
+pub mod admin;
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -1,4 +1,5 @@
-//! The `agendum` command (INTERFACES.md): `serve` (the default), `migrate`, `demo`.
+//! The `agendum` command (INTERFACES.md): `serve` (the default), `migrate`, `demo`, `mail test`,
+//! `user add`, `token create`.
 
 use std::process::ExitCode;
 
@@ -31,6 +32,45 @@ enum Command {
     /// Mail: check the settings.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from standard input (one line); when standard
+    /// input is a terminal or empty, a password is generated and printed once.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// secretariat, politician, administration or chair.
+        #[arg(long)]
+        role: String,
+        /// The administration (staff) or own organization: id, name or short name (ØKF).
+        #[arg(long)]
+        organization: Option<String>,
+        /// The person a politician or chair account acts as: id or full name.
+        #[arg(long)]
+        person: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Print a new API token for the account (only its hash is stored: keep the token safe).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, e.g. the name of the integration.
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -74,6 +114,25 @@ fn main() -> ExitCode {
             send_now,
             lang,
         }) => mail_test(&settings, &address, send_now, &lang),
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            organization,
+            person,
+        }) => user_add(
+            &settings,
+            &agendum::admin::UserRequest {
+                email: &email,
+                name: &name,
+                role: &role,
+                organization: organization.as_deref(),
+                person: person.as_deref(),
+            },
+        ),
+        Command::Token(TokenCommand::Create { email, label }) => {
+            token_create(&settings, &email, label.as_deref())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -139,6 +198,56 @@ fn load_demo(settings: &Settings) -> AppResult<()> {
         "Demo data loaded into {}.",
         settings.database_url.redacted()
     );
+    Ok(())
+}
+
+/// The password from standard input, or a generated one (then printed) when there is none.
+fn password_from_stdin() -> AppResult<(agendum::domain::account::NewPassword, bool)> {
+    use agendum::domain::account::NewPassword;
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| AppError::bad_request(format!("cannot read the password: {e}")))?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if !line.is_empty() {
+            let password = NewPassword::parse(line)
+                .map_err(|e| AppError::bad_request(format!("the password: {e}")))?;
+            return Ok((password, false));
+        }
+    }
+    let generated = agendum::auth::generate_password();
+    Ok((NewPassword::unchecked(&generated), true))
+}
+
+fn user_add(settings: &Settings, request: &agendum::admin::UserRequest<'_>) -> AppResult<()> {
+    let (password, generated) = password_from_stdin()?;
+    let db = Db::connect(&settings.database_url)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    let id = agendum::admin::add_user(&mut conn, request, &password)?;
+    say!(
+        "Created account #{id} for {} ({}).",
+        request.email.trim().to_lowercase(),
+        request.role
+    );
+    if generated {
+        say!("Password (shown once): {}", password.expose());
+    }
+    Ok(())
+}
+
+fn token_create(settings: &Settings, email: &str, label: Option<&str>) -> AppResult<()> {
+    let db = Db::connect(&settings.database_url)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    let token = agendum::admin::create_token(&mut conn, email, label)?;
+    // The token alone on standard output, so a script can capture it.
+    say!("{token}");
+    eprintln!("Use it as 'Authorization: Bearer TOKEN'. It is not shown again.");
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 //! PostgreSQL, the backend picked from the URL, embedded migrations per backend, an r2d2 pool,
 //! and queries run on the blocking thread pool, off the async executor.
 
+pub mod accounts;
 pub mod agenda;
+pub mod audit;
 pub mod cases;
 pub mod meetings;
 pub mod organizations;
@@ -280,4 +282,27 @@ pub fn ping(conn: &mut DbConnection) -> AppResult<()> {
 /// Today's instant as stored: UTC without zone.
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
+}
+
+/// A fact about this installation (`app_meta`), e.g. `demo` = `loaded`.
+pub fn meta(conn: &mut DbConnection, key: &str) -> AppResult<Option<String>> {
+    use schema::app_meta;
+    Ok(app_meta::table
+        .find(key)
+        .select(app_meta::value)
+        .first(conn)
+        .optional()?)
+}
+
+pub fn set_meta(conn: &mut DbConnection, key: &str, value: &str) -> AppResult<()> {
+    use schema::app_meta;
+    let updated = diesel::update(app_meta::table.find(key))
+        .set(app_meta::value.eq(value))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(app_meta::table)
+            .values((app_meta::key.eq(key), app_meta::value.eq(value)))
+            .execute(conn)?;
+    }
+    Ok(())
 }

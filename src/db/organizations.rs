@@ -117,6 +117,46 @@ pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Organization>> {
         .collect()
 }
 
+/// Organizations named `text`: by id, by name or by short name (ØKF), ignoring case.
+pub fn find(conn: &mut DbConnection, text: &str) -> AppResult<Vec<Organization>> {
+    let text = text.trim();
+    let wanted = text.to_lowercase();
+    let id: Option<i64> = text.parse().ok();
+    Ok(list(conn)?
+        .into_iter()
+        .filter(|o| {
+            Some(o.id.0) == id
+                || o.name.to_lowercase() == wanted
+                || o.short_name
+                    .as_deref()
+                    .is_some_and(|s| s.to_lowercase() == wanted)
+        })
+        .collect())
+}
+
+/// Persons named `text` (by id, or by name ignoring case): (id, name).
+pub fn find_persons(conn: &mut DbConnection, text: &str) -> AppResult<Vec<(PersonId, String)>> {
+    let text = text.trim();
+    if let Ok(id) = text.parse::<i64>() {
+        let found: Option<(i64, String)> = persons::table
+            .find(id)
+            .select((persons::id, persons::name))
+            .first(conn)
+            .optional()?;
+        return Ok(found.map(|(id, n)| (PersonId(id), n)).into_iter().collect());
+    }
+    let wanted = text.to_lowercase();
+    let all: Vec<(i64, String)> = persons::table
+        .select((persons::id, persons::name))
+        .order(persons::id)
+        .load(conn)?;
+    Ok(all
+        .into_iter()
+        .filter(|(_, name)| name.to_lowercase() == wanted)
+        .map(|(id, name)| (PersonId(id), name))
+        .collect())
+}
+
 pub fn insert_person(
     conn: &mut DbConnection,
     body_id: BodyId,

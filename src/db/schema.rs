@@ -190,6 +190,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_items,
     agenda_versions,
     agenda_version_items,
+    users,
+    sessions,
+    api_tokens,
+    audit_events,
 );
 
 diesel::table! {
@@ -230,3 +234,81 @@ diesel::table! {
 
 diesel::joinable!(outbox_attachments -> outbox_messages (message_id));
 diesel::allow_tables_to_appear_in_same_query!(outbox_messages, outbox_attachments);
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        person_id -> Nullable<BigInt>,
+        organization_id -> Nullable<BigInt>,
+        password_hash -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        user_id -> BigInt,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        user_id -> BigInt,
+        label -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> BigInt,
+        email -> Text,
+        ip -> Text,
+        succeeded -> Bool,
+        attempted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        subject_kind -> Text,
+        subject_id -> BigInt,
+        before_state -> Nullable<Text>,
+        after_state -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    app_meta (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(audit_events -> users (user_id));
+diesel::joinable!(users -> persons (person_id));
+diesel::joinable!(users -> organizations (organization_id));

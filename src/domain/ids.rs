@@ -34,4 +34,5 @@ id_type!(
     MeetingId,
     AgendaItemId,
     AgendaVersionId,
+    UserId,
 );

@@ -64,6 +64,7 @@ pub struct UnknownValue {
     pub value: String,
 }
 
+pub mod account;
 pub mod agenda;
 pub mod case_reference;
 pub mod email;

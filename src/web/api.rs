@@ -187,3 +187,19 @@ pub async fn meeting_show(
     body["agenda"] = agenda.unwrap_or(serde_json::Value::Null);
     Ok(HttpResponse::Ok().json(body))
 }
+
+/// `GET /api/v1/me`: the account behind the token (or session), to check a token works.
+pub async fn me(caller: super::auth::ApiCaller) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "id": account.id,
+        "email": account.email,
+        "name": account.name,
+        "role": account.role,
+        "person_id": account.person_id,
+        "organization": account.organization_id.map(|id| serde_json::json!({
+            "id": id,
+            "name": account.organization_name,
+        })),
+    })))
+}

@@ -23,7 +23,10 @@ fn log(err: &AppError) {
 fn title(kind: ErrorKind) -> &'static str {
     match kind {
         ErrorKind::NotFound => "Siden blev ikke fundet",
-        ErrorKind::BadRequest => "Forespørgslen kan ikke behandles",
+        ErrorKind::BadRequest | ErrorKind::Invalid => "Forespørgslen kan ikke behandles",
+        ErrorKind::Unauthorized => "Du skal logge ind",
+        ErrorKind::Forbidden => "Du har ikke adgang",
+        ErrorKind::TooManyRequests => "For mange forsøg",
         ErrorKind::Conflict => "Ændringen kan ikke gemmes",
         ErrorKind::Unavailable => "Tjenesten er midlertidigt utilgængelig",
         ErrorKind::Internal => "Der opstod en fejl",

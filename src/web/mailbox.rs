@@ -2,18 +2,19 @@
 //! lands in `data/mail/*.eml`; these pages read the files back (list, message, HTML and text
 //! parts, attachments), so `cargo run` shows every mail the product would send.
 //!
-//! Mail carries links that act for its recipient, so the pages answer only requests from this
-//! machine (loopback) and exist only while no SMTP server is configured.
+//! Mail carries links that act for its recipient, so the pages are for the secretariat only,
+//! and they exist only while no SMTP server is configured.
 
 use std::path::{Path, PathBuf};
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
 use super::AppState;
-use super::templates::{page_context, render};
+use super::auth::Secretariat;
+use super::templates::{context_for, render};
 use crate::error::{AppError, AppResult};
 
 const LIST_LIMIT: usize = 200;
@@ -22,10 +23,9 @@ fn not_found() -> AppError {
     AppError::not_found("Beskeden findes ikke i udviklingspostkassen.")
 }
 
-/// The mailbox directory, if this request may see it.
-fn mailbox_dir(req: &HttpRequest, state: &AppState) -> AppResult<PathBuf> {
-    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
-    if state.settings.smtp.is_some() || !local {
+/// The mailbox directory, while there is one (no SMTP configured).
+fn mailbox_dir(state: &AppState) -> AppResult<PathBuf> {
+    if state.settings.smtp.is_some() {
         return Err(AppError::not_found(
             "Siden findes ikke. Tjek adressen, eller gå til forsiden.",
         ));
@@ -44,9 +44,9 @@ fn file_in(dir: &Path, name: &str) -> AppResult<PathBuf> {
     Ok(dir.join(name))
 }
 
-/// The bytes of the message file `name`, if this request may see it.
-async fn message_bytes(req: &HttpRequest, state: &AppState, name: &str) -> AppResult<Vec<u8>> {
-    let path = file_in(&mailbox_dir(req, state)?, name)?;
+/// The bytes of the message file `name`.
+async fn message_bytes(state: &AppState, name: &str) -> AppResult<Vec<u8>> {
+    let path = file_in(&mailbox_dir(state)?, name)?;
     tokio::task::spawn_blocking(move || std::fs::read(path))
         .await
         .map_err(AppError::internal)?
@@ -105,8 +105,11 @@ fn html_part(message: &mail_parser::Message) -> Option<String> {
 }
 
 /// `/dev/mailbox`: the newest messages first.
-pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let dir = mailbox_dir(&req, &state)?;
+pub async fn list(
+    Secretariat(user): Secretariat,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let dir = mailbox_dir(&state)?;
     let shown_dir = dir.display().to_string();
     let summaries = tokio::task::spawn_blocking(move || -> Vec<Summary> {
         let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -136,7 +139,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> AppResult<Htt
     })
     .await
     .map_err(AppError::internal)?;
-    let mut ctx = page_context();
+    let mut ctx = context_for(Some(&user));
     ctx.insert("messages", &summaries);
     ctx.insert("dir", &shown_dir);
     ctx.insert("limit", &LIST_LIMIT);
@@ -155,12 +158,12 @@ struct AttachmentView {
 
 /// `/dev/mailbox/{file}`: one message with its parts.
 pub async fn show(
-    req: HttpRequest,
+    Secretariat(user): Secretariat,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let name = path.into_inner();
-    let bytes = message_bytes(&req, &state, &name).await?;
+    let bytes = message_bytes(&state, &name).await?;
     let message = parse(&bytes)?;
     let attachments: Vec<AttachmentView> = message
         .attachments()
@@ -175,7 +178,7 @@ pub async fn show(
             size: part.contents().len(),
         })
         .collect();
-    let mut ctx = page_context();
+    let mut ctx = context_for(Some(&user));
     ctx.insert("file", &name);
     ctx.insert("subject", message.subject().unwrap_or("(intet emne)"));
     ctx.insert("from", &addresses(message.from()));
@@ -193,36 +196,50 @@ pub async fn show(
 
 /// `/dev/mailbox/{file}/html`: the HTML part, sandboxed: no script, no requests of its own.
 pub async fn html(
-    req: HttpRequest,
+    _: Secretariat,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let bytes = message_bytes(&req, &state, &path.into_inner()).await?;
+    let bytes = message_bytes(&state, &path.into_inner()).await?;
     let message = parse(&bytes)?;
     let html = html_part(&message).ok_or_else(not_found)?;
-    Ok(HttpResponse::Ok()
+    Ok(sandboxed_html(html))
+}
+
+/// A mail's HTML part as its own document, sandboxed: no script, no requests of its own, and
+/// only framed by our own pages.
+pub fn sandboxed_html(html: String) -> HttpResponse {
+    HttpResponse::Ok()
         .insert_header((
             header::CONTENT_SECURITY_POLICY,
             "sandbox; default-src 'none'; img-src data:",
         ))
         .insert_header(("X-Frame-Options", "SAMEORIGIN"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .content_type("text/html; charset=utf-8")
-        .body(html))
+        .body(html)
 }
 
 /// `/dev/mailbox/{file}/attachments/{index}`: an attachment, as a download.
 pub async fn attachment(
-    req: HttpRequest,
+    _: Secretariat,
     state: web::Data<AppState>,
     path: web::Path<(String, usize)>,
 ) -> AppResult<HttpResponse> {
     let (name, index) = path.into_inner();
-    let bytes = message_bytes(&req, &state, &name).await?;
+    let bytes = message_bytes(&state, &name).await?;
     let message = parse(&bytes)?;
     let part = message.attachments().nth(index).ok_or_else(not_found)?;
-    let filename: String = part
-        .attachment_name()
-        .unwrap_or("vedhaeftning")
+    Ok(download(
+        part.attachment_name().unwrap_or("vedhaeftning"),
+        part.contents().to_vec(),
+    ))
+}
+
+/// An attachment as a download, under a name that cannot break out of its header: an ASCII
+/// fallback and the real name (`møde-30.04.2025.ics`) encoded as RFC 6266 allows.
+pub fn download(name: &str, bytes: Vec<u8>) -> HttpResponse {
+    let fallback: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || ".-_".contains(c) {
@@ -232,22 +249,33 @@ pub async fn attachment(
             }
         })
         .collect();
-    Ok(HttpResponse::Ok()
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    HttpResponse::Ok()
         .content_type("application/octet-stream")
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
+            format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"),
         ))
-        .body(part.contents().to_vec()))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
 }
 
 /// `/dev/mailbox/{file}/raw`: the message as it was written.
 pub async fn raw(
-    req: HttpRequest,
+    _: Secretariat,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let bytes = message_bytes(&req, &state, &path.into_inner()).await?;
+    let bytes = message_bytes(&state, &path.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(bytes))

@@ -1,10 +1,13 @@
 //! The web application: routes, shared state and the server's start.
 
+pub mod account;
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod cache;
 pub mod errors;
 pub mod mailbox;
+pub mod outbox;
 pub mod pages;
 pub mod templates;
 pub mod views;
@@ -36,6 +39,9 @@ pub fn etag_matches(req: &actix_web::HttpRequest, etag: &str) -> bool {
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
 }
 
+/// The largest request body accepted (a proposal with a long motivation fits many times over).
+const FORM_LIMIT_BYTES: usize = 4 * 1024 * 1024;
+
 /// No inline script or style anywhere, so the policy can forbid them.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
 script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
@@ -50,7 +56,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 ApiError(AppError::bad_request(format!("Ugyldige parametre: {err}"))).into()
             }))
             .route("/meetings", web::get().to(api::meetings_index))
-            .route("/meetings/{id}", web::get().to(api::meeting_show)),
+            .route("/meetings/{id}", web::get().to(api::meeting_show))
+            .route("/me", web::get().to(api::me)),
     )
     .app_data(web::PathConfig::default().error_handler(|_, _| {
         AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()
@@ -60,6 +67,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/proposals/{id}", web::get().to(pages::proposal))
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
+    .route("/login", web::get().to(account::login_form))
+    .route("/login", web::post().to(account::login))
+    .route("/logout", web::get().to(account::logout_form))
+    .route("/logout", web::post().to(account::logout))
+    .route("/secretariat/outbox", web::get().to(outbox::list))
+    .route("/secretariat/outbox/{id}", web::get().to(outbox::show))
+    .route("/secretariat/outbox/{id}/html", web::get().to(outbox::html))
+    .route(
+        "/secretariat/outbox/{id}/attachments/{index}",
+        web::get().to(outbox::attachment),
+    )
+    .route(
+        "/secretariat/outbox/{id}/requeue",
+        web::post().to(outbox::requeue),
+    )
     .route("/dev/mailbox", web::get().to(mailbox::list))
     .route("/dev/mailbox/{file}", web::get().to(mailbox::show))
     .route("/dev/mailbox/{file}/html", web::get().to(mailbox::html))
@@ -77,6 +99,8 @@ pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Se
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
+            // Forms may carry long texts; the handlers refuse what is too long, field by field.
+            .app_data(web::PayloadConfig::new(FORM_LIMIT_BYTES))
             .wrap(
                 middleware::DefaultHeaders::new()
                     .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))

@@ -6,8 +6,9 @@ use chrono::Utc;
 use serde::Serialize;
 
 use super::AppState;
+use super::auth::{CurrentUser, MaybeUser, SESSION_COOKIE, current_user};
 use super::cache::{CachedPage, accepts_gzip};
-use super::templates::{page_context, render};
+use super::templates::{context_for, render};
 use super::views::{
     AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
 };
@@ -19,10 +20,15 @@ use crate::error::{AppError, AppResult};
 
 const LIST_LENGTH: i64 = 5;
 
-fn html(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
+/// A page for whoever asks: shared by caches when nobody is logged in, private otherwise (its
+/// header names the account).
+fn html(user: Option<&CurrentUser>, body: String) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    response.content_type("text/html; charset=utf-8");
+    if user.is_some() {
+        response.insert_header((header::CACHE_CONTROL, "no-store"));
+    }
+    response.body(body)
 }
 
 #[derive(Serialize)]
@@ -33,7 +39,10 @@ struct BodySection {
 }
 
 /// `/`: upcoming and recent meetings, by council and committee.
-pub async fn index(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn index(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<HttpResponse> {
     let now = Utc::now();
     let sections = state
         .db
@@ -54,23 +63,31 @@ pub async fn index(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             Ok(sections)
         })
         .await?;
-    let mut ctx = page_context();
+    let mut ctx = context_for(user.as_ref());
     ctx.insert("sections", &sections);
-    Ok(html(render("index.html", &ctx)?))
+    Ok(html(user.as_ref(), render("index.html", &ctx)?))
 }
 
 fn meeting_not_found() -> AppError {
     AppError::not_found("Mødet findes ikke. Måske er adressen forkert, eller mødet er slettet.")
 }
 
-/// `/meetings/{id}`: the latest released agenda, from memory when it has not changed.
+/// `/meetings/{id}`: the latest released agenda, from memory when it has not changed. The
+/// memory holds the public page; a logged-in reader gets a page of their own.
 pub async fn meeting(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    if let Some(page) = state.pages.fresh(id) {
+    let user = if req.cookie(SESSION_COOKIE).is_some() {
+        current_user(&req).await?
+    } else {
+        None
+    };
+    if user.is_none()
+        && let Some(page) = state.pages.fresh(id)
+    {
         return Ok(cached(&req, &page));
     }
     let release_state = state
@@ -85,13 +102,15 @@ pub async fn meeting(
                 .run(move |conn| meetings::get(conn, id))
                 .await?
                 .ok_or_else(meeting_not_found)?;
-            let mut ctx = page_context();
+            let mut ctx = context_for(user.as_ref());
             ctx.insert("meeting", &MeetingSummary::from(&meeting));
             ctx.insert("agenda", &Option::<AgendaView>::None);
-            Ok(html(render("meeting.html", &ctx)?))
+            Ok(html(user.as_ref(), render("meeting.html", &ctx)?))
         }
         ReleaseState::Released { version, .. } => {
-            if let Some(page) = state.pages.validate(id, release_state) {
+            if user.is_none()
+                && let Some(page) = state.pages.validate(id, release_state)
+            {
                 return Ok(cached(&req, &page));
             }
             let (meeting, released) = state
@@ -107,14 +126,16 @@ pub async fn meeting(
                 snapshot: released.snapshot.public_view(),
                 ..released
             };
-            let mut ctx = page_context();
+            let mut ctx = context_for(user.as_ref());
             ctx.insert("meeting", &MeetingSummary::from(&meeting));
             ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
             ctx.insert("location", &public.snapshot.meeting.location);
             ctx.insert("agenda", &Some(AgendaView::new(&public)));
-            let page = state
-                .pages
-                .insert(id, release_state, render("meeting.html", &ctx)?);
+            let body = render("meeting.html", &ctx)?;
+            if user.is_some() {
+                return Ok(html(user.as_ref(), body));
+            }
+            let page = state.pages.insert(id, release_state, body);
             Ok(cached(&req, &page))
         }
     }
@@ -196,7 +217,11 @@ fn public_appearances(list: Vec<proposals::AgendaAppearance>) -> Vec<proposals::
 }
 
 /// `/proposals/{id}`: a member proposal once it is public, with where it has been treated.
-pub async fn proposal(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn proposal(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = ProposalId(path.into_inner());
     let page = state
         .db
@@ -226,9 +251,9 @@ pub async fn proposal(state: web::Data<AppState>, path: web::Path<i64>) -> AppRe
             })
         })
         .await?;
-    let mut ctx = page_context();
+    let mut ctx = context_for(user.as_ref());
     ctx.insert("proposal", &page);
-    Ok(html(render("proposal.html", &ctx)?))
+    Ok(html(user.as_ref(), render("proposal.html", &ctx)?))
 }
 
 #[derive(Serialize)]
@@ -240,7 +265,11 @@ struct TimelineEvent {
 }
 
 /// `/cases/{reference}`: what is public of a case, as a timeline.
-pub async fn case(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn case(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let reference =
         CaseReference::parse(&path.into_inner()).map_err(|e| AppError::not_found(e.to_string()))?;
     let now = Utc::now();
@@ -301,11 +330,11 @@ pub async fn case(state: web::Data<AppState>, path: web::Path<String>) -> AppRes
             ))
         })
         .await?;
-    let mut ctx = page_context();
+    let mut ctx = context_for(user.as_ref());
     ctx.insert("reference", &reference.to_string());
     ctx.insert("title", &title);
     ctx.insert("events", &events);
-    Ok(html(render("case.html", &ctx)?))
+    Ok(html(user.as_ref(), render("case.html", &ctx)?))
 }
 
 /// `/healthz`: 200 when the database answers.

@@ -6,6 +6,8 @@ use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
 use super::assets;
+use super::auth::CurrentUser;
+use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
 
 static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
@@ -56,11 +58,58 @@ pub fn init() -> AppResult<()> {
     })
 }
 
-/// A context with what every page's layout needs.
+/// A context with what every page's layout needs, for a page anyone may see the same way.
 pub fn page_context() -> Context {
     let mut ctx = Context::new();
     ctx.insert("css_url", &assets::url("style.css"));
     ctx.insert("icon_url", &assets::url("favicon.svg"));
+    ctx
+}
+
+#[derive(serde::Serialize)]
+struct NavLink {
+    label: &'static str,
+    url: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct UserView<'a> {
+    name: &'a str,
+    role: Role,
+    role_label: &'static str,
+    organization: Option<&'a str>,
+    nav: Vec<NavLink>,
+}
+
+/// The pages of each role, for the header.
+fn nav(role: Role) -> Vec<NavLink> {
+    match role {
+        Role::Secretariat => vec![NavLink {
+            label: "Udgående post",
+            url: "/secretariat/outbox",
+        }],
+        Role::Politician | Role::Administration | Role::Chair => Vec::new(),
+    }
+}
+
+/// The layout's context for the person asking: their name, their pages and the session's CSRF
+/// token for the forms (logout in the header, and the page's own).
+pub fn context_for(user: Option<&CurrentUser>) -> Context {
+    let mut ctx = page_context();
+    if let Some(user) = user {
+        let account = &user.account;
+        ctx.insert(
+            "user",
+            &UserView {
+                name: &account.name,
+                role: account.role,
+                role_label: account.role.label_da(),
+                organization: account.organization_name.as_deref(),
+                nav: nav(account.role),
+            },
+        );
+        ctx.insert("csrf", &user.csrf_token);
+    }
     ctx
 }
 

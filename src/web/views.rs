@@ -172,3 +172,30 @@ impl AgendaView {
         }
     }
 }
+
+/// One line of an audit log, for people: "12.05.2025, kl. 10:14: sendt igen af BR-sekretariatet".
+#[derive(Debug, Serialize)]
+pub struct AuditLine {
+    pub when: When,
+    pub text: String,
+    pub note: Option<String>,
+}
+
+/// What each recorded action is called on the page.
+fn action_label(action: &str) -> &str {
+    match action {
+        "outbox.requeued" => "sendt igen",
+        "user.created" => "konto oprettet",
+        other => other,
+    }
+}
+
+impl From<&crate::db::audit::AuditEvent> for AuditLine {
+    fn from(event: &crate::db::audit::AuditEvent) -> Self {
+        Self {
+            when: When::new(event.at.and_utc()),
+            text: format!("{} af {}", action_label(&event.action), event.actor),
+            note: event.note.clone(),
+        }
+    }
+}

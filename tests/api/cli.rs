@@ -80,8 +80,13 @@ fn migrate_then_demo_on_a_fresh_directory() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    let migrations = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+        .unwrap()
+        .count();
     assert!(
-        stdout.contains("Applied 2 migration(s): 20261124000001, 20261124000002"),
+        stdout.contains(&format!(
+            "Applied {migrations} migration(s): 20261124000001, 20261124000002"
+        )),
         "{stdout}"
     );
     assert!(dir.path().join("data/agendum.db").exists());
@@ -234,4 +239,274 @@ fn mail_test_reports_a_refusal() {
         agendum(dir.path()).args(["mail", "test", "not-an-address"]),
         "not-an-address",
     );
+}
+
+/// Runs `agendum` with `input` on standard input.
+fn run_with_input(cmd: &mut Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// `agendum user add` and `agendum token create` as an operator uses them; the accounts then
+/// log in and call the API.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_add_and_token_create() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        agendum(dir.path())
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let user_add = |args: &[&str]| {
+        let mut cmd = agendum(dir.path());
+        cmd.args(["user", "add"]).args(args);
+        cmd
+    };
+    // The password from standard input.
+    let out = run_with_input(
+        &mut user_add(&[
+            "--email",
+            "Jens@Example.org",
+            "--name",
+            "Jens Hald",
+            "--role",
+            "administration",
+            "--organization",
+            "TMF",
+        ]),
+        "lang nok adgangskode\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Created account #4 for jens@example.org"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Password"), "{stdout}");
+    // No password given: one is generated and shown once.
+    let out = run_with_input(
+        &mut user_add(&[
+            "--email",
+            "formand@example.org",
+            "--name",
+            "Formanden",
+            "--role",
+            "formand",
+            "--person",
+            "Maja Lund Holm",
+        ]),
+        "",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let generated = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Password (shown once): "))
+        .expect("the generated password is printed")
+        .to_owned();
+    assert_eq!(generated.len(), 23);
+
+    // Mistakes: one line each, nothing created.
+    for (args, input, expected) in [
+        (
+            vec!["--email", "x@example.org", "--name", "X", "--role", "admin"],
+            "lang nok adgangskode\n",
+            "'admin' is not a role",
+        ),
+        (
+            vec![
+                "--email",
+                "x@example.org",
+                "--name",
+                "X",
+                "--role",
+                "politician",
+            ],
+            "lang nok adgangskode\n",
+            "give --person",
+        ),
+        (
+            vec![
+                "--email",
+                "x@example.org",
+                "--name",
+                "X",
+                "--role",
+                "administration",
+                "--organization",
+                "Enhedslisten",
+            ],
+            "lang nok adgangskode\n",
+            "Enhedslisten is not an administration",
+        ),
+        (
+            vec![
+                "--email",
+                "x@example.org",
+                "--name",
+                "X",
+                "--role",
+                "administration",
+                "--organization",
+                "Ingen",
+            ],
+            "lang nok adgangskode\n",
+            "no organization 'Ingen'",
+        ),
+        (
+            vec![
+                "--email",
+                "ikke-en-adresse",
+                "--name",
+                "X",
+                "--role",
+                "secretariat",
+            ],
+            "lang nok adgangskode\n",
+            "--email",
+        ),
+        (
+            vec![
+                "--email",
+                "x@example.org",
+                "--name",
+                "X",
+                "--role",
+                "secretariat",
+            ],
+            "kort\n",
+            "mindst 10 tegn",
+        ),
+        (
+            vec![
+                "--email",
+                "jens@example.org",
+                "--name",
+                "X",
+                "--role",
+                "secretariat",
+            ],
+            "lang nok adgangskode\n",
+            "Der findes allerede en konto",
+        ),
+    ] {
+        let out = run_with_input(&mut user_add(&args), input);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("agendum: error: "), "{stderr}");
+        assert!(stderr.contains(expected), "«{expected}» in {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+
+    // A token for the new account.
+    let out = agendum(dir.path())
+        .args([
+            "token",
+            "create",
+            "--email",
+            "jens@example.org",
+            "--label",
+            "test",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(
+        token.starts_with("agendum_") && !token.contains(' '),
+        "{token}"
+    );
+    fails_with_one_line(
+        agendum(dir.path()).args(["token", "create", "--email", "x@example.org"]),
+        "no active account",
+    );
+
+    // The server knows both: the password logs in, the token calls the API.
+    let mut child = agendum(dir.path())
+        .env("AGENDUM_BIND", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the address is printed")
+        .to_owned();
+    let client = reqwest::Client::new();
+    let me: serde_json::Value = client
+        .get(format!("{address}/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["email"], "jens@example.org");
+    assert_eq!(me["role"], "administration");
+    assert_eq!(me["organization"]["name"], "Teknik- og Miljøforvaltningen");
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (email, password) in [
+        ("jens@example.org", "lang nok adgangskode"),
+        ("formand@example.org", generated.as_str()),
+    ] {
+        let form = browser
+            .get(format!("{address}/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = crate::helpers::csrf_of(&form).unwrap();
+        let r = browser
+            .post(format!("{address}/login"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 303, "{email}");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -184,6 +184,117 @@ impl TestApp {
     pub fn conn(&self) -> agendum::db::PooledDbConnection {
         self.db.conn().expect("a database connection")
     }
+
+    /// A client that keeps cookies like a browser (and does not follow redirects).
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client")
+    }
+
+    /// Logs in through the login form; panics unless it succeeds.
+    pub async fn login(&self, email: &str, password: &str) -> Session {
+        let client = self.browser();
+        let response = submit_login(self, &client, email, password).await;
+        assert_eq!(
+            response.status().as_u16(),
+            303,
+            "login as {email}: {}",
+            response.text().await.unwrap_or_default()
+        );
+        let mut session = Session {
+            client,
+            csrf: String::new(),
+            base: self.address.clone(),
+        };
+        let page = session.get_text("/", 200).await;
+        session.csrf = csrf_of(&page).expect("a logged-in page carries the session's CSRF token");
+        session
+    }
+}
+
+/// Posts the login form as a browser would (first fetching the form and its token).
+pub async fn submit_login(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("the login page answers")
+        .text()
+        .await
+        .expect("a body");
+    let csrf = csrf_of(&form).expect("the login form has a CSRF token");
+    client
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .expect("the login is answered")
+}
+
+/// The value of the first `csrf` hidden field of a page.
+pub fn csrf_of(html: &str) -> Option<String> {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+/// A logged-in browser.
+pub struct Session {
+    pub client: reqwest::Client,
+    /// The session's CSRF token, as its pages carry it.
+    pub csrf: String,
+    base: String,
+}
+
+impl Session {
+    pub fn new(client: reqwest::Client, csrf: String, base: String) -> Self {
+        Self { client, csrf, base }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the request is answered")
+    }
+
+    pub async fn get_text(&self, path: &str, status: u16) -> String {
+        let response = self.get(path).await;
+        let actual = response.status().as_u16();
+        let body = response.text().await.expect("a body");
+        assert_eq!(actual, status, "GET {path}: {body}");
+        body
+    }
+
+    /// Posts a form with the session's CSRF token added.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(self.url(path))
+            .form(&all)
+            .send()
+            .await
+            .expect("the request is answered")
+    }
 }
 
 /// Agendum with the demo data, serving on a free port.

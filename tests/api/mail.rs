@@ -667,11 +667,15 @@ pub fn rich_message() -> OutgoingMessage {
 }
 
 async fn development_mailbox_shows_what_would_be_sent(backend: Backend) {
-    let Some(app) = crate::helpers::spawn_app(backend).await else {
+    let Some(test_app) = crate::helpers::spawn_app(backend).await else {
         return;
     };
+    let app = &test_app;
     let id = enqueue(&app.db, &rich_message());
     let file = mailbox_file(app.mail_dir.path(), id).await;
+    // Mail carries links that act for its recipients: the mailbox is the secretariat's.
+    assert_eq!(app.get("/dev/mailbox").await.status().as_u16(), 303);
+    let app = app.login("sekretariat@example.org", "demo").await;
     let list = app.get_text("/dev/mailbox", 200).await;
     assert!(
         list.contains("Opgave: svar på medlemsforslag om X – frist 30.06.2025"),
@@ -710,12 +714,8 @@ async fn development_mailbox_shows_what_would_be_sent(backend: Backend) {
         b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     );
     let raw = app.get_text(&format!("/dev/mailbox/{file}/raw"), 200).await;
-    let stored = app
-        .db
-        .run(move |c| outbox::get(c, id))
-        .await
-        .unwrap()
-        .unwrap();
+    let db = test_app.db.clone();
+    let stored = db.run(move |c| outbox::get(c, id)).await.unwrap().unwrap();
     assert!(
         raw.contains(&format!("Message-ID: {}", stored.message_id)),
         "{raw}"

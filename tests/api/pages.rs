@@ -612,22 +612,46 @@ async fn pages_are_valid_html() {
     let id = crate::mail::enqueue(&app.db, &crate::mail::rich_message());
     let mail = crate::mail::mailbox_file(app.mail_dir.path(), id).await;
     let dir = tempfile::tempdir().unwrap();
-    let pages = [
-        "/".to_owned(),
-        "/meetings/1".to_owned(),
-        "/meetings/2".to_owned(),
-        format!("/meetings/{meeting}"),
-        "/proposals/1".to_owned(),
-        "/cases/2025-0124174".to_owned(),
-        "/meetings/999999".to_owned(),
-        "/cases/not-a-reference".to_owned(),
-        "/dev/mailbox".to_owned(),
-        format!("/dev/mailbox/{mail}"),
+    let public = [
+        ("/".to_owned(), 200),
+        ("/meetings/1".to_owned(), 200),
+        ("/meetings/2".to_owned(), 200),
+        (format!("/meetings/{meeting}"), 200),
+        ("/proposals/1".to_owned(), 200),
+        ("/cases/2025-0124174".to_owned(), 200),
+        ("/meetings/999999".to_owned(), 404),
+        ("/cases/not-a-reference".to_owned(), 404),
+        ("/login".to_owned(), 200),
     ];
-    for (n, path) in pages.iter().enumerate() {
-        let html = app.get(path).await.text().await.unwrap();
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let private = [
+        ("/".to_owned(), 200),
+        ("/meetings/1".to_owned(), 200),
+        ("/logout".to_owned(), 200),
+        ("/login".to_owned(), 200),
+        ("/dev/mailbox".to_owned(), 200),
+        (format!("/dev/mailbox/{mail}"), 200),
+        ("/secretariat/outbox".to_owned(), 200),
+        (format!("/secretariat/outbox/{id}"), 200),
+    ];
+    let politician = app.login("politiker@example.org", "demo").await;
+    let mut pages = Vec::new();
+    for (path, status) in public {
+        pages.push((app.get_text(&path, status).await, path));
+    }
+    for (path, status) in private {
+        pages.push((secretariat.get_text(&path, status).await, path));
+    }
+    pages.push((
+        politician.get_text("/secretariat/outbox", 403).await,
+        "/secretariat/outbox (403)".to_owned(),
+    ));
+    let wrong = crate::helpers::submit_login(&app, &app.browser(), "x@example.org", "x").await;
+    pages.push((wrong.text().await.unwrap(), "/login (failed)".to_owned()));
+    for (n, (html, _)) in pages.iter().enumerate() {
         std::fs::write(dir.path().join(format!("page{n}.html")), html).unwrap();
     }
+    let pages: Vec<&String> = pages.iter().map(|(_, path)| path).collect();
     let out = std::process::Command::new("java")
         .arg("-jar")
         .arg(&jar)

@@ -1,0 +1,335 @@
+//! Accounts, sessions, API tokens and login attempts. Secrets arrive here already hashed
+//! (`crate::auth::secret_hash`); nothing in these tables logs anyone in by itself.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{api_tokens, login_attempts, organizations, sessions, users};
+use super::{DbConnection, now};
+use crate::domain::account::Role;
+use crate::domain::{EmailAddress, OrganizationId, PersonId, UserId};
+use crate::error::{AppError, AppResult};
+
+/// An account as the application sees it (never with its password hash).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Account {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub person_id: Option<PersonId>,
+    pub organization_id: Option<OrganizationId>,
+    pub organization_name: Option<String>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+    person_id: Option<i64>,
+    organization_id: Option<i64>,
+}
+
+fn account(row: UserRow, organization_name: Option<String>) -> AppResult<Account> {
+    Ok(Account {
+        id: UserId(row.id),
+        email: row.email,
+        name: row.name,
+        role: row.role.parse().map_err(AppError::internal)?,
+        person_id: row.person_id.map(PersonId),
+        organization_id: row.organization_id.map(OrganizationId),
+        organization_name,
+    })
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a EmailAddress,
+    pub name: &'a str,
+    pub role: Role,
+    pub person_id: Option<PersonId>,
+    pub organization_id: Option<OrganizationId>,
+    pub password_hash: &'a str,
+}
+
+/// The login name: addresses are compared without regard to case.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn insert_user(conn: &mut DbConnection, user: &NewUser<'_>) -> AppResult<UserId> {
+    let email = normalize_email(user.email.as_str());
+    let taken: i64 = users::table
+        .filter(users::email.eq(&email))
+        .count()
+        .get_result(conn)?;
+    if taken > 0 {
+        return Err(AppError::conflict(format!(
+            "Der findes allerede en konto med e-mailadressen {email}."
+        )));
+    }
+    let at = now();
+    let id = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(&email),
+            users::name.eq(user.name),
+            users::role.eq(user.role.as_str()),
+            users::person_id.eq(user.person_id.map(|p| p.0)),
+            users::organization_id.eq(user.organization_id.map(|o| o.0)),
+            users::password_hash.eq(user.password_hash),
+            users::active.eq(true),
+            users::created_at.eq(at),
+            users::updated_at.eq(at),
+        ))
+        .returning(users::id)
+        .get_result(conn)?;
+    Ok(UserId(id))
+}
+
+/// Accounts with their organization's name and their password hash.
+fn with_organizations(
+    conn: &mut DbConnection,
+    rows: Vec<(UserRow, String)>,
+) -> AppResult<Vec<(Account, String)>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, hash) in rows {
+        let organization_name = match row.organization_id {
+            Some(id) => organizations::table
+                .find(id)
+                .select(organizations::name)
+                .first::<String>(conn)
+                .optional()?,
+            None => None,
+        };
+        out.push((account(row, organization_name)?, hash));
+    }
+    Ok(out)
+}
+
+/// An active account by its login name, with its password hash.
+pub fn by_email(conn: &mut DbConnection, email: &str) -> AppResult<Option<(Account, String)>> {
+    let rows = users::table
+        .filter(users::email.eq(normalize_email(email)))
+        .filter(users::active.eq(true))
+        .select((UserRow::as_select(), users::password_hash))
+        .load(conn)?;
+    Ok(with_organizations(conn, rows)?.into_iter().next())
+}
+
+pub fn get(conn: &mut DbConnection, id: UserId) -> AppResult<Option<Account>> {
+    let rows = users::table
+        .filter(users::id.eq(id.0))
+        .filter(users::active.eq(true))
+        .select((UserRow::as_select(), users::password_hash))
+        .load(conn)?;
+    Ok(with_organizations(conn, rows)?
+        .into_iter()
+        .next()
+        .map(|(a, _)| a))
+}
+
+/// Accounts of a role, by name (for notices to the secretariat).
+pub fn with_role(conn: &mut DbConnection, role: Role) -> AppResult<Vec<Account>> {
+    let rows = users::table
+        .filter(users::role.eq(role.as_str()))
+        .filter(users::active.eq(true))
+        .order(users::name)
+        .select((UserRow::as_select(), users::password_hash))
+        .load(conn)?;
+    Ok(with_organizations(conn, rows)?
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect())
+}
+
+/// A logged-in session as a request sees it.
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    pub session_id: i64,
+    pub csrf_token: String,
+    pub last_seen_at: NaiveDateTime,
+    pub account: Account,
+}
+
+pub fn create_session(
+    conn: &mut DbConnection,
+    user: UserId,
+    token_hash: &str,
+    csrf_token: &str,
+    expires_at: NaiveDateTime,
+) -> AppResult<()> {
+    let at = now();
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::token_hash.eq(token_hash),
+            sessions::user_id.eq(user.0),
+            sessions::csrf_token.eq(csrf_token),
+            sessions::created_at.eq(at),
+            sessions::last_seen_at.eq(at),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The live session with this cookie hash: not revoked, not expired, its account active.
+pub fn session(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    at: NaiveDateTime,
+) -> AppResult<Option<SessionInfo>> {
+    let found: Option<(i64, String, NaiveDateTime, i64)> = sessions::table
+        .filter(sessions::token_hash.eq(token_hash))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(at))
+        .select((
+            sessions::id,
+            sessions::csrf_token,
+            sessions::last_seen_at,
+            sessions::user_id,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((session_id, csrf_token, last_seen_at, user_id)) = found else {
+        return Ok(None);
+    };
+    Ok(get(conn, UserId(user_id))?.map(|account| SessionInfo {
+        session_id,
+        csrf_token,
+        last_seen_at,
+        account,
+    }))
+}
+
+/// Slides a session's expiry forward on use.
+pub fn touch_session(
+    conn: &mut DbConnection,
+    session_id: i64,
+    expires_at: NaiveDateTime,
+) -> AppResult<()> {
+    diesel::update(sessions::table.find(session_id))
+        .set((
+            sessions::last_seen_at.eq(now()),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn revoke_session(conn: &mut DbConnection, token_hash: &str) -> AppResult<()> {
+    diesel::update(sessions::table.filter(sessions::token_hash.eq(token_hash)))
+        .set(sessions::revoked_at.eq(now()))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Logs an account out everywhere; returns how many sessions ended.
+pub fn revoke_sessions_of(conn: &mut DbConnection, user: UserId) -> AppResult<usize> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user.0))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(now()))
+    .execute(conn)?)
+}
+
+/// Removes sessions and login attempts nobody needs any more (both tables would grow forever).
+pub fn prune(conn: &mut DbConnection, older_than: NaiveDateTime) -> AppResult<()> {
+    diesel::delete(sessions::table.filter(sessions::expires_at.lt(older_than))).execute(conn)?;
+    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(older_than)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn create_api_token(
+    conn: &mut DbConnection,
+    user: UserId,
+    token_hash: &str,
+    label: Option<&str>,
+) -> AppResult<i64> {
+    Ok(diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::token_hash.eq(token_hash),
+            api_tokens::user_id.eq(user.0),
+            api_tokens::label.eq(label),
+            api_tokens::created_at.eq(now()),
+        ))
+        .returning(api_tokens::id)
+        .get_result(conn)?)
+}
+
+/// The account an API token belongs to, if the token is live.
+pub fn token_account(conn: &mut DbConnection, token_hash: &str) -> AppResult<Option<Account>> {
+    let found: Option<(i64, i64, Option<NaiveDateTime>)> = api_tokens::table
+        .filter(api_tokens::token_hash.eq(token_hash))
+        .filter(api_tokens::revoked_at.is_null())
+        .select((
+            api_tokens::id,
+            api_tokens::user_id,
+            api_tokens::last_used_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((token_id, user_id, last_used)) = found else {
+        return Ok(None);
+    };
+    let at = now();
+    // Recorded at most once a minute: a busy client should not write on every call.
+    if last_used.is_none_or(|t| at - t > chrono::Duration::minutes(1)) {
+        diesel::update(api_tokens::table.find(token_id))
+            .set(api_tokens::last_used_at.eq(at))
+            .execute(conn)?;
+    }
+    get(conn, UserId(user_id))
+}
+
+pub fn record_attempt(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+    succeeded: bool,
+) -> AppResult<()> {
+    diesel::insert_into(login_attempts::table)
+        .values((
+            login_attempts::email.eq(normalize_email(email)),
+            login_attempts::ip.eq(ip),
+            login_attempts::succeeded.eq(succeeded),
+            login_attempts::attempted_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Failed logins since `since`: for this address (after its last successful login) and from
+/// this client.
+pub fn recent_failures(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+    since: NaiveDateTime,
+) -> AppResult<(i64, i64)> {
+    let email = normalize_email(email);
+    let last_success: Option<NaiveDateTime> = login_attempts::table
+        .filter(login_attempts::email.eq(&email))
+        .filter(login_attempts::succeeded.eq(true))
+        .filter(login_attempts::attempted_at.ge(since))
+        .select(diesel::dsl::max(login_attempts::attempted_at))
+        .first(conn)?;
+    let from = last_success.map_or(since, |t| t.max(since));
+    let by_email: i64 = login_attempts::table
+        .filter(login_attempts::email.eq(&email))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::attempted_at.ge(from))
+        .count()
+        .get_result(conn)?;
+    let by_ip: i64 = login_attempts::table
+        .filter(login_attempts::ip.eq(ip))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::attempted_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    Ok((by_email, by_ip))
+}

@@ -1,0 +1,253 @@
+//! `/login` and `/logout`.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::auth::{
+    self, CsrfForm, MaybeUser, SESSION_COOKIE, SESSION_IDLE, current_user, removal_cookie,
+    session_cookie, verify_form_token,
+};
+use super::templates::{context_for, render};
+use crate::auth::{new_secret, secret_hash, verify_password};
+use crate::db::{self, accounts};
+use crate::domain::account::{LOGIN_FAILED, LoginLimits, Role};
+use crate::error::{AppError, AppResult};
+
+/// A local path to return to after login; anything else (another site, `//host`) is dropped.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.len() <= 2000
+        && !next.chars().any(char::is_control)
+        && !next.starts_with("/login")
+        && !next.starts_with("/logout");
+    ok.then_some(next)
+}
+
+/// Where each role starts after logging in.
+pub fn home_path(role: Role) -> &'static str {
+    match role {
+        Role::Secretariat => "/secretariat/outbox",
+        Role::Politician | Role::Administration | Role::Chair => "/",
+    }
+}
+
+#[derive(Serialize)]
+struct DemoAccount {
+    email: &'static str,
+    role: &'static str,
+}
+
+struct LoginPage<'a> {
+    next: &'a str,
+    email: &'a str,
+    error: Option<&'a str>,
+}
+
+async fn render_login(
+    req: &HttpRequest,
+    state: &AppState,
+    user: Option<&auth::CurrentUser>,
+    page: LoginPage<'_>,
+    status: actix_web::http::StatusCode,
+) -> AppResult<HttpResponse> {
+    let demo = state.db.run(|conn| db::meta(conn, "demo")).await?.is_some();
+    let (form_csrf, cookie) = auth::form_token(req, state);
+    let mut ctx = context_for(user);
+    ctx.insert("form_csrf", &form_csrf);
+    ctx.insert("next", safe_next(page.next).unwrap_or(""));
+    ctx.insert("email", page.email);
+    ctx.insert("error", &page.error);
+    let demo_accounts: Vec<DemoAccount> = if demo {
+        crate::demo::DEMO_ACCOUNTS
+            .iter()
+            .map(|(email, role)| DemoAccount { email, role })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ctx.insert("demo_accounts", &demo_accounts);
+    let mut response = HttpResponse::build(status);
+    response
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(cookie) = cookie {
+        response.cookie(cookie);
+    }
+    Ok(response.body(render("login.html", &ctx)?))
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// `GET /login`
+pub async fn login_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: web::Query<LoginQuery>,
+) -> AppResult<HttpResponse> {
+    let page = LoginPage {
+        next: &query.next,
+        email: "",
+        error: None,
+    };
+    render_login(
+        &req,
+        &state,
+        user.as_ref(),
+        page,
+        actix_web::http::StatusCode::OK,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+const TOO_MANY: &str = "For mange mislykkede forsøg på at logge ind. Vent et kvarter, og prøv \
+igen, eller kontakt sekretariatet.";
+
+/// `POST /login`: the same answer for a wrong password and an unknown address, in the same
+/// time; failures are counted per address and per client, and too many stop further tries.
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> AppResult<HttpResponse> {
+    use actix_web::http::StatusCode;
+    let email: String = form.email.trim().chars().take(320).collect();
+    let refuse = |message: &'static str, status: StatusCode| {
+        let req = req.clone();
+        let state = state.clone();
+        let email = email.clone();
+        let next = form.next.clone();
+        async move {
+            let page = LoginPage {
+                next: &next,
+                email: &email,
+                error: Some(message),
+            };
+            render_login(&req, &state, None, page, status).await
+        }
+    };
+    if email.is_empty() || form.password.is_empty() {
+        return refuse(
+            "Skriv både din e-mailadresse og din adgangskode.",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    let limits = LoginLimits::default();
+    let (lookup_email, lookup_ip) = (email.clone(), ip.clone());
+    let lookup = state
+        .db
+        .run(move |conn| {
+            let at = db::now();
+            accounts::prune(conn, at - chrono::Duration::days(1))?;
+            let (by_email, by_ip) =
+                accounts::recent_failures(conn, &lookup_email, &lookup_ip, at - limits.window)?;
+            if by_email >= limits.per_email || by_ip >= limits.per_ip {
+                return Ok(None);
+            }
+            Ok(Some(accounts::by_email(conn, &lookup_email)?))
+        })
+        .await?;
+    let Some(found) = lookup else {
+        tracing::warn!(%email, %ip, "login refused: too many failed attempts");
+        return refuse(TOO_MANY, StatusCode::TOO_MANY_REQUESTS).await;
+    };
+    let (account, hash) = match found {
+        Some((account, hash)) => (Some(account), Some(hash)),
+        None => (None, None),
+    };
+    let password = form.password.clone();
+    let verified = tokio::task::spawn_blocking(move || verify_password(hash.as_deref(), &password))
+        .await
+        .map_err(AppError::internal)?;
+    let account = account.filter(|_| verified);
+    let token = new_secret();
+    let (token_hash, record_email) = (secret_hash(&token), email.clone());
+    let session_account = account.clone();
+    state
+        .db
+        .run(move |conn| {
+            accounts::record_attempt(conn, &record_email, &ip, session_account.is_some())?;
+            if let Some(account) = session_account {
+                accounts::create_session(
+                    conn,
+                    account.id,
+                    &token_hash,
+                    &new_secret(),
+                    db::now() + SESSION_IDLE,
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    let Some(account) = account else {
+        return refuse(LOGIN_FAILED, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    tracing::info!(user = account.id.0, "logged in");
+    let target = safe_next(&form.next).unwrap_or(home_path(account.role));
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, target))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .cookie(session_cookie(&state, token))
+        .finish())
+}
+
+/// `GET /logout`: a button, since a link must not log anyone out (another site could follow it).
+pub async fn logout_form(MaybeUser(user): MaybeUser) -> AppResult<HttpResponse> {
+    let Some(user) = user else {
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/"))
+            .finish());
+    };
+    let ctx = context_for(Some(&user));
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(render("logout.html", &ctx)?))
+}
+
+/// `POST /logout`: the session is revoked on the server, not only forgotten by the browser.
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    if let Some(user) = current_user(&req).await? {
+        verify_form_token(&req, Some(&user), &body)?;
+        if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+            let hash = secret_hash(cookie.value());
+            state
+                .db
+                .run(move |conn| accounts::revoke_session(conn, &hash))
+                .await?;
+        }
+        tracing::info!(user = user.account.id.0, "logged out");
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .cookie(removal_cookie(SESSION_COOKIE))
+        .finish())
+}

@@ -1,0 +1,381 @@
+//! Who is asking: server-side sessions behind an `HttpOnly` cookie, role extractors for the
+//! handlers (a handler that takes `Secretariat` cannot run for anyone else), API tokens for the
+//! JSON API, and CSRF tokens on every form.
+//!
+//! The cookie holds a random 256-bit secret; the database holds only its SHA-256, so a copy of
+//! the database logs nobody in. Logging out revokes the session row, so a stolen cookie dies
+//! with it.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+use chrono::Duration;
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use super::errors::ApiError;
+use crate::auth::{secret_hash, secrets_equal};
+use crate::db::accounts::{self, Account};
+use crate::domain::account::Role;
+use crate::error::{AppError, AppResult};
+
+pub const SESSION_COOKIE: &str = "agendum_session";
+/// Before login there is no session to hold the CSRF token: this cookie does (double submit).
+pub const FORM_COOKIE: &str = "agendum_form";
+/// A session ends after this long without use.
+pub const SESSION_IDLE: Duration = Duration::hours(12);
+/// How stale `last_seen_at` may get before a request slides the expiry (not a write per request).
+const TOUCH_AFTER: Duration = Duration::minutes(5);
+
+/// The logged-in account of a request and its session's CSRF token.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub account: Account,
+    pub csrf_token: String,
+}
+
+impl CurrentUser {
+    pub fn role(&self) -> Role {
+        self.account.role
+    }
+}
+
+/// The session lookup, done once per request and kept in the request's extensions.
+#[derive(Clone)]
+struct SessionLookup(Option<CurrentUser>);
+
+fn secure_cookies(state: &AppState) -> bool {
+    state.settings.base_url.starts_with("https://")
+}
+
+/// The cookie that carries a new session.
+pub fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure_cookies(state))
+        .finish()
+}
+
+/// A cookie that tells the browser to forget `name`.
+pub fn removal_cookie(name: &'static str) -> Cookie<'static> {
+    let mut cookie = Cookie::build(name, "")
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .finish();
+    cookie.make_removal();
+    cookie
+}
+
+fn state_of(req: &HttpRequest) -> AppResult<web::Data<AppState>> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("the application state is missing"))
+}
+
+/// The request's session, if its cookie names a live one.
+pub async fn current_user(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
+    if let Some(SessionLookup(found)) = req.extensions().get::<SessionLookup>() {
+        return Ok(found.clone());
+    }
+    let found = match req.cookie(SESSION_COOKIE) {
+        Some(cookie) if !cookie.value().is_empty() && cookie.value().len() <= 128 => {
+            let state = state_of(req)?;
+            let hash = secret_hash(cookie.value());
+            state
+                .db
+                .run(move |conn| {
+                    let at = crate::db::now();
+                    let Some(session) = accounts::session(conn, &hash, at)? else {
+                        return Ok(None);
+                    };
+                    if at - session.last_seen_at > TOUCH_AFTER {
+                        accounts::touch_session(conn, session.session_id, at + SESSION_IDLE)?;
+                    }
+                    Ok(Some(CurrentUser {
+                        account: session.account,
+                        csrf_token: session.csrf_token,
+                    }))
+                })
+                .await?
+        }
+        _ => None,
+    };
+    req.extensions_mut().insert(SessionLookup(found.clone()));
+    Ok(found)
+}
+
+type LocalFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>>>>;
+
+/// Anyone: the logged-in account if there is one.
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl FromRequest for MaybeUser {
+    type Error = AppError;
+    type Future = LocalFuture<Self, AppError>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(MaybeUser(current_user(&req).await?)) })
+    }
+}
+
+/// A page that needs a login: the browser is sent to the login page and back.
+#[derive(Debug)]
+pub struct LoginRequired {
+    next: Option<String>,
+}
+
+impl std::fmt::Display for LoginRequired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("login required")
+    }
+}
+
+impl ResponseError for LoginRequired {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_web::http::StatusCode::SEE_OTHER
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let location = match &self.next {
+            Some(next) => format!(
+                "/login?next={}",
+                url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            ),
+            None => "/login".to_owned(),
+        };
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .finish()
+    }
+}
+
+/// Where to come back to after logging in: the page asked for, if it can be asked for again.
+fn login_required(req: &HttpRequest) -> actix_web::Error {
+    let next = (req.method() == actix_web::http::Method::GET).then(|| {
+        req.uri()
+            .path_and_query()
+            .map_or_else(|| req.path().to_owned(), |pq| pq.as_str().to_owned())
+    });
+    LoginRequired { next }.into()
+}
+
+async fn require(
+    req: HttpRequest,
+    roles: &'static [Role],
+) -> Result<CurrentUser, actix_web::Error> {
+    match current_user(&req).await? {
+        None => Err(login_required(&req)),
+        Some(user) if roles.is_empty() || roles.contains(&user.role()) => Ok(user),
+        Some(_) => Err(AppError::forbidden(
+            "Din konto har ikke adgang til denne side. Log ind med en anden konto, hvis du har en.",
+        )
+        .into()),
+    }
+}
+
+macro_rules! role_extractor {
+    ($(#[$doc:meta])* $name:ident, [$($role:ident),*]) => {
+        $(#[$doc])*
+        pub struct $name(pub CurrentUser);
+
+        impl FromRequest for $name {
+            type Error = actix_web::Error;
+            type Future = LocalFuture<Self, actix_web::Error>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let req = req.clone();
+                Box::pin(async move { require(req, &[$(Role::$role),*]).await.map($name) })
+            }
+        }
+    };
+}
+
+role_extractor!(
+    /// Any logged-in account.
+    User,
+    []
+);
+role_extractor!(
+    /// The secretariat only.
+    Secretariat,
+    [Secretariat]
+);
+role_extractor!(
+    /// A politician (a member of a body) or the secretariat acting for one.
+    ProposalAuthor,
+    [Politician, Secretariat]
+);
+
+/// The caller of the JSON API: an account from `Authorization: Bearer TOKEN`, or from the
+/// session cookie (then a request that changes something must carry the session's CSRF token
+/// in `X-CSRF-Token`, as the page's script does), or nobody.
+pub struct ApiCaller(pub Option<Account>);
+
+impl ApiCaller {
+    /// The account, or a 401 for an anonymous caller.
+    pub fn require(self) -> Result<Account, ApiError> {
+        self.0.ok_or_else(|| {
+            ApiError(AppError::unauthorized(
+                "Denne handling kræver en API-nøgle: Authorization: Bearer NØGLE.",
+            ))
+        })
+    }
+}
+
+async fn api_caller(req: HttpRequest) -> Result<ApiCaller, ApiError> {
+    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() <= 200)
+            .ok_or_else(|| {
+                ApiError(AppError::unauthorized(
+                    "Authorization-headeren skal have formen »Bearer NØGLE«.",
+                ))
+            })?;
+        let hash = secret_hash(token);
+        let state = state_of(&req)?;
+        let account = state
+            .db
+            .run(move |conn| accounts::token_account(conn, &hash))
+            .await?
+            .ok_or_else(|| {
+                ApiError(AppError::unauthorized(
+                    "API-nøglen er ukendt eller tilbagekaldt.",
+                ))
+            })?;
+        return Ok(ApiCaller(Some(account)));
+    }
+    let Some(user) = current_user(&req).await? else {
+        return Ok(ApiCaller(None));
+    };
+    if !req.method().is_safe() {
+        let sent = req
+            .headers()
+            .get("X-CSRF-Token")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !secrets_equal(sent, &user.csrf_token) {
+            return Err(ApiError(AppError::forbidden(
+                "Med en login-cookie skal ændringer sende sessionens X-CSRF-Token.",
+            )));
+        }
+    }
+    Ok(ApiCaller(Some(user.account)))
+}
+
+impl FromRequest for ApiCaller {
+    type Error = ApiError;
+    type Future = LocalFuture<Self, ApiError>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        Box::pin(api_caller(req.clone()))
+    }
+}
+
+/// The form cookie's token, if the browser has one.
+fn form_cookie_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(FORM_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The form cookie for an anonymous page with a form: the one the browser has, or a new one
+/// to set.
+pub fn form_token(req: &HttpRequest, state: &AppState) -> (String, Option<Cookie<'static>>) {
+    if let Some(existing) = form_cookie_token(req).filter(|v| v.len() == 64) {
+        return (existing, None);
+    }
+    let token = crate::auth::new_secret();
+    let cookie = Cookie::build(FORM_COOKIE, token.clone())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure_cookies(state))
+        .max_age(CookieDuration::days(1))
+        .finish();
+    (token, Some(cookie))
+}
+
+const STALE_FORM: &str = "Formularen kunne ikke godkendes: den er for gammel, eller den kom ikke \
+fra Agendum. Gå tilbage, genindlæs siden, og prøv igen.";
+
+/// A form from one of our own pages: the body (URL-encoded, repeated fields into lists) and a
+/// CSRF token that matches. Any other post is refused before the handler runs.
+pub struct CsrfForm<T>(pub T);
+
+/// A cross-site post announces where it comes from (browsers send `Origin` on posts); ours come
+/// from the host the request was sent to, or from the configured base URL (behind a proxy).
+fn same_origin(req: &HttpRequest, state: &AppState) -> bool {
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let host = req.connection_info().host().to_owned();
+    origin.trim_end_matches('/') == state.settings.base_url.trim_end_matches('/')
+        || origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest == host)
+}
+
+/// Refuses a form body whose `csrf` field is not the token this browser was given.
+pub fn verify_form_token(
+    req: &HttpRequest,
+    user: Option<&CurrentUser>,
+    body: &[u8],
+) -> AppResult<()> {
+    let state = state_of(req)?;
+    let sent = url::form_urlencoded::parse(body)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    // The session's token, or the form cookie's (a login form from before this session, in
+    // another tab): both are secrets of this browser that another site cannot read.
+    let expected = [user.map(|u| u.csrf_token.clone()), form_cookie_token(req)];
+    let valid = same_origin(req, &state)
+        && !sent.is_empty()
+        && expected
+            .iter()
+            .flatten()
+            .any(|token| secrets_equal(&sent, token));
+    if valid {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(STALE_FORM))
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = LocalFuture<Self, AppError>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let bytes = body.await.map_err(|_| {
+                AppError::bad_request("Formularen er for stor. Gør teksten kortere, og prøv igen.")
+            })?;
+            let user = current_user(&req).await?;
+            verify_form_token(&req, user.as_ref(), &bytes)?;
+            serde_html_form::from_bytes::<T>(&bytes)
+                .map(CsrfForm)
+                .map_err(|e| {
+                    AppError::bad_request(format!("Formularen er ikke udfyldt korrekt ({e})."))
+                })
+        })
+    }
+}

@@ -1,0 +1,286 @@
+//! The secretariat's view of the outbox: what is waiting, what was sent, what was given up
+//! (dead letters), each message as it was written, and sending a dead one again.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::AppState;
+use super::auth::{CsrfForm, Secretariat};
+use super::mailbox::{download, sandboxed_html};
+use super::templates::{context_for, render};
+use super::views::AuditLine;
+use super::views::When;
+use crate::db::audit::{self, Change, SubjectKind};
+use crate::db::outbox::{self, OutboxStatus, StoredMessage};
+use crate::domain::account::Actor;
+use crate::error::{AppError, AppResult};
+
+const PAGE_SIZE: i64 = 50;
+
+/// Audit events about a message are filed under this subject.
+const SUBJECT_KIND: SubjectKind = SubjectKind("outbox_message");
+
+fn not_found() -> AppError {
+    AppError::not_found("Beskeden findes ikke i udbakken.")
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    status: Option<String>,
+    page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Tab {
+    label: &'static str,
+    url: String,
+    count: i64,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    subject: String,
+    to: String,
+    status: &'static str,
+    status_label: &'static str,
+    attempts: i32,
+    created: When,
+    /// When it was sent, or when the next attempt is due.
+    when: Option<When>,
+    last_error: Option<String>,
+}
+
+fn recipients(message: &StoredMessage) -> String {
+    message
+        .to
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn row(message: &StoredMessage) -> Row {
+    Row {
+        url: format!("/secretariat/outbox/{}", message.id),
+        subject: message.subject.clone(),
+        to: recipients(message),
+        status: message.status.as_str(),
+        status_label: message.status.label_da(),
+        attempts: message.attempts,
+        created: When::new(message.created_at),
+        when: match message.status {
+            OutboxStatus::Sent => message.sent_at.map(When::new),
+            OutboxStatus::Pending => Some(When::new(message.next_attempt_at)),
+            OutboxStatus::Sending | OutboxStatus::Dead => None,
+        },
+        last_error: message.last_error.clone(),
+    }
+}
+
+fn list_url(status: Option<OutboxStatus>, page: i64) -> String {
+    let mut url = String::from("/secretariat/outbox");
+    let mut sep = '?';
+    if let Some(status) = status {
+        url.push_str(&format!("{sep}status={}", status.as_str()));
+        sep = '&';
+    }
+    if page > 1 {
+        url.push_str(&format!("{sep}page={page}"));
+    }
+    url
+}
+
+/// `/secretariat/outbox`: newest first, by status, 50 to a page.
+pub async fn list(
+    Secretariat(user): Secretariat,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    let status = match query.status.as_deref() {
+        None | Some("") | Some("all") => None,
+        Some(text) => Some(OutboxStatus::parse(text).ok_or_else(|| {
+            AppError::bad_request("Ukendt status. Vælg venter, sendes, sendt eller opgivet.")
+        })?),
+    };
+    let page = query.page.unwrap_or(1).max(1);
+    let offset = (page - 1).saturating_mul(PAGE_SIZE);
+    let (messages, total, counts) = state
+        .db
+        .run(move |conn| {
+            let (messages, total) = outbox::list(conn, status, offset, PAGE_SIZE)?;
+            Ok((messages, total, outbox::counts(conn)?))
+        })
+        .await?;
+    let all: i64 = counts.iter().map(|(_, n)| n).sum();
+    let mut tabs = vec![Tab {
+        label: "Alle",
+        url: list_url(None, 1),
+        count: all,
+        current: status.is_none(),
+    }];
+    tabs.extend(counts.iter().map(|(s, n)| Tab {
+        label: s.label_da(),
+        url: list_url(Some(*s), 1),
+        count: *n,
+        current: status == Some(*s),
+    }));
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let mut ctx = context_for(Some(&user));
+    ctx.insert("tabs", &tabs);
+    ctx.insert("rows", &messages.iter().map(row).collect::<Vec<_>>());
+    ctx.insert("total", &total);
+    ctx.insert("page", &page);
+    ctx.insert("pages", &pages);
+    ctx.insert("previous", &(page > 1).then(|| list_url(status, page - 1)));
+    ctx.insert("next", &(page < pages).then(|| list_url(status, page + 1)));
+    Ok(private_html(render("outbox.html", &ctx)?))
+}
+
+/// A page with one person's view: never stored by a cache.
+pub fn private_html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+#[derive(Serialize)]
+struct AttachmentView {
+    url: String,
+    name: String,
+    content_type: String,
+    size: usize,
+}
+
+async fn message(state: &AppState, id: i64) -> AppResult<StoredMessage> {
+    state
+        .db
+        .run(move |conn| outbox::get(conn, id))
+        .await?
+        .ok_or_else(not_found)
+}
+
+/// `/secretariat/outbox/{id}`: the message, its delivery and, when dead, a button to send again.
+pub async fn show(
+    Secretariat(user): Secretariat,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let (message, history) = state
+        .db
+        .run(move |conn| {
+            let message = outbox::get(conn, id)?.ok_or_else(not_found)?;
+            let history = audit::for_subject(conn, SUBJECT_KIND.with(id))?;
+            Ok((message, history))
+        })
+        .await?;
+    let mut ctx = context_for(Some(&user));
+    ctx.insert(
+        "history",
+        &history.iter().map(AuditLine::from).collect::<Vec<_>>(),
+    );
+    ctx.insert("m", &row(&message));
+    ctx.insert("id", &message.id);
+    ctx.insert("message_id", &message.message_id);
+    ctx.insert("from", &message.from);
+    ctx.insert("reply_to", &message.reply_to);
+    ctx.insert("text", &message.text);
+    ctx.insert("has_html", &message.html.is_some());
+    ctx.insert("dead", &(message.status == OutboxStatus::Dead));
+    ctx.insert(
+        "concerns",
+        &message
+            .concerns
+            .as_ref()
+            .map(|(kind, id)| format!("{kind} {id}")),
+    );
+    ctx.insert(
+        "attachments",
+        &message
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| AttachmentView {
+                url: format!("/secretariat/outbox/{}/attachments/{i}", message.id),
+                name: a.filename.clone(),
+                content_type: a.content_type.clone(),
+                size: a.content.len(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    Ok(private_html(render("outbox_message.html", &ctx)?))
+}
+
+/// `/secretariat/outbox/{id}/html`: the HTML part, sandboxed.
+pub async fn html(
+    _: Secretariat,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let message = message(&state, path.into_inner()).await?;
+    Ok(sandboxed_html(message.html.ok_or_else(not_found)?))
+}
+
+/// `/secretariat/outbox/{id}/attachments/{index}`
+pub async fn attachment(
+    _: Secretariat,
+    state: web::Data<AppState>,
+    path: web::Path<(i64, usize)>,
+) -> AppResult<HttpResponse> {
+    let (id, index) = path.into_inner();
+    let mut message = message(&state, id).await?;
+    if index >= message.attachments.len() {
+        return Err(not_found());
+    }
+    let attachment = message.attachments.swap_remove(index);
+    Ok(download(&attachment.filename, attachment.content))
+}
+
+#[derive(Deserialize)]
+pub struct RequeueForm {}
+
+/// `POST /secretariat/outbox/{id}/requeue`: a dead letter goes back in the queue, recorded in
+/// the audit log.
+pub async fn requeue(
+    Secretariat(user): Secretariat,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    _: CsrfForm<RequeueForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let actor = Actor::user(user.account.id, &user.account.name);
+    state
+        .db
+        .run(move |conn| {
+            crate::db::write_transaction(conn, |conn| {
+                let before = outbox::get(conn, id)?.ok_or_else(not_found)?;
+                outbox::requeue(conn, id, chrono::Utc::now())?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action: "outbox.requeued",
+                        subject: SUBJECT_KIND.with(id),
+                        before: Some(json!({
+                            "status": before.status.as_str(),
+                            "attempts": before.attempts,
+                            "last_error": before.last_error,
+                        })),
+                        after: Some(
+                            json!({ "status": OutboxStatus::Pending.as_str(), "attempts": 0 }),
+                        ),
+                        note: None,
+                    },
+                )
+            })
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/secretariat/outbox/{id}")))
+        .finish())
+}
