@@ -43,8 +43,7 @@ følger eksemplet fra Hvidovre og lukker kommunens profiler på X.
 Vi vil dog gerne være sikre på, at der ikke er tvingende grunde til at beholde en kommunal profil \
 i en kortere periode, til der er fundet et godt alternativ. Derfor skal alle forvaltninger spørges \
 om de har en profil, som de mener ikke kan lukkes, uden at det vil give alvorlige problemer med \
-afgørende kommunikation til borgerne.
-";
+afgørende kommunikation til borgerne.";
 
 /// The standing committees and the administration that serves each: (committee, short name,
 /// administration, short name).

@@ -73,6 +73,7 @@ pub mod mail;
 pub mod meeting;
 pub mod organization;
 pub mod proposal;
+pub mod proposal_text;
 pub mod text;
 pub mod time;
 

@@ -203,3 +203,18 @@ pub async fn me(caller: super::auth::ApiCaller) -> ApiResult<HttpResponse> {
         })),
     })))
 }
+
+#[derive(Deserialize)]
+pub struct ParseRequest {
+    text: String,
+}
+
+/// `POST /api/v1/proposals/parse`: `{"text": "…"}` → the structured proposal it reads.
+/// Nothing is stored, so anyone may call it.
+pub async fn parse_proposal(body: web::Json<ParseRequest>) -> ApiResult<HttpResponse> {
+    let text = body.into_inner().text;
+    let parsed = web::block(move || crate::domain::proposal_text::parse_proposal(&text))
+        .await
+        .map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok().json(parsed))
+}

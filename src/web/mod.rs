@@ -55,9 +55,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
                 ApiError(AppError::bad_request(format!("Ugyldige parametre: {err}"))).into()
             }))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(FORM_LIMIT_BYTES)
+                    .error_handler(|err, _| {
+                        ApiError(AppError::bad_request(format!("Ugyldig JSON: {err}"))).into()
+                    }),
+            )
             .route("/meetings", web::get().to(api::meetings_index))
             .route("/meetings/{id}", web::get().to(api::meeting_show))
-            .route("/me", web::get().to(api::me)),
+            .route("/me", web::get().to(api::me))
+            .route("/proposals/parse", web::post().to(api::parse_proposal)),
     )
     .app_data(web::PathConfig::default().error_handler(|_, _| {
         AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()

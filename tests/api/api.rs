@@ -8,6 +8,8 @@ on_both_backends!(
     meeting_shows_the_agenda,
     unreleased_meeting_has_no_agenda,
     errors_are_json,
+    parse_reads_the_seed_item_as_the_demo_proposal,
+    parse_refuses_what_is_not_a_request,
 );
 
 async fn meetings_list_shows_released_meetings(backend: Backend) {
@@ -109,4 +111,84 @@ async fn errors_are_json(backend: Backend) {
         let json: serde_json::Value = response.json().await.unwrap();
         assert_eq!(json["error"]["code"], "not_found", "{path}");
     }
+}
+
+/// The seed agenda's item as printed (seed-corrected.md, A, page 2), dedented.
+fn seed_item() -> Option<String> {
+    let seed = crate::helpers::seed_corrected()?;
+    let lines: Vec<&str> = seed
+        .lines()
+        .skip_while(|l| !l.starts_with("Page 2"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("What follows"))
+        .map(|l| l.strip_prefix("    ").unwrap_or(l))
+        .collect();
+    Some(lines.join("\n"))
+}
+
+async fn parse_reads_the_seed_item_as_the_demo_proposal(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let Some(item) = seed_item() else { return };
+    let parsed: serde_json::Value = app
+        .client
+        .post(app.url("/api/v1/proposals/parse"))
+        .json(&serde_json::json!({ "text": item }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // Exactly what the demo stored for the seed proposal.
+    let stored = agendum::db::proposals::get(&mut app.conn(), agendum::domain::ProposalId(1))
+        .unwrap()
+        .unwrap();
+    assert_eq!(parsed["title"], stored.title.as_str());
+    assert_eq!(
+        parsed["case_references"],
+        serde_json::json!(["2025-0124174"])
+    );
+    assert_eq!(parsed["opening"], stored.opening.as_str());
+    assert_eq!(parsed["clauses"], serde_json::json!(stored.clauses));
+    assert_eq!(parsed["submitters"], serde_json::json!(["Enhedslisten"]));
+    assert_eq!(parsed["motivation"], stored.motivation.as_str());
+    assert_eq!(parsed["warnings"], serde_json::json!([]));
+}
+
+async fn parse_refuses_what_is_not_a_request(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    for (body, content_type) in [
+        ("{\"tekst\": \"x\"}", "application/json"),
+        ("not json", "application/json"),
+        ("{\"text\": 5}", "application/json"),
+        ("text=x", "application/x-www-form-urlencoded"),
+    ] {
+        let r = app
+            .client
+            .post(app.url("/api/v1/proposals/parse"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 400, "{body}");
+        let json: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(json["error"]["code"], "bad_request", "{body}");
+    }
+    // Text that is no proposal: an answer with warnings, not an error.
+    let r = app
+        .client
+        .post(app.url("/api/v1/proposals/parse"))
+        .json(&serde_json::json!({ "text": "<script>alert(1)</script>" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let json: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(json["clauses"], serde_json::json!([]));
+    assert!(!json["warnings"].as_array().unwrap().is_empty());
 }
