@@ -67,7 +67,9 @@ pub struct UnknownValue {
 pub mod account;
 pub mod agenda;
 pub mod case_reference;
+pub mod deadline;
 pub mod email;
+pub mod holidays;
 pub mod ids;
 pub mod mail;
 pub mod meeting;
