@@ -13,7 +13,7 @@ use super::{DbConnection, cases, now};
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::{ProposalStatus, SubmitterRole};
 use crate::domain::{
-    BodyId, CaseId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId,
+    BodyId, CaseId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId, UserId,
 };
 use crate::error::{AppError, AppResult};
 
@@ -101,6 +101,9 @@ pub struct Proposal {
     pub submitted_at: Option<DateTime<Utc>>,
     pub late: bool,
     pub lock_version: i32,
+    pub created_by: Option<UserId>,
+    pub late_reason: Option<String>,
+    pub deadline_at: Option<DateTime<Utc>>,
 }
 
 impl Proposal {
@@ -129,6 +132,9 @@ type ProposalRow = (
     Option<NaiveDateTime>,
     bool,
     i32,
+    Option<i64>,
+    Option<String>,
+    Option<NaiveDateTime>,
 );
 
 pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal>> {
@@ -147,6 +153,9 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
             proposals::submitted_at,
             proposals::late,
             proposals::lock_version,
+            proposals::created_by,
+            proposals::late_reason,
+            proposals::deadline_at,
         ))
         .first(conn)
         .optional()?;
@@ -163,6 +172,9 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
         submitted_at,
         late,
         lock_version,
+        created_by,
+        late_reason,
+        deadline_at,
     )) = row
     else {
         return Ok(None);
@@ -219,6 +231,9 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
         submitted_at: submitted_at.map(|t| t.and_utc()),
         late,
         lock_version,
+        created_by: created_by.map(UserId),
+        late_reason,
+        deadline_at: deadline_at.map(|t| t.and_utc()),
     }))
 }
 

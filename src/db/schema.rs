@@ -8,6 +8,9 @@ diesel::table! {
         short_name -> Nullable<Text>,
         website -> Nullable<Text>,
         created_at -> Timestamp,
+        closed_constitution_day -> Bool,
+        closed_christmas_eve -> Bool,
+        closed_new_years_eve -> Bool,
     }
 }
 
@@ -24,6 +27,8 @@ diesel::table! {
         start_date -> Nullable<Date>,
         end_date -> Nullable<Date>,
         created_at -> Timestamp,
+        proposal_deadline_rule -> Nullable<Text>,
+        agenda_release_rule -> Nullable<Text>,
     }
 }
 
@@ -91,6 +96,9 @@ diesel::table! {
         lock_version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+        late_reason -> Nullable<Text>,
+        deadline_at -> Nullable<Timestamp>,
     }
 }
 
@@ -312,3 +320,38 @@ diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_events -> users (user_id));
 diesel::joinable!(users -> persons (person_id));
 diesel::joinable!(users -> organizations (organization_id));
+
+diesel::table! {
+    proposal_versions (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        version -> Integer,
+        title -> Text,
+        opening -> Text,
+        clauses -> Text,
+        motivation -> Text,
+        saved_by -> Nullable<BigInt>,
+        saved_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_reviews (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        version -> Integer,
+        outcome -> Text,
+        checklist -> Text,
+        comment -> Nullable<Text>,
+        reviewer_id -> Nullable<BigInt>,
+        reviewed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_counters (body_id, year) {
+        body_id -> BigInt,
+        year -> Integer,
+        last_serial -> BigInt,
+    }
+}

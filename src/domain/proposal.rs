@@ -36,6 +36,201 @@ impl ProposalStatus {
     }
 }
 
+/// A step in the life of a proposal (brief §3 steps 1–3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    /// The author submits a draft, or resubmits a returned proposal.
+    Submit,
+    /// The secretariat sends it back with a comment.
+    Return,
+    /// The secretariat accepts it for the agenda.
+    Accept,
+    /// The author takes it back before it is accepted.
+    Withdraw,
+}
+
+impl Transition {
+    fn verb_da(self) -> &'static str {
+        match self {
+            Transition::Submit => "indsendes",
+            Transition::Return => "sendes retur",
+            Transition::Accept => "godkendes",
+            Transition::Withdraw => "trækkes tilbage",
+        }
+    }
+}
+
+/// A step the proposal's status does not allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("Et forslag med status »{}« kan ikke {}.", .from.label_da(), .transition.verb_da())]
+pub struct TransitionError {
+    pub from: ProposalStatus,
+    pub transition: Transition,
+}
+
+impl ProposalStatus {
+    /// The status after `transition`, or why it is not allowed.
+    pub fn after(self, transition: Transition) -> Result<ProposalStatus, TransitionError> {
+        use ProposalStatus::*;
+        let next = match (self, transition) {
+            (Draft | Returned, Transition::Submit) => Submitted,
+            (Submitted, Transition::Return) => Returned,
+            (Submitted, Transition::Accept) => Accepted,
+            (Draft | Submitted | Returned, Transition::Withdraw) => Withdrawn,
+            _ => {
+                return Err(TransitionError {
+                    from: self,
+                    transition,
+                });
+            }
+        };
+        Ok(next)
+    }
+
+    /// Whether its authors may still change the text.
+    pub fn editable_by_author(self) -> bool {
+        matches!(self, Self::Draft | Self::Returned)
+    }
+}
+
+/// What the secretariat checks before accepting (brief §3 step 3): (key, Danish label).
+pub const CHECKLIST: [(&str, &str); 5] = [
+    ("lawful", "Forslaget er lovligt"),
+    ("municipal", "Det er en kommunal opgave"),
+    ("clear", "Forslaget er klart formuleret"),
+    (
+        "not_handled",
+        "Samme spørgsmål er ikke behandlet tidligere i valgperioden",
+    ),
+    (
+        "consistent",
+        "Overskrift, at-punkter og motivation hænger sammen",
+    ),
+];
+
+pub const TITLE_MAX_CHARS: usize = 300;
+pub const OPENING_MAX_CHARS: usize = 100;
+pub const CLAUSE_MAX_CHARS: usize = 3_000;
+pub const CLAUSES_MAX: usize = 30;
+pub const MOTIVATION_MAX_CHARS: usize = 30_000;
+
+/// The text of a proposal as its author writes it, checked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProposalText {
+    pub title: String,
+    pub opening: String,
+    pub clauses: Vec<String>,
+    /// Markdown.
+    pub motivation: String,
+}
+
+/// Messages per form field ("title", "clause-2", …), in Danish.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(String, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push((field.into(), message.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+/// Trims the parts and checks them; every problem is reported at its field.
+pub fn check_text(
+    title: &str,
+    opening: &str,
+    clauses: &[String],
+    motivation: &str,
+) -> Result<ProposalText, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        errors.add("title", "Skriv en overskrift, fx »Medlemsforslag om …«.");
+    } else if title.chars().count() > TITLE_MAX_CHARS {
+        errors.add(
+            "title",
+            format!("Overskriften er for lang (højst {TITLE_MAX_CHARS} tegn)."),
+        );
+    }
+    let opening = opening.trim();
+    let opening = if opening.is_empty() {
+        DEFAULT_OPENING.to_owned()
+    } else {
+        opening.to_owned()
+    };
+    if opening.chars().count() > OPENING_MAX_CHARS || opening.contains('\n') {
+        errors.add(
+            "opening",
+            format!("Indledningen skal være én kort linje (højst {OPENING_MAX_CHARS} tegn)."),
+        );
+    }
+    let clauses: Vec<String> = clauses
+        .iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    if clauses.is_empty() {
+        errors.add(
+            "clauses",
+            "Forslaget skal have mindst ét at-punkt (»at …«).",
+        );
+    } else if clauses.len() > CLAUSES_MAX {
+        errors.add(
+            "clauses",
+            format!("Forslaget kan højst have {CLAUSES_MAX} at-punkter."),
+        );
+    }
+    for (index, clause) in clauses.iter().enumerate() {
+        let field = format!("clause-{}", index + 1);
+        if clause.is_empty() {
+            errors.add(
+                field,
+                format!(
+                    "Punkt {} er tomt. Skriv teksten, eller fjern punktet.",
+                    index + 1
+                ),
+            );
+        } else if clause.chars().count() > CLAUSE_MAX_CHARS {
+            errors.add(
+                field,
+                format!(
+                    "Punkt {} er for langt (højst {CLAUSE_MAX_CHARS} tegn).",
+                    index + 1
+                ),
+            );
+        }
+    }
+    let motivation = motivation.replace("\r\n", "\n").trim().to_owned();
+    let motivation_chars = motivation.chars().count();
+    if motivation_chars > MOTIVATION_MAX_CHARS {
+        errors.add(
+            "motivation",
+            format!(
+                "Motivationen er for lang: {motivation_chars} tegn, højst {MOTIVATION_MAX_CHARS}. Gør den kortere, eller vedlæg et bilag."
+            ),
+        );
+    }
+    if errors.is_empty() {
+        Ok(ProposalText {
+            title,
+            opening,
+            clauses,
+            motivation,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
 /// The opening line used when a proposal does not say otherwise.
 pub const DEFAULT_OPENING: &str = "Det foreslås,";
 
@@ -63,6 +258,86 @@ mod tests {
             Some("Stillet af Anna Holm og Bo Ravn")
         );
         assert_eq!(submitted_by_line(None, &[]), None);
+    }
+
+    #[test]
+    fn the_workflow_allows_only_its_steps() {
+        use ProposalStatus::*;
+        let table = [
+            (Draft, Transition::Submit, Ok(Submitted)),
+            (Returned, Transition::Submit, Ok(Submitted)),
+            (Submitted, Transition::Return, Ok(Returned)),
+            (Submitted, Transition::Accept, Ok(Accepted)),
+            (Draft, Transition::Withdraw, Ok(Withdrawn)),
+            (Returned, Transition::Withdraw, Ok(Withdrawn)),
+            (Submitted, Transition::Withdraw, Ok(Withdrawn)),
+        ];
+        for (from, transition, expected) in table {
+            assert_eq!(
+                from.after(transition).map_err(|_| ()),
+                expected.map_err(|_: ()| ()),
+                "{from:?} {transition:?}"
+            );
+        }
+        // Everything else is refused, with a message that says why.
+        for from in ProposalStatus::ALL {
+            for transition in [
+                Transition::Submit,
+                Transition::Return,
+                Transition::Accept,
+                Transition::Withdraw,
+            ] {
+                let allowed = table.iter().any(|(f, t, _)| f == from && *t == transition);
+                assert_eq!(
+                    from.after(transition).is_ok(),
+                    allowed,
+                    "{from:?} {transition:?}"
+                );
+            }
+        }
+        let err = Accepted.after(Transition::Submit).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Et forslag med status »Godkendt til dagsorden« kan ikke indsendes."
+        );
+        assert!(Draft.editable_by_author() && Returned.editable_by_author());
+        assert!(!Submitted.editable_by_author() && !Accepted.editable_by_author());
+    }
+
+    #[test]
+    fn proposal_text_is_checked_field_by_field() {
+        let ok = check_text(
+            "  Medlemsforslag   om  X ",
+            "",
+            &["at  X\n sker.".into()],
+            "Fordi.\r\n\r\nDerfor.",
+        )
+        .unwrap();
+        assert_eq!(ok.title, "Medlemsforslag om X");
+        assert_eq!(ok.opening, DEFAULT_OPENING);
+        assert_eq!(ok.clauses, vec!["at X sker."]);
+        assert_eq!(ok.motivation, "Fordi.\n\nDerfor.");
+
+        let errors = check_text("", "", &[], "").unwrap_err();
+        assert!(errors.get("title").is_some());
+        assert!(errors.get("clauses").unwrap().contains("mindst ét"));
+        let errors = check_text(
+            "T",
+            "",
+            &["at a".into(), " ".into()],
+            &"x".repeat(1_000_000),
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors.get("clause-2"),
+            Some("Punkt 2 er tomt. Skriv teksten, eller fjern punktet.")
+        );
+        assert!(errors.get("motivation").unwrap().contains("1000000 tegn"));
+        assert!(errors.get("clause-1").is_none());
+        let errors = check_text(&"x".repeat(301), "a\nb", &["at a".into()], "").unwrap_err();
+        assert!(errors.get("title").is_some() && errors.get("opening").is_some());
+        // Script is text like any other: it is escaped where it is shown, not refused.
+        assert!(check_text("<script>alert(1)</script>", "", &["at <b>".into()], "").is_ok());
     }
 
     #[test]

@@ -1,0 +1,12 @@
+ALTER TABLE bodies DROP COLUMN closed_new_years_eve;
+ALTER TABLE bodies DROP COLUMN closed_christmas_eve;
+ALTER TABLE bodies DROP COLUMN closed_constitution_day;
+ALTER TABLE organizations DROP COLUMN agenda_release_rule;
+ALTER TABLE organizations DROP COLUMN proposal_deadline_rule;
+DROP TABLE case_counters;
+DROP TABLE proposal_reviews;
+DROP TABLE proposal_versions;
+DROP INDEX proposals_created_by;
+ALTER TABLE proposals DROP COLUMN deadline_at;
+ALTER TABLE proposals DROP COLUMN late_reason;
+ALTER TABLE proposals DROP COLUMN created_by;
