@@ -418,9 +418,9 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
     )?;
     agenda::release(conn, seed_meeting, released_at, None)?;
 
-    // Upcoming: the council's next Thursday meeting and Økonomiudvalget's next Tuesday, at least
-    // a week ahead so their agendas are still being prepared.
-    let council_day = next_weekday(today + Duration::days(7), Weekday::Thu);
+    // Upcoming: the council's Thursday meeting at least two weeks ahead (so a proposal written
+    // today is in time for its deadline) and Økonomiudvalget's Tuesday at least a week ahead.
+    let council_day = next_weekday(today + Duration::days(14), Weekday::Thu);
     let upcoming_council_meeting = meetings::insert(
         conn,
         &meetings::NewMeeting {
@@ -454,6 +454,15 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             ends_at: None,
             location: "Udvalgsværelse 1, Københavns Rådhus",
         },
+    )?;
+    // Each body its own deadline rules (the council keeps the defaults: proposals 8 days before
+    // at noon, the agenda 4 working days before).
+    let rule = |text: &str| text.parse::<crate::domain::deadline::DeadlineRule>();
+    orgs::set_deadline_rules(
+        conn,
+        committees[0],
+        Some(&rule("working_days:5@12:00").map_err(AppError::internal)?),
+        None,
     )?;
     let accounts = [
         (

@@ -229,3 +229,24 @@ pub fn list_released(
         .load(conn)?;
     Ok((from_rows(rows)?, total))
 }
+
+/// Meetings of these organizations from `from` on (not cancelled), soonest first.
+pub fn upcoming_of(
+    conn: &mut DbConnection,
+    organizations_of: &[OrganizationId],
+    from: DateTime<Utc>,
+    limit: i64,
+) -> AppResult<Vec<Meeting>> {
+    let ids: Vec<i64> = organizations_of.iter().map(|o| o.0).collect();
+    from_rows(
+        meetings::table
+            .inner_join(organizations::table)
+            .filter(meetings::organization_id.eq_any(ids))
+            .filter(meetings::starts_at.ge(from.naive_utc()))
+            .filter(meetings::status.ne(MeetingStatus::Cancelled.as_str()))
+            .order(meetings::starts_at.asc())
+            .select(meeting_columns!())
+            .limit(limit)
+            .load(conn)?,
+    )
+}

@@ -248,3 +248,115 @@ pub fn members(
     members.sort_by_key(|m| m.role != MembershipRole::Chair);
     Ok(members)
 }
+
+/// A body (council or committee) a person currently sits in, and for which party.
+#[derive(Debug, Clone)]
+pub struct Seat {
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub kind: OrganizationKind,
+    pub party_id: Option<OrganizationId>,
+}
+
+/// The councils and committees `person` is a member of on `date`: the council first.
+pub fn seats(conn: &mut DbConnection, person: PersonId, date: NaiveDate) -> AppResult<Vec<Seat>> {
+    let rows: Vec<(i64, String, String, Option<i64>)> = memberships::table
+        .inner_join(organizations::table.on(organizations::id.eq(memberships::organization_id)))
+        .filter(memberships::person_id.eq(person.0))
+        .filter(memberships::start_date.le(date))
+        .filter(
+            memberships::end_date
+                .is_null()
+                .or(memberships::end_date.ge(date)),
+        )
+        .filter(organizations::kind.eq_any(["council", "committee"]))
+        .select((
+            organizations::id,
+            organizations::name,
+            organizations::kind,
+            memberships::party_id,
+        ))
+        .order(organizations::name)
+        .load(conn)?;
+    let mut seats = rows
+        .into_iter()
+        .map(|(id, name, kind, party)| {
+            Ok(Seat {
+                organization_id: OrganizationId(id),
+                organization_name: name,
+                kind: kind.parse().map_err(AppError::internal)?,
+                party_id: party.map(OrganizationId),
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    seats.sort_by_key(|s| s.kind != OrganizationKind::Council);
+    Ok(seats)
+}
+
+/// The parties of a body, by name.
+pub fn parties(conn: &mut DbConnection, body: BodyId) -> AppResult<Vec<Organization>> {
+    Ok(list(conn)?
+        .into_iter()
+        .filter(|o| o.body_id == body && o.kind == OrganizationKind::Party)
+        .collect())
+}
+
+/// The deadline rules of a council or committee and the closed days of its body.
+#[derive(Debug, Clone, Copy)]
+pub struct DeadlineSettings {
+    pub proposal: crate::domain::deadline::DeadlineRule,
+    pub agenda_release: crate::domain::deadline::DeadlineRule,
+    pub closed: crate::domain::holidays::ClosedDays,
+}
+
+pub fn deadline_settings(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+) -> AppResult<DeadlineSettings> {
+    use crate::domain::deadline::{DEFAULT_AGENDA_RELEASE, DEFAULT_PROPOSAL_DEADLINE};
+    let (body_id, proposal, release): (i64, Option<String>, Option<String>) = organizations::table
+        .find(organization.0)
+        .select((
+            organizations::body_id,
+            organizations::proposal_deadline_rule,
+            organizations::agenda_release_rule,
+        ))
+        .first(conn)?;
+    let (constitution_day, christmas_eve, new_years_eve): (bool, bool, bool) = bodies::table
+        .find(body_id)
+        .select((
+            bodies::closed_constitution_day,
+            bodies::closed_christmas_eve,
+            bodies::closed_new_years_eve,
+        ))
+        .first(conn)?;
+    let rule = |text: Option<String>, default| match text {
+        Some(t) => t.parse().map_err(AppError::internal),
+        None => Ok(default),
+    };
+    Ok(DeadlineSettings {
+        proposal: rule(proposal, DEFAULT_PROPOSAL_DEADLINE)?,
+        agenda_release: rule(release, DEFAULT_AGENDA_RELEASE)?,
+        closed: crate::domain::holidays::ClosedDays {
+            constitution_day,
+            christmas_eve,
+            new_years_eve,
+        },
+    })
+}
+
+/// Sets a body's deadline rules (stored form, see `domain::deadline`).
+pub fn set_deadline_rules(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    proposal: Option<&crate::domain::deadline::DeadlineRule>,
+    agenda_release: Option<&crate::domain::deadline::DeadlineRule>,
+) -> AppResult<()> {
+    diesel::update(organizations::table.find(organization.0))
+        .set((
+            organizations::proposal_deadline_rule.eq(proposal.map(ToString::to_string)),
+            organizations::agenda_release_rule.eq(agenda_release.map(ToString::to_string)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

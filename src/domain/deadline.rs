@@ -24,6 +24,16 @@ pub enum DeadlineRule {
     WeekdayOfWeekBefore { weekday: Weekday, at: NaiveTime },
 }
 
+/// A body without its own rule: proposals in 8 days before the meeting, at noon.
+pub const DEFAULT_PROPOSAL_DEADLINE: DeadlineRule = DeadlineRule::CalendarDaysBefore {
+    days: 8,
+    at: NaiveTime::from_hms_opt(12, 0, 0),
+};
+
+/// The agenda goes out 4 working days before the meeting (brief §3 step 4).
+pub const DEFAULT_AGENDA_RELEASE: DeadlineRule =
+    DeadlineRule::WorkingDaysBefore { days: 4, at: None };
+
 /// The longest reach back a rule may have (a quarter of a year).
 pub const MAX_DAYS: u32 = 90;
 

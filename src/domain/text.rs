@@ -34,9 +34,108 @@ pub fn danish_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// What a part of a comparison is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    Same,
+    Removed,
+    Added,
+}
+
+/// The longest texts compared word by word; longer ones are compared paragraph by paragraph's
+/// worth of cost anyway by falling back to "all removed, all added" beyond this many words.
+const DIFF_MAX_WORDS: usize = 6_000;
+
+/// Two texts compared word by word (longest common subsequence), as runs of the same kind.
+/// Whitespace between words is kept with the word before it, so the parts read as text.
+pub fn word_diff(old: &str, new: &str) -> Vec<(DiffKind, String)> {
+    let split = |t: &str| -> Vec<String> {
+        let mut words = Vec::new();
+        let mut current = String::new();
+        for c in t.chars() {
+            if c.is_whitespace() {
+                current.push(c);
+            } else {
+                if current.chars().last().is_some_and(char::is_whitespace) {
+                    words.push(std::mem::take(&mut current));
+                }
+                current.push(c);
+            }
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+        words
+    };
+    let (a, b) = (split(old), split(new));
+    let mut out: Vec<(DiffKind, String)> = Vec::new();
+    let mut push = |kind: DiffKind, word: &str| match out.last_mut() {
+        Some((k, text)) if *k == kind => text.push_str(word),
+        _ => out.push((kind, word.to_owned())),
+    };
+    if a.len() > DIFF_MAX_WORDS || b.len() > DIFF_MAX_WORDS {
+        push(DiffKind::Removed, old);
+        push(DiffKind::Added, new);
+        return out;
+    }
+    let key = |w: &String| w.trim_end().to_owned();
+    let (n, m) = (a.len(), b.len());
+    // lcs[i][j]: the common length of a[i..] and b[j..].
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i * (m + 1) + j] = if key(&a[i]) == key(&b[j]) {
+                lcs[(i + 1) * (m + 1) + j + 1] + 1
+            } else {
+                lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if key(&a[i]) == key(&b[j]) {
+            push(DiffKind::Same, &b[j]);
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
+            push(DiffKind::Removed, &a[i]);
+            i += 1;
+        } else {
+            push(DiffKind::Added, &b[j]);
+            j += 1;
+        }
+    }
+    for word in &a[i..] {
+        push(DiffKind::Removed, word);
+    }
+    for word in &b[j..] {
+        push(DiffKind::Added, word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_diff_finds_the_changed_words() {
+        let diff = word_diff("at alle profiler lukkes,", "at alle profiler på X lukkes.");
+        assert_eq!(
+            diff,
+            vec![
+                (DiffKind::Same, "at alle profiler ".to_owned()),
+                (DiffKind::Removed, "lukkes,".to_owned()),
+                (DiffKind::Added, "på X lukkes.".to_owned()),
+            ]
+        );
+        assert_eq!(word_diff("", ""), vec![]);
+        assert_eq!(word_diff("a", "a"), vec![(DiffKind::Same, "a".to_owned())]);
+        assert_eq!(
+            word_diff("", "ny"),
+            vec![(DiffKind::Added, "ny".to_owned())]
+        );
+    }
 
     #[test]
     fn splits_paragraphs_and_joins_wrapped_lines() {

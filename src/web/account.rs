@@ -30,8 +30,9 @@ pub fn safe_next(next: &str) -> Option<&str> {
 /// Where each role starts after logging in.
 pub fn home_path(role: Role) -> &'static str {
     match role {
-        Role::Secretariat => "/secretariat/outbox",
-        Role::Politician | Role::Administration | Role::Chair => "/",
+        Role::Secretariat => "/secretariat/proposals",
+        Role::Politician | Role::Chair => "/my/proposals",
+        Role::Administration => "/",
     }
 }
 

@@ -7,8 +7,10 @@ pub mod auth;
 pub mod cache;
 pub mod errors;
 pub mod mailbox;
+pub mod markdown;
 pub mod outbox;
 pub mod pages;
+pub mod proposals;
 pub mod templates;
 pub mod views;
 
@@ -72,7 +74,28 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     }))
     .route("/", web::get().to(pages::index))
     .route("/meetings/{id}", web::get().to(pages::meeting))
+    .route("/proposals/new", web::get().to(proposals::new_form))
+    .route("/proposals/new", web::post().to(proposals::create))
+    .route("/proposals/new/paste", web::post().to(proposals::paste))
     .route("/proposals/{id}", web::get().to(pages::proposal))
+    .route("/proposals/{id}/edit", web::get().to(proposals::edit_form))
+    .route("/proposals/{id}/edit", web::post().to(proposals::update))
+    .route("/proposals/{id}/submit", web::post().to(proposals::submit))
+    .route(
+        "/proposals/{id}/withdraw",
+        web::post().to(proposals::withdraw),
+    )
+    .route(
+        "/proposals/{id}/return",
+        web::post().to(proposals::return_to_author),
+    )
+    .route("/proposals/{id}/accept", web::post().to(proposals::accept))
+    .route(
+        "/proposals/{id}/versions",
+        web::get().to(proposals::compare),
+    )
+    .route("/my/proposals", web::get().to(proposals::mine))
+    .route("/secretariat/proposals", web::get().to(proposals::inbox))
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
     .route("/login", web::get().to(account::login_form))

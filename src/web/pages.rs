@@ -223,6 +223,20 @@ pub async fn proposal(
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = ProposalId(path.into_inner());
+    // Its authors and the secretariat see the proposal's own page, with status and history.
+    if let Some(user) = &user
+        && super::proposals::private_access(&state, id, &user.account).await?
+    {
+        return super::proposals::show_page(
+            &state,
+            user,
+            id,
+            &crate::domain::proposal::FieldErrors::default(),
+            None,
+            actix_web::http::StatusCode::OK,
+        )
+        .await;
+    }
     let page = state
         .db
         .run(move |conn| {

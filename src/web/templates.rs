@@ -84,11 +84,21 @@ struct UserView<'a> {
 /// The pages of each role, for the header.
 fn nav(role: Role) -> Vec<NavLink> {
     match role {
-        Role::Secretariat => vec![NavLink {
-            label: "Udgående post",
-            url: "/secretariat/outbox",
+        Role::Secretariat => vec![
+            NavLink {
+                label: "Indkomne forslag",
+                url: "/secretariat/proposals",
+            },
+            NavLink {
+                label: "Udgående post",
+                url: "/secretariat/outbox",
+            },
+        ],
+        Role::Politician | Role::Chair => vec![NavLink {
+            label: "Mine forslag",
+            url: "/my/proposals",
         }],
-        Role::Politician | Role::Administration | Role::Chair => Vec::new(),
+        Role::Administration => Vec::new(),
     }
 }
 

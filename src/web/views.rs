@@ -186,6 +186,14 @@ fn action_label(action: &str) -> &str {
     match action {
         "outbox.requeued" => "sendt igen",
         "user.created" => "konto oprettet",
+        "token.created" => "API-nøgle oprettet",
+        "proposal.created" => "oprettet",
+        "proposal.edited" => "rettet",
+        "proposal.submitted" => "indsendt",
+        "proposal.resubmitted" => "indsendt igen",
+        "proposal.returned" => "sendt retur",
+        "proposal.accepted" => "godkendt",
+        "proposal.withdrawn" => "trukket tilbage",
         other => other,
     }
 }

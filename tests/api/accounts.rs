@@ -42,8 +42,8 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
     assert!(login_page.contains("<code>demo</code>"));
 
     for (email, home, name) in [
-        (SECRETARIAT, "/secretariat/outbox", "BR-sekretariatet"),
-        (POLITICIAN, "/", "Maja Lund Holm"),
+        (SECRETARIAT, "/secretariat/proposals", "BR-sekretariatet"),
+        (POLITICIAN, "/my/proposals", "Maja Lund Holm"),
         (ADMINISTRATION, "/", "Lene Friis"),
     ] {
         let client = app.browser();
@@ -331,7 +331,7 @@ async fn login_returns_to_the_page_asked_for(backend: Backend) {
         "javascript:alert(1)",
     ] {
         let r = login(next).await;
-        assert_eq!(location(&r), "/secretariat/outbox", "next={next}");
+        assert_eq!(location(&r), "/secretariat/proposals", "next={next}");
     }
 }
 

@@ -10,5 +10,6 @@ mod browser;
 mod cli;
 mod mail;
 mod pages;
+mod proposals;
 mod repository;
 mod workflow;

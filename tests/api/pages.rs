@@ -635,7 +635,74 @@ async fn pages_are_valid_html() {
         (format!("/secretariat/outbox/{id}"), 200),
     ];
     let politician = app.login("politiker@example.org", "demo").await;
+    // A proposal through its steps, for the pages of each.
+    let draft = politician
+        .post_form(
+            "/proposals/new",
+            &[
+                ("title", "Medlemsforslag om <b>lys</b>"),
+                ("opening", "Det foreslås,"),
+                ("clause", "at der kommer lys."),
+                ("clause", ""),
+                ("motivation", "Fordi *mørke*.\n\n- en\n- to"),
+                ("meeting", "2"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(draft.status().as_u16(), 422, "the empty clause is refused");
+    let refused_form = draft.text().await.unwrap();
+    let draft = politician
+        .post_form(
+            "/proposals/new",
+            &[
+                ("title", "Medlemsforslag om lys"),
+                ("clause", "at der kommer lys."),
+                ("motivation", "Fordi *mørke*."),
+                ("meeting", "2"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    let proposal = draft.headers()["location"].to_str().unwrap().to_owned();
+    let submitted = politician
+        .post_form(&format!("{proposal}/submit"), &[])
+        .await;
+    assert_eq!(submitted.status().as_u16(), 303);
     let mut pages = Vec::new();
+    pages.push((refused_form, "/proposals/new (refused)".to_owned()));
+    for path in [
+        "/my/proposals".to_owned(),
+        "/proposals/new".to_owned(),
+        proposal.clone(),
+        format!("{proposal}/versions"),
+    ] {
+        pages.push((politician.get_text(&path, 200).await, path));
+    }
+    let pasted = politician
+        .post_form(
+            "/proposals/new/paste",
+            &[("text", "Medlemsforslag om X\n\nDet foreslås,\n1. at X.")],
+        )
+        .await;
+    pages.push((
+        pasted.text().await.unwrap(),
+        "/proposals/new/paste".to_owned(),
+    ));
+    for path in ["/secretariat/proposals".to_owned(), proposal.clone()] {
+        pages.push((
+            secretariat.get_text(&path, 200).await,
+            format!("{path} (secretariat)"),
+        ));
+    }
+    let refused_review = secretariat
+        .post_form(&format!("{proposal}/accept"), &[])
+        .await;
+    assert_eq!(refused_review.status().as_u16(), 422);
+    pages.push((
+        refused_review.text().await.unwrap(),
+        "accept (refused)".to_owned(),
+    ));
     for (path, status) in public {
         pages.push((app.get_text(&path, status).await, path));
     }
