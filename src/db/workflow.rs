@@ -695,6 +695,27 @@ pub fn by_status(
     summaries(rows)
 }
 
+/// One page of the proposals of these statuses, newest first, and how many there are.
+pub fn page_by_status(
+    conn: &mut DbConnection,
+    statuses: &[ProposalStatus],
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Summary>, i64)> {
+    let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    let total: i64 = proposals::table
+        .filter(proposals::status.eq_any(&statuses))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<SummaryRow> = summary_query!()
+        .filter(proposals::status.eq_any(&statuses))
+        .order(proposals::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((summaries(rows)?, total))
+}
+
 /// A review as the secretariat recorded it.
 #[derive(Debug, Clone)]
 pub struct Review {

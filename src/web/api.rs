@@ -218,3 +218,14 @@ pub async fn parse_proposal(body: web::Json<ParseRequest>) -> ApiResult<HttpResp
         .map_err(AppError::internal)?;
     Ok(HttpResponse::Ok().json(parsed))
 }
+
+/// The OpenAPI document, with this installation's address.
+const OPENAPI: &str = include_str!("openapi.json");
+
+/// `GET /api/v1/openapi.json`
+pub async fn openapi(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .body(OPENAPI.replace("{base_url}", state.settings.base_url.trim_end_matches('/')))
+}

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod api;
+pub mod api_proposals;
 pub mod assets;
 pub mod auth;
 pub mod cache;
@@ -67,7 +68,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/meetings", web::get().to(api::meetings_index))
             .route("/meetings/{id}", web::get().to(api::meeting_show))
             .route("/me", web::get().to(api::me))
-            .route("/proposals/parse", web::post().to(api::parse_proposal)),
+            .route("/proposals/parse", web::post().to(api::parse_proposal))
+            .route("/proposals", web::get().to(api_proposals::index))
+            .route("/proposals", web::post().to(api_proposals::create))
+            .route("/proposals/{id}", web::get().to(api_proposals::show))
+            .route("/proposals/{id}", web::patch().to(api_proposals::update))
+            .route(
+                "/proposals/{id}/submit",
+                web::post().to(api_proposals::submit),
+            )
+            .route("/cases/{reference}", web::get().to(api_proposals::case))
+            .route("/openapi.json", web::get().to(api::openapi)),
     )
     .app_data(web::PathConfig::default().error_handler(|_, _| {
         AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()

@@ -126,16 +126,16 @@ pub struct ProposalForm {
 
 /// What the form shows: the values (kept as typed when refused) and the choices.
 #[derive(Debug, Clone, Default)]
-struct FormValues {
-    title: String,
-    opening: String,
-    clauses: Vec<String>,
-    motivation: String,
-    party: Option<i64>,
-    cosigners: Vec<i64>,
-    meeting: Option<i64>,
-    cases: String,
-    lock: Option<i32>,
+pub(super) struct FormValues {
+    pub(super) title: String,
+    pub(super) opening: String,
+    pub(super) clauses: Vec<String>,
+    pub(super) motivation: String,
+    pub(super) party: Option<i64>,
+    pub(super) cosigners: Vec<i64>,
+    pub(super) meeting: Option<i64>,
+    pub(super) cases: String,
+    pub(super) lock: Option<i32>,
 }
 
 impl FormValues {
@@ -157,7 +157,7 @@ impl FormValues {
         }
     }
 
-    fn from_proposal(p: &Proposal) -> Self {
+    pub(super) fn from_proposal(p: &Proposal) -> Self {
         Self {
             title: p.title.clone(),
             opening: p.opening.clone(),
@@ -210,8 +210,8 @@ impl FormValues {
 }
 
 /// The politician's bodies, meetings, parties and possible co-signers, for the form.
-struct Choices {
-    body_id: BodyId,
+pub(super) struct Choices {
+    pub(super) body_id: BodyId,
     seats: Vec<orgs::Seat>,
     meetings: Vec<(meetings::Meeting, DateTime<Utc>)>,
     parties: Vec<orgs::Organization>,
@@ -220,12 +220,16 @@ struct Choices {
     members_of: Option<String>,
 }
 
-fn person_of(user: &CurrentUser) -> AppResult<PersonId> {
-    user.account.person_id.ok_or_else(|| {
+pub(super) fn person_of_account(account: &Account) -> AppResult<PersonId> {
+    account.person_id.ok_or_else(|| {
         AppError::forbidden(
             "Din konto er ikke knyttet til et medlem. Kun politikere kan skrive medlemsforslag.",
         )
     })
+}
+
+fn person_of(user: &CurrentUser) -> AppResult<PersonId> {
+    person_of_account(&user.account)
 }
 
 fn body_of_person(conn: &mut DbConnection, person: PersonId) -> AppResult<BodyId> {
@@ -239,7 +243,7 @@ fn body_of_person(conn: &mut DbConnection, person: PersonId) -> AppResult<BodyId
     ))
 }
 
-fn choices(
+pub(super) fn choices(
     conn: &mut DbConnection,
     person: PersonId,
     meeting: Option<i64>,
@@ -428,16 +432,16 @@ fn render_form(
 }
 
 /// What the posted form means, checked against the politician's choices.
-struct CheckedForm {
-    text: ProposalText,
-    organization_id: OrganizationId,
-    party: Option<OrganizationId>,
-    cosigners: Vec<PersonId>,
-    meeting: Option<MeetingId>,
-    cases: Vec<CaseReference>,
+pub(super) struct CheckedForm {
+    pub(super) text: ProposalText,
+    pub(super) organization_id: OrganizationId,
+    pub(super) party: Option<OrganizationId>,
+    pub(super) cosigners: Vec<PersonId>,
+    pub(super) meeting: Option<MeetingId>,
+    pub(super) cases: Vec<CaseReference>,
 }
 
-fn check_form(
+pub(super) fn check_form(
     values: &FormValues,
     choices: &Choices,
     raw_meeting: &str,
@@ -920,56 +924,65 @@ pub async fn submit(
             "Kun forslagsstilleren kan indsende forslaget.",
         ));
     }
+    let lock = form.lock.unwrap_or(proposal.lock_version);
+    let (who, account) = (actor(&user), user.account.clone());
+    let state2 = state.clone();
+    state
+        .db
+        .run(move |conn| submit_and_notify(conn, &state2, &who, &account, &proposal, lock))
+        .await?;
+    Ok(see_other(proposal_url(id)))
+}
+
+/// Submits against the target meeting's deadline and, in the same transaction, puts the
+/// author's receipt and the secretariat's notice in the outbox.
+pub(super) fn submit_and_notify(
+    conn: &mut DbConnection,
+    state: &AppState,
+    who: &Actor,
+    account: &Account,
+    proposal: &Proposal,
+    lock: i32,
+) -> AppResult<()> {
     let Some(meeting_id) = proposal.target_meeting_id else {
         return Err(AppError::invalid(
             "Vælg det møde, forslaget skal behandles på, før du indsender det (Ret forslaget).",
         ));
     };
-    let lock = form.lock.unwrap_or(proposal.lock_version);
-    let who = actor(&user);
-    let state2 = state.clone();
-    let submitter_name = user.account.name.clone();
-    state
-        .db
-        .run(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                let meeting = meetings::get(conn, meeting_id)?
-                    .ok_or_else(|| AppError::invalid("Mødet findes ikke længere."))?;
-                let now = Utc::now();
-                if meeting.starts_at <= now {
-                    return Err(AppError::invalid(
-                        "Mødet er allerede holdt. Vælg et kommende møde (Ret forslaget).",
-                    ));
-                }
-                let settings: DeadlineSettings =
-                    orgs::deadline_settings(conn, meeting.organization_id)?;
-                let deadline = settings
-                    .proposal
-                    .deadline(meeting.starts_at, &settings.closed);
-                let late = workflow::submit(conn, &who, id, lock, Some(deadline), now)?;
-                let mut ctx = Context::new();
-                ctx.insert("title", &proposal.title);
-                ctx.insert("name", &submitter_name);
-                ctx.insert("meeting", &meeting_text(conn, Some(meeting_id))?);
-                ctx.insert("submitted", &datetime_da(now));
-                ctx.insert("deadline", &datetime_da(deadline));
-                ctx.insert("late", &late);
-                ctx.insert(
-                    "url",
-                    &format!("{}{}", state2.settings.base_url, proposal_url(id)),
-                );
-                let author: Vec<Mailbox> = author_address(conn, &proposal)?.into_iter().collect();
-                enqueue_mail(conn, &state2, "proposal_receipt", author, &ctx, id)?;
-                let secretariat: Vec<Mailbox> = accounts::with_role(conn, Role::Secretariat)?
-                    .iter()
-                    .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
-                    .collect();
-                enqueue_mail(conn, &state2, "proposal_notice", secretariat, &ctx, id)?;
-                Ok(())
-            })
-        })
-        .await?;
-    Ok(see_other(proposal_url(id)))
+    let id = proposal.id;
+    crate::db::write_transaction(conn, |conn| {
+        let meeting = meetings::get(conn, meeting_id)?
+            .ok_or_else(|| AppError::invalid("Mødet findes ikke længere."))?;
+        let now = Utc::now();
+        if meeting.starts_at <= now {
+            return Err(AppError::invalid(
+                "Mødet er allerede holdt. Vælg et kommende møde (Ret forslaget).",
+            ));
+        }
+        let settings: DeadlineSettings = orgs::deadline_settings(conn, meeting.organization_id)?;
+        let deadline = settings
+            .proposal
+            .deadline(meeting.starts_at, &settings.closed);
+        let late = workflow::submit(conn, who, id, lock, Some(deadline), now)?;
+        let mut ctx = Context::new();
+        ctx.insert("title", &proposal.title);
+        ctx.insert("name", &account.name);
+        ctx.insert("meeting", &meeting_text(conn, Some(meeting_id))?);
+        ctx.insert("submitted", &datetime_da(now));
+        ctx.insert("deadline", &datetime_da(deadline));
+        ctx.insert("late", &late);
+        ctx.insert(
+            "url",
+            &format!("{}{}", state.settings.base_url, proposal_url(id)),
+        );
+        let author: Vec<Mailbox> = author_address(conn, proposal)?.into_iter().collect();
+        enqueue_mail(conn, state, "proposal_receipt", author, &ctx, id)?;
+        let secretariat: Vec<Mailbox> = accounts::with_role(conn, Role::Secretariat)?
+            .iter()
+            .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
+            .collect();
+        enqueue_mail(conn, state, "proposal_notice", secretariat, &ctx, id)
+    })
 }
 
 /// `POST /proposals/{id}/withdraw`

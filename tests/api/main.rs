@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod api;
+mod api_proposals;
 mod browser;
 mod cli;
 mod mail;

@@ -1,0 +1,523 @@
+//! The JSON API for member proposals and cases (INTERFACES.md): the same rules as the pages
+//! (`web::proposals`), so a proposal drafted over the API is checked, versioned, audited and
+//! mailed exactly as one drafted in the browser.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::ApiCaller;
+use super::errors::ApiError;
+use super::proposals::{
+    Access, FormValues, access, check_form, choices, person_of_account, submit_and_notify,
+};
+use crate::db::accounts::Account;
+use crate::db::proposals::{self, Proposal};
+use crate::db::workflow::{self, DraftUpdate, NewDraft};
+use crate::db::{audit, cases};
+use crate::domain::account::{Actor, Role};
+use crate::domain::proposal::{FieldErrors, ProposalStatus};
+use crate::domain::time::rfc3339;
+use crate::domain::{CaseReference, ProposalId};
+use crate::error::AppError;
+
+type ApiResult<T> = Result<T, ApiError>;
+
+const DEFAULT_PER_PAGE: i64 = 50;
+const MAX_PER_PAGE: i64 = 200;
+
+fn actor(account: &Account) -> Actor {
+    Actor::user(account.id, &account.name)
+}
+
+fn proposal_json(base: &str, p: &Proposal) -> Value {
+    json!({
+        "id": p.id,
+        "title": p.title,
+        "opening": p.opening,
+        "clauses": p.clauses,
+        "motivation": p.motivation,
+        "status": p.status,
+        "organization": { "id": p.organization_id, "name": p.organization_name },
+        "submitting_party": p.submitting_party.as_ref().map(|(id, name)| json!({ "id": id, "name": name })),
+        "submitters": p.submitters.iter().map(|s| json!({
+            "person_id": s.person_id,
+            "name": s.name,
+            "role": s.role,
+        })).collect::<Vec<_>>(),
+        "submitted_by": p.submitted_by(),
+        "case_references": p.cases.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "target_meeting_id": p.target_meeting_id,
+        "submitted_at": p.submitted_at.map(rfc3339),
+        "deadline": p.deadline_at.map(rfc3339),
+        "late": p.late,
+        "lock_version": p.lock_version,
+        "links": {
+            "self": format!("{base}/api/v1/proposals/{}", p.id),
+            "html": format!("{base}/proposals/{}", p.id),
+        },
+    })
+}
+
+/// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`.
+fn invalid(errors: &FieldErrors) -> HttpResponse {
+    let fields: serde_json::Map<String, Value> = errors
+        .0
+        .iter()
+        .map(|(f, m)| (f.clone(), Value::String(m.clone())))
+        .collect();
+    let message = errors
+        .0
+        .first()
+        .map_or("Forslaget er ikke udfyldt korrekt.".to_owned(), |(_, m)| {
+            m.clone()
+        });
+    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(json!({
+        "error": { "code": "invalid", "message": message, "fields": fields }
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    page: Option<i64>,
+    per_page: Option<i64>,
+    /// `public`: the proposals everyone may read, whoever asks.
+    scope: Option<String>,
+}
+
+/// `GET /api/v1/proposals`: for a politician their own proposals, for the secretariat every
+/// submitted one, for everyone else (and with `scope=public`) the public ones.
+pub async fn index(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<ListQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::bad_request(format!(
+            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
+        ))
+        .into());
+    }
+    let public_only = match query.scope.as_deref() {
+        None | Some("") => false,
+        Some("public") => true,
+        Some(_) => return Err(AppError::bad_request("scope kan kun være »public«.").into()),
+    };
+    let offset = (page - 1).saturating_mul(per_page);
+    let account = caller.0;
+    let base = state.settings.base_url.clone();
+    let (data, total) = state
+        .db
+        .run(move |conn| {
+            let role = account.as_ref().map(|a| a.role);
+            let (ids, total): (Vec<ProposalId>, i64) = match (role, public_only) {
+                (Some(Role::Politician | Role::Chair), false) => {
+                    let account = account.as_ref().expect("role implies an account");
+                    let all = workflow::for_author(conn, account.id, account.person_id)?;
+                    let total = all.len() as i64;
+                    (
+                        all.iter()
+                            .skip(offset as usize)
+                            .take(per_page as usize)
+                            .map(|s| s.id)
+                            .collect(),
+                        total,
+                    )
+                }
+                (Some(Role::Secretariat), false) => {
+                    let statuses: Vec<ProposalStatus> = ProposalStatus::ALL
+                        .iter()
+                        .copied()
+                        .filter(|s| *s != ProposalStatus::Draft)
+                        .collect();
+                    let (list, total) =
+                        workflow::page_by_status(conn, &statuses, offset, per_page)?;
+                    (list.iter().map(|s| s.id).collect(), total)
+                }
+                _ => {
+                    let statuses: Vec<ProposalStatus> = ProposalStatus::ALL
+                        .iter()
+                        .copied()
+                        .filter(|s| s.is_public())
+                        .collect();
+                    let (list, total) =
+                        workflow::page_by_status(conn, &statuses, offset, per_page)?;
+                    (list.iter().map(|s| s.id).collect(), total)
+                }
+            };
+            let mut data = Vec::new();
+            for id in ids {
+                let Some(p) = proposals::get(conn, id)? else {
+                    continue;
+                };
+                let visible =
+                    access(&p, account.as_ref()) != Access::None || proposals::is_public(conn, &p)?;
+                if visible {
+                    data.push(proposal_json(&base, &p));
+                }
+            }
+            Ok((data, total))
+        })
+        .await?;
+    let base = &state.settings.base_url;
+    let next = (offset.saturating_add(per_page) < total).then(|| {
+        let scope = if public_only { "&scope=public" } else { "" };
+        format!(
+            "{base}/api/v1/proposals?page={}&per_page={per_page}{scope}",
+            page + 1
+        )
+    });
+    Ok(HttpResponse::Ok().json(json!({
+        "data": data,
+        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
+    })))
+}
+
+fn not_found() -> ApiError {
+    ApiError(AppError::not_found(
+        "Forslaget findes ikke, eller du har ikke adgang til det.",
+    ))
+}
+
+/// The proposal, if the caller may read it (its own access, or because it is public).
+async fn readable(
+    state: &AppState,
+    id: ProposalId,
+    account: Option<&Account>,
+) -> ApiResult<(Proposal, Access)> {
+    let account = account.cloned();
+    let found = state
+        .db
+        .run(move |conn| {
+            let Some(p) = proposals::get(conn, id)? else {
+                return Ok(None);
+            };
+            let access = access(&p, account.as_ref());
+            let public = proposals::is_public(conn, &p)?;
+            Ok((access != Access::None || public).then_some((p, access)))
+        })
+        .await?;
+    found.ok_or_else(not_found)
+}
+
+/// `GET /api/v1/proposals/{id}`
+pub async fn show(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let (proposal, _) = readable(&state, ProposalId(path.into_inner()), caller.0.as_ref()).await?;
+    Ok(HttpResponse::Ok().json(proposal_json(&state.settings.base_url, &proposal)))
+}
+
+/// The body of `POST` and `PATCH`: every field optional on `PATCH` (the stored value stays).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalInput {
+    title: Option<String>,
+    opening: Option<String>,
+    clauses: Option<Vec<String>>,
+    motivation: Option<String>,
+    #[serde(default, with = "double_option")]
+    party_id: Option<Option<i64>>,
+    cosigner_ids: Option<Vec<i64>>,
+    #[serde(default, with = "double_option")]
+    meeting_id: Option<Option<i64>>,
+    case_references: Option<Vec<String>>,
+    /// `PATCH` only: the `lock_version` the change is based on.
+    lock_version: Option<i32>,
+}
+
+/// `null` and absent differ on `PATCH`: `null` clears, absent keeps.
+mod double_option {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+impl ProposalInput {
+    fn apply(self, mut values: FormValues) -> (FormValues, String) {
+        if let Some(v) = self.title {
+            values.title = v;
+        }
+        if let Some(v) = self.opening {
+            values.opening = v;
+        }
+        if let Some(v) = self.clauses {
+            values.clauses = v;
+        }
+        if let Some(v) = self.motivation {
+            values.motivation = v;
+        }
+        if let Some(v) = self.party_id {
+            values.party = v;
+        }
+        if let Some(v) = self.cosigner_ids {
+            values.cosigners = v;
+        }
+        if let Some(v) = self.meeting_id {
+            values.meeting = v;
+        }
+        if let Some(v) = self.case_references {
+            values.cases = v.join(", ");
+        }
+        let raw_meeting = values.meeting.map(|m| m.to_string()).unwrap_or_default();
+        (values, raw_meeting)
+    }
+}
+
+/// `POST /api/v1/proposals`: a new draft by the calling politician.
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    body: web::Json<ProposalInput>,
+) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    let person = person_of_account(&account)?;
+    let input = body.into_inner();
+    let blank = FormValues {
+        opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
+        ..FormValues::default()
+    };
+    let (values, raw_meeting) = input.apply(blank);
+    let meeting = values.meeting;
+    let base = state.settings.base_url.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            let choices = choices(conn, person, meeting, Utc::now())?;
+            let checked = match check_form(&values, &choices, &raw_meeting, Utc::now()) {
+                Ok(c) => c,
+                Err(errors) => return Ok(Err(errors)),
+            };
+            let id = workflow::create_draft(
+                conn,
+                &actor(&account),
+                &NewDraft {
+                    body_id: choices.body_id,
+                    organization_id: checked.organization_id,
+                    text: &checked.text,
+                    submitting_party_id: checked.party,
+                    proposer: Some(person),
+                    cosigners: &checked.cosigners,
+                    target_meeting_id: checked.meeting,
+                    cases: &checked.cases,
+                    created_by: account.id,
+                },
+            )?;
+            let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
+            Ok(Ok(proposal_json(&base, &stored)))
+        })
+        .await?;
+    match result {
+        Ok(body) => Ok(HttpResponse::Created()
+            .insert_header((
+                actix_web::http::header::LOCATION,
+                body["links"]["self"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            ))
+            .json(body)),
+        Err(errors) => Ok(invalid(&errors)),
+    }
+}
+
+/// `PATCH /api/v1/proposals/{id}`: the author changes a draft or returned proposal; the body
+/// must carry the `lock_version` it is based on (a stale one is a 409).
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+    body: web::Json<ProposalInput>,
+) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    let id = ProposalId(path.into_inner());
+    let input = body.into_inner();
+    let (proposal, access) = readable(&state, id, Some(&account)).await?;
+    if access != Access::Author {
+        return Err(AppError::forbidden("Kun forslagsstilleren kan rette forslaget.").into());
+    }
+    if !proposal.status.editable_by_author() {
+        return Err(AppError::conflict(format!(
+            "Forslaget har status »{}« og kan ikke rettes nu.",
+            proposal.status.label_da()
+        ))
+        .into());
+    }
+    let Some(lock) = input.lock_version else {
+        return Err(AppError::bad_request(
+            "Send lock_version fra det forslag, ændringen bygger på.",
+        )
+        .into());
+    };
+    let person = person_of_account(&account)?;
+    let (values, raw_meeting) = input.apply(FormValues::from_proposal(&proposal));
+    let meeting = values.meeting;
+    let base = state.settings.base_url.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            let choices = choices(conn, person, meeting, Utc::now())?;
+            let checked = match check_form(&values, &choices, &raw_meeting, Utc::now()) {
+                Ok(c) => c,
+                Err(errors) => return Ok(Err(errors)),
+            };
+            workflow::update_draft(
+                conn,
+                &actor(&account),
+                id,
+                lock,
+                &DraftUpdate {
+                    organization_id: checked.organization_id,
+                    text: &checked.text,
+                    submitting_party_id: checked.party,
+                    cosigners: &checked.cosigners,
+                    target_meeting_id: checked.meeting,
+                    cases: &checked.cases,
+                },
+            )?;
+            let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
+            Ok(Ok(proposal_json(&base, &stored)))
+        })
+        .await?;
+    match result {
+        Ok(body) => Ok(HttpResponse::Ok().json(body)),
+        Err(errors) => Ok(invalid(&errors)),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SubmitInput {
+    lock_version: Option<i32>,
+}
+
+/// `POST /api/v1/proposals/{id}/submit`: submits the draft for its target meeting; late when
+/// after the body's deadline. Receipt and notice go out by mail as from the page.
+pub async fn submit(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+    body: Option<web::Json<SubmitInput>>,
+) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    let id = ProposalId(path.into_inner());
+    let (proposal, access) = readable(&state, id, Some(&account)).await?;
+    if access != Access::Author {
+        return Err(AppError::forbidden("Kun forslagsstilleren kan indsende forslaget.").into());
+    }
+    let lock = body
+        .and_then(|b| b.lock_version)
+        .unwrap_or(proposal.lock_version);
+    let who = actor(&account);
+    let state2 = state.clone();
+    let base = state.settings.base_url.clone();
+    let stored = state
+        .db
+        .run(move |conn| {
+            submit_and_notify(conn, &state2, &who, &account, &proposal, lock)?;
+            proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(proposal_json(&base, &stored)))
+}
+
+/// `GET /api/v1/cases/{reference}`: the case and its timeline. Everyone sees what is public;
+/// the secretariat also the proposals in progress and the audit log.
+pub async fn case(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let reference = CaseReference::parse(&path.into_inner())
+        .map_err(|e| ApiError(AppError::bad_request(e.to_string())))?;
+    let secretariat = caller
+        .0
+        .as_ref()
+        .is_some_and(|a| a.role == Role::Secretariat);
+    let account = caller.0;
+    let base = state.settings.base_url.clone();
+    let body = state
+        .db
+        .run(move |conn| {
+            let not_found =
+                || AppError::not_found(format!("Sag {reference} findes ikke, eller den er ikke offentlig."));
+            let case = cases::by_reference(conn, &reference)?.ok_or_else(not_found)?;
+            let mut events = Vec::new();
+            let mut listed = Vec::new();
+            for p in proposals::for_case(conn, case.id)? {
+                let public = proposals::is_public(conn, &p)?;
+                if !public && access(&p, account.as_ref()) == Access::None {
+                    continue;
+                }
+                if let Some(at) = p.submitted_at {
+                    events.push((at, json!({
+                        "at": rfc3339(at),
+                        "event": "proposal_submitted",
+                        "proposal_id": p.id,
+                        "title": p.title,
+                    })));
+                }
+                listed.push(proposal_json(&base, &p));
+            }
+            for a in proposals::case_appearances(conn, case.id)? {
+                if !a.public || !a.meeting_status.agenda_is_released() {
+                    continue;
+                }
+                events.push((a.starts_at, json!({
+                    "at": rfc3339(a.starts_at),
+                    "event": "on_agenda",
+                    "meeting_id": a.meeting_id,
+                    "organization": a.organization_name,
+                    "item_number": a.item_number,
+                })));
+            }
+            if events.is_empty() && listed.is_empty() && !secretariat {
+                return Err(not_found());
+            }
+            events.sort_by_key(|(at, _)| *at);
+            let audit_log = if secretariat {
+                let mut log = audit::for_subject(conn, workflow::CASE.with(case.id.0))?;
+                for p in proposals::for_case(conn, case.id)? {
+                    log.extend(audit::for_subject(conn, workflow::PROPOSAL.with(p.id.0))?);
+                }
+                log.sort_by_key(|e| (e.at, e.id));
+                Some(
+                    log.iter()
+                        .map(|e| json!({
+                            "at": rfc3339(e.at.and_utc()),
+                            "actor": e.actor,
+                            "action": e.action,
+                            "subject": { "kind": e.subject_kind, "id": e.subject_id },
+                            "before": e.before_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
+                            "after": e.after_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
+                            "note": e.note,
+                        }))
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                None
+            };
+            Ok(json!({
+                "reference": case.reference.to_string(),
+                "title": case.title,
+                "proposals": listed,
+                "timeline": events.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
+                "audit_log": audit_log,
+                "links": { "html": format!("{base}/cases/{}", case.reference) },
+            }))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
