@@ -287,7 +287,11 @@ pub async fn case(
     let reference =
         CaseReference::parse(&path.into_inner()).map_err(|e| AppError::not_found(e.to_string()))?;
     let now = Utc::now();
-    let (title, events) = state
+    let account = user.as_ref().map(|u| u.account.clone());
+    let secretariat = account
+        .as_ref()
+        .is_some_and(|a| a.role == crate::domain::account::Role::Secretariat);
+    let (title, events, history) = state
         .db
         .run(move |conn| {
             let not_found = || {
@@ -297,8 +301,13 @@ pub async fn case(
             };
             let case = cases::by_reference(conn, &reference)?.ok_or_else(not_found)?;
             let mut events = Vec::new();
+            // The public sees public proposals; authors and the secretariat also their own
+            // proposals in progress.
             for p in proposals::for_case(conn, case.id)? {
-                if !proposals::is_public(conn, &p)? {
+                let public = proposals::is_public(conn, &p)?;
+                let own = super::proposals::access(&p, account.as_ref())
+                    != super::proposals::Access::None;
+                if !public && !own {
                     continue;
                 }
                 if let Some(at) = p.submitted_at {
@@ -334,13 +343,27 @@ pub async fn case(
                     },
                 ));
             }
-            if events.is_empty() {
+            if events.is_empty() && !secretariat {
                 return Err(not_found());
             }
             events.sort_by_key(|(at, _)| *at);
+            // The secretariat's audit log: the case and every proposal on it.
+            let mut history = Vec::new();
+            if secretariat {
+                use crate::db::workflow::{CASE, PROPOSAL};
+                history = crate::db::audit::for_subject(conn, CASE.with(case.id.0))?;
+                for p in proposals::for_case(conn, case.id)? {
+                    history.extend(crate::db::audit::for_subject(conn, PROPOSAL.with(p.id.0))?);
+                }
+                history.sort_by_key(|e| (e.at, e.id));
+            }
             Ok((
                 case.title,
                 events.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
+                history
+                    .iter()
+                    .map(super::views::AuditLine::from)
+                    .collect::<Vec<_>>(),
             ))
         })
         .await?;
@@ -348,6 +371,7 @@ pub async fn case(
     ctx.insert("reference", &reference.to_string());
     ctx.insert("title", &title);
     ctx.insert("events", &events);
+    ctx.insert("history", &history);
     Ok(html(user.as_ref(), render("case.html", &ctx)?))
 }
 

@@ -362,7 +362,10 @@ fn form_context(
             .map(|(m, deadline)| MeetingChoice {
                 value: m.id.0,
                 label: format!("{} {}", m.organization_name, When::new(m.starts_at).text),
-                deadline: datetime_da(*deadline),
+                deadline: match time_left_da(now, *deadline) {
+                    Some(left) => format!("{} ({left} tilbage)", datetime_da(*deadline)),
+                    None => datetime_da(*deadline),
+                },
                 late: now > *deadline,
                 selected: values.meeting == Some(m.id.0),
             })

@@ -157,3 +157,188 @@ async fn public_reader_finds_the_clauses_of_the_seed_agenda() {
     assert_eq!(c.current_url().await.unwrap().fragment(), Some("punkt-1"));
     browser.close().await;
 }
+
+async fn log_in(c: &Client, app: &crate::helpers::TestApp, email: &str) {
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys("demo")
+        .await
+        .unwrap();
+    click(c, "form[action='/login'] button[type=submit]").await;
+    c.wait()
+        .for_element(Locator::Css("form[action='/logout']"))
+        .await
+        .unwrap_or_else(|e| panic!("{email} is logged in: {e}"));
+}
+
+async fn log_out(c: &Client) {
+    click(c, "form[action='/logout'] button").await;
+    c.wait()
+        .for_element(Locator::Css("a[href='/login']"))
+        .await
+        .unwrap();
+}
+
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits (up to 10 s) until the page's main text contains `needle`; returns that text.
+async fn wait_for_text(c: &Client, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = page_text(c).await;
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "«{needle}» never appeared: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The main text of the page; empty while the page is being replaced.
+async fn page_text(c: &Client) -> String {
+    let Ok(main) = c.find(Locator::Css("main")).await else {
+        return String::new();
+    };
+    let text = main.text().await.unwrap_or_default();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first half of a proposal's life in a real browser: the politician pastes the seed text
+/// and submits; the secretariat returns it; the politician resubmits; the secretariat accepts
+/// and a case number appears. Script in the text stays text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_from_paste_to_case_number() {
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    let Some(browser) = start_browser().await else {
+        return;
+    };
+    agendum::db::organizations::set_deadline_rules(
+        &mut app.conn(),
+        agendum::domain::OrganizationId(1),
+        Some(&"calendar_days:1".parse().unwrap()),
+        None,
+    )
+    .unwrap();
+    let c = &browser.client;
+
+    log_in(c, &app, "politiker@example.org").await;
+    wait_for_text(c, "Mine forslag").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/my/proposals");
+    click(c, "a[href='/proposals/new']").await;
+    wait_for_text(c, "Indsæt et forslag").await;
+    let seed = "Medlemsforslag om nedlæggelse af profiler på X og undersøgelse af kommunens brug af\n\
+sociale medier (2025-0124174)\n\nMedlemsforslag\n\nDet foreslås,\n\n\
+1. at Borgerrepræsentationen pålægger Økonomiforvaltningen, at indhente svar fra alle\n\
+forvaltninger på i hvilket omfang de bruger det sociale medie X. Oversigten forelægges\n\
+Økonomiudvalget inden udgangen af juni måned,\n\
+2. at alle Københavns Kommunes profiler på det sociale medie X skal nedlægges,\n\
+3. at Økonomiforvaltningen indhenter svar fra alle forvaltninger på, hvilke sociale medier de\n\
+har profiler på.\n\n(Stillet af Enhedslisten)\n\nMotivation\n\n\
+<script>document.title='pwned'</script> Borgerrepræsentationen har vedtaget noget.\n";
+    c.find(Locator::Id("paste-text"))
+        .await
+        .unwrap()
+        .send_keys(seed)
+        .await
+        .unwrap();
+    click(c, "form[action='/proposals/new/paste'] button").await;
+    wait_for_text(c, "Teksten er læst ind i formularen").await;
+    let clauses = c
+        .find_all(Locator::Css("textarea[name=clause]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        clauses.len(),
+        3,
+        "the pasted clauses fill the form: {}",
+        page_text(c).await
+    );
+    let title = c
+        .find(Locator::Id("title"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(title.starts_with("Medlemsforslag om nedlæggelse af profiler på X"));
+    click(c, "#meeting option[value='2']").await;
+    click(c, "button[value=save]").await;
+    wait_for_text(c, "Status Kladde").await;
+    click(c, "form[action$='/submit'] button").await;
+    let text = wait_for_text(c, "Status Indsendt").await;
+    let proposal_path = c.current_url().await.unwrap().path().to_owned();
+    // The script in the motivation is shown, not run.
+    assert!(text.contains("<script>document.title='pwned'</script>"));
+    assert_ne!(c.title().await.unwrap(), "pwned");
+    log_out(c).await;
+
+    log_in(c, &app, "sekretariat@example.org").await;
+    wait_for_text(c, "Indkomne forslag").await;
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        "/secretariat/proposals"
+    );
+    click(c, &format!("a[href='{proposal_path}']")).await;
+    wait_for_text(c, "Tjekliste").await;
+    c.find(Locator::Id("comment"))
+        .await
+        .unwrap()
+        .send_keys("Punkt 2: hvem skal nedlægge profilerne?")
+        .await
+        .unwrap();
+    click(c, "button[formaction$='/return']").await;
+    wait_for_text(c, "Status Sendt retur").await;
+    log_out(c).await;
+
+    log_in(c, &app, "politiker@example.org").await;
+    wait_for_text(c, "Mine forslag").await;
+    click(c, &format!("a[href='{proposal_path}']")).await;
+    wait_for_text(c, "Punkt 2: hvem skal nedlægge profilerne?").await;
+    click(c, "form[action$='/submit'] button").await;
+    wait_for_text(c, "Status Indsendt").await;
+    log_out(c).await;
+
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url(&proposal_path)).await.unwrap();
+    wait_for_text(c, "Tjekliste").await;
+    for checkbox in c.find_all(Locator::Css("input[name=check]")).await.unwrap() {
+        checkbox.click().await.unwrap();
+    }
+    click(c, "#review-form button[type=submit]:not([formaction])").await;
+    wait_for_text(c, "Status Godkendt til dagsorden").await;
+    let heading = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let year = agendum::domain::time::today().format("%Y").to_string();
+    assert!(heading.contains("2025-0124174"), "{heading}");
+    assert!(
+        heading.contains(&format!("{year}-")),
+        "a new case number: {heading}"
+    );
+    browser.close().await;
+}

@@ -344,6 +344,16 @@ async fn the_whole_flow_from_paste_to_case_number(backend: Backend) {
     ] {
         assert!(text.contains(step), "«{step}» in the history: {text}");
     }
+    // The new case: its page shows the proposal and, to the secretariat, the audit log; it is
+    // not public while the proposal is not.
+    let start = page.find(&format!("{year}-")).unwrap();
+    let reference = page[start..start + 12].to_owned();
+    let case_page = secretariat
+        .get_text(&format!("/cases/{reference}"), 200)
+        .await;
+    assert!(crate::helpers::text_of(&case_page).contains("godkendt af BR-sekretariatet"));
+    assert!(case_page.contains("Medlemsforslag om nedlæggelse af profiler"));
+    app.get_text(&format!("/cases/{reference}"), 404).await;
     let accepted = mail_to(&app, POLITICIAN);
     assert!(accepted.iter().any(|m| m.subject.starts_with("Godkendt")));
     let mine = politician.get_text("/my/proposals", 200).await;
