@@ -52,7 +52,13 @@ pub fn access(proposal: &Proposal, account: Option<&Account>) -> Access {
         return Access::None;
     };
     if account.role == Role::Secretariat {
-        return if proposal.status == ProposalStatus::Draft {
+        // A draft, or one withdrawn before it was ever submitted, is its authors' only.
+        let never_submitted = proposal.submitted_at.is_none()
+            && matches!(
+                proposal.status,
+                ProposalStatus::Draft | ProposalStatus::Withdrawn
+            );
+        return if never_submitted {
             Access::None
         } else {
             Access::Secretariat

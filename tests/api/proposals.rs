@@ -525,6 +525,17 @@ async fn bad_input_is_refused_at_the_field(backend: Backend) {
     let r = post(&politician, &format!("/proposals/{id}/submit"), &[]).await;
     assert_eq!(r.status().as_u16(), 422);
     assert!(r.text().await.unwrap().contains("Vælg det møde"));
+    // Withdrawn before it was ever submitted: still the author's only.
+    let r = post(&politician, &format!("/proposals/{id}/withdraw"), &[]).await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(
+        politician
+            .get_text(&format!("/proposals/{id}"), 200)
+            .await
+            .contains("Trukket")
+    );
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    secretariat.get_text(&format!("/proposals/{id}"), 404).await;
 }
 
 async fn two_editors_the_second_save_is_refused(backend: Backend) {
