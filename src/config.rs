@@ -140,6 +140,7 @@ struct FileSettings {
     bind: Option<String>,
     base_url: Option<String>,
     smtp_url: Option<String>,
+    smtp_ca_file: Option<String>,
     mail_from: Option<String>,
     mail_dir: Option<String>,
     mail_claim_seconds: Option<u64>,
@@ -195,6 +196,20 @@ impl Settings {
                         message: message.trim_start_matches("AGENDUM_SMTP_URL: ").to_owned(),
                     })?,
                 );
+        }
+        if let Some(path) =
+            pick("AGENDUM_SMTP_CA_FILE", from_file.smtp_ca_file).filter(|s| !s.trim().is_empty())
+        {
+            let smtp = settings.smtp.take().ok_or_else(|| {
+                ConfigError::invalid(
+                    "AGENDUM_SMTP_CA_FILE",
+                    "is set but AGENDUM_SMTP_URL is not; it names the certificates to trust for that server",
+                )
+            })?;
+            settings.smtp = Some(
+                smtp.trusting(Path::new(path.trim()))
+                    .map_err(|message| ConfigError::invalid("AGENDUM_SMTP_CA_FILE", &message))?,
+            );
         }
         if let Some(from) = pick("AGENDUM_MAIL_FROM", from_file.mail_from) {
             settings.mail_from = Mailbox::parse(&from).map_err(|e| {
@@ -368,6 +383,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("AGENDUM_BASE_URL"), "{err}");
+        let err = load(None, &[("AGENDUM_SMTP_CA_FILE", "/etc/ca.pem")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("AGENDUM_SMTP_CA_FILE") && err.contains("AGENDUM_SMTP_URL is not"),
+            "{err}"
+        );
+        let err = load(
+            None,
+            &[
+                ("AGENDUM_SMTP_URL", "smtp://mail.example.org"),
+                ("AGENDUM_SMTP_CA_FILE", "/nonexistent/ca.pem"),
+            ],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("cannot read /nonexistent/ca.pem"), "{err}");
         let err = load(Some("databse_url = \"x\""), &[])
             .unwrap_err()
             .to_string();

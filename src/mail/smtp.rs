@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use tokio::net::TcpStream;
 
@@ -30,6 +30,8 @@ pub struct SmtpSettings {
     pub port: u16,
     pub tls: TlsMode,
     pub credentials: Option<(String, String)>,
+    /// Certificates (PEM) trusted besides the system's roots: a relay with a private CA.
+    pub extra_roots: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for SmtpSettings {
@@ -40,6 +42,7 @@ impl std::fmt::Debug for SmtpSettings {
             .field("port", &self.port)
             .field("tls", &self.tls)
             .field("user", &self.credentials.as_ref().map(|c| &c.0))
+            .field("extra_roots", &self.extra_roots.is_some())
             .finish()
     }
 }
@@ -104,7 +107,21 @@ impl SmtpSettings {
             port,
             tls,
             credentials,
+            extra_roots: None,
         }
+    }
+
+    /// Trusts the certificates in a PEM file as well (`AGENDUM_SMTP_CA_FILE`).
+    pub fn trusting(mut self, path: &std::path::Path) -> Result<Self, String> {
+        let pem =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Certificate::from_pem(&pem)
+            .map_err(|e| format!("{} holds no PEM certificate: {e}", path.display()))?;
+        if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+            return Err(format!("{} holds no PEM certificate", path.display()));
+        }
+        self.extra_roots = Some(pem);
+        Ok(self)
     }
 
     /// A client with its own connection pool (see [`SmtpClient`]).
@@ -156,7 +173,14 @@ impl SmtpClient {
         let s = &self.settings;
         let lettre_error = |e: lettre::transport::smtp::Error| classify(&e);
         let params = || {
-            TlsParameters::new(s.host.clone())
+            let mut builder = TlsParameters::builder(s.host.clone());
+            if let Some(pem) = &s.extra_roots {
+                let roots = Certificate::from_pem(pem)
+                    .map_err(|e| DeliveryOutcome::Temporary(format!("TLS setup: {e}")))?;
+                builder = builder.add_root_certificate(roots);
+            }
+            builder
+                .build()
                 .map_err(|e| DeliveryOutcome::Temporary(format!("TLS setup: {e}")))
         };
         let mut conn = match s.tls {

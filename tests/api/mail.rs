@@ -105,7 +105,30 @@ impl SmtpServer {
         Self::start_on(listener, mode, Duration::ZERO)
     }
 
+    /// A server that offers STARTTLS with this certificate and key (PEM files).
+    pub fn start_tls(mode: Mode, cert_path: &str, key_path: &str) -> SmtpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        Self::start_with(
+            listener,
+            mode,
+            Duration::ZERO,
+            mailin_embedded::SslConfig::SelfSigned {
+                cert_path: cert_path.to_owned(),
+                key_path: key_path.to_owned(),
+            },
+        )
+    }
+
     pub fn start_on(listener: TcpListener, mode: Mode, delay: Duration) -> SmtpServer {
+        Self::start_with(listener, mode, delay, mailin_embedded::SslConfig::None)
+    }
+
+    fn start_with(
+        listener: TcpListener,
+        mode: Mode,
+        delay: Duration,
+        ssl: mailin_embedded::SslConfig,
+    ) -> SmtpServer {
         let port = listener.local_addr().unwrap().port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let handler = Handler {
@@ -121,6 +144,7 @@ impl SmtpServer {
             .with_name("smtp.test")
             .with_num_threads(16)
             .with_tcp_listener(listener);
+        server.with_ssl(ssl).expect("the TLS settings load");
         std::thread::spawn(move || {
             let _ = server.serve();
         });
@@ -154,7 +178,7 @@ impl SmtpServer {
 }
 
 /// A test SMTP server answering as `mode`, and a worker with quick retries sending to it.
-fn server_and_worker(db: &Db, mode: Mode) -> (SmtpServer, Worker) {
+pub fn server_and_worker(db: &Db, mode: Mode) -> (SmtpServer, Worker) {
     let server = SmtpServer::start(mode);
     let worker = Worker::new(db.clone(), smtp_transport(server.port), fast());
     (server, worker)
@@ -166,7 +190,7 @@ pub fn smtp_transport(port: u16) -> Transport {
 }
 
 /// Quick retries for the tests.
-fn fast() -> WorkerConfig {
+pub fn fast() -> WorkerConfig {
     WorkerConfig {
         policy: RetryPolicy {
             first_delay: Duration::from_millis(200),
@@ -182,7 +206,7 @@ fn sender() -> Mailbox {
     Mailbox::parse("BR-sekretariatet <br-sekretariatet@kk.example.org>").unwrap()
 }
 
-fn message(to: &str, subject: &str) -> OutgoingMessage {
+pub fn message(to: &str, subject: &str) -> OutgoingMessage {
     OutgoingMessage::new(
         vec![Mailbox::new(Some("Søren Ærø Ågesen"), to).unwrap()],
         Subject::new(subject).unwrap(),
@@ -207,7 +231,7 @@ async fn status_of(db: &Db, id: i64) -> outbox::StoredMessage {
 }
 
 /// Runs the worker until the message has reached `status` (or fails after `within`).
-async fn run_until(
+pub async fn run_until(
     worker: &Worker,
     db: &Db,
     id: i64,

@@ -13,4 +13,5 @@ mod mail;
 mod pages;
 mod proposals;
 mod repository;
+mod tls;
 mod workflow;
