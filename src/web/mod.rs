@@ -9,6 +9,7 @@ pub mod cache;
 pub mod errors;
 pub mod mailbox;
 pub mod markdown;
+pub mod meetings_admin;
 pub mod outbox;
 pub mod pages;
 pub mod proposals;
@@ -107,6 +108,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .route("/my/proposals", web::get().to(proposals::mine))
     .route("/secretariat/proposals", web::get().to(proposals::inbox))
+    .route("/secretariat/meetings", web::get().to(meetings_admin::list))
+    .route(
+        "/secretariat/meetings",
+        web::post().to(meetings_admin::create),
+    )
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
     .route("/login", web::get().to(account::login_form))

@@ -90,6 +90,10 @@ fn nav(role: Role) -> Vec<NavLink> {
                 url: "/secretariat/proposals",
             },
             NavLink {
+                label: "Møder og frister",
+                url: "/secretariat/meetings",
+            },
+            NavLink {
                 label: "Udgående post",
                 url: "/secretariat/outbox",
             },

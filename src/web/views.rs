@@ -194,6 +194,7 @@ fn action_label(action: &str) -> &str {
         "proposal.returned" => "sendt retur",
         "proposal.accepted" => "godkendt",
         "proposal.withdrawn" => "trukket tilbage",
+        "meeting.planned" => "planlagt",
         other => other,
     }
 }

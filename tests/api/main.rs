@@ -10,6 +10,7 @@ mod api_proposals;
 mod browser;
 mod cli;
 mod mail;
+mod meetings_admin;
 mod pages;
 mod proposals;
 mod repository;

@@ -632,6 +632,7 @@ async fn pages_are_valid_html() {
         ("/dev/mailbox".to_owned(), 200),
         (format!("/dev/mailbox/{mail}"), 200),
         ("/secretariat/outbox".to_owned(), 200),
+        ("/secretariat/meetings".to_owned(), 200),
         (format!("/secretariat/outbox/{id}"), 200),
     ];
     let politician = app.login("politiker@example.org", "demo").await;

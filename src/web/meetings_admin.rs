@@ -1,0 +1,272 @@
+//! The secretariat plans meetings (`/secretariat/meetings`): per council or committee, date,
+//! time, place and kind, with each body's deadlines shown for every upcoming meeting.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use chrono::{NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::templates::{context_for, render};
+use super::views::{When, meeting_url};
+use crate::db::audit::{self, Change, SubjectKind};
+use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
+use crate::domain::account::Actor;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::proposal::FieldErrors;
+use crate::domain::time::local_to_utc;
+use crate::domain::{MeetingId, OrganizationId};
+use crate::error::AppResult;
+
+pub const MEETING: SubjectKind = SubjectKind("meeting");
+const LOCATION_MAX_CHARS: usize = 200;
+const LIST_LIMIT: i64 = 200;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PlanForm {
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    kind: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    organization_name: String,
+    when: When,
+    location: String,
+    kind_label: &'static str,
+    status_label: &'static str,
+    proposal_deadline: When,
+    proposal_rule: String,
+    release_deadline: When,
+    release_rule: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// Councils and committees, as (id, name).
+type Bodies = Vec<(OrganizationId, String)>;
+
+fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
+    let bodies = meetings::meeting_organizations(conn)?;
+    let ids: Vec<OrganizationId> = bodies.iter().map(|(id, _)| *id).collect();
+    let mut out = Vec::new();
+    for m in meetings::upcoming_of(conn, &ids, Utc::now(), LIST_LIMIT)? {
+        let s = orgs::deadline_settings(conn, m.organization_id)?;
+        out.push(Row {
+            url: meeting_url(m.id),
+            organization_name: m.organization_name.clone(),
+            when: When::new(m.starts_at),
+            location: m.location.clone(),
+            kind_label: m.kind.label_da(),
+            status_label: m.status.label_da(),
+            proposal_deadline: When::new(s.proposal.deadline(m.starts_at, &s.closed)),
+            proposal_rule: s.proposal.describe_da(),
+            release_deadline: When::new(s.agenda_release.deadline(m.starts_at, &s.closed)),
+            release_rule: s.agenda_release.describe_da(),
+        });
+    }
+    Ok((out, bodies))
+}
+
+async fn render_page(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &PlanForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (rows, bodies) = state.db.run(rows).await?;
+    let mut ctx = context_for(Some(user));
+    ctx.insert("rows", &rows);
+    ctx.insert(
+        "bodies",
+        &bodies
+            .iter()
+            .map(|(id, name)| Choice {
+                value: id.to_string(),
+                label: name.clone(),
+                selected: form.organization == id.to_string(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "kinds",
+        &MeetingKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.as_str().to_owned(),
+                label: k.label_da().to_owned(),
+                selected: form.kind == k.as_str(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("date", &form.date);
+    ctx.insert("time", &form.time);
+    ctx.insert("location", &form.location);
+    for field in ["organization", "date", "time", "location", "kind"] {
+        ctx.insert(format!("error_{field}"), &errors.get(field));
+    }
+    ctx.insert(
+        "errors",
+        &errors
+            .0
+            .iter()
+            .map(|(f, m)| json!({ "field": f, "message": m }))
+            .collect::<Vec<_>>(),
+    );
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(render("meetings_admin.html", &ctx)?))
+}
+
+/// `GET /secretariat/meetings`
+pub async fn list(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+) -> AppResult<HttpResponse> {
+    let form = PlanForm {
+        time: "17:30".to_owned(),
+        kind: MeetingKind::Regular.as_str().to_owned(),
+        ..PlanForm::default()
+    };
+    render_page(
+        &state,
+        &user,
+        &form,
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /secretariat/meetings`: plans a meeting; everything is checked first, at its field.
+pub async fn create(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(form): CsrfForm<PlanForm>,
+) -> AppResult<HttpResponse> {
+    let mut errors = FieldErrors::default();
+    let bodies = state.db.run(meetings::meeting_organizations).await?;
+    let organization = form
+        .organization
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o));
+    if organization.is_none() {
+        errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
+    }
+    // The Danish way (10.12.2026) or the ISO way (2026-12-10).
+    let date = NaiveDate::parse_from_str(form.date.trim(), "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d"))
+        .ok();
+    if date.is_none() {
+        errors.add(
+            "date",
+            "Skriv en dato, der findes, som DD.MM.ÅÅÅÅ (fx 10.12.2026).",
+        );
+    }
+    let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").ok();
+    if time.is_none() {
+        errors.add("time", "Skriv klokkeslættet som TT:MM (fx 17:30).");
+    }
+    let location = form
+        .location
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if location.is_empty() {
+        errors.add("location", "Skriv, hvor mødet holdes.");
+    } else if location.chars().count() > LOCATION_MAX_CHARS {
+        errors.add(
+            "location",
+            format!("Stedet er for langt (højst {LOCATION_MAX_CHARS} tegn)."),
+        );
+    }
+    let kind = form.kind.parse::<MeetingKind>().ok();
+    if kind.is_none() {
+        errors.add("kind", "Vælg ordinært eller ekstraordinært møde.");
+    }
+    let starts_at = match (date, time) {
+        (Some(d), Some(t)) => match local_to_utc(d.and_time(t)) {
+            Ok(at) if at <= Utc::now() => {
+                errors.add("date", "Mødet skal ligge i fremtiden.");
+                None
+            }
+            Ok(at) => Some(at),
+            Err(e) => {
+                errors.add("time", e.to_string());
+                None
+            }
+        },
+        _ => None,
+    };
+    let (Some(organization), Some(starts_at), Some(kind), true) =
+        (organization, starts_at, kind, errors.is_empty())
+    else {
+        return render_page(
+            &state,
+            &user,
+            &form,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let id: MeetingId = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let id = meetings::insert(
+                    conn,
+                    &meetings::NewMeeting {
+                        organization_id: organization,
+                        kind,
+                        starts_at,
+                        ends_at: None,
+                        location: &location,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action: "meeting.planned",
+                        subject: MEETING.with(id.0),
+                        before: None,
+                        after: Some(json!({
+                            "organization_id": organization,
+                            "starts_at": starts_at.to_rfc3339(),
+                            "location": location,
+                            "kind": kind.as_str(),
+                        })),
+                        note: None,
+                    },
+                )?;
+                Ok(id)
+            })
+        })
+        .await?;
+    tracing::info!(meeting = id.0, "meeting planned");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/secretariat/meetings"))
+        .finish())
+}
