@@ -42,6 +42,22 @@ impl CaseReference {
         self.serial
     }
 
+    /// Several references as people type them: separated by commas, semicolons or spaces;
+    /// repeats are dropped, the order kept.
+    pub fn parse_list(input: &str) -> Result<Vec<Self>, CaseReferenceError> {
+        let mut out = Vec::new();
+        for token in input
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+        {
+            let reference = Self::parse(token)?;
+            if !out.contains(&reference) {
+                out.push(reference);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn parse(input: &str) -> Result<Self, CaseReferenceError> {
         let text = input.trim();
         if text.is_empty() {
@@ -168,5 +184,14 @@ mod tests {
         ] {
             assert!(CaseReference::parse(s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn lists_of_references() {
+        let list = CaseReference::parse_list(" 2025-0124174, 2024-0000001;2025-0124174 ").unwrap();
+        let shown: Vec<String> = list.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, vec!["2025-0124174", "2024-0000001"]);
+        assert!(CaseReference::parse_list("").unwrap().is_empty());
+        assert!(CaseReference::parse_list("2025-0124174 2025-12").is_err());
     }
 }

@@ -122,14 +122,7 @@ async fn render_page(
     for field in ["organization", "date", "time", "location", "kind"] {
         ctx.insert(format!("error_{field}"), &errors.get(field));
     }
-    ctx.insert(
-        "errors",
-        &errors
-            .0
-            .iter()
-            .map(|(f, m)| json!({ "field": f, "message": m }))
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("errors", &super::proposals::error_lines(errors));
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))

@@ -313,9 +313,21 @@ struct MeetingChoice {
 }
 
 #[derive(Serialize)]
-struct ErrorLine {
+pub(super) struct ErrorLine {
     field: String,
     message: String,
+}
+
+/// The messages of a refused form, for the summary above it (each links to its field).
+pub(super) fn error_lines(errors: &FieldErrors) -> Vec<ErrorLine> {
+    errors
+        .0
+        .iter()
+        .map(|(field, message)| ErrorLine {
+            field: field.clone(),
+            message: message.clone(),
+        })
+        .collect()
 }
 
 /// Fills the form's context.
@@ -403,17 +415,7 @@ fn form_context(
     ctx.insert("error_party", &error("party"));
     ctx.insert("error_cases", &error("cases"));
     ctx.insert("error_form", &error("form"));
-    ctx.insert(
-        "errors",
-        &errors
-            .0
-            .iter()
-            .map(|(field, message)| ErrorLine {
-                field: field.clone(),
-                message: message.clone(),
-            })
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("errors", &error_lines(errors));
 }
 
 /// The draft form: a new proposal (`editing` = `None`) or the one being edited.
@@ -520,21 +522,10 @@ pub(super) fn check_form(
             break;
         }
     }
-    let mut cases = Vec::new();
-    for token in values
-        .cases
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|t| !t.is_empty())
-    {
-        match CaseReference::parse(token) {
-            Ok(r) if !cases.contains(&r) => cases.push(r),
-            Ok(_) => {}
-            Err(e) => {
-                errors.add("cases", e.to_string());
-                break;
-            }
-        }
-    }
+    let cases = CaseReference::parse_list(&values.cases).unwrap_or_else(|e| {
+        errors.add("cases", e.to_string());
+        Vec::new()
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -910,6 +901,38 @@ fn enqueue_mail(
     Ok(())
 }
 
+/// A mail to the proposal's author from template `template`: `ctx` with the proposal's title,
+/// the author's name and the proposal's address added.
+fn mail_author(
+    conn: &mut DbConnection,
+    state: &AppState,
+    proposal: &Proposal,
+    template: &str,
+    mut ctx: Context,
+) -> AppResult<()> {
+    let author = author_address(conn, proposal)?;
+    ctx.insert("title", &proposal.title);
+    ctx.insert(
+        "name",
+        author
+            .as_ref()
+            .and_then(|a| a.name.as_deref())
+            .unwrap_or(""),
+    );
+    ctx.insert(
+        "url",
+        &format!("{}{}", state.settings.base_url, proposal_url(proposal.id)),
+    );
+    enqueue_mail(
+        conn,
+        state,
+        template,
+        author.into_iter().collect(),
+        &ctx,
+        proposal.id,
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Steps
 
@@ -1087,30 +1110,10 @@ pub async fn return_to_author(
         .run(move |conn| {
             crate::db::write_transaction(conn, |conn| {
                 workflow::return_to_author(conn, &who, id, &checklist, &comment)?;
-                let author = author_address(conn, &proposal)?;
                 let mut ctx = Context::new();
-                ctx.insert("title", &proposal.title);
-                ctx.insert(
-                    "name",
-                    author
-                        .as_ref()
-                        .and_then(|a| a.name.as_deref())
-                        .unwrap_or(""),
-                );
                 ctx.insert("comment", &comment);
                 ctx.insert("reviewer", &reviewer);
-                ctx.insert(
-                    "url",
-                    &format!("{}{}", state2.settings.base_url, proposal_url(id)),
-                );
-                enqueue_mail(
-                    conn,
-                    &state2,
-                    "proposal_returned",
-                    author.into_iter().collect(),
-                    &ctx,
-                    id,
-                )
+                mail_author(conn, &state2, &proposal, "proposal_returned", ctx)
             })
         })
         .await?;
@@ -1142,21 +1145,10 @@ pub async fn accept(
             ),
         );
     }
-    let mut existing = Vec::new();
-    for token in form
-        .cases
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|t| !t.is_empty())
-    {
-        match CaseReference::parse(token) {
-            Ok(r) if !existing.contains(&r) => existing.push(r),
-            Ok(_) => {}
-            Err(e) => {
-                errors.add("cases", e.to_string());
-                break;
-            }
-        }
-    }
+    let existing = CaseReference::parse_list(&form.cases).unwrap_or_else(|e| {
+        errors.add("cases", e.to_string());
+        Vec::new()
+    });
     let assign_new = form.assign_new.is_some();
     if !assign_new && existing.is_empty() && proposal.cases.is_empty() {
         errors.add(
@@ -1208,16 +1200,7 @@ pub async fn accept(
                     late_reason.as_deref(),
                     year,
                 )?;
-                let author = author_address(conn, &proposal)?;
                 let mut ctx = Context::new();
-                ctx.insert("title", &proposal.title);
-                ctx.insert(
-                    "name",
-                    author
-                        .as_ref()
-                        .and_then(|a| a.name.as_deref())
-                        .unwrap_or(""),
-                );
                 ctx.insert(
                     "cases",
                     &references
@@ -1228,18 +1211,7 @@ pub async fn accept(
                 );
                 ctx.insert("meeting", &meeting_text(conn, proposal.target_meeting_id)?);
                 ctx.insert("reviewer", &reviewer);
-                ctx.insert(
-                    "url",
-                    &format!("{}{}", state2.settings.base_url, proposal_url(id)),
-                );
-                enqueue_mail(
-                    conn,
-                    &state2,
-                    "proposal_accepted",
-                    author.into_iter().collect(),
-                    &ctx,
-                    id,
-                )
+                mail_author(conn, &state2, &proposal, "proposal_accepted", ctx)
             })
         })
         .await?;
@@ -1354,10 +1326,11 @@ pub async fn show_page(
 ) -> AppResult<HttpResponse> {
     let (proposal, access) = load_for(state, id, user).await?;
     let secretariat = access == Access::Secretariat;
+    let target = proposal.target_meeting_id;
     let (deadline, versions, reviews, history, meeting) = state
         .db
         .run(move |conn| {
-            let meeting = match proposal.target_meeting_id {
+            let meeting = match target {
                 Some(m) => meetings::get(conn, m)?,
                 None => None,
             };
@@ -1382,11 +1355,6 @@ pub async fn show_page(
             ))
         })
         .await?;
-    let proposal = state
-        .db
-        .run(move |conn| proposals::get(conn, id))
-        .await?
-        .ok_or_else(not_found)?;
     let now = Utc::now();
     let mut ctx = context_for(Some(user));
     ctx.insert("id", &proposal.id.0);
@@ -1521,17 +1489,7 @@ pub async fn show_page(
     ctx.insert("error_checklist", &error("checklist"));
     ctx.insert("error_cases", &error("cases"));
     ctx.insert("error_late_reason", &error("late_reason"));
-    ctx.insert(
-        "errors",
-        &errors
-            .0
-            .iter()
-            .map(|(field, message)| ErrorLine {
-                field: field.clone(),
-                message: message.clone(),
-            })
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("errors", &error_lines(errors));
     Ok(page(status, render("proposal_private.html", &ctx)?))
 }
 

@@ -244,16 +244,8 @@ async fn forms_need_their_csrf_token(backend: Backend) {
     );
     // Another browser's token does not fit this browser's cookie.
     let other = app.browser();
-    let other_page = other
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
     let mut foreign = credentials();
-    foreign.push(("csrf", csrf_of(&other_page).unwrap()));
+    foreign.push(("csrf", crate::helpers::form_token(&app, &other).await));
     assert_eq!(post(foreign, None).await.status().as_u16(), 403);
     let mut good = credentials();
     good.push(("csrf", token));

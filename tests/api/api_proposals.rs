@@ -1,6 +1,5 @@
 //! The JSON API for proposals and cases, and the OpenAPI document, on both backends.
 
-use agendum::domain::account::NewPassword;
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp, on_both_backends, spawn_app};
@@ -219,18 +218,7 @@ async fn the_api_checks_who_may_do_what(backend: Backend) {
         return;
     };
     council_rule_one_day(&app);
-    agendum::admin::add_user(
-        &mut app.conn(),
-        &agendum::admin::UserRequest {
-            email: "anden@example.org",
-            name: "Anden Politiker",
-            role: "politician",
-            organization: None,
-            person: Some("2"),
-        },
-        &NewPassword::parse("en anden adgangskode").unwrap(),
-    )
-    .unwrap();
+    crate::helpers::add_other_politician(&app);
     let author = token(&app, "politiker@example.org");
     let other = token(&app, "anden@example.org");
     let administration = token(&app, "okf@example.org");

@@ -222,15 +222,7 @@ pub async fn submit_login(
     email: &str,
     password: &str,
 ) -> reqwest::Response {
-    let form = client
-        .get(app.url("/login"))
-        .send()
-        .await
-        .expect("the login page answers")
-        .text()
-        .await
-        .expect("a body");
-    let csrf = csrf_of(&form).expect("the login form has a CSRF token");
+    let csrf = form_token(app, client).await;
     client
         .post(app.url("/login"))
         .form(&[
@@ -241,6 +233,36 @@ pub async fn submit_login(
         .send()
         .await
         .expect("the login is answered")
+}
+
+/// The CSRF token a browser gets with the login form (and its form cookie).
+pub async fn form_token(app: &TestApp, client: &reqwest::Client) -> String {
+    let form = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("the login page answers")
+        .text()
+        .await
+        .expect("a body");
+    csrf_of(&form).expect("the login form has a CSRF token")
+}
+
+/// A second politician account ("anden@example.org", password "en anden adgangskode") for
+/// person 2, a member of Borgerrepræsentationen: the "other politician" of permission tables.
+pub fn add_other_politician(app: &TestApp) {
+    agendum::admin::add_user(
+        &mut app.conn(),
+        &agendum::admin::UserRequest {
+            email: "anden@example.org",
+            name: "Anden Politiker",
+            role: "politician",
+            organization: None,
+            person: Some("2"),
+        },
+        &agendum::domain::account::NewPassword::parse("en anden adgangskode").unwrap(),
+    )
+    .unwrap();
 }
 
 /// The value of the first `csrf` hidden field of a page.

@@ -2,10 +2,8 @@
 //! inbox, returning and accepting with a case number; who may do what; bad input.
 
 use agendum::db::outbox;
-use agendum::domain::account::NewPassword;
-use serde_json::Value;
 
-use crate::helpers::{Backend, Session, TestApp, csrf_of, on_both_backends, spawn_app};
+use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app};
 
 on_both_backends!(
     the_whole_flow_from_paste_to_case_number,
@@ -586,18 +584,7 @@ async fn proposal_routes_by_role(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    agendum::admin::add_user(
-        &mut app.conn(),
-        &agendum::admin::UserRequest {
-            email: "anden@example.org",
-            name: "Anden Politiker",
-            role: "politician",
-            organization: None,
-            person: Some("2"),
-        },
-        &NewPassword::parse("en anden adgangskode").unwrap(),
-    )
-    .unwrap();
+    crate::helpers::add_other_politician(&app);
     set_council_rule(&app, "calendar_days:1");
     let author = app.login(POLITICIAN, "demo").await;
     let other = app.login("anden@example.org", "en anden adgangskode").await;
@@ -688,17 +675,10 @@ async fn proposal_routes_by_role(backend: Backend) {
             (Anonymous, "GET") => app.get(&path).await,
             (Anonymous, _) => {
                 let client = app.browser();
-                let form = client
-                    .get(app.url("/login"))
-                    .send()
-                    .await
-                    .unwrap()
-                    .text()
-                    .await
-                    .unwrap();
+                let csrf = crate::helpers::form_token(&app, &client).await;
                 client
                     .post(app.url(&path))
-                    .form(&[("csrf", csrf_of(&form).unwrap())])
+                    .form(&[("csrf", csrf)])
                     .send()
                     .await
                     .unwrap()
@@ -742,5 +722,4 @@ async fn proposal_routes_by_role(backend: Backend) {
         stored.status,
         agendum::domain::proposal::ProposalStatus::Submitted
     );
-    let _: Value = serde_json::json!(null);
 }
