@@ -80,17 +80,29 @@ fn main() {
             &mut conn,
             &NewAgendaItem {
                 meeting_id: meeting,
-                number: &n.to_string(),
+                number: None,
                 title: &title,
                 kind: AgendaItemKind::MemberProposal,
                 public: true,
                 proposal_id: Some(proposal),
                 case_id: None,
                 body: None,
+                sections: &[],
+                source_organization_id: None,
             },
         )
         .expect("an item");
     }
-    agenda::release(&mut conn, meeting, chrono::Utc::now(), None).expect("the release");
+    agenda::release(
+        &mut conn,
+        &agenda::ReleaseRequest {
+            meeting_id: meeting,
+            released_at: chrono::Utc::now(),
+            released_by: None,
+            late_reason: None,
+            expected_lock: None,
+        },
+    )
+    .expect("the release");
     println!("{meeting}");
 }

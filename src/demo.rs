@@ -295,9 +295,13 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             } else {
                 member_name(members.len())
             };
-            let address = (name == DEMO_POLITICIAN)
-                .then(|| email(DEMO_POLITICIAN_EMAIL))
-                .transpose()?;
+            // Every member has an address, so a released agenda reaches the whole council.
+            let address = if name == DEMO_POLITICIAN {
+                email(DEMO_POLITICIAN_EMAIL)?
+            } else {
+                email(&format!("medlem{}@example.org", members.len() + 1))?
+            };
+            let address = Some(address);
             let person = orgs::insert_person(
                 conn,
                 body,
@@ -402,13 +406,15 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         conn,
         &NewAgendaItem {
             meeting_id: seed_meeting,
-            number: "1",
+            number: None,
             title: SEED_TITLE,
             kind: AgendaItemKind::MemberProposal,
             public: true,
             proposal_id: Some(seed_proposal),
             case_id: None,
             body: None,
+            sections: &[],
+            source_organization_id: None,
         },
     )?;
     let released_at = wall(
@@ -416,7 +422,16 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         12,
         0,
     )?;
-    agenda::release(conn, seed_meeting, released_at, None)?;
+    agenda::release(
+        conn,
+        &agenda::ReleaseRequest {
+            meeting_id: seed_meeting,
+            released_at,
+            released_by: None,
+            late_reason: None,
+            expected_lock: None,
+        },
+    )?;
 
     // Upcoming: the council's Thursday meeting at least two weeks ahead (so a proposal written
     // today is in time for its deadline) and Økonomiudvalget's Tuesday at least a week ahead.
@@ -435,13 +450,15 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         conn,
         &NewAgendaItem {
             meeting_id: upcoming_council_meeting,
-            number: "1",
+            number: None,
             title: AgendaItemKind::ApprovalOfAgenda.label_da(),
             kind: AgendaItemKind::ApprovalOfAgenda,
             public: true,
             proposal_id: None,
             case_id: None,
             body: None,
+            sections: &[],
+            source_organization_id: None,
         },
     )?;
     let committee_day = next_weekday(today + Duration::days(7), Weekday::Tue);

@@ -1,6 +1,7 @@
 //! Agendum: agendas, member proposals, decisions and follow-up for municipal councils.
 //!
 //! - [`auth`]: password hashes, random secrets and their stored digests
+//! - [`documents`]: PDFs rendered by Typst from the same data as the pages
 //! - [`domain`]: pure types and rules (no web, no database)
 //! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
 //! - [`web`]: actix-web handlers, templates and assets
@@ -13,6 +14,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod mail;

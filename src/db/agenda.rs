@@ -1,93 +1,473 @@
 //! The working agenda of a meeting and its released, frozen versions.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{agenda_items, agenda_version_items, agenda_versions, meetings};
-use super::{DbConnection, cases, meetings as meeting_repo, now, proposals, write_transaction};
+use super::schema::{
+    agenda_attachments, agenda_documents, agenda_items, agenda_version_items, agenda_versions,
+    meetings, organizations, proposals as proposals_table, users,
+};
+use super::{
+    DbConnection, cases, meetings as meeting_repo, now, organizations as orgs, proposals,
+    write_transaction,
+};
+use crate::documents::{self, Audience};
 use crate::domain::agenda::{
-    AgendaItemKind, AgendaSnapshot, ReleasedAgenda, SnapshotItem, SnapshotMeeting,
-    SnapshotProposal, check_items,
+    AgendaItemKind, AgendaSnapshot, Placed, ReleasedAgenda, Section, SnapshotAttachment,
+    SnapshotItem, SnapshotMeeting, SnapshotProposal, changes as agenda_changes, check_items,
+    normalize,
 };
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::ProposalStatus;
-use crate::domain::{AgendaItemId, CaseId, MeetingId, ProposalId};
+use crate::domain::{AgendaItemId, CaseId, MeetingId, OrganizationId, ProposalId, UserId};
 use crate::error::{AppError, AppResult};
 
 pub struct NewAgendaItem<'a> {
     pub meeting_id: MeetingId,
-    pub number: &'a str,
+    /// A number typed in by the secretariat ("3a"); `None` numbers the item by its place.
+    pub number: Option<&'a str>,
     pub title: &'a str,
     pub kind: AgendaItemKind,
     pub public: bool,
     pub proposal_id: Option<ProposalId>,
     pub case_id: Option<CaseId>,
     pub body: Option<&'a str>,
+    pub sections: &'a [Section],
+    pub source_organization_id: Option<OrganizationId>,
 }
 
-/// Adds an item at the end of the working agenda.
+/// Adds an item to the working agenda: at the end of its group (the approval of the agenda
+/// first, open items, closed items last), numbered by its place unless a number is given.
 pub fn append_item(conn: &mut DbConnection, new: &NewAgendaItem) -> AppResult<AgendaItemId> {
     let last: Option<i32> = agenda_items::table
         .filter(agenda_items::meeting_id.eq(new.meeting_id.0))
         .select(diesel::dsl::max(agenda_items::position))
         .first(conn)?;
     let at = now();
+    let sections = sections_json(new.sections)?;
     let id = diesel::insert_into(agenda_items::table)
         .values((
             agenda_items::meeting_id.eq(new.meeting_id.0),
             agenda_items::position.eq(last.unwrap_or(0) + 1),
-            agenda_items::number.eq(new.number),
+            agenda_items::number.eq(new.number.unwrap_or("")),
+            agenda_items::custom_number.eq(new.number.is_some()),
             agenda_items::title.eq(new.title),
             agenda_items::kind.eq(new.kind.as_str()),
             agenda_items::public.eq(new.public),
             agenda_items::proposal_id.eq(new.proposal_id.map(|p| p.0)),
             agenda_items::case_id.eq(new.case_id.map(|c| c.0)),
             agenda_items::body.eq(new.body),
+            agenda_items::sections.eq(sections),
+            agenda_items::source_organization_id.eq(new.source_organization_id.map(|o| o.0)),
             agenda_items::created_at.eq(at),
             agenda_items::updated_at.eq(at),
         ))
         .returning(agenda_items::id)
         .get_result(conn)?;
+    reorder(conn, new.meeting_id, |_| true)?;
     Ok(AgendaItemId(id))
 }
 
-type ItemRow = (
+fn sections_json(sections: &[Section]) -> AppResult<Option<String>> {
+    if sections.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(sections)
+        .map(Some)
+        .map_err(AppError::internal)
+}
+
+fn parse_sections(text: Option<&str>) -> AppResult<Vec<Section>> {
+    match text {
+        Some(t) => serde_json::from_str(t).map_err(AppError::internal),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// An item of the working agenda, as the secretariat edits it.
+#[derive(Debug, Clone)]
+pub struct WorkingItem {
+    pub id: AgendaItemId,
+    pub number: String,
+    pub custom_number: bool,
+    pub title: String,
+    pub kind: AgendaItemKind,
+    pub public: bool,
+    pub proposal_id: Option<ProposalId>,
+    pub case_id: Option<CaseId>,
+    pub body: Option<String>,
+    pub sections: Vec<Section>,
+    pub source: Option<(OrganizationId, String)>,
+}
+
+type WorkingRow = (
     i64,
     String,
+    bool,
     String,
     String,
     bool,
     Option<i64>,
     Option<i64>,
     Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
 );
 
-/// Freezes what the working agenda shows now: the items in order with the text of their
-/// proposals and their case references.
-pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<AgendaSnapshot> {
-    let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
-    let rows: Vec<ItemRow> = agenda_items::table
+/// The working agenda in its order.
+pub fn working_items(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+) -> AppResult<Vec<WorkingItem>> {
+    let rows: Vec<WorkingRow> = agenda_items::table
+        .left_join(
+            organizations::table
+                .on(agenda_items::source_organization_id.eq(organizations::id.nullable())),
+        )
         .filter(agenda_items::meeting_id.eq(meeting_id.0))
-        .order(agenda_items::position)
+        .order((agenda_items::position, agenda_items::id))
         .select((
             agenda_items::id,
             agenda_items::number,
+            agenda_items::custom_number,
             agenda_items::title,
             agenda_items::kind,
             agenda_items::public,
             agenda_items::proposal_id,
             agenda_items::case_id,
             agenda_items::body,
+            agenda_items::sections,
+            agenda_items::source_organization_id,
+            organizations::name.nullable(),
         ))
         .load(conn)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for (id, number, title, kind, public, proposal_id, case_id, body) in rows {
+    rows.into_iter()
+        .map(
+            |(
+                id,
+                number,
+                custom_number,
+                title,
+                kind,
+                public,
+                proposal,
+                case,
+                body,
+                sections,
+                source,
+                source_name,
+            )| {
+                Ok(WorkingItem {
+                    id: AgendaItemId(id),
+                    number,
+                    custom_number,
+                    title,
+                    kind: kind.parse().map_err(AppError::internal)?,
+                    public,
+                    proposal_id: proposal.map(ProposalId),
+                    case_id: case.map(CaseId),
+                    body,
+                    sections: parse_sections(sections.as_deref())?,
+                    source: source
+                        .zip(source_name)
+                        .map(|(id, name)| (OrganizationId(id), name)),
+                })
+            },
+        )
+        .collect()
+}
+
+/// Takes the agenda for one change: refused when someone else changed it since `expected` was
+/// read. Every change of the working agenda goes through here, so two people editing the same
+/// agenda cannot overwrite each other.
+pub fn take_lock(conn: &mut DbConnection, meeting_id: MeetingId, expected: i32) -> AppResult<()> {
+    let updated = diesel::update(
+        meetings::table
+            .filter(meetings::id.eq(meeting_id.0))
+            .filter(meetings::lock_version.eq(expected)),
+    )
+    .set(meetings::lock_version.eq(meetings::lock_version + 1))
+    .execute(conn)?;
+    if updated == 1 {
+        return Ok(());
+    }
+    let exists: i64 = meetings::table
+        .filter(meetings::id.eq(meeting_id.0))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        return Err(AppError::not_found("Mødet findes ikke."));
+    }
+    Err(AppError::conflict(
+        "Dagsordenen er ændret af en anden, siden du åbnede den. Din ændring er ikke gemt; \
+         se dagsordenen, som den er nu, og gør det igen.",
+    ))
+}
+
+/// Refuses changes to the agenda of a meeting that has begun or is cancelled.
+pub fn check_editable(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<()> {
+    let meeting = meeting_repo::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    if meeting.status == MeetingStatus::Cancelled {
+        return Err(AppError::invalid(
+            "Mødet er aflyst; dagsordenen kan ikke ændres.",
+        ));
+    }
+    if meeting.starts_at <= Utc::now() {
+        return Err(AppError::invalid(
+            "Mødet er begyndt eller afholdt; dagsordenen kan ikke længere ændres.",
+        ));
+    }
+    Ok(())
+}
+
+/// Applies `change` to the order of the working agenda, then puts every item in its group and
+/// numbers it (see `domain::agenda::normalize`). Returns what `change` returned.
+pub fn reorder(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    change: impl FnOnce(&mut Vec<Placed>) -> bool,
+) -> AppResult<bool> {
+    let items = working_items(conn, meeting_id)?;
+    let mut placed: Vec<Placed> = items
+        .iter()
+        .map(|i| Placed {
+            id: i.id,
+            kind: i.kind,
+            public: i.public,
+            number: i.number.clone(),
+            custom_number: i.custom_number,
+        })
+        .collect();
+    let changed = change(&mut placed);
+    normalize(&mut placed);
+    for (index, item) in placed.iter().enumerate() {
+        let position = index as i32 + 1;
+        let before = items.iter().position(|i| i.id == item.id);
+        let same = before.is_some_and(|b| b == index && items[b].number == item.number);
+        if !same {
+            diesel::update(agenda_items::table.find(item.id.0))
+                .set((
+                    agenda_items::position.eq(position),
+                    agenda_items::number.eq(&item.number),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(changed)
+}
+
+/// What the secretariat may change on an item.
+pub struct ItemChange<'a> {
+    pub title: &'a str,
+    pub public: bool,
+    pub number: Option<&'a str>,
+    pub body: Option<&'a str>,
+    pub sections: &'a [Section],
+    pub source_organization_id: Option<OrganizationId>,
+}
+
+fn item_of_meeting(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+) -> AppResult<WorkingItem> {
+    working_items(conn, meeting_id)?
+        .into_iter()
+        .find(|i| i.id == item)
+        .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))
+}
+
+pub fn update_item(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+    change: &ItemChange,
+) -> AppResult<()> {
+    item_of_meeting(conn, meeting_id, item)?;
+    diesel::update(agenda_items::table.find(item.0))
+        .set((
+            agenda_items::title.eq(change.title),
+            agenda_items::public.eq(change.public),
+            agenda_items::number.eq(change.number.unwrap_or("")),
+            agenda_items::custom_number.eq(change.number.is_some()),
+            agenda_items::body.eq(change.body),
+            agenda_items::sections.eq(sections_json(change.sections)?),
+            agenda_items::source_organization_id.eq(change.source_organization_id.map(|o| o.0)),
+            agenda_items::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    reorder(conn, meeting_id, |_| true)?;
+    Ok(())
+}
+
+/// Opens or closes an item; a closed item moves behind the open ones.
+pub fn set_public(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+    public: bool,
+) -> AppResult<()> {
+    let current = item_of_meeting(conn, meeting_id, item)?;
+    if current.kind == AgendaItemKind::ApprovalOfAgenda && !public {
+        return Err(AppError::invalid(
+            "Godkendelse af dagsordenen er altid et åbent punkt.",
+        ));
+    }
+    diesel::update(agenda_items::table.find(item.0))
+        .set((
+            agenda_items::public.eq(public),
+            agenda_items::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    reorder(conn, meeting_id, |_| true)?;
+    Ok(())
+}
+
+/// Takes an item off the working agenda. Its files stay for the versions released with them.
+pub fn delete_item(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+) -> AppResult<WorkingItem> {
+    let current = item_of_meeting(conn, meeting_id, item)?;
+    diesel::update(agenda_attachments::table.filter(agenda_attachments::agenda_item_id.eq(item.0)))
+        .set(agenda_attachments::agenda_item_id.eq(None::<i64>))
+        .execute(conn)?;
+    diesel::delete(agenda_items::table.find(item.0)).execute(conn)?;
+    reorder(conn, meeting_id, |_| true)?;
+    Ok(current)
+}
+
+/// Puts an accepted proposal of the meeting's council or committee on its working agenda.
+pub fn add_proposal(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    proposal_id: ProposalId,
+) -> AppResult<AgendaItemId> {
+    let meeting = meeting_repo::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let proposal = proposals::get(conn, proposal_id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    if proposal.organization_id != meeting.organization_id {
+        return Err(AppError::invalid(format!(
+            "Forslaget er til {}, ikke til {}.",
+            proposal.organization_name, meeting.organization_name
+        )));
+    }
+    if proposal.status != ProposalStatus::Accepted {
+        return Err(AppError::invalid(format!(
+            "Kun godkendte forslag kan sættes på en dagsorden; forslaget er »{}«.",
+            proposal.status.label_da()
+        )));
+    }
+    if let Some(other) = working_agenda_of(conn, proposal_id)? {
+        return Err(AppError::invalid(if other == meeting_id {
+            "Forslaget står allerede på dagsordenen.".to_owned()
+        } else {
+            "Forslaget står allerede på et andet mødes dagsorden.".to_owned()
+        }));
+    }
+    append_item(
+        conn,
+        &NewAgendaItem {
+            meeting_id,
+            number: None,
+            title: &proposal.title,
+            kind: AgendaItemKind::MemberProposal,
+            public: true,
+            proposal_id: Some(proposal_id),
+            case_id: None,
+            body: None,
+            sections: &[],
+            source_organization_id: None,
+        },
+    )
+}
+
+const OPEN_MEETINGS: [&str; 2] = ["planned", "agenda_released"];
+
+/// The meeting on whose working agenda (not yet held) a proposal stands.
+fn working_agenda_of(
+    conn: &mut DbConnection,
+    proposal_id: ProposalId,
+) -> AppResult<Option<MeetingId>> {
+    Ok(agenda_items::table
+        .inner_join(meetings::table)
+        .filter(agenda_items::proposal_id.eq(proposal_id.0))
+        .filter(meetings::status.eq_any(OPEN_MEETINGS))
+        .select(meetings::id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}
+
+/// An accepted proposal waiting for an agenda.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub proposal_id: ProposalId,
+    pub title: String,
+    pub late: bool,
+    /// The meeting the proposal was submitted for, if any.
+    pub target: Option<MeetingId>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// The accepted proposals of the meeting's council or committee that are on no agenda yet: those
+/// submitted in time for this meeting first, then the rest by submission.
+pub fn offered_proposals(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec<Offer>> {
+    let meeting = meeting_repo::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let placed = agenda_items::table
+        .inner_join(meetings::table)
+        .filter(meetings::status.eq_any(OPEN_MEETINGS))
+        .filter(agenda_items::proposal_id.is_not_null())
+        .select(agenda_items::proposal_id.assume_not_null());
+    type OfferRow = (i64, String, bool, Option<i64>, Option<NaiveDateTime>);
+    let rows: Vec<OfferRow> = proposals_table::table
+        .filter(proposals_table::organization_id.eq(meeting.organization_id.0))
+        .filter(proposals_table::status.eq(ProposalStatus::Accepted.as_str()))
+        .filter(proposals_table::id.ne_all(placed))
+        .order((proposals_table::submitted_at, proposals_table::id))
+        .select((
+            proposals_table::id,
+            proposals_table::title,
+            proposals_table::late,
+            proposals_table::target_meeting_id,
+            proposals_table::submitted_at,
+        ))
+        .load(conn)?;
+    let mut offers: Vec<Offer> = rows
+        .into_iter()
+        .map(|(id, title, late, target, submitted_at)| Offer {
+            proposal_id: ProposalId(id),
+            title,
+            late,
+            target: target.map(MeetingId),
+            submitted_at: submitted_at.map(|t| t.and_utc()),
+        })
+        .collect();
+    // Timely for this meeting first (false sorts first).
+    offers.sort_by_key(|o| o.target != Some(meeting_id) || o.late);
+    Ok(offers)
+}
+
+/// Freezes what the working agenda shows now: the items in order with the text of their
+/// proposals, their case references, sections, source and files.
+pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<AgendaSnapshot> {
+    let meeting = meeting_repo::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let mut files = attachments_of_meeting(conn, meeting_id)?;
+    let mut items = Vec::new();
+    for item in working_items(conn, meeting_id)? {
         let mut case_references = Vec::new();
-        let proposal = match proposal_id {
+        let proposal = match item.proposal_id {
             Some(pid) => {
-                let p = proposals::get(conn, ProposalId(pid))?
-                    .ok_or_else(|| AppError::internal(MissingRow("proposal", pid)))?;
+                let p = proposals::get(conn, pid)?
+                    .ok_or_else(|| AppError::internal(MissingRow("proposal", pid.0)))?;
                 case_references.extend(p.cases.iter().copied());
                 Some(SnapshotProposal {
                     id: p.id,
@@ -99,21 +479,24 @@ pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResu
             }
             None => None,
         };
-        if let Some(cid) = case_id {
-            let reference = cases::reference_of(conn, CaseId(cid))?;
+        if let Some(cid) = item.case_id {
+            let reference = cases::reference_of(conn, cid)?;
             if !case_references.contains(&reference) {
                 case_references.push(reference);
             }
         }
         items.push(SnapshotItem {
-            id: AgendaItemId(id),
-            number,
-            title,
-            kind: kind.parse().map_err(AppError::internal)?,
-            public,
+            id: item.id,
+            number: item.number,
+            title: item.title,
+            kind: item.kind,
+            public: item.public,
             case_references,
             proposal,
-            body,
+            body: item.body.filter(|b| !b.trim().is_empty()),
+            sections: item.sections,
+            source: item.source.map(|(_, name)| name),
+            attachments: files.remove(&item.id.0).unwrap_or_default(),
         });
     }
     Ok(AgendaSnapshot {
@@ -129,6 +512,39 @@ pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResu
     })
 }
 
+/// The files on the items of a meeting's working agenda, by item, oldest first.
+fn attachments_of_meeting(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+) -> AppResult<HashMap<i64, Vec<SnapshotAttachment>>> {
+    let rows: Vec<(i64, Option<i64>, String, String, i64, bool)> = agenda_attachments::table
+        .filter(agenda_attachments::meeting_id.eq(meeting_id.0))
+        .filter(agenda_attachments::agenda_item_id.is_not_null())
+        .order(agenda_attachments::id)
+        .select((
+            agenda_attachments::id,
+            agenda_attachments::agenda_item_id,
+            agenda_attachments::filename,
+            agenda_attachments::content_type,
+            agenda_attachments::size,
+            agenda_attachments::public,
+        ))
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<SnapshotAttachment>> = HashMap::new();
+    for (id, item, filename, content_type, size, public) in rows {
+        if let Some(item) = item {
+            out.entry(item).or_default().push(SnapshotAttachment {
+                id,
+                filename,
+                content_type,
+                size,
+                public,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[derive(Debug)]
 struct MissingRow(&'static str, i64);
 
@@ -140,34 +556,118 @@ impl std::fmt::Display for MissingRow {
 
 impl std::error::Error for MissingRow {}
 
-/// Releases the working agenda as the next immutable version, all or nothing: the snapshot is
-/// stored, the meeting is marked released and its proposals are on the agenda.
-pub fn release(
-    conn: &mut DbConnection,
-    meeting_id: MeetingId,
-    released_at: DateTime<Utc>,
-    late_reason: Option<&str>,
-) -> AppResult<u32> {
+/// What a release needs besides the working agenda.
+pub struct ReleaseRequest<'a> {
+    pub meeting_id: MeetingId,
+    pub released_at: DateTime<Utc>,
+    pub released_by: Option<UserId>,
+    /// Required when the release is after the body's release deadline.
+    pub late_reason: Option<&'a str>,
+    /// The agenda as the secretariat saw it (`meetings.lock_version`); `None` skips the check.
+    pub expected_lock: Option<i32>,
+}
+
+/// A version just released, for what follows in the same transaction (mail, audit).
+#[derive(Debug, Clone)]
+pub struct Released {
+    pub version_id: i64,
+    pub version: u32,
+    pub snapshot: AgendaSnapshot,
+    pub changes: Vec<String>,
+    pub late: bool,
+}
+
+/// Releases the working agenda as the next immutable version, all or nothing: the snapshot, the
+/// list of changes from the previous version, both PDFs (public and for members), the meeting's
+/// status and its proposals' statuses are written in one transaction. A PDF that cannot be
+/// rendered releases nothing.
+pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<Released> {
     write_transaction(conn, |conn| {
+        let meeting_id = request.meeting_id;
+        let meeting = meeting_repo::get(conn, meeting_id)?
+            .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        if let Some(expected) = request.expected_lock {
+            take_lock(conn, meeting_id, expected)?;
+        }
+        if meeting.status == MeetingStatus::Cancelled {
+            return Err(AppError::invalid(
+                "Mødet er aflyst; dets dagsorden kan ikke udsendes.",
+            ));
+        }
+        if meeting.starts_at <= request.released_at {
+            return Err(AppError::invalid(
+                "Mødet er begyndt eller afholdt; dagsordenen kan ikke længere udsendes.",
+            ));
+        }
         let snapshot = build_snapshot(conn, meeting_id)?;
-        check_items(&snapshot.items).map_err(|e| AppError::bad_request(e.to_string()))?;
-        let last: Option<i32> = agenda_versions::table
-            .filter(agenda_versions::meeting_id.eq(meeting_id.0))
-            .select(diesel::dsl::max(agenda_versions::version))
-            .first(conn)?;
-        let version = last.unwrap_or(0) + 1;
+        check_items(&snapshot.items).map_err(|e| AppError::invalid(e.to_string()))?;
+        let settings = orgs::deadline_settings(conn, meeting.organization_id)?;
+        let deadline = settings
+            .agenda_release
+            .deadline(meeting.starts_at, &settings.closed);
+        let late = request.released_at > deadline;
+        let late_reason = request.late_reason.map(str::trim).filter(|r| !r.is_empty());
+        if late && late_reason.is_none() {
+            return Err(AppError::invalid(format!(
+                "Fristen for at udsende dagsordenen var {}. Skriv en begrundelse for at udsende \
+                 den efter fristen; den gemmes med versionen.",
+                crate::domain::time::datetime_da(deadline)
+            )));
+        }
+        let previous = released(conn, meeting_id, None)?;
+        let version = previous.as_ref().map_or(1, |p| p.version + 1);
+        let changes = match &previous {
+            Some(p) => {
+                let changes = agenda_changes(&p.snapshot, &snapshot);
+                if changes.is_empty() {
+                    return Err(AppError::invalid(format!(
+                        "Intet er ændret siden version {}; der er ingen tillægsdagsorden at \
+                         udsende.",
+                        p.version
+                    )));
+                }
+                changes
+            }
+            None => Vec::new(),
+        };
+        let documents = [Audience::Public, Audience::Members]
+            .into_iter()
+            .map(|audience| {
+                documents::agenda_pdf(&snapshot, version, &changes, audience)
+                    .map(|pdf| (audience, pdf))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                AppError::internal(e).with_message(
+                    "Dagsordenens PDF kunne ikke dannes, så intet er udsendt. Prøv igen, og \
+                     kontakt driften, hvis fejlen bliver ved.",
+                )
+            })?;
         let json = serde_json::to_string(&snapshot).map_err(AppError::internal)?;
+        let changes_json = serde_json::to_string(&changes).map_err(AppError::internal)?;
         let version_id: i64 = diesel::insert_into(agenda_versions::table)
             .values((
                 agenda_versions::meeting_id.eq(meeting_id.0),
-                agenda_versions::version.eq(version),
-                agenda_versions::released_at.eq(released_at.naive_utc()),
+                agenda_versions::version.eq(version as i32),
+                agenda_versions::released_at.eq(request.released_at.naive_utc()),
                 agenda_versions::late_reason.eq(late_reason),
                 agenda_versions::snapshot.eq(json),
+                agenda_versions::changes.eq(changes_json),
+                agenda_versions::released_by.eq(request.released_by.map(|u| u.0)),
             ))
             .returning(agenda_versions::id)
             .get_result(conn)?;
-        let case_of_item: std::collections::HashMap<i64, Option<i64>> = agenda_items::table
+        for (audience, pdf) in documents {
+            diesel::insert_into(agenda_documents::table)
+                .values((
+                    agenda_documents::agenda_version_id.eq(version_id),
+                    agenda_documents::audience.eq(audience.as_str()),
+                    agenda_documents::content_type.eq("application/pdf"),
+                    agenda_documents::content.eq(pdf),
+                ))
+                .execute(conn)?;
+        }
+        let case_of_item: HashMap<i64, Option<i64>> = agenda_items::table
             .filter(agenda_items::meeting_id.eq(meeting_id.0))
             .select((agenda_items::id, agenda_items::case_id))
             .load(conn)?
@@ -178,7 +678,7 @@ pub fn release(
                 .values((
                     agenda_version_items::agenda_version_id.eq(version_id),
                     agenda_version_items::meeting_id.eq(meeting_id.0),
-                    agenda_version_items::version.eq(version),
+                    agenda_version_items::version.eq(version as i32),
                     agenda_version_items::position.eq(position as i32 + 1),
                     agenda_version_items::number.eq(&item.number),
                     agenda_version_items::public.eq(item.public),
@@ -194,8 +694,83 @@ pub fn release(
                 proposals::set_status(conn, p.id, ProposalStatus::OnAgenda)?;
             }
         }
-        Ok(version as u32)
+        // A proposal taken off the agenda by a supplement waits for another meeting.
+        if let Some(p) = &previous {
+            for old in p.snapshot.items.iter().filter_map(|i| i.proposal.as_ref()) {
+                let still_on = snapshot
+                    .items
+                    .iter()
+                    .any(|i| i.proposal.as_ref().is_some_and(|n| n.id == old.id));
+                if !still_on {
+                    proposals::set_status(conn, old.id, ProposalStatus::Accepted)?;
+                }
+            }
+        }
+        Ok(Released {
+            version_id,
+            version,
+            snapshot,
+            changes,
+            late,
+        })
     })
+}
+
+/// A stored PDF of a released version, for the public or for members.
+pub fn document(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    version: u32,
+    audience: Audience,
+) -> AppResult<Option<Vec<u8>>> {
+    Ok(agenda_documents::table
+        .inner_join(
+            agenda_versions::table.on(agenda_versions::id.eq(agenda_documents::agenda_version_id)),
+        )
+        .filter(agenda_versions::meeting_id.eq(meeting_id.0))
+        .filter(agenda_versions::version.eq(version as i32))
+        .filter(agenda_documents::audience.eq(audience.as_str()))
+        .select(agenda_documents::content)
+        .first(conn)
+        .optional()?)
+}
+
+/// One line of a meeting's version history.
+#[derive(Debug, Clone)]
+pub struct VersionSummary {
+    pub version: u32,
+    pub released_at: DateTime<Utc>,
+    pub released_by: Option<String>,
+    pub late_reason: Option<String>,
+    pub changes: Vec<String>,
+}
+
+/// Every released version of a meeting's agenda, first to last.
+pub fn versions(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec<VersionSummary>> {
+    type VersionRow = (i32, NaiveDateTime, Option<String>, Option<String>, String);
+    let rows: Vec<VersionRow> = agenda_versions::table
+        .left_join(users::table.on(agenda_versions::released_by.eq(users::id.nullable())))
+        .filter(agenda_versions::meeting_id.eq(meeting_id.0))
+        .order(agenda_versions::version)
+        .select((
+            agenda_versions::version,
+            agenda_versions::released_at,
+            users::name.nullable(),
+            agenda_versions::late_reason,
+            agenda_versions::changes,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(version, at, by, late_reason, changes)| {
+            Ok(VersionSummary {
+                version: version as u32,
+                released_at: at.and_utc(),
+                released_by: by,
+                late_reason,
+                changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
+            })
+        })
+        .collect()
 }
 
 /// What the public page of a meeting depends on. Cheap to read, so a cached page can be checked
@@ -259,4 +834,24 @@ pub fn released(
         })
     })
     .transpose()
+}
+
+/// The latest released version of each of these meetings (meetings without one are left out).
+pub fn latest_versions(
+    conn: &mut DbConnection,
+    ids: &[MeetingId],
+) -> AppResult<HashMap<MeetingId, u32>> {
+    let ids: Vec<i64> = ids.iter().map(|m| m.0).collect();
+    let rows: Vec<(i64, Option<i32>)> = agenda_versions::table
+        .filter(agenda_versions::meeting_id.eq_any(ids))
+        .group_by(agenda_versions::meeting_id)
+        .select((
+            agenda_versions::meeting_id,
+            diesel::dsl::max(agenda_versions::version),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(m, v)| v.map(|v| (MeetingId(m), v as u32)))
+        .collect())
 }

@@ -360,3 +360,45 @@ pub fn set_deadline_rules(
         .execute(conn)?;
     Ok(())
 }
+
+/// Who gets a body's agendas on `date`: its members, chair and vice-chair (not substitutes or
+/// staff), as (name, address) where an address is known: the person's own, else their account's.
+pub fn member_addresses(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    date: NaiveDate,
+) -> AppResult<Vec<(String, Option<String>)>> {
+    use super::schema::users;
+    let rows: Vec<(i64, String, Option<String>, Option<String>)> = memberships::table
+        .inner_join(persons::table)
+        .left_join(users::table.on(users::person_id.eq(persons::id.nullable())))
+        .filter(memberships::organization_id.eq(organization.0))
+        .filter(memberships::role.eq_any([
+            MembershipRole::Member.as_str(),
+            MembershipRole::Chair.as_str(),
+            MembershipRole::ViceChair.as_str(),
+        ]))
+        .filter(memberships::start_date.le(date))
+        .filter(
+            memberships::end_date
+                .is_null()
+                .or(memberships::end_date.ge(date)),
+        )
+        .select((
+            persons::id,
+            persons::name,
+            persons::email,
+            users::email.nullable(),
+        ))
+        .order((persons::name, persons::id))
+        .load(conn)?;
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (id, name, own, account) in rows {
+        // A person with two accounts, or two seats, is mailed once.
+        if seen.insert(id) {
+            out.push((name, own.or(account)));
+        }
+    }
+    Ok(out)
+}

@@ -142,6 +142,34 @@ diesel::table! {
         body -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        sections -> Nullable<Text>,
+        source_organization_id -> Nullable<BigInt>,
+        custom_number -> Bool,
+    }
+}
+
+diesel::table! {
+    agenda_attachments (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        agenda_item_id -> Nullable<BigInt>,
+        filename -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        public -> Bool,
+        content -> Binary,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_documents (agenda_version_id, audience) {
+        agenda_version_id -> BigInt,
+        audience -> Text,
+        content_type -> Text,
+        content -> Binary,
     }
 }
 
@@ -153,6 +181,8 @@ diesel::table! {
         released_at -> Timestamp,
         late_reason -> Nullable<Text>,
         snapshot -> Text,
+        changes -> Text,
+        released_by -> Nullable<BigInt>,
     }
 }
 
@@ -198,6 +228,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_items,
     agenda_versions,
     agenda_version_items,
+    agenda_attachments,
+    agenda_documents,
     users,
     sessions,
     api_tokens,

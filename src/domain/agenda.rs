@@ -50,7 +50,41 @@ pub struct SnapshotItem {
     pub proposal: Option<SnapshotProposal>,
     /// Text of items that are not member proposals.
     pub body: Option<String>,
+    /// The sections of an indstilling (Indstilling, Problemstilling, Løsning, …).
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Who puts the item forward: the administration behind an indstilling, a letter's sender.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<SnapshotAttachment>,
 }
+
+/// A headed section of an item's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub text: String,
+}
+
+/// A file on an item, as released. Its bytes are kept apart and never change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotAttachment {
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub public: bool,
+}
+
+/// The sections an administration's indstilling has, in order.
+pub const RECOMMENDATION_SECTIONS: [&str; 5] = [
+    "Indstilling",
+    "Problemstilling",
+    "Løsning",
+    "Økonomi",
+    "Videre proces",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotProposal {
@@ -78,7 +112,7 @@ impl SnapshotItem {
     /// What the public may see of this item: a closed item keeps its number and title only.
     pub fn public_view(&self) -> SnapshotItem {
         if self.public {
-            return self.clone();
+            return self.clone().with_public_attachments_of(self);
         }
         SnapshotItem {
             id: self.id,
@@ -89,7 +123,24 @@ impl SnapshotItem {
             case_references: Vec::new(),
             proposal: None,
             body: None,
+            sections: Vec::new(),
+            source: None,
+            attachments: Vec::new(),
         }
+        .with_public_attachments_of(self)
+    }
+
+    fn with_public_attachments_of(mut self, original: &SnapshotItem) -> SnapshotItem {
+        // A closed item shows no files at all, not even public-marked ones.
+        if original.public {
+            self.attachments = original
+                .attachments
+                .iter()
+                .filter(|a| a.public)
+                .cloned()
+                .collect();
+        }
+        self
     }
 }
 
@@ -147,6 +198,164 @@ pub fn check_items(items: &[SnapshotItem]) -> Result<(), AgendaError> {
     Ok(())
 }
 
+/// An item of the working agenda, as far as its place and number go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub id: AgendaItemId,
+    pub kind: AgendaItemKind,
+    pub public: bool,
+    pub number: String,
+    /// A number typed in by the secretariat ("3a") is kept; the others follow the order.
+    pub custom_number: bool,
+}
+
+impl Placed {
+    /// Approval of the agenda first, then the open items, then the closed ones.
+    fn group(&self) -> u8 {
+        match (self.kind, self.public) {
+            (AgendaItemKind::ApprovalOfAgenda, true) => 0,
+            (_, true) => 1,
+            (_, false) => 2,
+        }
+    }
+}
+
+/// Puts the items in their groups, keeping the order within each, and numbers them 1, 2, 3, …
+/// (a custom number stays, and still counts as a place).
+pub fn normalize(items: &mut [Placed]) {
+    items.sort_by_key(Placed::group);
+    for (i, item) in items.iter_mut().enumerate() {
+        if !item.custom_number {
+            item.number = (i + 1).to_string();
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Moves an item one place within its group (an open item never passes a closed one, and
+/// nothing passes "Godkendelse af dagsordenen"). Returns whether anything moved.
+pub fn move_item(items: &mut [Placed], id: AgendaItemId, direction: Direction) -> bool {
+    let Some(at) = items.iter().position(|i| i.id == id) else {
+        return false;
+    };
+    let other = match direction {
+        Direction::Up if at > 0 => at - 1,
+        Direction::Down if at + 1 < items.len() => at + 1,
+        _ => return false,
+    };
+    if items[at].group() != items[other].group() {
+        return false;
+    }
+    items.swap(at, other);
+    normalize(items);
+    true
+}
+
+/// Puts an item at a given place (drag and drop), within its group.
+pub fn move_to(items: &mut Vec<Placed>, id: AgendaItemId, index: usize) -> bool {
+    let Some(at) = items.iter().position(|i| i.id == id) else {
+        return false;
+    };
+    let item = items.remove(at);
+    let index = index.min(items.len());
+    items.insert(index, item);
+    let moved_within_group = {
+        let mut sorted = items.clone();
+        sorted.sort_by_key(Placed::group);
+        sorted.iter().map(|i| i.id).eq(items.iter().map(|i| i.id))
+    };
+    normalize(items);
+    moved_within_group && at != index
+}
+
+/// Numbers that appear more than once (a typed-in number may collide with another).
+pub fn duplicate_numbers(items: &[Placed]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut duplicates = Vec::new();
+    for item in items {
+        let number = item.number.trim();
+        if !seen.insert(number) && !duplicates.iter().any(|d: &String| d == number) {
+            duplicates.push(number.to_owned());
+        }
+    }
+    duplicates
+}
+
+/// What changed from one released version to the next, in words for the supplementary agenda
+/// (tillægsdagsorden). Items are matched by identity, so a renamed item is "changed", not
+/// "removed and added".
+pub fn changes(before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
+    let mut lines = Vec::new();
+    if before.meeting.starts_at != after.meeting.starts_at {
+        lines.push(format!(
+            "Mødet er flyttet til {}.",
+            super::time::datetime_da(after.meeting.starts_at)
+        ));
+    }
+    if before.meeting.location != after.meeting.location {
+        lines.push(format!("Mødet holdes nu i {}.", after.meeting.location));
+    }
+    for item in &after.items {
+        let Some(old) = before.items.iter().find(|o| o.id == item.id) else {
+            lines.push(format!(
+                "Nyt punkt {}: {}.",
+                item.number,
+                item.display_title()
+            ));
+            continue;
+        };
+        let mut what = Vec::new();
+        if old.public != item.public {
+            what.push(if item.public {
+                "er nu et åbent punkt"
+            } else {
+                "er nu et lukket punkt"
+            });
+        }
+        if old.title != item.title || old.case_references != item.case_references {
+            what.push("har fået ny titel");
+        }
+        if old.proposal != item.proposal
+            || old.body != item.body
+            || old.sections != item.sections
+            || old.source != item.source
+        {
+            what.push("har fået ændret tekst");
+        }
+        if old.attachments != item.attachments {
+            what.push("har fået ændrede bilag");
+        }
+        if old.number != item.number {
+            lines.push(format!(
+                "Punkt {} »{}« er nu punkt {}.",
+                old.number, item.title, item.number
+            ));
+        }
+        if !what.is_empty() {
+            lines.push(format!(
+                "Punkt {} »{}« {}.",
+                item.number,
+                item.title,
+                super::text::danish_list(&what)
+            ));
+        }
+    }
+    for old in &before.items {
+        if !after.items.iter().any(|i| i.id == old.id) {
+            lines.push(format!(
+                "Punkt {} »{}« er taget af dagsordenen.",
+                old.number, old.title
+            ));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,7 +376,167 @@ mod tests {
                 motivation: "Fortroligt".into(),
             }),
             body: Some("Fortroligt".into()),
+            sections: Vec::new(),
+            source: None,
+            attachments: vec![
+                SnapshotAttachment {
+                    id: 1,
+                    filename: "bilag.pdf".into(),
+                    content_type: "application/pdf".into(),
+                    size: 10,
+                    public: true,
+                },
+                SnapshotAttachment {
+                    id: 2,
+                    filename: "fortroligt.pdf".into(),
+                    content_type: "application/pdf".into(),
+                    size: 10,
+                    public: false,
+                },
+            ],
         }
+    }
+
+    fn placed(id: i64, kind: AgendaItemKind, public: bool) -> Placed {
+        Placed {
+            id: AgendaItemId(id),
+            kind,
+            public,
+            number: String::new(),
+            custom_number: false,
+        }
+    }
+
+    fn order(items: &[Placed]) -> Vec<(i64, &str)> {
+        items.iter().map(|i| (i.id.0, i.number.as_str())).collect()
+    }
+
+    #[test]
+    fn normalize_puts_approval_first_and_closed_last() {
+        use AgendaItemKind::*;
+        let mut items = vec![
+            placed(1, MemberProposal, false),
+            placed(2, Orientation, true),
+            placed(3, ApprovalOfAgenda, true),
+            placed(4, Letter, true),
+        ];
+        normalize(&mut items);
+        assert_eq!(order(&items), [(3, "1"), (2, "2"), (4, "3"), (1, "4")]);
+        items[2].custom_number = true;
+        items[2].number = "2a".into();
+        normalize(&mut items);
+        assert_eq!(order(&items), [(3, "1"), (2, "2"), (4, "2a"), (1, "4")]);
+    }
+
+    #[test]
+    fn moves_stay_within_their_group() {
+        use AgendaItemKind::*;
+        let mut items = vec![
+            placed(1, ApprovalOfAgenda, true),
+            placed(2, MemberProposal, true),
+            placed(3, Orientation, true),
+            placed(4, Letter, false),
+            placed(5, Other, false),
+        ];
+        normalize(&mut items);
+        assert!(
+            !move_item(&mut items, AgendaItemId(2), Direction::Up),
+            "past approval"
+        );
+        assert!(
+            !move_item(&mut items, AgendaItemId(3), Direction::Down),
+            "into closed"
+        );
+        assert!(
+            !move_item(&mut items, AgendaItemId(4), Direction::Up),
+            "into open"
+        );
+        assert!(
+            !move_item(&mut items, AgendaItemId(5), Direction::Down),
+            "off the end"
+        );
+        assert!(
+            !move_item(&mut items, AgendaItemId(9), Direction::Down),
+            "unknown"
+        );
+        assert!(move_item(&mut items, AgendaItemId(3), Direction::Up));
+        assert!(move_item(&mut items, AgendaItemId(5), Direction::Up));
+        assert_eq!(
+            order(&items),
+            [(1, "1"), (3, "2"), (2, "3"), (5, "4"), (4, "5")]
+        );
+        assert!(move_to(&mut items, AgendaItemId(2), 1));
+        assert_eq!(order(&items)[1], (2, "2"));
+        assert!(
+            !move_to(&mut items, AgendaItemId(4), 0),
+            "a closed item cannot lead"
+        );
+        assert_eq!(order(&items)[0].0, 1);
+    }
+
+    #[test]
+    fn typed_numbers_may_collide() {
+        use AgendaItemKind::*;
+        let mut items = vec![placed(1, Other, true), placed(2, Other, true)];
+        normalize(&mut items);
+        assert!(duplicate_numbers(&items).is_empty());
+        items[1].number = "1".into();
+        items[1].custom_number = true;
+        assert_eq!(duplicate_numbers(&items), ["1"]);
+    }
+
+    fn snapshot(items: Vec<SnapshotItem>) -> AgendaSnapshot {
+        AgendaSnapshot {
+            meeting: SnapshotMeeting {
+                id: MeetingId(1),
+                organization_id: OrganizationId(2),
+                organization_name: "Borgerrepræsentationen".into(),
+                kind: MeetingKind::Regular,
+                starts_at: "2025-04-30T15:30:00Z".parse().unwrap(),
+                location: "Mødesalen".into(),
+            },
+            items,
+        }
+    }
+
+    #[test]
+    fn changes_name_what_a_supplement_changed() {
+        let mut a = item("1", true);
+        a.id = AgendaItemId(1);
+        let mut b = item("2", true);
+        b.id = AgendaItemId(2);
+        let mut c = item("3", true);
+        c.id = AgendaItemId(3);
+        let before = snapshot(vec![a.clone(), b.clone(), c.clone()]);
+        assert!(changes(&before, &before).is_empty());
+
+        let mut b2 = b.clone();
+        b2.public = false;
+        b2.body = Some("Ny tekst".into());
+        b2.number = "3".into();
+        let mut new = item("2", true);
+        new.id = AgendaItemId(7);
+        new.title = "Ekstra punkt".into();
+        let mut after = snapshot(vec![a, new, b2]);
+        after.meeting.location = "Rådhuset".into();
+        assert_eq!(
+            changes(&before, &after),
+            [
+                "Mødet holdes nu i Rådhuset.",
+                "Nyt punkt 2: Ekstra punkt (2025-0124174).",
+                "Punkt 2 »Punkt 2« er nu punkt 3.",
+                "Punkt 3 »Punkt 2« er nu et lukket punkt og har fået ændret tekst.",
+                "Punkt 3 »Punkt 3« er taget af dagsordenen.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_public_never_sees_closed_or_non_public_files() {
+        let open = item("1", true).public_view();
+        assert_eq!(open.attachments.len(), 1);
+        assert!(open.attachments.iter().all(|a| a.public));
+        assert!(item("2", false).public_view().attachments.is_empty());
     }
 
     #[test]
@@ -189,7 +558,8 @@ mod tests {
 
     #[test]
     fn public_view_strips_closed_content_only() {
-        let open = item("1", true);
+        let mut open = item("1", true);
+        open.attachments.retain(|a| a.public);
         assert_eq!(open.public_view(), open);
         let closed = item("2", false).public_view();
         assert_eq!(closed.title, "Punkt 2");

@@ -70,6 +70,7 @@ pub mod case_reference;
 pub mod deadline;
 pub mod email;
 pub mod holidays;
+pub mod ical;
 pub mod ids;
 pub mod mail;
 pub mod meeting;

@@ -4,6 +4,7 @@
 //!
 //! [`enqueue`] is the only way to send mail: it needs the transaction's connection.
 
+pub mod agenda;
 pub mod compose;
 pub mod smtp;
 pub mod templates;

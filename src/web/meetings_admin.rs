@@ -41,6 +41,7 @@ pub struct PlanForm {
 #[derive(Serialize)]
 struct Row {
     url: String,
+    agenda_url: String,
     organization_name: String,
     when: When,
     location: String,
@@ -70,6 +71,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
         let s = orgs::deadline_settings(conn, m.organization_id)?;
         out.push(Row {
             url: meeting_url(m.id),
+            agenda_url: super::agenda_admin::editor_url(m.id),
             organization_name: m.organization_name.clone(),
             when: When::new(m.starts_at),
             location: m.location.clone(),

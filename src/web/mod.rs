@@ -1,11 +1,13 @@
 //! The web application: routes, shared state and the server's start.
 
 pub mod account;
+pub mod agenda_admin;
 pub mod api;
 pub mod api_proposals;
 pub mod assets;
 pub mod auth;
 pub mod cache;
+pub mod documents;
 pub mod errors;
 pub mod mailbox;
 pub mod markdown;
@@ -86,6 +88,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     }))
     .route("/", web::get().to(pages::index))
     .route("/meetings/{id}", web::get().to(pages::meeting))
+    .route(
+        "/meetings/{id}/agenda.pdf",
+        web::get().to(documents::agenda_pdf),
+    )
+    .route(
+        "/meetings/{id}/meeting.ics",
+        web::get().to(documents::meeting_ics),
+    )
+    .route(
+        "/organizations/{id}/meetings.ics",
+        web::get().to(documents::organization_ics),
+    )
     .route("/proposals/new", web::get().to(proposals::new_form))
     .route("/proposals/new", web::post().to(proposals::create))
     .route("/proposals/new/paste", web::post().to(proposals::paste))
@@ -109,6 +123,38 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/my/proposals", web::get().to(proposals::mine))
     .route("/secretariat/proposals", web::get().to(proposals::inbox))
     .route("/secretariat/meetings", web::get().to(meetings_admin::list))
+    .route(
+        "/secretariat/meetings/{id}/agenda",
+        web::get().to(agenda_admin::show),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/items",
+        web::post().to(agenda_admin::add_item),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/approval",
+        web::post().to(agenda_admin::add_approval),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/proposals",
+        web::post().to(agenda_admin::add_proposal),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/items/{item}",
+        web::get().to(agenda_admin::edit_form),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/items/{item}",
+        web::post().to(agenda_admin::item_action),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/items/{item}/edit",
+        web::post().to(agenda_admin::update_item),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/release",
+        web::post().to(agenda_admin::release),
+    )
     .route(
         "/secretariat/meetings",
         web::post().to(meetings_admin::create),

@@ -78,6 +78,7 @@ pub async fn meeting(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    query: web::Query<super::documents::VersionQuery>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
     let user = if req.cookie(SESSION_COOKIE).is_some() {
@@ -85,6 +86,9 @@ pub async fn meeting(
     } else {
         None
     };
+    if let Some(version) = query.version {
+        return meeting_version(&state, user.as_ref(), id, version).await;
+    }
     if user.is_none()
         && let Some(page) = state.pages.fresh(id)
     {
@@ -113,25 +117,7 @@ pub async fn meeting(
             {
                 return Ok(cached(&req, &page));
             }
-            let (meeting, released) = state
-                .db
-                .run(move |conn| {
-                    let meeting = meetings::get(conn, id)?.ok_or_else(meeting_not_found)?;
-                    let released =
-                        agenda::released(conn, id, Some(version))?.ok_or_else(meeting_not_found)?;
-                    Ok((meeting, released))
-                })
-                .await?;
-            let public = crate::domain::agenda::ReleasedAgenda {
-                snapshot: released.snapshot.public_view(),
-                ..released
-            };
-            let mut ctx = context_for(user.as_ref());
-            ctx.insert("meeting", &MeetingSummary::from(&meeting));
-            ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
-            ctx.insert("location", &public.snapshot.meeting.location);
-            ctx.insert("agenda", &Some(AgendaView::new(&public)));
-            let body = render("meeting.html", &ctx)?;
+            let body = released_page(&state, user.as_ref(), id, version).await?;
             if user.is_some() {
                 return Ok(html(user.as_ref(), body));
             }
@@ -139,6 +125,80 @@ pub async fn meeting(
             Ok(cached(&req, &page))
         }
     }
+}
+
+/// The public page of one released version, with the list of all versions.
+async fn released_page(
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    id: MeetingId,
+    version: u32,
+) -> AppResult<String> {
+    let (meeting, released, versions) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?.ok_or_else(meeting_not_found)?;
+            let released = agenda::released(conn, id, Some(version))?
+                .ok_or_else(|| AppError::not_found("Den version af dagsordenen findes ikke."))?;
+            let versions = agenda::versions(conn, id)?;
+            Ok((meeting, released, versions))
+        })
+        .await?;
+    let latest = versions.last().map_or(version, |v| v.version);
+    let public = crate::domain::agenda::ReleasedAgenda {
+        snapshot: released.snapshot.public_view(),
+        ..released
+    };
+    let mut ctx = context_for(user);
+    ctx.insert("meeting", &MeetingSummary::from(&meeting));
+    ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
+    ctx.insert("location", &public.snapshot.meeting.location);
+    ctx.insert("agenda", &Some(AgendaView::new(&public)));
+    ctx.insert("latest_version", &latest);
+    ctx.insert(
+        "pdf_url",
+        &format!("{}/agenda.pdf?version={version}", meeting_url(id)),
+    );
+    ctx.insert("ics_url", &format!("{}/meeting.ics", meeting_url(id)));
+    ctx.insert(
+        "versions",
+        &versions
+            .iter()
+            .rev()
+            .map(|v| {
+                serde_json::json!({
+                    "version": v.version,
+                    "url": format!("{}?version={}", meeting_url(id), v.version),
+                    "released": When::new(v.released_at),
+                    "changes": v.changes,
+                    "current": v.version == version,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    render("meeting.html", &ctx)
+}
+
+/// `/meetings/{id}?version=N`: an earlier (or the latest) version as it was released. It never
+/// changes, so it is not kept in the page memory but may be cached by anyone for long.
+async fn meeting_version(
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    id: MeetingId,
+    version: u32,
+) -> AppResult<HttpResponse> {
+    let body = released_page(state, user, id, version).await?;
+    let mut response = HttpResponse::Ok();
+    response.content_type("text/html; charset=utf-8");
+    response.insert_header((
+        header::CACHE_CONTROL,
+        if user.is_some() {
+            "no-store"
+        } else {
+            "public, max-age=86400"
+        },
+    ));
+    Ok(response.body(body))
 }
 
 fn cached(req: &HttpRequest, page: &CachedPage) -> HttpResponse {

@@ -31,6 +31,14 @@ static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
 
 fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
     for file in dir.files() {
+        // Tera templates only: the Typst templates beside them are for `documents`.
+        let tera = matches!(
+            file.path().extension().and_then(|e| e.to_str()),
+            Some("html" | "txt")
+        );
+        if !tera {
+            continue;
+        }
         if let Some(text) = file.contents_utf8() {
             out.push((file.path().to_string_lossy().replace('\\', "/"), text));
         }

@@ -496,3 +496,45 @@ pub fn notice(text: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "notice: {text}");
 }
+
+/// An agenda item with nothing but a title, numbered by its place.
+pub fn plain_item(
+    meeting: agendum::domain::MeetingId,
+    title: &str,
+    kind: agendum::domain::agenda::AgendaItemKind,
+    public: bool,
+) -> agendum::db::agenda::NewAgendaItem<'_> {
+    agendum::db::agenda::NewAgendaItem {
+        meeting_id: meeting,
+        number: None,
+        title,
+        kind,
+        public,
+        proposal_id: None,
+        case_id: None,
+        body: None,
+        sections: &[],
+        source_organization_id: None,
+    }
+}
+
+/// Releases a meeting's agenda as the secretariat would have, before the meeting (so a past
+/// meeting such as the seed's can get a new version in a test), with a reason in case it is late.
+pub fn release_before_meeting(
+    conn: &mut agendum::db::DbConnection,
+    meeting: agendum::domain::MeetingId,
+) -> agendum::AppResult<agendum::db::agenda::Released> {
+    let starts_at = agendum::db::meetings::get(conn, meeting)?
+        .map(|m| m.starts_at)
+        .unwrap_or_else(chrono::Utc::now);
+    agendum::db::agenda::release(
+        conn,
+        &agendum::db::agenda::ReleaseRequest {
+            meeting_id: meeting,
+            released_at: (starts_at - chrono::Duration::hours(1)).min(chrono::Utc::now()),
+            released_by: None,
+            late_reason: Some("Test"),
+            expected_lock: None,
+        },
+    )
+}

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod agendas;
 mod api;
 mod api_proposals;
 mod browser;

@@ -10,7 +10,8 @@ use agendum::domain::{BodyId, CaseReference, MeetingId, OrganizationId, Proposal
 use chrono::Utc;
 
 use crate::helpers::{
-    Backend, TestApp, element, on_both_backends, seed_block, seed_corrected, spawn_app, text_of,
+    Backend, TestApp, element, on_both_backends, plain_item, release_before_meeting, seed_block,
+    seed_corrected, spawn_app, text_of,
 };
 
 const SEED_MEETING: i64 = 1;
@@ -233,23 +234,23 @@ fn meeting_with_closed_item(app: &TestApp) -> (MeetingId, ProposalId) {
         agenda::append_item(
             &mut conn,
             &NewAgendaItem {
-                meeting_id: meeting,
-                number,
-                title,
-                kind: if proposal.is_some() {
-                    AgendaItemKind::MemberProposal
-                } else {
-                    AgendaItemKind::ApprovalOfAgenda
-                },
-                public,
                 proposal_id: proposal,
-                case_id: None,
-                body: None,
+                number: Some(number),
+                ..plain_item(
+                    meeting,
+                    title,
+                    if proposal.is_some() {
+                        AgendaItemKind::MemberProposal
+                    } else {
+                        AgendaItemKind::ApprovalOfAgenda
+                    },
+                    public,
+                )
             },
         )
         .unwrap();
     }
-    agenda::release(&mut conn, meeting, Utc::now(), None).unwrap();
+    release_before_meeting(&mut conn, meeting).unwrap();
     (meeting, secret)
 }
 
@@ -314,14 +315,13 @@ async fn items_added_after_release_stay_private_until_released(backend: Backend)
         agenda::append_item(
             &mut conn,
             &NewAgendaItem {
-                meeting_id: MeetingId(SEED_MEETING),
-                number: "2",
-                title: "Medlemsforslag om flere træer på Rådhuspladsen",
-                kind: AgendaItemKind::MemberProposal,
-                public: true,
                 proposal_id: Some(proposal),
-                case_id: None,
-                body: None,
+                ..plain_item(
+                    MeetingId(SEED_MEETING),
+                    "Medlemsforslag om flere træer på Rådhuspladsen",
+                    AgendaItemKind::MemberProposal,
+                    true,
+                )
             },
         )
         .unwrap();
@@ -337,7 +337,7 @@ async fn items_added_after_release_stay_private_until_released(backend: Backend)
             .contains("træer")
     );
 
-    agenda::release(&mut app.conn(), MeetingId(SEED_MEETING), Utc::now(), None).unwrap();
+    release_before_meeting(&mut app.conn(), MeetingId(SEED_MEETING)).unwrap();
     let case = text_of(&app.get_text("/cases/2026-0000888", 200).await);
     assert!(case.contains("(punkt 2)"), "{case}");
     let page = text_of(&app.get_text(&format!("/proposals/{proposal}"), 200).await);
@@ -468,24 +468,17 @@ async fn released_page_is_served_from_memory_and_follows_new_versions(backend: B
         agenda::append_item(
             &mut conn,
             &NewAgendaItem {
-                meeting_id: MeetingId(SEED_MEETING),
-                number: "2",
-                title: "Orientering om tillæg",
-                kind: AgendaItemKind::Orientation,
-                public: true,
-                proposal_id: None,
-                case_id: None,
                 body: Some("Et tillæg til dagsordenen."),
+                ..plain_item(
+                    MeetingId(SEED_MEETING),
+                    "Orientering om tillæg",
+                    AgendaItemKind::Orientation,
+                    true,
+                )
             },
         )
         .unwrap();
-        agenda::release(
-            &mut conn,
-            MeetingId(SEED_MEETING),
-            Utc::now(),
-            Some("Tillægsdagsorden"),
-        )
-        .unwrap();
+        release_before_meeting(&mut conn, MeetingId(SEED_MEETING)).unwrap();
     }
     let deadline = std::time::Instant::now() + agendum::web::cache::REVALIDATE_AFTER * 3;
     loop {
@@ -609,6 +602,12 @@ async fn pages_are_valid_html() {
         return;
     };
     let (meeting, _) = meeting_with_closed_item(&app);
+    let closed_item = agenda::working_items(&mut app.conn(), meeting)
+        .unwrap()
+        .iter()
+        .find(|i| !i.public)
+        .map(|i| i.id)
+        .unwrap();
     let id = crate::mail::enqueue(&app.db, &crate::mail::rich_message());
     let mail = crate::mail::mailbox_file(app.mail_dir.path(), id).await;
     let dir = tempfile::tempdir().unwrap();
@@ -634,6 +633,16 @@ async fn pages_are_valid_html() {
         ("/secretariat/outbox".to_owned(), 200),
         ("/secretariat/meetings".to_owned(), 200),
         (format!("/secretariat/outbox/{id}"), 200),
+        // The agenda editor of an unreleased, a released (closed item) and a past meeting,
+        // and an item's own form.
+        ("/secretariat/meetings/2/agenda".to_owned(), 200),
+        (format!("/secretariat/meetings/{meeting}/agenda"), 200),
+        ("/secretariat/meetings/1/agenda".to_owned(), 200),
+        (
+            format!("/secretariat/meetings/{meeting}/agenda/items/{closed_item}"),
+            200,
+        ),
+        (format!("/meetings/{meeting}?version=1"), 200),
     ];
     let politician = app.login("politiker@example.org", "demo").await;
     // A proposal through its steps, for the pages of each.

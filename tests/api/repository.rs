@@ -13,7 +13,7 @@ use agendum::error::ErrorKind;
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::helpers::{Backend, database, on_both_backends};
+use crate::helpers::{Backend, database, on_both_backends, plain_item, release_before_meeting};
 
 on_both_backends!(
     migrations_are_idempotent_and_demo_loads_once,
@@ -130,14 +130,8 @@ fn plan_meeting(conn: &mut db::DbConnection) -> MeetingId {
 
 fn item<'a>(meeting: MeetingId, number: &'a str, public: bool) -> NewAgendaItem<'a> {
     NewAgendaItem {
-        meeting_id: meeting,
-        number,
-        title: "Et punkt",
-        kind: AgendaItemKind::Other,
-        public,
-        proposal_id: None,
-        case_id: None,
-        body: None,
+        number: Some(number),
+        ..plain_item(meeting, "Et punkt", AgendaItemKind::Other, public)
     }
 }
 
@@ -147,14 +141,21 @@ async fn release_is_all_or_nothing(backend: Backend) {
     };
     let mut conn = db.conn().unwrap();
     let meeting = plan_meeting(&mut conn);
-    let err = agenda::release(&mut conn, meeting, Utc::now(), None).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::BadRequest);
+    let err = release_before_meeting(&mut conn, meeting).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Invalid);
     assert_eq!(err.message, "Dagsordenen har ingen punkter.");
+    // Closed items are put after the open ones as they are added; typed-in numbers may clash.
     agenda::append_item(&mut conn, &item(meeting, "1", false)).unwrap();
-    agenda::append_item(&mut conn, &item(meeting, "2", true)).unwrap();
-    let err = agenda::release(&mut conn, meeting, Utc::now(), None).unwrap_err();
+    agenda::append_item(&mut conn, &item(meeting, "1", true)).unwrap();
+    let publics: Vec<bool> = agenda::working_items(&mut conn, meeting)
+        .unwrap()
+        .iter()
+        .map(|i| i.public)
+        .collect();
+    assert_eq!(publics, [true, false]);
+    let err = release_before_meeting(&mut conn, meeting).unwrap_err();
     assert!(
-        err.message.contains("lukkede punkter står sidst"),
+        err.message.contains("»1« står mere end én gang"),
         "{}",
         err.message
     );
@@ -198,7 +199,9 @@ async fn released_agenda_is_frozen(backend: Backend) {
         v1.snapshot.items[0].proposal.as_ref().unwrap().clauses[0],
         demo::SEED_CLAUSES[0]
     );
-    let version = agenda::release(&mut conn, MeetingId(1), Utc::now(), None).unwrap();
+    let version = release_before_meeting(&mut conn, MeetingId(1))
+        .unwrap()
+        .version;
     assert_eq!(version, 2);
     let v2 = agenda::released(&mut conn, MeetingId(1), None)
         .unwrap()

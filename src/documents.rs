@@ -1,0 +1,229 @@
+//! Documents rendered on the server: the agenda PDF, by Typst embedded as a library.
+//!
+//! The Typst template is compiled into the binary and so are its fonts (`typst-assets`); nothing
+//! is read from disk or fetched at run time. Data goes in as one JSON string that the template
+//! reads with `json(..)`, so text from users is always text, never Typst markup.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use typst::foundations::{Dict, IntoValue};
+use typst_as_lib::TypstEngine;
+use typst_as_lib::TypstTemplateMainFile;
+use typst_layout::PagedDocument;
+
+use crate::domain::agenda::{AgendaItemKind, AgendaSnapshot, SnapshotItem};
+use crate::domain::text::paragraphs;
+use crate::domain::time::{date_da, time_da};
+
+const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
+
+/// Who a document is for: the public never sees a closed item's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Public,
+    /// The body's members and the secretariat.
+    Members,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Public => "public",
+            Self::Members => "members",
+        }
+    }
+}
+
+/// A document that could not be rendered; the message says where, for the log.
+#[derive(Debug, thiserror::Error)]
+#[error("the document could not be rendered: {0}")]
+pub struct RenderError(String);
+
+fn agenda_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(AGENDA_TEMPLATE)
+            .fonts(typst_assets::fonts())
+            .build()
+    })
+}
+
+/// Loads the fonts and parses the templates, so the first request does not pay for it.
+pub fn warm_up() {
+    agenda_engine();
+}
+
+#[derive(Serialize)]
+struct AgendaData<'a> {
+    document_title: String,
+    organization: &'a str,
+    title: &'static str,
+    subtitle: String,
+    supplement: Option<Supplement<'a>>,
+    items: Vec<ItemData>,
+}
+
+#[derive(Serialize)]
+struct Supplement<'a> {
+    heading: String,
+    changes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ItemData {
+    title: String,
+    closed: bool,
+    kind_line: Option<String>,
+    proposal: Option<ProposalData>,
+    sections: Vec<SectionData>,
+    body: Vec<String>,
+    attachments: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ProposalData {
+    opening: String,
+    clauses: Vec<String>,
+    submitted_by: Option<String>,
+    motivation: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SectionData {
+    heading: String,
+    paragraphs: Vec<String>,
+}
+
+/// "Medlemsforslag", "Indstilling fra Økonomiforvaltningen"; none for the approval of the
+/// agenda, whose title says it all.
+fn kind_line(item: &SnapshotItem) -> Option<String> {
+    if item.kind == AgendaItemKind::ApprovalOfAgenda {
+        return None;
+    }
+    let label = item.kind.label_da();
+    Some(match &item.source {
+        Some(source) => format!("{label} fra {source}"),
+        None => label.to_owned(),
+    })
+}
+
+fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
+    let item = match audience {
+        Audience::Public => item.public_view(),
+        Audience::Members => item.clone(),
+    };
+    // The public sees a closed item's title and "Lukket punkt", nothing more.
+    let withheld = !item.public && audience == Audience::Public;
+    ItemData {
+        title: item.display_title(),
+        closed: !item.public,
+        kind_line: if withheld { None } else { kind_line(&item) },
+        proposal: item.proposal.as_ref().map(|p| ProposalData {
+            opening: p.opening.clone(),
+            clauses: p.clauses.clone(),
+            submitted_by: p.submitted_by.clone(),
+            motivation: paragraphs(&p.motivation),
+        }),
+        sections: item
+            .sections
+            .iter()
+            .filter(|s| !s.text.trim().is_empty())
+            .map(|s| SectionData {
+                heading: s.heading.clone(),
+                paragraphs: paragraphs(&s.text),
+            })
+            .collect(),
+        body: item.body.as_deref().map(paragraphs).unwrap_or_default(),
+        attachments: item
+            .attachments
+            .iter()
+            .map(|a| a.filename.clone())
+            .collect(),
+    }
+}
+
+/// The agenda PDF of a released version: page 1 the title, the meeting and the table of
+/// contents (and, for a supplementary agenda, what changed), then each item from a new page.
+pub fn agenda_pdf(
+    snapshot: &AgendaSnapshot,
+    version: u32,
+    changes: &[String],
+    audience: Audience,
+) -> Result<Vec<u8>, RenderError> {
+    let meeting = &snapshot.meeting;
+    let data = AgendaData {
+        document_title: format!(
+            "Dagsorden for {} {}",
+            meeting.organization_name,
+            date_da(meeting.starts_at)
+        ),
+        organization: &meeting.organization_name,
+        title: "DAGSORDEN",
+        subtitle: format!(
+            "for mødet den {}, kl. {} i {}",
+            date_da(meeting.starts_at),
+            time_da(meeting.starts_at),
+            meeting.location
+        ),
+        supplement: (version > 1).then(|| Supplement {
+            heading: format!("Tillægsdagsorden (version {version}). Ændringer:"),
+            changes,
+        }),
+        items: snapshot
+            .items
+            .iter()
+            .map(|item| item_data(item, audience))
+            .collect(),
+    };
+    render(agenda_engine(), &data)
+}
+
+fn render<T: Serialize>(
+    engine: &TypstEngine<TypstTemplateMainFile>,
+    data: &T,
+) -> Result<Vec<u8>, RenderError> {
+    let json = serde_json::to_string(data).map_err(|e| RenderError(e.to_string()))?;
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), json.into_value());
+    let document: PagedDocument = engine
+        .compile_with_input(inputs)
+        .output
+        .map_err(|e| RenderError(format!("{e:?}")))?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|e| RenderError(format!("{e:?}")))
+}
+
+/// The meeting as a calendar event: one UID per meeting for its whole life, and a sequence that
+/// grows with every released version, so calendars replace the event instead of adding one.
+pub fn meeting_event(
+    meeting: &crate::db::meetings::Meeting,
+    base_url: &str,
+    versions_released: u32,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> crate::domain::ical::Event {
+    let host = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("agendum");
+    let url = format!("{base_url}/meetings/{}", meeting.id);
+    crate::domain::ical::Event {
+        uid: format!("meeting-{}@{host}", meeting.id),
+        sequence: versions_released.saturating_sub(1),
+        summary: format!("Møde i {}", meeting.organization_name),
+        location: meeting.location.clone(),
+        description: if versions_released > 0 {
+            format!("Dagsorden: {url}")
+        } else {
+            format!("Dagsordenen udsendes senere: {url}")
+        },
+        url: Some(url),
+        starts_at: meeting.starts_at,
+        ends_at: meeting.ends_at,
+        stamp,
+        cancelled: meeting.status == crate::domain::meeting::MeetingStatus::Cancelled,
+    }
+}

@@ -1,0 +1,98 @@
+//! The mail that goes with a released agenda: one to each member of the body, with the links
+//! and the meeting as a calendar invitation, queued in the release's own transaction.
+
+use chrono::Utc;
+use tera::Context;
+
+use super::templates::{Lang, render_mail};
+use crate::config::Settings;
+use crate::db::agenda::Released;
+use crate::db::{DbConnection, meetings, organizations as orgs};
+use crate::documents::meeting_event;
+use crate::domain::ical::{Invitation, invitation};
+use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
+use crate::domain::time::local;
+use crate::error::{AppError, AppResult};
+
+const INVITATION_TYPE: &str = "text/calendar; method=REQUEST; charset=UTF-8";
+
+/// Queues the agenda mail to every member with an address; returns how many were queued.
+pub fn notify_members(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    released: &Released,
+) -> AppResult<usize> {
+    let meeting_id = released.snapshot.meeting.id;
+    let meeting = meetings::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let day = local(meeting.starts_at).date_naive();
+    let members = orgs::member_addresses(conn, meeting.organization_id, day)?;
+    let event = meeting_event(&meeting, &settings.base_url, released.version, Utc::now());
+    let base = &settings.base_url;
+    let mut ctx = Context::new();
+    ctx.insert("organization", &meeting.organization_name);
+    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
+    ctx.insert("location", &meeting.location);
+    ctx.insert("version", &released.version);
+    ctx.insert("changes", &released.changes);
+    ctx.insert(
+        "items",
+        &released
+            .snapshot
+            .items
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "number": i.number,
+                    "title": i.display_title(),
+                    "closed": !i.public,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("url", &format!("{base}/meetings/{meeting_id}"));
+    ctx.insert(
+        "pdf_url",
+        &format!("{base}/meetings/{meeting_id}/agenda.pdf"),
+    );
+    let mut queued = 0;
+    for (name, address) in members {
+        let Some(address) = address else {
+            continue;
+        };
+        let Ok(to) = Mailbox::new(Some(&name), &address) else {
+            // Addresses are checked when they are stored; one that no longer parses must not
+            // hold back the agenda for everybody else.
+            tracing::warn!(
+                meeting = meeting_id.0,
+                "member address skipped: does not parse"
+            );
+            continue;
+        };
+        ctx.insert("name", &name);
+        let mail = render_mail("agenda_released", Lang::Da, &ctx)?;
+        let ics = invitation(
+            &event,
+            &Invitation {
+                organizer_name: settings
+                    .mail_from
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| "Agendum".to_owned()),
+                organizer_email: settings.mail_from.email.clone(),
+                attendee_name: name.clone(),
+                attendee_email: to.email.clone(),
+            },
+        );
+        let attachment = Attachment::new("invitation.ics", INVITATION_TYPE, ics.into_bytes())
+            .map_err(AppError::internal)?;
+        let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+            .map_err(AppError::internal)?
+            .html(mail.html)
+            .attach(attachment)
+            .concerning("meeting", meeting_id.0);
+        super::enqueue(conn, &settings.mail_from, &message)?;
+        queued += 1;
+    }
+    Ok(queued)
+}

@@ -1,0 +1,1052 @@
+//! The secretariat builds and releases a meeting's agenda
+//! (`/secretariat/meetings/{id}/agenda`): accepted proposals offered for the meeting, other
+//! items (indstilling, orientering, henvendelse, the approval of the agenda), reordering with
+//! buttons (and drag and drop where JavaScript runs), closed items, release as a frozen version
+//! and supplementary agendas (tillægsdagsordener).
+//!
+//! Every change carries the agenda's lock version: a second person's change from an older page
+//! is refused with a message instead of overwriting the first person's.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tera::Context;
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::templates::{context_for, render};
+use super::views::{When, meeting_url, proposal_url};
+use crate::db::agenda::{self, ItemChange, NewAgendaItem, ReleaseRequest};
+use crate::db::audit::{self, Change, SubjectKind};
+use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
+use crate::domain::account::Actor;
+use crate::domain::agenda::{AgendaItemKind, Direction, RECOMMENDATION_SECTIONS, Section};
+use crate::domain::organization::OrganizationKind;
+use crate::domain::proposal::FieldErrors;
+use crate::domain::{AgendaItemId, MeetingId, OrganizationId, ProposalId};
+use crate::error::{AppError, AppResult, ErrorKind};
+
+const AGENDA: SubjectKind = SubjectKind("meeting");
+const TITLE_MAX_CHARS: usize = 300;
+const NUMBER_MAX_CHARS: usize = 10;
+const TEXT_MAX_CHARS: usize = 50_000;
+const REASON_MAX_CHARS: usize = 2_000;
+
+/// The kinds the secretariat adds by hand; member proposals come from the proposals offered.
+const ADDABLE: [AgendaItemKind; 5] = [
+    AgendaItemKind::Recommendation,
+    AgendaItemKind::Orientation,
+    AgendaItemKind::Letter,
+    AgendaItemKind::Question,
+    AgendaItemKind::Other,
+];
+
+pub fn editor_url(meeting: MeetingId) -> String {
+    format!("/secretariat/meetings/{meeting}/agenda")
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ItemForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    closed: Option<String>,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    body: String,
+    /// The sections of an indstilling, in the order of `RECOMMENDATION_SECTIONS`.
+    #[serde(default)]
+    section: Vec<String>,
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// An item as the secretariat typed it, checked.
+struct ItemInput {
+    kind: AgendaItemKind,
+    title: String,
+    number: Option<String>,
+    public: bool,
+    source: Option<OrganizationId>,
+    body: Option<String>,
+    sections: Vec<Section>,
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn check_item(
+    form: &ItemForm,
+    kind: Option<AgendaItemKind>,
+    sources: &[Choice],
+) -> Result<ItemInput, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let kind = kind.or_else(|| {
+        form.kind
+            .parse::<AgendaItemKind>()
+            .ok()
+            .filter(|k| ADDABLE.contains(k))
+    });
+    if kind.is_none() {
+        errors.add("kind", "Vælg, hvilken slags punkt det er.");
+    }
+    let title = one_line(&form.title);
+    if title.is_empty() {
+        errors.add("title", "Skriv punktets titel.");
+    } else if title.chars().count() > TITLE_MAX_CHARS {
+        errors.add(
+            "title",
+            format!("Titlen er for lang (højst {TITLE_MAX_CHARS} tegn)."),
+        );
+    }
+    let number = form.number.trim();
+    let number = if number.is_empty() {
+        None
+    } else if number.chars().count() > NUMBER_MAX_CHARS
+        || !number
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    {
+        errors.add(
+            "number",
+            "Et punktnummer er tal og bogstaver, fx 3 eller 3a; lad feltet stå tomt, så følger \
+             nummeret rækkefølgen.",
+        );
+        None
+    } else {
+        Some(number.trim_end_matches('.').to_owned())
+    };
+    let source = form.source.trim();
+    let source = if source.is_empty() {
+        None
+    } else {
+        let found = sources.iter().find(|s| s.value == source);
+        if found.is_none() {
+            errors.add(
+                "source",
+                "Vælg en forvaltning eller organisation fra listen.",
+            );
+        }
+        found.and_then(|s| s.value.parse().ok()).map(OrganizationId)
+    };
+    let mut too_long = false;
+    let body = form.body.trim();
+    too_long |= body.chars().count() > TEXT_MAX_CHARS;
+    let sections: Vec<Section> = if kind == Some(AgendaItemKind::Recommendation) {
+        RECOMMENDATION_SECTIONS
+            .iter()
+            .zip(form.section.iter().chain(std::iter::repeat(&String::new())))
+            .map(|(heading, text)| Section {
+                heading: (*heading).to_owned(),
+                text: text.trim().to_owned(),
+            })
+            .filter(|s| !s.text.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    too_long |= sections
+        .iter()
+        .any(|s| s.text.chars().count() > TEXT_MAX_CHARS);
+    if too_long {
+        errors.add(
+            "body",
+            format!("Teksten er for lang (højst {TEXT_MAX_CHARS} tegn pr. afsnit)."),
+        );
+    }
+    if kind == Some(AgendaItemKind::Recommendation)
+        && !sections
+            .iter()
+            .any(|s| s.heading == RECOMMENDATION_SECTIONS[0])
+    {
+        errors.add(
+            "section",
+            "En indstilling skal have afsnittet »Indstilling«: hvad forvaltningen indstiller.",
+        );
+    }
+    match kind {
+        Some(kind) if errors.is_empty() => Ok(ItemInput {
+            kind,
+            title,
+            number,
+            public: form.closed.is_none(),
+            source,
+            body: (!body.is_empty()).then(|| body.to_owned()),
+            sections,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[derive(Serialize, Clone)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// Administrations and outside organizations of the meeting's body: who puts items forward.
+fn sources(conn: &mut DbConnection, organization: OrganizationId) -> AppResult<Vec<Choice>> {
+    let all = orgs::list(conn)?;
+    let body = all.iter().find(|o| o.id == organization).map(|o| o.body_id);
+    Ok(all
+        .into_iter()
+        .filter(|o| {
+            Some(o.body_id) == body
+                && matches!(
+                    o.kind,
+                    OrganizationKind::Administration | OrganizationKind::External
+                )
+        })
+        .map(|o| Choice {
+            value: o.id.to_string(),
+            label: o.name,
+            selected: false,
+        })
+        .collect())
+}
+
+#[derive(Serialize)]
+struct ItemRow {
+    id: i64,
+    number: String,
+    title: String,
+    kind_label: &'static str,
+    public: bool,
+    proposal_url: Option<String>,
+    source: Option<String>,
+    can_move_up: bool,
+    can_move_down: bool,
+    approval: bool,
+}
+
+#[derive(Serialize)]
+struct OfferRow {
+    id: i64,
+    title: String,
+    url: String,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct VersionRow {
+    version: u32,
+    url: String,
+    pdf_url: String,
+    released: When,
+    released_by: Option<String>,
+    late_reason: Option<String>,
+    changes: Vec<String>,
+}
+
+/// What the editor shows besides messages.
+struct EditorData {
+    meeting: meetings::Meeting,
+    items: Vec<agenda::WorkingItem>,
+    offers: Vec<agenda::Offer>,
+    versions: Vec<agenda::VersionSummary>,
+    sources: Vec<Choice>,
+    release_deadline: chrono::DateTime<Utc>,
+    release_rule: String,
+    pending_changes: Option<Vec<String>>,
+}
+
+fn load(conn: &mut DbConnection, id: MeetingId) -> AppResult<EditorData> {
+    let meeting =
+        meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let settings = orgs::deadline_settings(conn, meeting.organization_id)?;
+    let versions = agenda::versions(conn, id)?;
+    // For a released agenda: what a supplement would say now.
+    let pending_changes = match agenda::released(conn, id, None)? {
+        Some(last) => {
+            let now = agenda::build_snapshot(conn, id)?;
+            Some(crate::domain::agenda::changes(&last.snapshot, &now))
+        }
+        None => None,
+    };
+    Ok(EditorData {
+        release_deadline: settings
+            .agenda_release
+            .deadline(meeting.starts_at, &settings.closed),
+        release_rule: settings.agenda_release.describe_da(),
+        items: agenda::working_items(conn, id)?,
+        offers: agenda::offered_proposals(conn, id)?,
+        sources: sources(conn, meeting.organization_id)?,
+        versions,
+        pending_changes,
+        meeting,
+    })
+}
+
+/// What went wrong, shown above the editor.
+#[derive(Default)]
+struct Messages {
+    problem: Option<String>,
+    form: Option<(ItemFormEcho, FieldErrors)>,
+    reason: String,
+}
+
+/// The add form as it was sent, to show it again with its errors.
+struct ItemFormEcho {
+    kind: String,
+    title: String,
+    number: String,
+    closed: bool,
+    source: String,
+    body: String,
+    section: Vec<String>,
+}
+
+impl From<&ItemForm> for ItemFormEcho {
+    fn from(f: &ItemForm) -> Self {
+        Self {
+            kind: f.kind.clone(),
+            title: f.title.clone(),
+            number: f.number.clone(),
+            closed: f.closed.is_some(),
+            source: f.source.clone(),
+            body: f.body.clone(),
+            section: f.section.clone(),
+        }
+    }
+}
+
+fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) -> Context {
+    let mut ctx = context_for(Some(user));
+    let m = &data.meeting;
+    let now = Utc::now();
+    let editable =
+        m.starts_at > now && m.status != crate::domain::meeting::MeetingStatus::Cancelled;
+    ctx.insert(
+        "asset_agenda_editor",
+        &super::assets::url("agenda-editor.js"),
+    );
+    ctx.insert("meeting_id", &m.id.0);
+    ctx.insert("organization_name", &m.organization_name);
+    ctx.insert("when", &When::new(m.starts_at));
+    ctx.insert("location", &m.location);
+    ctx.insert("status_label", m.status.label_da());
+    ctx.insert("lock", &m.lock_version);
+    ctx.insert("editable", &editable);
+    ctx.insert("public_url", &meeting_url(m.id));
+    ctx.insert("release_deadline", &When::new(data.release_deadline));
+    ctx.insert("release_rule", &data.release_rule);
+    ctx.insert("late", &(now > data.release_deadline));
+    let groups: Vec<u8> = data
+        .items
+        .iter()
+        .map(|i| match (i.kind, i.public) {
+            (AgendaItemKind::ApprovalOfAgenda, true) => 0,
+            (_, true) => 1,
+            _ => 2,
+        })
+        .collect();
+    let rows: Vec<ItemRow> = data
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, i)| ItemRow {
+            id: i.id.0,
+            number: i.number.clone(),
+            title: i.title.clone(),
+            kind_label: i.kind.label_da(),
+            public: i.public,
+            proposal_url: i.proposal_id.map(proposal_url),
+            source: i.source.as_ref().map(|(_, name)| name.clone()),
+            can_move_up: index > 0 && groups[index - 1] == groups[index],
+            can_move_down: index + 1 < groups.len() && groups[index + 1] == groups[index],
+            approval: i.kind == AgendaItemKind::ApprovalOfAgenda,
+        })
+        .collect();
+    ctx.insert("has_approval", &rows.iter().any(|r| r.approval));
+    ctx.insert("items", &rows);
+    ctx.insert(
+        "offers",
+        &data
+            .offers
+            .iter()
+            .map(|o| OfferRow {
+                id: o.proposal_id.0,
+                title: o.title.clone(),
+                url: proposal_url(o.proposal_id),
+                note: if o.late {
+                    "Indsendt efter fristen".to_owned()
+                } else if o.target == Some(m.id) {
+                    "Indsendt rettidigt til dette møde".to_owned()
+                } else if o.target.is_some() {
+                    "Indsendt til et andet møde".to_owned()
+                } else {
+                    "Venter på et møde".to_owned()
+                },
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "versions",
+        &data
+            .versions
+            .iter()
+            .rev()
+            .map(|v| VersionRow {
+                version: v.version,
+                url: format!("{}?version={}", meeting_url(m.id), v.version),
+                pdf_url: format!("{}/agenda.pdf?version={}", meeting_url(m.id), v.version),
+                released: When::new(v.released_at),
+                released_by: v.released_by.clone(),
+                late_reason: v.late_reason.clone(),
+                changes: v.changes.clone(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("next_version", &(data.versions.len() + 1));
+    ctx.insert("pending_changes", &data.pending_changes);
+    ctx.insert("problem", &messages.problem);
+    ctx.insert("reason", &messages.reason);
+    let empty = ItemFormEcho::from(&ItemForm::default());
+    let (echo, errors) = match &messages.form {
+        Some((echo, errors)) => (echo, Some(errors)),
+        None => (&empty, None),
+    };
+    let kind = if echo.kind.is_empty() {
+        AgendaItemKind::Recommendation.as_str()
+    } else {
+        echo.kind.as_str()
+    };
+    ctx.insert(
+        "kinds",
+        &ADDABLE
+            .iter()
+            .map(|k| Choice {
+                value: k.as_str().to_owned(),
+                label: k.label_da().to_owned(),
+                selected: k.as_str() == kind,
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "sources",
+        &data
+            .sources
+            .iter()
+            .map(|s| Choice {
+                selected: s.value == echo.source,
+                ..s.clone()
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("title", &echo.title);
+    ctx.insert("number", &echo.number);
+    ctx.insert("closed", &echo.closed);
+    ctx.insert("body", &echo.body);
+    ctx.insert(
+        "sections",
+        &RECOMMENDATION_SECTIONS
+            .iter()
+            .enumerate()
+            .map(|(i, heading)| {
+                json!({
+                    "heading": heading,
+                    "id": format!("section-{i}"),
+                    "text": echo.section.get(i).cloned().unwrap_or_default(),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    let errors = errors.cloned().unwrap_or_default();
+    for field in ["kind", "title", "number", "source", "body", "section"] {
+        ctx.insert(format!("error_{field}"), &errors.get(field));
+    }
+    ctx.insert("errors", &super::proposals::error_lines(&errors));
+    ctx
+}
+
+async fn render_editor(
+    state: &AppState,
+    user: &CurrentUser,
+    id: MeetingId,
+    messages: Messages,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let ctx = editor_context(user, &data, &messages);
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(render("agenda_admin.html", &ctx)?))
+}
+
+/// `GET /secretariat/meetings/{id}/agenda`
+pub async fn show(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    render_editor(&state, &user, id, Messages::default(), StatusCode::OK).await
+}
+
+fn back_to_editor(id: MeetingId, anchor: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("{}{anchor}", editor_url(id))))
+        .finish()
+}
+
+/// A refused change is shown on the editor as it is now, with the reason; faults stay errors.
+async fn refused(
+    state: &AppState,
+    user: &CurrentUser,
+    id: MeetingId,
+    error: AppError,
+) -> AppResult<HttpResponse> {
+    match error.kind {
+        ErrorKind::Conflict | ErrorKind::Invalid | ErrorKind::BadRequest => {
+            let status = StatusCode::from_u16(error.kind.status())
+                .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+            render_editor(
+                state,
+                user,
+                id,
+                Messages {
+                    problem: Some(error.message.into_owned()),
+                    ..Messages::default()
+                },
+                status,
+            )
+            .await
+        }
+        _ => Err(error),
+    }
+}
+
+fn required_lock(lock: Option<i32>) -> AppResult<i32> {
+    lock.ok_or_else(|| {
+        AppError::bad_request("Formularen mangler dagsordenens version; genindlæs siden.")
+    })
+}
+
+/// Runs one change of the working agenda: the lock taken, the meeting still open for changes,
+/// the change and its audit line in one transaction.
+async fn change_agenda(
+    state: &AppState,
+    user: &CurrentUser,
+    id: MeetingId,
+    lock: Option<i32>,
+    action: &'static str,
+    work: impl FnOnce(&mut DbConnection) -> AppResult<serde_json::Value> + Send + 'static,
+) -> AppResult<Result<(), AppError>> {
+    let lock = required_lock(lock)?;
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let result = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                agenda::check_editable(conn, id)?;
+                agenda::take_lock(conn, id, lock)?;
+                let after = work(conn)?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action,
+                        subject: AGENDA.with(id.0),
+                        before: None,
+                        after: Some(after),
+                        note: None,
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(Ok(())),
+        Err(e) if e.kind != ErrorKind::Internal && e.kind != ErrorKind::Unavailable => Ok(Err(e)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/items`: adds an item the secretariat writes.
+pub async fn add_item(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ItemForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let input = match check_item(&form, None, &data.sources) {
+        Ok(input) => input,
+        Err(errors) => {
+            let messages = Messages {
+                form: Some((ItemFormEcho::from(&form), errors)),
+                ..Messages::default()
+            };
+            let ctx = editor_context(&user, &data, &messages);
+            return Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .body(render("agenda_admin.html", &ctx)?));
+        }
+    };
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        "agenda.item_added",
+        move |conn| {
+            let item = agenda::append_item(
+                conn,
+                &NewAgendaItem {
+                    meeting_id: id,
+                    number: input.number.as_deref(),
+                    title: &input.title,
+                    kind: input.kind,
+                    public: input.public,
+                    proposal_id: None,
+                    case_id: None,
+                    body: input.body.as_deref(),
+                    sections: &input.sections,
+                    source_organization_id: input.source,
+                },
+            )?;
+            Ok(json!({"item": item.0, "title": input.title, "kind": input.kind.as_str(), "public": input.public}))
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, "#punkter")),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LockForm {
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/approval`: "Godkendelse af dagsordenen" as item 1.
+pub async fn add_approval(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<LockForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        "agenda.item_added",
+        move |conn| {
+            let present = agenda::working_items(conn, id)?
+                .iter()
+                .any(|i| i.kind == AgendaItemKind::ApprovalOfAgenda);
+            if present {
+                return Err(AppError::invalid(
+                    "Godkendelse af dagsordenen står allerede som første punkt.",
+                ));
+            }
+            let kind = AgendaItemKind::ApprovalOfAgenda;
+            let item = agenda::append_item(
+                conn,
+                &NewAgendaItem {
+                    meeting_id: id,
+                    number: None,
+                    title: kind.label_da(),
+                    kind,
+                    public: true,
+                    proposal_id: None,
+                    case_id: None,
+                    body: None,
+                    sections: &[],
+                    source_organization_id: None,
+                },
+            )?;
+            Ok(json!({"item": item.0, "kind": kind.as_str()}))
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, "#punkter")),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProposalForm {
+    #[serde(default)]
+    proposal: Option<i64>,
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/proposals`: puts an accepted proposal on the agenda.
+pub async fn add_proposal(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ProposalForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let proposal = ProposalId(
+        form.proposal
+            .ok_or_else(|| AppError::bad_request("Vælg et forslag."))?,
+    );
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        "agenda.proposal_added",
+        move |conn| {
+            let item = agenda::add_proposal(conn, id, proposal)?;
+            Ok(json!({"item": item.0, "proposal": proposal.0}))
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, "#punkter")),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemActionForm {
+    #[serde(default)]
+    action: String,
+    /// For `move`: the place (from 0) the item is dropped at.
+    #[serde(default)]
+    to: Option<usize>,
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/items/{item}`: up, down, move (drag and drop),
+/// close, open or delete.
+pub async fn item_action(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<ItemActionForm>,
+) -> AppResult<HttpResponse> {
+    let (meeting, item) = path.into_inner();
+    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let action = form.action.clone();
+    let audit_action = match action.as_str() {
+        "up" | "down" | "move" => "agenda.item_moved",
+        "close" | "open" => "agenda.item_visibility",
+        "delete" => "agenda.item_removed",
+        _ => return Err(AppError::bad_request("Ukendt handling.")),
+    };
+    let to = form.to;
+    let outcome = change_agenda(&state, &user, id, form.lock, audit_action, move |conn| {
+        match action.as_str() {
+            "up" | "down" => {
+                let direction = if action == "up" {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
+                let moved = agenda::reorder(conn, id, |items| {
+                    crate::domain::agenda::move_item(items, item, direction)
+                })?;
+                if !moved {
+                    return Err(AppError::invalid(
+                        "Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen \
+                         står først, og lukkede punkter står efter de åbne.",
+                    ));
+                }
+            }
+            "move" => {
+                let to = to.ok_or_else(|| AppError::bad_request("Hvor skal punktet hen?"))?;
+                let moved = agenda::reorder(conn, id, |items| {
+                    crate::domain::agenda::move_to(items, item, to)
+                })?;
+                if !moved {
+                    return Err(AppError::invalid(
+                        "Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og \
+                         lukkede punkter står efter de åbne.",
+                    ));
+                }
+            }
+            "close" | "open" => agenda::set_public(conn, id, item, action == "open")?,
+            _ => {
+                agenda::delete_item(conn, id, item)?;
+            }
+        }
+        Ok(json!({"item": item.0, "action": action}))
+    })
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, &format!("#punkt-{}", item.0))),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+/// `GET /secretariat/meetings/{id}/agenda/items/{item}`: the item's own form.
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let (meeting, item) = path.into_inner();
+    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let (data, current) = state
+        .db
+        .run(move |conn| {
+            let data = load(conn, id)?;
+            let current = data
+                .items
+                .iter()
+                .find(|i| i.id == item)
+                .cloned()
+                .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))?;
+            Ok((data, current))
+        })
+        .await?;
+    let form = ItemForm {
+        kind: current.kind.as_str().to_owned(),
+        title: current.title.clone(),
+        number: if current.custom_number {
+            current.number.clone()
+        } else {
+            String::new()
+        },
+        closed: (!current.public).then(String::new),
+        source: current
+            .source
+            .as_ref()
+            .map(|(o, _)| o.to_string())
+            .unwrap_or_default(),
+        body: current.body.clone().unwrap_or_default(),
+        section: RECOMMENDATION_SECTIONS
+            .iter()
+            .map(|h| {
+                current
+                    .sections
+                    .iter()
+                    .find(|s| s.heading == *h)
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        lock: None,
+    };
+    edit_page(
+        &user,
+        &data,
+        &current,
+        &form,
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+fn edit_page(
+    user: &CurrentUser,
+    data: &EditorData,
+    item: &agenda::WorkingItem,
+    form: &ItemForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let messages = Messages {
+        form: Some((ItemFormEcho::from(form), errors.clone())),
+        ..Messages::default()
+    };
+    let mut ctx = editor_context(user, data, &messages);
+    ctx.insert("item_id", &item.id.0);
+    ctx.insert("item_kind", &item.kind.as_str());
+    ctx.insert("item_kind_label", item.kind.label_da());
+    ctx.insert("item_number", &item.number);
+    ctx.insert("is_proposal", &item.proposal_id.is_some());
+    ctx.insert("proposal_url", &item.proposal_id.map(proposal_url));
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(render("agenda_item_edit.html", &ctx)?))
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/items/{item}/edit`: saves the item's own form.
+pub async fn update_item(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<ItemForm>,
+) -> AppResult<HttpResponse> {
+    let (meeting, item) = path.into_inner();
+    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let current = data
+        .items
+        .iter()
+        .find(|i| i.id == item)
+        .cloned()
+        .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))?;
+    let input = match check_item(&form, Some(current.kind), &data.sources) {
+        Ok(input) => input,
+        Err(errors) => {
+            return edit_page(
+                &user,
+                &data,
+                &current,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    if current.kind == AgendaItemKind::ApprovalOfAgenda && !input.public {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "title",
+            "Godkendelse af dagsordenen er altid et åbent punkt.",
+        );
+        return edit_page(
+            &user,
+            &data,
+            &current,
+            &form,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        "agenda.item_edited",
+        move |conn| {
+            agenda::update_item(
+                conn,
+                id,
+                item,
+                &ItemChange {
+                    title: &input.title,
+                    public: input.public,
+                    number: input.number.as_deref(),
+                    body: input.body.as_deref(),
+                    sections: &input.sections,
+                    source_organization_id: input.source,
+                },
+            )?;
+            Ok(json!({"item": item.0, "title": input.title, "public": input.public}))
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, &format!("#punkt-{}", item.0))),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ReleaseForm {
+    #[serde(default)]
+    late_reason: String,
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/release`: releases the agenda as the next version
+/// and mails every member of the body, all in one transaction.
+pub async fn release(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ReleaseForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let lock = required_lock(form.lock)?;
+    let reason = form.late_reason.trim().to_owned();
+    if reason.chars().count() > REASON_MAX_CHARS {
+        return render_editor(
+            &state,
+            &user,
+            id,
+            Messages {
+                problem: Some(format!(
+                    "Begrundelsen er for lang (højst {REASON_MAX_CHARS} tegn)."
+                )),
+                reason,
+                ..Messages::default()
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let user_id = user.account.id;
+    let settings = state.settings.clone();
+    let reason_for_release = reason.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let released = agenda::release(
+                    conn,
+                    &ReleaseRequest {
+                        meeting_id: id,
+                        released_at: Utc::now(),
+                        released_by: Some(user_id),
+                        late_reason: Some(&reason_for_release),
+                        expected_lock: Some(lock),
+                    },
+                )?;
+                let recipients = crate::mail::agenda::notify_members(conn, &settings, &released)?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action: "agenda.released",
+                        subject: AGENDA.with(id.0),
+                        before: None,
+                        after: Some(json!({
+                            "version": released.version,
+                            "items": released.snapshot.items.len(),
+                            "changes": released.changes,
+                            "mailed": recipients,
+                        })),
+                        note: released.late.then_some(reason_for_release.trim()),
+                    },
+                )?;
+                Ok(released.version)
+            })
+        })
+        .await;
+    match result {
+        Ok(version) => {
+            // This node's copy of the public page goes at once; other nodes revalidate theirs.
+            state.pages.invalidate(id);
+            tracing::info!(meeting = id.0, version, "agenda released");
+            Ok(back_to_editor(id, "#versioner"))
+        }
+        Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::Invalid) => {
+            render_editor(
+                &state,
+                &user,
+                id,
+                Messages {
+                    problem: Some(e.message.into_owned()),
+                    reason,
+                    ..Messages::default()
+                },
+                StatusCode::from_u16(e.kind.status()).unwrap_or(StatusCode::CONFLICT),
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,219 @@
+//! Documents for download: the agenda PDF of each released version and the meetings as
+//! iCalendar, for one meeting and per council or committee.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+
+use super::AppState;
+use super::auth::{CurrentUser, MaybeUser};
+use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
+use crate::documents::{Audience, meeting_event};
+use crate::domain::account::Role;
+use crate::domain::time::local;
+use crate::domain::{MeetingId, OrganizationId, ical};
+use crate::error::{AppError, AppResult};
+
+/// How far back a body's calendar reaches; later meetings are all in it.
+const CALENDAR_HISTORY_DAYS: i64 = 400;
+const CALENDAR_MAX_EVENTS: i64 = 1_000;
+
+#[derive(Debug, Deserialize)]
+pub struct VersionQuery {
+    pub version: Option<u32>,
+}
+
+/// Members of the meeting's council or committee and the secretariat see closed items.
+pub fn audience_for(
+    conn: &mut DbConnection,
+    user: Option<&CurrentUser>,
+    meeting: &meetings::Meeting,
+) -> AppResult<Audience> {
+    let Some(user) = user else {
+        return Ok(Audience::Public);
+    };
+    if user.role() == Role::Secretariat {
+        return Ok(Audience::Members);
+    }
+    let Some(person) = user.account.person_id else {
+        return Ok(Audience::Public);
+    };
+    let day = local(meeting.starts_at).date_naive();
+    let member = orgs::seats(conn, person, day)?
+        .iter()
+        .any(|s| s.organization_id == meeting.organization_id);
+    Ok(if member {
+        Audience::Members
+    } else {
+        Audience::Public
+    })
+}
+
+fn not_released() -> AppError {
+    AppError::not_found("Dagsordenen er ikke udsendt, eller versionen findes ikke.")
+}
+
+/// `GET /meetings/{id}/agenda.pdf[?version=N]`: the PDF rendered at release, never again.
+pub async fn agenda_pdf(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+    query: web::Query<VersionQuery>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let asked = query.version;
+    let (meeting, version, audience, pdf) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?
+                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            let version = match asked {
+                Some(v) => v,
+                None => match agenda::release_state(conn, id)? {
+                    agenda::ReleaseState::Released { version, .. } => version,
+                    _ => return Err(not_released()),
+                },
+            };
+            let audience = audience_for(conn, user.as_ref(), &meeting)?;
+            let pdf = agenda::document(conn, id, version, audience)?.ok_or_else(not_released)?;
+            Ok((meeting, version, audience, pdf))
+        })
+        .await?;
+    let etag = format!("\"agenda-{id}-v{version}-{}\"", audience.as_str());
+    let cache = match (audience, asked) {
+        (Audience::Members, _) => "private, no-store",
+        // A numbered version never changes.
+        (Audience::Public, Some(_)) => "public, max-age=31536000, immutable",
+        (Audience::Public, None) => "public, max-age=60",
+    };
+    let filename = format!(
+        "dagsorden-{}-{}-v{version}.pdf",
+        slug(&meeting.organization_name),
+        local(meeting.starts_at).format("%Y-%m-%d")
+    );
+    if super::etag_matches(&req, &etag) {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, cache))
+            .finish());
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, cache))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(pdf))
+}
+
+/// A file-name-safe form of a name: "borgerrepraesentationen".
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn calendar(body: String, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
+
+/// `GET /meetings/{id}/meeting.ics`: one meeting, to put in a calendar.
+pub async fn meeting_ics(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let (meeting, versions) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?
+                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            let versions = agenda::latest_versions(conn, &[id])?;
+            Ok((meeting, versions))
+        })
+        .await?;
+    let event = meeting_event(
+        &meeting,
+        &state.settings.base_url,
+        versions.get(&id).copied().unwrap_or(0),
+        meeting.updated_at,
+    );
+    let name = format!("Møde i {}", meeting.organization_name);
+    Ok(calendar(
+        ical::publish(&name, std::slice::from_ref(&event)),
+        &format!("moede-{id}.ics"),
+    ))
+}
+
+/// `GET /organizations/{id}/meetings.ics`: a council's or committee's meetings, to subscribe to.
+pub async fn organization_ics(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = OrganizationId(path.into_inner());
+    let (name, list, versions) = state
+        .db
+        .run(move |conn| {
+            let name = meetings::meeting_organizations(conn)?
+                .into_iter()
+                .find(|(o, _)| *o == id)
+                .map(|(_, name)| name)
+                .ok_or_else(|| {
+                    AppError::not_found("Udvalget findes ikke, eller det holder ikke møder.")
+                })?;
+            let from = Utc::now() - Duration::days(CALENDAR_HISTORY_DAYS);
+            let list = meetings::upcoming(conn, id, from, CALENDAR_MAX_EVENTS)?;
+            let ids: Vec<MeetingId> = list.iter().map(|m| m.id).collect();
+            let versions = agenda::latest_versions(conn, &ids)?;
+            Ok((name, list, versions))
+        })
+        .await?;
+    let base = &state.settings.base_url;
+    let events: Vec<ical::Event> = list
+        .iter()
+        .map(|m| {
+            meeting_event(
+                m,
+                base,
+                versions.get(&m.id).copied().unwrap_or(0),
+                m.updated_at,
+            )
+        })
+        .collect();
+    Ok(calendar(
+        ical::publish(&format!("Møder i {name}"), &events),
+        &format!("moeder-{}.ics", slug(&name)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Borgerrepræsentationen"), "borgerrepraesentationen");
+        assert_eq!(slug("Teknik- og Miljøudvalget"), "teknik-og-miljoeudvalget");
+        assert_eq!(slug("  Å "), "aa");
+    }
+}
