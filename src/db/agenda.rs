@@ -855,3 +855,45 @@ pub fn latest_versions(
         .filter_map(|(m, v)| v.map(|v| (MeetingId(m), v as u32)))
         .collect())
 }
+
+/// A released version as a body's feed shows it.
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    pub agenda: ReleasedAgenda,
+    pub changes: Vec<String>,
+}
+
+/// The latest released versions of a body's agendas, newest first.
+pub fn releases_of_organization(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    limit: i64,
+) -> AppResult<Vec<FeedEntry>> {
+    let rows: Vec<(i32, NaiveDateTime, String, String)> = agenda_versions::table
+        .inner_join(meetings::table)
+        .filter(meetings::organization_id.eq(organization.0))
+        .order((
+            agenda_versions::released_at.desc(),
+            agenda_versions::id.desc(),
+        ))
+        .limit(limit)
+        .select((
+            agenda_versions::version,
+            agenda_versions::released_at,
+            agenda_versions::snapshot,
+            agenda_versions::changes,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(version, released_at, snapshot, changes)| {
+            Ok(FeedEntry {
+                agenda: ReleasedAgenda {
+                    version: version as u32,
+                    released_at: released_at.and_utc(),
+                    snapshot: serde_json::from_str(&snapshot).map_err(AppError::internal)?,
+                },
+                changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
+            })
+        })
+        .collect()
+}

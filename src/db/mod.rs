@@ -11,6 +11,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod proposals;
 pub mod schema;
+pub mod subscriptions;
 pub mod workflow;
 
 use std::time::Duration;

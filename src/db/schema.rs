@@ -210,6 +210,20 @@ diesel::joinable!(proposal_submitters -> proposals (proposal_id));
 diesel::joinable!(proposal_submitters -> persons (person_id));
 diesel::joinable!(proposal_cases -> proposals (proposal_id));
 diesel::joinable!(proposal_cases -> cases (case_id));
+diesel::table! {
+    subscriptions (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        email -> Text,
+        status -> Text,
+        confirm_token_hash -> Nullable<Text>,
+        unsubscribe_token -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        unsubscribed_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(agenda_items -> meetings (meeting_id));
 diesel::joinable!(agenda_versions -> meetings (meeting_id));
 diesel::joinable!(agenda_version_items -> agenda_versions (agenda_version_id));
@@ -230,6 +244,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_version_items,
     agenda_attachments,
     agenda_documents,
+    subscriptions,
     users,
     sessions,
     api_tokens,

@@ -178,6 +178,12 @@ impl OutgoingMessage {
         self
     }
 
+    /// An extra header; the caller passes a header-safe value (no line breaks).
+    pub fn header(mut self, name: &str, value: String) -> Self {
+        self.headers.push((name.to_owned(), value));
+        self
+    }
+
     pub fn concerning(mut self, kind: &str, id: i64) -> Self {
         self.concerns = Some((kind.to_owned(), id));
         self

@@ -66,6 +66,7 @@ pub struct UnknownValue {
 
 pub mod account;
 pub mod agenda;
+pub mod atom;
 pub mod case_reference;
 pub mod deadline;
 pub mod email;

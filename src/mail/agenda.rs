@@ -96,3 +96,70 @@ pub fn notify_members(
     }
     Ok(queued)
 }
+
+/// Queues the public notice of a released agenda to every confirmed subscriber of the body:
+/// the public view only (closed items by title), with an unsubscribe link in the text and in
+/// the `List-Unsubscribe` header (one click, RFC 8058). Returns how many were queued.
+pub fn notify_subscribers(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    released: &Released,
+) -> AppResult<usize> {
+    let meeting = &released.snapshot.meeting;
+    let subscribers = crate::db::subscriptions::confirmed(conn, meeting.organization_id)?;
+    if subscribers.is_empty() {
+        return Ok(0);
+    }
+    let base = &settings.base_url;
+    let public = released.snapshot.public_view();
+    let mut ctx = Context::new();
+    ctx.insert("organization", &meeting.organization_name);
+    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
+    ctx.insert("location", &meeting.location);
+    ctx.insert("version", &released.version);
+    ctx.insert("changes", &released.changes);
+    ctx.insert(
+        "items",
+        &public
+            .items
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "number": i.number,
+                    "title": if i.public { i.display_title() } else { i.title.clone() },
+                    "closed": !i.public,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("url", &format!("{base}/meetings/{}", meeting.id));
+    ctx.insert(
+        "pdf_url",
+        &format!("{base}/meetings/{}/agenda.pdf", meeting.id),
+    );
+    let mut queued = 0;
+    for (address, token) in subscribers {
+        let Ok(to) = Mailbox::new(None, &address) else {
+            tracing::warn!(
+                meeting = meeting.id.0,
+                "subscriber address skipped: does not parse"
+            );
+            continue;
+        };
+        let unsubscribe = format!("{base}/subscriptions/unsubscribe/{token}");
+        ctx.insert("unsubscribe_url", &unsubscribe);
+        let mail = render_mail("agenda_subscription", Lang::Da, &ctx)?;
+        let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+            .map_err(AppError::internal)?
+            .html(mail.html)
+            .header("List-Unsubscribe", format!("<{unsubscribe}>"))
+            .header(
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".to_owned(),
+            )
+            .concerning("meeting", meeting.id.0);
+        super::enqueue(conn, &settings.mail_from, &message)?;
+        queued += 1;
+    }
+    Ok(queued)
+}

@@ -1006,6 +1006,8 @@ pub async fn release(
                     },
                 )?;
                 let recipients = crate::mail::agenda::notify_members(conn, &settings, &released)?;
+                let subscribers =
+                    crate::mail::agenda::notify_subscribers(conn, &settings, &released)?;
                 audit::record(
                     conn,
                     &actor,
@@ -1018,6 +1020,7 @@ pub async fn release(
                             "items": released.snapshot.items.len(),
                             "changes": released.changes,
                             "mailed": recipients,
+                            "subscribers_mailed": subscribers,
                         })),
                         note: released.late.then_some(reason_for_release.trim()),
                     },

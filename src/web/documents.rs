@@ -12,7 +12,7 @@ use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
 use crate::documents::{Audience, meeting_event};
 use crate::domain::account::Role;
 use crate::domain::time::local;
-use crate::domain::{MeetingId, OrganizationId, ical};
+use crate::domain::{MeetingId, OrganizationId, atom, ical};
 use crate::error::{AppError, AppResult};
 
 /// How far back a body's calendar reaches; later meetings are all in it.
@@ -174,13 +174,7 @@ pub async fn organization_ics(
     let (name, list, versions) = state
         .db
         .run(move |conn| {
-            let name = meetings::meeting_organizations(conn)?
-                .into_iter()
-                .find(|(o, _)| *o == id)
-                .map(|(_, name)| name)
-                .ok_or_else(|| {
-                    AppError::not_found("Udvalget findes ikke, eller det holder ikke møder.")
-                })?;
+            let name = body_name(conn, id)?;
             let from = Utc::now() - Duration::days(CALENDAR_HISTORY_DAYS);
             let list = meetings::upcoming(conn, id, from, CALENDAR_MAX_EVENTS)?;
             let ids: Vec<MeetingId> = list.iter().map(|m| m.id).collect();
@@ -204,6 +198,99 @@ pub async fn organization_ics(
         ical::publish(&format!("Møder i {name}"), &events),
         &format!("moeder-{}.ics", slug(&name)),
     ))
+}
+
+const FEED_ENTRIES: i64 = 50;
+
+/// `GET /organizations/{id}/feed.atom`: every agenda a council or committee releases (and each
+/// supplement), newest first. Closed items appear by title only, as on the public page.
+pub async fn organization_feed(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = OrganizationId(path.into_inner());
+    let (name, entries) = state
+        .db
+        .run(move |conn| {
+            let name = body_name(conn, id)?;
+            Ok((
+                name,
+                agenda::releases_of_organization(conn, id, FEED_ENTRIES)?,
+            ))
+        })
+        .await?;
+    let base = &state.settings.base_url;
+    let entries: Vec<atom::Entry> = entries
+        .iter()
+        .map(|e| {
+            let meeting = &e.agenda.snapshot.meeting;
+            let when = crate::domain::time::datetime_da(meeting.starts_at);
+            let title = if e.agenda.version == 1 {
+                format!("Dagsorden udsendt: mødet {when}")
+            } else {
+                format!(
+                    "Tillægsdagsorden (version {}): mødet {when}",
+                    e.agenda.version
+                )
+            };
+            let summary = if e.agenda.version == 1 {
+                e.agenda
+                    .snapshot
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let i = i.public_view();
+                        if i.public {
+                            format!("{}. {}", i.number, i.display_title())
+                        } else {
+                            format!("{}. {} (lukket punkt)", i.number, i.title)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                e.changes.join("\n")
+            };
+            let url = format!(
+                "{base}/meetings/{}?version={}",
+                meeting.id, e.agenda.version
+            );
+            atom::Entry {
+                id: url.clone(),
+                title,
+                url,
+                updated: e.agenda.released_at,
+                summary: format!(
+                    "{} i {}\n{summary}",
+                    meeting.organization_name, meeting.location
+                ),
+            }
+        })
+        .collect();
+    let self_url = format!("{base}/organizations/{id}/feed.atom");
+    let feed = atom::Feed {
+        id: self_url.clone(),
+        title: format!("{name}: dagsordener"),
+        self_url,
+        page_url: format!("{base}/"),
+        updated: entries
+            .first()
+            .map_or_else(|| chrono::DateTime::UNIX_EPOCH, |e| e.updated),
+        entries,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .body(feed.to_xml()))
+}
+
+/// The name of a council or committee; other organizations hold no meetings.
+fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<String> {
+    meetings::meeting_organizations(conn)?
+        .into_iter()
+        .find(|(o, _)| *o == id)
+        .map(|(_, name)| name)
+        .ok_or_else(|| AppError::not_found("Udvalget findes ikke, eller det holder ikke møder."))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod meetings_admin;
 pub mod outbox;
 pub mod pages;
 pub mod proposals;
+pub mod subscriptions;
 pub mod templates;
 pub mod views;
 
@@ -99,6 +100,34 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/organizations/{id}/meetings.ics",
         web::get().to(documents::organization_ics),
+    )
+    .route(
+        "/organizations/{id}/feed.atom",
+        web::get().to(documents::organization_feed),
+    )
+    .route(
+        "/organizations/{id}/subscribe",
+        web::get().to(subscriptions::form),
+    )
+    .route(
+        "/organizations/{id}/subscribe",
+        web::post().to(subscriptions::subscribe),
+    )
+    .route(
+        "/subscriptions/confirm/{token}",
+        web::get().to(subscriptions::confirm_form),
+    )
+    .route(
+        "/subscriptions/confirm/{token}",
+        web::post().to(subscriptions::confirm),
+    )
+    .route(
+        "/subscriptions/unsubscribe/{token}",
+        web::get().to(subscriptions::unsubscribe_form),
+    )
+    .route(
+        "/subscriptions/unsubscribe/{token}",
+        web::post().to(subscriptions::unsubscribe),
     )
     .route("/proposals/new", web::get().to(proposals::new_form))
     .route("/proposals/new", web::post().to(proposals::create))

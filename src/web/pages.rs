@@ -33,6 +33,7 @@ fn html(user: Option<&CurrentUser>, body: String) -> HttpResponse {
 
 #[derive(Serialize)]
 struct BodySection {
+    id: i64,
     name: String,
     upcoming: Vec<MeetingSummary>,
     recent: Vec<MeetingSummary>,
@@ -55,6 +56,7 @@ pub async fn index(
                     continue;
                 }
                 sections.push(BodySection {
+                    id: id.0,
                     name,
                     upcoming: upcoming.iter().map(MeetingSummary::from).collect(),
                     recent: recent.iter().map(MeetingSummary::from).collect(),

@@ -24,6 +24,9 @@ on_both_backends!(
     secretariat_builds_and_releases_an_agenda,
     release_refuses_bad_agendas,
     calendars_parse_back_in_copenhagen_time,
+    closed_content_never_leaks,
+    feed_is_well_formed_atom,
+    public_follows_a_body_by_email,
 );
 
 /// The text of pages `first..=last` of a PDF, by poppler's pdftotext; `None` (with a notice)
@@ -688,4 +691,374 @@ fn parse_calendar(text: &str) -> Calendar {
     }
     assert!(stack.is_empty());
     calendar
+}
+
+/// Closed content never leaks: a closed item's text, and a closed member proposal's clauses and
+/// motivation, are looked for in every public channel after release.
+async fn closed_content_never_leaks(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let meeting = UPCOMING_COUNCIL_MEETING;
+    let secret_clause = "at kommunen køber grunden for HEMMELIG-KLAUSUL-0815";
+    let proposal = {
+        let mut conn = app.conn();
+        let clauses = vec![secret_clause.to_owned()];
+        proposals::insert(
+            &mut conn,
+            &proposals::NewProposal {
+                body_id: BodyId(1),
+                organization_id: OrganizationId(1),
+                title: "Medlemsforslag om køb af grund",
+                opening: "Det foreslås,",
+                clauses: &clauses,
+                motivation: "HEMMELIG-MOTIVATION-0816",
+                status: ProposalStatus::Accepted,
+                submitting_party_id: None,
+                submitters: &[],
+                cases: &[],
+                target_meeting_id: Some(MeetingId(meeting)),
+                submitted_at: Some(Utc::now()),
+            },
+        )
+        .unwrap()
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting,
+    };
+    let (status, _) = editor
+        .post("/proposals", &[("proposal", &proposal.to_string())])
+        .await;
+    assert_eq!(status, 303);
+    let item = agenda::working_items(&mut app.conn(), MeetingId(meeting))
+        .unwrap()
+        .into_iter()
+        .find(|i| i.proposal_id == Some(proposal))
+        .unwrap();
+    let (status, _) = editor
+        .post(&format!("/items/{}", item.id), &[("action", "close")])
+        .await;
+    assert_eq!(status, 303);
+    let (status, _) = editor
+        .post(
+            "/items",
+            &[
+                ("kind", "recommendation"),
+                ("title", "Salg af ejendom"),
+                ("closed", "1"),
+                ("section", SECRET),
+                ("body", "HEMMELIG-BRØDTEKST-0817"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (status, body) = editor.post("/release", &[]).await;
+    assert_eq!(status, 303, "{body}");
+    let secrets = [
+        SECRET,
+        "HEMMELIG-KLAUSUL-0815",
+        "HEMMELIG-MOTIVATION-0816",
+        "HEMMELIG-BRØDTEKST-0817",
+    ];
+
+    // Channel by channel: what the public gets.
+    let mut channels: Vec<(String, String)> = Vec::new();
+    for path in [
+        format!("/meetings/{meeting}"),
+        format!("/meetings/{meeting}?version=1"),
+        format!("/meetings/{meeting}/meeting.ics"),
+        "/organizations/1/meetings.ics".to_owned(),
+        "/organizations/1/feed.atom".to_owned(),
+        format!("/api/v1/meetings/{meeting}"),
+        "/api/v1/meetings".to_owned(),
+        format!("/proposals/{proposal}"),
+    ] {
+        let response = app.get(&path).await;
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        assert!(status == 200 || status == 404, "{path}: {status}");
+        channels.push((path, text));
+    }
+    let pdf = app
+        .get(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    if let Some(text) = pdf_text(&pdf, None) {
+        assert!(text.contains("Salg af ejendom") && text.contains("Lukket punkt"));
+        channels.push(("agenda.pdf".to_owned(), text));
+    }
+    // Mail: the agenda mail names items, never their closed text.
+    {
+        use agendum::db::schema::outbox_messages;
+        let mails: Vec<(String, String, Option<String>)> = outbox_messages::table
+            .select((
+                outbox_messages::recipients,
+                outbox_messages::text_body,
+                outbox_messages::html_body,
+            ))
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(!mails.is_empty());
+        for (to, text, html) in mails {
+            channels.push((format!("mail to {to}"), text + &html.unwrap_or_default()));
+        }
+    }
+    for (channel, text) in &channels {
+        for secret in secrets {
+            assert!(!text.contains(secret), "{secret} leaked through {channel}");
+        }
+    }
+    // The titles are public, as on paper.
+    assert!(channels[0].1.contains("Salg af ejendom"));
+    // Members and the secretariat get it all.
+    let members_pdf = secretariat
+        .get(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    if let Some(text) = pdf_text(&members_pdf, None) {
+        for secret in secrets {
+            assert!(text.contains(secret), "{secret} missing for members");
+        }
+    }
+}
+
+async fn feed_is_well_formed_atom(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let response = app.get("/organizations/1/feed.atom").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/atom+xml; charset=utf-8"
+    );
+    let xml = response.text().await.unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let feed = doc.root_element();
+    let atom = "http://www.w3.org/2005/Atom";
+    assert_eq!(feed.tag_name().name(), "feed");
+    assert_eq!(feed.tag_name().namespace(), Some(atom));
+    let child = |node: roxmltree::Node<'_, '_>, name: &str| {
+        node.children()
+            .find(|c| c.tag_name().name() == name)
+            .and_then(|c| c.text().map(str::to_owned))
+    };
+    for required in ["id", "title", "updated"] {
+        assert!(child(feed, required).is_some(), "feed {required}");
+    }
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|c| c.tag_name().name() == "entry")
+        .collect();
+    // The seed meeting's agenda, released 24.04.2025.
+    assert_eq!(entries.len(), 1);
+    let entry = entries[0];
+    assert_eq!(
+        child(entry, "title").as_deref(),
+        Some("Dagsorden udsendt: mødet 30.04.2025, kl. 17:30")
+    );
+    assert!(child(entry, "updated").unwrap().starts_with("2025-04-24T"));
+    let link = entry
+        .children()
+        .find(|c| c.tag_name().name() == "link")
+        .and_then(|l| l.attribute("href"))
+        .unwrap();
+    assert!(link.ends_with("/meetings/1?version=1"), "{link}");
+    assert!(
+        child(entry, "summary")
+            .unwrap()
+            .contains("Medlemsforslag om nedlæggelse af profiler på X")
+    );
+    assert_eq!(
+        app.get("/organizations/9999/feed.atom")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+fn mails_to(app: &TestApp, address: &str) -> Vec<(String, String, Option<String>)> {
+    use agendum::db::schema::outbox_messages;
+    outbox_messages::table
+        .filter(outbox_messages::recipients.like(format!("%{address}%")))
+        .order(outbox_messages::id)
+        .select((
+            outbox_messages::subject,
+            outbox_messages::text_body,
+            outbox_messages::extra_headers,
+        ))
+        .load(&mut app.conn())
+        .unwrap()
+}
+
+/// The first address in `text` that starts with `prefix`.
+fn link_in(text: &str, prefix: &str) -> String {
+    let at = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"));
+    text[at..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '>')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn public_follows_a_body_by_email(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let reader = "borger@example.net";
+    let client = app.browser();
+    let page = client
+        .get(app.url("/organizations/1/subscribe"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Følg Borgerrepræsentationen"));
+    let csrf = crate::helpers::csrf_of(&page).unwrap();
+    let post = |fields: Vec<(&'static str, String)>| {
+        let client = client.clone();
+        let url = app.url("/organizations/1/subscribe");
+        async move {
+            let r = client.post(url).form(&fields).send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (status, body) = post(vec![
+        ("csrf", csrf.clone()),
+        ("email", "ikke en adresse".into()),
+    ])
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Skriv en gyldig e-mailadresse"));
+    let (status, body) = post(vec![("csrf", csrf.clone()), ("email", reader.into())]).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Tjek din e-mail"));
+    let confirmation = mails_to(&app, reader);
+    assert_eq!(confirmation.len(), 1);
+    assert!(confirmation[0].0.contains("Bekræft"));
+    let confirm_url = link_in(&confirmation[0].1, "http://agendum.test/");
+    let confirm_path = &confirm_url[confirm_url.find("/subscriptions/").unwrap()..];
+
+    // Not confirmed yet: a release mails the members, not the reader.
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting: UPCOMING_COUNCIL_MEETING,
+    };
+    let (status, _) = editor
+        .post(
+            "/items",
+            &[
+                ("kind", "orientation"),
+                ("title", "Lukket sag"),
+                ("closed", "1"),
+                ("body", SECRET),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(editor.post("/release", &[]).await.0, 303);
+    assert_eq!(mails_to(&app, reader).len(), 1);
+
+    // Confirming takes a press of a button (a link scanner does not confirm).
+    let confirm_page = client.get(app.url(confirm_path)).send().await.unwrap();
+    assert_eq!(confirm_page.status().as_u16(), 200);
+    let confirm_page = confirm_page.text().await.unwrap();
+    let csrf = crate::helpers::csrf_of(&confirm_page).unwrap();
+    let done = client
+        .post(app.url(confirm_path))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status().as_u16(), 200);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("Du følger nu Borgerrepræsentationen")
+    );
+    // The link is used up.
+    assert_eq!(
+        client
+            .get(app.url(confirm_path))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
+
+    // A supplement reaches the reader: the public view, with a way out in text and header.
+    let (status, _) = editor
+        .post("/items", &[("kind", "other"), ("title", "Nyt åbent punkt")])
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(editor.post("/release", &[]).await.0, 303);
+    let mails = mails_to(&app, reader);
+    assert_eq!(mails.len(), 2);
+    let (subject, text, headers) = &mails[1];
+    assert!(
+        subject.starts_with("Tillægsdagsorden: Borgerrepræsentationen"),
+        "{subject}"
+    );
+    assert!(text.contains("Nyt åbent punkt") && text.contains("Lukket sag (lukket punkt)"));
+    assert!(!text.contains(SECRET));
+    let headers: Vec<(String, String)> = serde_json::from_str(headers.as_deref().unwrap()).unwrap();
+    let unsubscribe = headers
+        .iter()
+        .find(|(n, _)| n == "List-Unsubscribe")
+        .map(|(_, v)| v.trim_matches(['<', '>']).to_owned())
+        .unwrap();
+    assert!(headers.contains(&(
+        "List-Unsubscribe-Post".to_owned(),
+        "List-Unsubscribe=One-Click".to_owned()
+    )));
+    assert_eq!(
+        link_in(text, "http://agendum.test/subscriptions/"),
+        unsubscribe
+    );
+
+    // One click from the mail program: a POST without cookie or form token.
+    let path = &unsubscribe[unsubscribe.find("/subscriptions/").unwrap()..];
+    let r = reqwest::Client::new()
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.text().await.unwrap().contains("Du er afmeldt"));
+    let (status, _) = editor
+        .post("/items", &[("kind", "other"), ("title", "Endnu et punkt")])
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(editor.post("/release", &[]).await.0, 303);
+    assert_eq!(
+        mails_to(&app, reader).len(),
+        2,
+        "nothing after unsubscribing"
+    );
+    // Tokens that are not ours.
+    for path in [
+        "/subscriptions/confirm/0000",
+        "/subscriptions/unsubscribe/0000",
+    ] {
+        assert_eq!(app.get(path).await.status().as_u16(), 404, "{path}");
+    }
 }

@@ -1,0 +1,157 @@
+//! Email subscriptions to a council's or committee's agendas (double opt-in).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::subscriptions;
+use super::{DbConnection, now};
+use crate::auth::{new_secret, secret_hash};
+use crate::domain::{EmailAddress, OrganizationId};
+use crate::error::AppResult;
+
+/// What a subscription request leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requested {
+    /// A new or still pending subscription: mail this confirmation token.
+    Confirm { token: String },
+    /// Already confirmed: nothing to send (the reply does not tell a stranger so).
+    AlreadyConfirmed,
+}
+
+/// Records a request to follow `organization`; an address that left the list may come back, and
+/// a pending one gets a fresh token (the old link stops working).
+pub fn request(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    email: &EmailAddress,
+) -> AppResult<Requested> {
+    let address = email.as_str().to_lowercase();
+    let existing: Option<(i64, String)> = subscriptions::table
+        .filter(subscriptions::organization_id.eq(organization.0))
+        .filter(subscriptions::email.eq(&address))
+        .select((subscriptions::id, subscriptions::status))
+        .first(conn)
+        .optional()?;
+    let token = new_secret();
+    match existing {
+        Some((_, status)) if status == "confirmed" => return Ok(Requested::AlreadyConfirmed),
+        Some((id, _)) => {
+            diesel::update(subscriptions::table.find(id))
+                .set((
+                    subscriptions::status.eq("pending"),
+                    subscriptions::confirm_token_hash.eq(secret_hash(&token)),
+                    subscriptions::created_at.eq(now()),
+                    subscriptions::unsubscribed_at.eq(None::<NaiveDateTime>),
+                ))
+                .execute(conn)?;
+        }
+        None => {
+            diesel::insert_into(subscriptions::table)
+                .values((
+                    subscriptions::organization_id.eq(organization.0),
+                    subscriptions::email.eq(&address),
+                    subscriptions::status.eq("pending"),
+                    subscriptions::confirm_token_hash.eq(secret_hash(&token)),
+                    subscriptions::unsubscribe_token.eq(new_secret()),
+                    subscriptions::created_at.eq(now()),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(Requested::Confirm { token })
+}
+
+/// A subscription as its links name it.
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    pub id: i64,
+    pub organization_id: OrganizationId,
+    pub email: String,
+    pub status: String,
+    pub unsubscribe_token: String,
+    pub created_at: NaiveDateTime,
+}
+
+type Row = (i64, i64, String, String, String, NaiveDateTime);
+
+fn from_row((id, organization, email, status, unsubscribe_token, created_at): Row) -> Subscription {
+    Subscription {
+        id,
+        organization_id: OrganizationId(organization),
+        email,
+        status,
+        unsubscribe_token,
+        created_at,
+    }
+}
+
+macro_rules! columns {
+    () => {
+        (
+            subscriptions::id,
+            subscriptions::organization_id,
+            subscriptions::email,
+            subscriptions::status,
+            subscriptions::unsubscribe_token,
+            subscriptions::created_at,
+        )
+    };
+}
+
+/// The pending subscription a confirmation token belongs to.
+pub fn by_confirm_token(conn: &mut DbConnection, token: &str) -> AppResult<Option<Subscription>> {
+    Ok(subscriptions::table
+        .filter(subscriptions::confirm_token_hash.eq(secret_hash(token)))
+        .select(columns!())
+        .first::<Row>(conn)
+        .optional()?
+        .map(from_row))
+}
+
+pub fn by_unsubscribe_token(
+    conn: &mut DbConnection,
+    token: &str,
+) -> AppResult<Option<Subscription>> {
+    Ok(subscriptions::table
+        .filter(subscriptions::unsubscribe_token.eq(token))
+        .select(columns!())
+        .first::<Row>(conn)
+        .optional()?
+        .map(from_row))
+}
+
+/// Confirms; the token is used up.
+pub fn confirm(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+    diesel::update(subscriptions::table.find(id))
+        .set((
+            subscriptions::status.eq("confirmed"),
+            subscriptions::confirm_token_hash.eq(None::<String>),
+            subscriptions::confirmed_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn unsubscribe(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+    diesel::update(subscriptions::table.find(id))
+        .set((
+            subscriptions::status.eq("unsubscribed"),
+            subscriptions::confirm_token_hash.eq(None::<String>),
+            subscriptions::unsubscribed_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Confirmed subscribers of a body, as (address, unsubscribe token).
+pub fn confirmed(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+) -> AppResult<Vec<(String, String)>> {
+    Ok(subscriptions::table
+        .filter(subscriptions::organization_id.eq(organization.0))
+        .filter(subscriptions::status.eq("confirmed"))
+        .order(subscriptions::id)
+        .select((subscriptions::email, subscriptions::unsubscribe_token))
+        .load(conn)?)
+}

@@ -1,0 +1,271 @@
+//! Follow a council or committee by email (`/organizations/{id}/subscribe`): double opt-in
+//! (the address confirms by a link before anything is sent) and a way out in every mail,
+//! including the one-click `List-Unsubscribe-Post` of RFC 8058.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use tera::Context;
+
+use super::AppState;
+use super::auth::{CsrfForm, MaybeUser, form_token};
+use super::templates::{context_for, render};
+use crate::db::subscriptions::{self, Requested};
+use crate::db::{meetings, write_transaction};
+use crate::domain::mail::{Mailbox, OutgoingMessage};
+use crate::domain::{EmailAddress, OrganizationId};
+use crate::error::{AppError, AppResult};
+use crate::mail::templates::{Lang, render_mail};
+
+/// How long a confirmation link works.
+const CONFIRM_DAYS: i64 = 7;
+
+fn invalid_link() -> AppError {
+    AppError::not_found(
+        "Linket er ugyldigt eller udløbet. Bed om et nyt på udvalgets side »Følg med«.",
+    )
+}
+
+async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
+    state
+        .db
+        .run(move |conn| {
+            meetings::meeting_organizations(conn)?
+                .into_iter()
+                .find(|(o, _)| *o == id)
+                .map(|(_, name)| name)
+                .ok_or_else(|| {
+                    AppError::not_found("Udvalget findes ikke, eller det holder ikke møder.")
+                })
+        })
+        .await
+}
+
+/// The page in one of its states: the form, "check your mail", confirm, done, unsubscribe.
+fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    user: Option<&super::auth::CurrentUser>,
+    status: StatusCode,
+    fill: impl FnOnce(&mut Context),
+) -> AppResult<HttpResponse> {
+    let (form_csrf, cookie) = form_token(req, state);
+    let mut ctx = context_for(user);
+    ctx.insert("form_csrf", &form_csrf);
+    ctx.insert("error", &Option::<String>::None);
+    ctx.insert("email", "");
+    fill(&mut ctx);
+    let mut response = HttpResponse::build(status);
+    response
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(cookie) = cookie {
+        response.cookie(cookie);
+    }
+    Ok(response.body(render("subscription.html", &ctx)?))
+}
+
+/// `GET /organizations/{id}/subscribe`
+pub async fn form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = OrganizationId(path.into_inner());
+    let name = body_name(&state, id).await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert("step", "form");
+        ctx.insert("organization_id", &id.0);
+        ctx.insert("organization", &name);
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SubscribeForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /organizations/{id}/subscribe`: mails a confirmation link. The answer is the same
+/// whether or not the address already follows the body, so the form tells no one who does.
+pub async fn subscribe(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<SubscribeForm>,
+) -> AppResult<HttpResponse> {
+    let id = OrganizationId(path.into_inner());
+    let name = body_name(&state, id).await?;
+    let Ok(email) = EmailAddress::parse(&form.email) else {
+        return page(
+            &req,
+            &state,
+            user.as_ref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            |ctx| {
+                ctx.insert("step", "form");
+                ctx.insert("organization_id", &id.0);
+                ctx.insert("organization", &name);
+                ctx.insert("email", &form.email);
+                ctx.insert(
+                    "error",
+                    &Some("Skriv en gyldig e-mailadresse, fx navn@example.org."),
+                );
+            },
+        );
+    };
+    let settings = state.settings.clone();
+    let organization = name.clone();
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let Requested::Confirm { token } = subscriptions::request(conn, id, &email)? else {
+                    return Ok(());
+                };
+                let mut ctx = Context::new();
+                ctx.insert("organization", &organization);
+                ctx.insert(
+                    "confirm_url",
+                    &format!("{}/subscriptions/confirm/{token}", settings.base_url),
+                );
+                ctx.insert("days", &CONFIRM_DAYS);
+                let mail = render_mail("subscription_confirm", Lang::Da, &ctx)?;
+                let to = Mailbox::new(None, email.as_str())
+                    .map_err(|e| AppError::bad_request(e.to_string()))?;
+                let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+                    .map_err(AppError::internal)?
+                    .html(mail.html)
+                    .concerning("organization", id.0);
+                crate::mail::enqueue(conn, &settings.mail_from, &message)?;
+                Ok(())
+            })
+        })
+        .await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert("step", "check_mail");
+        ctx.insert("organization", &name);
+    })
+}
+
+async fn subscription_of(
+    state: &AppState,
+    token: String,
+    confirm: bool,
+) -> AppResult<(subscriptions::Subscription, String)> {
+    state
+        .db
+        .run(move |conn| {
+            let found = if confirm {
+                subscriptions::by_confirm_token(conn, &token)?
+            } else {
+                subscriptions::by_unsubscribe_token(conn, &token)?
+            };
+            let subscription = found.ok_or_else(invalid_link)?;
+            if confirm
+                && (subscription.status != "pending"
+                    || subscription.created_at.and_utc() + Duration::days(CONFIRM_DAYS)
+                        < Utc::now())
+            {
+                return Err(invalid_link());
+            }
+            let name = meetings::meeting_organizations(conn)?
+                .into_iter()
+                .find(|(o, _)| *o == subscription.organization_id)
+                .map(|(_, name)| name)
+                .unwrap_or_default();
+            Ok((subscription, name))
+        })
+        .await
+}
+
+/// `GET /subscriptions/confirm/{token}`: a button, so that a mail scanner following the link
+/// does not confirm on the reader's behalf.
+pub async fn confirm_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let (subscription, name) = subscription_of(&state, token.clone(), true).await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert("step", "confirm");
+        ctx.insert("organization", &name);
+        ctx.insert("email", &subscription.email);
+        ctx.insert("action", &format!("/subscriptions/confirm/{token}"));
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Empty {}
+
+/// `POST /subscriptions/confirm/{token}`
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<HttpResponse> {
+    let (subscription, name) = subscription_of(&state, path.into_inner(), true).await?;
+    let id = subscription.id;
+    state
+        .db
+        .run(move |conn| subscriptions::confirm(conn, id))
+        .await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert("step", "confirmed");
+        ctx.insert("organization", &name);
+        ctx.insert("email", &subscription.email);
+    })
+}
+
+/// `GET /subscriptions/unsubscribe/{token}`: the link in every mail.
+pub async fn unsubscribe_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let (subscription, name) = subscription_of(&state, token.clone(), false).await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert(
+            "step",
+            if subscription.status == "unsubscribed" {
+                "unsubscribed"
+            } else {
+                "unsubscribe"
+            },
+        );
+        ctx.insert("organization", &name);
+        ctx.insert("email", &subscription.email);
+        ctx.insert("action", &format!("/subscriptions/unsubscribe/{token}"));
+    })
+}
+
+/// `POST /subscriptions/unsubscribe/{token}`: from the page, or one click from the mail
+/// program (RFC 8058, body `List-Unsubscribe=One-Click`, no cookie). The unguessable token is
+/// the authority; leaving a list needs no more.
+pub async fn unsubscribe(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (subscription, name) = subscription_of(&state, path.into_inner(), false).await?;
+    let id = subscription.id;
+    state
+        .db
+        .run(move |conn| subscriptions::unsubscribe(conn, id))
+        .await?;
+    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
+        ctx.insert("step", "unsubscribed");
+        ctx.insert("organization", &name);
+        ctx.insert("email", &subscription.email);
+    })
+}
