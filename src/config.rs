@@ -88,6 +88,8 @@ pub struct Settings {
     /// The development mailbox (`AGENDUM_MAIL_DIR`, default `data/mail`).
     pub mail_dir: PathBuf,
     pub mail: WorkerConfig,
+    /// The largest file that may be attached to an agenda item (`AGENDUM_MAX_ATTACHMENT_MB`).
+    pub max_attachment_bytes: u64,
     pub demo: bool,
     pub log: String,
 }
@@ -103,6 +105,7 @@ impl Default for Settings {
                 .expect("a valid default sender"),
             mail_dir: PathBuf::from("data/mail"),
             mail: WorkerConfig::default(),
+            max_attachment_bytes: 50 * 1024 * 1024,
             demo: true,
             log: "info".into(),
         }
@@ -148,6 +151,7 @@ struct FileSettings {
     mail_max_attempts: Option<u32>,
     demo: Option<bool>,
     log: Option<String>,
+    max_attachment_mb: Option<u64>,
 }
 
 impl Settings {
@@ -245,6 +249,9 @@ impl Settings {
             from_file.mail_max_attempts.map(u64::from),
         )? {
             settings.mail.policy.max_attempts = u32::try_from(n).unwrap_or(u32::MAX);
+        }
+        if let Some(n) = number("AGENDUM_MAX_ATTACHMENT_MB", from_file.max_attachment_mb)? {
+            settings.max_attachment_bytes = n.saturating_mul(1024 * 1024);
         }
         match env("AGENDUM_DEMO") {
             Some(v) => settings.demo = parse_bool("AGENDUM_DEMO", &v)?,

@@ -897,3 +897,137 @@ pub fn releases_of_organization(
         })
         .collect()
 }
+
+/// A file on an agenda item, with its bytes.
+#[derive(Debug, Clone)]
+pub struct StoredAttachment {
+    pub id: i64,
+    pub meeting_id: MeetingId,
+    pub filename: String,
+    pub content_type: String,
+    pub public: bool,
+    pub content: Vec<u8>,
+}
+
+pub struct NewAttachment<'a> {
+    pub meeting_id: MeetingId,
+    pub item: AgendaItemId,
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub public: bool,
+    pub content: &'a [u8],
+    pub created_by: Option<UserId>,
+}
+
+/// Attaches a file to an item of the working agenda.
+pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult<i64> {
+    item_of_meeting(conn, new.meeting_id, new.item)?;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(new.content);
+    let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(diesel::insert_into(agenda_attachments::table)
+        .values((
+            agenda_attachments::meeting_id.eq(new.meeting_id.0),
+            agenda_attachments::agenda_item_id.eq(Some(new.item.0)),
+            agenda_attachments::filename.eq(new.filename),
+            agenda_attachments::content_type.eq(new.content_type),
+            agenda_attachments::size.eq(new.content.len() as i64),
+            agenda_attachments::sha256.eq(sha256),
+            agenda_attachments::public.eq(new.public),
+            agenda_attachments::content.eq(new.content),
+            agenda_attachments::created_by.eq(new.created_by.map(|u| u.0)),
+            agenda_attachments::created_at.eq(now()),
+        ))
+        .returning(agenda_attachments::id)
+        .get_result(conn)?)
+}
+
+/// Takes a file off its item. The bytes stay: a released version that lists the file keeps it.
+pub fn detach_attachment(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    attachment: i64,
+) -> AppResult<()> {
+    let updated = diesel::update(
+        agenda_attachments::table
+            .filter(agenda_attachments::id.eq(attachment))
+            .filter(agenda_attachments::meeting_id.eq(meeting_id.0))
+            .filter(agenda_attachments::agenda_item_id.is_not_null()),
+    )
+    .set(agenda_attachments::agenda_item_id.eq(None::<i64>))
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(AppError::not_found("Bilaget findes ikke på dagsordenen."));
+    }
+    Ok(())
+}
+
+/// The files on one item of the working agenda.
+pub fn item_attachments(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+) -> AppResult<Vec<SnapshotAttachment>> {
+    Ok(attachments_of_meeting(conn, meeting_id)?
+        .remove(&item.0)
+        .unwrap_or_default())
+}
+
+pub fn attachment(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    id: i64,
+) -> AppResult<Option<StoredAttachment>> {
+    let row: Option<(i64, i64, String, String, bool, Vec<u8>)> = agenda_attachments::table
+        .filter(agenda_attachments::id.eq(id))
+        .filter(agenda_attachments::meeting_id.eq(meeting_id.0))
+        .select((
+            agenda_attachments::id,
+            agenda_attachments::meeting_id,
+            agenda_attachments::filename,
+            agenda_attachments::content_type,
+            agenda_attachments::public,
+            agenda_attachments::content,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(
+        |(id, meeting, filename, content_type, public, content)| StoredAttachment {
+            id,
+            meeting_id: MeetingId(meeting),
+            filename,
+            content_type,
+            public,
+            content,
+        },
+    ))
+}
+
+/// Whether a released version of the meeting lists the file: for the public (in its public
+/// view: a public file on an open item), or for members (on any item).
+pub fn attachment_released(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    id: i64,
+    audience: Audience,
+) -> AppResult<bool> {
+    let snapshots: Vec<String> = agenda_versions::table
+        .filter(agenda_versions::meeting_id.eq(meeting_id.0))
+        .select(agenda_versions::snapshot)
+        .load(conn)?;
+    for json in snapshots {
+        let snapshot: AgendaSnapshot = serde_json::from_str(&json).map_err(AppError::internal)?;
+        let snapshot = match audience {
+            Audience::Public => snapshot.public_view(),
+            Audience::Members => snapshot,
+        };
+        if snapshot
+            .items
+            .iter()
+            .any(|i| i.attachments.iter().any(|a| a.id == id))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -67,6 +67,7 @@ pub struct UnknownValue {
 pub mod account;
 pub mod agenda;
 pub mod atom;
+pub mod attachment;
 pub mod case_reference;
 pub mod deadline;
 pub mod email;

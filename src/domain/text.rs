@@ -34,6 +34,19 @@ pub fn danish_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// A file size for people: "812 byte", "34 kB", "2,5 MB".
+pub fn file_size_da(bytes: i64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes.max(0) as f64;
+    if b < KB {
+        format!("{bytes} byte")
+    } else if b < KB * KB {
+        format!("{:.0} kB", b / KB)
+    } else {
+        format!("{:.1} MB", b / (KB * KB)).replace('.', ",")
+    }
+}
+
 /// What a part of a comparison is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffKind {
@@ -117,6 +130,13 @@ pub fn word_diff(old: &str, new: &str) -> Vec<(DiffKind, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_as_danish() {
+        assert_eq!(file_size_da(812), "812 byte");
+        assert_eq!(file_size_da(34 * 1024), "34 kB");
+        assert_eq!(file_size_da(5 * 1024 * 1024 / 2), "2,5 MB");
+    }
 
     #[test]
     fn word_diff_finds_the_changed_words() {

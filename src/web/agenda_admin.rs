@@ -23,6 +23,7 @@ use crate::db::audit::{self, Change, SubjectKind};
 use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
 use crate::domain::account::Actor;
 use crate::domain::agenda::{AgendaItemKind, Direction, RECOMMENDATION_SECTIONS, Section};
+use crate::domain::attachment::{self, AttachmentError, clean_filename};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::FieldErrors;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, ProposalId};
@@ -794,15 +795,13 @@ pub async fn item_action(
     }
 }
 
-/// `GET /secretariat/meetings/{id}/agenda/items/{item}`: the item's own form.
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
-) -> AppResult<HttpResponse> {
-    let (meeting, item) = path.into_inner();
-    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
-    let (data, current) = state
+/// The editor's data and one of its items, with the item's files.
+async fn load_item(
+    state: &AppState,
+    id: MeetingId,
+    item: AgendaItemId,
+) -> AppResult<(EditorData, ItemWithFiles)> {
+    state
         .db
         .run(move |conn| {
             let data = load(conn, id)?;
@@ -812,10 +811,27 @@ pub async fn edit_form(
                 .find(|i| i.id == item)
                 .cloned()
                 .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))?;
-            Ok((data, current))
+            let files = agenda::item_attachments(conn, id, item)?;
+            Ok((
+                data,
+                ItemWithFiles {
+                    item: current,
+                    files,
+                },
+            ))
         })
-        .await?;
-    let form = ItemForm {
+        .await
+}
+
+struct ItemWithFiles {
+    item: agenda::WorkingItem,
+    files: Vec<crate::domain::agenda::SnapshotAttachment>,
+}
+
+/// The item's own form, filled in from the item.
+fn item_form_of(current: &ItemWithFiles) -> ItemForm {
+    let current = &current.item;
+    ItemForm {
         kind: current.kind.as_str().to_owned(),
         title: current.title.clone(),
         number: if current.custom_number {
@@ -842,8 +858,20 @@ pub async fn edit_form(
             })
             .collect(),
         lock: None,
-    };
+    }
+}
+
+/// `GET /secretariat/meetings/{id}/agenda/items/{item}`: the item's own form and its files.
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let (meeting, item) = path.into_inner();
+    let (data, current) = load_item(&state, MeetingId(meeting), AgendaItemId(item)).await?;
+    let form = item_form_of(&current);
     edit_page(
+        &state,
         &user,
         &data,
         &current,
@@ -854,13 +882,15 @@ pub async fn edit_form(
 }
 
 fn edit_page(
+    state: &AppState,
     user: &CurrentUser,
     data: &EditorData,
-    item: &agenda::WorkingItem,
+    current: &ItemWithFiles,
     form: &ItemForm,
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
+    let item = &current.item;
     let messages = Messages {
         form: Some((ItemFormEcho::from(form), errors.clone())),
         ..Messages::default()
@@ -872,10 +902,35 @@ fn edit_page(
     ctx.insert("item_number", &item.number);
     ctx.insert("is_proposal", &item.proposal_id.is_some());
     ctx.insert("proposal_url", &item.proposal_id.map(proposal_url));
+    ctx.insert("error_file", &errors.get("file"));
+    ctx.insert(
+        "max_attachment_mb",
+        &(state.settings.max_attachment_bytes / (1024 * 1024)),
+    );
+    ctx.insert(
+        "files",
+        &current
+            .files
+            .iter()
+            .map(|f| {
+                json!({
+                    "id": f.id,
+                    "filename": f.filename,
+                    "size": crate::domain::text::file_size_da(f.size),
+                    "public": f.public,
+                    "url": attachment_url(data.meeting.id, f.id),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(render("agenda_item_edit.html", &ctx)?))
+}
+
+pub fn attachment_url(meeting: MeetingId, attachment: i64) -> String {
+    format!("/meetings/{meeting}/attachments/{attachment}")
 }
 
 /// `POST /secretariat/meetings/{id}/agenda/items/{item}/edit`: saves the item's own form.
@@ -887,17 +942,12 @@ pub async fn update_item(
 ) -> AppResult<HttpResponse> {
     let (meeting, item) = path.into_inner();
     let (id, item) = (MeetingId(meeting), AgendaItemId(item));
-    let data = state.db.run(move |conn| load(conn, id)).await?;
-    let current = data
-        .items
-        .iter()
-        .find(|i| i.id == item)
-        .cloned()
-        .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))?;
-    let input = match check_item(&form, Some(current.kind), &data.sources) {
+    let (data, current) = load_item(&state, id, item).await?;
+    let input = match check_item(&form, Some(current.item.kind), &data.sources) {
         Ok(input) => input,
         Err(errors) => {
             return edit_page(
+                &state,
                 &user,
                 &data,
                 &current,
@@ -907,13 +957,14 @@ pub async fn update_item(
             );
         }
     };
-    if current.kind == AgendaItemKind::ApprovalOfAgenda && !input.public {
+    if current.item.kind == AgendaItemKind::ApprovalOfAgenda && !input.public {
         let mut errors = FieldErrors::default();
         errors.add(
             "title",
             "Godkendelse af dagsordenen er altid et åbent punkt.",
         );
         return edit_page(
+            &state,
             &user,
             &data,
             &current,
@@ -1051,5 +1102,206 @@ pub async fn release(
             .await
         }
         Err(e) => Err(e),
+    }
+}
+
+/// A multipart form read into memory: its small fields, and the one file within the limit.
+struct Upload {
+    fields: Vec<(String, String)>,
+    file: Option<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+const SMALL_FIELD_BYTES: usize = 4_096;
+
+/// Reads the form; a file over `limit` bytes is refused without reading the rest of it.
+async fn read_upload(
+    mut multipart: actix_multipart::Multipart,
+    limit: u64,
+) -> AppResult<Result<Upload, AttachmentError>> {
+    use futures_util::TryStreamExt;
+    let bad = |e: actix_multipart::MultipartError| {
+        AppError::bad_request(format!("Formularen kunne ikke læses: {e}"))
+    };
+    let mut upload = Upload {
+        fields: Vec::new(),
+        file: None,
+    };
+    let mut too_large = false;
+    while let Some(mut field) = multipart.try_next().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        let cap = if filename.is_some() {
+            limit
+        } else {
+            SMALL_FIELD_BYTES as u64
+        };
+        let mut bytes = Vec::new();
+        let mut over = false;
+        while let Some(chunk) = field.try_next().await.map_err(bad)? {
+            // Past the limit the rest is read and dropped, so the browser gets the message
+            // instead of a broken connection.
+            if !over {
+                bytes.extend_from_slice(&chunk);
+                over = bytes.len() as u64 > cap;
+                if over {
+                    bytes = Vec::new();
+                }
+            }
+        }
+        if over && filename.is_none() {
+            return Err(AppError::bad_request("Et felt i formularen er for langt."));
+        }
+        if over {
+            too_large = true;
+            continue;
+        }
+        match filename {
+            Some(filename) if name == "file" => upload.file = Some((filename, bytes)),
+            Some(_) => {}
+            None => upload
+                .fields
+                .push((name, String::from_utf8_lossy(&bytes).into_owned())),
+        }
+    }
+    if too_large {
+        return Ok(Err(AttachmentError::TooLarge(limit / (1024 * 1024))));
+    }
+    Ok(Ok(upload))
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/items/{item}/attachments`: attaches a file, public
+/// or not; its bytes must be what its name says, within the configured size.
+pub async fn upload(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+    multipart: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let (meeting, item) = path.into_inner();
+    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let read = read_upload(multipart, state.settings.max_attachment_bytes).await?;
+    let upload = match read {
+        Ok(upload) => upload,
+        Err(e) => return upload_refused(&state, &user, id, item, e.to_string()).await,
+    };
+    super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
+    let checked = upload
+        .file
+        .clone()
+        .ok_or(AttachmentError::Empty)
+        .and_then(|(name, bytes)| {
+            let filename = clean_filename(&name)?;
+            let content_type = attachment::check(&filename, &bytes)?;
+            Ok((filename, content_type, bytes))
+        });
+    let (filename, content_type, bytes) = match checked {
+        Ok(c) => c,
+        Err(e) => return upload_refused(&state, &user, id, item, e.to_string()).await,
+    };
+    let lock = upload.field("lock").and_then(|l| l.trim().parse().ok());
+    let public = upload.field("public").is_some();
+    let user_id = user.account.id;
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        lock,
+        "agenda.attachment_added",
+        move |conn| {
+            let attachment = agenda::add_attachment(
+                conn,
+                &agenda::NewAttachment {
+                    meeting_id: id,
+                    item,
+                    filename: &filename,
+                    content_type,
+                    public,
+                    content: &bytes,
+                    created_by: Some(user_id),
+                },
+            )?;
+            Ok(
+                json!({"item": item.0, "attachment": attachment, "filename": filename,
+                      "size": bytes.len(), "public": public}),
+            )
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("{}/items/{}#bilag", editor_url(id), item.0),
+            ))
+            .finish()),
+        Err(e) => refused(&state, &user, id, e).await,
+    }
+}
+
+async fn upload_refused(
+    state: &AppState,
+    user: &CurrentUser,
+    id: MeetingId,
+    item: AgendaItemId,
+    message: String,
+) -> AppResult<HttpResponse> {
+    let (data, current) = load_item(state, id, item).await?;
+    let mut errors = FieldErrors::default();
+    errors.add("file", message);
+    let form = item_form_of(&current);
+    edit_page(
+        state,
+        user,
+        &data,
+        &current,
+        &form,
+        &errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DetachForm {
+    #[serde(default)]
+    lock: Option<i32>,
+}
+
+/// `POST /secretariat/meetings/{id}/agenda/attachments/{attachment}/detach`
+pub async fn detach(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<(i64, i64)>,
+    CsrfForm(form): CsrfForm<DetachForm>,
+) -> AppResult<HttpResponse> {
+    let (meeting, attachment) = path.into_inner();
+    let id = MeetingId(meeting);
+    let outcome = change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        "agenda.attachment_removed",
+        move |conn| {
+            agenda::detach_attachment(conn, id, attachment)?;
+            Ok(json!({"attachment": attachment}))
+        },
+    )
+    .await?;
+    match outcome {
+        Ok(()) => Ok(back_to_editor(id, "#punkter")),
+        Err(e) => refused(&state, &user, id, e).await,
     }
 }

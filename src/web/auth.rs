@@ -337,11 +337,21 @@ pub fn verify_form_token(
     user: Option<&CurrentUser>,
     body: &[u8],
 ) -> AppResult<()> {
-    let state = state_of(req)?;
     let sent = url::form_urlencoded::parse(body)
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
+    verify_sent_token(req, user, &sent)
+}
+
+/// Refuses a post whose form token (`sent`) is not this browser's: for forms that are not
+/// URL-encoded (file uploads), which read the token from their own body.
+pub fn verify_sent_token(
+    req: &HttpRequest,
+    user: Option<&CurrentUser>,
+    sent: &str,
+) -> AppResult<()> {
+    let state = state_of(req)?;
     // The session's token, or the form cookie's (a login form from before this session, in
     // another tab): both are secrets of this browser that another site cannot read.
     let expected = [user.map(|u| u.csrf_token.clone()), form_cookie_token(req)];
@@ -350,7 +360,7 @@ pub fn verify_form_token(
         && expected
             .iter()
             .flatten()
-            .any(|token| secrets_equal(&sent, token));
+            .any(|token| secrets_equal(sent, token));
     if valid {
         Ok(())
     } else {

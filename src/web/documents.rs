@@ -200,6 +200,64 @@ pub async fn organization_ics(
     ))
 }
 
+/// `GET /meetings/{id}/attachments/{attachment}`: a file on an agenda item. The public gets a
+/// public file on an open item of a released version; members of the body any file of a
+/// released version; the secretariat every file of the meeting.
+pub async fn attachment(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let (meeting, attachment) = path.into_inner();
+    let id = MeetingId(meeting);
+    let not_found = || AppError::not_found("Bilaget findes ikke, eller det er ikke offentligt.");
+    let (file, audience) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?.ok_or_else(not_found)?;
+            let file = agenda::attachment(conn, id, attachment)?.ok_or_else(not_found)?;
+            let audience = audience_for(conn, user.as_ref(), &meeting)?;
+            let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
+            if !secretariat && !agenda::attachment_released(conn, id, attachment, audience)? {
+                return Err(not_found());
+            }
+            Ok((file, audience))
+        })
+        .await?;
+    // PDFs and pictures open in the browser; everything else is a download.
+    let inline = file.content_type == "application/pdf" || file.content_type.starts_with("image/");
+    let encoded: String = url::form_urlencoded::byte_serialize(file.filename.as_bytes()).collect();
+    let ascii: String = file
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type(file.content_type.clone())
+        .insert_header((
+            header::CACHE_CONTROL,
+            match audience {
+                Audience::Public => "public, max-age=3600",
+                Audience::Members => "private, no-store",
+            },
+        ))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                if inline { "inline" } else { "attachment" },
+                encoded.replace('+', "%20")
+            ),
+        ))
+        .body(file.content))
+}
+
 const FEED_ENTRIES: i64 = 50;
 
 /// `GET /organizations/{id}/feed.atom`: every agenda a council or committee releases (and each

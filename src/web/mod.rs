@@ -94,6 +94,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::get().to(documents::agenda_pdf),
     )
     .route(
+        "/meetings/{id}/attachments/{attachment}",
+        web::get().to(documents::attachment),
+    )
+    .route(
         "/meetings/{id}/meeting.ics",
         web::get().to(documents::meeting_ics),
     )
@@ -179,6 +183,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/secretariat/meetings/{id}/agenda/items/{item}/edit",
         web::post().to(agenda_admin::update_item),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/items/{item}/attachments",
+        web::post().to(agenda_admin::upload),
+    )
+    .route(
+        "/secretariat/meetings/{id}/agenda/attachments/{attachment}/detach",
+        web::post().to(agenda_admin::detach),
     )
     .route(
         "/secretariat/meetings/{id}/agenda/release",

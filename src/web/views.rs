@@ -126,10 +126,27 @@ pub struct AgendaItemView {
     pub public: bool,
     pub proposal: Option<ItemProposal>,
     pub body: Vec<String>,
+    /// "Indstilling fra Økonomiforvaltningen": who puts the item forward.
+    pub source: Option<String>,
+    pub sections: Vec<SectionView>,
+    pub attachments: Vec<AttachmentView>,
 }
 
-impl From<&SnapshotItem> for AgendaItemView {
-    fn from(item: &SnapshotItem) -> Self {
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    pub filename: String,
+    pub url: String,
+    pub size: String,
+}
+
+impl AgendaItemView {
+    pub fn new(meeting: MeetingId, item: &SnapshotItem) -> Self {
         Self {
             anchor: format!(
                 "punkt-{}",
@@ -148,6 +165,24 @@ impl From<&SnapshotItem> for AgendaItemView {
                 motivation: paragraphs(&p.motivation),
             }),
             body: item.body.as_deref().map(paragraphs).unwrap_or_default(),
+            source: item.source.clone(),
+            sections: item
+                .sections
+                .iter()
+                .map(|s| SectionView {
+                    heading: s.heading.clone(),
+                    paragraphs: paragraphs(&s.text),
+                })
+                .collect(),
+            attachments: item
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    filename: a.filename.clone(),
+                    url: format!("/meetings/{meeting}/attachments/{}", a.id),
+                    size: crate::domain::text::file_size_da(a.size),
+                })
+                .collect(),
         }
     }
 }
@@ -167,8 +202,14 @@ impl AgendaView {
         Self {
             version: agenda.version,
             released: When::new(agenda.released_at),
-            open_items: open.into_iter().map(AgendaItemView::from).collect(),
-            closed_items: closed.into_iter().map(AgendaItemView::from).collect(),
+            open_items: open
+                .into_iter()
+                .map(|i| AgendaItemView::new(agenda.snapshot.meeting.id, i))
+                .collect(),
+            closed_items: closed
+                .into_iter()
+                .map(|i| AgendaItemView::new(agenda.snapshot.meeting.id, i))
+                .collect(),
         }
     }
 }

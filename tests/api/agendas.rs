@@ -27,6 +27,7 @@ on_both_backends!(
     closed_content_never_leaks,
     feed_is_well_formed_atom,
     public_follows_a_body_by_email,
+    attachments_are_checked_and_kept_from_the_public,
 );
 
 /// The text of pages `first..=last` of a PDF, by poppler's pdftotext; `None` (with a notice)
@@ -1061,4 +1062,217 @@ async fn public_follows_a_body_by_email(backend: Backend) {
     ] {
         assert_eq!(app.get(path).await.status().as_u16(), 404, "{path}");
     }
+}
+
+/// A multipart body as a browser sends it: the form token, the agenda's version, the public
+/// flag and one file.
+fn multipart(fields: &[(&str, &str)], file: (&str, &[u8])) -> (String, Vec<u8>) {
+    let boundary = "----agendum-test-boundary-7d3a";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n",
+            file.0
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn attachments_are_checked_and_kept_from_the_public(backend: Backend) {
+    let Some(app) = crate::helpers::spawn_app_configured(backend, true, |s| {
+        s.max_attachment_bytes = 1024 * 1024;
+    })
+    .await
+    else {
+        return;
+    };
+    let meeting = UPCOMING_COUNCIL_MEETING;
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting,
+    };
+    for (title, closed) in [
+        ("Åbent punkt med bilag", false),
+        ("Lukket punkt med bilag", true),
+    ] {
+        let mut fields = vec![("kind", "orientation"), ("title", title)];
+        if closed {
+            fields.push(("closed", "1"));
+        }
+        assert_eq!(editor.post("/items", &fields).await.0, 303);
+    }
+    let items = agenda::working_items(&mut app.conn(), MeetingId(meeting)).unwrap();
+    let open = items
+        .iter()
+        .find(|i| i.title == "Åbent punkt med bilag")
+        .unwrap()
+        .id;
+    let closed = items
+        .iter()
+        .find(|i| i.title == "Lukket punkt med bilag")
+        .unwrap()
+        .id;
+    let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+    let upload =
+        |item: agendum::domain::AgendaItemId, name: &'static str, bytes: Vec<u8>, public: bool| {
+            let csrf = secretariat.csrf.clone();
+            let client = secretariat.client.clone();
+            let url = app.url(&format!(
+                "/secretariat/meetings/{meeting}/agenda/items/{item}/attachments"
+            ));
+            let lock = meetings::get(&mut app.conn(), MeetingId(meeting))
+                .unwrap()
+                .unwrap()
+                .lock_version
+                .to_string();
+            async move {
+                let mut fields = vec![("csrf", csrf.as_str()), ("lock", lock.as_str())];
+                if public {
+                    fields.push(("public", "1"));
+                }
+                let (content_type, body) = multipart(&fields, (name, &bytes));
+                let r = client
+                    .post(url)
+                    .header("content-type", content_type)
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status().as_u16(), r.text().await.unwrap())
+            }
+        };
+    // Refused, with the reason at the field, and nothing stored.
+    let (status, body) = upload(open, "notat.pdf", b"MZ\x90\x00 a program".to_vec(), true).await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("Filen »notat.pdf« er ikke en PDF-fil"),
+        "{body}"
+    );
+    let (status, body) = upload(open, "virus.exe", b"MZ".to_vec(), true).await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("Filtypen ».exe« kan ikke vedhæftes"),
+        "{body}"
+    );
+    let mut big = pdf.to_vec();
+    big.resize(1024 * 1024 + 1, b' ');
+    let (status, body) = upload(open, "stor.pdf", big, true).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Filen er for stor (højst 1 MB)"), "{body}");
+    assert!(
+        agenda::item_attachments(&mut app.conn(), MeetingId(meeting), open)
+            .unwrap()
+            .is_empty()
+    );
+    // A public file and an internal one on the open item; a public-marked one on the closed.
+    for (item, name, public) in [
+        (open, "Bilag 1 – tidsplan.pdf", true),
+        (open, "intern-note.txt", false),
+        (closed, "fortroligt.pdf", true),
+    ] {
+        let bytes = if name.ends_with(".txt") {
+            "Kun for medlemmer: HEMMELIG-NOTE".as_bytes().to_vec()
+        } else {
+            pdf.to_vec()
+        };
+        let (status, body) = upload(item, name, bytes, public).await;
+        assert_eq!(status, 303, "{name}: {body}");
+    }
+    let files = |item| agenda::item_attachments(&mut app.conn(), MeetingId(meeting), item).unwrap();
+    let open_files = files(open);
+    assert_eq!(open_files.len(), 2);
+    let public_file = open_files.iter().find(|f| f.public).unwrap().id;
+    let internal_file = open_files.iter().find(|f| !f.public).unwrap().id;
+    let closed_file = files(closed)[0].id;
+    let file_url = |id: i64| format!("/meetings/{meeting}/attachments/{id}");
+    // Before release no file is public.
+    assert_eq!(app.get(&file_url(public_file)).await.status().as_u16(), 404);
+    assert_eq!(editor.post("/release", &[]).await.0, 303);
+
+    // (Tera writes the slashes of an address as `&#x2F;`.)
+    let page = app
+        .get_text(&format!("/meetings/{meeting}"), 200)
+        .await
+        .replace("&#x2F;", "/");
+    assert!(page.contains("Bilag 1 – tidsplan.pdf") && page.contains(&file_url(public_file)));
+    assert!(!page.contains("intern-note.txt") && !page.contains("fortroligt.pdf"));
+    let r = app.get(&file_url(public_file)).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(disposition.starts_with("inline;"), "{disposition}");
+    assert!(
+        disposition.contains("filename*=UTF-8''Bilag%201%20%E2%80%93%20tidsplan.pdf"),
+        "{disposition}"
+    );
+    assert_eq!(r.bytes().await.unwrap().as_ref(), pdf);
+    for id in [internal_file, closed_file] {
+        assert_eq!(app.get(&file_url(id)).await.status().as_u16(), 404, "{id}");
+    }
+    // A file of another meeting's id space is not found through this one.
+    assert_eq!(
+        app.get(&format!("/meetings/1/attachments/{public_file}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    // Members of the council and the secretariat get every file of the released agenda.
+    let politician = app.login("politiker@example.org", "demo").await;
+    for session in [&politician, &secretariat] {
+        for id in [public_file, internal_file, closed_file] {
+            assert_eq!(
+                session.get(&file_url(id)).await.status().as_u16(),
+                200,
+                "{id}"
+            );
+        }
+    }
+    let internal = politician.get(&file_url(internal_file)).await;
+    assert!(
+        internal.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    // The public PDF names the public file only.
+    let public_pdf = app
+        .get(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    if let Some(text) = pdf_text(&public_pdf, None) {
+        assert!(text.contains("Bilag 1 – tidsplan.pdf"), "{text}");
+        assert!(!text.contains("intern-note.txt") && !text.contains("fortroligt.pdf"));
+    }
+    // Taking a file off is a change for a supplement; the released version keeps it.
+    let lock = editor.lock().await;
+    let r = secretariat
+        .post_form(
+            &format!("/secretariat/meetings/{meeting}/agenda/attachments/{public_file}/detach"),
+            &[("lock", &lock)],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let page = editor.page().await;
+    assert!(page.contains("har fået ændrede bilag"), "{page}");
+    assert_eq!(app.get(&file_url(public_file)).await.status().as_u16(), 200);
 }

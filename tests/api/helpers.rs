@@ -325,9 +325,19 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 }
 
 pub async fn spawn_app_with(backend: Backend, demo: bool) -> Option<TestApp> {
+    spawn_app_configured(backend, demo, |_| {}).await
+}
+
+/// An app with some settings changed from the tests' defaults.
+pub async fn spawn_app_configured(
+    backend: Backend,
+    demo: bool,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let (url, database) = fresh_database(backend)?;
     let mail_dir = tempfile::tempdir().expect("a temporary directory");
     let mut settings = settings(url, demo);
+    configure(&mut settings);
     settings.mail_dir = mail_dir.path().to_owned();
     settings.mail.idle_poll = std::time::Duration::from_millis(100);
     let app = Application::build(settings).expect("the application starts");
