@@ -32,7 +32,7 @@ on_both_backends!(
 
 /// The text of pages `first..=last` of a PDF, by poppler's pdftotext; `None` (with a notice)
 /// where pdftotext is not installed, except in CI.
-fn pdf_text(pdf: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
+pub(crate) fn pdf_text(pdf: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
     pdf_tool("pdftotext", pdf, pages)
 }
 
@@ -143,7 +143,7 @@ fn lock_of(html: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-fn accepted_proposal(app: &TestApp, meeting: MeetingId, title: &str) -> ProposalId {
+pub(crate) fn accepted_proposal(app: &TestApp, meeting: MeetingId, title: &str) -> ProposalId {
     let mut conn = app.conn();
     let clauses = vec!["at Teknik- og Miljøforvaltningen planter 100 træer.".to_owned()];
     proposals::insert(

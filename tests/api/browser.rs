@@ -342,3 +342,187 @@ har profiler på.\n\n(Stillet af Enhedslisten)\n\nMotivation\n\n\
     );
     browser.close().await;
 }
+
+/// The secretariat's agenda in a real browser: plan a meeting, put the accepted proposal and a
+/// closed item on it, reorder, release. A member gets the mail at a real SMTP server; the public
+/// page and PDF show the agenda without the closed content.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_secretariat_builds_and_releases_an_agenda() {
+    use crate::mail::{Mode, SmtpServer};
+    let smtp = SmtpServer::start(Mode::Accept);
+    let smtp_url = smtp.url();
+    let Some(app) = crate::helpers::spawn_app_configured(Backend::Sqlite, true, |s| {
+        s.smtp = Some(agendum::mail::smtp::SmtpSettings::parse(&smtp_url).unwrap());
+    })
+    .await
+    else {
+        return;
+    };
+    let Some(browser) = start_browser().await else {
+        return;
+    };
+    let c = &browser.client;
+    let secret = "HEMMELIG-BROWSER-5150";
+
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url("/secretariat/meetings")).await.unwrap();
+    wait_for_text(c, "Planlæg et møde").await;
+    let day = agendum::domain::time::today() + chrono::Duration::days(30);
+    click(c, "#organization option[value='1']").await;
+    for (id, value) in [
+        ("date", day.format("%d.%m.%Y").to_string()),
+        ("location", "Rådhushallen".to_owned()),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .send_keys(&value)
+            .await
+            .unwrap();
+    }
+    click(
+        c,
+        "form[action='/secretariat/meetings'] button[type=submit]",
+    )
+    .await;
+    wait_for_text(c, "Rådhushallen").await;
+    let meeting: i64 = {
+        use agendum::db::schema::meetings::dsl::*;
+        use diesel::prelude::*;
+        meetings
+            .filter(location.eq("Rådhushallen"))
+            .select(id)
+            .first(&mut app.conn())
+            .unwrap()
+    };
+    let title = "Medlemsforslag om grønne tage på kommunens bygninger";
+    crate::agendas::accepted_proposal(&app, agendum::domain::MeetingId(meeting), title);
+
+    let editor = format!("/secretariat/meetings/{meeting}/agenda");
+    click(c, &format!("a[href='{editor}']")).await;
+    wait_for_text(c, "Godkendte forslag, der venter").await;
+    wait_for_text(c, "Indsendt rettidigt til dette møde").await;
+    click(c, &format!("form[action='{editor}/approval'] button")).await;
+    wait_for_text(c, "Godkendelse af dagsordenen").await;
+    click(c, &format!("form[action='{editor}/proposals'] button")).await;
+    wait_for_text(c, "Ingen godkendte forslag venter").await;
+    // A closed item and an open orientation.
+    for (kind, item_title, closed, body) in [
+        ("orientation", "Køb af ejendom i Valby", true, secret),
+        (
+            "orientation",
+            "Orientering om vejarbejde",
+            false,
+            "Vejen lukkes i uge 12.",
+        ),
+    ] {
+        click(c, &format!("#kind option[value='{kind}']")).await;
+        c.find(Locator::Id("title"))
+            .await
+            .unwrap()
+            .send_keys(item_title)
+            .await
+            .unwrap();
+        if closed {
+            click(c, "#closed").await;
+        }
+        c.find(Locator::Id("body"))
+            .await
+            .unwrap()
+            .send_keys(body)
+            .await
+            .unwrap();
+        click(
+            c,
+            &format!("form[action='{editor}/items'] button[type=submit]"),
+        )
+        .await;
+        wait_for_text(c, item_title).await;
+    }
+    let order = |text: &str| {
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        (
+            at(title),
+            at("Orientering om vejarbejde"),
+            at("Køb af ejendom i Valby"),
+        )
+    };
+    let (proposal, orientation, closed) = order(&page_text(c).await);
+    assert!(
+        proposal < orientation && orientation < closed,
+        "closed items last"
+    );
+    // Reorder: the orientation goes before the proposal.
+    click(
+        c,
+        "button[aria-label='Flyt »Orientering om vejarbejde« op']",
+    )
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (proposal, orientation, _) = order(&page_text(c).await);
+        if orientation < proposal {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the item did not move");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    click(
+        c,
+        &format!("form[action='{editor}/release'] button[type=submit]"),
+    )
+    .await;
+    wait_for_text(c, "Version 1").await;
+
+    // A member of the council receives the agenda with a calendar invitation.
+    let members = agendum::db::organizations::member_addresses(
+        &mut app.conn(),
+        agendum::domain::OrganizationId(1),
+        day,
+    )
+    .unwrap()
+    .len();
+    let received = smtp.wait_for(members, Duration::from_secs(60)).await;
+    let mail = received
+        .iter()
+        .find(|m| m.to.iter().any(|t| t.contains("politiker@example.org")))
+        .expect("the member's mail");
+    let parsed = mail.parsed();
+    assert!(
+        parsed
+            .subject()
+            .unwrap()
+            .starts_with("Dagsorden: Borgerrepræsentationen")
+    );
+    let ics = parsed
+        .attachments()
+        .find(|a| {
+            use mail_parser::MimeHeaders;
+            a.is_content_type("text", "calendar")
+        })
+        .expect("a calendar invitation");
+    let ics = String::from_utf8_lossy(ics.contents());
+    assert!(ics.contains("METHOD:REQUEST") && ics.contains("LOCATION:Rådhushallen"));
+    assert!(!String::from_utf8_lossy(&mail.data).contains(secret));
+    log_out(c).await;
+
+    // The public page and PDF: the closed item by title only.
+    c.goto(&app.url(&format!("/meetings/{meeting}")))
+        .await
+        .unwrap();
+    let text = wait_for_text(c, "DAGSORDEN").await;
+    assert!(text.contains(title) && text.contains("Vejen lukkes i uge 12."));
+    assert!(text.contains("Køb af ejendom i Valby") && text.contains("Lukket punkt"));
+    assert!(!text.contains(secret));
+    let pdf = app
+        .get(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
+        assert!(text.contains("Køb af ejendom i Valby") && !text.contains(secret));
+        assert!(text.contains("Orientering om vejarbejde"));
+    }
+    browser.close().await;
+}
