@@ -16,7 +16,13 @@ pub enum Requested {
     Confirm { token: String },
     /// Already confirmed: nothing to send (the reply does not tell a stranger so).
     AlreadyConfirmed,
+    /// A confirmation went out moments ago: no second one, so the form cannot be used to flood
+    /// someone's mailbox.
+    RecentlySent,
 }
+
+/// How long a pending request holds off another confirmation mail to the same address.
+const RESEND_AFTER_MINUTES: i64 = 10;
 
 /// Records a request to follow `organization`; an address that left the list may come back, and
 /// a pending one gets a fresh token (the old link stops working).
@@ -26,16 +32,24 @@ pub fn request(
     email: &EmailAddress,
 ) -> AppResult<Requested> {
     let address = email.as_str().to_lowercase();
-    let existing: Option<(i64, String)> = subscriptions::table
+    let existing: Option<(i64, String, NaiveDateTime)> = subscriptions::table
         .filter(subscriptions::organization_id.eq(organization.0))
         .filter(subscriptions::email.eq(&address))
-        .select((subscriptions::id, subscriptions::status))
+        .select((
+            subscriptions::id,
+            subscriptions::status,
+            subscriptions::created_at,
+        ))
         .first(conn)
         .optional()?;
     let token = new_secret();
+    let recent = now() - chrono::Duration::minutes(RESEND_AFTER_MINUTES);
     match existing {
-        Some((_, status)) if status == "confirmed" => return Ok(Requested::AlreadyConfirmed),
-        Some((id, _)) => {
+        Some((_, status, _)) if status == "confirmed" => return Ok(Requested::AlreadyConfirmed),
+        Some((_, status, at)) if status == "pending" && at > recent => {
+            return Ok(Requested::RecentlySent);
+        }
+        Some((id, _, _)) => {
             diesel::update(subscriptions::table.find(id))
                 .set((
                     subscriptions::status.eq("pending"),
