@@ -24,13 +24,14 @@ trap cleanup EXIT
 
 export AGENDUM_DATABASE_URL="sqlite://$work/agendum.db" AGENDUM_LOG=warn
 target/release/agendum demo >/dev/null
-large=$(target/release/examples/bench_data "$AGENDUM_DATABASE_URL" 40)
+# 40 member proposals with long motivations: about two pages each.
+large=$(target/release/examples/bench_data "$AGENDUM_DATABASE_URL" 40 5)
 
 # Agendum: ten warm renders of the public PDF; the median counts.
 target/release/examples/bench_pdf "$AGENDUM_DATABASE_URL" "$large" 10 >"$work/agendum.pdf" 2>"$work/times"
 median() { tr ' ' '\n' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 agendum=$(median <"$work/times")
-pages=$(pdfinfo "$work/agendum.pdf" | awk '/^Pages:/ {print $2}')
+pages=$(pdfinfo "$work/agendum.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 
 # The served PDF (stored at release) and the HTML page LibreOffice converts.
 AGENDUM_BIND=127.0.0.1:18490 target/release/agendum serve >/dev/null &
@@ -54,7 +55,7 @@ for _ in 1 2 3; do
   lo_times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')")
 done
 lo=$(printf '%s\n' "${lo_times[@]}" | sort -g | head -n 1)
-lo_pages=$(pdfinfo "$work/lo/agenda.pdf" | awk '/^Pages:/ {print $2}')
+lo_pages=$(pdfinfo "$work/lo/agenda.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 
 echo "agendum render (median of 10, warm): ${agendum} s for ${pages} pages; runs: $(cat "$work/times")"
 echo "agendum served from the release: ${served} s ($same)"

@@ -1,7 +1,10 @@
 //! Adds a released 40-item agenda to an Agendum database, for the benchmarks, and prints the
 //! meeting's id.
 //!
-//!     cargo run --release --example bench_data -- sqlite://PATH [ITEMS]
+//!     cargo run --release --example bench_data -- sqlite://PATH [ITEMS] [MOTIVATION_REPEATS]
+//!
+//! MOTIVATION_REPEATS (default 1) repeats each motivation: 5 gives about two PDF pages per item,
+//! the ~80-page agenda of the PDF benchmark.
 
 use agendum::config::DatabaseUrl;
 use agendum::db::agenda::{self, NewAgendaItem};
@@ -26,10 +29,16 @@ hvor det giver mening.";
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let url = args.next().expect("usage: bench_data DATABASE_URL [ITEMS]");
+    let url = args
+        .next()
+        .expect("usage: bench_data DATABASE_URL [ITEMS] [MOTIVATION_REPEATS]");
     let items: usize = args
         .next()
         .map_or(40, |n| n.parse().expect("ITEMS is a number"));
+    let repeats: usize = args
+        .next()
+        .map_or(1, |n| n.parse().expect("MOTIVATION_REPEATS is a number"));
+    let motivation = vec![MOTIVATION; repeats.max(1)].join("\n\n");
     let db = Db::connect(&DatabaseUrl::parse(&url).expect("a database URL"))
         .expect("the database opens");
     db.migrate().expect("migrations");
@@ -66,7 +75,7 @@ fn main() {
                 title: &title,
                 opening: "Det foreslås,",
                 clauses: &clauses,
-                motivation: MOTIVATION,
+                motivation: &motivation,
                 status: ProposalStatus::Accepted,
                 submitting_party_id: party,
                 submitters: &[],
