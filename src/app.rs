@@ -63,6 +63,9 @@ pub fn mail_destination(settings: &Settings) -> String {
 impl Application {
     /// Must be called inside an actix/tokio runtime.
     pub fn build(settings: Settings) -> AppResult<Application> {
+        // The PDF engine (fonts, template) loads in the background: the first release is quick,
+        // and serving does not wait for it.
+        std::thread::spawn(crate::documents::warm_up);
         let db = prepare_database(&settings)?;
         let listener = TcpListener::bind(settings.bind).map_err(|e| {
             AppError::internal(e).with_message(format!("cannot listen on {}", settings.bind))
