@@ -1273,18 +1273,12 @@ async fn upload_refused(
     )
 }
 
-#[derive(Debug, Deserialize)]
-pub struct DetachForm {
-    #[serde(default)]
-    lock: Option<i32>,
-}
-
 /// `POST /secretariat/meetings/{id}/agenda/attachments/{attachment}/detach`
 pub async fn detach(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<(i64, i64)>,
-    CsrfForm(form): CsrfForm<DetachForm>,
+    CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
     let (meeting, attachment) = path.into_inner();
     let id = MeetingId(meeting);
