@@ -88,16 +88,8 @@ fn main() {
         agenda::append_item(
             &mut conn,
             &NewAgendaItem {
-                meeting_id: meeting,
-                number: None,
-                title: &title,
-                kind: AgendaItemKind::MemberProposal,
-                public: true,
                 proposal_id: Some(proposal),
-                case_id: None,
-                body: None,
-                sections: &[],
-                source_organization_id: None,
+                ..NewAgendaItem::plain(meeting, &title, AgendaItemKind::MemberProposal, true)
             },
         )
         .expect("an item");

@@ -405,16 +405,13 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
     agenda::append_item(
         conn,
         &NewAgendaItem {
-            meeting_id: seed_meeting,
-            number: None,
-            title: SEED_TITLE,
-            kind: AgendaItemKind::MemberProposal,
-            public: true,
             proposal_id: Some(seed_proposal),
-            case_id: None,
-            body: None,
-            sections: &[],
-            source_organization_id: None,
+            ..NewAgendaItem::plain(
+                seed_meeting,
+                SEED_TITLE,
+                AgendaItemKind::MemberProposal,
+                true,
+            )
         },
     )?;
     let released_at = wall(
@@ -448,18 +445,12 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
     )?;
     agenda::append_item(
         conn,
-        &NewAgendaItem {
-            meeting_id: upcoming_council_meeting,
-            number: None,
-            title: AgendaItemKind::ApprovalOfAgenda.label_da(),
-            kind: AgendaItemKind::ApprovalOfAgenda,
-            public: true,
-            proposal_id: None,
-            case_id: None,
-            body: None,
-            sections: &[],
-            source_organization_id: None,
-        },
+        &NewAgendaItem::plain(
+            upcoming_council_meeting,
+            AgendaItemKind::ApprovalOfAgenda.label_da(),
+            AgendaItemKind::ApprovalOfAgenda,
+            true,
+        ),
     )?;
     let committee_day = next_weekday(today + Duration::days(7), Weekday::Tue);
     let upcoming_committee_meeting = meetings::insert(

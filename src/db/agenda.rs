@@ -38,6 +38,29 @@ pub struct NewAgendaItem<'a> {
     pub source_organization_id: Option<OrganizationId>,
 }
 
+impl<'a> NewAgendaItem<'a> {
+    /// An item with a title only, numbered by its place; set the other fields as needed.
+    pub fn plain(
+        meeting_id: MeetingId,
+        title: &'a str,
+        kind: AgendaItemKind,
+        public: bool,
+    ) -> Self {
+        Self {
+            meeting_id,
+            number: None,
+            title,
+            kind,
+            public,
+            proposal_id: None,
+            case_id: None,
+            body: None,
+            sections: &[],
+            source_organization_id: None,
+        }
+    }
+}
+
 /// Adds an item to the working agenda: at the end of its group (the approval of the agenda
 /// first, open items, closed items last), numbered by its place unless a number is given.
 pub fn append_item(conn: &mut DbConnection, new: &NewAgendaItem) -> AppResult<AgendaItemId> {
@@ -374,16 +397,13 @@ pub fn add_proposal(
     append_item(
         conn,
         &NewAgendaItem {
-            meeting_id,
-            number: None,
-            title: &proposal.title,
-            kind: AgendaItemKind::MemberProposal,
-            public: true,
             proposal_id: Some(proposal_id),
-            case_id: None,
-            body: None,
-            sections: &[],
-            source_organization_id: None,
+            ..NewAgendaItem::plain(
+                meeting_id,
+                &proposal.title,
+                AgendaItemKind::MemberProposal,
+                true,
+            )
         },
     )
 }

@@ -9,12 +9,46 @@ use crate::config::Settings;
 use crate::db::agenda::Released;
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::documents::meeting_event;
+use crate::domain::agenda::AgendaSnapshot;
 use crate::domain::ical::{Invitation, invitation};
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::domain::time::local;
 use crate::error::{AppError, AppResult};
 
 const INVITATION_TYPE: &str = "text/calendar; method=REQUEST; charset=UTF-8";
+
+/// What both agenda mails say: the meeting, the version, its changes, the items (closed ones by
+/// title only when `snapshot` is the public view) and the links.
+fn agenda_context(settings: &Settings, released: &Released, snapshot: &AgendaSnapshot) -> Context {
+    let meeting = &snapshot.meeting;
+    let base = &settings.base_url;
+    let mut ctx = Context::new();
+    ctx.insert("organization", &meeting.organization_name);
+    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
+    ctx.insert("location", &meeting.location);
+    ctx.insert("version", &released.version);
+    ctx.insert("changes", &released.changes);
+    ctx.insert(
+        "items",
+        &snapshot
+            .items
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "number": i.number,
+                    "title": i.display_title(),
+                    "closed": !i.public,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("url", &format!("{base}/meetings/{}", meeting.id));
+    ctx.insert(
+        "pdf_url",
+        &format!("{base}/meetings/{}/agenda.pdf", meeting.id),
+    );
+    ctx
+}
 
 /// Queues the agenda mail to every member with an address; returns how many were queued.
 pub fn notify_members(
@@ -28,33 +62,7 @@ pub fn notify_members(
     let day = local(meeting.starts_at).date_naive();
     let members = orgs::member_addresses(conn, meeting.organization_id, day)?;
     let event = meeting_event(&meeting, &settings.base_url, released.version, Utc::now());
-    let base = &settings.base_url;
-    let mut ctx = Context::new();
-    ctx.insert("organization", &meeting.organization_name);
-    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
-    ctx.insert("location", &meeting.location);
-    ctx.insert("version", &released.version);
-    ctx.insert("changes", &released.changes);
-    ctx.insert(
-        "items",
-        &released
-            .snapshot
-            .items
-            .iter()
-            .map(|i| {
-                serde_json::json!({
-                    "number": i.number,
-                    "title": i.display_title(),
-                    "closed": !i.public,
-                })
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("url", &format!("{base}/meetings/{meeting_id}"));
-    ctx.insert(
-        "pdf_url",
-        &format!("{base}/meetings/{meeting_id}/agenda.pdf"),
-    );
+    let mut ctx = agenda_context(settings, released, &released.snapshot);
     let mut queued = 0;
     for (name, address) in members {
         let Some(address) = address else {
@@ -111,32 +119,7 @@ pub fn notify_subscribers(
         return Ok(0);
     }
     let base = &settings.base_url;
-    let public = released.snapshot.public_view();
-    let mut ctx = Context::new();
-    ctx.insert("organization", &meeting.organization_name);
-    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
-    ctx.insert("location", &meeting.location);
-    ctx.insert("version", &released.version);
-    ctx.insert("changes", &released.changes);
-    ctx.insert(
-        "items",
-        &public
-            .items
-            .iter()
-            .map(|i| {
-                serde_json::json!({
-                    "number": i.number,
-                    "title": if i.public { i.display_title() } else { i.title.clone() },
-                    "closed": !i.public,
-                })
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("url", &format!("{base}/meetings/{}", meeting.id));
-    ctx.insert(
-        "pdf_url",
-        &format!("{base}/meetings/{}/agenda.pdf", meeting.id),
-    );
+    let mut ctx = agenda_context(settings, released, &released.snapshot.public_view());
     let mut queued = 0;
     for (address, token) in subscribers {
         let Ok(to) = Mailbox::new(None, &address) else {

@@ -534,15 +534,18 @@ fn required_lock(lock: Option<i32>) -> AppResult<i32> {
 }
 
 /// Runs one change of the working agenda: the lock taken, the meeting still open for changes,
-/// the change and its audit line in one transaction.
+/// the change and its audit line in one transaction. Then on to `done`, or back to the editor
+/// with the reason the change was refused.
+#[allow(clippy::too_many_arguments)]
 async fn change_agenda(
     state: &AppState,
     user: &CurrentUser,
     id: MeetingId,
     lock: Option<i32>,
     action: &'static str,
+    done: String,
     work: impl FnOnce(&mut DbConnection) -> AppResult<serde_json::Value> + Send + 'static,
-) -> AppResult<Result<(), AppError>> {
+) -> AppResult<HttpResponse> {
     let lock = required_lock(lock)?;
     let actor = Actor::user(user.account.id, &user.account.name);
     let result = state
@@ -568,9 +571,10 @@ async fn change_agenda(
         })
         .await;
     match result {
-        Ok(()) => Ok(Ok(())),
-        Err(e) if e.kind != ErrorKind::Internal && e.kind != ErrorKind::Unavailable => Ok(Err(e)),
-        Err(e) => Err(e),
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, done))
+            .finish()),
+        Err(e) => refused(state, user, id, e).await,
     }
 }
 
@@ -597,12 +601,13 @@ pub async fn add_item(
                 .body(render("agenda_admin.html", &ctx)?));
         }
     };
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         form.lock,
         "agenda.item_added",
+        format!("{}#punkter", editor_url(id)),
         move |conn| {
             let item = agenda::append_item(
                 conn,
@@ -622,11 +627,7 @@ pub async fn add_item(
             Ok(json!({"item": item.0, "title": input.title, "kind": input.kind.as_str(), "public": input.public}))
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, "#punkter")),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -643,12 +644,13 @@ pub async fn add_approval(
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         form.lock,
         "agenda.item_added",
+        format!("{}#punkter", editor_url(id)),
         move |conn| {
             let present = agenda::working_items(conn, id)?
                 .iter()
@@ -659,29 +661,12 @@ pub async fn add_approval(
                 ));
             }
             let kind = AgendaItemKind::ApprovalOfAgenda;
-            let item = agenda::append_item(
-                conn,
-                &NewAgendaItem {
-                    meeting_id: id,
-                    number: None,
-                    title: kind.label_da(),
-                    kind,
-                    public: true,
-                    proposal_id: None,
-                    case_id: None,
-                    body: None,
-                    sections: &[],
-                    source_organization_id: None,
-                },
-            )?;
+            let item =
+                agenda::append_item(conn, &NewAgendaItem::plain(id, kind.label_da(), kind, true))?;
             Ok(json!({"item": item.0, "kind": kind.as_str()}))
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, "#punkter")),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -704,22 +689,19 @@ pub async fn add_proposal(
         form.proposal
             .ok_or_else(|| AppError::bad_request("Vælg et forslag."))?,
     );
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         form.lock,
         "agenda.proposal_added",
+        format!("{}#punkter", editor_url(id)),
         move |conn| {
             let item = agenda::add_proposal(conn, id, proposal)?;
             Ok(json!({"item": item.0, "proposal": proposal.0}))
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, "#punkter")),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -751,48 +733,52 @@ pub async fn item_action(
         _ => return Err(AppError::bad_request("Ukendt handling.")),
     };
     let to = form.to;
-    let outcome = change_agenda(&state, &user, id, form.lock, audit_action, move |conn| {
-        match action.as_str() {
-            "up" | "down" => {
-                let direction = if action == "up" {
-                    Direction::Up
-                } else {
-                    Direction::Down
-                };
-                let moved = agenda::reorder(conn, id, |items| {
-                    crate::domain::agenda::move_item(items, item, direction)
-                })?;
-                if !moved {
-                    return Err(AppError::invalid(
-                        "Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen \
+    change_agenda(
+        &state,
+        &user,
+        id,
+        form.lock,
+        audit_action,
+        format!("{}#punkt-{}", editor_url(id), item.0),
+        move |conn| {
+            match action.as_str() {
+                "up" | "down" => {
+                    let direction = if action == "up" {
+                        Direction::Up
+                    } else {
+                        Direction::Down
+                    };
+                    let moved = agenda::reorder(conn, id, |items| {
+                        crate::domain::agenda::move_item(items, item, direction)
+                    })?;
+                    if !moved {
+                        return Err(AppError::invalid(
+                            "Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen \
                          står først, og lukkede punkter står efter de åbne.",
-                    ));
+                        ));
+                    }
                 }
-            }
-            "move" => {
-                let to = to.ok_or_else(|| AppError::bad_request("Hvor skal punktet hen?"))?;
-                let moved = agenda::reorder(conn, id, |items| {
-                    crate::domain::agenda::move_to(items, item, to)
-                })?;
-                if !moved {
-                    return Err(AppError::invalid(
-                        "Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og \
+                "move" => {
+                    let to = to.ok_or_else(|| AppError::bad_request("Hvor skal punktet hen?"))?;
+                    let moved = agenda::reorder(conn, id, |items| {
+                        crate::domain::agenda::move_to(items, item, to)
+                    })?;
+                    if !moved {
+                        return Err(AppError::invalid(
+                            "Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og \
                          lukkede punkter står efter de åbne.",
-                    ));
+                        ));
+                    }
+                }
+                "close" | "open" => agenda::set_public(conn, id, item, action == "open")?,
+                _ => {
+                    agenda::delete_item(conn, id, item)?;
                 }
             }
-            "close" | "open" => agenda::set_public(conn, id, item, action == "open")?,
-            _ => {
-                agenda::delete_item(conn, id, item)?;
-            }
-        }
-        Ok(json!({"item": item.0, "action": action}))
-    })
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, &format!("#punkt-{}", item.0))),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+            Ok(json!({"item": item.0, "action": action}))
+        },
+    )
+    .await
 }
 
 /// The editor's data and one of its items, with the item's files.
@@ -973,12 +959,13 @@ pub async fn update_item(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         form.lock,
         "agenda.item_edited",
+        format!("{}#punkt-{}", editor_url(id), item.0),
         move |conn| {
             agenda::update_item(
                 conn,
@@ -996,11 +983,7 @@ pub async fn update_item(
             Ok(json!({"item": item.0, "title": input.title, "public": input.public}))
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, &format!("#punkt-{}", item.0))),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -1214,12 +1197,13 @@ pub async fn upload(
     let lock = upload.field("lock").and_then(|l| l.trim().parse().ok());
     let public = upload.field("public").is_some();
     let user_id = user.account.id;
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         lock,
         "agenda.attachment_added",
+        format!("{}/items/{}#bilag", editor_url(id), item.0),
         move |conn| {
             let attachment = agenda::add_attachment(
                 conn,
@@ -1239,16 +1223,7 @@ pub async fn upload(
             )
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                format!("{}/items/{}#bilag", editor_url(id), item.0),
-            ))
-            .finish()),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }
 
 async fn upload_refused(
@@ -1282,20 +1257,17 @@ pub async fn detach(
 ) -> AppResult<HttpResponse> {
     let (meeting, attachment) = path.into_inner();
     let id = MeetingId(meeting);
-    let outcome = change_agenda(
+    change_agenda(
         &state,
         &user,
         id,
         form.lock,
         "agenda.attachment_removed",
+        format!("{}#punkter", editor_url(id)),
         move |conn| {
             agenda::detach_attachment(conn, id, attachment)?;
             Ok(json!({"attachment": attachment}))
         },
     )
-    .await?;
-    match outcome {
-        Ok(()) => Ok(back_to_editor(id, "#punkter")),
-        Err(e) => refused(&state, &user, id, e).await,
-    }
+    .await
 }

@@ -343,7 +343,7 @@ pub async fn organization_feed(
 }
 
 /// The name of a council or committee; other organizations hold no meetings.
-fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<String> {
+pub fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<String> {
     meetings::meeting_organizations(conn)?
         .into_iter()
         .find(|(o, _)| *o == id)

@@ -12,7 +12,7 @@ use super::AppState;
 use super::auth::{CsrfForm, MaybeUser, form_token};
 use super::templates::{context_for, render};
 use crate::db::subscriptions::{self, Requested};
-use crate::db::{meetings, write_transaction};
+use crate::db::write_transaction;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::{AppError, AppResult};
@@ -30,15 +30,7 @@ fn invalid_link() -> AppError {
 async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
     state
         .db
-        .run(move |conn| {
-            meetings::meeting_organizations(conn)?
-                .into_iter()
-                .find(|(o, _)| *o == id)
-                .map(|(_, name)| name)
-                .ok_or_else(|| {
-                    AppError::not_found("Udvalget findes ikke, eller det holder ikke møder.")
-                })
-        })
+        .run(move |conn| super::documents::body_name(conn, id))
         .await
 }
 
@@ -172,11 +164,7 @@ async fn subscription_of(
             {
                 return Err(invalid_link());
             }
-            let name = meetings::meeting_organizations(conn)?
-                .into_iter()
-                .find(|(o, _)| *o == subscription.organization_id)
-                .map(|(_, name)| name)
-                .unwrap_or_default();
+            let name = super::documents::body_name(conn, subscription.organization_id)?;
             Ok((subscription, name))
         })
         .await

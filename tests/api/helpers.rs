@@ -167,6 +167,11 @@ impl TestApp {
             .expect("the request is answered")
     }
 
+    /// GET, expecting 200; returns the body's bytes (a PDF, a file).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        bytes_of(self.get(path).await, path).await
+    }
+
     /// GET, expecting `status`; returns the body.
     pub async fn get_text(&self, path: &str, status: u16) -> String {
         let response = self.get(path).await;
@@ -296,6 +301,11 @@ impl Session {
             .send()
             .await
             .expect("the request is answered")
+    }
+
+    /// GET, expecting 200; returns the body's bytes (a PDF, a file).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        bytes_of(self.get(path).await, path).await
     }
 
     pub async fn get_text(&self, path: &str, status: u16) -> String {
@@ -507,27 +517,6 @@ pub fn notice(text: &str) {
     let _ = writeln!(std::io::stderr(), "notice: {text}");
 }
 
-/// An agenda item with nothing but a title, numbered by its place.
-pub fn plain_item(
-    meeting: agendum::domain::MeetingId,
-    title: &str,
-    kind: agendum::domain::agenda::AgendaItemKind,
-    public: bool,
-) -> agendum::db::agenda::NewAgendaItem<'_> {
-    agendum::db::agenda::NewAgendaItem {
-        meeting_id: meeting,
-        number: None,
-        title,
-        kind,
-        public,
-        proposal_id: None,
-        case_id: None,
-        body: None,
-        sections: &[],
-        source_organization_id: None,
-    }
-}
-
 /// Releases a meeting's agenda as the secretariat would have, before the meeting (so a past
 /// meeting such as the seed's can get a new version in a test), with a reason in case it is late.
 pub fn release_before_meeting(
@@ -547,4 +536,9 @@ pub fn release_before_meeting(
             expected_lock: None,
         },
     )
+}
+
+async fn bytes_of(response: reqwest::Response, path: &str) -> Vec<u8> {
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    response.bytes().await.expect("a body").to_vec()
 }

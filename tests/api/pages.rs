@@ -10,7 +10,7 @@ use agendum::domain::{BodyId, CaseReference, MeetingId, OrganizationId, Proposal
 use chrono::Utc;
 
 use crate::helpers::{
-    Backend, TestApp, element, on_both_backends, plain_item, release_before_meeting, seed_block,
+    Backend, TestApp, element, on_both_backends, release_before_meeting, seed_block,
     seed_corrected, spawn_app, text_of,
 };
 
@@ -236,7 +236,7 @@ fn meeting_with_closed_item(app: &TestApp) -> (MeetingId, ProposalId) {
             &NewAgendaItem {
                 proposal_id: proposal,
                 number: Some(number),
-                ..plain_item(
+                ..NewAgendaItem::plain(
                     meeting,
                     title,
                     if proposal.is_some() {
@@ -316,7 +316,7 @@ async fn items_added_after_release_stay_private_until_released(backend: Backend)
             &mut conn,
             &NewAgendaItem {
                 proposal_id: Some(proposal),
-                ..plain_item(
+                ..NewAgendaItem::plain(
                     MeetingId(SEED_MEETING),
                     "Medlemsforslag om flere træer på Rådhuspladsen",
                     AgendaItemKind::MemberProposal,
@@ -469,7 +469,7 @@ async fn released_page_is_served_from_memory_and_follows_new_versions(backend: B
             &mut conn,
             &NewAgendaItem {
                 body: Some("Et tillæg til dagsordenen."),
-                ..plain_item(
+                ..NewAgendaItem::plain(
                     MeetingId(SEED_MEETING),
                     "Orientering om tillæg",
                     AgendaItemKind::Orientation,

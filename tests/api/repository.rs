@@ -13,7 +13,7 @@ use agendum::error::ErrorKind;
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::helpers::{Backend, database, on_both_backends, plain_item, release_before_meeting};
+use crate::helpers::{Backend, database, on_both_backends, release_before_meeting};
 
 on_both_backends!(
     migrations_are_idempotent_and_demo_loads_once,
@@ -131,7 +131,7 @@ fn plan_meeting(conn: &mut db::DbConnection) -> MeetingId {
 fn item<'a>(meeting: MeetingId, number: &'a str, public: bool) -> NewAgendaItem<'a> {
     NewAgendaItem {
         number: Some(number),
-        ..plain_item(meeting, "Et punkt", AgendaItemKind::Other, public)
+        ..NewAgendaItem::plain(meeting, "Et punkt", AgendaItemKind::Other, public)
     }
 }
 
