@@ -71,6 +71,7 @@ pub mod attachment;
 pub mod case_reference;
 pub mod date_phrase;
 pub mod deadline;
+pub mod decision;
 pub mod email;
 pub mod followup;
 pub mod holidays;
@@ -81,6 +82,7 @@ pub mod meeting;
 pub mod organization;
 pub mod proposal;
 pub mod proposal_text;
+pub mod task;
 pub mod text;
 pub mod time;
 
