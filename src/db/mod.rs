@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod audit;
 pub mod cases;
+pub mod decisions;
 pub mod meetings;
 pub mod organizations;
 pub mod outbox;

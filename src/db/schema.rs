@@ -245,6 +245,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_attachments,
     agenda_documents,
     subscriptions,
+    meeting_attendance,
+    decisions,
+    tasks,
+    task_contributions,
+    task_tokens,
+    task_reminders,
+    task_files,
     users,
     sessions,
     api_tokens,
@@ -402,3 +409,114 @@ diesel::table! {
         last_serial -> BigInt,
     }
 }
+
+diesel::table! {
+    meeting_attendance (meeting_id, person_id) {
+        meeting_id -> BigInt,
+        person_id -> BigInt,
+        status -> Text,
+        substitute_for -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> BigInt,
+        agenda_item_id -> BigInt,
+        meeting_id -> BigInt,
+        outcome -> Text,
+        data -> Text,
+        referred_to_id -> Nullable<BigInt>,
+        text -> Text,
+        text_edited -> Bool,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        decision_id -> BigInt,
+        agenda_item_id -> BigInt,
+        proposal_id -> Nullable<BigInt>,
+        clause -> Integer,
+        clause_text -> Text,
+        description -> Text,
+        lead_id -> BigInt,
+        deadline -> Nullable<Date>,
+        answer_to_id -> Nullable<BigInt>,
+        status -> Text,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+        answered_by -> Nullable<Text>,
+        proposed_deadline -> Nullable<Date>,
+        extension_reason -> Nullable<Text>,
+        presented_item_id -> Nullable<BigInt>,
+        lock_version -> Integer,
+        created_by -> Nullable<BigInt>,
+        sent_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_contributions (id) {
+        id -> BigInt,
+        task_id -> BigInt,
+        organization_id -> BigInt,
+        status -> Text,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+        answered_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    task_tokens (id) {
+        id -> BigInt,
+        task_id -> BigInt,
+        contribution_id -> Nullable<BigInt>,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_reminders (task_id, reminder_key) {
+        task_id -> BigInt,
+        reminder_key -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_files (id) {
+        id -> BigInt,
+        task_id -> BigInt,
+        contribution_id -> Nullable<BigInt>,
+        filename -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(decisions -> agenda_items (agenda_item_id));
+diesel::joinable!(decisions -> meetings (meeting_id));
+diesel::joinable!(meeting_attendance -> meetings (meeting_id));
+diesel::joinable!(meeting_attendance -> persons (person_id));
+diesel::joinable!(tasks -> decisions (decision_id));
+diesel::joinable!(tasks -> agenda_items (agenda_item_id));
+diesel::joinable!(task_contributions -> tasks (task_id));
+diesel::joinable!(task_tokens -> tasks (task_id));
+diesel::joinable!(task_reminders -> tasks (task_id));
+diesel::joinable!(task_files -> tasks (task_id));

@@ -44,13 +44,14 @@ impl Outcome {
 
 /// A vote: counts, and who voted how (party letters such as "A" or members' names).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Votes {
     #[serde(rename = "for")]
     pub in_favour: u32,
     pub against: u32,
     #[serde(default)]
     pub abstain: u32,
-    #[serde(default)]
+    #[serde(default, rename = "for_by")]
     pub in_favour_by: Vec<String>,
     #[serde(default)]
     pub against_by: Vec<String>,

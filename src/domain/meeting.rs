@@ -18,6 +18,15 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// A person's part in a meeting.
+    AttendanceStatus {
+        Present = "present" / "Til stede",
+        Absent = "absent" / "Fraværende",
+        Substitute = "substitute" / "Stedfortræder",
+    }
+);
+
 impl MeetingStatus {
     /// A released agenda is public; before release only the date, time and place are.
     pub fn agenda_is_released(self) -> bool {

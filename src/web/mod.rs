@@ -3,6 +3,7 @@
 pub mod account;
 pub mod agenda_admin;
 pub mod api;
+pub mod api_followup;
 pub mod api_proposals;
 pub mod assets;
 pub mod auth;
@@ -82,6 +83,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::post().to(api_proposals::submit),
             )
             .route("/cases/{reference}", web::get().to(api_proposals::case))
+            .route(
+                "/agenda-items/{id}/decision",
+                web::post().to(api_followup::record_decision),
+            )
+            .route(
+                "/agenda-items/{id}/task-suggestions",
+                web::get().to(api_followup::task_suggestions),
+            )
             .route("/openapi.json", web::get().to(api::openapi)),
     )
     .app_data(web::PathConfig::default().error_handler(|_, _| {

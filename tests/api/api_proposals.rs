@@ -440,6 +440,8 @@ async fn openapi_describes_the_api() {
         ("/proposals/{id}/submit", "post"),
         ("/proposals/parse", "post"),
         ("/cases/{reference}", "get"),
+        ("/agenda-items/{id}/decision", "post"),
+        ("/agenda-items/{id}/task-suggestions", "get"),
         ("/openapi.json", "get"),
     ];
     for (path, method) in routes {

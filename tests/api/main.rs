@@ -10,6 +10,7 @@ mod api;
 mod api_proposals;
 mod browser;
 mod cli;
+mod followup;
 mod mail;
 mod meetings_admin;
 mod pages;

@@ -1,0 +1,234 @@
+//! The JSON API for decisions and follow-up (INTERFACES.md): recording a decision on an agenda
+//! item, and the follow-up tasks Agendum reads from its adopted clauses.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::ApiCaller;
+use super::errors::ApiError;
+use crate::db::accounts::Account;
+use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
+use crate::db::organizations as orgs;
+use crate::db::{DbConnection, audit, write_transaction};
+use crate::domain::account::{Actor, Role};
+use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
+use crate::domain::followup::{TaskSuggestion, suggest};
+use crate::domain::time::rfc3339;
+use crate::domain::{AgendaItemId, OrganizationId};
+use crate::error::{AppError, AppResult};
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// Decisions and follow-up are the secretariat's.
+fn secretariat(caller: ApiCaller) -> ApiResult<Account> {
+    let account = caller.require()?;
+    if account.role != Role::Secretariat {
+        return Err(AppError::forbidden(
+            "Kun sekretariatet kan registrere beslutninger og opgaver.",
+        )
+        .into());
+    }
+    Ok(account)
+}
+
+/// The decision as posted: the domain's fields, committees by id, and an optional own text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionInput {
+    outcome: Outcome,
+    #[serde(default)]
+    votes: Option<Votes>,
+    #[serde(default)]
+    clauses: Vec<ClauseDecision>,
+    #[serde(default)]
+    amendments: Vec<Amendment>,
+    #[serde(default)]
+    statements: Vec<Statement>,
+    #[serde(default)]
+    referred_to: Option<OrganizationId>,
+    #[serde(default)]
+    consulted: Vec<OrganizationId>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+impl DecisionInput {
+    pub fn into_request(self, item: AgendaItemId, account: &Account) -> RecordDecision {
+        RecordDecision {
+            item,
+            outcome: self.outcome,
+            decision: Decision {
+                outcome: self.outcome,
+                votes: self.votes,
+                clauses: self.clauses,
+                amendments: self.amendments,
+                statements: self.statements,
+                referred_to: None,
+                consulted: Vec::new(),
+            },
+            referred_to: self.referred_to,
+            consulted: self.consulted,
+            text: self.text,
+            by: Some(account.id),
+        }
+    }
+}
+
+fn organization_ref(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Value> {
+    let name = orgs::list(conn)?
+        .into_iter()
+        .find(|o| o.id == id)
+        .map(|o| o.name)
+        .unwrap_or_default();
+    Ok(json!({ "id": id, "name": name }))
+}
+
+pub fn decision_json(conn: &mut DbConnection, base: &str, d: &StoredDecision) -> AppResult<Value> {
+    let referred_to = d
+        .referred_to
+        .map(|id| organization_ref(conn, id))
+        .transpose()?;
+    Ok(json!({
+        "id": d.id,
+        "agenda_item_id": d.agenda_item_id,
+        "meeting_id": d.meeting_id,
+        "outcome": d.decision.outcome,
+        "outcome_label": d.decision.outcome.label_da(),
+        "text": d.text,
+        "text_edited": d.text_edited,
+        "votes": d.decision.votes,
+        "clauses": d.decision.clauses,
+        "amendments": d.decision.amendments,
+        "statements": d.decision.statements,
+        "referred_to": referred_to,
+        "consulted": d.decision.consulted,
+        "recorded_at": rfc3339(d.recorded_at),
+        "links": {
+            "task_suggestions": format!("{base}/api/v1/agenda-items/{}/task-suggestions", d.agenda_item_id),
+            "meeting": format!("{base}/meetings/{}", d.meeting_id),
+        },
+    }))
+}
+
+/// `POST /api/v1/agenda-items/{id}/decision`: records the decision (or corrects it until the
+/// minutes are published). 422 with the reason when it does not add up.
+pub async fn record_decision(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+    body: web::Json<DecisionInput>,
+) -> ApiResult<HttpResponse> {
+    let account = secretariat(caller)?;
+    let item = AgendaItemId(path.into_inner());
+    let request = body.into_inner().into_request(item, &account);
+    let base = state.settings.base_url.clone();
+    let (created, json) = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let before = decisions::decision_of(conn, item)?;
+                let stored = decisions::record(conn, &request)?;
+                audit::record(
+                    conn,
+                    &Actor::user(account.id, &account.name),
+                    audit::Change {
+                        action: if before.is_some() {
+                            "decision.corrected"
+                        } else {
+                            "decision.recorded"
+                        },
+                        subject: audit::SubjectKind("agenda_item").with(item.0),
+                        before: before
+                            .as_ref()
+                            .map(|b| json!({ "outcome": b.decision.outcome, "text": b.text })),
+                        after: Some(
+                            json!({ "outcome": stored.decision.outcome, "text": stored.text }),
+                        ),
+                        note: None,
+                    },
+                )?;
+                Ok((before.is_none(), decision_json(conn, &base, &stored)?))
+            })
+        })
+        .await?;
+    Ok(if created {
+        HttpResponse::Created().json(json)
+    } else {
+        HttpResponse::Ok().json(json)
+    })
+}
+
+/// The suggestions of a decided item: one per task read from each adopted clause.
+pub fn suggestions(
+    conn: &mut DbConnection,
+    item: &DecidedItem,
+    decision: &StoredDecision,
+) -> AppResult<Vec<TaskSuggestion>> {
+    let directory = decisions::directory(conn, item.body_id)?;
+    let clauses = item.clauses();
+    Ok(decision
+        .decision
+        .adopted_clauses(clauses.len() as u32)
+        .into_iter()
+        .flat_map(|n| suggest(n, &clauses[n as usize - 1], item.meeting_day(), &directory))
+        .collect())
+}
+
+/// `GET /api/v1/agenda-items/{id}/task-suggestions`: the follow-up tasks Agendum reads from the
+/// adopted clauses. Nothing is stored or sent; the secretariat confirms each task.
+pub async fn task_suggestions(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    secretariat(caller)?;
+    let item_id = AgendaItemId(path.into_inner());
+    let body = state
+        .db
+        .run(move |conn| {
+            let item = decisions::decided_item(conn, item_id)?.ok_or_else(|| {
+                AppError::not_found("Punktet findes ikke på en udsendt dagsorden.")
+            })?;
+            let decision = decisions::decision_of(conn, item_id)?.ok_or_else(|| {
+                AppError::conflict("Der er endnu ikke registreret en beslutning på punktet.")
+            })?;
+            let clauses = item.clauses();
+            let mut out = Vec::new();
+            for s in suggestions(conn, &item, &decision)? {
+                let lead = s.lead.map(|id| organization_ref(conn, id)).transpose()?;
+                let contributors = s
+                    .contributors
+                    .iter()
+                    .map(|id| organization_ref(conn, *id))
+                    .collect::<AppResult<Vec<_>>>()?;
+                let answer_to = s
+                    .answer_to
+                    .map(|id| organization_ref(conn, id))
+                    .transpose()?;
+                out.push(json!({
+                    "clause": s.clause,
+                    "clause_text": clauses[s.clause as usize - 1],
+                    "assignment": s.assignment,
+                    "lead": lead,
+                    "contributors": contributors,
+                    "deadline": s.deadline.map(|d| d.to_string()),
+                    "deadline_phrase": s.deadline_phrase,
+                    "deadline_reading": s.deadline_reading,
+                    "answer_to": answer_to,
+                    "answer_phrase": s.answer_phrase,
+                }));
+            }
+            Ok(json!({
+                "agenda_item_id": item_id,
+                "meeting_id": item.meeting_id,
+                "decided_on": item.meeting_day().to_string(),
+                "outcome": decision.decision.outcome,
+                "adopted_clauses": decision.decision.adopted_clauses(clauses.len() as u32),
+                "suggestions": out,
+            }))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}

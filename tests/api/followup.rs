@@ -1,0 +1,397 @@
+//! Decisions and follow-up over the JSON API, on both backends: the decision text, the task
+//! suggestions for the seed proposal, and decisions that do not add up.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestApp, on_both_backends, spawn_app};
+
+on_both_backends!(
+    the_seed_decision_gives_the_seed_tasks,
+    decisions_that_do_not_add_up_are_refused,
+    a_referred_proposal_goes_to_the_committee,
+);
+
+/// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
+const SEED_MEETING: i64 = 1;
+
+fn token(app: &TestApp, email: &str) -> String {
+    agendum::admin::create_token(&mut app.conn(), email, None).unwrap()
+}
+
+async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(t) = token {
+        request = request.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        request = request.json(&b);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+/// The seed item's id and its proposal's id, from the public API.
+async fn seed_item(app: &TestApp) -> (i64, i64) {
+    let meeting = app
+        .get_json(&format!("/api/v1/meetings/{SEED_MEETING}"), 200)
+        .await;
+    let item = meeting["agenda"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "member_proposal")
+        .expect("the seed proposal is on the agenda")
+        .clone();
+    (
+        item["id"].as_i64().unwrap(),
+        item["proposal"]["id"].as_i64().unwrap(),
+    )
+}
+
+fn organization_id(app: &TestApp, name: &str) -> i64 {
+    agendum::db::organizations::list(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo"))
+        .id
+        .0
+}
+
+/// The names in a list of organizations, sorted.
+fn names(list: &Value) -> Vec<String> {
+    let mut names: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn every_administration() -> Vec<String> {
+    let mut all: Vec<String> = ADMINISTRATIONS.iter().map(|s| (*s).to_owned()).collect();
+    all.sort();
+    all
+}
+
+const ADMINISTRATIONS: [&str; 7] = [
+    "Økonomiforvaltningen",
+    "Børne- og Ungdomsforvaltningen",
+    "Kultur- og Fritidsforvaltningen",
+    "Sundheds- og Omsorgsforvaltningen",
+    "Socialforvaltningen",
+    "Teknik- og Miljøforvaltningen",
+    "Beskæftigelses- og Integrationsforvaltningen",
+];
+
+fn adopted() -> Value {
+    json!({
+        "outcome": "adopted",
+        "votes": { "for": 34, "against": 15, "for_by": ["A", "B", "F", "Ø"], "against_by": ["C", "O", "V"] },
+    })
+}
+
+async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, proposal) = seed_item(&app).await;
+    let path = format!("/api/v1/agenda-items/{item}/task-suggestions");
+
+    // No decision yet: nothing to suggest.
+    let (status, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    assert_eq!(status, 409, "{body}");
+
+    let (status, decision) = call(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/agenda-items/{item}/decision"),
+        Some(&secretariat),
+        Some(adopted()),
+    )
+    .await;
+    assert_eq!(status, 201, "{decision}");
+    assert_eq!(
+        decision["text"],
+        "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15. For stemte: A, B, F og Ø. Imod stemte: C, O og V."
+    );
+    assert_eq!(decision["text_edited"], false);
+
+    let (status, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["decided_on"], "2025-04-30");
+    assert_eq!(body["adopted_clauses"], json!([1, 2, 3]));
+    let suggestions = body["suggestions"].as_array().unwrap();
+
+    // Clause 1: lead Økonomiforvaltningen, contributions from every administration, deadline
+    // 30.06.2025, answer to Økonomiudvalget.
+    let first: Vec<&Value> = suggestions.iter().filter(|s| s["clause"] == 1).collect();
+    assert_eq!(first.len(), 1, "{body:#}");
+    assert_eq!(first[0]["lead"]["name"], "Økonomiforvaltningen");
+    assert_eq!(names(&first[0]["contributors"]), every_administration());
+    assert_eq!(first[0]["deadline"], "2025-06-30");
+    assert_eq!(first[0]["deadline_phrase"], "inden udgangen af juni måned");
+    assert_eq!(first[0]["answer_to"]["name"], "Økonomiudvalget");
+
+    // Clause 2: every administration closes its own profiles (one task each), no date given.
+    let second: Vec<&Value> = suggestions.iter().filter(|s| s["clause"] == 2).collect();
+    let leads = Value::Array(second.iter().map(|s| s["lead"].clone()).collect());
+    assert_eq!(names(&leads), every_administration());
+    assert!(
+        second
+            .iter()
+            .all(|s| s["assignment"] == "each_administration"
+                && s["contributors"] == json!([])
+                && s["deadline"].is_null()
+                && s["deadline_reading"] == "not_stated")
+    );
+
+    // Clause 3: lead Økonomiforvaltningen, contributions from every administration.
+    let third: Vec<&Value> = suggestions.iter().filter(|s| s["clause"] == 3).collect();
+    assert_eq!(third.len(), 1);
+    assert_eq!(third[0]["lead"]["name"], "Økonomiforvaltningen");
+    assert_eq!(names(&third[0]["contributors"]), every_administration());
+    assert!(third[0]["answer_to"].is_null());
+
+    // The proposal is decided; the meeting counts as held.
+    let (_, p) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/proposals/{proposal}"),
+        Some(&secretariat),
+        None,
+    )
+    .await;
+    assert_eq!(p["status"], "decided");
+    let meeting =
+        agendum::db::meetings::get(&mut app.conn(), agendum::domain::MeetingId(SEED_MEETING))
+            .unwrap()
+            .unwrap();
+    assert_eq!(meeting.status.as_str(), "held");
+
+    // A correction replaces the decision; the secretariat's own wording is kept as written.
+    let mut corrected = adopted();
+    corrected["text"] = json!("Medlemsforslaget blev tiltrådt.");
+    let (status, decision) = call(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/agenda-items/{item}/decision"),
+        Some(&secretariat),
+        Some(corrected),
+    )
+    .await;
+    assert_eq!(status, 200, "{decision}");
+    assert_eq!(decision["text"], "Medlemsforslaget blev tiltrådt.");
+    assert_eq!(decision["text_edited"], true);
+
+    // Rejected: nothing to follow up.
+    let (status, _) = call(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/agenda-items/{item}/decision"),
+        Some(&secretariat),
+        Some(json!({ "outcome": "rejected", "votes": { "for": 15, "against": 34 } })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    assert_eq!(body["suggestions"], json!([]));
+}
+
+async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let politician = token(&app, "politiker@example.org");
+    let (item, _) = seed_item(&app).await;
+    let path = format!("/api/v1/agenda-items/{item}/decision");
+    let post = |token: Option<String>, body: Value| {
+        let app = &app;
+        let path = path.clone();
+        async move {
+            call(
+                app,
+                reqwest::Method::POST,
+                &path,
+                token.as_deref(),
+                Some(body),
+            )
+            .await
+        }
+    };
+
+    // Who may record.
+    assert_eq!(post(None, adopted()).await.0, 401);
+    assert_eq!(post(Some(politician.clone()), adopted()).await.0, 403);
+    let (status, _) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/agenda-items/{item}/task-suggestions"),
+        Some(&politician),
+        None,
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/agenda-items/999999/decision",
+        Some(&secretariat),
+        Some(adopted()),
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    // 51 of the council's 55 members present: 34 + 15 does not add up.
+    {
+        use agendum::db::decisions::{AttendanceEntry, set_attendance};
+        use agendum::domain::meeting::AttendanceStatus;
+        let mut conn = app.conn();
+        let council =
+            agendum::domain::OrganizationId(organization_id(&app, "Borgerrepræsentationen"));
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 4, 30).unwrap();
+        let members = agendum::db::organizations::members(&mut conn, council, day).unwrap();
+        assert_eq!(members.len(), 55);
+        let entries: Vec<AttendanceEntry> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| AttendanceEntry {
+                person_id: m.person_id,
+                status: if i < 51 {
+                    AttendanceStatus::Present
+                } else {
+                    AttendanceStatus::Absent
+                },
+                substitute_for: None,
+            })
+            .collect();
+        set_attendance(
+            &mut conn,
+            agendum::domain::MeetingId(SEED_MEETING),
+            &entries,
+        )
+        .unwrap();
+    }
+    let refused: Vec<(Value, &str)> = vec![
+        (adopted(), "giver 49, men der er 51 til stede"),
+        (
+            json!({ "outcome": "adopted", "votes": { "for": 34, "against": 17, "for_by": ["A"], "against_by": ["C"] },
+                    "statements": [{ "kind": "dissent", "by": "A", "text": "Uenig." }] }),
+            "A stemte ikke i mindretal",
+        ),
+        (
+            json!({ "outcome": "adopted", "votes": { "for": 20, "against": 31 } }),
+            "ikke flertal",
+        ),
+        (json!({ "outcome": "referred" }), "Vælg det udvalg"),
+        (
+            json!({ "outcome": "referred", "referred_to": organization_id(&app, "Socialforvaltningen") }),
+            "findes ikke i kommunen",
+        ),
+        (
+            json!({ "outcome": "adopted", "clauses": [{ "clause": 4, "outcome": "adopted" }] }),
+            "ikke et 4. at-punkt",
+        ),
+    ];
+    for (body, message) in refused {
+        let (status, answer) = post(Some(secretariat.clone()), body.clone()).await;
+        assert_eq!(status, 422, "{body}: {answer}");
+        let said = answer["error"]["message"].as_str().unwrap_or_default();
+        assert!(said.contains(message), "{body}: {said}");
+    }
+    // Malformed: a bad outcome or a typo in a field is a 400, not a guess.
+    assert_eq!(
+        post(Some(secretariat.clone()), json!({ "outcome": "accepted" }))
+            .await
+            .0,
+        400
+    );
+    assert_eq!(
+        post(
+            Some(secretariat.clone()),
+            json!({ "outcome": "adopted", "votes": { "for": 1, "againts": 0 } })
+        )
+        .await
+        .0,
+        400
+    );
+    // Nothing was recorded.
+    assert!(
+        agendum::db::decisions::decision_of(&mut app.conn(), agendum::domain::AgendaItemId(item))
+            .unwrap()
+            .is_none()
+    );
+    // With the counts right, it is.
+    let (status, body) = post(
+        Some(secretariat.clone()),
+        json!({ "outcome": "adopted", "votes": { "for": 34, "against": 15, "abstain": 2,
+                "for_by": ["A", "B", "F", "Ø"], "against_by": ["C", "O", "V"], "abstain_by": ["I"] },
+                "statements": [{ "kind": "dissent", "by": "V", "text": "Vi er imod." }] }),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert!(
+        body["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("Afvigende mening fra V: »Vi er imod.«")
+    );
+}
+
+async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, proposal) = seed_item(&app).await;
+    let committee = organization_id(&app, "Økonomiudvalget");
+    let consulted = organization_id(&app, "Teknik- og Miljøudvalget");
+    let (status, body) = call(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/agenda-items/{item}/decision"),
+        Some(&secretariat),
+        Some(json!({ "outcome": "referred", "referred_to": committee, "consulted": [consulted] })),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(
+        body["text"],
+        "Medlemsforslaget blev henvist til Økonomiudvalget med høring af Teknik- og Miljøudvalget."
+    );
+    assert_eq!(body["referred_to"]["name"], "Økonomiudvalget");
+
+    // The proposal is offered on the committee's next meeting's agenda.
+    let mut conn = app.conn();
+    let next = agendum::db::meetings::upcoming_of(
+        &mut conn,
+        &[agendum::domain::OrganizationId(committee)],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .first()
+    .expect("the demo has an upcoming committee meeting")
+    .id;
+    let offered = agendum::db::agenda::offered_proposals(&mut conn, next).unwrap();
+    let offer = offered
+        .iter()
+        .find(|o| o.proposal_id.0 == proposal)
+        .expect("the referred proposal is offered");
+    assert_eq!(offer.target, Some(next));
+}
