@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod proposals;
 pub mod schema;
 pub mod subscriptions;
+pub mod tasks;
 pub mod workflow;
 
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! Times are written in Europe/Copenhagen with the zone's VTIMEZONE, so a calendar shows
 //! "17:30" in Copenhagen whatever the reader's own zone is, across both DST changes.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::time::local;
 
@@ -133,6 +133,64 @@ fn calendar(method: &str, name: Option<&str>, events: &[Event], to: Option<&Invi
     out
 }
 
+/// A follow-up task's deadline: an all-day event on the day (which every calendar shows) and
+/// a to-do due that day (for those that keep task lists), under one UID per task.
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    /// Stable for the task; `sequence` grows when the deadline moves.
+    pub uid: String,
+    pub sequence: u32,
+    pub summary: String,
+    pub description: String,
+    pub url: Option<String>,
+    pub due: NaiveDate,
+    pub stamp: DateTime<Utc>,
+}
+
+/// The deadline as a published calendar (`METHOD:PUBLISH`): nothing to answer, only to keep.
+pub fn deadline(d: &Deadline) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Agendum//Agendum//DA");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    let day = d.due.format("%Y%m%d").to_string();
+    let next = d
+        .due
+        .succ_opt()
+        .unwrap_or(d.due)
+        .format("%Y%m%d")
+        .to_string();
+    for (component, uid) in [
+        ("VEVENT", format!("event-{}", d.uid)),
+        ("VTODO", format!("todo-{}", d.uid)),
+    ] {
+        line(&mut out, &format!("BEGIN:{component}"));
+        line(&mut out, &format!("UID:{}", escape(&uid)));
+        line(&mut out, &format!("SEQUENCE:{}", d.sequence));
+        line(&mut out, &format!("DTSTAMP:{}", utc(d.stamp)));
+        if component == "VEVENT" {
+            line(&mut out, &format!("DTSTART;VALUE=DATE:{day}"));
+            line(&mut out, &format!("DTEND;VALUE=DATE:{next}"));
+            line(&mut out, "TRANSP:TRANSPARENT");
+        } else {
+            line(&mut out, &format!("DUE;VALUE=DATE:{day}"));
+            line(&mut out, "STATUS:NEEDS-ACTION");
+        }
+        line(&mut out, &format!("SUMMARY:{}", escape(&d.summary)));
+        if !d.description.is_empty() {
+            line(&mut out, &format!("DESCRIPTION:{}", escape(&d.description)));
+        }
+        if let Some(url) = &d.url {
+            line(&mut out, &format!("URL:{url}"));
+        }
+        line(&mut out, &format!("END:{component}"));
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
 fn utc(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
@@ -198,6 +256,35 @@ pub fn unfold(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_deadline_is_an_all_day_event_and_a_to_do() {
+        let due = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let text = super::deadline(&super::Deadline {
+            uid: "task-7@agendum.test".into(),
+            sequence: 1,
+            summary: "Frist: Oversigt over brugen af X, Økonomiforvaltningen".into(),
+            description: "1. at-punkt; svar til Økonomiudvalget".into(),
+            url: Some("https://agendum.test/tasks/7".into()),
+            due,
+            stamp: chrono::DateTime::parse_from_rfc3339("2025-05-01T10:00:00Z")
+                .unwrap()
+                .to_utc(),
+        });
+        assert!(text.split("\r\n").all(|l| l.len() <= 75));
+        let lines = super::unfold(&text);
+        let has = |l: &str| lines.iter().any(|x| x == l);
+        assert!(has("METHOD:PUBLISH"));
+        assert!(has("BEGIN:VEVENT") && has("BEGIN:VTODO"));
+        assert!(has("DTSTART;VALUE=DATE:20250630") && has("DTEND;VALUE=DATE:20250701"));
+        assert!(has("DUE;VALUE=DATE:20250630"));
+        assert!(has("UID:event-task-7@agendum.test") && has("UID:todo-task-7@agendum.test"));
+        assert!(has("SEQUENCE:1"));
+        assert!(has(
+            "SUMMARY:Frist: Oversigt over brugen af X\\, Økonomiforvaltningen"
+        ));
+        assert!(has("DESCRIPTION:1. at-punkt\\; svar til Økonomiudvalget"));
+    }
+
     use super::*;
 
     fn event() -> Event {

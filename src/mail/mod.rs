@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod compose;
 pub mod smtp;
+pub mod tasks;
 pub mod templates;
 pub mod transport;
 pub mod worker;

@@ -2,6 +2,7 @@
 //! item, and the follow-up tasks Agendum reads from its adopted clauses.
 
 use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -10,14 +11,16 @@ use super::auth::ApiCaller;
 use super::errors::ApiError;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
-use crate::db::organizations as orgs;
+use crate::db::organizations::{self as orgs, Organization};
+use crate::db::tasks::{self, NewTask, Task};
 use crate::db::{DbConnection, audit, write_transaction};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::followup::{TaskSuggestion, suggest};
-use crate::domain::time::rfc3339;
+use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
+use crate::mail::tasks::notify_confirmed;
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -231,4 +234,167 @@ pub async fn task_suggestions(
         })
         .await?;
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// A task as the API shows it.
+pub fn task_json(base: &str, task: &Task, today: NaiveDate) -> Value {
+    let org = |o: &Organization| json!({ "id": o.id, "name": o.name });
+    json!({
+        "id": task.id,
+        "agenda_item_id": task.agenda_item_id,
+        "proposal_id": task.proposal_id,
+        "clause": task.clause,
+        "clause_text": task.clause_text,
+        "description": task.description,
+        "lead": org(&task.lead),
+        "contributors": task.contributors.iter().map(|c| json!({
+            "organization": org(&c.organization),
+            "status": c.status,
+            "answered_at": c.answered_at.map(rfc3339),
+        })).collect::<Vec<_>>(),
+        "deadline": task.deadline.map(|d| d.to_string()),
+        "answer_to": task.answer_to.as_ref().map(org),
+        "status": task.status,
+        "status_label": task.status.label_da(),
+        "overdue": task.status.is_overdue(task.deadline, today),
+        "answered_at": task.answered_at.map(rfc3339),
+        "sent_at": rfc3339(task.sent_at),
+        "links": {
+            "self": format!("{base}/api/v1/tasks/{}", task.id),
+        },
+    })
+}
+
+/// A task to confirm: one suggestion as the secretariat accepts or corrects it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    agenda_item_id: AgendaItemId,
+    clause: u32,
+    lead: OrganizationId,
+    #[serde(default)]
+    contributors: Vec<OrganizationId>,
+    #[serde(default)]
+    description: Option<String>,
+    deadline: Option<NaiveDate>,
+    #[serde(default)]
+    answer_to: Option<OrganizationId>,
+}
+
+/// `POST /api/v1/tasks`: confirms a task and emails it (through the outbox) to the lead and
+/// to every contributing administration, each with its own answer link.
+pub async fn create_task(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    body: web::Json<TaskInput>,
+) -> ApiResult<HttpResponse> {
+    let account = secretariat(caller)?;
+    let input = body.into_inner();
+    let settings = state.settings.clone();
+    let json = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let (item, confirmed) = tasks::confirm(
+                    conn,
+                    &NewTask {
+                        item: input.agenda_item_id,
+                        clause: input.clause,
+                        lead: input.lead,
+                        contributors: &input.contributors,
+                        description: input.description.as_deref(),
+                        deadline: input.deadline,
+                        answer_to: input.answer_to,
+                        by: Some(account.id),
+                    },
+                )?;
+                notify_confirmed(conn, &settings, &item, &confirmed)?;
+                audit::record(
+                    conn,
+                    &Actor::user(account.id, &account.name),
+                    audit::Change {
+                        action: "task.confirmed",
+                        subject: audit::SubjectKind("task").with(confirmed.task_id),
+                        before: None,
+                        after: Some(json!({
+                            "agenda_item_id": input.agenda_item_id,
+                            "clause": input.clause,
+                            "lead": input.lead,
+                            "contributors": input.contributors,
+                            "deadline": input.deadline,
+                        })),
+                        note: None,
+                    },
+                )?;
+                let task = tasks::get(conn, confirmed.task_id)?
+                    .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
+                Ok(task_json(&settings.base_url, &task, today()))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            json["links"]["self"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        ))
+        .json(json))
+}
+
+/// Who may read a task: the secretariat, and staff of its lead or contributing administrations.
+fn may_read(account: &Account, task: &Task) -> bool {
+    match account.role {
+        Role::Secretariat => true,
+        Role::Administration => account.organization_id.is_some_and(|own| {
+            task.lead.id == own || task.contributors.iter().any(|c| c.organization.id == own)
+        }),
+        _ => false,
+    }
+}
+
+/// `GET /api/v1/tasks/{id}`
+pub async fn show_task(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    let id = path.into_inner();
+    let task = state.db.run(move |conn| tasks::get(conn, id)).await?;
+    match task {
+        Some(task) if may_read(&account, &task) => {
+            Ok(HttpResponse::Ok().json(task_json(&state.settings.base_url, &task, today())))
+        }
+        // The same answer whether it does not exist or is someone else's.
+        _ => Err(
+            AppError::not_found("Opgaven findes ikke, eller du har ikke adgang til den.").into(),
+        ),
+    }
+}
+
+/// `GET /api/v1/tasks`: the secretariat sees every task, administration staff their own
+/// administration's (as lead or contributor).
+pub async fn list_tasks(state: web::Data<AppState>, caller: ApiCaller) -> ApiResult<HttpResponse> {
+    let account = caller.require()?;
+    if !matches!(account.role, Role::Secretariat | Role::Administration) {
+        return Err(
+            AppError::forbidden("Opgaver kan ses af sekretariatet og forvaltningerne.").into(),
+        );
+    }
+    let base = state.settings.base_url.clone();
+    let data = state
+        .db
+        .run(move |conn| {
+            let all = tasks::all(conn)?;
+            let today = today();
+            Ok(all
+                .iter()
+                .filter(|t| may_read(&account, t))
+                .map(|t| task_json(&base, t, today))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "data": data })))
 }

@@ -87,6 +87,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/agenda-items/{id}/decision",
                 web::post().to(api_followup::record_decision),
             )
+            .route("/tasks", web::get().to(api_followup::list_tasks))
+            .route("/tasks", web::post().to(api_followup::create_task))
+            .route("/tasks/{id}", web::get().to(api_followup::show_task))
             .route(
                 "/agenda-items/{id}/task-suggestions",
                 web::get().to(api_followup::task_suggestions),

@@ -442,6 +442,9 @@ async fn openapi_describes_the_api() {
         ("/cases/{reference}", "get"),
         ("/agenda-items/{id}/decision", "post"),
         ("/agenda-items/{id}/task-suggestions", "get"),
+        ("/tasks", "get"),
+        ("/tasks", "post"),
+        ("/tasks/{id}", "get"),
         ("/openapi.json", "get"),
     ];
     for (path, method) in routes {

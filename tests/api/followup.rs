@@ -9,6 +9,8 @@ on_both_backends!(
     the_seed_decision_gives_the_seed_tasks,
     decisions_that_do_not_add_up_are_refused,
     a_referred_proposal_goes_to_the_committee,
+    confirmed_tasks_are_mailed_to_every_administration,
+    tasks_that_do_not_fit_the_decision_are_refused,
 );
 
 /// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
@@ -394,4 +396,333 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
         .find(|o| o.proposal_id.0 == proposal)
         .expect("the referred proposal is offered");
     assert_eq!(offer.target, Some(next));
+}
+
+/// Every queued mail about task `task`, loaded whole.
+fn task_mails(app: &TestApp, task: i64) -> Vec<agendum::db::outbox::StoredMessage> {
+    let mut conn = app.conn();
+    let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
+    let ids: Vec<i64> = all
+        .iter()
+        .filter(|m| m.concerns == Some(("task".to_owned(), task)))
+        .map(|m| m.id)
+        .collect();
+    agendum::db::outbox::load(&mut conn, &ids).unwrap()
+}
+
+fn outbox_size(app: &TestApp) -> i64 {
+    agendum::db::outbox::list(&mut app.conn(), None, 0, 1)
+        .unwrap()
+        .1
+}
+
+/// Records the seed decision and returns the item and clause 1's suggestion.
+async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
+    let (item, _) = seed_item(app).await;
+    let (status, _) = call(
+        app,
+        reqwest::Method::POST,
+        &format!("/api/v1/agenda-items/{item}/decision"),
+        Some(secretariat),
+        Some(adopted()),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, body) = call(
+        app,
+        reqwest::Method::GET,
+        &format!("/api/v1/agenda-items/{item}/task-suggestions"),
+        Some(secretariat),
+        None,
+    )
+    .await;
+    let first = body["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["clause"] == 1)
+        .unwrap()
+        .clone();
+    (item, first)
+}
+
+/// The suggestion as the secretariat confirms it, unchanged.
+fn confirmation(item: i64, s: &Value) -> Value {
+    json!({
+        "agenda_item_id": item,
+        "clause": s["clause"],
+        "lead": s["lead"]["id"],
+        "contributors": s["contributors"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+        "deadline": s["deadline"],
+        "answer_to": s["answer_to"]["id"],
+    })
+}
+
+async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, suggestion) = decided_seed(&app, &secretariat).await;
+    let (status, task) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/tasks",
+        Some(&secretariat),
+        Some(confirmation(item, &suggestion)),
+    )
+    .await;
+    assert_eq!(status, 201, "{task}");
+    assert_eq!(task["status"], "sent");
+    assert_eq!(task["deadline"], "2025-06-30");
+    assert_eq!(task["lead"]["name"], "Økonomiforvaltningen");
+    assert_eq!(task["answer_to"]["name"], "Økonomiudvalget");
+    assert_eq!(task["contributors"].as_array().unwrap().len(), 7);
+    // The deadline has passed (the seed meeting was in 2025) and nothing is answered.
+    assert_eq!(task["overdue"], true);
+    let id = task["id"].as_i64().unwrap();
+
+    // One mail to the lead and one to each contributor, each with its own link.
+    let mails = task_mails(&app, id);
+    assert_eq!(mails.len(), 8);
+    let lead: Vec<_> = mails
+        .iter()
+        .filter(|m| m.subject == "Opgave til Økonomiforvaltningen: svar senest 30.06.2025")
+        .collect();
+    assert_eq!(
+        lead.len(),
+        1,
+        "{:?}",
+        mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert_eq!(lead[0].to[0].email, "okf@forvaltning.example.org");
+    let text = &lead[0].text;
+    assert!(
+        text.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."),
+        "{text}"
+    );
+    assert!(text.contains("Oversigten forelægges Økonomiudvalget inden udgangen af juni måned"));
+    assert!(text.contains("Frist: 30. juni 2025"));
+    assert!(text.contains("Svaret forelægges Økonomiudvalget."));
+    let mut tokens = Vec::new();
+    for mail in &mails {
+        let link = mail
+            .text
+            .split_whitespace()
+            .find(|w| w.contains("/tasks/answer/"))
+            .unwrap_or_else(|| panic!("an answer link in {}", mail.subject));
+        let token = link.rsplit('/').next().unwrap().to_owned();
+        assert_eq!(token.len(), 64, "256 bits as hex: {link}");
+        assert!(token.chars().all(|c| c.is_ascii_hexdigit()));
+        tokens.push(token);
+        // The deadline as a calendar file: an all-day event and a to-do, due on the day.
+        let ics = mail
+            .attachments
+            .iter()
+            .find(|a| a.filename == "frist.ics")
+            .expect("the deadline is attached");
+        assert!(ics.content_type.starts_with("text/calendar"));
+        let lines = agendum::domain::ical::unfold(std::str::from_utf8(&ics.content).unwrap());
+        for expected in [
+            "BEGIN:VEVENT",
+            "DTSTART;VALUE=DATE:20250630",
+            "DTEND;VALUE=DATE:20250701",
+            "BEGIN:VTODO",
+            "DUE;VALUE=DATE:20250630",
+        ] {
+            assert!(
+                lines.iter().any(|l| l == expected),
+                "{expected} in {lines:?}"
+            );
+        }
+    }
+    tokens.sort();
+    tokens.dedup();
+    assert_eq!(tokens.len(), 8, "every mail its own link");
+    // Stored hashed only.
+    {
+        use agendum::db::schema::task_tokens;
+        use diesel::prelude::*;
+        let stored: Vec<String> = task_tokens::table
+            .filter(task_tokens::task_id.eq(id))
+            .select(task_tokens::token_hash)
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(stored.len(), 8);
+        for t in &tokens {
+            assert!(!stored.contains(t));
+            assert!(stored.contains(&agendum::auth::secret_hash(t)));
+        }
+    }
+    let contribution_subjects: Vec<&str> = mails
+        .iter()
+        .filter(|m| m.subject.starts_with("Bidrag fra "))
+        .map(|m| m.subject.as_str())
+        .collect();
+    assert_eq!(contribution_subjects.len(), 7);
+    assert!(contribution_subjects.contains(
+        &"Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen: svar senest 30.06.2025"
+    ));
+
+    // The proposal is in follow-up.
+    let (_, p) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/proposals/{}", task["proposal_id"]),
+        Some(&secretariat),
+        None,
+    )
+    .await;
+    assert_eq!(p["status"], "in_follow_up");
+
+    // Who may read it: the secretariat, and staff of an administration on the task.
+    let okf = token(&app, "okf@example.org");
+    let politician = token(&app, "politiker@example.org");
+    let path = format!("/api/v1/tasks/{id}");
+    assert_eq!(
+        call(&app, reqwest::Method::GET, &path, Some(&secretariat), None)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        call(&app, reqwest::Method::GET, &path, Some(&okf), None)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        call(&app, reqwest::Method::GET, &path, Some(&politician), None)
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        call(&app, reqwest::Method::GET, &path, None, None).await.0,
+        401
+    );
+    let (status, list) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/tasks",
+        Some(&okf),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(list["data"][0]["id"], id);
+    assert_eq!(
+        call(
+            &app,
+            reqwest::Method::GET,
+            "/api/v1/tasks",
+            Some(&politician),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+}
+
+async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, suggestion) = decided_seed(&app, &secretariat).await;
+    let good = confirmation(item, &suggestion);
+    let with = |key: &str, value: Value| {
+        let mut v = good.clone();
+        v[key] = value;
+        v
+    };
+    let before = outbox_size(&app);
+    let refused = [
+        (
+            with("deadline", json!("2025-04-01")),
+            422,
+            "ligger før mødet",
+        ),
+        (with("deadline", Value::Null), 422, "Angiv en frist"),
+        (
+            with("lead", json!(organization_id(&app, "KL"))),
+            422,
+            "kommunens egne forvaltninger",
+        ),
+        (
+            with("lead", json!(organization_id(&app, "Økonomiudvalget"))),
+            422,
+            "kommunens egne forvaltninger",
+        ),
+        (
+            with("clause", json!(4)),
+            422,
+            "4. at-punkt er ikke tiltrådt",
+        ),
+        (
+            with(
+                "answer_to",
+                json!(organization_id(&app, "Socialforvaltningen")),
+            ),
+            422,
+            "forelægges kommunalbestyrelsen",
+        ),
+        (with("agenda_item_id", json!(999_999)), 404, "findes ikke"),
+    ];
+    for (body, status, message) in refused {
+        let (got, answer) = call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/tasks",
+            Some(&secretariat),
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(got, status, "{body}: {answer}");
+        let said = answer["error"]["message"].as_str().unwrap_or_default();
+        assert!(said.contains(message), "{body}: {said}");
+    }
+    assert_eq!(outbox_size(&app), before, "nothing was mailed");
+    assert_eq!(
+        agendum::db::tasks::all(&mut app.conn()).unwrap().len(),
+        0,
+        "nothing was stored"
+    );
+    // The politician may not confirm tasks.
+    let politician = token(&app, "politiker@example.org");
+    assert_eq!(
+        call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/tasks",
+            Some(&politician),
+            Some(good.clone())
+        )
+        .await
+        .0,
+        403
+    );
+    // Confirmed once; the same task twice is refused.
+    assert_eq!(
+        call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/tasks",
+            Some(&secretariat),
+            Some(good.clone())
+        )
+        .await
+        .0,
+        201
+    );
+    let (status, answer) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/tasks",
+        Some(&secretariat),
+        Some(good),
+    )
+    .await;
+    assert_eq!(status, 409, "{answer}");
 }

@@ -1,0 +1,376 @@
+//! Follow-up tasks: confirmed by the secretariat from an adopted clause, with one contribution
+//! per contributing administration and an answer link for each.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use super::decisions::{self, DecidedItem};
+use super::organizations::{self as orgs, Organization};
+use super::schema::{proposals, task_contributions, task_tokens, tasks};
+use super::{DbConnection, now};
+use crate::auth::{new_secret, secret_hash};
+use crate::domain::organization::OrganizationKind;
+use crate::domain::proposal::ProposalStatus;
+use crate::domain::task::TaskStatus;
+use crate::domain::time::long_date_da;
+use crate::domain::{AgendaItemId, BodyId, OrganizationId, UserId};
+use crate::error::{AppError, AppResult};
+
+/// How long after its deadline an answer link still works: answers often come a little late,
+/// and a link that dies on the deadline helps nobody.
+pub const ANSWER_GRACE_DAYS: u64 = 30;
+
+/// A task as the secretariat confirms it.
+#[derive(Debug, Clone)]
+pub struct NewTask<'a> {
+    pub item: AgendaItemId,
+    pub clause: u32,
+    pub lead: OrganizationId,
+    pub contributors: &'a [OrganizationId],
+    /// What to do; the clause's own text when left out.
+    pub description: Option<&'a str>,
+    pub deadline: Option<NaiveDate>,
+    pub answer_to: Option<OrganizationId>,
+    pub by: Option<UserId>,
+}
+
+/// A confirmed task and the answer links to mail: the lead's, then one per contribution.
+#[derive(Debug, Clone)]
+pub struct Confirmed {
+    pub task_id: i64,
+    pub lead_token: String,
+    pub contribution_tokens: Vec<(OrganizationId, String)>,
+}
+
+fn organization_of_body(
+    all: &[Organization],
+    body: BodyId,
+    id: OrganizationId,
+    kind_ok: impl Fn(OrganizationKind) -> bool,
+) -> Option<Organization> {
+    all.iter()
+        .find(|o| o.id == id && o.body_id == body && kind_ok(o.kind))
+        .cloned()
+}
+
+/// When an answer link stops working: the end of the grace period after the deadline.
+pub fn link_expiry(deadline: NaiveDate) -> NaiveDateTime {
+    deadline
+        .checked_add_days(Days::new(ANSWER_GRACE_DAYS + 1))
+        .unwrap_or(deadline)
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+}
+
+fn issue_token(
+    conn: &mut DbConnection,
+    task: i64,
+    contribution: Option<i64>,
+    expires_at: NaiveDateTime,
+) -> AppResult<String> {
+    let token = new_secret();
+    diesel::insert_into(task_tokens::table)
+        .values((
+            task_tokens::task_id.eq(task),
+            task_tokens::contribution_id.eq(contribution),
+            task_tokens::token_hash.eq(secret_hash(&token)),
+            task_tokens::expires_at.eq(expires_at),
+            task_tokens::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Confirms a task: checks it against the decision and the body, stores it with its
+/// contributions and answer links, and moves the proposal into follow-up. The caller queues
+/// the mails in the same transaction.
+pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem, Confirmed)> {
+    let item = decisions::decided_item(conn, new.item)?
+        .ok_or_else(|| AppError::not_found("Punktet findes ikke på en udsendt dagsorden."))?;
+    let decision = decisions::decision_of(conn, new.item)?.ok_or_else(|| {
+        AppError::conflict("Der er endnu ikke registreret en beslutning på punktet.")
+    })?;
+    let clauses = item.clauses();
+    if !decision
+        .decision
+        .adopted_clauses(clauses.len() as u32)
+        .contains(&new.clause)
+    {
+        return Err(AppError::invalid(format!(
+            "{}. at-punkt er ikke tiltrådt, og giver derfor ingen opgave.",
+            new.clause
+        )));
+    }
+    let all = orgs::list(conn)?;
+    let is_administration = |k| k == OrganizationKind::Administration;
+    let lead =
+        organization_of_body(&all, item.body_id, new.lead, is_administration).ok_or_else(|| {
+            AppError::invalid(
+                "Den ansvarlige forvaltning skal være en af kommunens egne forvaltninger.",
+            )
+        })?;
+    let mut contributors = Vec::new();
+    for id in new.contributors {
+        let org =
+            organization_of_body(&all, item.body_id, *id, is_administration).ok_or_else(|| {
+                AppError::invalid(
+                    "En bidragydende forvaltning skal være en af kommunens egne forvaltninger.",
+                )
+            })?;
+        if contributors.iter().any(|o: &Organization| o.id == org.id) {
+            return Err(AppError::invalid(format!(
+                "{} står to gange blandt bidragyderne.",
+                org.name
+            )));
+        }
+        contributors.push(org);
+    }
+    let Some(deadline) = new.deadline else {
+        return Err(AppError::invalid("Angiv en frist for opgaven."));
+    };
+    if deadline < item.meeting_day() {
+        return Err(AppError::invalid(format!(
+            "Fristen {} ligger før mødet den {}.",
+            long_date_da(deadline),
+            long_date_da(item.meeting_day())
+        )));
+    }
+    if let Some(to) = new.answer_to
+        && organization_of_body(&all, item.body_id, to, OrganizationKind::holds_meetings).is_none()
+    {
+        return Err(AppError::invalid(
+            "Svaret skal forelægges kommunalbestyrelsen eller et af dens udvalg.",
+        ));
+    }
+    let clause_text = clauses[new.clause as usize - 1].clone();
+    let description = new
+        .description
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .unwrap_or(&clause_text)
+        .to_owned();
+    let duplicate: i64 = tasks::table
+        .filter(tasks::agenda_item_id.eq(new.item.0))
+        .filter(tasks::clause.eq(new.clause as i32))
+        .filter(tasks::lead_id.eq(lead.id.0))
+        .count()
+        .get_result(conn)?;
+    if duplicate > 0 {
+        return Err(AppError::conflict(format!(
+            "{} har allerede fået opgaven fra {}. at-punkt.",
+            lead.name, new.clause
+        )));
+    }
+    let stamp = now();
+    let task_id: i64 = diesel::insert_into(tasks::table)
+        .values((
+            tasks::body_id.eq(item.body_id.0),
+            tasks::decision_id.eq(decision.id),
+            tasks::agenda_item_id.eq(new.item.0),
+            tasks::proposal_id.eq(item.item.proposal.as_ref().map(|p| p.id.0)),
+            tasks::clause.eq(new.clause as i32),
+            tasks::clause_text.eq(&clause_text),
+            tasks::description.eq(&description),
+            tasks::lead_id.eq(lead.id.0),
+            tasks::deadline.eq(deadline),
+            tasks::answer_to_id.eq(new.answer_to.map(|o| o.0)),
+            tasks::status.eq(TaskStatus::Sent.as_str()),
+            tasks::created_by.eq(new.by.map(|u| u.0)),
+            tasks::sent_at.eq(stamp),
+            tasks::created_at.eq(stamp),
+            tasks::updated_at.eq(stamp),
+        ))
+        .returning(tasks::id)
+        .get_result(conn)?;
+    let expires = link_expiry(deadline);
+    let lead_token = issue_token(conn, task_id, None, expires)?;
+    let mut contribution_tokens = Vec::new();
+    for org in &contributors {
+        let contribution: i64 = diesel::insert_into(task_contributions::table)
+            .values((
+                task_contributions::task_id.eq(task_id),
+                task_contributions::organization_id.eq(org.id.0),
+                task_contributions::status.eq("requested"),
+            ))
+            .returning(task_contributions::id)
+            .get_result(conn)?;
+        contribution_tokens.push((
+            org.id,
+            issue_token(conn, task_id, Some(contribution), expires)?,
+        ));
+    }
+    if let Some(proposal) = &item.item.proposal {
+        diesel::update(proposals::table.find(proposal.id.0))
+            .set((
+                proposals::status.eq(ProposalStatus::InFollowUp.as_str()),
+                proposals::updated_at.eq(stamp),
+            ))
+            .execute(conn)?;
+    }
+    Ok((
+        item,
+        Confirmed {
+            task_id,
+            lead_token,
+            contribution_tokens,
+        },
+    ))
+}
+
+/// A task as pages, mails and the API show it.
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: i64,
+    pub agenda_item_id: AgendaItemId,
+    pub proposal_id: Option<i64>,
+    pub clause: u32,
+    pub clause_text: String,
+    pub description: String,
+    pub lead: Organization,
+    pub contributors: Vec<Contribution>,
+    pub deadline: Option<NaiveDate>,
+    pub answer_to: Option<Organization>,
+    pub status: TaskStatus,
+    pub answer: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub sent_at: DateTime<Utc>,
+    pub lock_version: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    pub id: i64,
+    pub organization: Organization,
+    pub status: String,
+    pub answer: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+type TaskRow = (
+    i64,
+    i64,
+    Option<i64>,
+    i32,
+    String,
+    String,
+    i64,
+    Option<NaiveDate>,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<NaiveDateTime>,
+    NaiveDateTime,
+    i32,
+);
+
+type ContributionRow = (i64, i64, String, Option<String>, Option<NaiveDateTime>);
+
+/// One task with its contributions, or `None`.
+pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
+    let row: Option<TaskRow> = tasks::table
+        .find(id)
+        .select((
+            tasks::id,
+            tasks::agenda_item_id,
+            tasks::proposal_id,
+            tasks::clause,
+            tasks::clause_text,
+            tasks::description,
+            tasks::lead_id,
+            tasks::deadline,
+            tasks::answer_to_id,
+            tasks::status,
+            tasks::answer,
+            tasks::answered_at,
+            tasks::sent_at,
+            tasks::lock_version,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some(row) = row else { return Ok(None) };
+    let all = orgs::list(conn)?;
+    let find = |id: i64| {
+        all.iter()
+            .find(|o| o.id.0 == id)
+            .cloned()
+            .ok_or_else(|| AppError::internal(format!("organization {id} of a task is missing")))
+    };
+    let contributions: Vec<ContributionRow> = task_contributions::table
+        .filter(task_contributions::task_id.eq(id))
+        .select((
+            task_contributions::id,
+            task_contributions::organization_id,
+            task_contributions::status,
+            task_contributions::answer,
+            task_contributions::answered_at,
+        ))
+        .order(task_contributions::id)
+        .load(conn)?;
+    let (
+        id,
+        item,
+        proposal,
+        clause,
+        clause_text,
+        description,
+        lead,
+        deadline,
+        answer_to,
+        status,
+        answer,
+        answered_at,
+        sent_at,
+        lock_version,
+    ) = row;
+    Ok(Some(Task {
+        id,
+        agenda_item_id: AgendaItemId(item),
+        proposal_id: proposal,
+        clause: clause as u32,
+        clause_text,
+        description,
+        lead: find(lead)?,
+        contributors: contributions
+            .into_iter()
+            .map(|(cid, org, status, answer, at)| {
+                Ok(Contribution {
+                    id: cid,
+                    organization: find(org)?,
+                    status,
+                    answer,
+                    answered_at: at.map(|t| t.and_utc()),
+                })
+            })
+            .collect::<AppResult<_>>()?,
+        deadline,
+        answer_to: answer_to.map(find).transpose()?,
+        status: status.parse().map_err(AppError::internal)?,
+        answer,
+        answered_at: answered_at.map(|t| t.and_utc()),
+        sent_at: sent_at.and_utc(),
+        lock_version,
+    }))
+}
+
+/// The tasks of an agenda item, in the order they were confirmed.
+pub fn of_item(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Vec<Task>> {
+    let ids: Vec<i64> = tasks::table
+        .filter(tasks::agenda_item_id.eq(item.0))
+        .order(tasks::id)
+        .select(tasks::id)
+        .load(conn)?;
+    ids.into_iter()
+        .filter_map(|id| get(conn, id).transpose())
+        .collect()
+}
+
+/// Every task, newest first.
+pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
+    let ids: Vec<i64> = tasks::table
+        .order(tasks::id.desc())
+        .select(tasks::id)
+        .load(conn)?;
+    ids.into_iter()
+        .filter_map(|id| get(conn, id).transpose())
+        .collect()
+}

@@ -1,0 +1,140 @@
+//! The mail that goes with a confirmed follow-up task: one to the lead administration and one
+//! to each contributing administration, each with its own answer link and the deadline as a
+//! calendar file, queued in the confirmation's own transaction.
+
+use chrono::Utc;
+use tera::Context;
+
+use super::templates::{Lang, render_mail};
+use crate::config::Settings;
+use crate::db::DbConnection;
+use crate::db::decisions::{DecidedItem, decision_of};
+use crate::db::organizations::Organization;
+use crate::db::tasks::{self, Confirmed, Task, link_expiry};
+use crate::domain::ical::{Deadline, deadline};
+use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
+use crate::domain::text::danish_list;
+use crate::domain::time::{date_da, long_date_da};
+use crate::error::{AppError, AppResult};
+
+const CALENDAR_TYPE: &str = "text/calendar; method=PUBLISH; charset=UTF-8";
+
+/// The administration's address, or a clear refusal: a task nobody receives is not sent.
+fn mailbox(org: &Organization) -> AppResult<Mailbox> {
+    org.email
+        .as_deref()
+        .and_then(|e| Mailbox::new(Some(&org.name), e).ok())
+        .ok_or_else(|| {
+            AppError::invalid(format!(
+                "{} har ingen gyldig e-mailadresse, så opgaven kan ikke sendes. Tilføj adressen først.",
+                org.name
+            ))
+        })
+}
+
+/// The deadline calendar of a task; one UID per task, so a moved deadline replaces it.
+pub fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<String> {
+    let due = task.deadline?;
+    let host = url::Url::parse(&settings.base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "agendum".to_owned());
+    Some(deadline(&Deadline {
+        uid: format!("task-{}@{host}", task.id),
+        sequence,
+        summary: format!(
+            "Frist: opfølgning på {}. at-punkt ({})",
+            task.clause, task.lead.name
+        ),
+        description: task.description.clone(),
+        url: None,
+        due,
+        stamp: Utc::now(),
+    }))
+}
+
+/// Queues the task's mails; returns how many.
+pub fn notify_confirmed(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    item: &DecidedItem,
+    confirmed: &Confirmed,
+) -> AppResult<usize> {
+    let task = tasks::get(conn, confirmed.task_id)?
+        .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
+    let decision = decision_of(conn, item.item.id)?
+        .ok_or_else(|| AppError::internal("a confirmed task's decision is missing"))?;
+    let due = task
+        .deadline
+        .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
+    let base = &settings.base_url;
+    let mut ctx = Context::new();
+    ctx.insert("organization", &item.organization_name);
+    ctx.insert("meeting_date", &date_da(item.meeting_starts_at));
+    ctx.insert("item_title", &item.item.display_title());
+    ctx.insert("decision_text", &decision.text);
+    ctx.insert("clause", &task.clause);
+    ctx.insert("clause_text", &task.clause_text);
+    ctx.insert("description", &task.description);
+    ctx.insert("deadline", &due.format("%d.%m.%Y").to_string());
+    ctx.insert("deadline_long", &long_date_da(due));
+    ctx.insert(
+        "link_expires",
+        &long_date_da(link_expiry(due).date().pred_opt().unwrap_or(due)),
+    );
+    ctx.insert(
+        "answer_to",
+        &task.answer_to.as_ref().map(|o| o.name.clone()),
+    );
+    ctx.insert("lead", &task.lead.name);
+    let calendar = deadline_calendar(settings, &task, 0)
+        .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
+    let mut queue = |ctx: &Context, template: &str, to: Mailbox| -> AppResult<()> {
+        let mail = render_mail(template, Lang::Da, ctx)?;
+        let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.clone().into_bytes())
+            .map_err(AppError::internal)?;
+        let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+            .map_err(AppError::internal)?
+            .html(mail.html)
+            .attach(attachment)
+            .concerning("task", task.id);
+        super::enqueue(conn, &settings.mail_from, &message).map(drop)
+    };
+
+    let contributors: Vec<String> = task
+        .contributors
+        .iter()
+        .map(|c| c.organization.name.clone())
+        .collect();
+    let mut lead_ctx = ctx.clone();
+    lead_ctx.insert("administration", &task.lead.name);
+    lead_ctx.insert(
+        "contributors",
+        &(!contributors.is_empty()).then(|| danish_list(&contributors)),
+    );
+    lead_ctx.insert(
+        "answer_url",
+        &format!("{base}/tasks/answer/{}", confirmed.lead_token),
+    );
+    queue(&lead_ctx, "task_assigned", mailbox(&task.lead)?)?;
+    let mut sent = 1;
+    for (org_id, token) in &confirmed.contribution_tokens {
+        let Some(contribution) = task
+            .contributors
+            .iter()
+            .find(|c| c.organization.id == *org_id)
+        else {
+            continue;
+        };
+        let mut c = ctx.clone();
+        c.insert("administration", &contribution.organization.name);
+        c.insert("answer_url", &format!("{base}/tasks/answer/{token}"));
+        queue(
+            &c,
+            "task_contribution",
+            mailbox(&contribution.organization)?,
+        )?;
+        sent += 1;
+    }
+    Ok(sent)
+}
