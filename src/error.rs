@@ -19,6 +19,8 @@ pub enum ErrorKind {
     /// Logged in, but this role may not do it.
     Forbidden,
     NotFound,
+    /// A link that worked once and no longer does (expired or revoked).
+    Gone,
     Conflict,
     /// Form input that does not pass the rules; the form is shown again with messages.
     Invalid,
@@ -35,6 +37,7 @@ impl ErrorKind {
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
+            Self::Gone => 410,
             Self::Conflict => 409,
             Self::Invalid => 422,
             Self::TooManyRequests => 429,
@@ -50,6 +53,7 @@ impl ErrorKind {
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
+            Self::Gone => "gone",
             Self::Conflict => "conflict",
             Self::Invalid => "invalid",
             Self::TooManyRequests => "too_many_requests",
@@ -95,6 +99,10 @@ impl AppError {
 
     pub fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(ErrorKind::Invalid, message)
+    }
+
+    pub fn gone(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Gone, message)
     }
 
     pub fn conflict(message: impl Into<Cow<'static, str>>) -> Self {

@@ -11,7 +11,7 @@ use super::{DbConnection, now};
 use crate::auth::{new_secret, secret_hash};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::ProposalStatus;
-use crate::domain::task::TaskStatus;
+use crate::domain::task::{TaskEvent, TaskStatus};
 use crate::domain::time::long_date_da;
 use crate::domain::{AgendaItemId, BodyId, OrganizationId, UserId};
 use crate::error::{AppError, AppResult};
@@ -53,9 +53,12 @@ fn organization_of_body(
         .cloned()
 }
 
-/// When an answer link stops working: the end of the grace period after the deadline.
-pub fn link_expiry(deadline: NaiveDate) -> NaiveDateTime {
+/// When an answer link stops working: the end of the grace period after the deadline, or after
+/// the day the task was sent when that is later (a task confirmed after its deadline can still
+/// be answered).
+pub fn link_expiry(deadline: NaiveDate, sent_on: NaiveDate) -> NaiveDateTime {
     deadline
+        .max(sent_on)
         .checked_add_days(Days::new(ANSWER_GRACE_DAYS + 1))
         .unwrap_or(deadline)
         .and_hms_opt(0, 0, 0)
@@ -182,7 +185,7 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
         ))
         .returning(tasks::id)
         .get_result(conn)?;
-    let expires = link_expiry(deadline);
+    let expires = link_expiry(deadline, stamp.date());
     let lead_token = issue_token(conn, task_id, None, expires)?;
     let mut contribution_tokens = Vec::new();
     for org in &contributors {
@@ -233,6 +236,10 @@ pub struct Task {
     pub status: TaskStatus,
     pub answer: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
+    pub answered_by: Option<String>,
+    /// "We need more time": the date asked for and why, until the secretariat decides.
+    pub proposed_deadline: Option<NaiveDate>,
+    pub extension_reason: Option<String>,
     pub sent_at: DateTime<Utc>,
     pub lock_version: i32,
 }
@@ -244,6 +251,7 @@ pub struct Contribution {
     pub status: String,
     pub answer: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
+    pub answered_by: Option<String>,
 }
 
 type TaskRow = (
@@ -259,11 +267,21 @@ type TaskRow = (
     String,
     Option<String>,
     Option<NaiveDateTime>,
+    Option<String>,
+    Option<NaiveDate>,
+    Option<String>,
     NaiveDateTime,
     i32,
 );
 
-type ContributionRow = (i64, i64, String, Option<String>, Option<NaiveDateTime>);
+type ContributionRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<NaiveDateTime>,
+    Option<String>,
+);
 
 /// One task with its contributions, or `None`.
 pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
@@ -282,6 +300,9 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
             tasks::status,
             tasks::answer,
             tasks::answered_at,
+            tasks::answered_by,
+            tasks::proposed_deadline,
+            tasks::extension_reason,
             tasks::sent_at,
             tasks::lock_version,
         ))
@@ -303,6 +324,7 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
             task_contributions::status,
             task_contributions::answer,
             task_contributions::answered_at,
+            task_contributions::answered_by,
         ))
         .order(task_contributions::id)
         .load(conn)?;
@@ -319,6 +341,9 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
         status,
         answer,
         answered_at,
+        answered_by,
+        proposed_deadline,
+        extension_reason,
         sent_at,
         lock_version,
     ) = row;
@@ -332,13 +357,14 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
         lead: find(lead)?,
         contributors: contributions
             .into_iter()
-            .map(|(cid, org, status, answer, at)| {
+            .map(|(cid, org, status, answer, at, by)| {
                 Ok(Contribution {
                     id: cid,
                     organization: find(org)?,
                     status,
                     answer,
                     answered_at: at.map(|t| t.and_utc()),
+                    answered_by: by,
                 })
             })
             .collect::<AppResult<_>>()?,
@@ -347,6 +373,9 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
         status: status.parse().map_err(AppError::internal)?,
         answer,
         answered_at: answered_at.map(|t| t.and_utc()),
+        answered_by,
+        proposed_deadline,
+        extension_reason,
         sent_at: sent_at.and_utc(),
         lock_version,
     }))
@@ -373,4 +402,188 @@ pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
     ids.into_iter()
         .filter_map(|id| get(conn, id).transpose())
         .collect()
+}
+
+/// What an answer link leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// The task, and the contribution when the link is a contributor's.
+    Valid {
+        task: i64,
+        contribution: Option<i64>,
+    },
+    Expired,
+    Revoked,
+    Unknown,
+}
+
+/// Looks an answer link up by its hash; a working one is stamped as used.
+pub fn link(conn: &mut DbConnection, token: &str, at: DateTime<Utc>) -> AppResult<Link> {
+    // A link is 64 hex digits; anything else is not worth a query.
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(Link::Unknown);
+    }
+    type TokenRow = (i64, i64, Option<i64>, NaiveDateTime, Option<NaiveDateTime>);
+    let row: Option<TokenRow> = task_tokens::table
+        .filter(task_tokens::token_hash.eq(secret_hash(token)))
+        .select((
+            task_tokens::id,
+            task_tokens::task_id,
+            task_tokens::contribution_id,
+            task_tokens::expires_at,
+            task_tokens::revoked_at,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        None => Link::Unknown,
+        Some((.., Some(_))) => Link::Revoked,
+        Some((_, _, _, expires, None)) if expires <= at.naive_utc() => Link::Expired,
+        Some((id, task, contribution, _, None)) => {
+            diesel::update(task_tokens::table.find(id))
+                .set(task_tokens::last_used_at.eq(at.naive_utc()))
+                .execute(conn)?;
+            Link::Valid { task, contribution }
+        }
+    })
+}
+
+/// Revokes every answer link of a task (a mail sent to the wrong person, a task withdrawn);
+/// returns how many were still working.
+pub fn revoke_links(conn: &mut DbConnection, task: i64) -> AppResult<usize> {
+    Ok(diesel::update(
+        task_tokens::table
+            .filter(task_tokens::task_id.eq(task))
+            .filter(task_tokens::revoked_at.is_null()),
+    )
+    .set(task_tokens::revoked_at.eq(now()))
+    .execute(conn)?)
+}
+
+fn set_status(conn: &mut DbConnection, task: &Task, status: TaskStatus) -> AppResult<()> {
+    diesel::update(tasks::table.find(task.id))
+        .set((
+            tasks::status.eq(status.as_str()),
+            tasks::lock_version.eq(task.lock_version + 1),
+            tasks::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The administration opened its link or page: a sent task is now seen.
+pub fn mark_seen(conn: &mut DbConnection, task: &Task, contribution: Option<i64>) -> AppResult<()> {
+    match contribution {
+        Some(id) => {
+            diesel::update(
+                task_contributions::table
+                    .find(id)
+                    .filter(task_contributions::status.eq("requested")),
+            )
+            .set(task_contributions::status.eq("seen"))
+            .execute(conn)?;
+        }
+        None => {
+            let next = task
+                .status
+                .after(TaskEvent::Opened)
+                .map_err(|e| AppError::conflict(e.0))?;
+            if next != task.status {
+                set_status(conn, task, next)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn answer_text(text: &str, by: &str) -> AppResult<(String, String)> {
+    let text = text.trim();
+    let by = by.trim();
+    if text.is_empty() {
+        return Err(AppError::invalid("Skriv svaret."));
+    }
+    if by.is_empty() {
+        return Err(AppError::invalid(
+            "Skriv hvem der svarer (navn og evt. afdeling).",
+        ));
+    }
+    if text.chars().count() > 100_000 || by.chars().count() > 200 {
+        return Err(AppError::invalid("Svaret er for langt."));
+    }
+    Ok((text.to_owned(), by.to_owned()))
+}
+
+/// A contributing administration's answer. It may be changed until the lead has answered.
+pub fn answer_contribution(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: i64,
+    text: &str,
+    by: &str,
+) -> AppResult<()> {
+    let (text, by) = answer_text(text, by)?;
+    // Taking part moves the task on, as long as the lead has not answered yet.
+    let next = task
+        .status
+        .after(TaskEvent::Worked)
+        .map_err(|e| AppError::conflict(e.0))?;
+    diesel::update(
+        task_contributions::table
+            .find(contribution)
+            .filter(task_contributions::task_id.eq(task.id)),
+    )
+    .set((
+        task_contributions::status.eq("answered"),
+        task_contributions::answer.eq(text),
+        task_contributions::answered_by.eq(by),
+        task_contributions::answered_at.eq(now()),
+    ))
+    .execute(conn)?;
+    set_status(conn, task, next)
+}
+
+/// The lead's (compiled) answer: the task is answered.
+pub fn answer_task(conn: &mut DbConnection, task: &Task, text: &str, by: &str) -> AppResult<()> {
+    let (text, by) = answer_text(text, by)?;
+    let next = task
+        .status
+        .after(TaskEvent::Answered)
+        .map_err(|e| AppError::conflict(e.0))?;
+    diesel::update(tasks::table.find(task.id))
+        .set((
+            tasks::answer.eq(text),
+            tasks::answered_by.eq(by),
+            tasks::answered_at.eq(now()),
+        ))
+        .execute(conn)?;
+    set_status(conn, task, next)
+}
+
+/// "We need more time": a later date and why, for the secretariat to accept or refuse.
+pub fn request_more_time(
+    conn: &mut DbConnection,
+    task: &Task,
+    proposed: NaiveDate,
+    reason: &str,
+) -> AppResult<()> {
+    if !task.status.is_open() {
+        return Err(AppError::conflict("Opgaven er ikke længere åben."));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::invalid("Skriv hvorfor der er brug for mere tid."));
+    }
+    if task.deadline.is_some_and(|d| proposed <= d) {
+        return Err(AppError::invalid(
+            "Den nye frist skal ligge efter den nuværende.",
+        ));
+    }
+    diesel::update(tasks::table.find(task.id))
+        .set((
+            tasks::proposed_deadline.eq(proposed),
+            tasks::extension_reason.eq(reason),
+            tasks::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

@@ -42,6 +42,14 @@ pub fn rfc3339(instant: DateTime<Utc>) -> String {
     local(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
+/// A date typed the Danish way (10.12.2026) or the ISO way (2026-12-10).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .ok()
+}
+
 /// `30.04.2025`
 pub fn date_da(instant: DateTime<Utc>) -> String {
     local(instant).format("%d.%m.%Y").to_string()

@@ -78,9 +78,11 @@ pub fn notify_confirmed(
     ctx.insert("description", &task.description);
     ctx.insert("deadline", &due.format("%d.%m.%Y").to_string());
     ctx.insert("deadline_long", &long_date_da(due));
+    // The last day the link works.
+    let expires = link_expiry(due, task.sent_at.date_naive()).date();
     ctx.insert(
         "link_expires",
-        &long_date_da(link_expiry(due).date().pred_opt().unwrap_or(due)),
+        &long_date_da(expires.pred_opt().unwrap_or(expires)),
     );
     ctx.insert(
         "answer_to",

@@ -23,6 +23,7 @@ fn log(err: &AppError) {
 fn title(kind: ErrorKind) -> &'static str {
     match kind {
         ErrorKind::NotFound => "Siden blev ikke fundet",
+        ErrorKind::Gone => "Linket virker ikke længere",
         ErrorKind::BadRequest | ErrorKind::Invalid => "Forespørgslen kan ikke behandles",
         ErrorKind::Unauthorized => "Du skal logge ind",
         ErrorKind::Forbidden => "Du har ikke adgang",

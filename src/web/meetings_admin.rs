@@ -3,7 +3,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -168,10 +168,7 @@ pub async fn create(
     if organization.is_none() {
         errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
     }
-    // The Danish way (10.12.2026) or the ISO way (2026-12-10).
-    let date = NaiveDate::parse_from_str(form.date.trim(), "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d"))
-        .ok();
+    let date = crate::domain::time::parse_date(&form.date);
     if date.is_none() {
         errors.add(
             "date",

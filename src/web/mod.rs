@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod pages;
 pub mod proposals;
 pub mod subscriptions;
+pub mod task_answer;
 pub mod templates;
 pub mod views;
 
@@ -129,6 +130,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/organizations/{id}/subscribe",
         web::post().to(subscriptions::subscribe),
     )
+    .route("/tasks/answer/{token}", web::get().to(task_answer::show))
+    .route("/tasks/answer/{token}", web::post().to(task_answer::submit))
     .route(
         "/subscriptions/confirm/{token}",
         web::get().to(subscriptions::confirm_form),

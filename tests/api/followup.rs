@@ -11,6 +11,8 @@ on_both_backends!(
     a_referred_proposal_goes_to_the_committee,
     confirmed_tasks_are_mailed_to_every_administration,
     tasks_that_do_not_fit_the_decision_are_refused,
+    administrations_answer_through_their_links,
+    answer_links_are_checked,
 );
 
 /// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
@@ -725,4 +727,407 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(status, 409, "{answer}");
+}
+
+/// Confirms clause `clause`'s suggestion and returns the task id and the answer link path of
+/// each recipient, by address.
+async fn confirmed(
+    app: &TestApp,
+    secretariat: &str,
+    item: i64,
+    clause: i64,
+) -> (i64, Vec<(String, String)>) {
+    let (_, body) = call(
+        app,
+        reqwest::Method::GET,
+        &format!("/api/v1/agenda-items/{item}/task-suggestions"),
+        Some(secretariat),
+        None,
+    )
+    .await;
+    let suggestion = body["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["clause"] == clause)
+        .unwrap()
+        .clone();
+    let mut confirm = confirmation(item, &suggestion);
+    if confirm["deadline"].is_null() {
+        confirm["deadline"] = json!("2025-09-01");
+    }
+    let (status, task) = call(
+        app,
+        reqwest::Method::POST,
+        "/api/v1/tasks",
+        Some(secretariat),
+        Some(confirm),
+    )
+    .await;
+    assert_eq!(status, 201, "{task}");
+    let id = task["id"].as_i64().unwrap();
+    let links = task_mails(app, id)
+        .iter()
+        .map(|m| {
+            let link = m
+                .text
+                .split_whitespace()
+                .find(|w| w.contains("/tasks/answer/"))
+                .unwrap();
+            (
+                m.to[0].email.clone(),
+                link[link.find("/tasks/answer/").unwrap()..].to_owned(),
+            )
+        })
+        .collect();
+    (id, links)
+}
+
+fn link_for<'a>(links: &'a [(String, String)], address: &str) -> &'a str {
+    &links
+        .iter()
+        .find(|(to, _)| to == address)
+        .unwrap_or_else(|| panic!("a mail to {address}"))
+        .1
+}
+
+async fn task_state(app: &TestApp, secretariat: &str, id: i64) -> Value {
+    call(
+        app,
+        reqwest::Method::GET,
+        &format!("/api/v1/tasks/{id}"),
+        Some(secretariat),
+        None,
+    )
+    .await
+    .1
+}
+
+/// GET a link's page in a browser-like client; (status, body).
+async fn open_link(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let r = client.get(app.url(path)).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn post_link(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    // The page's form token; a page without a form (an answered task) gives none, and then
+    // the browser's form token from another page stands in, as a hand-made request would.
+    let (_, page) = open_link(app, client, path).await;
+    let csrf = match crate::helpers::csrf_of(&page) {
+        Some(csrf) => csrf,
+        None => crate::helpers::form_token(app, client).await,
+    };
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    let r = client.post(app.url(path)).form(&form).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn administrations_answer_through_their_links(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, _) = decided_seed(&app, &secretariat).await;
+    let (id, links) = confirmed(&app, &secretariat, item, 1).await;
+    let lead = link_for(&links, "okf@forvaltning.example.org");
+    let tmf = link_for(&links, "tmf@forvaltning.example.org");
+    let client = app.browser();
+
+    // The contributor's page: who asks, the decision, the clause; no referrer leaves the page.
+    let response = client.get(app.url(tmf)).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen"));
+    assert!(page.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."));
+    assert!(page.contains("30. juni 2025"));
+    let state = task_state(&app, &secretariat, id).await;
+    let tmf_state = |state: &Value| {
+        state["contributors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["organization"]["name"] == "Teknik- og Miljøforvaltningen")
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(tmf_state(&state), "seen");
+    assert_eq!(state["status"], "sent", "the lead has not opened its link");
+
+    // Without the form's token nothing is taken.
+    let r = client
+        .post(app.url(tmf))
+        .form(&[("action", "answer"), ("answer", "x"), ("answered_by", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403);
+    // An empty answer is refused, and what was typed is kept.
+    let (status, body) = post_link(
+        &app,
+        &client,
+        tmf,
+        &[
+            ("action", "answer"),
+            ("answer", " "),
+            ("answered_by", "Jens Hansen, TMF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Skriv svaret.") && body.contains("Jens Hansen, TMF"));
+    assert_eq!(tmf_state(&task_state(&app, &secretariat, id).await), "seen");
+    // The contribution.
+    let (status, body) = post_link(
+        &app,
+        &client,
+        tmf,
+        &[
+            ("action", "answer"),
+            ("answer", "TMF har én profil på X, @kbhteknik."),
+            ("answered_by", "Jens Hansen, TMF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Tak. Jeres bidrag er sendt"));
+    let state = task_state(&app, &secretariat, id).await;
+    assert_eq!(tmf_state(&state), "answered");
+    assert_eq!(state["status"], "in_progress");
+
+    // The lead sees the contribution, asks for more time, then answers.
+    let (status, page) = open_link(&app, &client, lead).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Opgave til Økonomiforvaltningen"));
+    assert!(page.contains("TMF har én profil på X, @kbhteknik."));
+    assert_eq!(
+        task_state(&app, &secretariat, id).await["status"],
+        "in_progress",
+        "opening does not move it back"
+    );
+    let (status, body) = post_link(
+        &app,
+        &client,
+        lead,
+        &[
+            ("action", "more_time"),
+            ("proposed_deadline", "2025-06-01"),
+            ("reason", "Ferie"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("efter den nuværende"));
+    let (status, _) = post_link(
+        &app,
+        &client,
+        lead,
+        &[
+            ("action", "more_time"),
+            ("proposed_deadline", "2025-08-31"),
+            ("reason", "Sommerferie"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let task = agendum::db::tasks::get(&mut app.conn(), id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        task.proposed_deadline,
+        chrono::NaiveDate::from_ymd_opt(2025, 8, 31)
+    );
+    assert_eq!(
+        task.deadline,
+        chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
+        "the secretariat decides"
+    );
+    let (status, body) = post_link(
+        &app,
+        &client,
+        lead,
+        &[
+            ("action", "answer"),
+            (
+                "answer",
+                "Samlet oversigt: syv forvaltninger, fire profiler.",
+            ),
+            ("answered_by", "Lene Friis, ØKF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let state = task_state(&app, &secretariat, id).await;
+    assert_eq!(state["status"], "answered");
+    // Answered is answered: neither the lead nor a contributor can change it through a link.
+    let (status, body) = post_link(
+        &app,
+        &client,
+        lead,
+        &[
+            ("action", "answer"),
+            ("answer", "Nyt svar"),
+            ("answered_by", "Lene Friis"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 409);
+    assert!(body.contains("allerede besvaret"));
+    let (status, _) = post_link(
+        &app,
+        &client,
+        tmf,
+        &[
+            ("action", "answer"),
+            ("answer", "Rettet"),
+            ("answered_by", "Jens"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 409);
+    let task = agendum::db::tasks::get(&mut app.conn(), id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        task.answer.as_deref(),
+        Some("Samlet oversigt: syv forvaltninger, fire profiler.")
+    );
+    // A contributor cannot ask for a new deadline; that is the lead's to ask.
+    let (status, _) = post_link(
+        &app,
+        &client,
+        tmf,
+        &[
+            ("action", "more_time"),
+            ("proposed_deadline", "2025-12-31"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+}
+
+async fn answer_links_are_checked(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, _) = decided_seed(&app, &secretariat).await;
+    let (first, first_links) = confirmed(&app, &secretariat, item, 1).await;
+    let (third, third_links) = confirmed(&app, &secretariat, item, 3).await;
+    let client = app.browser();
+
+    // Wrong links, also with a good form token.
+    let unknown = format!("/tasks/answer/{}", "ab".repeat(32));
+    assert_eq!(open_link(&app, &client, &unknown).await.0, 404);
+    assert_eq!(open_link(&app, &client, "/tasks/answer/abc").await.0, 404);
+    let (_, page) = open_link(
+        &app,
+        &client,
+        link_for(&first_links, "sof@forvaltning.example.org"),
+    )
+    .await;
+    let good_csrf = crate::helpers::csrf_of(&page).unwrap();
+    let r = client
+        .post(app.url(&unknown))
+        .form(&[
+            ("csrf", good_csrf.as_str()),
+            ("action", "answer"),
+            ("answer", "x"),
+            ("answered_by", "y"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+
+    // Another task's link answers that task only.
+    let third_lead = link_for(&third_links, "okf@forvaltning.example.org");
+    let (status, _) = post_link(
+        &app,
+        &client,
+        third_lead,
+        &[
+            ("action", "answer"),
+            ("answer", "Svar på 3. at-punkt"),
+            ("answered_by", "ØKF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        task_state(&app, &secretariat, third).await["status"],
+        "answered"
+    );
+    assert_eq!(
+        task_state(&app, &secretariat, first).await["status"],
+        "sent"
+    );
+
+    // Revoked: a clear message, and nothing can be sent with it.
+    let first_lead = link_for(&first_links, "okf@forvaltning.example.org").to_owned();
+    let csrf = {
+        let (_, page) = open_link(&app, &client, &first_lead).await;
+        crate::helpers::csrf_of(&page).unwrap()
+    };
+    assert_eq!(
+        agendum::db::tasks::revoke_links(&mut app.conn(), first).unwrap(),
+        8
+    );
+    let (status, body) = open_link(&app, &client, &first_lead).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("trukket tilbage"), "{body}");
+    let r = client
+        .post(app.url(&first_lead))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("action", "answer"),
+            ("answer", "for sent"),
+            ("answered_by", "x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 410);
+    assert!(
+        agendum::db::tasks::get(&mut app.conn(), first)
+            .unwrap()
+            .unwrap()
+            .answer
+            .is_none()
+    );
+
+    // Expired: after the deadline and the grace period.
+    {
+        use agendum::db::schema::task_tokens;
+        use diesel::prelude::*;
+        diesel::update(task_tokens::table.filter(task_tokens::task_id.eq(third)))
+            .set(
+                task_tokens::expires_at
+                    .eq(chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1)),
+            )
+            .execute(&mut app.conn())
+            .unwrap();
+    }
+    let tmf = link_for(&third_links, "tmf@forvaltning.example.org");
+    let (status, body) = open_link(&app, &client, tmf).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("udløbet"));
+    // Links run until 30 days after the deadline, or after the day the task was sent when
+    // that is later.
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    assert_eq!(
+        agendum::db::tasks::link_expiry(day(6, 30), day(5, 2)),
+        day(7, 31).and_hms_opt(0, 0, 0).unwrap()
+    );
+    assert_eq!(
+        agendum::db::tasks::link_expiry(day(6, 30), day(8, 1)),
+        day(9, 1).and_hms_opt(0, 0, 0).unwrap()
+    );
 }

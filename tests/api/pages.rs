@@ -594,6 +594,68 @@ fn nu_checker() -> Option<std::path::PathBuf> {
     }
 }
 
+/// The seed proposal adopted and clause 1 confirmed as a task; the lead's answer page.
+fn seed_task_link(app: &TestApp) -> String {
+    use agendum::domain::decision::{Decision, Outcome};
+    let mut conn = app.conn();
+    let released = agenda::released(&mut conn, agendum::domain::MeetingId(1), None)
+        .unwrap()
+        .unwrap();
+    let item = released
+        .snapshot
+        .items
+        .iter()
+        .find(|i| i.proposal.is_some())
+        .unwrap()
+        .id;
+    let decision = Decision {
+        outcome: Outcome::Adopted,
+        votes: None,
+        clauses: Vec::new(),
+        amendments: Vec::new(),
+        statements: Vec::new(),
+        referred_to: None,
+        consulted: Vec::new(),
+    };
+    agendum::db::decisions::record(
+        &mut conn,
+        &agendum::db::decisions::RecordDecision {
+            item,
+            outcome: Outcome::Adopted,
+            decision,
+            referred_to: None,
+            consulted: Vec::new(),
+            text: None,
+            by: None,
+        },
+    )
+    .unwrap();
+    let directory =
+        agendum::db::decisions::directory(&mut conn, agendum::domain::BodyId(1)).unwrap();
+    let lead = directory
+        .administrations
+        .iter()
+        .find(|a| a.name == "Økonomiforvaltningen")
+        .unwrap()
+        .id;
+    let others: Vec<_> = directory.administrations.iter().map(|a| a.id).collect();
+    let (_, confirmed) = agendum::db::tasks::confirm(
+        &mut conn,
+        &agendum::db::tasks::NewTask {
+            item,
+            clause: 1,
+            lead,
+            contributors: &others,
+            description: None,
+            deadline: chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
+            answer_to: None,
+            by: None,
+        },
+    )
+    .unwrap();
+    format!("/tasks/answer/{}", confirmed.lead_token)
+}
+
 /// Every kind of public page, including a closed item and the error pages, is valid HTML.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_valid_html() {
@@ -611,6 +673,7 @@ async fn pages_are_valid_html() {
     let id = crate::mail::enqueue(&app.db, &crate::mail::rich_message());
     let mail = crate::mail::mailbox_file(app.mail_dir.path(), id).await;
     let dir = tempfile::tempdir().unwrap();
+    let answer_link = seed_task_link(&app);
     let public = [
         ("/".to_owned(), 200),
         ("/meetings/1".to_owned(), 200),
@@ -621,6 +684,8 @@ async fn pages_are_valid_html() {
         ("/meetings/999999".to_owned(), 404),
         ("/cases/not-a-reference".to_owned(), 404),
         ("/login".to_owned(), 200),
+        (answer_link, 200),
+        (format!("/tasks/answer/{}", "0".repeat(64)), 404),
     ];
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     let private = [
