@@ -281,7 +281,6 @@ pub fn decisions_of_meeting(
 #[derive(Debug, Clone)]
 pub struct RecordDecision {
     pub item: AgendaItemId,
-    pub outcome: Outcome,
     pub decision: Decision,
     pub referred_to: Option<OrganizationId>,
     pub consulted: Vec<OrganizationId>,
@@ -335,7 +334,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
         ));
     }
     let mut decision = request.decision.clone();
-    decision.outcome = request.outcome;
+    let outcome = decision.outcome;
     // Names for the text; ids are what is kept.
     decision.referred_to = match request.referred_to {
         Some(id) if id == item.organization_id => {
@@ -355,6 +354,18 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
     decision
         .check(item.clauses().len() as u32, present)
         .map_err(|e| AppError::invalid(e.message))?;
+    // Tasks already sent from adopted clauses bind the decision: a correction may not undo them.
+    let tasked: Vec<i32> = super::schema::tasks::table
+        .filter(super::schema::tasks::agenda_item_id.eq(request.item.0))
+        .select(super::schema::tasks::clause)
+        .distinct()
+        .load(conn)?;
+    let adopted = decision.adopted_clauses(item.clauses().len() as u32);
+    if let Some(clause) = tasked.iter().find(|c| !adopted.contains(&(**c as u32))) {
+        return Err(AppError::conflict(format!(
+            "Der er sendt opgaver fra {clause}. at-punkt. Luk dem, før beslutningen rettes, så at-punktet ikke længere er tiltrådt."
+        )));
+    }
     let generated = decision.text_da(item.item.kind);
     let (text, edited) = match request.text.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() && t != generated => (t.to_owned(), true),
@@ -366,7 +377,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
         Some(old) => {
             diesel::update(decisions::table.find(old.id))
                 .set((
-                    decisions::outcome.eq(request.outcome.as_str()),
+                    decisions::outcome.eq(outcome.as_str()),
                     decisions::data.eq(&data),
                     decisions::referred_to_id.eq(request.referred_to.map(|o| o.0)),
                     decisions::text.eq(&text),
@@ -381,7 +392,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
                 .values((
                     decisions::agenda_item_id.eq(request.item.0),
                     decisions::meeting_id.eq(item.meeting_id.0),
-                    decisions::outcome.eq(request.outcome.as_str()),
+                    decisions::outcome.eq(outcome.as_str()),
                     decisions::data.eq(&data),
                     decisions::referred_to_id.eq(request.referred_to.map(|o| o.0)),
                     decisions::text.eq(&text),
@@ -399,7 +410,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
             .execute(conn)?;
     }
     if let Some(proposal) = &item.item.proposal {
-        let (status, organization, target) = match request.outcome {
+        let (status, organization, target) = match outcome {
             Outcome::Referred => {
                 let to = request
                     .referred_to
@@ -412,6 +423,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
                 (ProposalStatus::Accepted, item.organization_id, next)
             }
             Outcome::Withdrawn => (ProposalStatus::Withdrawn, item.organization_id, None),
+            _ if !tasked.is_empty() => (ProposalStatus::InFollowUp, item.organization_id, None),
             _ => (ProposalStatus::Decided, item.organization_id, None),
         };
         diesel::update(proposals::table.find(proposal.id.0))
@@ -421,7 +433,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
                 proposals::updated_at.eq(now()),
             ))
             .execute(conn)?;
-        if matches!(request.outcome, Outcome::Referred | Outcome::Postponed) {
+        if matches!(outcome, Outcome::Referred | Outcome::Postponed) {
             diesel::update(proposals::table.find(proposal.id.0))
                 .set(proposals::target_meeting_id.eq(target.map(|m| m.0)))
                 .execute(conn)?;

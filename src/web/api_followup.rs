@@ -61,7 +61,6 @@ impl DecisionInput {
     pub fn into_request(self, item: AgendaItemId, account: &Account) -> RecordDecision {
         RecordDecision {
             item,
-            outcome: self.outcome,
             decision: Decision {
                 outcome: self.outcome,
                 votes: self.votes,

@@ -727,6 +727,59 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(status, 409, "{answer}");
+    // With a task sent, the decision cannot be corrected so that its clause falls; a new
+    // wording is fine, and the proposal stays in follow-up.
+    let decision = format!("/api/v1/agenda-items/{item}/decision");
+    let (status, answer) = call(
+        &app,
+        reqwest::Method::POST,
+        &decision,
+        Some(&secretariat),
+        Some(json!({ "outcome": "rejected", "votes": { "for": 15, "against": 34 } })),
+    )
+    .await;
+    assert_eq!(status, 409, "{answer}");
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1. at-punkt")
+    );
+    let mut reworded = adopted();
+    reworded["text"] = json!("Medlemsforslaget blev tiltrådt.");
+    let (status, answer) = call(
+        &app,
+        reqwest::Method::POST,
+        &decision,
+        Some(&secretariat),
+        Some(reworded),
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    let (_, item_json) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/meetings/{SEED_MEETING}"),
+        None,
+        None,
+    )
+    .await;
+    let proposal = item_json["agenda"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "member_proposal")
+        .unwrap()["proposal"]["id"]
+        .clone();
+    let (_, p) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/proposals/{proposal}"),
+        Some(&secretariat),
+        None,
+    )
+    .await;
+    assert_eq!(p["status"], "in_follow_up");
 }
 
 /// Confirms clause `clause`'s suggestion and returns the task id and the answer link path of

@@ -621,7 +621,6 @@ fn seed_task_link(app: &TestApp) -> String {
         &mut conn,
         &agendum::db::decisions::RecordDecision {
             item,
-            outcome: Outcome::Adopted,
             decision,
             referred_to: None,
             consulted: Vec::new(),
