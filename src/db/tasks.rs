@@ -587,3 +587,115 @@ pub fn request_more_time(
         .execute(conn)?;
     Ok(())
 }
+
+/// A change by the secretariat.
+#[derive(Debug, Clone, Default)]
+pub struct TaskChange {
+    /// A new deadline; it replaces any request for more time.
+    pub deadline: Option<NaiveDate>,
+    /// Accept the date the lead asked for.
+    pub accept_proposed_deadline: bool,
+    /// Refuse it: the request is cleared and the deadline stays.
+    pub refuse_proposed_deadline: bool,
+    pub close: bool,
+    pub revoke_links: bool,
+}
+
+/// What a change did, for the mail to the lead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub new_deadline: Option<NaiveDate>,
+    pub closed: bool,
+    pub revoked: usize,
+}
+
+/// Applies a change by the secretariat to a task, checked against the version it was based on.
+pub fn change(
+    conn: &mut DbConnection,
+    id: i64,
+    expected_lock: Option<i32>,
+    change: &TaskChange,
+) -> AppResult<Changed> {
+    let task = get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    if expected_lock.is_some_and(|l| l != task.lock_version) {
+        return Err(AppError::conflict(
+            "Opgaven er ændret, siden du hentede den. Hent den igen, og prøv så.",
+        ));
+    }
+    let choices = [
+        change.deadline.is_some(),
+        change.accept_proposed_deadline,
+        change.refuse_proposed_deadline,
+    ];
+    if choices.iter().filter(|c| **c).count() > 1 {
+        return Err(AppError::invalid(
+            "Sæt en ny frist, godkend den ønskede eller afvis den – ikke flere ad gangen.",
+        ));
+    }
+    let mut done = Changed::default();
+    let new_deadline = if change.accept_proposed_deadline {
+        Some(
+            task.proposed_deadline
+                .ok_or_else(|| AppError::invalid("Der er ikke bedt om en ny frist."))?,
+        )
+    } else {
+        change.deadline
+    };
+    if change.refuse_proposed_deadline && task.proposed_deadline.is_none() {
+        return Err(AppError::invalid("Der er ikke bedt om en ny frist."));
+    }
+    if let Some(deadline) = new_deadline {
+        if !task.status.is_open() {
+            return Err(AppError::conflict(
+                "Fristen kan kun flyttes på en åben opgave.",
+            ));
+        }
+        let item = decisions::decided_item(conn, task.agenda_item_id)?
+            .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+        if deadline < item.meeting_day() {
+            return Err(AppError::invalid(format!(
+                "Fristen {} ligger før mødet den {}.",
+                long_date_da(deadline),
+                long_date_da(item.meeting_day())
+            )));
+        }
+        diesel::update(tasks::table.find(id))
+            .set(tasks::deadline.eq(deadline))
+            .execute(conn)?;
+        // The links follow the deadline.
+        diesel::update(
+            task_tokens::table
+                .filter(task_tokens::task_id.eq(id))
+                .filter(task_tokens::revoked_at.is_null()),
+        )
+        .set(task_tokens::expires_at.eq(link_expiry(deadline, task.sent_at.date_naive())))
+        .execute(conn)?;
+        done.new_deadline = Some(deadline);
+    }
+    if new_deadline.is_some() || change.refuse_proposed_deadline {
+        diesel::update(tasks::table.find(id))
+            .set((
+                tasks::proposed_deadline.eq(None::<NaiveDate>),
+                tasks::extension_reason.eq(None::<String>),
+            ))
+            .execute(conn)?;
+    }
+    let mut status = task.status;
+    if change.close {
+        status = status
+            .after(TaskEvent::Close)
+            .map_err(|e| AppError::conflict(e.0))?;
+        done.closed = true;
+    }
+    if change.revoke_links || change.close {
+        done.revoked = revoke_links(conn, id)?;
+    }
+    diesel::update(tasks::table.find(id))
+        .set((
+            tasks::status.eq(status.as_str()),
+            tasks::lock_version.eq(task.lock_version + 1),
+            tasks::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(done)
+}

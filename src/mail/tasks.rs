@@ -8,7 +8,7 @@ use tera::Context;
 use super::templates::{Lang, render_mail};
 use crate::config::Settings;
 use crate::db::DbConnection;
-use crate::db::decisions::{DecidedItem, decision_of};
+use crate::db::decisions::{decided_item, decision_of};
 use crate::db::organizations::Organization;
 use crate::db::tasks::{self, Confirmed, Task, link_expiry};
 use crate::domain::ical::{Deadline, deadline};
@@ -53,21 +53,15 @@ pub fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Opt
     }))
 }
 
-/// Queues the task's mails; returns how many.
-pub fn notify_confirmed(
-    conn: &mut DbConnection,
-    settings: &Settings,
-    item: &DecidedItem,
-    confirmed: &Confirmed,
-) -> AppResult<usize> {
-    let task = tasks::get(conn, confirmed.task_id)?
-        .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
-    let decision = decision_of(conn, item.item.id)?
-        .ok_or_else(|| AppError::internal("a confirmed task's decision is missing"))?;
+/// What every task mail says: the meeting, the item, the decision, the clause and the deadline.
+fn task_context(conn: &mut DbConnection, task: &Task) -> AppResult<Context> {
+    let item = decided_item(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+    let decision = decision_of(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
     let due = task
         .deadline
         .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
-    let base = &settings.base_url;
     let mut ctx = Context::new();
     ctx.insert("organization", &item.organization_name);
     ctx.insert("meeting_date", &date_da(item.meeting_starts_at));
@@ -89,20 +83,42 @@ pub fn notify_confirmed(
         &task.answer_to.as_ref().map(|o| o.name.clone()),
     );
     ctx.insert("lead", &task.lead.name);
-    let calendar = deadline_calendar(settings, &task, 0)
-        .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
-    let mut queue = |ctx: &Context, template: &str, to: Mailbox| -> AppResult<()> {
-        let mail = render_mail(template, Lang::Da, ctx)?;
-        let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.clone().into_bytes())
-            .map_err(AppError::internal)?;
-        let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
-            .map_err(AppError::internal)?
-            .html(mail.html)
-            .attach(attachment)
-            .concerning("task", task.id);
-        super::enqueue(conn, &settings.mail_from, &message).map(drop)
-    };
+    Ok(ctx)
+}
 
+/// Queues one task mail to `to` with the deadline attached.
+fn queue(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    task: &Task,
+    template: &str,
+    ctx: &Context,
+    to: Mailbox,
+) -> AppResult<()> {
+    // The task's version numbers the calendar entry, so a moved deadline replaces the old one.
+    let calendar = deadline_calendar(settings, task, task.lock_version.max(0) as u32)
+        .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
+    let mail = render_mail(template, Lang::Da, ctx)?;
+    let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.into_bytes())
+        .map_err(AppError::internal)?;
+    let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+        .map_err(AppError::internal)?
+        .html(mail.html)
+        .attach(attachment)
+        .concerning("task", task.id);
+    super::enqueue(conn, &settings.mail_from, &message).map(drop)
+}
+
+/// Queues the task's mails; returns how many.
+pub fn notify_confirmed(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    confirmed: &Confirmed,
+) -> AppResult<usize> {
+    let task = tasks::get(conn, confirmed.task_id)?
+        .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
+    let base = &settings.base_url;
+    let ctx = task_context(conn, &task)?;
     let contributors: Vec<String> = task
         .contributors
         .iter()
@@ -118,7 +134,14 @@ pub fn notify_confirmed(
         "answer_url",
         &format!("{base}/tasks/answer/{}", confirmed.lead_token),
     );
-    queue(&lead_ctx, "task_assigned", mailbox(&task.lead)?)?;
+    queue(
+        conn,
+        settings,
+        &task,
+        "task_assigned",
+        &lead_ctx,
+        mailbox(&task.lead)?,
+    )?;
     let mut sent = 1;
     for (org_id, token) in &confirmed.contribution_tokens {
         let Some(contribution) = task
@@ -132,11 +155,39 @@ pub fn notify_confirmed(
         c.insert("administration", &contribution.organization.name);
         c.insert("answer_url", &format!("{base}/tasks/answer/{token}"));
         queue(
-            &c,
+            conn,
+            settings,
+            &task,
             "task_contribution",
+            &c,
             mailbox(&contribution.organization)?,
         )?;
         sent += 1;
     }
     Ok(sent)
+}
+
+/// Tells the lead, and the contributors who have not answered yet, that the deadline moved;
+/// returns how many mails were queued.
+pub fn notify_deadline_moved(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    task_id: i64,
+) -> AppResult<usize> {
+    let task =
+        tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    let ctx = task_context(conn, &task)?;
+    let mut recipients = vec![&task.lead];
+    recipients.extend(
+        task.contributors
+            .iter()
+            .filter(|c| c.status != "answered")
+            .map(|c| &c.organization),
+    );
+    for org in &recipients {
+        let mut c = ctx.clone();
+        c.insert("administration", &org.name);
+        queue(conn, settings, &task, "task_deadline", &c, mailbox(org)?)?;
+    }
+    Ok(recipients.len())
 }

@@ -12,15 +12,16 @@ use super::errors::ApiError;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
 use crate::db::organizations::{self as orgs, Organization};
-use crate::db::tasks::{self, NewTask, Task};
+use crate::db::tasks::{self, NewTask, Task, TaskChange};
 use crate::db::{DbConnection, audit, write_transaction};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::followup::{TaskSuggestion, suggest};
+use crate::domain::task::TaskStatus;
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::mail::tasks::notify_confirmed;
+use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -256,8 +257,13 @@ pub fn task_json(base: &str, task: &Task, today: NaiveDate) -> Value {
         "status": task.status,
         "status_label": task.status.label_da(),
         "overdue": task.status.is_overdue(task.deadline, today),
+        "answer": task.answer,
+        "answered_by": task.answered_by,
         "answered_at": task.answered_at.map(rfc3339),
+        "proposed_deadline": task.proposed_deadline.map(|d| d.to_string()),
+        "extension_reason": task.extension_reason,
         "sent_at": rfc3339(task.sent_at),
+        "lock_version": task.lock_version,
         "links": {
             "self": format!("{base}/api/v1/tasks/{}", task.id),
         },
@@ -294,7 +300,7 @@ pub async fn create_task(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let (item, confirmed) = tasks::confirm(
+                let (_, confirmed) = tasks::confirm(
                     conn,
                     &NewTask {
                         item: input.agenda_item_id,
@@ -307,7 +313,7 @@ pub async fn create_task(
                         by: Some(account.id),
                     },
                 )?;
-                notify_confirmed(conn, &settings, &item, &confirmed)?;
+                notify_confirmed(conn, &settings, &confirmed)?;
                 audit::record(
                     conn,
                     &Actor::user(account.id, &account.name),
@@ -396,4 +402,92 @@ pub async fn list_tasks(state: web::Data<AppState>, caller: ApiCaller) -> ApiRes
         })
         .await?;
     Ok(HttpResponse::Ok().json(json!({ "data": data })))
+}
+
+/// A change to a task: a new deadline (or the one the lead asked for, or refusing it), closing
+/// it, revoking its answer links.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskPatch {
+    #[serde(default)]
+    lock_version: Option<i32>,
+    #[serde(default)]
+    deadline: Option<NaiveDate>,
+    #[serde(default)]
+    accept_proposed_deadline: bool,
+    #[serde(default)]
+    refuse_proposed_deadline: bool,
+    #[serde(default)]
+    status: Option<TaskStatus>,
+    #[serde(default)]
+    revoke_links: bool,
+}
+
+/// `PATCH /api/v1/tasks/{id}` (secretariat). A moved deadline is mailed to the lead and to the
+/// contributors still to answer, with the calendar entry replaced; the links follow it.
+pub async fn update_task(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+    body: web::Json<TaskPatch>,
+) -> ApiResult<HttpResponse> {
+    let account = secretariat(caller)?;
+    let id = path.into_inner();
+    let patch = body.into_inner();
+    let close = match patch.status {
+        None => false,
+        Some(TaskStatus::Closed) => true,
+        Some(_) => {
+            return Err(AppError::invalid(
+                "Sekretariatet kan kun sætte status til »closed«; de andre følger af svarene.",
+            )
+            .into());
+        }
+    };
+    let settings = state.settings.clone();
+    let json = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let before = tasks::get(conn, id)?
+                    .ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+                let done = tasks::change(
+                    conn,
+                    id,
+                    patch.lock_version,
+                    &TaskChange {
+                        deadline: patch.deadline,
+                        accept_proposed_deadline: patch.accept_proposed_deadline,
+                        refuse_proposed_deadline: patch.refuse_proposed_deadline,
+                        close,
+                        revoke_links: patch.revoke_links,
+                    },
+                )?;
+                if done.new_deadline.is_some() {
+                    notify_deadline_moved(conn, &settings, id)?;
+                }
+                let after = tasks::get(conn, id)?
+                    .ok_or_else(|| AppError::internal("a task just changed is missing"))?;
+                audit::record(
+                    conn,
+                    &Actor::user(account.id, &account.name),
+                    audit::Change {
+                        action: "task.changed",
+                        subject: audit::SubjectKind("task").with(id),
+                        before: Some(
+                            json!({ "status": before.status, "deadline": before.deadline }),
+                        ),
+                        after: Some(json!({
+                            "status": after.status,
+                            "deadline": after.deadline,
+                            "links_revoked": done.revoked,
+                        })),
+                        note: None,
+                    },
+                )?;
+                Ok(task_json(&settings.base_url, &after, today()))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json))
 }

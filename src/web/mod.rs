@@ -91,6 +91,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/tasks", web::get().to(api_followup::list_tasks))
             .route("/tasks", web::post().to(api_followup::create_task))
             .route("/tasks/{id}", web::get().to(api_followup::show_task))
+            .route("/tasks/{id}", web::patch().to(api_followup::update_task))
             .route(
                 "/agenda-items/{id}/task-suggestions",
                 web::get().to(api_followup::task_suggestions),

@@ -445,6 +445,7 @@ async fn openapi_describes_the_api() {
         ("/tasks", "get"),
         ("/tasks", "post"),
         ("/tasks/{id}", "get"),
+        ("/tasks/{id}", "patch"),
         ("/openapi.json", "get"),
     ];
     for (path, method) in routes {

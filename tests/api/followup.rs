@@ -1001,6 +1001,63 @@ async fn administrations_answer_through_their_links(backend: Backend) {
         chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
         "the secretariat decides"
     );
+    // The secretariat accepts it: the deadline moves, the lead and the contributors still to
+    // answer are told, with the calendar entry replaced (a higher SEQUENCE).
+    let before = task_mails(&app, id).len();
+    let path = format!("/api/v1/tasks/{id}");
+    let (status, answer) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(&secretariat),
+        Some(json!({ "status": "answered" })),
+    )
+    .await;
+    assert_eq!(status, 422, "{answer}");
+    let (status, answer) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(&secretariat),
+        Some(json!({ "lock_version": 0, "accept_proposed_deadline": true })),
+    )
+    .await;
+    assert_eq!(status, 409, "a stale version: {answer}");
+    let lock = task_state(&app, &secretariat, id).await["lock_version"].clone();
+    let (status, moved) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(&secretariat),
+        Some(json!({ "lock_version": lock, "accept_proposed_deadline": true })),
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["deadline"], "2025-08-31");
+    assert!(moved["proposed_deadline"].is_null());
+    let mails = task_mails(&app, id);
+    let moved_mails: Vec<_> = mails[before..].iter().collect();
+    assert_eq!(moved_mails.len(), 7, "the lead and the six still to answer");
+    assert!(
+        moved_mails
+            .iter()
+            .all(|m| m.subject == "Ny frist for opgave til Økonomiforvaltningen: 31.08.2025")
+    );
+    assert!(
+        !moved_mails
+            .iter()
+            .any(|m| m.to[0].email == "tmf@forvaltning.example.org")
+    );
+    let ics = &moved_mails[0].attachments[0];
+    let lines = agendum::domain::ical::unfold(std::str::from_utf8(&ics.content).unwrap());
+    assert!(lines.iter().any(|l| l == "DTSTART;VALUE=DATE:20250831"));
+    let sequence: u32 = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("SEQUENCE:"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(sequence > 0);
     let (status, body) = post_link(
         &app,
         &client,
@@ -1129,10 +1186,15 @@ async fn answer_links_are_checked(backend: Backend) {
         let (_, page) = open_link(&app, &client, &first_lead).await;
         crate::helpers::csrf_of(&page).unwrap()
     };
-    assert_eq!(
-        agendum::db::tasks::revoke_links(&mut app.conn(), first).unwrap(),
-        8
-    );
+    let (status, revoked) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &format!("/api/v1/tasks/{first}"),
+        Some(&secretariat),
+        Some(json!({ "revoke_links": true })),
+    )
+    .await;
+    assert_eq!(status, 200, "{revoked}");
     let (status, body) = open_link(&app, &client, &first_lead).await;
     assert_eq!(status, 410);
     assert!(body.contains("trukket tilbage"), "{body}");
@@ -1172,6 +1234,29 @@ async fn answer_links_are_checked(backend: Backend) {
     let (status, body) = open_link(&app, &client, tmf).await;
     assert_eq!(status, 410);
     assert!(body.contains("udløbet"));
+    // Closing a task ends it, once.
+    let path = format!("/api/v1/tasks/{third}");
+    let closing = json!({ "status": "closed" });
+    let (status, closed) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(&secretariat),
+        Some(closing.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{closed}");
+    assert_eq!(closed["status"], "closed");
+    let (status, _) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &path,
+        Some(&secretariat),
+        Some(closing),
+    )
+    .await;
+    assert_eq!(status, 409);
+
     // Links run until 30 days after the deadline, or after the day the task was sent when
     // that is later.
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap();
