@@ -60,6 +60,40 @@ pub fn mail_destination(settings: &Settings) -> String {
     }
 }
 
+/// How often the server looks for task reminders that are due. Reminders are by the day, so
+/// this only bounds how late in the day one goes out.
+const REMINDER_ROUND: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Sends due task reminders at start and then every round, until stopped. Several servers may
+/// do this at once: each reminder is claimed in the database before it is queued.
+async fn remind_periodically(
+    db: crate::db::Db,
+    settings: Arc<Settings>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let settings_now = settings.clone();
+        let sent = db
+            .run(move |conn| {
+                crate::mail::tasks::send_due_reminders(
+                    conn,
+                    &settings_now,
+                    crate::domain::time::today(),
+                )
+            })
+            .await;
+        match sent {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(mails = n, "task reminders queued"),
+            Err(err) => tracing::warn!(error = %err.chain(), "task reminders could not be checked"),
+        }
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(REMINDER_ROUND) => {}
+        }
+    }
+}
+
 impl Application {
     /// Must be called inside an actix/tokio runtime.
     pub fn build(settings: Settings) -> AppResult<Application> {
@@ -73,10 +107,12 @@ impl Application {
         let local = listener.local_addr().map_err(AppError::internal)?;
         let worker = Worker::new(db.clone(), mail_transport(&settings)?, settings.mail);
         let (stop_worker, stop) = tokio::sync::watch::channel(false);
-        tokio::spawn(worker.run(stop));
+        tokio::spawn(worker.run(stop.clone()));
+        let settings = Arc::new(settings);
+        tokio::spawn(remind_periodically(db.clone(), settings.clone(), stop));
         let state = web::Data::new(AppState {
             db: db.clone(),
-            settings: Arc::new(settings),
+            settings,
             pages: PageCache::new(DEFAULT_CAPACITY_BYTES),
         });
         let server = server(listener, state)?;

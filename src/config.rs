@@ -90,6 +90,8 @@ pub struct Settings {
     pub mail: WorkerConfig,
     /// The largest file that may be attached to an agenda item (`AGENDUM_MAX_ATTACHMENT_MB`).
     pub max_attachment_bytes: u64,
+    /// Days before a task's deadline that a reminder goes out (`AGENDUM_REMINDER_DAYS`, "7,1").
+    pub reminder_days: Vec<u32>,
     pub demo: bool,
     pub log: String,
 }
@@ -106,6 +108,7 @@ impl Default for Settings {
             mail_dir: PathBuf::from("data/mail"),
             mail: WorkerConfig::default(),
             max_attachment_bytes: 50 * 1024 * 1024,
+            reminder_days: vec![7, 1],
             demo: true,
             log: "info".into(),
         }
@@ -152,6 +155,7 @@ struct FileSettings {
     demo: Option<bool>,
     log: Option<String>,
     max_attachment_mb: Option<u64>,
+    reminder_days: Option<String>,
 }
 
 impl Settings {
@@ -253,6 +257,9 @@ impl Settings {
         if let Some(n) = number("AGENDUM_MAX_ATTACHMENT_MB", from_file.max_attachment_mb)? {
             settings.max_attachment_bytes = n.saturating_mul(1024 * 1024);
         }
+        if let Some(days) = pick("AGENDUM_REMINDER_DAYS", from_file.reminder_days) {
+            settings.reminder_days = parse_reminder_days(&days)?;
+        }
         match env("AGENDUM_DEMO") {
             Some(v) => settings.demo = parse_bool("AGENDUM_DEMO", &v)?,
             None => settings.demo = from_file.demo.unwrap_or(settings.demo),
@@ -262,6 +269,25 @@ impl Settings {
         }
         Ok(settings)
     }
+}
+
+/// "7,1": whole days before a deadline; "" or "none": no reminders before it (the escalation
+/// after it still goes out).
+fn parse_reminder_days(text: &str) -> Result<Vec<u32>, ConfigError> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    text.split(',')
+        .map(|part| {
+            part.trim().parse::<u32>().ok().filter(|d| (1..=365).contains(d)).ok_or_else(|| {
+                ConfigError::invalid(
+                    "AGENDUM_REMINDER_DAYS",
+                    "must be days before the deadline, from 1 to 365, separated by commas (e.g. 7,1)",
+                )
+            })
+        })
+        .collect()
 }
 
 fn parse_bind(text: &str) -> Result<SocketAddr, ConfigError> {
@@ -353,6 +379,19 @@ mod tests {
         .unwrap();
         assert_eq!(s.bind.port(), 0);
         assert!(s.demo);
+    }
+
+    #[test]
+    fn reminder_days() {
+        assert_eq!(load(None, &[]).unwrap().reminder_days, vec![7, 1]);
+        let s = load(Some("reminder_days = \"14, 3\"\n"), &[]).unwrap();
+        assert_eq!(s.reminder_days, vec![14, 3]);
+        let s = load(None, &[("AGENDUM_REMINDER_DAYS", "none")]).unwrap();
+        assert!(s.reminder_days.is_empty());
+        for bad in ["7;1", "0", "x", "7,", "400"] {
+            let err = load(None, &[("AGENDUM_REMINDER_DAYS", bad)]).unwrap_err();
+            assert!(err.to_string().contains("AGENDUM_REMINDER_DAYS"), "{bad}: {err}");
+        }
     }
 
     #[test]

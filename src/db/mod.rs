@@ -120,9 +120,15 @@ pub type PooledDbConnection = PooledConnection<Manager>;
 pub struct Db {
     pool: DbPool,
     backend: Backend,
+    url: DatabaseUrl,
 }
 
 impl Db {
+    /// The database this handle opens connections to.
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
     /// Opens the database the URL names, creating a SQLite file (and its directory) if needed.
     /// Fails with one clear line when that is not possible.
     pub fn connect(url: &DatabaseUrl) -> AppResult<Db> {
@@ -159,7 +165,11 @@ impl Db {
                 AppError::unavailable(e)
                     .with_message(format!("cannot open the database {}", describe(url)))
             })?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            url: url.clone(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

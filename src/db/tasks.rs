@@ -699,3 +699,70 @@ pub fn change(
         .execute(conn)?;
     Ok(done)
 }
+
+/// An open task with a deadline, and the reminders already sent for it.
+#[derive(Debug, Clone)]
+pub struct ReminderCandidate {
+    pub task: i64,
+    pub deadline: NaiveDate,
+    pub sent_on: NaiveDate,
+    pub sent_keys: Vec<String>,
+}
+
+/// The tasks a reminder may be due for: open, with a deadline.
+pub fn reminder_candidates(conn: &mut DbConnection) -> AppResult<Vec<ReminderCandidate>> {
+    use super::schema::task_reminders;
+    let open: Vec<&str> = [TaskStatus::Sent, TaskStatus::Seen, TaskStatus::InProgress]
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let rows: Vec<(i64, NaiveDate, NaiveDateTime)> = tasks::table
+        .filter(tasks::status.eq_any(open))
+        .filter(tasks::deadline.is_not_null())
+        .select((tasks::id, tasks::deadline.assume_not_null(), tasks::sent_at))
+        .order(tasks::id)
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let sent: Vec<(i64, String)> = task_reminders::table
+        .filter(task_reminders::task_id.eq_any(&ids))
+        .select((task_reminders::task_id, task_reminders::reminder_key))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(task, deadline, sent_at)| ReminderCandidate {
+            task,
+            deadline,
+            // The day in Copenhagen the task went out.
+            sent_on: crate::domain::time::local(sent_at.and_utc()).date_naive(),
+            sent_keys: sent
+                .iter()
+                .filter(|(t, _)| *t == task)
+                .map(|(_, k)| k.clone())
+                .collect(),
+        })
+        .collect())
+}
+
+/// Claims a reminder for sending: `false` when it was already sent (by this server before a
+/// restart, or by another one just now). Call inside the transaction that queues the mail.
+pub fn claim_reminder(conn: &mut DbConnection, task: i64, key: &str) -> AppResult<bool> {
+    use super::schema::task_reminders;
+    // A savepoint, so a clash leaves the surrounding transaction usable on PostgreSQL.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(task_reminders::table)
+            .values((
+                task_reminders::task_id.eq(task),
+                task_reminders::reminder_key.eq(key),
+                task_reminders::sent_at.eq(now()),
+            ))
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}

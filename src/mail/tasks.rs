@@ -2,17 +2,19 @@
 //! to each contributing administration, each with its own answer link and the deadline as a
 //! calendar file, queued in the confirmation's own transaction.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use tera::Context;
 
 use super::templates::{Lang, render_mail};
 use crate::config::Settings;
-use crate::db::DbConnection;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::organizations::Organization;
 use crate::db::tasks::{self, Confirmed, Task, link_expiry};
+use crate::db::{DbConnection, accounts, write_transaction};
+use crate::domain::account::Role;
 use crate::domain::ical::{Deadline, deadline};
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
+use crate::domain::task::{Reminder, due_reminder};
 use crate::domain::text::danish_list;
 use crate::domain::time::{date_da, long_date_da};
 use crate::error::{AppError, AppResult};
@@ -190,4 +192,108 @@ pub fn notify_deadline_moved(
         queue(conn, settings, &task, "task_deadline", &c, mailbox(org)?)?;
     }
     Ok(recipients.len())
+}
+
+/// Sends the reminders due `today` (Copenhagen): before the deadline to the lead and the
+/// contributors still to answer; once it has passed, to them again and, as an escalation, to
+/// every secretariat account. Each reminder goes out once per task and deadline, whichever
+/// server sends it and however often it restarts (`db::tasks::claim_reminder`). Returns how
+/// many mails were queued.
+pub fn send_due_reminders(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    today: NaiveDate,
+) -> AppResult<usize> {
+    let mut queued = 0;
+    for candidate in tasks::reminder_candidates(conn)? {
+        let Some(reminder) = due_reminder(
+            candidate.deadline,
+            candidate.sent_on,
+            today,
+            &settings.reminder_days,
+            &candidate.sent_keys,
+        ) else {
+            continue;
+        };
+        let sent = write_transaction(conn, |conn| {
+            if !tasks::claim_reminder(conn, candidate.task, &reminder.key())? {
+                return Ok(0);
+            }
+            remind(conn, settings, candidate.task, reminder)
+        });
+        match sent {
+            Ok(n) => queued += n,
+            // One task's trouble (an administration without an address) must not hold back the
+            // others; it is tried again on the next round.
+            Err(err) => {
+                tracing::warn!(task = candidate.task, error = %err.chain(), "reminder not sent")
+            }
+        }
+    }
+    Ok(queued)
+}
+
+fn remind(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    id: i64,
+    reminder: Reminder,
+) -> AppResult<usize> {
+    let task =
+        tasks::get(conn, id)?.ok_or_else(|| AppError::internal("a task to remind is missing"))?;
+    let mut ctx = task_context(conn, &task)?;
+    let overdue = matches!(reminder, Reminder::Overdue { .. });
+    ctx.insert("overdue", &overdue);
+    if let Reminder::Before { days, .. } = reminder {
+        ctx.insert("days", &days);
+    }
+    let missing: Vec<&Organization> = task
+        .contributors
+        .iter()
+        .filter(|c| c.status != "answered")
+        .map(|c| &c.organization)
+        .collect();
+    let mut queued = 0;
+    let mut lead = ctx.clone();
+    lead.insert("administration", &task.lead.name);
+    lead.insert("is_lead", &true);
+    queue(
+        conn,
+        settings,
+        &task,
+        "task_reminder",
+        &lead,
+        mailbox(&task.lead)?,
+    )?;
+    queued += 1;
+    for org in &missing {
+        let mut c = ctx.clone();
+        c.insert("administration", &org.name);
+        c.insert("is_lead", &false);
+        queue(conn, settings, &task, "task_reminder", &c, mailbox(org)?)?;
+        queued += 1;
+    }
+    if overdue {
+        let names: Vec<&str> = missing.iter().map(|o| o.name.as_str()).collect();
+        ctx.insert("missing", &(!names.is_empty()).then(|| danish_list(&names)));
+        ctx.insert(
+            "task_url",
+            &format!("{}/api/v1/tasks/{}", settings.base_url, task.id),
+        );
+        for account in accounts::with_role(conn, Role::Secretariat)? {
+            let Ok(to) = Mailbox::new(Some(&account.name), &account.email) else {
+                continue;
+            };
+            let mut c = ctx.clone();
+            c.insert("name", &account.name);
+            let mail = render_mail("task_escalation", Lang::Da, &c)?;
+            let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+                .map_err(AppError::internal)?
+                .html(mail.html)
+                .concerning("task", task.id);
+            super::enqueue(conn, &settings.mail_from, &message)?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
 }

@@ -13,6 +13,7 @@ on_both_backends!(
     tasks_that_do_not_fit_the_decision_are_refused,
     administrations_answer_through_their_links,
     answer_links_are_checked,
+    reminders_go_out_once_each_also_after_a_restart,
 );
 
 /// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
@@ -1268,4 +1269,107 @@ async fn answer_links_are_checked(backend: Backend) {
         agendum::db::tasks::link_expiry(day(6, 30), day(8, 1)),
         day(9, 1).and_hms_opt(0, 0, 0).unwrap()
     );
+}
+
+async fn reminders_go_out_once_each_also_after_a_restart(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = token(&app, "sekretariat@example.org");
+    let (item, _) = decided_seed(&app, &secretariat).await;
+    // Clause 1 due in ten days, sent a month ago; clause 3 answered already.
+    let today = agendum::domain::time::today();
+    let (first, _) = confirmed(&app, &secretariat, item, 1).await;
+    let (third, third_links) = confirmed(&app, &secretariat, item, 3).await;
+    for (task, deadline) in [
+        (first, today + chrono::Duration::days(10)),
+        (third, today + chrono::Duration::days(1)),
+    ] {
+        use agendum::db::schema::tasks;
+        use diesel::prelude::*;
+        diesel::update(tasks::table.find(task))
+            .set((
+                tasks::deadline.eq(deadline),
+                tasks::sent_at.eq(chrono::Utc::now().naive_utc() - chrono::Duration::days(30)),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
+    }
+    let client = app.browser();
+    let (status, _) = post_link(
+        &app,
+        &client,
+        link_for(&third_links, "okf@forvaltning.example.org"),
+        &[
+            ("action", "answer"),
+            ("answer", "Svar"),
+            ("answered_by", "ØKF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    let settings = agendum::config::Settings::default();
+    let run = |day: chrono::NaiveDate| {
+        let mut conn = app.conn();
+        agendum::mail::tasks::send_due_reminders(&mut conn, &settings, day).unwrap()
+    };
+    let reminders = |task: i64| {
+        task_mails(&app, task)
+            .into_iter()
+            .filter(|m| {
+                m.subject.starts_with("Påmindelse")
+                    || m.subject.starts_with("Fristen er overskredet")
+                    || m.subject.starts_with("Overskredet frist")
+            })
+            .collect::<Vec<_>>()
+    };
+    // Nothing is due today (ten days before); the answered task gets nothing, ever.
+    assert_eq!(run(today), 0);
+    // Seven days before: the lead and the seven contributors.
+    let day = |n: i64| today + chrono::Duration::days(n);
+    assert_eq!(run(day(3)), 8);
+    assert_eq!(run(day(3)), 0, "once");
+    // A restart: a new pool on the same database finds them sent.
+    let restarted = agendum::db::Db::connect(app.db.url()).unwrap();
+    assert_eq!(
+        agendum::mail::tasks::send_due_reminders(&mut restarted.conn().unwrap(), &settings, day(4))
+            .unwrap(),
+        0
+    );
+    // One day before, then after the deadline: the escalation also goes to the secretariat.
+    assert_eq!(run(day(9)), 8);
+    assert_eq!(run(day(11)), 9);
+    assert_eq!(run(day(12)), 0);
+    let sent = reminders(first);
+    assert_eq!(sent.len(), 25);
+    assert_eq!(
+        sent.iter()
+            .filter(|m| m.subject.starts_with("Påmindelse"))
+            .count(),
+        16
+    );
+    let escalation: Vec<_> = sent
+        .iter()
+        .filter(|m| m.subject.starts_with("Overskredet frist"))
+        .collect();
+    assert_eq!(escalation.len(), 1);
+    assert_eq!(escalation[0].to[0].email, "sekretariat@example.org");
+    assert!(
+        escalation[0]
+            .text
+            .contains("Økonomiforvaltningen har ansvaret og har ikke svaret.")
+    );
+    assert!(
+        reminders(third).is_empty(),
+        "an answered task is not reminded"
+    );
+    // The reminder's words.
+    let lead = sent
+        .iter()
+        .find(|m| {
+            m.to[0].email == "okf@forvaltning.example.org" && m.subject.starts_with("Påmindelse")
+        })
+        .unwrap();
+    assert!(lead.text.contains("Om 7 dage"), "{}", lead.text);
 }
