@@ -390,7 +390,10 @@ mod tests {
         assert!(s.reminder_days.is_empty());
         for bad in ["7;1", "0", "x", "7,", "400"] {
             let err = load(None, &[("AGENDUM_REMINDER_DAYS", bad)]).unwrap_err();
-            assert!(err.to_string().contains("AGENDUM_REMINDER_DAYS"), "{bad}: {err}");
+            assert!(
+                err.to_string().contains("AGENDUM_REMINDER_DAYS"),
+                "{bad}: {err}"
+            );
         }
     }
 
