@@ -93,15 +93,32 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Month abbreviations as written in Danish ("1. sept. 2025"). Not "jul": that is Christmas.
+const ABBREVIATIONS: [(&str, u32); 11] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
 fn month(word: &str) -> Option<u32> {
-    let word = word
-        .strip_suffix("s")
-        .filter(|w| MONTHS.contains(w))
-        .unwrap_or(word);
     MONTHS
         .iter()
-        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word) && word != "ma"))
+        .position(|m| *m == word)
         .map(|i| i as u32 + 1)
+        .or_else(|| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == word)
+                .map(|(_, m)| *m)
+        })
 }
 
 /// Small numbers as digits or Danish words ("tre", "et", "14").

@@ -185,6 +185,8 @@ fn phrasings_without_a_date() {
         "sag 2025-0124174 om profiler",
         "mødet kl. 17.30",
         "inden juni", // before June or before it ends: the secretariat decides
+        "inden jul",  // Christmas, not July
+        "i jul",
     ] {
         assert_eq!(find_deadline(text, seed_day()), None, "{text}");
     }
