@@ -265,18 +265,6 @@ pub fn decision_of(
     row.map(stored).transpose()
 }
 
-pub fn decisions_of_meeting(
-    conn: &mut DbConnection,
-    meeting: MeetingId,
-) -> AppResult<Vec<StoredDecision>> {
-    let rows: Vec<DecisionRow> = decisions::table
-        .filter(decisions::meeting_id.eq(meeting.0))
-        .select(decision_columns!())
-        .order(decisions::id)
-        .load(conn)?;
-    rows.into_iter().map(stored).collect()
-}
-
 /// A decision to record: what the domain checks, plus the committees by id.
 #[derive(Debug, Clone)]
 pub struct RecordDecision {
@@ -372,19 +360,21 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
         _ => (generated, false),
     };
     let data = serde_json::to_string(&decision).map_err(AppError::internal)?;
-    let existing = decision_of(conn, request.item)?;
-    match &existing {
+    let changes = || {
+        (
+            decisions::outcome.eq(outcome.as_str()),
+            decisions::data.eq(data.clone()),
+            decisions::referred_to_id.eq(request.referred_to.map(|o| o.0)),
+            decisions::text.eq(text.clone()),
+            decisions::text_edited.eq(edited),
+            decisions::recorded_by.eq(request.by.map(|u| u.0)),
+            decisions::updated_at.eq(now()),
+        )
+    };
+    match decision_of(conn, request.item)? {
         Some(old) => {
             diesel::update(decisions::table.find(old.id))
-                .set((
-                    decisions::outcome.eq(outcome.as_str()),
-                    decisions::data.eq(&data),
-                    decisions::referred_to_id.eq(request.referred_to.map(|o| o.0)),
-                    decisions::text.eq(&text),
-                    decisions::text_edited.eq(edited),
-                    decisions::recorded_by.eq(request.by.map(|u| u.0)),
-                    decisions::updated_at.eq(now()),
-                ))
+                .set(changes())
                 .execute(conn)?;
         }
         None => {
@@ -392,14 +382,8 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
                 .values((
                     decisions::agenda_item_id.eq(request.item.0),
                     decisions::meeting_id.eq(item.meeting_id.0),
-                    decisions::outcome.eq(outcome.as_str()),
-                    decisions::data.eq(&data),
-                    decisions::referred_to_id.eq(request.referred_to.map(|o| o.0)),
-                    decisions::text.eq(&text),
-                    decisions::text_edited.eq(edited),
-                    decisions::recorded_by.eq(request.by.map(|u| u.0)),
                     decisions::recorded_at.eq(now()),
-                    decisions::updated_at.eq(now()),
+                    changes(),
                 ))
                 .execute(conn)?;
         }

@@ -381,18 +381,6 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
     }))
 }
 
-/// The tasks of an agenda item, in the order they were confirmed.
-pub fn of_item(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Vec<Task>> {
-    let ids: Vec<i64> = tasks::table
-        .filter(tasks::agenda_item_id.eq(item.0))
-        .order(tasks::id)
-        .select(tasks::id)
-        .load(conn)?;
-    ids.into_iter()
-        .filter_map(|id| get(conn, id).transpose())
-        .collect()
-}
-
 /// Every task, newest first.
 pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
     let ids: Vec<i64> = tasks::table
@@ -605,7 +593,6 @@ pub struct TaskChange {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changed {
     pub new_deadline: Option<NaiveDate>,
-    pub closed: bool,
     pub revoked: usize,
 }
 
@@ -685,7 +672,6 @@ pub fn change(
         status = status
             .after(TaskEvent::Close)
             .map_err(|e| AppError::conflict(e.0))?;
-        done.closed = true;
     }
     if change.revoke_links || change.close {
         done.revoked = revoke_links(conn, id)?;

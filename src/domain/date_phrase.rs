@@ -8,6 +8,8 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::time::MONTHS_DA;
+
 /// What a clause says about its deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeadlinePhrase {
@@ -78,21 +80,6 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Month abbreviations as written in Danish ("1. sept. 2025"). Not "jul": that is Christmas.
 const ABBREVIATIONS: [(&str, u32); 11] = [
     ("jan", 1),
@@ -109,7 +96,7 @@ const ABBREVIATIONS: [(&str, u32); 11] = [
 ];
 
 fn month(word: &str) -> Option<u32> {
-    MONTHS
+    MONTHS_DA
         .iter()
         .position(|m| *m == word)
         .map(|i| i as u32 + 1)

@@ -77,22 +77,24 @@ pub fn weekday_da(day: Weekday) -> &'static str {
     }
 }
 
+/// The months in Danish, January first.
+pub const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 pub fn month_da(month: u32) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
+    MONTHS_DA[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// `12. april 2021`, as dated letters are.

@@ -35,7 +35,7 @@ fn mailbox(org: &Organization) -> AppResult<Mailbox> {
 }
 
 /// The deadline calendar of a task; one UID per task, so a moved deadline replaces it.
-pub fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<String> {
+fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<String> {
     let due = task.deadline?;
     let host = url::Url::parse(&settings.base_url)
         .ok()

@@ -79,20 +79,15 @@ impl DecisionInput {
     }
 }
 
-fn organization_ref(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Value> {
-    let name = orgs::list(conn)?
-        .into_iter()
-        .find(|o| o.id == id)
-        .map(|o| o.name)
-        .unwrap_or_default();
-    Ok(json!({ "id": id, "name": name }))
+/// `{"id", "name"}` of an organization, named from `all` (loaded once per request).
+fn organization_ref(all: &[Organization], id: OrganizationId) -> Value {
+    let name = all.iter().find(|o| o.id == id).map(|o| o.name.as_str());
+    json!({ "id": id, "name": name.unwrap_or_default() })
 }
 
 pub fn decision_json(conn: &mut DbConnection, base: &str, d: &StoredDecision) -> AppResult<Value> {
-    let referred_to = d
-        .referred_to
-        .map(|id| organization_ref(conn, id))
-        .transpose()?;
+    let all = orgs::list(conn)?;
+    let referred_to = d.referred_to.map(|id| organization_ref(&all, id));
     Ok(json!({
         "id": d.id,
         "agenda_item_id": d.agenda_item_id,
@@ -198,31 +193,24 @@ pub async fn task_suggestions(
                 AppError::conflict("Der er endnu ikke registreret en beslutning på punktet.")
             })?;
             let clauses = item.clauses();
-            let mut out = Vec::new();
-            for s in suggestions(conn, &item, &decision)? {
-                let lead = s.lead.map(|id| organization_ref(conn, id)).transpose()?;
-                let contributors = s
-                    .contributors
-                    .iter()
-                    .map(|id| organization_ref(conn, *id))
-                    .collect::<AppResult<Vec<_>>>()?;
-                let answer_to = s
-                    .answer_to
-                    .map(|id| organization_ref(conn, id))
-                    .transpose()?;
-                out.push(json!({
-                    "clause": s.clause,
-                    "clause_text": clauses[s.clause as usize - 1],
-                    "assignment": s.assignment,
-                    "lead": lead,
-                    "contributors": contributors,
-                    "deadline": s.deadline.map(|d| d.to_string()),
-                    "deadline_phrase": s.deadline_phrase,
-                    "deadline_reading": s.deadline_reading,
-                    "answer_to": answer_to,
-                    "answer_phrase": s.answer_phrase,
-                }));
-            }
+            let all = orgs::list(conn)?;
+            let out: Vec<Value> = suggestions(conn, &item, &decision)?
+                .into_iter()
+                .map(|s| {
+                    json!({
+                        "clause": s.clause,
+                        "clause_text": clauses[s.clause as usize - 1],
+                        "assignment": s.assignment,
+                        "lead": s.lead.map(|id| organization_ref(&all, id)),
+                        "contributors": s.contributors.iter().map(|id| organization_ref(&all, *id)).collect::<Vec<_>>(),
+                        "deadline": s.deadline.map(|d| d.to_string()),
+                        "deadline_phrase": s.deadline_phrase,
+                        "deadline_reading": s.deadline_reading,
+                        "answer_to": s.answer_to.map(|id| organization_ref(&all, id)),
+                        "answer_phrase": s.answer_phrase,
+                    })
+                })
+                .collect();
             Ok(json!({
                 "agenda_item_id": item_id,
                 "meeting_id": item.meeting_id,

@@ -2,15 +2,15 @@
 //! (the address confirms by a link before anything is sent) and a way out in every mail,
 //! including the one-click `List-Unsubscribe-Post` of RFC 8058.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
 use tera::Context;
 
 use super::AppState;
-use super::auth::{CsrfForm, MaybeUser, form_token};
-use super::templates::{context_for, render};
+use super::auth::{CsrfForm, MaybeUser};
+use super::templates::link_page;
 use crate::db::subscriptions::{self, Requested};
 use crate::db::write_transaction;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
@@ -42,20 +42,11 @@ fn page(
     status: StatusCode,
     fill: impl FnOnce(&mut Context),
 ) -> AppResult<HttpResponse> {
-    let (form_csrf, cookie) = form_token(req, state);
-    let mut ctx = context_for(user);
-    ctx.insert("form_csrf", &form_csrf);
-    ctx.insert("error", &Option::<String>::None);
-    ctx.insert("email", "");
-    fill(&mut ctx);
-    let mut response = HttpResponse::build(status);
-    response
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"));
-    if let Some(cookie) = cookie {
-        response.cookie(cookie);
-    }
-    Ok(response.body(render("subscription.html", &ctx)?))
+    link_page(req, state, user, status, "subscription.html", |ctx| {
+        ctx.insert("error", &Option::<String>::None);
+        ctx.insert("email", "");
+        fill(ctx);
+    })
 }
 
 /// `GET /organizations/{id}/subscribe`

@@ -2,15 +2,15 @@
 //! through the link in its mail, without an account. The link is the authority, for one task
 //! (and, for a contributor, one contribution) only.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
-use super::auth::{CsrfForm, MaybeUser, form_token};
-use super::templates::{context_for, render};
+use super::auth::{CsrfForm, MaybeUser};
+use super::templates::link_page;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::tasks::{self, Link, Task};
 use crate::db::{DbConnection, audit, write_transaction};
@@ -106,23 +106,12 @@ fn respond(
         Said::Thanks(text) => (Some(text), None),
         Said::Refused(text) => (None, Some(text)),
     };
-    let (form_csrf, cookie) = form_token(req, state);
-    let mut ctx = context_for(user);
-    ctx.insert("form_csrf", &form_csrf);
-    ctx.insert("task", &data);
-    ctx.insert("action", &format!("/tasks/answer/{token}"));
-    ctx.insert("notice", &notice);
-    ctx.insert("error", &error);
-    let mut response = HttpResponse::build(status);
-    response
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        // The token is in the address: never pass it on to another site.
-        .insert_header((header::REFERRER_POLICY, "no-referrer"));
-    if let Some(cookie) = cookie {
-        response.cookie(cookie);
-    }
-    Ok(response.body(render("task_answer.html", &ctx)?))
+    link_page(req, state, user, status, "task_answer.html", |ctx| {
+        ctx.insert("task", &data);
+        ctx.insert("action", &format!("/tasks/answer/{token}"));
+        ctx.insert("notice", &notice);
+        ctx.insert("error", &error);
+    })
 }
 
 /// `GET /tasks/answer/{token}`: the task, its decision and clause, the deadline, and the form.

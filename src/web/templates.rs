@@ -2,11 +2,14 @@
 
 use std::sync::LazyLock;
 
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse};
 use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
+use super::AppState;
 use super::assets;
-use super::auth::CurrentUser;
+use super::auth::{CurrentUser, form_token};
 use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
 
@@ -133,6 +136,32 @@ pub fn context_for(user: Option<&CurrentUser>) -> Context {
         ctx.insert("csrf", &user.csrf_token);
     }
     ctx
+}
+
+/// A page reached by a secret link in a mail (a subscription's, an answer link), with forms that
+/// whoever holds the link may send: the forms' CSRF token is in `form_csrf`, the page is never
+/// cached, and its address (the secret) is never passed on to another site.
+pub fn link_page(
+    req: &HttpRequest,
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    status: StatusCode,
+    template: &str,
+    fill: impl FnOnce(&mut Context),
+) -> AppResult<HttpResponse> {
+    let (form_csrf, cookie) = form_token(req, state);
+    let mut ctx = context_for(user);
+    ctx.insert("form_csrf", &form_csrf);
+    fill(&mut ctx);
+    let mut response = HttpResponse::build(status);
+    response
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::REFERRER_POLICY, "no-referrer"));
+    if let Some(cookie) = cookie {
+        response.cookie(cookie);
+    }
+    Ok(response.body(render(template, &ctx)?))
 }
 
 pub fn render(name: &str, ctx: &Context) -> AppResult<String> {

@@ -964,6 +964,8 @@ async fn public_follows_a_body_by_email(backend: Backend) {
     // Confirming takes a press of a button (a link scanner does not confirm).
     let confirm_page = client.get(app.url(confirm_path)).send().await.unwrap();
     assert_eq!(confirm_page.status().as_u16(), 200);
+    // The secret in the address is not passed on to other sites.
+    assert_eq!(confirm_page.headers()["referrer-policy"], "no-referrer");
     let confirm_page = confirm_page.text().await.unwrap();
     let csrf = crate::helpers::csrf_of(&confirm_page).unwrap();
     let done = client

@@ -2,38 +2,13 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestApp, on_both_backends, spawn_app};
+use crate::helpers::{Backend, TestApp, api_call, api_token, on_both_backends, spawn_app};
 
 on_both_backends!(
     proposals_are_drafted_changed_and_submitted_over_the_api,
     the_api_checks_who_may_do_what,
     cases_show_their_timeline,
 );
-
-fn token(app: &TestApp, email: &str) -> String {
-    agendum::admin::create_token(&mut app.conn(), email, None).unwrap()
-}
-
-async fn call(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = app.client.request(method, app.url(path));
-    if let Some(t) = token {
-        request = request.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        request = request.json(&b);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
-    (status, json)
-}
 
 fn council_rule_one_day(app: &TestApp) {
     agendum::db::organizations::set_deadline_rules(
@@ -50,8 +25,8 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
         return;
     };
     council_rule_one_day(&app);
-    let politician = token(&app, "politiker@example.org");
-    let (status, created) = call(
+    let politician = api_token(&app, "politiker@example.org");
+    let (status, created) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/proposals",
@@ -77,7 +52,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     assert_eq!(created["target_meeting_id"], 2);
 
     // Invalid input: a message per field, nothing saved.
-    let (status, error) = call(
+    let (status, error) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/proposals",
@@ -90,7 +65,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     assert!(error["error"]["fields"]["title"].is_string());
     assert!(error["error"]["fields"]["clause-2"].is_string());
     assert!(error["error"]["fields"]["meeting"].is_string());
-    let (status, error) = call(
+    let (status, error) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/proposals",
@@ -102,7 +77,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
 
     // PATCH: only with the lock_version it is based on.
     let path = format!("/api/v1/proposals/{id}");
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -112,7 +87,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     .await;
     assert_eq!(status, 400);
     let lock = created["lock_version"].as_i64().unwrap();
-    let (status, changed) = call(
+    let (status, changed) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -126,7 +101,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
         changed["title"], "Medlemsforslag om flere bænke",
         "fields left out are kept"
     );
-    let (status, stale) = call(
+    let (status, stale) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -138,7 +113,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     assert_eq!(stale["error"]["code"], "conflict");
 
     // Submit: on time, a receipt in the outbox.
-    let (status, submitted) = call(
+    let (status, submitted) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("{path}/submit"),
@@ -150,7 +125,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     assert_eq!(submitted["status"], "submitted");
     assert_eq!(submitted["late"], false);
     assert!(submitted["deadline"].is_string());
-    let (status, again) = call(
+    let (status, again) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("{path}/submit"),
@@ -159,7 +134,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
     )
     .await;
     assert_eq!(status, 409, "{again}");
-    let (mine_status, mine) = call(
+    let (mine_status, mine) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/proposals",
@@ -175,7 +150,7 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
             .iter()
             .any(|p| p["id"] == id)
     );
-    let (_, public) = call(&app, reqwest::Method::GET, "/api/v1/proposals", None, None).await;
+    let (_, public) = api_call(&app, reqwest::Method::GET, "/api/v1/proposals", None, None).await;
     assert!(
         !public["data"]
             .as_array()
@@ -192,8 +167,8 @@ async fn proposals_are_drafted_changed_and_submitted_over_the_api(backend: Backe
             .any(|p| p["id"] == 1),
         "the seed proposal is"
     );
-    let secretariat = token(&app, "sekretariat@example.org");
-    let (_, inbox) = call(
+    let secretariat = api_token(&app, "sekretariat@example.org");
+    let (_, inbox) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/proposals",
@@ -219,11 +194,11 @@ async fn the_api_checks_who_may_do_what(backend: Backend) {
     };
     council_rule_one_day(&app);
     crate::helpers::add_other_politician(&app);
-    let author = token(&app, "politiker@example.org");
-    let other = token(&app, "anden@example.org");
-    let administration = token(&app, "okf@example.org");
-    let secretariat = token(&app, "sekretariat@example.org");
-    let (_, draft) = call(
+    let author = api_token(&app, "politiker@example.org");
+    let other = api_token(&app, "anden@example.org");
+    let administration = api_token(&app, "okf@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
+    let (_, draft) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/proposals",
@@ -345,7 +320,7 @@ async fn the_api_checks_who_may_do_what(backend: Backend) {
         ),
     ];
     for (method, path, token, body, expected) in table {
-        let (status, json) = call(&app, method.clone(), &path, token, body).await;
+        let (status, json) = api_call(&app, method.clone(), &path, token, body).await;
         assert_eq!(status, expected, "{method} {path} with {token:?}: {json}");
         assert!(json["error"]["code"].is_string() || status == 200, "{json}");
         if status != 200 {
@@ -355,7 +330,7 @@ async fn the_api_checks_who_may_do_what(backend: Backend) {
             );
         }
     }
-    let (_, stored) = call(&app, reqwest::Method::GET, &path, Some(&author), None).await;
+    let (_, stored) = api_call(&app, reqwest::Method::GET, &path, Some(&author), None).await;
     assert_eq!(
         stored["title"], "Medlemsforslag om Y",
         "nothing was changed"
@@ -367,7 +342,7 @@ async fn cases_show_their_timeline(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let (status, case) = call(
+    let (status, case) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/cases/2025-0124174",
@@ -389,8 +364,8 @@ async fn cases_show_their_timeline(backend: Backend) {
         case["audit_log"].is_null(),
         "the audit log is the secretariat's"
     );
-    let secretariat = token(&app, "sekretariat@example.org");
-    let (_, case) = call(
+    let secretariat = api_token(&app, "sekretariat@example.org");
+    let (_, case) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/cases/2025-0124174",
@@ -399,7 +374,7 @@ async fn cases_show_their_timeline(backend: Backend) {
     )
     .await;
     assert!(case["audit_log"].is_array());
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/cases/2025-12",
@@ -408,7 +383,7 @@ async fn cases_show_their_timeline(backend: Backend) {
     )
     .await;
     assert_eq!(status, 400);
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/cases/2025-0000001",

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestApp, on_both_backends, spawn_app};
+use crate::helpers::{Backend, TestApp, api_call, api_token, on_both_backends, spawn_app};
 
 on_both_backends!(
     the_seed_decision_gives_the_seed_tasks,
@@ -18,33 +18,6 @@ on_both_backends!(
 
 /// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
 const SEED_MEETING: i64 = 1;
-
-fn token(app: &TestApp, email: &str) -> String {
-    agendum::admin::create_token(&mut app.conn(), email, None).unwrap()
-}
-
-async fn call(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = app.client.request(method, app.url(path));
-    if let Some(t) = token {
-        request = request.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        request = request.json(&b);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 /// The seed item's id and its proposal's id, from the public API.
 async fn seed_item(app: &TestApp) -> (i64, i64) {
@@ -113,15 +86,16 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, proposal) = seed_item(&app).await;
     let path = format!("/api/v1/agenda-items/{item}/task-suggestions");
 
     // No decision yet: nothing to suggest.
-    let (status, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    let (status, body) =
+        api_call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
     assert_eq!(status, 409, "{body}");
 
-    let (status, decision) = call(
+    let (status, decision) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("/api/v1/agenda-items/{item}/decision"),
@@ -136,7 +110,8 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     );
     assert_eq!(decision["text_edited"], false);
 
-    let (status, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    let (status, body) =
+        api_call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["decided_on"], "2025-04-30");
     assert_eq!(body["adopted_clauses"], json!([1, 2, 3]));
@@ -173,7 +148,7 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     assert!(third[0]["answer_to"].is_null());
 
     // The proposal is decided; the meeting counts as held.
-    let (_, p) = call(
+    let (_, p) = api_call(
         &app,
         reqwest::Method::GET,
         &format!("/api/v1/proposals/{proposal}"),
@@ -191,7 +166,7 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     // A correction replaces the decision; the secretariat's own wording is kept as written.
     let mut corrected = adopted();
     corrected["text"] = json!("Medlemsforslaget blev tiltrådt.");
-    let (status, decision) = call(
+    let (status, decision) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("/api/v1/agenda-items/{item}/decision"),
@@ -204,7 +179,7 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     assert_eq!(decision["text_edited"], true);
 
     // Rejected: nothing to follow up.
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("/api/v1/agenda-items/{item}/decision"),
@@ -213,7 +188,7 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     )
     .await;
     assert_eq!(status, 200);
-    let (_, body) = call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
+    let (_, body) = api_call(&app, reqwest::Method::GET, &path, Some(&secretariat), None).await;
     assert_eq!(body["suggestions"], json!([]));
 }
 
@@ -221,15 +196,15 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
-    let politician = token(&app, "politiker@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
+    let politician = api_token(&app, "politiker@example.org");
     let (item, _) = seed_item(&app).await;
     let path = format!("/api/v1/agenda-items/{item}/decision");
     let post = |token: Option<String>, body: Value| {
         let app = &app;
         let path = path.clone();
         async move {
-            call(
+            api_call(
                 app,
                 reqwest::Method::POST,
                 &path,
@@ -243,7 +218,7 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
     // Who may record.
     assert_eq!(post(None, adopted()).await.0, 401);
     assert_eq!(post(Some(politician.clone()), adopted()).await.0, 403);
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::GET,
         &format!("/api/v1/agenda-items/{item}/task-suggestions"),
@@ -252,7 +227,7 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(status, 403);
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/agenda-items/999999/decision",
@@ -362,11 +337,11 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, proposal) = seed_item(&app).await;
     let committee = organization_id(&app, "Økonomiudvalget");
     let consulted = organization_id(&app, "Teknik- og Miljøudvalget");
-    let (status, body) = call(
+    let (status, body) = api_call(
         &app,
         reqwest::Method::POST,
         &format!("/api/v1/agenda-items/{item}/decision"),
@@ -422,7 +397,7 @@ fn outbox_size(app: &TestApp) -> i64 {
 /// Records the seed decision and returns the item and clause 1's suggestion.
 async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
     let (item, _) = seed_item(app).await;
-    let (status, _) = call(
+    let (status, _) = api_call(
         app,
         reqwest::Method::POST,
         &format!("/api/v1/agenda-items/{item}/decision"),
@@ -431,7 +406,12 @@ async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
     )
     .await;
     assert_eq!(status, 201);
-    let (_, body) = call(
+    (item, suggestion(app, secretariat, item, 1).await)
+}
+
+/// The first task suggestion for clause `clause` of a decided item.
+async fn suggestion(app: &TestApp, secretariat: &str, item: i64, clause: i64) -> Value {
+    let (_, body) = api_call(
         app,
         reqwest::Method::GET,
         &format!("/api/v1/agenda-items/{item}/task-suggestions"),
@@ -439,14 +419,13 @@ async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
         None,
     )
     .await;
-    let first = body["suggestions"]
+    body["suggestions"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["clause"] == 1)
-        .unwrap()
-        .clone();
-    (item, first)
+        .find(|s| s["clause"] == clause)
+        .unwrap_or_else(|| panic!("a suggestion for clause {clause}: {body}"))
+        .clone()
 }
 
 /// The suggestion as the secretariat confirms it, unchanged.
@@ -465,9 +444,9 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, suggestion) = decided_seed(&app, &secretariat).await;
-    let (status, task) = call(
+    let (status, task) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/tasks",
@@ -568,7 +547,7 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     ));
 
     // The proposal is in follow-up.
-    let (_, p) = call(
+    let (_, p) = api_call(
         &app,
         reqwest::Method::GET,
         &format!("/api/v1/proposals/{}", task["proposal_id"]),
@@ -579,32 +558,34 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     assert_eq!(p["status"], "in_follow_up");
 
     // Who may read it: the secretariat, and staff of an administration on the task.
-    let okf = token(&app, "okf@example.org");
-    let politician = token(&app, "politiker@example.org");
+    let okf = api_token(&app, "okf@example.org");
+    let politician = api_token(&app, "politiker@example.org");
     let path = format!("/api/v1/tasks/{id}");
     assert_eq!(
-        call(&app, reqwest::Method::GET, &path, Some(&secretariat), None)
+        api_call(&app, reqwest::Method::GET, &path, Some(&secretariat), None)
             .await
             .0,
         200
     );
     assert_eq!(
-        call(&app, reqwest::Method::GET, &path, Some(&okf), None)
+        api_call(&app, reqwest::Method::GET, &path, Some(&okf), None)
             .await
             .0,
         200
     );
     assert_eq!(
-        call(&app, reqwest::Method::GET, &path, Some(&politician), None)
+        api_call(&app, reqwest::Method::GET, &path, Some(&politician), None)
             .await
             .0,
         404
     );
     assert_eq!(
-        call(&app, reqwest::Method::GET, &path, None, None).await.0,
+        api_call(&app, reqwest::Method::GET, &path, None, None)
+            .await
+            .0,
         401
     );
-    let (status, list) = call(
+    let (status, list) = api_call(
         &app,
         reqwest::Method::GET,
         "/api/v1/tasks",
@@ -615,7 +596,7 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     assert_eq!(status, 200);
     assert_eq!(list["data"][0]["id"], id);
     assert_eq!(
-        call(
+        api_call(
             &app,
             reqwest::Method::GET,
             "/api/v1/tasks",
@@ -632,7 +613,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, suggestion) = decided_seed(&app, &secretariat).await;
     let good = confirmation(item, &suggestion);
     let with = |key: &str, value: Value| {
@@ -674,7 +655,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         (with("agenda_item_id", json!(999_999)), 404, "findes ikke"),
     ];
     for (body, status, message) in refused {
-        let (got, answer) = call(
+        let (got, answer) = api_call(
             &app,
             reqwest::Method::POST,
             "/api/v1/tasks",
@@ -693,9 +674,9 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         "nothing was stored"
     );
     // The politician may not confirm tasks.
-    let politician = token(&app, "politiker@example.org");
+    let politician = api_token(&app, "politiker@example.org");
     assert_eq!(
-        call(
+        api_call(
             &app,
             reqwest::Method::POST,
             "/api/v1/tasks",
@@ -708,7 +689,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     );
     // Confirmed once; the same task twice is refused.
     assert_eq!(
-        call(
+        api_call(
             &app,
             reqwest::Method::POST,
             "/api/v1/tasks",
@@ -719,7 +700,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         .0,
         201
     );
-    let (status, answer) = call(
+    let (status, answer) = api_call(
         &app,
         reqwest::Method::POST,
         "/api/v1/tasks",
@@ -731,7 +712,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     // With a task sent, the decision cannot be corrected so that its clause falls; a new
     // wording is fine, and the proposal stays in follow-up.
     let decision = format!("/api/v1/agenda-items/{item}/decision");
-    let (status, answer) = call(
+    let (status, answer) = api_call(
         &app,
         reqwest::Method::POST,
         &decision,
@@ -748,7 +729,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     );
     let mut reworded = adopted();
     reworded["text"] = json!("Medlemsforslaget blev tiltrådt.");
-    let (status, answer) = call(
+    let (status, answer) = api_call(
         &app,
         reqwest::Method::POST,
         &decision,
@@ -757,7 +738,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
     )
     .await;
     assert_eq!(status, 200, "{answer}");
-    let (_, item_json) = call(
+    let (_, item_json) = api_call(
         &app,
         reqwest::Method::GET,
         &format!("/api/v1/meetings/{SEED_MEETING}"),
@@ -772,7 +753,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         .find(|i| i["kind"] == "member_proposal")
         .unwrap()["proposal"]["id"]
         .clone();
-    let (_, p) = call(
+    let (_, p) = api_call(
         &app,
         reqwest::Method::GET,
         &format!("/api/v1/proposals/{proposal}"),
@@ -791,26 +772,12 @@ async fn confirmed(
     item: i64,
     clause: i64,
 ) -> (i64, Vec<(String, String)>) {
-    let (_, body) = call(
-        app,
-        reqwest::Method::GET,
-        &format!("/api/v1/agenda-items/{item}/task-suggestions"),
-        Some(secretariat),
-        None,
-    )
-    .await;
-    let suggestion = body["suggestions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["clause"] == clause)
-        .unwrap()
-        .clone();
-    let mut confirm = confirmation(item, &suggestion);
+    let suggested = suggestion(app, secretariat, item, clause).await;
+    let mut confirm = confirmation(item, &suggested);
     if confirm["deadline"].is_null() {
         confirm["deadline"] = json!("2025-09-01");
     }
-    let (status, task) = call(
+    let (status, task) = api_call(
         app,
         reqwest::Method::POST,
         "/api/v1/tasks",
@@ -846,7 +813,7 @@ fn link_for<'a>(links: &'a [(String, String)], address: &str) -> &'a str {
 }
 
 async fn task_state(app: &TestApp, secretariat: &str, id: i64) -> Value {
-    call(
+    api_call(
         app,
         reqwest::Method::GET,
         &format!("/api/v1/tasks/{id}"),
@@ -882,11 +849,43 @@ async fn post_link(
     (r.status().as_u16(), r.text().await.unwrap())
 }
 
+/// Sends an answer (or a contribution) through a link.
+async fn answer_via(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    answer: &str,
+    by: &str,
+) -> (u16, String) {
+    let fields = [
+        ("action", "answer"),
+        ("answer", answer),
+        ("answered_by", by),
+    ];
+    post_link(app, client, path, &fields).await
+}
+
+/// Asks for more time through a link.
+async fn more_time_via(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    date: &str,
+    reason: &str,
+) -> (u16, String) {
+    let fields = [
+        ("action", "more_time"),
+        ("proposed_deadline", date),
+        ("reason", reason),
+    ];
+    post_link(app, client, path, &fields).await
+}
+
 async fn administrations_answer_through_their_links(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, _) = decided_seed(&app, &secretariat).await;
     let (id, links) = confirmed(&app, &secretariat, item, 1).await;
     let lead = link_for(&links, "okf@forvaltning.example.org");
@@ -923,30 +922,17 @@ async fn administrations_answer_through_their_links(backend: Backend) {
         .unwrap();
     assert_eq!(r.status().as_u16(), 403);
     // An empty answer is refused, and what was typed is kept.
-    let (status, body) = post_link(
-        &app,
-        &client,
-        tmf,
-        &[
-            ("action", "answer"),
-            ("answer", " "),
-            ("answered_by", "Jens Hansen, TMF"),
-        ],
-    )
-    .await;
+    let (status, body) = answer_via(&app, &client, tmf, " ", "Jens Hansen, TMF").await;
     assert_eq!(status, 422);
     assert!(body.contains("Skriv svaret.") && body.contains("Jens Hansen, TMF"));
     assert_eq!(tmf_state(&task_state(&app, &secretariat, id).await), "seen");
     // The contribution.
-    let (status, body) = post_link(
+    let (status, body) = answer_via(
         &app,
         &client,
         tmf,
-        &[
-            ("action", "answer"),
-            ("answer", "TMF har én profil på X, @kbhteknik."),
-            ("answered_by", "Jens Hansen, TMF"),
-        ],
+        "TMF har én profil på X, @kbhteknik.",
+        "Jens Hansen, TMF",
     )
     .await;
     assert_eq!(status, 200, "{body}");
@@ -965,30 +951,10 @@ async fn administrations_answer_through_their_links(backend: Backend) {
         "in_progress",
         "opening does not move it back"
     );
-    let (status, body) = post_link(
-        &app,
-        &client,
-        lead,
-        &[
-            ("action", "more_time"),
-            ("proposed_deadline", "2025-06-01"),
-            ("reason", "Ferie"),
-        ],
-    )
-    .await;
+    let (status, body) = more_time_via(&app, &client, lead, "2025-06-01", "Ferie").await;
     assert_eq!(status, 422);
     assert!(body.contains("efter den nuværende"));
-    let (status, _) = post_link(
-        &app,
-        &client,
-        lead,
-        &[
-            ("action", "more_time"),
-            ("proposed_deadline", "2025-08-31"),
-            ("reason", "Sommerferie"),
-        ],
-    )
-    .await;
+    let (status, _) = more_time_via(&app, &client, lead, "2025-08-31", "Sommerferie").await;
     assert_eq!(status, 200);
     let task = agendum::db::tasks::get(&mut app.conn(), id)
         .unwrap()
@@ -1006,7 +972,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     // answer are told, with the calendar entry replaced (a higher SEQUENCE).
     let before = task_mails(&app, id).len();
     let path = format!("/api/v1/tasks/{id}");
-    let (status, answer) = call(
+    let (status, answer) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -1015,7 +981,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     )
     .await;
     assert_eq!(status, 422, "{answer}");
-    let (status, answer) = call(
+    let (status, answer) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -1025,7 +991,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     .await;
     assert_eq!(status, 409, "a stale version: {answer}");
     let lock = task_state(&app, &secretariat, id).await["lock_version"].clone();
-    let (status, moved) = call(
+    let (status, moved) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -1059,48 +1025,22 @@ async fn administrations_answer_through_their_links(backend: Backend) {
         .parse()
         .unwrap();
     assert!(sequence > 0);
-    let (status, body) = post_link(
+    let (status, body) = answer_via(
         &app,
         &client,
         lead,
-        &[
-            ("action", "answer"),
-            (
-                "answer",
-                "Samlet oversigt: syv forvaltninger, fire profiler.",
-            ),
-            ("answered_by", "Lene Friis, ØKF"),
-        ],
+        "Samlet oversigt: syv forvaltninger, fire profiler.",
+        "Lene Friis, ØKF",
     )
     .await;
     assert_eq!(status, 200, "{body}");
     let state = task_state(&app, &secretariat, id).await;
     assert_eq!(state["status"], "answered");
     // Answered is answered: neither the lead nor a contributor can change it through a link.
-    let (status, body) = post_link(
-        &app,
-        &client,
-        lead,
-        &[
-            ("action", "answer"),
-            ("answer", "Nyt svar"),
-            ("answered_by", "Lene Friis"),
-        ],
-    )
-    .await;
+    let (status, body) = answer_via(&app, &client, lead, "Nyt svar", "Lene Friis").await;
     assert_eq!(status, 409);
     assert!(body.contains("allerede besvaret"));
-    let (status, _) = post_link(
-        &app,
-        &client,
-        tmf,
-        &[
-            ("action", "answer"),
-            ("answer", "Rettet"),
-            ("answered_by", "Jens"),
-        ],
-    )
-    .await;
+    let (status, _) = answer_via(&app, &client, tmf, "Rettet", "Jens").await;
     assert_eq!(status, 409);
     let task = agendum::db::tasks::get(&mut app.conn(), id)
         .unwrap()
@@ -1110,17 +1050,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
         Some("Samlet oversigt: syv forvaltninger, fire profiler.")
     );
     // A contributor cannot ask for a new deadline; that is the lead's to ask.
-    let (status, _) = post_link(
-        &app,
-        &client,
-        tmf,
-        &[
-            ("action", "more_time"),
-            ("proposed_deadline", "2025-12-31"),
-            ("reason", "x"),
-        ],
-    )
-    .await;
+    let (status, _) = more_time_via(&app, &client, tmf, "2025-12-31", "x").await;
     assert_eq!(status, 400);
 }
 
@@ -1128,7 +1058,7 @@ async fn answer_links_are_checked(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, _) = decided_seed(&app, &secretariat).await;
     let (first, first_links) = confirmed(&app, &secretariat, item, 1).await;
     let (third, third_links) = confirmed(&app, &secretariat, item, 3).await;
@@ -1160,17 +1090,7 @@ async fn answer_links_are_checked(backend: Backend) {
 
     // Another task's link answers that task only.
     let third_lead = link_for(&third_links, "okf@forvaltning.example.org");
-    let (status, _) = post_link(
-        &app,
-        &client,
-        third_lead,
-        &[
-            ("action", "answer"),
-            ("answer", "Svar på 3. at-punkt"),
-            ("answered_by", "ØKF"),
-        ],
-    )
-    .await;
+    let (status, _) = answer_via(&app, &client, third_lead, "Svar på 3. at-punkt", "ØKF").await;
     assert_eq!(status, 200);
     assert_eq!(
         task_state(&app, &secretariat, third).await["status"],
@@ -1187,7 +1107,7 @@ async fn answer_links_are_checked(backend: Backend) {
         let (_, page) = open_link(&app, &client, &first_lead).await;
         crate::helpers::csrf_of(&page).unwrap()
     };
-    let (status, revoked) = call(
+    let (status, revoked) = api_call(
         &app,
         reqwest::Method::PATCH,
         &format!("/api/v1/tasks/{first}"),
@@ -1238,7 +1158,7 @@ async fn answer_links_are_checked(backend: Backend) {
     // Closing a task ends it, once.
     let path = format!("/api/v1/tasks/{third}");
     let closing = json!({ "status": "closed" });
-    let (status, closed) = call(
+    let (status, closed) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -1248,7 +1168,7 @@ async fn answer_links_are_checked(backend: Backend) {
     .await;
     assert_eq!(status, 200, "{closed}");
     assert_eq!(closed["status"], "closed");
-    let (status, _) = call(
+    let (status, _) = api_call(
         &app,
         reqwest::Method::PATCH,
         &path,
@@ -1275,7 +1195,7 @@ async fn reminders_go_out_once_each_also_after_a_restart(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let secretariat = token(&app, "sekretariat@example.org");
+    let secretariat = api_token(&app, "sekretariat@example.org");
     let (item, _) = decided_seed(&app, &secretariat).await;
     // Clause 1 due in ten days, sent a month ago; clause 3 answered already.
     let today = agendum::domain::time::today();
@@ -1296,17 +1216,8 @@ async fn reminders_go_out_once_each_also_after_a_restart(backend: Backend) {
             .unwrap();
     }
     let client = app.browser();
-    let (status, _) = post_link(
-        &app,
-        &client,
-        link_for(&third_links, "okf@forvaltning.example.org"),
-        &[
-            ("action", "answer"),
-            ("answer", "Svar"),
-            ("answered_by", "ØKF"),
-        ],
-    )
-    .await;
+    let lead = link_for(&third_links, "okf@forvaltning.example.org");
+    let (status, _) = answer_via(&app, &client, lead, "Svar", "ØKF").await;
     assert_eq!(status, 200);
 
     let settings = agendum::config::Settings::default();

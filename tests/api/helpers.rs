@@ -542,3 +542,32 @@ async fn bytes_of(response: reqwest::Response, path: &str) -> Vec<u8> {
     assert_eq!(response.status().as_u16(), 200, "{path}");
     response.bytes().await.expect("a body").to_vec()
 }
+
+/// A new API token for the account `email`.
+pub fn api_token(app: &TestApp, email: &str) -> String {
+    agendum::admin::create_token(&mut app.conn(), email, None).unwrap()
+}
+
+/// One JSON API request: the status and the body (as JSON, or as a string when it is not).
+pub async fn api_call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(t) = token {
+        request = request.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        request = request.json(&b);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}

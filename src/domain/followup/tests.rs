@@ -6,49 +6,15 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// Copenhagen as in the demo: the council, the seven committees and the administration that
-/// serves each.
+/// serves each (ids 10… and 20… in the demo's order).
 fn copenhagen() -> Directory {
-    let pairs = [
-        ("Økonomiudvalget", "ØU", "Økonomiforvaltningen", "ØKF"),
-        (
-            "Børne- og Ungdomsudvalget",
-            "BUU",
-            "Børne- og Ungdomsforvaltningen",
-            "BUF",
-        ),
-        (
-            "Kultur- og Fritidsudvalget",
-            "KFU",
-            "Kultur- og Fritidsforvaltningen",
-            "KFF",
-        ),
-        (
-            "Sundheds- og Omsorgsudvalget",
-            "SOU",
-            "Sundheds- og Omsorgsforvaltningen",
-            "SUF",
-        ),
-        ("Socialudvalget", "SUD", "Socialforvaltningen", "SOF"),
-        (
-            "Teknik- og Miljøudvalget",
-            "TMU",
-            "Teknik- og Miljøforvaltningen",
-            "TMF",
-        ),
-        (
-            "Beskæftigelses- og Integrationsudvalget",
-            "BIU",
-            "Beskæftigelses- og Integrationsforvaltningen",
-            "BIF",
-        ),
-    ];
     let mut bodies = vec![MeetingBody {
         id: OrganizationId(1),
         name: "Borgerrepræsentationen".into(),
         short_name: Some("BR".into()),
     }];
     let mut administrations = Vec::new();
-    for (i, (committee, cs, admin, short)) in pairs.iter().enumerate() {
+    for (i, (committee, cs, admin, short)) in crate::demo::COMMITTEES.iter().enumerate() {
         let committee_id = OrganizationId(10 + i as i64);
         bodies.push(MeetingBody {
             id: committee_id,
