@@ -364,6 +364,17 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             )?;
         }
     }
+    // Substitutes (stedfortrædere): persons of the body without a seat, who stand in for an
+    // absent member and are recorded in the attendance.
+    for index in 55..58 {
+        orgs::insert_person(
+            conn,
+            body,
+            &member_name(index),
+            Some("Stedfortræder i Borgerrepræsentationen"),
+            None,
+        )?;
+    }
     let (politician, enhedslisten) = politician.expect("the demo politician is created above");
 
     // The seed meeting and its member proposal.

@@ -6,6 +6,7 @@
 //! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
 //! - [`web`]: actix-web handlers, templates and assets
 //! - [`mail`]: the outbox worker, SMTP and the development mailbox
+//! - [`followup`]: decisions and tasks with their audit events and mail, for pages and API
 //! - [`demo`]: the demo council loaded into an empty database
 
 pub mod admin;
@@ -17,6 +18,7 @@ pub mod demo;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod followup;
 pub mod mail;
 pub mod web;
 

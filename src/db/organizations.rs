@@ -402,3 +402,30 @@ pub fn member_addresses(
     }
     Ok(out)
 }
+
+/// The body (municipality) an organization belongs to.
+pub fn body_of(conn: &mut DbConnection, organization: OrganizationId) -> AppResult<BodyId> {
+    organizations::table
+        .find(organization.0)
+        .select(organizations::body_id)
+        .first(conn)
+        .optional()?
+        .map(BodyId)
+        .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))
+}
+
+/// Every person of a body, by name.
+pub fn persons_of_body(
+    conn: &mut DbConnection,
+    body: BodyId,
+) -> AppResult<Vec<(PersonId, String)>> {
+    let rows: Vec<(i64, String)> = persons::table
+        .filter(persons::body_id.eq(body.0))
+        .select((persons::id, persons::name))
+        .order(persons::name)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (PersonId(id), name))
+        .collect())
+}

@@ -1,6 +1,8 @@
 //! Follow-up tasks: confirmed by the secretariat from an adopted clause, with one contribution
 //! per contributing administration and an answer link for each.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
@@ -35,7 +37,7 @@ pub struct NewTask<'a> {
 }
 
 /// A confirmed task and the answer links to mail: the lead's, then one per contribution.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {
     pub task_id: i64,
     pub lead_token: String,
@@ -277,6 +279,7 @@ type TaskRow = (
 type ContributionRow = (
     i64,
     i64,
+    i64,
     String,
     Option<String>,
     Option<NaiveDateTime>,
@@ -285,8 +288,30 @@ type ContributionRow = (
 
 /// One task with its contributions, or `None`.
 pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
-    let row: Option<TaskRow> = tasks::table
-        .find(id)
+    Ok(load(conn, Some(Only::Task(id)))?.pop())
+}
+
+/// Every task, newest first: three queries, whatever the number of tasks.
+pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
+    load(conn, None)
+}
+
+/// The tasks confirmed from one agenda item, by clause.
+pub fn of_item(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Vec<Task>> {
+    let mut tasks = load(conn, Some(Only::Item(item)))?;
+    tasks.sort_by_key(|t| (t.clause, t.id));
+    Ok(tasks)
+}
+
+enum Only {
+    Task(i64),
+    Item(AgendaItemId),
+}
+
+/// The tasks (one, an item's, or all), their contributions and organizations, loaded in one
+/// query each.
+fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
+    let mut query = tasks::table
         .select((
             tasks::id,
             tasks::agenda_item_id,
@@ -306,20 +331,12 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
             tasks::sent_at,
             tasks::lock_version,
         ))
-        .first(conn)
-        .optional()?;
-    let Some(row) = row else { return Ok(None) };
-    let all = orgs::list(conn)?;
-    let find = |id: i64| {
-        all.iter()
-            .find(|o| o.id.0 == id)
-            .cloned()
-            .ok_or_else(|| AppError::internal(format!("organization {id} of a task is missing")))
-    };
-    let contributions: Vec<ContributionRow> = task_contributions::table
-        .filter(task_contributions::task_id.eq(id))
+        .order(tasks::id.desc())
+        .into_boxed();
+    let mut contribution_query = task_contributions::table
         .select((
             task_contributions::id,
+            task_contributions::task_id,
             task_contributions::organization_id,
             task_contributions::status,
             task_contributions::answer,
@@ -327,68 +344,96 @@ pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
             task_contributions::answered_by,
         ))
         .order(task_contributions::id)
-        .load(conn)?;
-    let (
-        id,
-        item,
-        proposal,
-        clause,
-        clause_text,
-        description,
-        lead,
-        deadline,
-        answer_to,
-        status,
-        answer,
-        answered_at,
-        answered_by,
-        proposed_deadline,
-        extension_reason,
-        sent_at,
-        lock_version,
-    ) = row;
-    Ok(Some(Task {
-        id,
-        agenda_item_id: AgendaItemId(item),
-        proposal_id: proposal,
-        clause: clause as u32,
-        clause_text,
-        description,
-        lead: find(lead)?,
-        contributors: contributions
-            .into_iter()
-            .map(|(cid, org, status, answer, at, by)| {
-                Ok(Contribution {
-                    id: cid,
-                    organization: find(org)?,
-                    status,
-                    answer,
-                    answered_at: at.map(|t| t.and_utc()),
-                    answered_by: by,
-                })
+        .into_boxed();
+    match only {
+        Some(Only::Task(id)) => {
+            query = query.filter(tasks::id.eq(id));
+            contribution_query = contribution_query.filter(task_contributions::task_id.eq(id));
+        }
+        Some(Only::Item(item)) => {
+            query = query.filter(tasks::agenda_item_id.eq(item.0));
+            contribution_query = contribution_query.filter(
+                task_contributions::task_id.eq_any(
+                    tasks::table
+                        .filter(tasks::agenda_item_id.eq(item.0))
+                        .select(tasks::id),
+                ),
+            );
+        }
+        None => {}
+    }
+    let rows: Vec<TaskRow> = query.load(conn)?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let contributions: Vec<ContributionRow> = contribution_query.load(conn)?;
+    let mut by_task: HashMap<i64, Vec<ContributionRow>> = HashMap::new();
+    for c in contributions {
+        by_task.entry(c.1).or_default().push(c);
+    }
+    let all: HashMap<i64, Organization> =
+        orgs::list(conn)?.into_iter().map(|o| (o.id.0, o)).collect();
+    let find = |id: i64| {
+        all.get(&id)
+            .cloned()
+            .ok_or_else(|| AppError::internal(format!("organization {id} of a task is missing")))
+    };
+    rows.into_iter()
+        .map(|row| {
+            let (
+                id,
+                item,
+                proposal,
+                clause,
+                clause_text,
+                description,
+                lead,
+                deadline,
+                answer_to,
+                status,
+                answer,
+                answered_at,
+                answered_by,
+                proposed_deadline,
+                extension_reason,
+                sent_at,
+                lock_version,
+            ) = row;
+            Ok(Task {
+                id,
+                agenda_item_id: AgendaItemId(item),
+                proposal_id: proposal,
+                clause: clause as u32,
+                clause_text,
+                description,
+                lead: find(lead)?,
+                contributors: by_task
+                    .remove(&id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(cid, _, org, status, answer, at, by)| {
+                        Ok(Contribution {
+                            id: cid,
+                            organization: find(org)?,
+                            status,
+                            answer,
+                            answered_at: at.map(|t| t.and_utc()),
+                            answered_by: by,
+                        })
+                    })
+                    .collect::<AppResult<_>>()?,
+                deadline,
+                answer_to: answer_to.map(find).transpose()?,
+                status: status.parse().map_err(AppError::internal)?,
+                answer,
+                answered_at: answered_at.map(|t| t.and_utc()),
+                answered_by,
+                proposed_deadline,
+                extension_reason,
+                sent_at: sent_at.and_utc(),
+                lock_version,
             })
-            .collect::<AppResult<_>>()?,
-        deadline,
-        answer_to: answer_to.map(find).transpose()?,
-        status: status.parse().map_err(AppError::internal)?,
-        answer,
-        answered_at: answered_at.map(|t| t.and_utc()),
-        answered_by,
-        proposed_deadline,
-        extension_reason,
-        sent_at: sent_at.and_utc(),
-        lock_version,
-    }))
-}
-
-/// Every task, newest first.
-pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
-    let ids: Vec<i64> = tasks::table
-        .order(tasks::id.desc())
-        .select(tasks::id)
-        .load(conn)?;
-    ids.into_iter()
-        .filter_map(|id| get(conn, id).transpose())
+        })
         .collect()
 }
 
@@ -587,6 +632,9 @@ pub struct TaskChange {
     pub refuse_proposed_deadline: bool,
     pub close: bool,
     pub revoke_links: bool,
+    /// Withdraw the links and send new ones to the lead and to the contributors still to
+    /// answer (a link forwarded to the wrong person, or lost).
+    pub reissue_links: bool,
 }
 
 /// What a change did, for the mail to the lead.
@@ -594,6 +642,8 @@ pub struct TaskChange {
 pub struct Changed {
     pub new_deadline: Option<NaiveDate>,
     pub revoked: usize,
+    /// The new links to mail, when they were reissued.
+    pub reissued: Option<Confirmed>,
 }
 
 /// Applies a change by the secretariat to a task, checked against the version it was based on.
@@ -673,8 +723,34 @@ pub fn change(
             .after(TaskEvent::Close)
             .map_err(|e| AppError::conflict(e.0))?;
     }
-    if change.revoke_links || change.close {
+    if change.revoke_links || change.close || change.reissue_links {
         done.revoked = revoke_links(conn, id)?;
+    }
+    if change.reissue_links {
+        if change.close || change.revoke_links || !task.status.is_open() {
+            return Err(AppError::conflict(
+                "Nye links kan kun sendes til en åben opgave, og ikke samtidig med, at den \
+                 lukkes eller linkene trækkes tilbage.",
+            ));
+        }
+        let deadline = done
+            .new_deadline
+            .or(task.deadline)
+            .ok_or_else(|| AppError::internal("an open task has no deadline"))?;
+        let expires = link_expiry(deadline, task.sent_at.date_naive());
+        let lead_token = issue_token(conn, id, None, expires)?;
+        let mut contribution_tokens = Vec::new();
+        for c in task.contributors.iter().filter(|c| c.status != "answered") {
+            contribution_tokens.push((
+                c.organization.id,
+                issue_token(conn, id, Some(c.id), expires)?,
+            ));
+        }
+        done.reissued = Some(Confirmed {
+            task_id: id,
+            lead_token,
+            contribution_tokens,
+        });
     }
     diesel::update(tasks::table.find(id))
         .set((

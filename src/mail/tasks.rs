@@ -111,16 +111,18 @@ fn queue(
     super::enqueue(conn, &settings.mail_from, &message).map(drop)
 }
 
-/// Queues the task's mails; returns how many.
+/// Queues the task's mails; returns how many. `reissued` says the links replace earlier ones.
 pub fn notify_confirmed(
     conn: &mut DbConnection,
     settings: &Settings,
     confirmed: &Confirmed,
+    reissued: bool,
 ) -> AppResult<usize> {
     let task = tasks::get(conn, confirmed.task_id)?
         .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
     let base = &settings.base_url;
-    let ctx = task_context(conn, &task)?;
+    let mut ctx = task_context(conn, &task)?;
+    ctx.insert("reissued", &reissued);
     let contributors: Vec<String> = task
         .contributors
         .iter()
@@ -278,7 +280,7 @@ fn remind(
         ctx.insert("missing", &(!names.is_empty()).then(|| danish_list(&names)));
         ctx.insert(
             "task_url",
-            &format!("{}/api/v1/tasks/{}", settings.base_url, task.id),
+            &format!("{}/secretariat/tasks/{}", settings.base_url, task.id),
         );
         for account in accounts::with_role(conn, Role::Secretariat)? {
             let Ok(to) = Mailbox::new(Some(&account.name), &account.email) else {

@@ -338,6 +338,12 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
     ctx.insert("lock", &m.lock_version);
     ctx.insert("editable", &editable);
     ctx.insert("public_url", &meeting_url(m.id));
+    ctx.insert(
+        "decisions_url",
+        &m.status
+            .agenda_is_released()
+            .then(|| super::decisions_admin::meeting_decisions_url(m.id)),
+    );
     ctx.insert("release_deadline", &When::new(data.release_deadline));
     ctx.insert("release_rule", &data.release_rule);
     ctx.insert("late", &(now > data.release_deadline));

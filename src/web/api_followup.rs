@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::auth::ApiCaller;
 use super::errors::ApiError;
+use crate::db::DbConnection;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask, Task, TaskChange};
-use crate::db::{DbConnection, audit, write_transaction};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::followup::{TaskSuggestion, suggest};
@@ -21,7 +21,7 @@ use crate::domain::task::TaskStatus;
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
+use crate::followup;
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -122,33 +122,12 @@ pub async fn record_decision(
     let item = AgendaItemId(path.into_inner());
     let request = body.into_inner().into_request(item, &account);
     let base = state.settings.base_url.clone();
+    let actor = Actor::user(account.id, &account.name);
     let (created, json) = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let before = decisions::decision_of(conn, item)?;
-                let stored = decisions::record(conn, &request)?;
-                audit::record(
-                    conn,
-                    &Actor::user(account.id, &account.name),
-                    audit::Change {
-                        action: if before.is_some() {
-                            "decision.corrected"
-                        } else {
-                            "decision.recorded"
-                        },
-                        subject: audit::SubjectKind("agenda_item").with(item.0),
-                        before: before
-                            .as_ref()
-                            .map(|b| json!({ "outcome": b.decision.outcome, "text": b.text })),
-                        after: Some(
-                            json!({ "outcome": stored.decision.outcome, "text": stored.text }),
-                        ),
-                        note: None,
-                    },
-                )?;
-                Ok((before.is_none(), decision_json(conn, &base, &stored)?))
-            })
+            let (created, stored) = followup::record_decision(conn, &actor, &request)?;
+            Ok((created, decision_json(conn, &base, &stored)?))
         })
         .await?;
     Ok(if created {
@@ -284,45 +263,26 @@ pub async fn create_task(
     let account = secretariat(caller)?;
     let input = body.into_inner();
     let settings = state.settings.clone();
+    let actor = Actor::user(account.id, &account.name);
     let json = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let (_, confirmed) = tasks::confirm(
-                    conn,
-                    &NewTask {
-                        item: input.agenda_item_id,
-                        clause: input.clause,
-                        lead: input.lead,
-                        contributors: &input.contributors,
-                        description: input.description.as_deref(),
-                        deadline: input.deadline,
-                        answer_to: input.answer_to,
-                        by: Some(account.id),
-                    },
-                )?;
-                notify_confirmed(conn, &settings, &confirmed)?;
-                audit::record(
-                    conn,
-                    &Actor::user(account.id, &account.name),
-                    audit::Change {
-                        action: "task.confirmed",
-                        subject: audit::SubjectKind("task").with(confirmed.task_id),
-                        before: None,
-                        after: Some(json!({
-                            "agenda_item_id": input.agenda_item_id,
-                            "clause": input.clause,
-                            "lead": input.lead,
-                            "contributors": input.contributors,
-                            "deadline": input.deadline,
-                        })),
-                        note: None,
-                    },
-                )?;
-                let task = tasks::get(conn, confirmed.task_id)?
-                    .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
-                Ok(task_json(&settings.base_url, &task, today()))
-            })
+            let task = followup::confirm_task(
+                conn,
+                &settings,
+                &actor,
+                &NewTask {
+                    item: input.agenda_item_id,
+                    clause: input.clause,
+                    lead: input.lead,
+                    contributors: &input.contributors,
+                    description: input.description.as_deref(),
+                    deadline: input.deadline,
+                    answer_to: input.answer_to,
+                    by: Some(account.id),
+                },
+            )?;
+            Ok(task_json(&settings.base_url, &task, today()))
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -393,7 +353,7 @@ pub async fn list_tasks(state: web::Data<AppState>, caller: ApiCaller) -> ApiRes
 }
 
 /// A change to a task: a new deadline (or the one the lead asked for, or refusing it), closing
-/// it, revoking its answer links.
+/// it, revoking its answer links or sending new ones.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskPatch {
@@ -409,6 +369,8 @@ pub struct TaskPatch {
     status: Option<TaskStatus>,
     #[serde(default)]
     revoke_links: bool,
+    #[serde(default)]
+    reissue_links: bool,
 }
 
 /// `PATCH /api/v1/tasks/{id}` (secretariat). A moved deadline is mailed to the lead and to the
@@ -433,48 +395,26 @@ pub async fn update_task(
         }
     };
     let settings = state.settings.clone();
+    let actor = Actor::user(account.id, &account.name);
     let json = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let before = tasks::get(conn, id)?
-                    .ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
-                let done = tasks::change(
-                    conn,
-                    id,
-                    patch.lock_version,
-                    &TaskChange {
-                        deadline: patch.deadline,
-                        accept_proposed_deadline: patch.accept_proposed_deadline,
-                        refuse_proposed_deadline: patch.refuse_proposed_deadline,
-                        close,
-                        revoke_links: patch.revoke_links,
-                    },
-                )?;
-                if done.new_deadline.is_some() {
-                    notify_deadline_moved(conn, &settings, id)?;
-                }
-                let after = tasks::get(conn, id)?
-                    .ok_or_else(|| AppError::internal("a task just changed is missing"))?;
-                audit::record(
-                    conn,
-                    &Actor::user(account.id, &account.name),
-                    audit::Change {
-                        action: "task.changed",
-                        subject: audit::SubjectKind("task").with(id),
-                        before: Some(
-                            json!({ "status": before.status, "deadline": before.deadline }),
-                        ),
-                        after: Some(json!({
-                            "status": after.status,
-                            "deadline": after.deadline,
-                            "links_revoked": done.revoked,
-                        })),
-                        note: None,
-                    },
-                )?;
-                Ok(task_json(&settings.base_url, &after, today()))
-            })
+            let task = followup::change_task(
+                conn,
+                &settings,
+                &actor,
+                id,
+                patch.lock_version,
+                &TaskChange {
+                    deadline: patch.deadline,
+                    accept_proposed_deadline: patch.accept_proposed_deadline,
+                    refuse_proposed_deadline: patch.refuse_proposed_deadline,
+                    close,
+                    revoke_links: patch.revoke_links,
+                    reissue_links: patch.reissue_links,
+                },
+            )?;
+            Ok(task_json(&settings.base_url, &task, today()))
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))

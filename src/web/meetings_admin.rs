@@ -63,6 +63,35 @@ struct Choice {
 /// Councils and committees, as (id, name).
 type Bodies = Vec<(OrganizationId, String)>;
 
+/// A meeting held (or under way) with a released agenda: where its decisions are recorded.
+#[derive(Serialize)]
+struct HeldRow {
+    organization_name: String,
+    when: When,
+    status_label: &'static str,
+    decisions_url: String,
+}
+
+/// How many past meetings the list offers for recording decisions.
+const HELD_LIMIT: i64 = 20;
+
+fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
+    let now = Utc::now();
+    // Released meetings come latest first; the future ones are skipped.
+    let (released, _) = meetings::list_released(conn, 0, HELD_LIMIT + LIST_LIMIT)?;
+    Ok(released
+        .into_iter()
+        .filter(|m| m.starts_at <= now)
+        .take(HELD_LIMIT as usize)
+        .map(|m| HeldRow {
+            organization_name: m.organization_name.clone(),
+            when: When::new(m.starts_at),
+            status_label: m.status.label_da(),
+            decisions_url: super::decisions_admin::meeting_decisions_url(m.id),
+        })
+        .collect())
+}
+
 fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
     let bodies = meetings::meeting_organizations(conn)?;
     let ids: Vec<OrganizationId> = bodies.iter().map(|(id, _)| *id).collect();
@@ -93,9 +122,16 @@ async fn render_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let (rows, bodies) = state.db.run(rows).await?;
+    let (rows, bodies, held) = state
+        .db
+        .run(|conn| {
+            let (rows, bodies) = rows(conn)?;
+            Ok((rows, bodies, held(conn)?))
+        })
+        .await?;
     let mut ctx = context_for(Some(user));
     ctx.insert("rows", &rows);
+    ctx.insert("held", &held);
     ctx.insert(
         "bodies",
         &bodies

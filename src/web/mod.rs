@@ -8,6 +8,7 @@ pub mod api_proposals;
 pub mod assets;
 pub mod auth;
 pub mod cache;
+pub mod decisions_admin;
 pub mod documents;
 pub mod errors;
 pub mod mailbox;
@@ -18,6 +19,7 @@ pub mod pages;
 pub mod proposals;
 pub mod subscriptions;
 pub mod task_answer;
+pub mod tasks_admin;
 pub mod templates;
 pub mod views;
 
@@ -216,6 +218,29 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/secretariat/meetings",
         web::post().to(meetings_admin::create),
     )
+    .route(
+        "/secretariat/meetings/{id}/decisions",
+        web::get().to(decisions_admin::meeting),
+    )
+    .route(
+        "/secretariat/meetings/{id}/attendance",
+        web::post().to(decisions_admin::attendance),
+    )
+    .route(
+        "/secretariat/agenda-items/{item}/decision",
+        web::get().to(decisions_admin::item),
+    )
+    .route(
+        "/secretariat/agenda-items/{item}/decision",
+        web::post().to(decisions_admin::record),
+    )
+    .route(
+        "/secretariat/agenda-items/{item}/tasks",
+        web::post().to(decisions_admin::confirm),
+    )
+    .route("/secretariat/tasks", web::get().to(tasks_admin::list))
+    .route("/secretariat/tasks/{id}", web::get().to(tasks_admin::show))
+    .route("/secretariat/tasks/{id}", web::post().to(tasks_admin::act))
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
     .route("/login", web::get().to(account::login_form))

@@ -105,6 +105,10 @@ fn nav(role: Role) -> Vec<NavLink> {
                 url: "/secretariat/meetings",
             },
             NavLink {
+                label: "Opfølgning",
+                url: "/secretariat/tasks",
+            },
+            NavLink {
                 label: "Udgående post",
                 url: "/secretariat/outbox",
             },

@@ -11,6 +11,7 @@ mod api_proposals;
 mod browser;
 mod cli;
 mod followup;
+mod followup_pages;
 mod mail;
 mod meetings_admin;
 mod pages;

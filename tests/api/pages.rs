@@ -707,6 +707,12 @@ async fn pages_are_valid_html() {
             200,
         ),
         (format!("/meetings/{meeting}?version=1"), 200),
+        // Decisions and follow-up: the seed meeting, its decided item with the sent task and
+        // the suggestions still to confirm, the dashboard with its chart, the task.
+        ("/secretariat/meetings/1/decisions".to_owned(), 200),
+        ("/secretariat/agenda-items/1/decision".to_owned(), 200),
+        ("/secretariat/tasks".to_owned(), 200),
+        ("/secretariat/tasks/1".to_owned(), 200),
     ];
     let politician = app.login("politiker@example.org", "demo").await;
     // A proposal through its steps, for the pages of each.

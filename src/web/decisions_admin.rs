@@ -1,0 +1,1072 @@
+//! The secretariat records what a meeting decided (`/secretariat/meetings/{id}/decisions`):
+//! attendance with substitutes, a decision per agenda item with votes, per-clause outcomes,
+//! amendments, protocol notes and dissents, and then confirms the follow-up tasks Agendum reads
+//! from the adopted clauses (`/secretariat/agenda-items/{item}/decision`). The same operations
+//! as the JSON API (`crate::followup`).
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::templates::{context_for, render};
+use super::views::{When, meeting_url, proposal_url};
+use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
+use crate::db::organizations::{self as orgs, Organization};
+use crate::db::tasks::{self, NewTask, Task};
+use crate::db::{DbConnection, agenda, audit, meetings, write_transaction};
+use crate::domain::account::Actor;
+use crate::domain::decision::{
+    Amendment, ClauseDecision, Decision, Outcome, Statement, StatementKind, Votes,
+};
+use crate::domain::followup::{Assignment, DeadlineReading, TaskSuggestion};
+use crate::domain::meeting::AttendanceStatus;
+use crate::domain::organization::OrganizationKind;
+use crate::domain::time::{long_date_da, parse_date, today};
+use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
+use crate::error::{AppError, AppResult};
+use crate::followup;
+
+pub fn meeting_decisions_url(meeting: MeetingId) -> String {
+    format!("/secretariat/meetings/{meeting}/decisions")
+}
+
+pub fn item_decision_url(item: AgendaItemId) -> String {
+    format!("/secretariat/agenda-items/{item}/decision")
+}
+
+fn actor(user: &CurrentUser) -> Actor {
+    Actor::user(user.account.id, &user.account.name)
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+fn see_other(location: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+fn not_released() -> AppError {
+    AppError::not_found(
+        "Mødet har ingen udsendt dagsorden. Beslutninger registreres på en udsendt dagsorden.",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The meeting: attendance and the items' decisions
+
+/// Members of the meeting's council or committee on the day, with what is recorded for each;
+/// and the body's other persons, who may stand in as substitutes.
+fn attendance_rows(
+    conn: &mut DbConnection,
+    meeting: &meetings::Meeting,
+) -> AppResult<(Vec<Value>, Vec<Value>, Option<u32>)> {
+    let day = crate::domain::time::local(meeting.starts_at).date_naive();
+    let members = orgs::members(conn, meeting.organization_id, day)?;
+    let recorded = decisions::attendance(conn, meeting.id)?;
+    let body = orgs::body_of(conn, meeting.organization_id)?;
+    let others: Vec<(PersonId, String)> = orgs::persons_of_body(conn, body)?
+        .into_iter()
+        .filter(|(id, _)| !members.iter().any(|m| m.person_id == *id))
+        .collect();
+    let rows = members
+        .iter()
+        .map(|m| {
+            let own = recorded.iter().find(|a| a.person_id == m.person_id);
+            let substitute = recorded
+                .iter()
+                .find(|a| a.substitute_for == Some(m.person_id))
+                .map(|a| a.person_id);
+            json!({
+                "person_id": m.person_id,
+                "name": m.name,
+                "party": m.party_short_name,
+                "chair": m.role == crate::domain::organization::MembershipRole::Chair,
+                "absent": own.is_some_and(|a| a.status == AttendanceStatus::Absent),
+                "substitute": substitute,
+            })
+        })
+        .collect();
+    let substitutes = others
+        .into_iter()
+        .map(|(id, name)| json!({ "id": id, "name": name }))
+        .collect();
+    Ok((
+        rows,
+        substitutes,
+        decisions::present_count(conn, meeting.id)?,
+    ))
+}
+
+fn meeting_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    meeting_id: MeetingId,
+    problem: Option<&str>,
+) -> AppResult<String> {
+    let meeting = meetings::get(conn, meeting_id)?
+        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let agenda = agenda::released(conn, meeting_id, None)?.ok_or_else(not_released)?;
+    let (members, substitutes, present) = attendance_rows(conn, &meeting)?;
+    let mut items = Vec::new();
+    for item in &agenda.snapshot.items {
+        let decision = decisions::decision_of(conn, item.id)?;
+        let tasks = tasks::of_item(conn, item.id)?;
+        items.push(json!({
+            "number": item.number,
+            "title": item.display_title(),
+            "public": item.public,
+            "kind": item.kind.label_da(),
+            "decision": decision.as_ref().map(|d| json!({
+                "outcome": d.decision.outcome.label_da(),
+                "text": d.text,
+            })),
+            "tasks": tasks.len(),
+            "url": item_decision_url(item.id),
+        }));
+    }
+    let mut ctx = context_for(Some(user));
+    ctx.insert("meeting_id", &meeting_id);
+    ctx.insert("organization_name", &meeting.organization_name);
+    ctx.insert("when", &When::new(meeting.starts_at));
+    ctx.insert("location", &meeting.location);
+    ctx.insert("status_label", &meeting.status.label_da());
+    ctx.insert("public_url", &meeting_url(meeting_id));
+    ctx.insert("agenda_url", &super::agenda_admin::editor_url(meeting_id));
+    ctx.insert("members", &members);
+    ctx.insert("substitutes", &substitutes);
+    ctx.insert("present", &present);
+    ctx.insert("items", &items);
+    ctx.insert("problem", &problem);
+    render("decisions_meeting.html", &ctx)
+}
+
+/// `GET /secretariat/meetings/{id}/decisions`
+pub async fn meeting(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let body = state
+        .db
+        .run(move |conn| meeting_page(conn, &user, id, None))
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AttendanceForm {
+    #[serde(default)]
+    person: Vec<String>,
+    /// One per person, in the same order: present or absent.
+    #[serde(default)]
+    status: Vec<String>,
+    /// One per person: who stands in for an absent member (empty for nobody).
+    #[serde(default)]
+    substitute: Vec<String>,
+}
+
+impl AttendanceForm {
+    fn entries(&self) -> AppResult<Vec<AttendanceEntry>> {
+        if self.status.len() != self.person.len() || self.substitute.len() != self.person.len() {
+            return Err(AppError::bad_request(
+                "Formularen er ikke udfyldt korrekt: en række i fremmødet mangler.",
+            ));
+        }
+        let mut entries = Vec::new();
+        for ((person, status), substitute) in
+            self.person.iter().zip(&self.status).zip(&self.substitute)
+        {
+            let person = PersonId(person.trim().parse().map_err(|_| {
+                AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt medlem.")
+            })?);
+            let status: AttendanceStatus = status
+                .parse()
+                .ok()
+                .filter(|s| *s != AttendanceStatus::Substitute)
+                .ok_or_else(|| {
+                    AppError::invalid("Vælg til stede eller fraværende for hvert medlem.")
+                })?;
+            entries.push(AttendanceEntry {
+                person_id: person,
+                status,
+                substitute_for: None,
+            });
+            let substitute = substitute.trim();
+            if substitute.is_empty() {
+                continue;
+            }
+            if status != AttendanceStatus::Absent {
+                return Err(AppError::invalid(
+                    "Et medlem, der er til stede, har ingen stedfortræder. Sæt medlemmet til fraværende, eller fjern stedfortræderen.",
+                ));
+            }
+            let substitute = PersonId(substitute.parse().map_err(|_| {
+                AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt stedfortræder.")
+            })?);
+            entries.push(AttendanceEntry {
+                person_id: substitute,
+                status: AttendanceStatus::Substitute,
+                substitute_for: Some(person),
+            });
+        }
+        Ok(entries)
+    }
+}
+
+/// `POST /secretariat/meetings/{id}/attendance`: replaces the meeting's attendance.
+pub async fn attendance(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<AttendanceForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let actor = actor(&user);
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done = form.entries().and_then(|entries| {
+                write_transaction(conn, |conn| {
+                    let meeting = meetings::get(conn, id)?
+                        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+                    agenda::released(conn, id, None)?.ok_or_else(not_released)?;
+                    if meeting.status == crate::domain::meeting::MeetingStatus::MinutesPublished {
+                        return Err(AppError::conflict(
+                            "Beslutningsprotokollen er offentliggjort; fremmødet kan ikke længere ændres.",
+                        ));
+                    }
+                    let day = crate::domain::time::local(meeting.starts_at).date_naive();
+                    let members = orgs::members(conn, meeting.organization_id, day)?;
+                    let body = orgs::body_of(conn, meeting.organization_id)?;
+                    let persons = orgs::persons_of_body(conn, body)?;
+                    for e in &entries {
+                        let known = match e.status {
+                            AttendanceStatus::Substitute => persons.iter().any(|(p, _)| *p == e.person_id)
+                                && !members.iter().any(|m| m.person_id == e.person_id),
+                            _ => members.iter().any(|m| m.person_id == e.person_id),
+                        };
+                        if !known {
+                            return Err(AppError::invalid(
+                                "Fremmødet nævner en person, der ikke hører til mødet.",
+                            ));
+                        }
+                    }
+                    decisions::set_attendance(conn, id, &entries)?;
+                    let present = decisions::present_count(conn, id)?;
+                    audit::record(
+                        conn,
+                        &actor,
+                        audit::Change {
+                            action: "meeting.attendance",
+                            subject: super::meetings_admin::MEETING.with(id.0),
+                            before: None,
+                            after: Some(json!({
+                                "present": present,
+                                "absent": entries.iter().filter(|e| e.status == AttendanceStatus::Absent).count(),
+                            })),
+                            note: None,
+                        },
+                    )
+                })
+            });
+            match done {
+                Ok(()) => Ok(None),
+                Err(err) if err.kind.status() < 500 => {
+                    let status = StatusCode::from_u16(err.kind.status())
+                        .unwrap_or(StatusCode::BAD_REQUEST);
+                    Ok(Some((status, meeting_page(conn, &user, id, Some(&err.message))?)))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        None => see_other(format!("{}#fremmoede", meeting_decisions_url(id))),
+        Some((status, body)) => html(status, body),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// One item: its decision and the tasks read from it
+
+/// The decision form as typed: lists of rows are parallel fields.
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    votes_for: String,
+    #[serde(default)]
+    votes_against: String,
+    #[serde(default)]
+    votes_abstain: String,
+    #[serde(default)]
+    for_by: String,
+    #[serde(default)]
+    against_by: String,
+    #[serde(default)]
+    abstain_by: String,
+    #[serde(default)]
+    clause_outcome: Vec<String>,
+    #[serde(default)]
+    clause_for: Vec<String>,
+    #[serde(default)]
+    clause_against: Vec<String>,
+    #[serde(default)]
+    amendment_by: Vec<String>,
+    #[serde(default)]
+    amendment_text: Vec<String>,
+    #[serde(default)]
+    amendment_outcome: Vec<String>,
+    #[serde(default)]
+    amendment_for: Vec<String>,
+    #[serde(default)]
+    amendment_against: Vec<String>,
+    #[serde(default)]
+    statement_kind: Vec<String>,
+    #[serde(default)]
+    statement_by: Vec<String>,
+    #[serde(default)]
+    statement_text: Vec<String>,
+    #[serde(default)]
+    referred_to: String,
+    #[serde(default)]
+    consulted: Vec<String>,
+    #[serde(default)]
+    text: String,
+}
+
+fn count(text: &str, what: &str) -> AppResult<Option<u32>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| AppError::invalid(format!("{what}: skriv et helt tal (fx 34).")))
+}
+
+/// "A, B, F og Ø" → ["A", "B", "F", "Ø"].
+fn names(text: &str) -> Vec<String> {
+    text.split(',')
+        .flat_map(|part| part.split(" og "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn joined(names: &[String]) -> String {
+    names.join(", ")
+}
+
+fn at(list: &[String], i: usize) -> &str {
+    list.get(i).map_or("", |s| s.trim())
+}
+
+fn votes_of(
+    what: &str,
+    for_: &str,
+    against: &str,
+    abstain: &str,
+    by: [&str; 3],
+) -> AppResult<Option<Votes>> {
+    let counts = [
+        count(for_, &format!("{what}, stemmer for"))?,
+        count(against, &format!("{what}, stemmer imod"))?,
+        count(abstain, &format!("{what}, undlod at stemme"))?,
+    ];
+    let named = by.iter().any(|b| !b.trim().is_empty());
+    if counts.iter().all(Option::is_none) && !named {
+        return Ok(None);
+    }
+    if counts[0].is_none() || counts[1].is_none() {
+        return Err(AppError::invalid(format!(
+            "{what}: skriv både stemmer for og imod (0, hvis ingen)."
+        )));
+    }
+    Ok(Some(Votes {
+        in_favour: counts[0].unwrap_or(0),
+        against: counts[1].unwrap_or(0),
+        abstain: counts[2].unwrap_or(0),
+        in_favour_by: names(by[0]),
+        against_by: names(by[1]),
+        abstain_by: names(by[2]),
+    }))
+}
+
+fn outcome_of(text: &str, what: &str) -> AppResult<Outcome> {
+    text.trim()
+        .parse()
+        .map_err(|_| AppError::invalid(format!("{what}: vælg et udfald.")))
+}
+
+fn organization_of(text: &str, choices: &[Organization]) -> AppResult<Option<OrganizationId>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .ok()
+        .and_then(|id| choices.iter().find(|o| o.id.0 == id))
+        .map(|o| Some(o.id))
+        .ok_or_else(|| AppError::invalid("Vælg et udvalg fra listen."))
+}
+
+impl DecisionForm {
+    /// The decision the form describes; what is wrong is said in the words of the form.
+    fn decision(
+        &self,
+        item: AgendaItemId,
+        clause_count: usize,
+        committees: &[Organization],
+        by: UserId,
+    ) -> AppResult<RecordDecision> {
+        let outcome = outcome_of(&self.outcome, "Beslutningen")?;
+        let votes = votes_of(
+            "Afstemningen",
+            &self.votes_for,
+            &self.votes_against,
+            &self.votes_abstain,
+            [&self.for_by, &self.against_by, &self.abstain_by],
+        )?;
+        let mut clauses = Vec::new();
+        for n in 0..clause_count {
+            let chosen = at(&self.clause_outcome, n);
+            if chosen.is_empty() {
+                continue;
+            }
+            let what = format!("{}. at-punkt", n + 1);
+            clauses.push(ClauseDecision {
+                clause: n as u32 + 1,
+                outcome: outcome_of(chosen, &what)?,
+                votes: votes_of(
+                    &what,
+                    at(&self.clause_for, n),
+                    at(&self.clause_against, n),
+                    "",
+                    ["", "", ""],
+                )?,
+            });
+        }
+        let mut amendments = Vec::new();
+        for i in 0..self.amendment_text.len() {
+            let (by, text) = (at(&self.amendment_by, i), at(&self.amendment_text, i));
+            if by.is_empty() && text.is_empty() {
+                continue;
+            }
+            let what = format!("Ændringsforslag {}", amendments.len() + 1);
+            amendments.push(Amendment {
+                proposed_by: by.to_owned(),
+                text: text.to_owned(),
+                outcome: outcome_of(at(&self.amendment_outcome, i), &what)?,
+                votes: votes_of(
+                    &what,
+                    at(&self.amendment_for, i),
+                    at(&self.amendment_against, i),
+                    "",
+                    ["", "", ""],
+                )?,
+            });
+        }
+        let mut statements = Vec::new();
+        for i in 0..self.statement_text.len() {
+            let (by, text) = (at(&self.statement_by, i), at(&self.statement_text, i));
+            if by.is_empty() && text.is_empty() {
+                continue;
+            }
+            if by.is_empty() || text.is_empty() {
+                return Err(AppError::invalid(
+                    "En protokolbemærkning eller afvigende mening skal have både afsender og tekst.",
+                ));
+            }
+            statements.push(Statement {
+                kind: at(&self.statement_kind, i)
+                    .parse::<StatementKind>()
+                    .map_err(|_| {
+                        AppError::invalid("Vælg protokolbemærkning eller afvigende mening.")
+                    })?,
+                by: by.to_owned(),
+                text: text.to_owned(),
+            });
+        }
+        let referred_to = organization_of(&self.referred_to, committees)?;
+        let consulted = self
+            .consulted
+            .iter()
+            .map(|c| organization_of(c, committees))
+            .collect::<AppResult<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        let text = self.text.trim();
+        Ok(RecordDecision {
+            item,
+            decision: Decision {
+                outcome,
+                votes,
+                clauses,
+                amendments,
+                statements,
+                referred_to: None,
+                consulted: Vec::new(),
+            },
+            referred_to,
+            consulted,
+            text: (!text.is_empty()).then(|| text.to_owned()),
+            by: Some(by),
+        })
+    }
+
+    /// The form filled in from a recorded decision.
+    fn of(stored: &StoredDecision, clause_count: usize, committees: &[Organization]) -> Self {
+        let d = &stored.decision;
+        let v = d.votes.clone().unwrap_or_default();
+        let has_votes = d.votes.is_some();
+        let n = |x: u32| {
+            if has_votes {
+                x.to_string()
+            } else {
+                String::new()
+            }
+        };
+        let mut form = DecisionForm {
+            outcome: d.outcome.as_str().to_owned(),
+            votes_for: n(v.in_favour),
+            votes_against: n(v.against),
+            votes_abstain: if v.abstain > 0 {
+                v.abstain.to_string()
+            } else {
+                String::new()
+            },
+            for_by: joined(&v.in_favour_by),
+            against_by: joined(&v.against_by),
+            abstain_by: joined(&v.abstain_by),
+            referred_to: stored
+                .referred_to
+                .map(|o| o.to_string())
+                .unwrap_or_default(),
+            // Stored by name, as the decision text says it; the form chooses by id.
+            consulted: d
+                .consulted
+                .iter()
+                .filter_map(|name| committees.iter().find(|c| &c.name == name))
+                .map(|c| c.id.to_string())
+                .collect(),
+            text: if stored.text_edited {
+                stored.text.clone()
+            } else {
+                String::new()
+            },
+            ..Self::default()
+        };
+        for c in 1..=clause_count as u32 {
+            let found = d.clauses.iter().find(|x| x.clause == c);
+            form.clause_outcome.push(
+                found
+                    .map(|x| x.outcome.as_str().to_owned())
+                    .unwrap_or_default(),
+            );
+            let votes = found.and_then(|x| x.votes.as_ref());
+            form.clause_for
+                .push(votes.map(|v| v.in_favour.to_string()).unwrap_or_default());
+            form.clause_against
+                .push(votes.map(|v| v.against.to_string()).unwrap_or_default());
+        }
+        for a in &d.amendments {
+            form.amendment_by.push(a.proposed_by.clone());
+            form.amendment_text.push(a.text.clone());
+            form.amendment_outcome.push(a.outcome.as_str().to_owned());
+            let votes = a.votes.as_ref();
+            form.amendment_for
+                .push(votes.map(|v| v.in_favour.to_string()).unwrap_or_default());
+            form.amendment_against
+                .push(votes.map(|v| v.against.to_string()).unwrap_or_default());
+        }
+        for s in &d.statements {
+            form.statement_kind.push(s.kind.as_str().to_owned());
+            form.statement_by.push(s.by.clone());
+            form.statement_text.push(s.text.clone());
+        }
+        form
+    }
+
+    /// Rows for the template: every clause, the amendments and statements typed so far and one
+    /// empty row of each to add another.
+    fn view(&self, clauses: &[String]) -> Value {
+        let clause_rows: Vec<Value> = clauses
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                json!({
+                    "number": i + 1,
+                    "text": text,
+                    "outcome": at(&self.clause_outcome, i),
+                    "for": at(&self.clause_for, i),
+                    "against": at(&self.clause_against, i),
+                })
+            })
+            .collect();
+        let mut amendments: Vec<Value> = (0..self.amendment_text.len())
+            .filter(|&i| {
+                !(at(&self.amendment_by, i).is_empty() && at(&self.amendment_text, i).is_empty())
+            })
+            .map(|i| {
+                json!({
+                    "by": at(&self.amendment_by, i),
+                    "text": at(&self.amendment_text, i),
+                    "outcome": at(&self.amendment_outcome, i),
+                    "for": at(&self.amendment_for, i),
+                    "against": at(&self.amendment_against, i),
+                })
+            })
+            .collect();
+        amendments.push(json!({ "by": "", "text": "", "outcome": "", "for": "", "against": "" }));
+        let mut statements: Vec<Value> = (0..self.statement_text.len())
+            .filter(|&i| {
+                !(at(&self.statement_by, i).is_empty() && at(&self.statement_text, i).is_empty())
+            })
+            .map(|i| {
+                json!({
+                    "kind": at(&self.statement_kind, i),
+                    "by": at(&self.statement_by, i),
+                    "text": at(&self.statement_text, i),
+                })
+            })
+            .collect();
+        statements.push(json!({ "kind": "protocol_note", "by": "", "text": "" }));
+        json!({
+            "outcome": self.outcome,
+            "votes_for": self.votes_for,
+            "votes_against": self.votes_against,
+            "votes_abstain": self.votes_abstain,
+            "for_by": self.for_by,
+            "against_by": self.against_by,
+            "abstain_by": self.abstain_by,
+            "clauses": clause_rows,
+            "amendments": amendments,
+            "statements": statements,
+            "referred_to": self.referred_to,
+            "consulted": self.consulted,
+            "text": self.text,
+        })
+    }
+}
+
+/// The body's committees (and council), for referral and consultation.
+fn committees(conn: &mut DbConnection, item: &DecidedItem) -> AppResult<Vec<Organization>> {
+    Ok(orgs::list(conn)?
+        .into_iter()
+        .filter(|o| o.body_id == item.body_id && o.kind == OrganizationKind::Committee)
+        .collect())
+}
+
+fn choices(orgs: &[Organization]) -> Vec<Value> {
+    orgs.iter()
+        .map(|o| json!({ "id": o.id.to_string(), "name": o.name }))
+        .collect()
+}
+
+/// A suggestion or a refused task form, as the template shows it.
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+pub struct TaskForm {
+    #[serde(default)]
+    index: String,
+    #[serde(default)]
+    clause: String,
+    #[serde(default)]
+    lead: String,
+    #[serde(default)]
+    contributors: Vec<String>,
+    #[serde(default)]
+    deadline: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    answer_to: String,
+}
+
+fn reading_hint(s: &TaskSuggestion) -> String {
+    match (s.deadline_reading, &s.deadline_phrase) {
+        (DeadlineReading::Read, Some(p)) => format!("Læst af »{p}«."),
+        (DeadlineReading::AsSoonAsPossible, Some(p)) => {
+            format!("Teksten siger »{p}« uden dato: skriv fristen.")
+        }
+        (DeadlineReading::BeforeDecision, Some(p)) => {
+            format!("»{p}« ligger før mødet: skriv fristen.")
+        }
+        _ => "Teksten nævner ingen frist: skriv den.".to_owned(),
+    }
+}
+
+fn assignment_hint(s: &TaskSuggestion) -> &'static str {
+    match s.assignment {
+        Assignment::Named => "Den ansvarlige forvaltning er læst af teksten.",
+        Assignment::EachAdministration => {
+            "Teksten pålægger hver forvaltning opgaven: én opgave til hver."
+        }
+        Assignment::Unknown => "Teksten nævner ingen forvaltning: vælg den ansvarlige.",
+    }
+}
+
+struct ItemPage<'a> {
+    form: Option<&'a DecisionForm>,
+    problem: Option<&'a str>,
+    /// A refused task form (by index) and why.
+    task_form: Option<(&'a TaskForm, &'a str)>,
+    notice: Option<String>,
+}
+
+fn item_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    item_id: AgendaItemId,
+    page: ItemPage,
+) -> AppResult<String> {
+    let item = decisions::decided_item(conn, item_id)?.ok_or_else(not_released)?;
+    let decision = decisions::decision_of(conn, item_id)?;
+    let clauses = item.clauses().to_vec();
+    let committees = committees(conn, &item)?;
+    let stored_form = decision
+        .as_ref()
+        .map(|d| DecisionForm::of(d, clauses.len(), &committees));
+    let form = page.form.cloned().or(stored_form).unwrap_or_default();
+    let tasks = tasks::of_item(conn, item_id)?;
+    let directory = decisions::directory(conn, item.body_id)?;
+    let administrations: Vec<Value> = directory
+        .administrations
+        .iter()
+        .map(|a| json!({ "id": a.id.to_string(), "name": a.name }))
+        .collect();
+    let answer_bodies: Vec<Value> = directory
+        .bodies
+        .iter()
+        .map(|b| json!({ "id": b.id.to_string(), "name": b.name }))
+        .collect();
+    let suggestions = match &decision {
+        Some(d) if d.decision.outcome != Outcome::Rejected => {
+            super::api_followup::suggestions(conn, &item, d)?
+        }
+        _ => Vec::new(),
+    };
+    let suggestion_rows: Vec<Value> = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let sent = tasks
+                .iter()
+                .find(|t| t.clause == s.clause && Some(t.lead.id) == s.lead);
+            let refused = page
+                .task_form
+                .filter(|(f, _)| f.index == i.to_string());
+            let values = match refused {
+                Some((f, _)) => f.clone(),
+                None => TaskForm {
+                    index: i.to_string(),
+                    clause: s.clause.to_string(),
+                    lead: s.lead.map(|l| l.to_string()).unwrap_or_default(),
+                    contributors: s.contributors.iter().map(|c| c.to_string()).collect(),
+                    deadline: s.deadline.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default(),
+                    description: clauses[s.clause as usize - 1].clone(),
+                    answer_to: s.answer_to.map(|a| a.to_string()).unwrap_or_default(),
+                },
+            };
+            json!({
+                "index": i,
+                "clause": s.clause,
+                "clause_text": clauses[s.clause as usize - 1],
+                "assignment_hint": assignment_hint(s),
+                "deadline_hint": reading_hint(s),
+                "answer_phrase": s.answer_phrase,
+                "sent": sent.map(|t| json!({ "id": t.id, "lead": t.lead.name, "url": format!("/secretariat/tasks/{}", t.id) })),
+                "values": values,
+                "error": refused.map(|(_, e)| e),
+            })
+        })
+        .collect();
+    let task_rows: Vec<Value> = tasks.iter().map(task_row).collect();
+    let mut ctx = context_for(Some(user));
+    ctx.insert("item_id", &item_id);
+    ctx.insert("meeting_id", &item.meeting_id);
+    ctx.insert("meeting_url", &meeting_decisions_url(item.meeting_id));
+    ctx.insert("organization_name", &item.organization_name);
+    ctx.insert("when", &When::new(item.meeting_starts_at));
+    ctx.insert("number", &item.item.number);
+    ctx.insert("title", &item.item.display_title());
+    ctx.insert("kind_label", &item.item.kind.label_da());
+    ctx.insert("public", &item.item.public);
+    ctx.insert(
+        "opening",
+        &item.item.proposal.as_ref().map(|p| p.opening.clone()),
+    );
+    ctx.insert(
+        "proposal_url",
+        &item.item.proposal.as_ref().map(|p| proposal_url(p.id)),
+    );
+    ctx.insert(
+        "decision",
+        &decision.as_ref().map(|d| {
+            json!({
+                "outcome": d.decision.outcome.label_da(),
+                "text": d.text,
+                "edited": d.text_edited,
+            })
+        }),
+    );
+    ctx.insert("form", &form.view(&clauses));
+    ctx.insert(
+        "outcomes",
+        &Outcome::ALL
+            .iter()
+            .map(|o| json!({ "value": o.as_str(), "label": o.label_da() }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "voted_outcomes",
+        &Outcome::ALL
+            .iter()
+            .filter(|o| o.is_voted())
+            .map(|o| json!({ "value": o.as_str(), "label": o.label_da() }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "statement_kinds",
+        &StatementKind::ALL
+            .iter()
+            .map(|k| json!({ "value": k.as_str(), "label": k.label_da() }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("committees", &choices(&committees));
+    ctx.insert("administrations", &administrations);
+    ctx.insert("answer_bodies", &answer_bodies);
+    ctx.insert("suggestions", &suggestion_rows);
+    ctx.insert("tasks", &task_rows);
+    ctx.insert("problem", &page.problem);
+    ctx.insert("notice", &page.notice);
+    render("decisions_item.html", &ctx)
+}
+
+/// A task in a list: lead, clause, deadline, status.
+pub fn task_row(t: &Task) -> Value {
+    let today = today();
+    json!({
+        "id": t.id,
+        "url": format!("/secretariat/tasks/{}", t.id),
+        "clause": t.clause,
+        "description": t.description,
+        "lead": t.lead.name,
+        "contributors": t.contributors.len(),
+        "answered_contributions": t.contributors.iter().filter(|c| c.status == "answered").count(),
+        "deadline": t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        "deadline_iso": t.deadline.map(|d| d.to_string()),
+        "status": t.status.as_str(),
+        "status_label": t.status.label_da(),
+        "overdue": t.status.is_overdue(t.deadline, today),
+        "more_time": t.proposed_deadline.map(long_date_da),
+    })
+}
+
+/// `GET /secretariat/agenda-items/{item}/decision`
+pub async fn item(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    query: web::Query<ConfirmedQuery>,
+) -> AppResult<HttpResponse> {
+    let id = AgendaItemId(path.into_inner());
+    let confirmed = query.into_inner().sendt;
+    let body = state
+        .db
+        .run(move |conn| {
+            let notice = match confirmed {
+                Some(task) => tasks::get(conn, task)?
+                    .filter(|t| t.agenda_item_id == id)
+                    .map(|t| {
+                        let n = 1 + t.contributors.len();
+                        format!(
+                            "Opgaven er sendt til {} ({} {}).",
+                            t.lead.name,
+                            n,
+                            if n == 1 { "mail" } else { "mails" }
+                        )
+                    }),
+                None => None,
+            };
+            item_page(
+                conn,
+                &user,
+                id,
+                ItemPage {
+                    form: None,
+                    problem: None,
+                    task_form: None,
+                    notice,
+                },
+            )
+        })
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ConfirmedQuery {
+    #[serde(default)]
+    sendt: Option<i64>,
+}
+
+/// `POST /secretariat/agenda-items/{item}/decision`: records or corrects the decision.
+pub async fn record(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> AppResult<HttpResponse> {
+    let id = AgendaItemId(path.into_inner());
+    let actor = actor(&user);
+    let account = user.account.id;
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let item = decisions::decided_item(conn, id)?.ok_or_else(not_released)?;
+            let committees = committees(conn, &item)?;
+            let done = form
+                .decision(id, item.clauses().len(), &committees, account)
+                .and_then(|request| followup::record_decision(conn, &actor, &request));
+            match done {
+                Ok(_) => Ok(None),
+                Err(err) if err.kind.status() < 500 => {
+                    let status =
+                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    let page = ItemPage {
+                        form: Some(&form),
+                        problem: Some(&err.message),
+                        task_form: None,
+                        notice: None,
+                    };
+                    Ok(Some((status, item_page(conn, &user, id, page)?)))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        None => see_other(format!("{}#opfoelgning", item_decision_url(id))),
+        Some((status, body)) => html(status, body),
+    })
+}
+
+/// A confirmed task as typed: clause, lead, contributors, deadline, where the answer goes.
+type TaskFields = (
+    u32,
+    OrganizationId,
+    Vec<OrganizationId>,
+    Option<NaiveDate>,
+    Option<OrganizationId>,
+);
+
+fn parse_task(form: &TaskForm) -> AppResult<TaskFields> {
+    let clause: u32 = form.clause.trim().parse().map_err(|_| {
+        AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt at-punkt.")
+    })?;
+    let lead = form
+        .lead
+        .trim()
+        .parse::<i64>()
+        .map(OrganizationId)
+        .map_err(|_| AppError::invalid("Vælg den ansvarlige forvaltning."))?;
+    let contributors = form
+        .contributors
+        .iter()
+        .filter_map(|c| c.trim().parse::<i64>().ok())
+        .map(OrganizationId)
+        .filter(|c| *c != lead)
+        .collect();
+    let deadline = match form.deadline.trim() {
+        "" => None,
+        text => Some(parse_date(text).ok_or_else(|| {
+            AppError::invalid(format!(
+                "Skriv fristen som en dato, der findes, som DD.MM.ÅÅÅÅ (fx 30.06.2025) – ikke »{text}«."
+            ))
+        })?),
+    };
+    let answer_to = match form.answer_to.trim() {
+        "" => None,
+        text => {
+            Some(OrganizationId(text.parse().map_err(|_| {
+                AppError::invalid("Vælg, hvor svaret forelægges.")
+            })?))
+        }
+    };
+    Ok((clause, lead, contributors, deadline, answer_to))
+}
+
+/// `POST /secretariat/agenda-items/{item}/tasks`: confirms one suggestion, as corrected, and
+/// sends it.
+pub async fn confirm(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<TaskForm>,
+) -> AppResult<HttpResponse> {
+    let id = AgendaItemId(path.into_inner());
+    let actor = actor(&user);
+    let account = user.account.id;
+    let settings = state.settings.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done =
+                parse_task(&form).and_then(|(clause, lead, contributors, deadline, answer_to)| {
+                    let description = form.description.trim();
+                    followup::confirm_task(
+                        conn,
+                        &settings,
+                        &actor,
+                        &NewTask {
+                            item: id,
+                            clause,
+                            lead,
+                            contributors: &contributors,
+                            description: (!description.is_empty()).then_some(description),
+                            deadline,
+                            answer_to,
+                            by: Some(account),
+                        },
+                    )
+                });
+            match done {
+                Ok(task) => Ok(Err(task.id)),
+                Err(err) if err.kind.status() < 500 => {
+                    let status =
+                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    let page = ItemPage {
+                        form: None,
+                        problem: Some("Opgaven er ikke sendt. Se beskeden ved forslaget."),
+                        task_form: Some((&form, &err.message)),
+                        notice: None,
+                    };
+                    Ok(Ok((status, item_page(conn, &user, id, page)?)))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        Err(task) => see_other(format!(
+            "{}?sendt={task}#opfoelgning",
+            item_decision_url(id)
+        )),
+        Ok((status, body)) => html(status, body),
+    })
+}

@@ -1,0 +1,454 @@
+//! The secretariat's follow-up: every task by administration and status with a chart of open,
+//! overdue and answered tasks (`/secretariat/tasks`), and one task with its contributions,
+//! answer and the secretariat's actions (`/secretariat/tasks/{id}`).
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::decisions_admin::{item_decision_url, task_row};
+use super::templates::{context_for, render};
+use crate::db::tasks::{self, Task, TaskChange};
+use crate::db::{DbConnection, decisions};
+use crate::domain::account::Actor;
+use crate::domain::task::TaskStatus;
+use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
+use crate::error::{AppError, AppResult};
+use crate::followup;
+
+pub fn task_url(id: i64) -> String {
+    format!("/secretariat/tasks/{id}")
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+/// Where a task stands on the dashboard: the three the chart shows, and closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    Open,
+    Overdue,
+    Answered,
+    Closed,
+}
+
+impl Standing {
+    fn of(task: &Task, today: NaiveDate) -> Self {
+        if task.status == TaskStatus::Closed {
+            Self::Closed
+        } else if task.status.is_overdue(task.deadline, today) {
+            Self::Overdue
+        } else if task.status.is_open() {
+            Self::Open
+        } else {
+            Self::Answered
+        }
+    }
+
+    fn from_query(text: &str) -> Option<Self> {
+        match text {
+            "open" => Some(Self::Open),
+            "overdue" => Some(Self::Overdue),
+            "answered" => Some(Self::Answered),
+            "closed" => Some(Self::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// One administration's row of the dashboard.
+#[derive(Debug, Default, Serialize)]
+struct Tally {
+    id: String,
+    name: String,
+    open: usize,
+    overdue: usize,
+    answered: usize,
+    closed: usize,
+}
+
+/// A bar of the chart, with its three parts laid out in SVG units.
+#[derive(Debug, Serialize)]
+struct Bar {
+    name: String,
+    y: u32,
+    text_y: u32,
+    segments: Vec<Segment>,
+    total: usize,
+    total_x: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct Segment {
+    class: &'static str,
+    label: &'static str,
+    x: u32,
+    width: u32,
+    count: usize,
+}
+
+/// The chart's geometry: a label column, then bars scaled to the largest total.
+const LABEL_WIDTH: u32 = 330;
+const BAR_SPACE: u32 = 380;
+const ROW_HEIGHT: u32 = 30;
+const BAR_HEIGHT: u32 = 20;
+
+fn bars(tallies: &[Tally]) -> (Vec<Bar>, u32) {
+    let max = tallies
+        .iter()
+        .map(|t| t.open + t.overdue + t.answered)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let bars = tallies
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let y = i as u32 * ROW_HEIGHT + 6;
+            let mut x = LABEL_WIDTH;
+            let mut segments = Vec::new();
+            for (class, one, many, count) in [
+                ("open", "åben", "åbne", t.open),
+                ("overdue", "overskreden", "overskredne", t.overdue),
+                ("answered", "besvaret", "besvarede", t.answered),
+            ] {
+                let label = if count == 1 { one } else { many };
+                let width = (count as u64 * BAR_SPACE as u64 / max as u64) as u32;
+                if count > 0 {
+                    segments.push(Segment {
+                        class,
+                        label,
+                        x,
+                        width: width.max(2),
+                        count,
+                    });
+                }
+                x += width.max(if count > 0 { 2 } else { 0 });
+            }
+            Bar {
+                name: t.name.clone(),
+                y,
+                text_y: y + BAR_HEIGHT - 5,
+                segments,
+                total: t.open + t.overdue + t.answered,
+                total_x: x + 6,
+            }
+        })
+        .collect::<Vec<_>>();
+    let height = tallies.len() as u32 * ROW_HEIGHT + 12;
+    (bars, height)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    forvaltning: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+}
+
+fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> AppResult<String> {
+    let today = today();
+    let all = tasks::all(conn)?;
+    let mut tallies: Vec<Tally> = Vec::new();
+    for t in &all {
+        let index = match tallies.iter().position(|x| x.id == t.lead.id.to_string()) {
+            Some(i) => i,
+            None => {
+                tallies.push(Tally {
+                    id: t.lead.id.to_string(),
+                    name: t.lead.name.clone(),
+                    ..Tally::default()
+                });
+                tallies.len() - 1
+            }
+        };
+        let tally = &mut tallies[index];
+        match Standing::of(t, today) {
+            Standing::Open => tally.open += 1,
+            Standing::Overdue => tally.overdue += 1,
+            Standing::Answered => tally.answered += 1,
+            Standing::Closed => tally.closed += 1,
+        }
+    }
+    tallies.sort_by(|a, b| a.name.cmp(&b.name));
+    let totals = Tally {
+        id: String::new(),
+        name: "I alt".to_owned(),
+        open: tallies.iter().map(|t| t.open).sum(),
+        overdue: tallies.iter().map(|t| t.overdue).sum(),
+        answered: tallies.iter().map(|t| t.answered).sum(),
+        closed: tallies.iter().map(|t| t.closed).sum(),
+    };
+    let (bars, chart_height) = bars(&tallies);
+    let administration = filter.forvaltning.as_deref().unwrap_or("");
+    let standing = filter.status.as_deref().unwrap_or("");
+    let wanted = Standing::from_query(standing);
+    // Open and overdue first (soonest deadline first), then the rest, newest first.
+    let mut listed: Vec<&Task> = all
+        .iter()
+        .filter(|t| administration.is_empty() || t.lead.id.to_string() == administration)
+        .filter(|t| wanted.is_none_or(|w| Standing::of(t, today) == w))
+        .collect();
+    listed.sort_by_key(|t| {
+        let open = t.status.is_open();
+        (
+            !open,
+            if open { t.deadline } else { None },
+            std::cmp::Reverse(t.id),
+        )
+    });
+    let mut requests: Vec<Value> = all
+        .iter()
+        .filter(|t| t.proposed_deadline.is_some() && t.status.is_open())
+        .map(task_row)
+        .collect();
+    requests.truncate(50);
+    let mut ctx = context_for(Some(user));
+    ctx.insert("tallies", &tallies);
+    ctx.insert("totals", &totals);
+    ctx.insert("bars", &bars);
+    ctx.insert("chart_height", &chart_height);
+    ctx.insert("chart_width", &(LABEL_WIDTH + BAR_SPACE + 50));
+    ctx.insert("label_x", &(LABEL_WIDTH - 8));
+    ctx.insert(
+        "tasks",
+        &listed.iter().map(|t| task_row(t)).collect::<Vec<_>>(),
+    );
+    ctx.insert("requests", &requests);
+    ctx.insert("filter_administration", administration);
+    ctx.insert("filter_status", standing);
+    ctx.insert("today", &long_date_da(today));
+    render("tasks_admin.html", &ctx)
+}
+
+/// `GET /secretariat/tasks`
+pub async fn list(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<Filter>,
+) -> AppResult<HttpResponse> {
+    let filter = query.into_inner();
+    let body = state
+        .db
+        .run(move |conn| dashboard(conn, &user, &filter))
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+fn task_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: i64,
+    notice: Option<&str>,
+    problem: Option<&str>,
+) -> AppResult<String> {
+    let task = tasks::get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    let item = decisions::decided_item(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+    let decision = decisions::decision_of(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
+    let today = today();
+    let mut ctx = context_for(Some(user));
+    ctx.insert(
+        "task",
+        &json!({
+            "id": task.id,
+            "clause": task.clause,
+            "clause_text": task.clause_text,
+            "description": task.description,
+            "lead": task.lead.name,
+            "deadline": task.deadline.map(long_date_da),
+            "deadline_input": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+            "overdue": task.status.is_overdue(task.deadline, today),
+            "answer_to": task.answer_to.as_ref().map(|o| o.name.clone()),
+            "status_label": task.status.label_da(),
+            "open": task.status.is_open(),
+            "closed": task.status == TaskStatus::Closed,
+            "answer": task.answer,
+            "answered_by": task.answered_by,
+            "answered_at": task.answered_at.map(datetime_da),
+            "proposed_deadline": task.proposed_deadline.map(long_date_da),
+            "extension_reason": task.extension_reason,
+            "sent_at": datetime_da(task.sent_at),
+            "lock": task.lock_version,
+            "contributions": task.contributors.iter().map(|c| json!({
+                "organization": c.organization.name,
+                "answered": c.status == "answered",
+                "status": c.status,
+                "answer": c.answer,
+                "answered_by": c.answered_by,
+                "answered_at": c.answered_at.map(datetime_da),
+            })).collect::<Vec<_>>(),
+        }),
+    );
+    ctx.insert("organization_name", &item.organization_name);
+    ctx.insert(
+        "meeting_date",
+        &crate::domain::time::date_da(item.meeting_starts_at),
+    );
+    ctx.insert("item_title", &item.item.display_title());
+    ctx.insert("item_url", &item_decision_url(task.agenda_item_id));
+    ctx.insert("decision_text", &decision.text);
+    ctx.insert("notice", &notice);
+    ctx.insert("problem", &problem);
+    render("task_admin.html", &ctx)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    #[serde(default)]
+    udfoert: Option<String>,
+}
+
+fn done_text(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "deadline" => {
+            "Fristen er flyttet, og forvaltningerne har fået besked med en ny kalenderfil."
+        }
+        "accept" => "Den ønskede frist er godkendt, og forvaltningerne har fået besked.",
+        "refuse" => "Ønsket om ny frist er afvist; fristen står ved magt.",
+        "reissue" => "Nye links er sendt; de gamle virker ikke længere.",
+        "revoke" => "Linkene er trukket tilbage.",
+        "close" => "Opgaven er lukket, og dens links er trukket tilbage.",
+        _ => return None,
+    })
+}
+
+/// `GET /secretariat/tasks/{id}`
+pub async fn show(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    query: web::Query<DoneQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let notice = query.into_inner().udfoert.as_deref().and_then(done_text);
+    let body = state
+        .db
+        .run(move |conn| task_page(conn, &user, id, notice, None))
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ActionForm {
+    action: String,
+    #[serde(default)]
+    lock: Option<i32>,
+    #[serde(default)]
+    deadline: String,
+}
+
+impl ActionForm {
+    fn change(&self) -> AppResult<TaskChange> {
+        let mut change = TaskChange::default();
+        match self.action.as_str() {
+            "deadline" => {
+                change.deadline = Some(parse_date(&self.deadline).ok_or_else(|| {
+                    AppError::invalid(
+                        "Skriv den nye frist som en dato, der findes, som DD.MM.ÅÅÅÅ.",
+                    )
+                })?)
+            }
+            "accept" => change.accept_proposed_deadline = true,
+            "refuse" => change.refuse_proposed_deadline = true,
+            "reissue" => change.reissue_links = true,
+            "revoke" => change.revoke_links = true,
+            "close" => change.close = true,
+            _ => return Err(AppError::bad_request("Ukendt handling.")),
+        }
+        Ok(change)
+    }
+}
+
+/// `POST /secretariat/tasks/{id}`: one of the secretariat's actions on the task.
+pub async fn act(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let settings = state.settings.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done = form.change().and_then(|change| {
+                followup::change_task(conn, &settings, &actor, id, form.lock, &change)
+            });
+            match done {
+                Ok(_) => Ok(Ok(form.action)),
+                Err(err) if err.kind.status() < 500 && err.kind.status() != 404 => {
+                    let status =
+                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    Ok(Err((
+                        status,
+                        task_page(conn, &user, id, None, Some(&err.message))?,
+                    )))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        Ok(action) => HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("{}?udfoert={action}", task_url(id)),
+            ))
+            .finish(),
+        Err((status, body)) => html(status, body),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(name: &str, open: usize, overdue: usize, answered: usize) -> Tally {
+        Tally {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            open,
+            overdue,
+            answered,
+            closed: 0,
+        }
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_total_and_skip_empty_parts() {
+        let (bars, height) = bars(&[tally("A", 2, 1, 1), tally("B", 0, 0, 2)]);
+        assert_eq!(height, 2 * ROW_HEIGHT + 12);
+        let a = &bars[0];
+        assert_eq!(a.total, 4);
+        let widths: Vec<u32> = a.segments.iter().map(|s| s.width).collect();
+        assert_eq!(widths, vec![BAR_SPACE / 2, BAR_SPACE / 4, BAR_SPACE / 4]);
+        assert_eq!(a.segments[0].x, LABEL_WIDTH);
+        assert_eq!(a.segments[1].x, LABEL_WIDTH + BAR_SPACE / 2);
+        let b = &bars[1];
+        assert_eq!(b.segments.len(), 1);
+        assert_eq!(b.segments[0].class, "answered");
+        assert_eq!(b.segments[0].width, BAR_SPACE / 2);
+        assert!(b.y > a.y);
+    }
+
+    #[test]
+    fn a_tiny_part_stays_visible_and_no_tasks_draws_nothing() {
+        let (bars_, _) = bars(&[tally("A", 1000, 1, 0)]);
+        assert_eq!(bars_[0].segments[1].width, 2);
+        let (empty, height) = bars(&[]);
+        assert!(empty.is_empty());
+        assert_eq!(height, 12);
+    }
+}

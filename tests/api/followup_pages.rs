@@ -1,0 +1,479 @@
+//! The secretariat's pages for decisions and follow-up, on both backends: attendance with a
+//! substitute, a decision typed in the form (and one that does not add up), task suggestions
+//! confirmed and sent, the dashboard with its chart, and the actions on one task.
+
+use chrono::{Days, NaiveDate};
+
+use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app};
+use agendum::db::tasks;
+use agendum::domain::AgendaItemId;
+
+on_both_backends!(
+    attendance_is_recorded_with_a_substitute,
+    a_decision_and_its_tasks_are_recorded_from_the_pages,
+    the_secretariat_acts_on_a_task_from_its_page,
+    follow_up_pages_are_the_secretariats,
+);
+
+/// The demo's seed meeting and its member proposal item.
+const SEED_MEETING: i64 = 1;
+
+fn seed_item(app: &TestApp) -> AgendaItemId {
+    let agenda = agendum::db::agenda::released(
+        &mut app.conn(),
+        agendum::domain::MeetingId(SEED_MEETING),
+        None,
+    )
+    .unwrap()
+    .expect("the seed agenda is released");
+    agenda
+        .snapshot
+        .items
+        .iter()
+        .find(|i| i.proposal.is_some())
+        .expect("the seed proposal is on the agenda")
+        .id
+}
+
+fn organization_id(app: &TestApp, name: &str) -> String {
+    agendum::db::organizations::list(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo"))
+        .id
+        .to_string()
+}
+
+/// The seed decision as the form sends it: 34 for, 15 against, nothing else filled in.
+fn seed_decision(votes_for: &str) -> Vec<(&str, &str)> {
+    let mut form = vec![
+        ("outcome", "adopted"),
+        ("votes_for", votes_for),
+        ("votes_against", "15"),
+        ("votes_abstain", ""),
+        ("for_by", "A, B, F og Ø"),
+        ("against_by", "C, O, V"),
+        ("abstain_by", ""),
+        ("referred_to", ""),
+        ("text", ""),
+    ];
+    for _ in 0..3 {
+        form.extend([
+            ("clause_outcome", ""),
+            ("clause_for", ""),
+            ("clause_against", ""),
+        ]);
+    }
+    form.extend([
+        ("amendment_by", ""),
+        ("amendment_text", ""),
+        ("amendment_outcome", ""),
+        ("amendment_for", ""),
+        ("amendment_against", ""),
+        ("statement_kind", "protocol_note"),
+        ("statement_by", ""),
+        ("statement_text", ""),
+    ]);
+    form
+}
+
+async fn post(session: &Session, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    let r = session.post_form(path, fields).await;
+    let status = r.status().as_u16();
+    let location = r
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, location, r.text().await.unwrap())
+}
+
+/// Records the seed decision through the form.
+async fn decide(session: &Session, item: AgendaItemId) {
+    let (status, _, body) = post(
+        session,
+        &format!("/secretariat/agenda-items/{item}/decision"),
+        &seed_decision("34"),
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+}
+
+/// Confirms clause 1's suggestion with the given deadline; returns the response.
+async fn confirm_clause_1(
+    app: &TestApp,
+    session: &Session,
+    item: AgendaItemId,
+    deadline: &str,
+) -> (u16, String, String) {
+    let lead = organization_id(app, "Økonomiforvaltningen");
+    let tmf = organization_id(app, "Teknik- og Miljøforvaltningen");
+    let kff = organization_id(app, "Kultur- og Fritidsforvaltningen");
+    let answer_to = organization_id(app, "Økonomiudvalget");
+    post(
+        session,
+        &format!("/secretariat/agenda-items/{item}/tasks"),
+        &[
+            ("index", "0"),
+            ("clause", "1"),
+            ("lead", &lead),
+            ("contributors", &tmf),
+            ("contributors", &kff),
+            ("deadline", deadline),
+            ("answer_to", &answer_to),
+            ("description", "Saml forvaltningernes svar om brugen af X."),
+        ],
+    )
+    .await
+}
+
+async fn attendance_is_recorded_with_a_substitute(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let page = secretariat
+        .get_text(
+            &format!("/secretariat/meetings/{SEED_MEETING}/decisions"),
+            200,
+        )
+        .await;
+    assert!(page.contains("Fremmødet er ikke registreret"));
+    let day = NaiveDate::from_ymd_opt(2025, 4, 30).unwrap();
+    let council =
+        agendum::db::meetings::get(&mut app.conn(), agendum::domain::MeetingId(SEED_MEETING))
+            .unwrap()
+            .unwrap()
+            .organization_id;
+    let members = agendum::db::organizations::members(&mut app.conn(), council, day).unwrap();
+    assert_eq!(members.len(), 55);
+    let persons: Vec<String> = members.iter().map(|m| m.person_id.to_string()).collect();
+    // A substitute: a person of the body without a seat, offered on the page.
+    let body = agendum::db::organizations::body_of(&mut app.conn(), council).unwrap();
+    let substitute = agendum::db::organizations::persons_of_body(&mut app.conn(), body)
+        .unwrap()
+        .into_iter()
+        .find(|(id, _)| !members.iter().any(|m| m.person_id == *id))
+        .expect("the demo has substitutes");
+    assert!(page.contains(&substitute.1));
+    let substitute_id = substitute.0.to_string();
+    let form = |absent: usize, substitute_for: Option<usize>| {
+        let mut fields: Vec<(&str, &str)> = Vec::new();
+        for (i, p) in persons.iter().enumerate() {
+            fields.push(("person", p));
+            fields.push(("status", if i < absent { "absent" } else { "present" }));
+            fields.push((
+                "substitute",
+                if substitute_for == Some(i) {
+                    &substitute_id
+                } else {
+                    ""
+                },
+            ));
+        }
+        fields
+    };
+    let path = format!("/secretariat/meetings/{SEED_MEETING}/attendance");
+    // Seven absent, one of them replaced: 49 take part.
+    let (status, _, body) = post(&secretariat, &path, &form(7, Some(0))).await;
+    assert_eq!(status, 303, "{body}");
+    let present = agendum::db::decisions::present_count(
+        &mut app.conn(),
+        agendum::domain::MeetingId(SEED_MEETING),
+    )
+    .unwrap();
+    assert_eq!(present, Some(49));
+    let page = secretariat
+        .get_text(
+            &format!("/secretariat/meetings/{SEED_MEETING}/decisions"),
+            200,
+        )
+        .await;
+    assert!(page.contains("49 deltager i mødet"));
+    // A substitute for a member who is present is refused, and nothing changes.
+    let (status, _, body) = post(&secretariat, &path, &form(3, Some(10))).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("ingen stedfortræder"), "{body}");
+    let present = agendum::db::decisions::present_count(
+        &mut app.conn(),
+        agendum::domain::MeetingId(SEED_MEETING),
+    )
+    .unwrap();
+    assert_eq!(present, Some(49));
+
+    // With 49 taking part, votes of 34 + 15 add up; 30 + 15 do not.
+    let item = seed_item(&app);
+    let (status, _, body) = post(
+        &secretariat,
+        &format!("/secretariat/agenda-items/{item}/decision"),
+        &seed_decision("30"),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("49"),
+        "the message names the attendance: {body}"
+    );
+    // What was typed is still in the form.
+    assert!(body.contains("value=\"30\""));
+    assert!(
+        agendum::db::decisions::decision_of(&mut app.conn(), item)
+            .unwrap()
+            .is_none()
+    );
+    decide(&secretariat, item).await;
+}
+
+async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let meetings = secretariat.get_text("/secretariat/meetings", 200).await;
+    assert!(meetings.contains(
+        &format!("/secretariat/meetings/{SEED_MEETING}/decisions").replace('/', "&#x2F;")
+    ));
+    let item = seed_item(&app);
+    let path = format!("/secretariat/agenda-items/{item}/decision");
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(page.contains("Registrér beslutningen"));
+    assert!(
+        !page.contains("Forslag til opgaver"),
+        "no decision, no suggestions"
+    );
+
+    decide(&secretariat, item).await;
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(page.contains(
+        "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15. For stemte: A, B, F og Ø. \
+         Imod stemte: C, O og V."
+    ));
+    // The suggestions: clause 1 to Økonomiforvaltningen by 30.06.2025, answered to
+    // Økonomiudvalget; clause 2 once per administration (seven), clause 3 once.
+    assert_eq!(page.matches("class=\"suggestion\"").count(), 9, "{page}");
+    assert!(page.contains("value=\"30.06.2025\""));
+    assert!(page.contains("Læst af »inden udgangen af juni måned«."));
+    // The form keeps the decision for a correction.
+    assert!(page.contains("value=\"34\""));
+
+    // An impossible date is refused at its suggestion; nothing is sent.
+    let (status, _, body) = confirm_clause_1(&app, &secretariat, item, "31.02.2025").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("»31.02.2025«"), "{body}");
+    assert!(tasks::of_item(&mut app.conn(), item).unwrap().is_empty());
+    // A deadline before the meeting too.
+    let (status, _, body) = confirm_clause_1(&app, &secretariat, item, "01.04.2025").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("før mødet"), "{body}");
+    assert!(tasks::of_item(&mut app.conn(), item).unwrap().is_empty());
+
+    let (status, location, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let sent = tasks::of_item(&mut app.conn(), item).unwrap();
+    assert_eq!(sent.len(), 1);
+    let task = &sent[0];
+    assert_eq!(task.lead.name, "Økonomiforvaltningen");
+    assert_eq!(task.contributors.len(), 2);
+    assert_eq!(task.deadline, NaiveDate::from_ymd_opt(2025, 6, 30));
+    assert_eq!(
+        task.description,
+        "Saml forvaltningernes svar om brugen af X."
+    );
+    assert_eq!(task.answer_to.as_ref().unwrap().name, "Økonomiudvalget");
+    assert!(location.contains(&format!("sendt={}", task.id)));
+    let page = secretariat
+        .get_text(&location[location.find("/secretariat").unwrap()..], 200)
+        .await;
+    assert!(page.contains("Opgaven er sendt til Økonomiforvaltningen (3 mails)."));
+    assert!(page.contains("1. at-punkt: sendt til Økonomiforvaltningen"));
+    assert_eq!(page.matches("class=\"suggestion\"").count(), 9);
+    // The mails are queued: the lead's and the two contributors'.
+    let (messages, _) = agendum::db::outbox::list(&mut app.conn(), None, 0, 100).unwrap();
+    let to_task = messages
+        .iter()
+        .filter(|m| m.concerns == Some(("task".to_owned(), task.id)))
+        .count();
+    assert_eq!(to_task, 3);
+    // The same task twice is refused.
+    let (status, _, body) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 409, "{body}");
+
+    // The dashboard: the task is overdue (its deadline has passed), in the chart and the table.
+    let dashboard = secretariat.get_text("/secretariat/tasks", 200).await;
+    assert!(dashboard.contains("<svg"));
+    assert!(dashboard.contains("Økonomiforvaltningen: 1 overskreden"));
+    assert!(dashboard.contains(&format!("&#x2F;secretariat&#x2F;tasks&#x2F;{}", task.id)));
+    let filtered = secretariat
+        .get_text("/secretariat/tasks?status=answered", 200)
+        .await;
+    assert!(filtered.contains("Ingen opgaver passer til valget."));
+}
+
+async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let path = format!("/secretariat/tasks/{}", task.id);
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(page.contains("fristen er overskredet"));
+    assert!(page.contains("Teknik- og Miljøforvaltningen"));
+
+    // A new deadline, two months from now.
+    let new = chrono::Local::now()
+        .date_naive()
+        .checked_add_days(Days::new(60))
+        .unwrap();
+    let typed = new.format("%d.%m.%Y").to_string();
+    let (status, location, body) = post(
+        &secretariat,
+        &path,
+        &[("action", "deadline"), ("deadline", &typed), ("lock", "0")],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    assert!(location.ends_with("?udfoert=deadline"));
+    let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
+    assert_eq!(after.deadline, Some(new));
+    let page = secretariat
+        .get_text(&format!("{path}?udfoert=deadline"), 200)
+        .await;
+    assert!(page.contains("Fristen er flyttet"));
+    assert!(!page.contains("fristen er overskredet"));
+
+    // A change from a page older than that is refused.
+    let (status, _, body) = post(&secretariat, &path, &[("action", "close"), ("lock", "0")]).await;
+    assert_eq!(status, 409);
+    assert!(body.contains("ændret, siden du hentede den"));
+
+    // New links: every earlier one stops working.
+    let before: Vec<String> = mails_with_links(&app, task.id);
+    assert_eq!(before.len(), 3, "the links of the task's first mails");
+    let (status, _, body) = post(
+        &secretariat,
+        &path,
+        &[
+            ("action", "reissue"),
+            ("lock", &after.lock_version.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    let links = mails_with_links(&app, task.id);
+    let (old, new_links): (Vec<&String>, Vec<&String>) =
+        links.iter().partition(|l| before.contains(l));
+    assert_eq!(new_links.len(), 3, "the lead and the two contributors");
+    for link in old.iter().filter(|l| l.contains("/tasks/answer/")) {
+        assert_eq!(app.get(link).await.status().as_u16(), 410, "{link}");
+    }
+    for link in &new_links {
+        assert_eq!(app.get(link).await.status().as_u16(), 200, "{link}");
+    }
+
+    // Closing withdraws the links too.
+    let lock = tasks::get(&mut app.conn(), task.id)
+        .unwrap()
+        .unwrap()
+        .lock_version
+        .to_string();
+    let (status, _, _) = post(&secretariat, &path, &[("action", "close"), ("lock", &lock)]).await;
+    assert_eq!(status, 303);
+    let closed = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
+    assert_eq!(closed.status.as_str(), "closed");
+    for link in &new_links {
+        assert_eq!(app.get(link).await.status().as_u16(), 410);
+    }
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(!page.contains("Send nye links"));
+}
+
+/// The answer links of the mails about a task, in the order they were queued.
+fn mails_with_links(app: &TestApp, task: i64) -> Vec<String> {
+    let mut conn = app.conn();
+    let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
+    let ids: Vec<i64> = all
+        .iter()
+        .filter(|m| m.concerns == Some(("task".to_owned(), task)))
+        .map(|m| m.id)
+        .collect();
+    let mut messages = agendum::db::outbox::load(&mut conn, &ids).unwrap();
+    messages.sort_by_key(|m| m.id);
+    messages
+        .iter()
+        .filter_map(|m| {
+            m.text
+                .split_whitespace()
+                .find(|w| w.contains("/tasks/answer/"))
+                .map(|w| w[w.find("/tasks/answer/").unwrap()..].to_owned())
+        })
+        .collect()
+}
+
+async fn follow_up_pages_are_the_secretariats(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let item = seed_item(&app);
+    let pages = [
+        format!("/secretariat/meetings/{SEED_MEETING}/decisions"),
+        format!("/secretariat/agenda-items/{item}/decision"),
+        "/secretariat/tasks".to_owned(),
+    ];
+    for who in ["politiker@example.org", "okf@example.org"] {
+        let session = app.login(who, "demo").await;
+        for path in &pages {
+            assert_eq!(
+                session.get(path).await.status().as_u16(),
+                403,
+                "{who} {path}"
+            );
+        }
+        let (status, _, _) = post(
+            &session,
+            &format!("/secretariat/agenda-items/{item}/decision"),
+            &seed_decision("34"),
+        )
+        .await;
+        assert_eq!(status, 403, "{who} may not record a decision");
+    }
+    for path in &pages {
+        let status = app
+            .browser()
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        assert!(status == 303 || status == 401, "anonymous {path}: {status}");
+    }
+    assert!(
+        agendum::db::decisions::decision_of(&mut app.conn(), item)
+            .unwrap()
+            .is_none()
+    );
+    // An item that is on no released agenda has no decision page.
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    assert_eq!(
+        secretariat
+            .get("/secretariat/agenda-items/999999/decision")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        secretariat
+            .get("/secretariat/tasks/999999")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
