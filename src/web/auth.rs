@@ -210,6 +210,11 @@ role_extractor!(
     [Secretariat]
 );
 role_extractor!(
+    /// Staff of an administration (forvaltning).
+    AdministrationStaff,
+    [Administration]
+);
+role_extractor!(
     /// A politician (a member of a body) or the secretariat acting for one.
     ProposalAuthor,
     [Politician, Secretariat]

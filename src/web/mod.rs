@@ -14,6 +14,7 @@ pub mod errors;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;
+pub mod my_tasks;
 pub mod outbox;
 pub mod pages;
 pub mod proposals;
@@ -172,6 +173,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::get().to(proposals::compare),
     )
     .route("/my/proposals", web::get().to(proposals::mine))
+    .route("/my/tasks", web::get().to(my_tasks::list))
+    .route("/my/tasks/{id}", web::get().to(my_tasks::show))
+    .route("/my/tasks/{id}", web::post().to(my_tasks::submit))
     .route("/secretariat/proposals", web::get().to(proposals::inbox))
     .route("/secretariat/meetings", web::get().to(meetings_admin::list))
     .route(

@@ -39,7 +39,7 @@ fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<i64>)> 
 }
 
 /// Everything the page shows about the task, as the template reads it.
-fn page_data(
+pub(super) fn page_data(
     conn: &mut DbConnection,
     task: &Task,
     contribution: Option<i64>,
@@ -146,17 +146,78 @@ pub async fn show(
     )
 }
 
+/// An answer, a contribution or a request for more time, with its audit event, in one
+/// transaction; returns the thanks to show.
+pub(super) fn act(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+    form: &AnswerForm,
+    actor: &Actor,
+) -> AppResult<&'static str> {
+    write_transaction(conn, |conn| {
+        let (action, notice) = match (form.action.as_str(), contribution) {
+            ("answer", Some(c)) => {
+                tasks::answer_contribution(conn, task, c, &form.answer, &form.answered_by)?;
+                (
+                    "task.contributed",
+                    "Tak. Jeres bidrag er sendt til den ansvarlige forvaltning.",
+                )
+            }
+            ("answer", None) => {
+                tasks::answer_task(conn, task, &form.answer, &form.answered_by)?;
+                ("task.answered", "Tak. Svaret er sendt til sekretariatet.")
+            }
+            ("more_time", None) => {
+                let proposed = parse_date(&form.proposed_deadline).ok_or_else(|| {
+                    AppError::invalid("Skriv den nye frist som DD.MM.ÅÅÅÅ (fx 31.08.2025).")
+                })?;
+                tasks::request_more_time(conn, task, proposed, &form.reason)?;
+                (
+                    "task.more_time_requested",
+                    "Sekretariatet har fået jeres ønske om en ny frist.",
+                )
+            }
+            _ => return Err(AppError::bad_request("Ukendt handling.")),
+        };
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action,
+                subject: audit::SubjectKind("task").with(task.id),
+                before: Some(json!({ "status": task.status })),
+                after: None,
+                note: contribution.map(|c| format!("bidrag {c}")).as_deref(),
+            },
+        )?;
+        Ok(notice)
+    })
+}
+
 #[derive(Debug, Deserialize)]
 pub struct AnswerForm {
-    action: String,
+    pub action: String,
     #[serde(default)]
-    answer: String,
+    pub answer: String,
     #[serde(default)]
-    answered_by: String,
+    pub answered_by: String,
     #[serde(default)]
-    proposed_deadline: String,
+    pub proposed_deadline: String,
     #[serde(default)]
-    reason: String,
+    pub reason: String,
+}
+
+impl AnswerForm {
+    /// What was typed, to show again if it is refused.
+    pub(super) fn draft(&self) -> serde_json::Value {
+        json!({
+            "answer": self.answer,
+            "answered_by": self.answered_by,
+            "proposed_deadline": self.proposed_deadline,
+            "reason": self.reason,
+        })
+    }
 }
 
 /// `POST /tasks/answer/{token}`: an answer, a contribution, or a request for more time.
@@ -169,66 +230,17 @@ pub async fn submit(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let lookup = token.clone();
-    // What was typed, to show again if it is refused.
-    let draft = json!({
-        "answer": form.answer,
-        "answered_by": form.answered_by,
-        "proposed_deadline": form.proposed_deadline,
-        "reason": form.reason,
-    });
+    let draft = form.draft();
     let outcome = state
         .db
         .run(move |conn| {
             let (task, contribution) = open(conn, &lookup)?;
-            let done = write_transaction(conn, |conn| {
-                // No account: the audit log names the link and who said they answered.
-                let actor = Actor {
-                    user_id: None,
-                    label: format!("svarlink ({})", form.answered_by.trim()),
-                };
-                let (action, notice) = match (form.action.as_str(), contribution) {
-                    ("answer", Some(c)) => {
-                        tasks::answer_contribution(
-                            conn,
-                            &task,
-                            c,
-                            &form.answer,
-                            &form.answered_by,
-                        )?;
-                        (
-                            "task.contributed",
-                            "Tak. Jeres bidrag er sendt til den ansvarlige forvaltning.",
-                        )
-                    }
-                    ("answer", None) => {
-                        tasks::answer_task(conn, &task, &form.answer, &form.answered_by)?;
-                        ("task.answered", "Tak. Svaret er sendt til sekretariatet.")
-                    }
-                    ("more_time", None) => {
-                        let proposed = parse_date(&form.proposed_deadline).ok_or_else(|| {
-                            AppError::invalid("Skriv den nye frist som DD.MM.ÅÅÅÅ (fx 31.08.2025).")
-                        })?;
-                        tasks::request_more_time(conn, &task, proposed, &form.reason)?;
-                        (
-                            "task.more_time_requested",
-                            "Sekretariatet har fået jeres ønske om en ny frist.",
-                        )
-                    }
-                    _ => return Err(AppError::bad_request("Ukendt handling.")),
-                };
-                audit::record(
-                    conn,
-                    &actor,
-                    audit::Change {
-                        action,
-                        subject: audit::SubjectKind("task").with(task.id),
-                        before: Some(json!({ "status": task.status })),
-                        after: None,
-                        note: contribution.map(|c| format!("bidrag {c}")).as_deref(),
-                    },
-                )?;
-                Ok(notice)
-            });
+            // No account: the audit log names the link and who said they answered.
+            let actor = Actor {
+                user_id: None,
+                label: format!("svarlink ({})", form.answered_by.trim()),
+            };
+            let done = act(conn, &task, contribution, &form, &actor);
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             let data = page_data(conn, &task, contribution)?;

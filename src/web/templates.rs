@@ -117,7 +117,10 @@ fn nav(role: Role) -> Vec<NavLink> {
             label: "Mine forslag",
             url: "/my/proposals",
         }],
-        Role::Administration => Vec::new(),
+        Role::Administration => vec![NavLink {
+            label: "Forvaltningens opgaver",
+            url: "/my/tasks",
+        }],
     }
 }
 

@@ -13,6 +13,7 @@ on_both_backends!(
     a_decision_and_its_tasks_are_recorded_from_the_pages,
     the_secretariat_acts_on_a_task_from_its_page,
     follow_up_pages_are_the_secretariats,
+    administration_staff_answer_their_tasks_logged_in,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -476,4 +477,136 @@ async fn follow_up_pages_are_the_secretariats(backend: Backend) {
             .as_u16(),
         404
     );
+}
+
+/// A staff account of `administration` (password "demo-staff-pass").
+fn add_staff(app: &TestApp, email: &str, administration: &str) {
+    agendum::admin::add_user(
+        &mut app.conn(),
+        &agendum::admin::UserRequest {
+            email,
+            name: "Medarbejder",
+            role: "administration",
+            organization: Some(administration),
+            person: None,
+        },
+        &agendum::domain::account::NewPassword::parse("demo-staff-pass").unwrap(),
+    )
+    .unwrap();
+}
+
+async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let path = format!("/my/tasks/{}", task.id);
+    add_staff(&app, "tmf@example.org", "Teknik- og Miljøforvaltningen");
+    add_staff(&app, "buf@example.org", "Børne- og Ungdomsforvaltningen");
+
+    // The lead's staff see the task among those they lead; a contributor's among those they
+    // contribute to; the others do not see it at all.
+    let okf = app.login("okf@example.org", "demo").await;
+    let list = okf.get_text("/my/tasks", 200).await;
+    let leading = &list[list.find("id=\"ansvar\"").unwrap()..list.find("id=\"bidrag\"").unwrap()];
+    assert!(leading.contains("1. at-punkt"), "{list}");
+    let tmf = app.login("tmf@example.org", "demo-staff-pass").await;
+    let list = tmf.get_text("/my/tasks", 200).await;
+    let contributing = &list[list.find("id=\"bidrag\"").unwrap()..];
+    assert!(contributing.contains("1. at-punkt"), "{list}");
+    let buf = app.login("buf@example.org", "demo-staff-pass").await;
+    let list = buf.get_text("/my/tasks", 200).await;
+    assert!(!list.contains("1. at-punkt"));
+    assert_eq!(buf.get(&path).await.status().as_u16(), 404);
+    let (status, _, _) = post(
+        &buf,
+        &path,
+        &[
+            ("action", "answer"),
+            ("answer", "Vi svarer også."),
+            ("answered_by", "B"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        status, 404,
+        "an administration outside the task cannot answer it"
+    );
+
+    // The contributor opens and answers, under their own name by default.
+    let page = tmf.get_text(&path, 200).await;
+    assert!(page.contains("Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen"));
+    assert!(page.contains("value=\"Medarbejder\""));
+    let (status, _, body) = post(
+        &tmf,
+        &path,
+        &[
+            ("action", "answer"),
+            ("answer", "TMF har én profil på X."),
+            ("answered_by", "Medarbejder, TMF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Tak. Jeres bidrag er sendt"));
+    let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
+    let contribution = after
+        .contributors
+        .iter()
+        .find(|c| c.organization.name == "Teknik- og Miljøforvaltningen")
+        .unwrap();
+    assert_eq!(contribution.status, "answered");
+    assert_eq!(
+        contribution.answered_by.as_deref(),
+        Some("Medarbejder, TMF")
+    );
+    // A contributor cannot answer for the lead or ask for more time.
+    let (status, _, _) = post(
+        &tmf,
+        &path,
+        &[
+            ("action", "more_time"),
+            ("proposed_deadline", "01.09.2025"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+
+    // The lead sees the contribution and answers; the task is answered, and closed to more.
+    let page = okf.get_text(&path, 200).await;
+    assert!(page.contains("TMF har én profil på X."));
+    let (status, _, body) = post(
+        &okf,
+        &path,
+        &[
+            ("action", "answer"),
+            ("answer", "Samlet svar: se bidragene."),
+            ("answered_by", "Økonomiforvaltningen"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
+    assert_eq!(after.status.as_str(), "answered");
+    let (status, _, body) = post(
+        &okf,
+        &path,
+        &[
+            ("action", "answer"),
+            ("answer", "Igen."),
+            ("answered_by", "X"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+
+    // The pages are the administrations'.
+    assert_eq!(secretariat.get("/my/tasks").await.status().as_u16(), 403);
+    assert_eq!(secretariat.get(&path).await.status().as_u16(), 403);
 }

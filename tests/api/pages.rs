@@ -789,6 +789,11 @@ async fn pages_are_valid_html() {
     for (path, status) in private {
         pages.push((secretariat.get_text(&path, status).await, path));
     }
+    // Administration staff: their tasks, and the seed task they lead.
+    let staff = app.login("okf@example.org", "demo").await;
+    for path in ["/my/tasks", "/my/tasks/1"] {
+        pages.push((staff.get_text(path, 200).await, format!("{path} (staff)")));
+    }
     pages.push((
         politician.get_text("/secretariat/outbox", 403).await,
         "/secretariat/outbox (403)".to_owned(),

@@ -1,0 +1,192 @@
+//! Administration staff, logged in, see every task of their administration (`/my/tasks`): those
+//! it leads and those it contributes to, and answer them on the same page as the answer links
+//! give (`/my/tasks/{id}`), without needing the mail.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
+use super::task_answer::{AnswerForm, act, page_data};
+use super::templates::{context_for, render};
+use crate::db::tasks::{self, Task};
+use crate::db::{DbConnection, write_transaction};
+use crate::domain::OrganizationId;
+use crate::domain::account::Actor;
+use crate::domain::time::today;
+use crate::error::{AppError, AppResult};
+
+fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
+    user.account.organization_id.ok_or_else(|| {
+        AppError::forbidden(
+            "Din konto er ikke knyttet til en forvaltning. Bed sekretariatet om at rette kontoen.",
+        )
+    })
+}
+
+/// The administration's part in a task: `Some(None)` when it leads it, `Some(Some(c))` when it
+/// gives contribution `c`, `None` when the task is not its.
+fn part(task: &Task, own: OrganizationId) -> Option<Option<i64>> {
+    if task.lead.id == own {
+        return Some(None);
+    }
+    task.contributors
+        .iter()
+        .find(|c| c.organization.id == own)
+        .map(|c| Some(c.id))
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+fn row(task: &Task, contribution: Option<i64>) -> Value {
+    let today = today();
+    let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
+    let answered = match mine {
+        Some(c) => c.status == "answered",
+        None => !task.status.is_open(),
+    };
+    json!({
+        "url": format!("/my/tasks/{}", task.id),
+        "clause": task.clause,
+        "description": task.description,
+        "lead": task.lead.name,
+        "deadline": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        "deadline_iso": task.deadline.map(|d| d.to_string()),
+        "status_label": match mine {
+            Some(c) if c.status == "answered" => "Bidrag givet",
+            Some(c) if c.status == "seen" => "Set",
+            Some(_) => "Sendt",
+            None => task.status.label_da(),
+        },
+        "overdue": !answered && task.status.is_overdue(task.deadline, today),
+        "answered": answered,
+    })
+}
+
+/// `GET /my/tasks`
+pub async fn list(
+    state: web::Data<AppState>,
+    AdministrationStaff(user): AdministrationStaff,
+) -> AppResult<HttpResponse> {
+    let own = own_administration(&user)?;
+    let all = state.db.run(tasks::all).await?;
+    let mut leading = Vec::new();
+    let mut contributing = Vec::new();
+    // Still to answer first, soonest deadline first.
+    let mut mine: Vec<(&Task, Option<i64>)> = all
+        .iter()
+        .filter_map(|t| part(t, own).map(|p| (t, p)))
+        .collect();
+    mine.sort_by_key(|(t, _)| (!t.status.is_open(), t.deadline, std::cmp::Reverse(t.id)));
+    for (task, contribution) in mine {
+        let r = row(task, contribution);
+        if contribution.is_some() {
+            contributing.push(r);
+        } else {
+            leading.push(r);
+        }
+    }
+    let mut ctx = context_for(Some(&user));
+    ctx.insert("administration", &user.account.organization_name);
+    ctx.insert(
+        "groups",
+        &[
+            json!({ "id": "ansvar", "heading": "Forvaltningen har ansvaret", "tasks": leading }),
+            json!({ "id": "bidrag", "heading": "Forvaltningen bidrager", "tasks": contributing }),
+        ],
+    );
+    Ok(html(StatusCode::OK, render("my_tasks.html", &ctx)?))
+}
+
+/// The task if it is the administration's, with its part in it; the same 404 otherwise.
+fn own_task(
+    conn: &mut DbConnection,
+    id: i64,
+    own: OrganizationId,
+) -> AppResult<(Task, Option<i64>)> {
+    tasks::get(conn, id)?
+        .and_then(|t| part(&t, own).map(|p| (t, p)))
+        .ok_or_else(|| {
+            AppError::not_found("Opgaven findes ikke, eller den er ikke forvaltningens.")
+        })
+}
+
+fn page(
+    user: &CurrentUser,
+    status: StatusCode,
+    id: i64,
+    data: Value,
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> AppResult<HttpResponse> {
+    let mut ctx = context_for(Some(user));
+    ctx.insert("task", &data);
+    ctx.insert("action", &format!("/my/tasks/{id}"));
+    ctx.insert("form_csrf", &user.csrf_token);
+    ctx.insert("answered_by_default", &user.account.name);
+    ctx.insert("notice", &notice);
+    ctx.insert("error", &error);
+    ctx.insert("back_url", "/my/tasks");
+    Ok(html(status, render("task_answer.html", &ctx)?))
+}
+
+/// `GET /my/tasks/{id}`: the task as its link shows it; opening it marks it seen.
+pub async fn show(
+    state: web::Data<AppState>,
+    AdministrationStaff(user): AdministrationStaff,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let own = own_administration(&user)?;
+    let id = path.into_inner();
+    let data = state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let (task, contribution) = own_task(conn, id, own)?;
+                tasks::mark_seen(conn, &task, contribution)?;
+                let task = tasks::get(conn, task.id)?.unwrap_or(task);
+                page_data(conn, &task, contribution)
+            })
+        })
+        .await?;
+    page(&user, StatusCode::OK, id, data, None, None)
+}
+
+/// `POST /my/tasks/{id}`: an answer, a contribution or a request for more time, in the name of
+/// the account.
+pub async fn submit(
+    state: web::Data<AppState>,
+    AdministrationStaff(user): AdministrationStaff,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> AppResult<HttpResponse> {
+    let own = own_administration(&user)?;
+    let id = path.into_inner();
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let draft = form.draft();
+    let (data, done) = state
+        .db
+        .run(move |conn| {
+            let (task, contribution) = own_task(conn, id, own)?;
+            let done = act(conn, &task, contribution, &form, &actor);
+            let task = tasks::get(conn, task.id)?.unwrap_or(task);
+            Ok((page_data(conn, &task, contribution)?, done))
+        })
+        .await?;
+    match done {
+        Ok(notice) => page(&user, StatusCode::OK, id, data, Some(notice), None),
+        Err(err) if err.kind.status() < 500 => {
+            let mut data = data;
+            data["draft"] = draft;
+            let status = StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            page(&user, status, id, data, None, Some(&err.message))
+        }
+        Err(err) => Err(err),
+    }
+}
