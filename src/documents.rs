@@ -17,6 +17,7 @@ use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, time_da};
 
 const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
+const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
 
 /// Who a document is for: the public never sees a closed item's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,9 +51,54 @@ fn agenda_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     })
 }
 
+fn overview_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(OVERVIEW_TEMPLATE)
+            .fonts(typst_assets::fonts())
+            .build()
+    })
+}
+
 /// Loads the fonts and parses the templates, so the first request does not pay for it.
 pub fn warm_up() {
     agenda_engine();
+    overview_engine();
+}
+
+/// The overview of a follow-up task's answer, as both its page and its PDF show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub document_title: String,
+    /// "Besvarelse af 1. at-punkt"
+    pub title: String,
+    pub proposal_title: String,
+    /// Case, meeting, deadline, where the answer goes: one line each.
+    pub facts: Vec<String>,
+    /// "Borgerrepræsentationen besluttede den 30.04.2025:"
+    pub decided: String,
+    pub decision_text: String,
+    /// "1. at-punkt"
+    pub clause_heading: String,
+    pub clause_text: String,
+    pub lead: String,
+    /// "Besvaret 12.06.2025 af …", when the lead has answered.
+    pub answered: Option<String>,
+    pub answer: Vec<String>,
+    pub contributions: Vec<OverviewContribution>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverviewContribution {
+    pub organization: String,
+    pub answered: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// The overview as a PDF, for the agenda of the body the answer goes to.
+pub fn overview_pdf(overview: &Overview) -> Result<Vec<u8>, RenderError> {
+    render(overview_engine(), overview)
 }
 
 #[derive(Serialize)]

@@ -5,10 +5,17 @@
 use serde_json::json;
 
 use crate::config::Settings;
+use crate::db::agenda::{self, NewAgendaItem, NewAttachment};
 use crate::db::decisions::{self, RecordDecision, StoredDecision};
 use crate::db::tasks::{self, NewTask, Task, TaskChange};
-use crate::db::{DbConnection, audit, write_transaction};
+use crate::db::{DbConnection, audit, meetings, write_transaction};
+use crate::documents::{Overview, OverviewContribution};
 use crate::domain::account::Actor;
+use crate::domain::agenda::AgendaItemKind;
+use crate::domain::task::TaskStatus;
+use crate::domain::text::paragraphs;
+use crate::domain::time::{date_da, long_date_da};
+use crate::domain::{AgendaItemId, MeetingId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
 
@@ -115,4 +122,164 @@ pub fn change_task(
         )?;
         Ok(after)
     })
+}
+
+/// The overview of a task's answer: the decision, the clause, the lead's compiled answer and
+/// each contribution, from the task as it is now.
+pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
+    let task =
+        tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    let item = decisions::decided_item(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+    let decision = decisions::decision_of(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
+    let answered = |at: Option<chrono::DateTime<chrono::Utc>>, by: &Option<String>| {
+        at.map(|at| match by {
+            Some(by) => format!("Besvaret {} af {by}.", date_da(at)),
+            None => format!("Besvaret {}.", date_da(at)),
+        })
+    };
+    let mut facts = Vec::new();
+    if !item.item.case_references.is_empty() {
+        let refs: Vec<String> = item
+            .item
+            .case_references
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        facts.push(format!("Sagsnr. {}", refs.join(", ")));
+    }
+    facts.push(format!("Ansvarlig: {}", task.lead.name));
+    if let Some(deadline) = task.deadline {
+        facts.push(format!("Frist: {}", long_date_da(deadline)));
+    }
+    if let Some(to) = &task.answer_to {
+        facts.push(format!("Forelægges: {}", to.name));
+    }
+    Ok(Overview {
+        document_title: format!(
+            "Besvarelse af {}. at-punkt: {}",
+            task.clause, item.item.title
+        ),
+        title: format!("Besvarelse af {}. at-punkt", task.clause),
+        proposal_title: item.item.title.clone(),
+        facts,
+        decided: format!(
+            "{} besluttede den {}:",
+            item.organization_name,
+            date_da(item.meeting_starts_at)
+        ),
+        decision_text: decision.text.clone(),
+        clause_heading: format!("{}. at-punkt", task.clause),
+        clause_text: task.clause_text.clone(),
+        lead: task.lead.name.clone(),
+        answered: answered(task.answered_at, &task.answered_by),
+        answer: task.answer.as_deref().map(paragraphs).unwrap_or_default(),
+        contributions: task
+            .contributors
+            .iter()
+            .map(|c| OverviewContribution {
+                organization: c.organization.name.clone(),
+                answered: answered(c.answered_at, &c.answered_by),
+                paragraphs: c.answer.as_deref().map(paragraphs).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+/// Puts a task's answer on a meeting's agenda in one step: an orientation item from the lead
+/// administration on the proposal's case, with the answer as its text and the overview as its
+/// PDF attachment; the task is then presented.
+pub fn present(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    task_id: i64,
+    meeting: MeetingId,
+    by: Option<UserId>,
+) -> AppResult<AgendaItemId> {
+    write_transaction(conn, |conn| {
+        let task = tasks::get(conn, task_id)?
+            .ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+        if task.status != TaskStatus::Answered {
+            return Err(AppError::conflict(match task.status {
+                TaskStatus::Presented | TaskStatus::Closed => {
+                    "Svaret er allerede sat på en dagsorden, eller opgaven er lukket."
+                }
+                _ => {
+                    "Opgaven er ikke besvaret endnu; et svar kan først sættes på en dagsorden, når den ansvarlige forvaltning har svaret."
+                }
+            }));
+        }
+        let target = meetings::get(conn, meeting)?
+            .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        if let Some(to) = &task.answer_to
+            && to.id != target.organization_id
+        {
+            return Err(AppError::invalid(format!(
+                "Svaret skal forelægges {}; vælg et af dets møder.",
+                to.name
+            )));
+        }
+        agenda::check_editable(conn, meeting)?;
+        let overview = overview(conn, task_id)?;
+        let pdf = crate::documents::overview_pdf(&overview).map_err(|e| {
+            AppError::internal(e).with_message("the overview could not be rendered")
+        })?;
+        let item = decisions::decided_item(conn, task.agenda_item_id)?
+            .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+        let case = match item.item.case_references.first() {
+            Some(reference) => crate::db::cases::by_reference(conn, reference)?.map(|c| c.id),
+            None => None,
+        };
+        let title = format!(
+            "Opfølgning på {}, {}. at-punkt",
+            lowercase_first(&item.item.title),
+            task.clause
+        );
+        let body = task.answer.clone().unwrap_or_default();
+        let mut new = NewAgendaItem::plain(meeting, &title, AgendaItemKind::Orientation, true);
+        new.case_id = case;
+        new.body = Some(&body);
+        new.source_organization_id = Some(task.lead.id);
+        agenda::take_lock(conn, meeting, target.lock_version)?;
+        let item_id = agenda::append_item(conn, &new)?;
+        agenda::add_attachment(
+            conn,
+            &NewAttachment {
+                meeting_id: meeting,
+                item: item_id,
+                filename: &format!("besvarelse-{}-at-punkt-{}.pdf", task.id, task.clause),
+                content_type: "application/pdf",
+                public: true,
+                content: &pdf,
+                created_by: by,
+            },
+        )?;
+        tasks::mark_presented(conn, &task, item_id)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "task.presented",
+                subject: audit::SubjectKind("task").with(task_id),
+                before: Some(json!({ "status": task.status })),
+                after: Some(json!({
+                    "status": TaskStatus::Presented,
+                    "meeting_id": meeting,
+                    "agenda_item_id": item_id,
+                })),
+                note: None,
+            },
+        )?;
+        Ok(item_id)
+    })
+}
+
+/// "Medlemsforslag om …" → "medlemsforslag om …", for a title inside a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -244,6 +244,8 @@ pub struct Task {
     pub extension_reason: Option<String>,
     pub sent_at: DateTime<Utc>,
     pub lock_version: i32,
+    /// The agenda item the answer was put on.
+    pub presented_item_id: Option<AgendaItemId>,
 }
 
 #[derive(Debug, Clone)]
@@ -274,6 +276,7 @@ type TaskRow = (
     Option<String>,
     NaiveDateTime,
     i32,
+    Option<i64>,
 );
 
 type ContributionRow = (
@@ -330,6 +333,7 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
             tasks::extension_reason,
             tasks::sent_at,
             tasks::lock_version,
+            tasks::presented_item_id,
         ))
         .order(tasks::id.desc())
         .into_boxed();
@@ -398,6 +402,7 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 extension_reason,
                 sent_at,
                 lock_version,
+                presented_item_id,
             ) = row;
             Ok(Task {
                 id,
@@ -432,6 +437,7 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 extension_reason,
                 sent_at: sent_at.and_utc(),
                 lock_version,
+                presented_item_id: presented_item_id.map(AgendaItemId),
             })
         })
         .collect()
@@ -502,6 +508,18 @@ fn set_status(conn: &mut DbConnection, task: &Task, status: TaskStatus) -> AppRe
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The answer is on the agenda item `item`: the task is presented.
+pub fn mark_presented(conn: &mut DbConnection, task: &Task, item: AgendaItemId) -> AppResult<()> {
+    let status = task
+        .status
+        .after(TaskEvent::Presented)
+        .map_err(|e| AppError::conflict(e.0))?;
+    diesel::update(tasks::table.find(task.id))
+        .set(tasks::presented_item_id.eq(item.0))
+        .execute(conn)?;
+    set_status(conn, task, status)
 }
 
 /// The administration opened its link or page: a sent task is now seen.

@@ -4,7 +4,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -13,10 +13,11 @@ use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::decisions_admin::{item_decision_url, task_row};
 use super::templates::{context_for, render};
 use crate::db::tasks::{self, Task, TaskChange};
-use crate::db::{DbConnection, decisions};
+use crate::db::{DbConnection, decisions, meetings};
 use crate::domain::account::Actor;
 use crate::domain::task::TaskStatus;
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
+use crate::domain::{AgendaItemId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::followup;
 
@@ -270,6 +271,7 @@ fn task_page(
             "deadline_input": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
             "overdue": task.status.is_overdue(task.deadline, today),
             "answer_to": task.answer_to.as_ref().map(|o| o.name.clone()),
+            "status": task.status.as_str(),
             "status_label": task.status.label_da(),
             "open": task.status.is_open(),
             "closed": task.status == TaskStatus::Closed,
@@ -290,6 +292,30 @@ fn task_page(
             })).collect::<Vec<_>>(),
         }),
     );
+    // Where the answer can go: the coming meetings of the body it is for (or of every council
+    // and committee when the decision named none) whose agenda can still change.
+    let bodies: Vec<OrganizationId> = match &task.answer_to {
+        Some(to) => vec![to.id],
+        None => meetings::meeting_organizations(conn)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect(),
+    };
+    let upcoming: Vec<Value> = meetings::upcoming_of(conn, &bodies, Utc::now(), 12)?
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "label": format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
+            })
+        })
+        .collect();
+    ctx.insert("upcoming", &upcoming);
+    let presented = match task.presented_item_id {
+        Some(item) => presented_url(conn, item)?,
+        None => None,
+    };
+    ctx.insert("presented_url", &presented);
     ctx.insert("organization_name", &item.organization_name);
     ctx.insert(
         "meeting_date",
@@ -301,6 +327,115 @@ fn task_page(
     ctx.insert("notice", &notice);
     ctx.insert("problem", &problem);
     render("task_admin.html", &ctx)
+}
+
+/// The agenda editor of the meeting an item is on, at the item.
+fn presented_url(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Option<String>> {
+    use crate::db::schema::agenda_items;
+    use diesel::prelude::*;
+    let meeting: Option<i64> = agenda_items::table
+        .find(item.0)
+        .select(agenda_items::meeting_id)
+        .first(conn)
+        .optional()?;
+    Ok(meeting.map(|m| {
+        format!(
+            "{}#punkt-{item}",
+            super::agenda_admin::editor_url(MeetingId(m))
+        )
+    }))
+}
+
+/// `GET /secretariat/tasks/{id}/overview`: the compiled answer, as the PDF has it.
+pub async fn overview(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let overview = state
+        .db
+        .run(move |conn| followup::overview(conn, id))
+        .await?;
+    let mut ctx = context_for(Some(&user));
+    ctx.insert("overview", &overview);
+    ctx.insert("task_url", &task_url(id));
+    ctx.insert("pdf_url", &format!("{}/overview.pdf", task_url(id)));
+    Ok(html(StatusCode::OK, render("task_overview.html", &ctx)?))
+}
+
+/// `GET /secretariat/tasks/{id}/overview.pdf`
+pub async fn overview_pdf(
+    state: web::Data<AppState>,
+    Secretariat(_): Secretariat,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let overview = state
+        .db
+        .run(move |conn| followup::overview(conn, id))
+        .await?;
+    let pdf = web::block(move || crate::documents::overview_pdf(&overview))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|e| AppError::internal(e).with_message("the overview could not be rendered"))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"besvarelse-{id}.pdf\""),
+        ))
+        .body(pdf))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PresentForm {
+    #[serde(default)]
+    meeting: String,
+}
+
+/// `POST /secretariat/tasks/{id}/present`: puts the answer on the chosen meeting's agenda.
+pub async fn present(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<PresentForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let by = user.account.id;
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done = form
+                .meeting
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::invalid("Vælg det møde, svaret skal forelægges."))
+                .and_then(|m| followup::present(conn, &actor, id, MeetingId(m), Some(by)));
+            match done {
+                Ok(item) => Ok(Ok(
+                    presented_url(conn, item)?.unwrap_or_else(|| task_url(id))
+                )),
+                Err(err) if err.kind.status() < 500 && err.kind.status() != 404 => {
+                    let status =
+                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    Ok(Err((
+                        status,
+                        task_page(conn, &user, id, None, Some(&err.message))?,
+                    )))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        Ok(location) => HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .finish(),
+        Err((status, body)) => html(status, body),
+    })
 }
 
 #[derive(Debug, Deserialize)]

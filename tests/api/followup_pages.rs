@@ -14,6 +14,7 @@ on_both_backends!(
     the_secretariat_acts_on_a_task_from_its_page,
     follow_up_pages_are_the_secretariats,
     administration_staff_answer_their_tasks_logged_in,
+    an_answer_is_compiled_and_put_on_the_committees_agenda,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -609,4 +610,200 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
     // The pages are the administrations'.
     assert_eq!(secretariat.get("/my/tasks").await.status().as_u16(), 403);
     assert_eq!(secretariat.get(&path).await.status().as_u16(), 403);
+}
+
+/// Answers through a link as a browser does: the page's form token, then the form.
+async fn answer_link(app: &TestApp, link: &str, answer: &str, by: &str) {
+    let client = app.browser();
+    let page = client
+        .get(app.url(link))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::csrf_of(&page).expect("the answer page has a form");
+    let r = client
+        .post(app.url(link))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("action", "answer"),
+            ("answer", answer),
+            ("answered_by", by),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200, "{}", r.text().await.unwrap());
+}
+
+async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let path = format!("/secretariat/tasks/{}", task.id);
+    let committee = organization_id(&app, "Økonomiudvalget");
+    let committee_meeting = agendum::db::meetings::upcoming_of(
+        &mut app.conn(),
+        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .remove(0)
+    .id
+    .to_string();
+
+    // Not answered yet: nothing to put on an agenda.
+    let (status, _, body) = post(
+        &secretariat,
+        &format!("{path}/present"),
+        &[("meeting", &committee_meeting)],
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("ikke besvaret endnu"));
+
+    // One contributor answers through its link, the lead logged in.
+    let links = mails_with_links(&app, task.id);
+    answer_link(
+        &app,
+        &links[1],
+        "Vi har én profil på X.\n\nDen bruges til trafikinfo.",
+        "Jens, TMF",
+    )
+    .await;
+    let okf = app.login("okf@example.org", "demo").await;
+    let (status, _, _) = post(
+        &okf,
+        &format!("/my/tasks/{}", task.id),
+        &[
+            ("action", "answer"),
+            ("answer", "Samlet har kommunen to profiler på X."),
+            (
+                "answered_by",
+                "Økonomiforvaltningen, Center for Kommunikation",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // The overview: the decision, the clause, the answer, each contribution or its absence.
+    let overview = secretariat.get_text(&format!("{path}/overview"), 200).await;
+    for text in [
+        "Besvarelse af 1. at-punkt",
+        "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.",
+        "Samlet har kommunen to profiler på X.",
+        "af Økonomiforvaltningen, Center for Kommunikation",
+        "Den bruges til trafikinfo.",
+        "Intet bidrag modtaget.",
+        "Forelægges: Økonomiudvalget",
+    ] {
+        assert!(overview.contains(text), "{text}: {overview}");
+    }
+    let pdf = secretariat.get_bytes(&format!("{path}/overview.pdf")).await;
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Besvarelse af 1. at-punkt",
+            "Svar fra Økonomiforvaltningen",
+            "Samlet har kommunen to profiler på X.",
+            "Teknik- og Miljøforvaltningen",
+            "Vi har én profil på X.",
+            "Side 1 af 1",
+        ] {
+            assert!(flat.contains(expected), "{expected}: {flat}");
+        }
+    }
+
+    // The task page offers Økonomiudvalget's coming meetings; another body's is refused.
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(page.contains("Sæt svaret på dagsordenen for"));
+    assert!(page.contains(&format!(
+        "<option value=\"{committee_meeting}\">Økonomiudvalget"
+    )));
+    let council_meeting = agendum::db::meetings::upcoming_of(
+        &mut app.conn(),
+        &[agendum::domain::OrganizationId(
+            organization_id(&app, "Borgerrepræsentationen")
+                .parse()
+                .unwrap(),
+        )],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .remove(0)
+    .id
+    .to_string();
+    let (status, _, body) = post(
+        &secretariat,
+        &format!("{path}/present"),
+        &[("meeting", &council_meeting)],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("Svaret skal forelægges Økonomiudvalget"),
+        "{body}"
+    );
+
+    // In one step: the orientation item, from the lead, on the case, with the overview.
+    let (status, location, body) = post(
+        &secretariat,
+        &format!("{path}/present"),
+        &[("meeting", &committee_meeting)],
+    )
+    .await;
+    assert_eq!(status, 303, "{body}");
+    assert!(location.contains(&format!(
+        "/secretariat/meetings/{committee_meeting}/agenda#punkt-"
+    )));
+    let meeting = agendum::domain::MeetingId(committee_meeting.parse().unwrap());
+    let items = agendum::db::agenda::working_items(&mut app.conn(), meeting).unwrap();
+    let added = items
+        .iter()
+        .find(|i| {
+            i.title
+                .starts_with("Opfølgning på medlemsforslag om nedlæggelse af profiler på X")
+        })
+        .expect("the answer is on the agenda");
+    assert!(added.title.ends_with(", 1. at-punkt"));
+    assert!(added.public);
+    assert_eq!(added.source.as_ref().unwrap().1, "Økonomiforvaltningen");
+    assert!(added.case_id.is_some(), "on the proposal's case");
+    assert!(added.body.as_deref().unwrap().contains("to profiler på X"));
+    let attachments =
+        agendum::db::agenda::item_attachments(&mut app.conn(), meeting, added.id).unwrap();
+    assert_eq!(attachments.len(), 1);
+    assert!(attachments[0].filename.ends_with(".pdf"));
+    let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
+    assert_eq!(after.status.as_str(), "presented");
+    assert_eq!(after.presented_item_id, Some(added.id));
+    let editor = secretariat
+        .get_text(
+            &format!("/secretariat/meetings/{committee_meeting}/agenda"),
+            200,
+        )
+        .await;
+    assert!(editor.contains("Opfølgning på medlemsforslag om nedlæggelse"));
+    // Once is enough.
+    let (status, _, _) = post(
+        &secretariat,
+        &format!("{path}/present"),
+        &[("meeting", &committee_meeting)],
+    )
+    .await;
+    assert_eq!(status, 409);
+    let page = secretariat.get_text(&path, 200).await;
+    assert!(page.contains("Svaret er sat på"));
 }

@@ -713,6 +713,7 @@ async fn pages_are_valid_html() {
         ("/secretariat/agenda-items/1/decision".to_owned(), 200),
         ("/secretariat/tasks".to_owned(), 200),
         ("/secretariat/tasks/1".to_owned(), 200),
+        ("/secretariat/tasks/1/overview".to_owned(), 200),
     ];
     let politician = app.login("politiker@example.org", "demo").await;
     // A proposal through its steps, for the pages of each.
