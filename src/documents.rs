@@ -18,6 +18,7 @@ use crate::domain::time::{date_da, time_da};
 
 const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
 const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
+const MINUTES_TEMPLATE: &str = include_str!("../templates/pdf/minutes.typ");
 
 /// Who a document is for: the public never sees a closed item's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,10 +62,124 @@ fn overview_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     })
 }
 
+fn minutes_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(MINUTES_TEMPLATE)
+            .fonts(typst_assets::fonts())
+            .build()
+    })
+}
+
 /// Loads the fonts and parses the templates, so the first request does not pay for it.
 pub fn warm_up() {
     agenda_engine();
     overview_engine();
+    minutes_engine();
+}
+
+/// The minutes as their page and PDF show them, for one audience: the public never reads
+/// what a closed item decided beyond its outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct MinutesView {
+    pub document_title: String,
+    pub organization: String,
+    /// "for mødet den 30.04.2025, kl. 17:30 i Rådhuset"
+    pub subtitle: String,
+    /// "Version 1, godkendt og offentliggjort 02.05.2025"
+    pub version_line: String,
+    pub present: Vec<String>,
+    pub absent: Vec<String>,
+    pub items: Vec<MinutesItemView>,
+    /// "Anna Dahl, formand, 01.05.2025"
+    pub approvals: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MinutesItemView {
+    pub number: String,
+    pub title: String,
+    pub closed: bool,
+    pub decision: String,
+    pub statements: Vec<String>,
+}
+
+/// What the minutes say, from the frozen content, for `audience`.
+pub fn minutes_view(
+    content: &crate::domain::minutes::MinutesContent,
+    version_line: String,
+    approvals: Vec<String>,
+    audience: Audience,
+) -> MinutesView {
+    use crate::domain::meeting::AttendanceStatus;
+    let content = match audience {
+        Audience::Public => content.public_view(),
+        Audience::Members => content.clone(),
+    };
+    let person = |a: &crate::domain::minutes::AttendanceLine| {
+        let mut out = a.name.clone();
+        if let Some(p) = &a.party {
+            out.push_str(&format!(" ({p})"));
+        }
+        if let Some(for_) = &a.substitute_for {
+            out.push_str(&format!(", stedfortræder for {for_}"));
+        }
+        out
+    };
+    MinutesView {
+        document_title: format!(
+            "Beslutningsprotokol for {} {}",
+            content.organization_name,
+            date_da(content.starts_at)
+        ),
+        organization: content.organization_name.clone(),
+        subtitle: format!(
+            "{}, mødet den {}, kl. {} i {}",
+            content.organization_name,
+            date_da(content.starts_at),
+            time_da(content.starts_at),
+            content.location
+        ),
+        version_line,
+        present: content
+            .attendance
+            .iter()
+            .filter(|a| a.status != AttendanceStatus::Absent)
+            .map(person)
+            .collect(),
+        absent: content
+            .attendance
+            .iter()
+            .filter(|a| a.status == AttendanceStatus::Absent)
+            .map(person)
+            .collect(),
+        items: content
+            .items
+            .iter()
+            .map(|i| MinutesItemView {
+                number: i.number.clone(),
+                title: i.title.clone(),
+                closed: !i.public,
+                decision: match (&i.text, i.outcome) {
+                    (Some(text), _) => text.clone(),
+                    (None, Some(outcome)) => format!("{}.", outcome.label_da()),
+                    (None, None) => "Ingen beslutning.".to_owned(),
+                },
+                statements: i
+                    .statements
+                    .iter()
+                    .map(|s| format!("{} fra {}: {}", s.kind.label_da(), s.by, s.text))
+                    .collect(),
+            })
+            .collect(),
+        approvals,
+    }
+}
+
+/// The minutes as a PDF.
+pub fn minutes_pdf(view: &MinutesView) -> Result<Vec<u8>, RenderError> {
+    render(minutes_engine(), view)
 }
 
 /// The overview of a follow-up task's answer, as both its page and its PDF show it.

@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::config::Settings;
 use crate::db::agenda::{self, NewAgendaItem, NewAttachment};
 use crate::db::decisions::{self, RecordDecision, StoredDecision};
+use crate::db::minutes::{self, Signed};
 use crate::db::tasks::{self, NewTask, Task, TaskChange};
 use crate::db::{DbConnection, audit, meetings, write_transaction};
 use crate::documents::{Overview, OverviewContribution};
@@ -28,6 +29,8 @@ pub fn record_decision(
     write_transaction(conn, |conn| {
         let before = decisions::decision_of(conn, request.item)?;
         let stored = decisions::record(conn, request)?;
+        // A draft of the minutes follows the decisions; approvals of the old text lapse.
+        minutes::refresh_open_draft(conn, stored.meeting_id)?;
         audit::record(
             conn,
             actor,
@@ -282,4 +285,65 @@ fn lowercase_first(text: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Drafts the next version of a meeting's minutes (a correction needs its reason).
+pub fn draft_minutes(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    meeting: MeetingId,
+    reason: Option<&str>,
+    by: Option<UserId>,
+) -> AppResult<minutes::Minutes> {
+    write_transaction(conn, |conn| {
+        let drafted = minutes::draft(conn, meeting, reason, by)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: if drafted.version > 1 {
+                    "minutes.correction_drafted"
+                } else {
+                    "minutes.drafted"
+                },
+                subject: audit::SubjectKind("meeting").with(meeting.0),
+                before: None,
+                after: Some(json!({
+                    "version": drafted.version,
+                    "signers": drafted.signers.iter().map(|s| &s.name).collect::<Vec<_>>(),
+                })),
+                note: drafted.correction_reason.as_deref(),
+            },
+        )?;
+        Ok(drafted)
+    })
+}
+
+/// Records an approval of the open draft; the last one publishes the minutes.
+pub fn sign_minutes(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    meeting: MeetingId,
+    signer: &str,
+    by: Option<UserId>,
+    on_behalf: bool,
+) -> AppResult<Signed> {
+    write_transaction(conn, |conn| {
+        let signed = minutes::sign(conn, meeting, signer, by, on_behalf)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: match signed {
+                    Signed::Published => "minutes.published",
+                    Signed::Waiting { .. } => "minutes.approved",
+                },
+                subject: audit::SubjectKind("meeting").with(meeting.0),
+                before: None,
+                after: Some(json!({ "signer": signer, "on_behalf": on_behalf })),
+                note: None,
+            },
+        )?;
+        Ok(signed)
+    })
 }

@@ -318,7 +318,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
     }
     if item.meeting_status == MeetingStatus::MinutesPublished {
         return Err(AppError::conflict(
-            "Beslutningsprotokollen er godkendt og offentliggjort. En rettelse laves som en ny version af protokollen.",
+            "Beslutningsprotokollen er godkendt og offentliggjort. Start en rettelse af protokollen (en ny version) under mødets beslutninger; så kan beslutningen rettes.",
         ));
     }
     let mut decision = request.decision.clone();

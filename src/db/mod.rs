@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cases;
 pub mod decisions;
 pub mod meetings;
+pub mod minutes;
 pub mod organizations;
 pub mod outbox;
 pub mod proposals;

@@ -29,6 +29,7 @@ diesel::table! {
         created_at -> Timestamp,
         proposal_deadline_rule -> Nullable<Text>,
         agenda_release_rule -> Nullable<Text>,
+        minutes_signers -> Text,
     }
 }
 
@@ -520,3 +521,46 @@ diesel::joinable!(task_contributions -> tasks (task_id));
 diesel::joinable!(task_tokens -> tasks (task_id));
 diesel::joinable!(task_reminders -> tasks (task_id));
 diesel::joinable!(task_files -> tasks (task_id));
+
+diesel::table! {
+    minutes (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        version -> Integer,
+        content -> Text,
+        signers -> Text,
+        correction_reason -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    minutes_signatures (minutes_id, signer_key) {
+        minutes_id -> BigInt,
+        signer_key -> Text,
+        signer_name -> Text,
+        signed_at -> Timestamp,
+        recorded_by -> Nullable<BigInt>,
+        on_behalf -> Bool,
+    }
+}
+
+diesel::table! {
+    minutes_documents (minutes_id, audience) {
+        minutes_id -> BigInt,
+        audience -> Text,
+        content -> Binary,
+    }
+}
+
+diesel::joinable!(minutes -> meetings (meeting_id));
+diesel::joinable!(minutes_signatures -> minutes (minutes_id));
+diesel::joinable!(minutes_documents -> minutes (minutes_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    minutes,
+    minutes_signatures,
+    minutes_documents,
+    meetings
+);

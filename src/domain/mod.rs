@@ -79,6 +79,7 @@ pub mod ical;
 pub mod ids;
 pub mod mail;
 pub mod meeting;
+pub mod minutes;
 pub mod organization;
 pub mod proposal;
 pub mod proposal_text;

@@ -161,13 +161,14 @@ pub async fn meeting_show(
     path: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    let (meeting, released) = state
+    let (meeting, released, minutes) = state
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?
                 .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
             let released = agenda::released(conn, id, None)?;
-            Ok((meeting, released))
+            let minutes = crate::db::minutes::published(conn, id)?;
+            Ok((meeting, released, minutes))
         })
         .await?;
     let base = &state.settings.base_url;
@@ -185,6 +186,25 @@ pub async fn meeting_show(
     let mut body =
         serde_json::to_value(meeting_json(base, &meeting)).map_err(AppError::internal)?;
     body["agenda"] = agenda.unwrap_or(serde_json::Value::Null);
+    // The decisions, once the minutes are published: what the public may read of them.
+    body["minutes"] = minutes.map_or(serde_json::Value::Null, |m| {
+        let content = m.content.public_view();
+        serde_json::json!({
+            "version": m.version,
+            "published_at": m.published_at.map(time::rfc3339),
+            "correction_reason": m.correction_reason,
+            "pdf": format!("{base}/meetings/{id}/minutes.pdf?version={}", m.version),
+            "decisions": content.items.iter().map(|i| serde_json::json!({
+                "number": i.number,
+                "title": i.title,
+                "public": i.public,
+                "outcome": i.outcome,
+                "outcome_label": i.outcome.map(|o| o.label_da()),
+                "text": i.text,
+                "statements": i.statements,
+            })).collect::<Vec<_>>(),
+        })
+    });
     Ok(HttpResponse::Ok().json(body))
 }
 

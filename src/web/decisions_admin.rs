@@ -15,6 +15,7 @@ use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::templates::{context_for, render};
 use super::views::{When, meeting_url, proposal_url};
 use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
+use crate::db::minutes;
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask, Task};
 use crate::db::{DbConnection, agenda, audit, meetings, write_transaction};
@@ -23,8 +24,10 @@ use crate::domain::decision::{
     Amendment, ClauseDecision, Decision, Outcome, Statement, StatementKind, Votes,
 };
 use crate::domain::followup::{Assignment, DeadlineReading, TaskSuggestion};
-use crate::domain::meeting::AttendanceStatus;
+use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
+use crate::domain::minutes::SECRETARIAT;
 use crate::domain::organization::OrganizationKind;
+use crate::domain::time::datetime_da;
 use crate::domain::time::{long_date_da, parse_date, today};
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
@@ -134,7 +137,54 @@ fn meeting_page(
             "url": item_decision_url(item.id),
         }));
     }
+    let versions = minutes::versions(conn, meeting_id)?;
+    let draft = versions.iter().find(|m| m.published_at.is_none()).map(|m| {
+        json!({
+            "version": m.version,
+            "reason": m.correction_reason,
+            "signers": m.signers.iter().map(|s| {
+                let signed = m.signatures.iter().find(|g| g.key == s.key);
+                json!({
+                    "key": s.key,
+                    "name": s.name,
+                    "role": s.role,
+                    "secretariat": s.key == SECRETARIAT,
+                    "signed": signed.map(|g| datetime_da(g.signed_at)),
+                    "on_behalf": signed.is_some_and(|g| g.on_behalf),
+                })
+            }).collect::<Vec<_>>(),
+        })
+    });
+    let published: Vec<Value> = versions
+        .iter()
+        .filter_map(|m| {
+            m.published_at.map(|at| {
+                json!({
+                    "version": m.version,
+                    "published": datetime_da(at),
+                    "reason": m.correction_reason,
+                    "pdf_url": format!("{}/minutes.pdf?version={}", meeting_url(meeting_id), m.version),
+                })
+            })
+        })
+        .collect();
+    let undecided = items.iter().filter(|i| i["decision"].is_null()).count();
     let mut ctx = context_for(Some(user));
+    ctx.insert("draft", &draft);
+    ctx.insert("published", &published);
+    ctx.insert("undecided", &undecided);
+    ctx.insert(
+        "draft_url",
+        &format!("{}/minutes/draft", meeting_url(meeting_id)),
+    );
+    ctx.insert(
+        "can_draft",
+        &(draft.is_none()
+            && matches!(
+                meeting.status,
+                MeetingStatus::Held | MeetingStatus::MinutesPublished
+            )),
+    );
     ctx.insert("meeting_id", &meeting_id);
     ctx.insert("organization_name", &meeting.organization_name);
     ctx.insert("when", &When::new(meeting.starts_at));
@@ -241,7 +291,7 @@ pub async fn attendance(
                     let meeting = meetings::get(conn, id)?
                         .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
                     agenda::released(conn, id, None)?.ok_or_else(not_released)?;
-                    if meeting.status == crate::domain::meeting::MeetingStatus::MinutesPublished {
+                    if meeting.status == MeetingStatus::MinutesPublished {
                         return Err(AppError::conflict(
                             "Beslutningsprotokollen er offentliggjort; fremmødet kan ikke længere ændres.",
                         ));
@@ -263,6 +313,7 @@ pub async fn attendance(
                         }
                     }
                     decisions::set_attendance(conn, id, &entries)?;
+                    crate::db::minutes::refresh_open_draft(conn, id)?;
                     let present = decisions::present_count(conn, id)?;
                     audit::record(
                         conn,
@@ -293,6 +344,65 @@ pub async fn attendance(
         .await?;
     Ok(match outcome {
         None => see_other(format!("{}#fremmoede", meeting_decisions_url(id))),
+        Some((status, body)) => html(status, body),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MinutesForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    signer: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /secretariat/meetings/{id}/minutes`: drafts the minutes (or a correction), or records
+/// an approval: the secretariat's own, or a signer's given at the meeting or on paper.
+pub async fn minutes_action(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<MinutesForm>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let actor = actor(&user);
+    let account = user.account.id;
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done = match form.action.as_str() {
+                "draft" => followup::draft_minutes(conn, &actor, id, None, Some(account)).map(drop),
+                "correct" => {
+                    followup::draft_minutes(conn, &actor, id, Some(&form.reason), Some(account))
+                        .map(drop)
+                }
+                "sign" => {
+                    let own = form.signer == SECRETARIAT;
+                    followup::sign_minutes(conn, &actor, id, &form.signer, Some(account), !own)
+                        .map(drop)
+                }
+                _ => Err(AppError::bad_request("Ukendt handling.")),
+            };
+            match done {
+                Ok(()) => Ok(None),
+                Err(err) if err.kind.status() < 500 => {
+                    let status =
+                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    Ok(Some((
+                        status,
+                        meeting_page(conn, &user, id, Some(&err.message))?,
+                    )))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    // Published minutes change the meeting's public page at once.
+    state.pages.invalidate(id);
+    Ok(match outcome {
+        None => see_other(format!("{}#protokol", meeting_decisions_url(id))),
         Some((status, body)) => html(status, body),
     })
 }

@@ -137,6 +137,68 @@ fn calendar(body: String, filename: &str) -> HttpResponse {
         .body(body)
 }
 
+/// `GET /meetings/{id}/minutes.pdf`: the published minutes (the latest version, or
+/// `?version=N`), with closed items' decisions for the members and the secretariat only.
+pub async fn minutes_pdf(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+    query: web::Query<VersionQuery>,
+) -> AppResult<HttpResponse> {
+    let id = MeetingId(path.into_inner());
+    let asked = query.version;
+    let (meeting, version, audience, pdf) = state
+        .db
+        .run(move |conn| {
+            let meeting = meetings::get(conn, id)?
+                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            let unpublished =
+                || AppError::not_found("Mødets beslutningsprotokol er ikke offentliggjort.");
+            let published: Vec<_> = crate::db::minutes::versions(conn, id)?
+                .into_iter()
+                .filter(|m| m.published_at.is_some())
+                .collect();
+            let minutes = match asked {
+                Some(v) => published.into_iter().find(|m| m.version as u32 == v),
+                None => published.into_iter().next(),
+            }
+            .ok_or_else(unpublished)?;
+            let audience = audience_for(conn, user.as_ref(), &meeting)?;
+            let pdf = crate::db::minutes::document(conn, minutes.id, audience)?
+                .ok_or_else(unpublished)?;
+            Ok((meeting, minutes.version, audience, pdf))
+        })
+        .await?;
+    let etag = format!("\"minutes-{id}-v{version}-{}\"", audience.as_str());
+    let cache = match (audience, asked) {
+        (Audience::Members, _) => "private, no-store",
+        // A published version never changes; the latest may be replaced by a correction.
+        (Audience::Public, Some(_)) => "public, max-age=31536000, immutable",
+        (Audience::Public, None) => "public, max-age=60",
+    };
+    if super::etag_matches(&req, &etag) {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, cache))
+            .finish());
+    }
+    let filename = format!(
+        "beslutningsprotokol-{}-{}-v{version}.pdf",
+        slug(&meeting.organization_name),
+        local(meeting.starts_at).format("%Y-%m-%d")
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, cache))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(pdf))
+}
+
 /// `GET /meetings/{id}/meeting.ics`: one meeting, to put in a calendar.
 pub async fn meeting_ics(
     state: web::Data<AppState>,
@@ -267,18 +329,46 @@ pub async fn organization_feed(
     path: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = OrganizationId(path.into_inner());
-    let (name, entries) = state
+    let (name, entries, published) = state
         .db
         .run(move |conn| {
             let name = body_name(conn, id)?;
+            let published = crate::db::minutes::published_of_organization(conn, id, FEED_ENTRIES)?
+                .into_iter()
+                .map(|(meeting, version, at)| Ok((meetings::get(conn, meeting)?, version, at)))
+                .collect::<AppResult<Vec<_>>>()?;
             Ok((
                 name,
                 agenda::releases_of_organization(conn, id, FEED_ENTRIES)?,
+                published,
             ))
         })
         .await?;
     let base = &state.settings.base_url;
-    let entries: Vec<atom::Entry> = entries
+    // Published minutes are entries too: the decisions are what many readers wait for.
+    let minutes_entries = published.into_iter().filter_map(|(meeting, version, at)| {
+        let meeting = meeting?;
+        let when = crate::domain::time::datetime_da(meeting.starts_at);
+        let url = format!(
+            "{base}/meetings/{}/minutes.pdf?version={version}",
+            meeting.id
+        );
+        Some(atom::Entry {
+            id: url.clone(),
+            title: if version == 1 {
+                format!("Beslutningsprotokol offentliggjort: mødet {when}")
+            } else {
+                format!("Rettet beslutningsprotokol (version {version}): mødet {when}")
+            },
+            url: format!("{base}/meetings/{}", meeting.id),
+            updated: at,
+            summary: format!(
+                "{} i {}: beslutningerne står på mødets side og i protokollen som PDF.",
+                meeting.organization_name, meeting.location
+            ),
+        })
+    });
+    let mut entries: Vec<atom::Entry> = entries
         .iter()
         .map(|e| {
             let meeting = &e.agenda.snapshot.meeting;
@@ -325,10 +415,13 @@ pub async fn organization_feed(
             }
         })
         .collect();
+    entries.extend(minutes_entries);
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
+    entries.truncate(FEED_ENTRIES as usize);
     let self_url = format!("{base}/organizations/{id}/feed.atom");
     let feed = atom::Feed {
         id: self_url.clone(),
-        title: format!("{name}: dagsordener"),
+        title: format!("{name}: dagsordener og beslutninger"),
         self_url,
         page_url: format!("{base}/"),
         updated: entries

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;
+pub mod minutes;
 pub mod my_tasks;
 pub mod outbox;
 pub mod pages;
@@ -109,6 +110,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/meetings/{id}/agenda.pdf",
         web::get().to(documents::agenda_pdf),
+    )
+    .route(
+        "/meetings/{id}/minutes/draft",
+        web::get().to(minutes::draft),
+    )
+    .route(
+        "/meetings/{id}/minutes/draft",
+        web::post().to(minutes::approve),
+    )
+    .route(
+        "/meetings/{id}/minutes.pdf",
+        web::get().to(documents::minutes_pdf),
     )
     .route(
         "/meetings/{id}/attachments/{attachment}",
@@ -225,6 +238,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/secretariat/meetings/{id}/decisions",
         web::get().to(decisions_admin::meeting),
+    )
+    .route(
+        "/secretariat/meetings/{id}/minutes",
+        web::post().to(decisions_admin::minutes_action),
     )
     .route(
         "/secretariat/meetings/{id}/attendance",

@@ -136,14 +136,15 @@ async fn released_page(
     id: MeetingId,
     version: u32,
 ) -> AppResult<String> {
-    let (meeting, released, versions) = state
+    let (meeting, released, versions, minutes) = state
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?.ok_or_else(meeting_not_found)?;
             let released = agenda::released(conn, id, Some(version))?
                 .ok_or_else(|| AppError::not_found("Den version af dagsordenen findes ikke."))?;
             let versions = agenda::versions(conn, id)?;
-            Ok((meeting, released, versions))
+            let minutes = crate::db::minutes::published(conn, id)?;
+            Ok((meeting, released, versions, minutes))
         })
         .await?;
     let latest = versions.last().map_or(version, |v| v.version);
@@ -155,7 +156,22 @@ async fn released_page(
     ctx.insert("meeting", &MeetingSummary::from(&meeting));
     ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
     ctx.insert("location", &public.snapshot.meeting.location);
-    ctx.insert("agenda", &Some(AgendaView::new(&public)));
+    // The decisions once the minutes are published: what the public may read of them.
+    let minutes_view = minutes
+        .as_ref()
+        .map(|m| m.view(crate::documents::Audience::Public));
+    let agenda_view = match &minutes_view {
+        Some(view) => AgendaView::new(&public).with_decisions(view),
+        None => AgendaView::new(&public),
+    };
+    ctx.insert("agenda", &Some(agenda_view));
+    ctx.insert("minutes", &minutes_view);
+    ctx.insert(
+        "minutes_pdf_url",
+        &minutes
+            .as_ref()
+            .map(|_| format!("{}/minutes.pdf", meeting_url(id))),
+    );
     ctx.insert("latest_version", &latest);
     ctx.insert(
         "pdf_url",

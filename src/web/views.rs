@@ -130,6 +130,8 @@ pub struct AgendaItemView {
     pub source: Option<String>,
     pub sections: Vec<SectionView>,
     pub attachments: Vec<AttachmentView>,
+    /// The decision, once the minutes are published.
+    pub decision: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -183,6 +185,7 @@ impl AgendaItemView {
                     size: crate::domain::text::file_size_da(a.size),
                 })
                 .collect(),
+            decision: None,
         }
     }
 }
@@ -196,6 +199,22 @@ pub struct AgendaView {
 }
 
 impl AgendaView {
+    /// Puts each item's decision (from the published minutes, by item number) under it.
+    pub fn with_decisions(mut self, view: &crate::documents::MinutesView) -> Self {
+        for item in self
+            .open_items
+            .iter_mut()
+            .chain(self.closed_items.iter_mut())
+        {
+            item.decision = view
+                .items
+                .iter()
+                .find(|m| m.number == item.number)
+                .map(|m| m.decision.clone());
+        }
+        self
+    }
+
     /// The agenda as `agenda` shows it: pass the public view for the public.
     pub fn new(agenda: &ReleasedAgenda) -> Self {
         let (open, closed): (Vec<_>, Vec<_>) = agenda.snapshot.items.iter().partition(|i| i.public);

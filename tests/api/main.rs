@@ -14,6 +14,7 @@ mod followup;
 mod followup_pages;
 mod mail;
 mod meetings_admin;
+mod minutes;
 mod pages;
 mod proposals;
 mod repository;

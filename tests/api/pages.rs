@@ -182,7 +182,7 @@ async fn unreleased_meeting_says_so(backend: Backend) {
 }
 
 /// A meeting with an open item and a closed one carrying confidential text, released.
-fn meeting_with_closed_item(app: &TestApp) -> (MeetingId, ProposalId) {
+pub(crate) fn meeting_with_closed_item(app: &TestApp) -> (MeetingId, ProposalId) {
     let mut conn = app.conn();
     let council = OrganizationId(1);
     let starts_at = Utc::now() + chrono::Duration::days(20);
@@ -790,6 +790,36 @@ async fn pages_are_valid_html() {
     for (path, status) in private {
         pages.push((secretariat.get_text(&path, status).await, path));
     }
+    // Minutes: the draft as the secretariat sees it, then the published page.
+    let seed = agendum::domain::MeetingId(1);
+    agendum::db::minutes::draft(&mut app.conn(), seed, None, None).unwrap();
+    for path in [
+        "/secretariat/meetings/1/decisions",
+        "/meetings/1/minutes/draft",
+    ] {
+        pages.push((
+            secretariat.get_text(path, 200).await,
+            format!("{path} (minutes draft)"),
+        ));
+    }
+    let signers = agendum::db::minutes::open_draft(&mut app.conn(), seed)
+        .unwrap()
+        .unwrap()
+        .signers;
+    for s in &signers {
+        agendum::db::minutes::sign(&mut app.conn(), seed, &s.key, None, true).unwrap();
+    }
+    // Logged in, so the page is not the one kept in memory from before.
+    pages.push((
+        politician.get_text("/meetings/1", 200).await,
+        "/meetings/1 (minutes published)".to_owned(),
+    ));
+    pages.push((
+        secretariat
+            .get_text("/secretariat/meetings/1/decisions", 200)
+            .await,
+        "/secretariat/meetings/1/decisions (published)".to_owned(),
+    ));
     // Administration staff: their tasks, and the seed task they lead.
     let staff = app.login("okf@example.org", "demo").await;
     for path in ["/my/tasks", "/my/tasks/1"] {

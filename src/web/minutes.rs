@@ -1,0 +1,134 @@
+//! `/meetings/{id}/minutes/draft`: the minutes waiting for approval, for the secretariat and for
+//! the signers, who approve them here themselves when logged in.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, User};
+use super::templates::{context_for, render};
+use crate::db::DbConnection;
+use crate::db::minutes::{self, Minutes, Signed};
+use crate::documents::Audience;
+use crate::domain::MeetingId;
+use crate::domain::account::{Actor, Role};
+use crate::domain::minutes::Signer;
+use crate::error::{AppError, AppResult};
+use crate::followup;
+
+/// The open draft, if the account may read it: the secretariat, or one of its signers.
+fn readable(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    meeting: MeetingId,
+) -> AppResult<(Minutes, Option<Signer>)> {
+    let hidden = || AppError::not_found("Der er ingen protokol, der venter på din godkendelse.");
+    let draft = minutes::open_draft(conn, meeting)?.ok_or_else(hidden)?;
+    let own = user.account.person_id.and_then(|p| {
+        draft
+            .signers
+            .iter()
+            .find(|s| s.person_id() == Some(p))
+            .cloned()
+    });
+    if own.is_none() && user.role() != Role::Secretariat {
+        return Err(hidden());
+    }
+    Ok((draft, own))
+}
+
+fn page(
+    user: &CurrentUser,
+    meeting: MeetingId,
+    draft: &Minutes,
+    own: Option<&Signer>,
+    notice: Option<&str>,
+) -> AppResult<HttpResponse> {
+    let signed = own.is_some_and(|s| draft.signatures.iter().any(|g| g.key == s.key));
+    let mut ctx = context_for(Some(user));
+    ctx.insert("minutes", &draft.view(Audience::Members));
+    ctx.insert("meeting_id", &meeting);
+    ctx.insert("may_sign", &(own.is_some() && !signed));
+    ctx.insert("signed", &signed);
+    ctx.insert("notice", &notice);
+    ctx.insert("secretariat", &(user.role() == Role::Secretariat));
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(render("minutes_draft.html", &ctx)?))
+}
+
+/// `GET /meetings/{id}/minutes/draft`
+pub async fn draft(
+    state: web::Data<AppState>,
+    User(user): User,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let meeting = MeetingId(path.into_inner());
+    let reader = user.clone();
+    let (draft, own) = state
+        .db
+        .run(move |conn| readable(conn, &reader, meeting))
+        .await?;
+    page(&user, meeting, &draft, own.as_ref(), None)
+}
+
+/// A form with nothing but its CSRF token.
+#[derive(Debug, serde::Deserialize)]
+pub struct NoFields {}
+
+/// `POST /meetings/{id}/minutes/draft`: a signer approves the draft in their own name.
+pub async fn approve(
+    state: web::Data<AppState>,
+    User(user): User,
+    path: web::Path<i64>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let meeting = MeetingId(path.into_inner());
+    let signer = user.clone();
+    let (signed, draft) = state
+        .db
+        .run(move |conn| {
+            let (_, own) = readable(conn, &signer, meeting)?;
+            let own = own.ok_or_else(|| {
+                AppError::forbidden("Du er ikke blandt dem, der skal godkende protokollen.")
+            })?;
+            let actor = Actor::user(signer.account.id, &signer.account.name);
+            let signed = followup::sign_minutes(
+                conn,
+                &actor,
+                meeting,
+                &own.key,
+                Some(signer.account.id),
+                false,
+            )?;
+            Ok((signed, minutes::open_draft(conn, meeting)?))
+        })
+        .await?;
+    state.pages.invalidate(meeting);
+    match (signed, draft) {
+        (Signed::Waiting { .. }, Some(draft)) => {
+            let own = user.account.person_id.and_then(|p| {
+                draft
+                    .signers
+                    .iter()
+                    .find(|s| s.person_id() == Some(p))
+                    .cloned()
+            });
+            page(
+                &user,
+                meeting,
+                &draft,
+                own.as_ref(),
+                Some("Tak. Din godkendelse er registreret."),
+            )
+        }
+        // The last approval: the minutes are published on the meeting's page.
+        _ => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("/meetings/{meeting}#minutes-heading"),
+            ))
+            .finish()),
+    }
+}
