@@ -470,6 +470,23 @@ pub fn published_of_organization(
         .collect())
 }
 
+/// Each council's and committee's rule for who approves its minutes.
+pub fn signer_rules(
+    conn: &mut DbConnection,
+) -> AppResult<Vec<(crate::domain::OrganizationId, SignerRule)>> {
+    let rows: Vec<(i64, String)> = organizations::table
+        .select((organizations::id, organizations::minutes_signers))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, rule)| {
+            Ok((
+                crate::domain::OrganizationId(id),
+                rule.parse().map_err(AppError::internal)?,
+            ))
+        })
+        .collect()
+}
+
 /// The body's rule for who approves minutes.
 pub fn set_signer_rule(
     conn: &mut DbConnection,

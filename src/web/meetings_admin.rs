@@ -15,6 +15,7 @@ use crate::db::audit::{self, Change, SubjectKind};
 use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
 use crate::domain::account::Actor;
 use crate::domain::meeting::MeetingKind;
+use crate::domain::minutes::SignerRule;
 use crate::domain::proposal::FieldErrors;
 use crate::domain::time::local_to_utc;
 use crate::domain::{MeetingId, OrganizationId};
@@ -129,9 +130,31 @@ async fn render_page(
             Ok((rows, bodies, held(conn)?))
         })
         .await?;
+    let rules = state.db.run(crate::db::minutes::signer_rules).await?;
     let mut ctx = context_for(Some(user));
     ctx.insert("rows", &rows);
     ctx.insert("held", &held);
+    ctx.insert(
+        "signer_rules",
+        &bodies
+            .iter()
+            .map(|(id, name)| {
+                let rule = rules
+                    .iter()
+                    .find(|(o, _)| o == id)
+                    .map_or(SignerRule::ChairAndSecretariat, |(_, r)| *r);
+                json!({
+                    "id": id.to_string(),
+                    "name": name,
+                    "choices": SignerRule::ALL.iter().map(|r| json!({
+                        "value": r.as_str(),
+                        "label": r.label_da(),
+                        "selected": *r == rule,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
     ctx.insert(
         "bodies",
         &bodies
@@ -296,5 +319,62 @@ pub async fn create(
     tracing::info!(meeting = id.0, "meeting planned");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/secretariat/meetings"))
+        .finish())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SignerForm {
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    rule: String,
+}
+
+/// `POST /secretariat/meetings/signers`: who approves a council's or committee's minutes from
+/// now on (minutes already drafted keep their signers).
+pub async fn set_signers(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(form): CsrfForm<SignerForm>,
+) -> AppResult<HttpResponse> {
+    let rule: SignerRule = form
+        .rule
+        .parse()
+        .map_err(|_| crate::error::AppError::invalid("Vælg, hvem der godkender protokollen."))?;
+    let actor = Actor::user(user.account.id, &user.account.name);
+    state
+        .db
+        .run(move |conn| {
+            let bodies = meetings::meeting_organizations(conn)?;
+            let organization = form
+                .organization
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o))
+                .ok_or_else(|| {
+                    crate::error::AppError::invalid("Vælg kommunalbestyrelsen eller et udvalg.")
+                })?;
+            write_transaction(conn, |conn| {
+                crate::db::minutes::set_signer_rule(conn, organization, rule)?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action: "organization.minutes_signers",
+                        subject: SubjectKind("organization").with(organization.0),
+                        before: None,
+                        after: Some(json!({ "minutes_signers": rule.as_str() })),
+                        note: None,
+                    },
+                )
+            })
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            "/secretariat/meetings#protokolgodkendelse",
+        ))
         .finish())
 }

@@ -236,6 +236,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(meetings_admin::create),
     )
     .route(
+        "/secretariat/meetings/signers",
+        web::post().to(meetings_admin::set_signers),
+    )
+    .route(
         "/secretariat/meetings/{id}/decisions",
         web::get().to(decisions_admin::meeting),
     )

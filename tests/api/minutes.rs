@@ -246,19 +246,30 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let mut conn = app.conn();
-    let council = agendum::db::meetings::get(&mut conn, MeetingId(SEED_MEETING))
+    let council = agendum::db::meetings::get(&mut app.conn(), MeetingId(SEED_MEETING))
         .unwrap()
         .unwrap()
         .organization_id;
-    agendum::db::minutes::set_signer_rule(
-        &mut conn,
-        council,
-        agendum::domain::minutes::SignerRule::AllParticipants,
-    )
-    .unwrap();
-    drop(conn);
     let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let page = secretariat.get_text("/secretariat/meetings", 200).await;
+    assert!(page.contains("Hvem godkender beslutningsprotokollen"));
+    let (status, _) = post(
+        &secretariat,
+        "/secretariat/meetings/signers",
+        &[("organization", &council.to_string()), ("rule", "nobody")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = post(
+        &secretariat,
+        "/secretariat/meetings/signers",
+        &[
+            ("organization", &council.to_string()),
+            ("rule", "all_participants"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
     // Without attendance, nobody is known to have taken part.
     let (status, _) = decide(&secretariat, "Tiltrådt.").await;
     assert_eq!(status, 303);
