@@ -23,6 +23,7 @@ use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
 /// Records (or corrects) a decision; `true` when it is the item's first.
 pub fn record_decision(
     conn: &mut DbConnection,
+    settings: &Settings,
     actor: &Actor,
     request: &RecordDecision,
 ) -> AppResult<(bool, StoredDecision)> {
@@ -31,6 +32,10 @@ pub fn record_decision(
         let stored = decisions::record(conn, request)?;
         // A draft of the minutes follows the decisions; approvals of the old text lapse.
         minutes::refresh_open_draft(conn, stored.meeting_id)?;
+        // The proposer hears of the decision once; corrections go into the minutes.
+        if before.is_none() {
+            crate::mail::proposer::notify_decided(conn, settings, &stored)?;
+        }
         audit::record(
             conn,
             actor,
@@ -107,6 +112,7 @@ pub fn change_task(
         }
         let after = tasks::get(conn, id)?
             .ok_or_else(|| AppError::internal("a task just changed is missing"))?;
+        tasks::close_proposal_if_done(conn, &after)?;
         audit::record(
             conn,
             actor,
@@ -259,6 +265,9 @@ pub fn present(
             },
         )?;
         tasks::mark_presented(conn, &task, item_id)?;
+        let presented = tasks::get(conn, task_id)?
+            .ok_or_else(|| AppError::internal("a task just presented is missing"))?;
+        tasks::close_proposal_if_done(conn, &presented)?;
         audit::record(
             conn,
             actor,

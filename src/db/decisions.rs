@@ -265,6 +265,21 @@ pub fn decision_of(
     row.map(stored).transpose()
 }
 
+/// The decisions on a proposal, at every meeting it was on, oldest first.
+pub fn of_proposal(
+    conn: &mut DbConnection,
+    proposal: crate::domain::ProposalId,
+) -> AppResult<Vec<StoredDecision>> {
+    use super::schema::agenda_items;
+    let rows: Vec<DecisionRow> = decisions::table
+        .inner_join(agenda_items::table)
+        .filter(agenda_items::proposal_id.eq(proposal.0))
+        .select(decision_columns!())
+        .order(decisions::recorded_at)
+        .load(conn)?;
+    rows.into_iter().map(stored).collect()
+}
+
 /// A decision to record: what the domain checks, plus the committees by id.
 #[derive(Debug, Clone)]
 pub struct RecordDecision {

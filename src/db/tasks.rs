@@ -306,9 +306,20 @@ pub fn of_item(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Vec<Tas
     Ok(tasks)
 }
 
+/// The tasks that follow up a proposal, by clause.
+pub fn of_proposal(
+    conn: &mut DbConnection,
+    proposal: crate::domain::ProposalId,
+) -> AppResult<Vec<Task>> {
+    let mut tasks = load(conn, Some(Only::Proposal(proposal.0)))?;
+    tasks.sort_by_key(|t| (t.clause, t.id));
+    Ok(tasks)
+}
+
 enum Only {
     Task(i64),
     Item(AgendaItemId),
+    Proposal(i64),
 }
 
 /// The tasks (one, an item's, or all), their contributions and organizations, loaded in one
@@ -360,6 +371,16 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 task_contributions::task_id.eq_any(
                     tasks::table
                         .filter(tasks::agenda_item_id.eq(item.0))
+                        .select(tasks::id),
+                ),
+            );
+        }
+        Some(Only::Proposal(proposal)) => {
+            query = query.filter(tasks::proposal_id.eq(proposal));
+            contribution_query = contribution_query.filter(
+                task_contributions::task_id.eq_any(
+                    tasks::table
+                        .filter(tasks::proposal_id.eq(proposal))
                         .select(tasks::id),
                 ),
             );
@@ -508,6 +529,32 @@ fn set_status(conn: &mut DbConnection, task: &Task, status: TaskStatus) -> AppRe
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// When every task of the proposal behind `task` is presented or closed, its follow-up is done:
+/// the proposal is closed (afsluttet).
+pub fn close_proposal_if_done(conn: &mut DbConnection, task: &Task) -> AppResult<bool> {
+    let Some(proposal) = task.proposal_id else {
+        return Ok(false);
+    };
+    let statuses: Vec<String> = tasks::table
+        .filter(tasks::proposal_id.eq(proposal))
+        .select(tasks::status)
+        .load(conn)?;
+    let done = statuses
+        .iter()
+        .all(|s| s == TaskStatus::Presented.as_str() || s == TaskStatus::Closed.as_str());
+    if !done {
+        return Ok(false);
+    }
+    let updated = diesel::update(
+        proposals::table
+            .find(proposal)
+            .filter(proposals::status.eq(ProposalStatus::InFollowUp.as_str())),
+    )
+    .set(proposals::status.eq(ProposalStatus::Closed.as_str()))
+    .execute(conn)?;
+    Ok(updated == 1)
 }
 
 /// The answer is on the agenda item `item`: the task is presented.

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod compose;
+pub mod proposer;
 pub mod smtp;
 pub mod tasks;
 pub mod templates;

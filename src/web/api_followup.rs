@@ -121,13 +121,14 @@ pub async fn record_decision(
     let account = secretariat(caller)?;
     let item = AgendaItemId(path.into_inner());
     let request = body.into_inner().into_request(item, &account);
-    let base = state.settings.base_url.clone();
+    let settings = state.settings.clone();
     let actor = Actor::user(account.id, &account.name);
     let (created, json) = state
         .db
         .run(move |conn| {
-            let (created, stored) = followup::record_decision(conn, &actor, &request)?;
-            Ok((created, decision_json(conn, &base, &stored)?))
+            let base = &settings.base_url;
+            let (created, stored) = followup::record_decision(conn, &settings, &actor, &request)?;
+            Ok((created, decision_json(conn, base, &stored)?))
         })
         .await?;
     Ok(if created {

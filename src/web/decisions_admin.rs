@@ -1045,6 +1045,7 @@ pub async fn record(
     let id = AgendaItemId(path.into_inner());
     let actor = actor(&user);
     let account = user.account.id;
+    let settings = state.settings.clone();
     let outcome = state
         .db
         .run(move |conn| {
@@ -1052,7 +1053,7 @@ pub async fn record(
             let committees = committees(conn, &item)?;
             let done = form
                 .decision(id, item.clauses().len(), &committees, account)
-                .and_then(|request| followup::record_decision(conn, &actor, &request));
+                .and_then(|request| followup::record_decision(conn, &settings, &actor, &request));
             match done {
                 Ok(_) => Ok(None),
                 Err(err) if err.kind.status() < 500 => {

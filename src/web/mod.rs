@@ -11,6 +11,8 @@ pub mod cache;
 pub mod decisions_admin;
 pub mod documents;
 pub mod errors;
+pub mod followup_public;
+pub mod followup_view;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;
@@ -168,6 +170,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/proposals/new", web::get().to(proposals::new_form))
     .route("/proposals/new", web::post().to(proposals::create))
     .route("/proposals/new/paste", web::post().to(proposals::paste))
+    .route(
+        "/proposals/follow-up",
+        web::get().to(followup_public::in_follow_up),
+    )
+    .route(
+        "/proposals/completed",
+        web::get().to(followup_public::completed),
+    )
     .route("/proposals/{id}", web::get().to(pages::proposal))
     .route("/proposals/{id}/edit", web::get().to(proposals::edit_form))
     .route("/proposals/{id}/edit", web::post().to(proposals::update))

@@ -170,11 +170,12 @@ pub async fn submit(
     let id = path.into_inner();
     let actor = Actor::user(user.account.id, &user.account.name);
     let draft = form.draft();
+    let settings = state.settings.clone();
     let (data, done) = state
         .db
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
-            let done = act(conn, &task, contribution, &form, &actor);
+            let done = act(conn, &settings, &task, contribution, &form, &actor);
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((page_data(conn, &task, contribution)?, done))
         })

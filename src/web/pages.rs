@@ -323,28 +323,34 @@ pub async fn proposal(
                 return Err(proposal_not_found());
             }
             let appearances = public_appearances(proposals::appearances(conn, id)?);
-            Ok(ProposalPage {
-                title: proposal.title.clone(),
-                status_label: proposal.status.label_da(),
-                organization_name: proposal.organization_name.clone(),
-                cases: proposal.cases.iter().map(CaseLink::from).collect(),
-                submitted_by: proposal.submitted_by(),
-                submitted: proposal.submitted_at.map(When::new),
-                opening: proposal.opening.clone(),
-                clauses: clauses(&proposal.clauses),
-                motivation: paragraphs(&proposal.motivation),
-                appearances: appearances
-                    .iter()
-                    .map(|a| Appearance {
-                        url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
-                        text: appearance_text(a),
-                    })
-                    .collect(),
-            })
+            let followup = super::followup_view::proposal_followup(conn, id, false, false)?;
+            Ok((
+                followup,
+                ProposalPage {
+                    title: proposal.title.clone(),
+                    status_label: proposal.status.label_da(),
+                    organization_name: proposal.organization_name.clone(),
+                    cases: proposal.cases.iter().map(CaseLink::from).collect(),
+                    submitted_by: proposal.submitted_by(),
+                    submitted: proposal.submitted_at.map(When::new),
+                    opening: proposal.opening.clone(),
+                    clauses: clauses(&proposal.clauses),
+                    motivation: paragraphs(&proposal.motivation),
+                    appearances: appearances
+                        .iter()
+                        .map(|a| Appearance {
+                            url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
+                            text: appearance_text(a),
+                        })
+                        .collect(),
+                },
+            ))
         })
         .await?;
+    let (followup, page) = page;
     let mut ctx = context_for(user.as_ref());
     ctx.insert("proposal", &page);
+    ctx.insert("followup", &followup);
     Ok(html(user.as_ref(), render("proposal.html", &ctx)?))
 }
 
@@ -404,6 +410,7 @@ pub async fn case(
                         },
                     ));
                 }
+                followup_events(conn, &p, own, &mut events)?;
             }
             for a in public_appearances(proposals::case_appearances(conn, case.id)?) {
                 let label = if a.starts_at < now {
@@ -451,6 +458,78 @@ pub async fn case(
     ctx.insert("events", &events);
     ctx.insert("history", &history);
     Ok(html(user.as_ref(), render("case.html", &ctx)?))
+}
+
+/// A proposal's decisions, tasks and answers on its case's timeline: for the public once the
+/// minutes are published, for its authors and the secretariat as they stand.
+fn followup_events(
+    conn: &mut crate::db::DbConnection,
+    p: &proposals::Proposal,
+    full: bool,
+    events: &mut Vec<(chrono::DateTime<Utc>, TimelineEvent)>,
+) -> AppResult<()> {
+    use crate::db::{decisions, minutes, tasks};
+    let followup_url = format!("{}#followup-heading", proposal_url(p.id));
+    let mut published = Vec::new();
+    for d in decisions::of_proposal(conn, p.id)? {
+        let is_published = minutes::published(conn, d.meeting_id)?.is_some();
+        if is_published {
+            published.push(d.agenda_item_id);
+        }
+        if !full && !is_published {
+            continue;
+        }
+        let Some(meeting) = meetings::get(conn, d.meeting_id)? else {
+            continue;
+        };
+        events.push((
+            // Right after the meeting's own line.
+            meeting.starts_at + chrono::Duration::seconds(1),
+            TimelineEvent {
+                when: When::new(meeting.starts_at),
+                label: format!(
+                    "Beslutning i {}: {}",
+                    meeting.organization_name,
+                    d.decision.outcome.label_da()
+                ),
+                url: followup_url.clone(),
+                link_text: p.title.clone(),
+            },
+        ));
+    }
+    for t in tasks::of_proposal(conn, p.id)? {
+        if !full && !published.contains(&t.agenda_item_id) {
+            continue;
+        }
+        let deadline = t
+            .deadline
+            .map(|d| format!(", frist {}", crate::domain::time::long_date_da(d)))
+            .unwrap_or_default();
+        events.push((
+            t.sent_at,
+            TimelineEvent {
+                when: When::new(t.sent_at),
+                label: format!(
+                    "Opgave sendt til {} ({}. at-punkt{deadline})",
+                    t.lead.name, t.clause
+                ),
+                url: followup_url.clone(),
+                link_text: t.status.label_da().to_owned(),
+            },
+        ));
+        if let (Some(at), false) = (t.answered_at, t.status.is_open()) {
+            events.push((
+                at,
+                TimelineEvent {
+                    when: When::new(at),
+                    label: format!("{} har besvaret {}. at-punkt", t.lead.name, t.clause),
+                    url: followup_url.clone(),
+                    link_text: "Svaret".to_owned(),
+                },
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `/healthz`: 200 when the database answers.

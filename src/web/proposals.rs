@@ -1327,9 +1327,11 @@ pub async fn show_page(
     let (proposal, access) = load_for(state, id, user).await?;
     let secretariat = access == Access::Secretariat;
     let target = proposal.target_meeting_id;
-    let (deadline, versions, reviews, history, meeting) = state
+    let (deadline, versions, reviews, history, meeting, followup) = state
         .db
         .run(move |conn| {
+            // The secretariat and the proposal's authors follow it as it stands.
+            let followup = super::followup_view::proposal_followup(conn, id, true, secretariat)?;
             let meeting = match target {
                 Some(m) => meetings::get(conn, m)?,
                 None => None,
@@ -1352,6 +1354,7 @@ pub async fn show_page(
                 workflow::reviews(conn, id)?,
                 history,
                 meeting,
+                followup,
             ))
         })
         .await?;
@@ -1381,6 +1384,7 @@ pub async fn show_page(
             .collect::<Vec<_>>(),
     );
     ctx.insert("opening", &proposal.opening);
+    ctx.insert("followup", &followup);
     ctx.insert("clauses", &clauses(&proposal.clauses));
     ctx.insert("motivation_html", &to_safe_html(&proposal.motivation));
     ctx.insert("submitted", &proposal.submitted_at.map(When::new));

@@ -150,6 +150,7 @@ pub async fn show(
 /// transaction; returns the thanks to show.
 pub(super) fn act(
     conn: &mut DbConnection,
+    settings: &crate::config::Settings,
     task: &Task,
     contribution: Option<i64>,
     form: &AnswerForm,
@@ -166,6 +167,9 @@ pub(super) fn act(
             }
             ("answer", None) => {
                 tasks::answer_task(conn, task, &form.answer, &form.answered_by)?;
+                let answered = tasks::get(conn, task.id)?
+                    .ok_or_else(|| AppError::internal("a task just answered is missing"))?;
+                crate::mail::proposer::notify_answered(conn, settings, &answered)?;
                 ("task.answered", "Tak. Svaret er sendt til sekretariatet.")
             }
             ("more_time", None) => {
@@ -231,6 +235,7 @@ pub async fn submit(
     let token = path.into_inner();
     let lookup = token.clone();
     let draft = form.draft();
+    let settings = state.settings.clone();
     let outcome = state
         .db
         .run(move |conn| {
@@ -240,7 +245,7 @@ pub async fn submit(
                 user_id: None,
                 label: format!("svarlink ({})", form.answered_by.trim()),
             };
-            let done = act(conn, &task, contribution, &form, &actor);
+            let done = act(conn, &settings, &task, contribution, &form, &actor);
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             let data = page_data(conn, &task, contribution)?;

@@ -15,6 +15,7 @@ on_both_backends!(
     follow_up_pages_are_the_secretariats,
     administration_staff_answer_their_tasks_logged_in,
     an_answer_is_compiled_and_put_on_the_committees_agenda,
+    the_proposal_shows_its_follow_up_to_whom_it_should,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -806,4 +807,142 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     assert_eq!(status, 409);
     let page = secretariat.get_text(&path, 200).await;
     assert!(page.contains("Svaret er sat på"));
+}
+
+/// The subjects of the mails about a proposal, to whom, in order.
+fn proposal_mails(app: &TestApp, proposal: i64) -> Vec<(String, String, String)> {
+    let mut conn = app.conn();
+    let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
+    let ids: Vec<i64> = all
+        .iter()
+        .filter(|m| m.concerns == Some(("proposal".to_owned(), proposal)))
+        .map(|m| m.id)
+        .collect();
+    let mut messages = agendum::db::outbox::load(&mut conn, &ids).unwrap();
+    messages.sort_by_key(|m| m.id);
+    messages
+        .into_iter()
+        .map(|m| (m.to[0].email.clone(), m.subject.clone(), m.text.clone()))
+        .collect()
+}
+
+async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let politician = app.login("politiker@example.org", "demo").await;
+    let item = seed_item(&app);
+    let proposal = 1;
+    let before = proposal_mails(&app, proposal).len();
+    decide(&secretariat, item).await;
+    // The proposer hears of the decision.
+    let mails = proposal_mails(&app, proposal);
+    assert_eq!(mails.len(), before + 1, "{mails:?}");
+    let (to, subject, text) = mails.last().unwrap();
+    assert_eq!(to, "politiker@example.org");
+    assert!(subject.starts_with("Beslutning: Medlemsforslag om nedlæggelse af profiler på X"));
+    assert!(text.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."));
+    // A correction does not mail again.
+    decide(&secretariat, item).await;
+    assert_eq!(proposal_mails(&app, proposal).len(), before + 1);
+
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    // Before the minutes are approved: the proposer sees the decision, the public does not.
+    let public = app.get_text("/proposals/1", 200).await;
+    assert!(!public.contains("Beslutning og opfølgning"));
+    let own = politician.get_text("/proposals/1", 200).await;
+    assert!(own.contains("Beslutning og opfølgning"));
+    assert!(own.contains("Beslutningsprotokollen er endnu ikke godkendt."));
+    assert!(own.contains("1. at-punkt: Økonomiforvaltningen"));
+
+    // The minutes are approved: the public reads decision and tasks, on the proposal, the
+    // case's timeline and the overview of proposals in follow-up.
+    let seed = agendum::domain::MeetingId(SEED_MEETING);
+    agendum::db::minutes::draft(&mut app.conn(), seed, None, None).unwrap();
+    for signer in agendum::db::minutes::open_draft(&mut app.conn(), seed)
+        .unwrap()
+        .unwrap()
+        .signers
+    {
+        agendum::db::minutes::sign(&mut app.conn(), seed, &signer.key, None, true).unwrap();
+    }
+    let public = app.get_text("/proposals/1", 200).await;
+    assert!(public.contains("Beslutning og opfølgning"));
+    assert!(public.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."));
+    assert!(public.contains("1. at-punkt: Økonomiforvaltningen"));
+    assert!(public.contains("Frist 30. juni 2025; svaret forelægges Økonomiudvalget."));
+    assert!(
+        !public.contains("/secretariat/tasks/"),
+        "no links to the secretariat's pages"
+    );
+    let case = app.get_text("/cases/2025-0124174", 200).await;
+    assert!(
+        case.contains("Beslutning i Borgerrepræsentationen: Tiltrådt"),
+        "{case}"
+    );
+    assert!(
+        case.contains("Opgave sendt til Økonomiforvaltningen (1. at-punkt, frist 30. juni 2025)")
+    );
+    let overview = app.get_text("/proposals/follow-up", 200).await;
+    assert!(overview.contains("Medlemsforslag om nedlæggelse af profiler på X"));
+    assert!(
+        overview.contains("1 opgave: 0 besvaret, 1 åben"),
+        "{overview}"
+    );
+    let completed = app.get_text("/proposals/completed", 200).await;
+    assert!(!completed.contains("Medlemsforslag om nedlæggelse af profiler på X"));
+
+    // The lead answers: the proposer is told, with the answer; the public reads it.
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let okf = app.login("okf@example.org", "demo").await;
+    let (status, _, _) = post(
+        &okf,
+        &format!("/my/tasks/{}", task.id),
+        &[
+            ("action", "answer"),
+            ("answer", "Kommunen har to profiler på X; begge nedlægges."),
+            ("answered_by", "Økonomiforvaltningen"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let mails = proposal_mails(&app, proposal);
+    let (to, subject, text) = mails.last().unwrap();
+    assert_eq!(to, "politiker@example.org");
+    assert!(subject.starts_with("Svar på dit forslag:"));
+    assert!(text.contains("Kommunen har to profiler på X; begge nedlægges."));
+    let public = app.get_text("/proposals/1", 200).await;
+    assert!(public.contains("Kommunen har to profiler på X; begge nedlægges."));
+    let case = app.get_text("/cases/2025-0124174", 200).await;
+    assert!(case.contains("Økonomiforvaltningen har besvaret 1. at-punkt"));
+
+    // Presented to Økonomiudvalget: with its only task done, the proposal is completed.
+    let committee = organization_id(&app, "Økonomiudvalget");
+    let meeting = agendum::db::meetings::upcoming_of(
+        &mut app.conn(),
+        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .remove(0)
+    .id
+    .to_string();
+    let (status, _, _) = post(
+        &secretariat,
+        &format!("/secretariat/tasks/{}/present", task.id),
+        &[("meeting", &meeting)],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let p = agendum::db::proposals::get(&mut app.conn(), agendum::domain::ProposalId(proposal))
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.status.as_str(), "closed");
+    let completed = app.get_text("/proposals/completed", 200).await;
+    assert!(completed.contains("Medlemsforslag om nedlæggelse af profiler på X"));
+    let overview = app.get_text("/proposals/follow-up", 200).await;
+    assert!(!overview.contains("Medlemsforslag om nedlæggelse af profiler på X"));
 }

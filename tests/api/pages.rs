@@ -820,6 +820,15 @@ async fn pages_are_valid_html() {
             .await,
         "/secretariat/meetings/1/decisions (published)".to_owned(),
     ));
+    // The follow-up as the public reads it, on the proposal, its case and the overviews.
+    for path in [
+        "/proposals/1",
+        "/cases/2025-0124174",
+        "/proposals/follow-up",
+        "/proposals/completed",
+    ] {
+        pages.push((app.get_text(path, 200).await, format!("{path} (follow-up)")));
+    }
     // Administration staff: their tasks, and the seed task they lead.
     let staff = app.login("okf@example.org", "demo").await;
     for path in ["/my/tasks", "/my/tasks/1"] {

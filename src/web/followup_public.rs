@@ -1,0 +1,145 @@
+//! The public overviews of follow-up: "Medlemsforslag i opfølgning" (`/proposals/follow-up`),
+//! adopted proposals whose tasks are with the administrations, and "Afsluttede medlemsforslag"
+//! (`/proposals/completed`), proposals whose treatment and follow-up are done.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::MaybeUser;
+use super::followup_view::proposal_followup;
+use super::templates::{context_for, render};
+use super::views::{CaseLink, proposal_url};
+use crate::db::{DbConnection, proposals, workflow};
+use crate::domain::proposal::ProposalStatus;
+use crate::error::AppResult;
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    side: Option<i64>,
+}
+
+/// One page of public proposals in `statuses`, each with its follow-up as the public reads it.
+fn rows(
+    conn: &mut DbConnection,
+    statuses: &[ProposalStatus],
+    page: i64,
+) -> AppResult<(Vec<Value>, i64)> {
+    let (list, total) =
+        workflow::page_by_status(conn, statuses, (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
+    let mut out = Vec::new();
+    for summary in list {
+        let Some(proposal) = proposals::get(conn, summary.id)? else {
+            continue;
+        };
+        if !proposals::is_public(conn, &proposal)? {
+            continue;
+        }
+        let followup = proposal_followup(conn, proposal.id, false, false)?;
+        let tasks = followup
+            .as_ref()
+            .and_then(|f| f["tasks"].as_array().cloned())
+            .unwrap_or_default();
+        let open = tasks
+            .iter()
+            .filter(|t| t["answer"].as_array().is_none_or(|a| a.is_empty()))
+            .count();
+        let overdue = tasks.iter().filter(|t| t["overdue"] == true).count();
+        out.push(json!({
+            "url": proposal_url(proposal.id),
+            "title": proposal.title,
+            "organization": proposal.organization_name,
+            "submitted_by": proposal.submitted_by(),
+            "cases": proposal.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
+            "status_label": proposal.status.label_da(),
+            "decisions": followup.as_ref().map(|f| f["decisions"].clone()),
+            "tasks": tasks,
+            "open": open,
+            "answered": tasks.len() - open,
+            "overdue": overdue,
+        }));
+    }
+    Ok((out, total))
+}
+
+async fn overview(
+    state: &AppState,
+    user: Option<&super::auth::CurrentUser>,
+    query: PageQuery,
+    statuses: &'static [ProposalStatus],
+    heading: &'static str,
+    intro: &'static str,
+    path: &'static str,
+) -> AppResult<HttpResponse> {
+    let page = query.side.unwrap_or(1).max(1);
+    let (rows, total) = state.db.run(move |conn| rows(conn, statuses, page)).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let mut ctx = context_for(user);
+    ctx.insert("heading", heading);
+    ctx.insert("intro", intro);
+    ctx.insert("rows", &rows);
+    ctx.insert("total", &total);
+    ctx.insert(
+        "previous",
+        &(page > 1).then(|| format!("{path}?side={}", page - 1)),
+    );
+    ctx.insert(
+        "next",
+        &(page < pages).then(|| format!("{path}?side={}", page + 1)),
+    );
+    ctx.insert("page", &page);
+    ctx.insert("pages", &pages);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CACHE_CONTROL,
+            if user.is_some() {
+                "no-store"
+            } else {
+                "public, max-age=60"
+            },
+        ))
+        .body(render("followup_public.html", &ctx)?))
+}
+
+/// `GET /proposals/follow-up`
+pub async fn in_follow_up(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: web::Query<PageQuery>,
+) -> AppResult<HttpResponse> {
+    overview(
+        &state,
+        user.as_ref(),
+        query.into_inner(),
+        &[ProposalStatus::InFollowUp],
+        "Medlemsforslag i opfølgning",
+        "Vedtagne medlemsforslag, hvor forvaltningerne har fået opgaver, de skal svare på. \
+         Svarene står ved forslaget, når de er givet.",
+        "/proposals/follow-up",
+    )
+    .await
+}
+
+/// `GET /proposals/completed`
+pub async fn completed(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: web::Query<PageQuery>,
+) -> AppResult<HttpResponse> {
+    overview(
+        &state,
+        user.as_ref(),
+        query.into_inner(),
+        &[ProposalStatus::Closed, ProposalStatus::Decided],
+        "Afsluttede medlemsforslag",
+        "Medlemsforslag, der er behandlet færdigt: forkastet, taget til efterretning, eller \
+         vedtaget og fulgt op, så forvaltningernes svar er forelagt.",
+        "/proposals/completed",
+    )
+    .await
+}

@@ -1,0 +1,108 @@
+//! A proposal's decision and follow-up as its pages show them: the decisions at each meeting,
+//! the tasks sent to the administrations, their status and answers.
+
+use diesel::prelude::*;
+use serde_json::{Value, json};
+
+use super::views::meeting_url;
+use crate::db::schema::agenda_items;
+use crate::db::{DbConnection, decisions, meetings, minutes, tasks};
+use crate::domain::text::paragraphs;
+use crate::domain::time::{date_da, long_date_da, today};
+use crate::domain::{AgendaItemId, MeetingId, ProposalId};
+use crate::error::AppResult;
+
+/// The meeting an agenda item is on.
+fn meeting_of(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Option<MeetingId>> {
+    Ok(agenda_items::table
+        .find(item.0)
+        .select(agenda_items::meeting_id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}
+
+/// The follow-up of a proposal, or `None` when nothing has been decided. `full` (the
+/// secretariat, the proposer) shows everything as it stands; otherwise only what the published
+/// minutes say, and the tasks of decisions published. `task_links` links each task to the
+/// secretariat's page of it.
+pub fn proposal_followup(
+    conn: &mut DbConnection,
+    proposal: ProposalId,
+    full: bool,
+    task_links: bool,
+) -> AppResult<Option<Value>> {
+    let mut decisions_out = Vec::new();
+    let mut published_meetings = Vec::new();
+    for d in decisions::of_proposal(conn, proposal)? {
+        let Some(meeting) = meetings::get(conn, d.meeting_id)? else {
+            continue;
+        };
+        let published = minutes::published(conn, d.meeting_id)?;
+        let item = decisions::decided_item(conn, d.agenda_item_id)?;
+        let number = item.as_ref().map(|i| i.item.number.clone());
+        // The public reads the decision as the published minutes have it.
+        let text = match (&published, full) {
+            (_, true) => Some(d.text.clone()),
+            (Some(m), false) => m
+                .content
+                .items
+                .iter()
+                .find(|i| Some(&i.number) == number.as_ref())
+                .and_then(|i| i.text.clone()),
+            (None, false) => None,
+        };
+        if published.is_some() {
+            published_meetings.push(d.meeting_id);
+        }
+        let Some(text) = text else { continue };
+        decisions_out.push(json!({
+            "meeting": format!("{}, {}", meeting.organization_name, date_da(meeting.starts_at)),
+            "url": format!("{}#punkt-{}", meeting_url(meeting.id), number.unwrap_or_default()),
+            "outcome": d.decision.outcome.label_da(),
+            "text": text,
+            "pending_minutes": published.is_none(),
+        }));
+    }
+    let today = today();
+    let mut tasks_out = Vec::new();
+    for t in tasks::of_proposal(conn, proposal)? {
+        let decided_at = meeting_of(conn, t.agenda_item_id)?;
+        if !full && !decided_at.is_some_and(|m| published_meetings.contains(&m)) {
+            continue;
+        }
+        let presented = match t.presented_item_id {
+            Some(item) => meeting_of(conn, item)?
+                .and_then(|m| meetings::get(conn, m).transpose())
+                .transpose()?,
+            None => None,
+        };
+        let contributors: Vec<String> = t
+            .contributors
+            .iter()
+            .map(|c| c.organization.name.clone())
+            .collect();
+        tasks_out.push(json!({
+            "clause": t.clause,
+            "lead": t.lead.name,
+            "contributors": crate::domain::text::danish_list(&contributors),
+            "deadline": t.deadline.map(long_date_da),
+            "status_label": t.status.label_da(),
+            "overdue": t.status.is_overdue(t.deadline, today),
+            "answer": if t.status.is_open() { Vec::new() } else { t.answer.as_deref().map(paragraphs).unwrap_or_default() },
+            "answered": t.answered_at.map(date_da),
+            "answer_to": t.answer_to.as_ref().map(|o| o.name.clone()),
+            "presented": presented.map(|m| json!({
+                "meeting": format!("{}, {}", m.organization_name, date_da(m.starts_at)),
+                "url": meeting_url(m.id),
+            })),
+            "url": task_links.then(|| format!("/secretariat/tasks/{}", t.id)),
+        }));
+    }
+    if decisions_out.is_empty() && tasks_out.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        json!({ "decisions": decisions_out, "tasks": tasks_out }),
+    ))
+}
