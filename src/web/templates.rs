@@ -164,7 +164,9 @@ pub fn link_page(
     response
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((header::REFERRER_POLICY, "no-referrer"));
+        // Never sent to another site. Not `no-referrer`: with it browsers send `Origin: null`
+        // on the page's own forms, which the CSRF check rightly refuses.
+        .insert_header((header::REFERRER_POLICY, "same-origin"));
     if let Some(cookie) = cookie {
         response.cookie(cookie);
     }

@@ -965,7 +965,7 @@ async fn public_follows_a_body_by_email(backend: Backend) {
     let confirm_page = client.get(app.url(confirm_path)).send().await.unwrap();
     assert_eq!(confirm_page.status().as_u16(), 200);
     // The secret in the address is not passed on to other sites.
-    assert_eq!(confirm_page.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(confirm_page.headers()["referrer-policy"], "same-origin");
     let confirm_page = confirm_page.text().await.unwrap();
     let csrf = crate::helpers::csrf_of(&confirm_page).unwrap();
     let done = client

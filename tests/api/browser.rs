@@ -525,3 +525,201 @@ async fn the_secretariat_builds_and_releases_an_agenda() {
     }
     browser.close().await;
 }
+
+/// Sets a text field to `value` (what was in it is cleared first).
+async fn fill(c: &Client, id: &str, value: &str) {
+    let field = c
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(value).await.unwrap();
+}
+
+/// The whole follow-up loop on the demo, in a real browser with a real SMTP server: the
+/// secretariat records the seed decision and confirms the suggested tasks; every administration
+/// receives its mail; one contributes through the link in it; the lead compiles the answer
+/// logged in; the secretariat puts the overview on Økonomiudvalget's agenda.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
+    use crate::mail::{Mode, SmtpServer};
+    let smtp = SmtpServer::start(Mode::Accept);
+    let smtp_url = smtp.url();
+    let Some(app) = crate::helpers::spawn_app_configured(Backend::Sqlite, true, |s| {
+        s.smtp = Some(agendum::mail::smtp::SmtpSettings::parse(&smtp_url).unwrap());
+    })
+    .await
+    else {
+        return;
+    };
+    let Some(browser) = start_browser().await else {
+        return;
+    };
+    let c = &browser.client;
+
+    // The decision, typed into the form, from the list of held meetings.
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url("/secretariat/meetings")).await.unwrap();
+    click(c, "a[href='/secretariat/meetings/1/decisions']").await;
+    wait_for_text(c, "Beslutninger: Borgerrepræsentationen").await;
+    click(c, "a[href^='/secretariat/agenda-items/']").await;
+    wait_for_text(c, "Registrér beslutningen").await;
+    click(c, "input[name=outcome][value=adopted]").await;
+    for (id, value) in [
+        ("votes_for", "34"),
+        ("votes_against", "15"),
+        ("for_by", "A, B, F, Ø"),
+        ("against_by", "C, O, V"),
+    ] {
+        fill(c, id, value).await;
+    }
+    click(c, "form[action$='/decision'] button[type=submit]").await;
+    wait_for_text(c, "Forslag til opgaver").await;
+    let text = page_text(c).await;
+    assert!(text.contains(
+        "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15. For stemte: A, B, F og Ø. \
+         Imod stemte: C, O og V."
+    ));
+
+    // Each suggestion confirmed; where the text gives no date, the secretariat writes one.
+    let suggestions = c.find_all(Locator::Css(".suggestion")).await.unwrap().len();
+    assert_eq!(
+        suggestions, 9,
+        "clause 1, clause 2 for each of seven, clause 3"
+    );
+    for i in 0..suggestions {
+        let deadline = c
+            .find(Locator::Id(&format!("deadline-{i}")))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        if i == 0 {
+            assert_eq!(deadline, "30.06.2025", "read from the clause");
+        }
+        if deadline.is_empty() {
+            fill(c, &format!("deadline-{i}"), "01.10.2025").await;
+        }
+        click(c, &format!("#forslag-{i} button[type=submit]")).await;
+        c.wait()
+            .for_element(Locator::Css(&format!(
+                "#forslag-{i} a[href^='/secretariat/tasks/']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("suggestion {i} is sent: {e}"));
+    }
+
+    // Every administration receives its mail at the SMTP server, with the deadline attached.
+    let queued = agendum::db::outbox::list(&mut app.conn(), None, 0, 1)
+        .unwrap()
+        .1 as usize;
+    let received = smtp.wait_for(queued, Duration::from_secs(60)).await;
+    let administrations: Vec<String> = agendum::db::organizations::list(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.kind == agendum::domain::organization::OrganizationKind::Administration)
+        .filter_map(|o| o.email)
+        .collect();
+    assert_eq!(administrations.len(), 7);
+    for address in &administrations {
+        let mail = received
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains(address.as_str())))
+            .unwrap_or_else(|| panic!("a task mail to {address}"));
+        use mail_parser::MimeHeaders;
+        assert!(
+            mail.parsed()
+                .attachments()
+                .any(|a| a.is_content_type("text", "calendar")),
+            "{address} gets the deadline as a calendar file"
+        );
+    }
+
+    // Teknik- og Miljøforvaltningen contributes to clause 1 through the link in its mail.
+    let mail = received
+        .iter()
+        .map(|m| m.parsed())
+        .find(|m| {
+            m.subject().is_some_and(|s| {
+                s.starts_with("Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen")
+            }) && m.body_text(0).is_some_and(|b| b.contains("1. at-punkt"))
+        })
+        .expect("the contribution mail for clause 1");
+    let body = mail.body_text(0).unwrap().into_owned();
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/tasks/answer/"))
+        .unwrap()
+        .to_owned();
+    let token = link.rsplit('/').next().unwrap().to_owned();
+    let task = match agendum::db::tasks::link(&mut app.conn(), &token, chrono::Utc::now()).unwrap()
+    {
+        agendum::db::tasks::Link::Valid { task, .. } => task,
+        other => panic!("the link works: {other:?}"),
+    };
+    log_out(c).await;
+    // The link as mailed, on the test server's own address.
+    c.goto(&app.url(&link[link.find("/tasks/answer/").unwrap()..]))
+        .await
+        .unwrap();
+    wait_for_text(
+        c,
+        "Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen",
+    )
+    .await;
+    fill(
+        c,
+        "answer",
+        "TMF har én profil på X, @kbhteknik, som bruges til trafikinformation.",
+    )
+    .await;
+    fill(c, "answered_by", "Jens Hansen, TMF").await;
+    click(c, "form button[type=submit]").await;
+    wait_for_text(c, "Tak. Jeres bidrag er sendt").await;
+
+    // The lead compiles the answer, logged in.
+    log_in(c, &app, "okf@example.org").await;
+    c.goto(&app.url("/my/tasks")).await.unwrap();
+    click(c, &format!("a[href='/my/tasks/{task}']")).await;
+    let text = wait_for_text(c, "Opgave til Økonomiforvaltningen").await;
+    assert!(text.contains("TMF har én profil på X"));
+    fill(
+        c,
+        "answer",
+        "Kommunen har to profiler på X: Økonomiforvaltningens og TMF's. Ingen af dem er \
+         nødvendige, og begge nedlægges.",
+    )
+    .await;
+    click(
+        c,
+        "form:has(input[name=action][value=answer]) button[type=submit]",
+    )
+    .await;
+    wait_for_text(c, "Tak. Svaret er sendt til sekretariatet.").await;
+    log_out(c).await;
+
+    // The secretariat puts the compiled overview on Økonomiudvalget's next agenda.
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url(&format!("/secretariat/tasks/{task}")))
+        .await
+        .unwrap();
+    wait_for_text(c, "Sæt svaret på dagsordenen for").await;
+    click(
+        c,
+        &format!("form[action='/secretariat/tasks/{task}/present'] button"),
+    )
+    .await;
+    let text = wait_for_text(
+        c,
+        "Opfølgning på medlemsforslag om nedlæggelse af profiler på X",
+    )
+    .await;
+    assert!(text.contains("Dagsorden: Økonomiudvalget"), "{text}");
+    let done = agendum::db::tasks::get(&mut app.conn(), task)
+        .unwrap()
+        .unwrap();
+    assert_eq!(done.status.as_str(), "presented");
+    browser.close().await;
+}

@@ -895,7 +895,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     // The contributor's page: who asks, the decision, the clause; no referrer leaves the page.
     let response = client.get(app.url(tmf)).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 200);
-    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(response.headers()["referrer-policy"], "same-origin");
     let page = response.text().await.unwrap();
     assert!(page.contains("Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen"));
     assert!(page.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."));
