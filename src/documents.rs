@@ -201,6 +201,8 @@ pub struct Overview {
     /// "Besvaret 12.06.2025 af …", when the lead has answered.
     pub answered: Option<String>,
     pub answer: Vec<String>,
+    /// The names of the files given with the answer.
+    pub files: Vec<String>,
     pub contributions: Vec<OverviewContribution>,
 }
 
@@ -209,6 +211,7 @@ pub struct OverviewContribution {
     pub organization: String,
     pub answered: Option<String>,
     pub paragraphs: Vec<String>,
+    pub files: Vec<String>,
 }
 
 /// The overview as a PDF, for the agenda of the body the answer goes to.

@@ -148,6 +148,14 @@ pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
             None => format!("Besvaret {}.", date_da(at)),
         })
     };
+    let files = tasks::files(conn, task_id)?;
+    let names = |contribution: Option<i64>| {
+        files
+            .iter()
+            .filter(|f| f.contribution_id == contribution)
+            .map(|f| f.filename.clone())
+            .collect::<Vec<_>>()
+    };
     let mut facts = Vec::new();
     if !item.item.case_references.is_empty() {
         let refs: Vec<String> = item
@@ -184,6 +192,7 @@ pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
         lead: task.lead.name.clone(),
         answered: answered(task.answered_at, &task.answered_by),
         answer: task.answer.as_deref().map(paragraphs).unwrap_or_default(),
+        files: names(None),
         contributions: task
             .contributors
             .iter()
@@ -191,6 +200,7 @@ pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
                 organization: c.organization.name.clone(),
                 answered: answered(c.answered_at, &c.answered_by),
                 paragraphs: c.answer.as_deref().map(paragraphs).unwrap_or_default(),
+                files: names(Some(c.id)),
             })
             .collect(),
     })
@@ -264,6 +274,23 @@ pub fn present(
                 created_by: by,
             },
         )?;
+        // The files given with the answer go with it, for the body's members.
+        for f in tasks::files(conn, task_id)? {
+            if let Some((meta, content)) = tasks::file(conn, task_id, f.id)? {
+                agenda::add_attachment(
+                    conn,
+                    &NewAttachment {
+                        meeting_id: meeting,
+                        item: item_id,
+                        filename: &meta.filename,
+                        content_type: &meta.content_type,
+                        public: false,
+                        content: &content,
+                        created_by: by,
+                    },
+                )?;
+            }
+        }
         tasks::mark_presented(conn, &task, item_id)?;
         let presented = tasks::get(conn, task_id)?
             .ok_or_else(|| AppError::internal("a task just presented is missing"))?;

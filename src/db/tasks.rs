@@ -893,3 +893,113 @@ pub fn claim_reminder(conn: &mut DbConnection, task: i64, key: &str) -> AppResul
         Err(e) => Err(e.into()),
     }
 }
+
+/// A file given with an answer or a contribution.
+#[derive(Debug, Clone)]
+pub struct TaskFile {
+    pub id: i64,
+    pub task_id: i64,
+    /// `None` for the lead's files.
+    pub contribution_id: Option<i64>,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// How many files one answer or contribution may carry.
+pub const MAX_FILES: usize = 20;
+
+/// Adds a file to the lead's answer (`contribution` `None`) or to a contribution, while it can
+/// still be answered.
+pub fn add_file(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+    filename: &str,
+    content_type: &str,
+    content: &[u8],
+) -> AppResult<i64> {
+    use super::schema::task_files;
+    if !task.status.is_open() {
+        return Err(AppError::conflict(
+            "Opgaven er besvaret eller lukket; der kan ikke længere vedhæftes filer.",
+        ));
+    }
+    let existing = files(conn, task.id)?
+        .into_iter()
+        .filter(|f| f.contribution_id == contribution)
+        .count();
+    if existing >= MAX_FILES {
+        return Err(AppError::invalid(format!(
+            "Der kan højst vedhæftes {MAX_FILES} filer."
+        )));
+    }
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(content);
+    let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    diesel::insert_into(task_files::table)
+        .values((
+            task_files::task_id.eq(task.id),
+            task_files::contribution_id.eq(contribution),
+            task_files::filename.eq(filename),
+            task_files::content_type.eq(content_type),
+            task_files::size.eq(content.len() as i64),
+            task_files::sha256.eq(sha256),
+            task_files::content.eq(content),
+            task_files::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    let id: i64 = task_files::table
+        .filter(task_files::task_id.eq(task.id))
+        .select(diesel::dsl::max(task_files::id))
+        .first::<Option<i64>>(conn)?
+        .ok_or_else(|| AppError::internal("a file just added is missing"))?;
+    Ok(id)
+}
+
+/// The files of a task, the lead's and every contribution's, oldest first.
+pub fn files(conn: &mut DbConnection, task: i64) -> AppResult<Vec<TaskFile>> {
+    use super::schema::task_files;
+    type FileRow = (i64, i64, Option<i64>, String, String, i64, NaiveDateTime);
+    let rows: Vec<FileRow> = task_files::table
+        .filter(task_files::task_id.eq(task))
+        .select((
+            task_files::id,
+            task_files::task_id,
+            task_files::contribution_id,
+            task_files::filename,
+            task_files::content_type,
+            task_files::size,
+            task_files::created_at,
+        ))
+        .order(task_files::id)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, task_id, contribution_id, filename, content_type, size, at)| TaskFile {
+                id,
+                task_id,
+                contribution_id,
+                filename,
+                content_type,
+                size,
+                created_at: at.and_utc(),
+            },
+        )
+        .collect())
+}
+
+/// One file of a task with its bytes.
+pub fn file(conn: &mut DbConnection, task: i64, id: i64) -> AppResult<Option<(TaskFile, Vec<u8>)>> {
+    use super::schema::task_files;
+    let Some(meta) = files(conn, task)?.into_iter().find(|f| f.id == id) else {
+        return Ok(None);
+    };
+    let content: Vec<u8> = task_files::table
+        .find(id)
+        .select(task_files::content)
+        .first(conn)?;
+    Ok(Some((meta, content)))
+}

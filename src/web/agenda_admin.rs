@@ -17,6 +17,7 @@ use tera::Context;
 use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::templates::{context_for, render};
+use super::upload::read_upload;
 use super::views::{When, meeting_url, proposal_url};
 use crate::db::agenda::{self, ItemChange, NewAgendaItem, ReleaseRequest};
 use crate::db::audit::{self, Change, SubjectKind};
@@ -1092,82 +1093,6 @@ pub async fn release(
         }
         Err(e) => Err(e),
     }
-}
-
-/// A multipart form read into memory: its small fields, and the one file within the limit.
-struct Upload {
-    fields: Vec<(String, String)>,
-    file: Option<(String, Vec<u8>)>,
-}
-
-impl Upload {
-    fn field(&self, name: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-const SMALL_FIELD_BYTES: usize = 4_096;
-
-/// Reads the form; a file over `limit` bytes is refused without reading the rest of it.
-async fn read_upload(
-    mut multipart: actix_multipart::Multipart,
-    limit: u64,
-) -> AppResult<Result<Upload, AttachmentError>> {
-    use futures_util::TryStreamExt;
-    let bad = |e: actix_multipart::MultipartError| {
-        AppError::bad_request(format!("Formularen kunne ikke læses: {e}"))
-    };
-    let mut upload = Upload {
-        fields: Vec::new(),
-        file: None,
-    };
-    let mut too_large = false;
-    while let Some(mut field) = multipart.try_next().await.map_err(bad)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let filename = field
-            .content_disposition()
-            .and_then(|d| d.get_filename())
-            .map(str::to_owned);
-        let cap = if filename.is_some() {
-            limit
-        } else {
-            SMALL_FIELD_BYTES as u64
-        };
-        let mut bytes = Vec::new();
-        let mut over = false;
-        while let Some(chunk) = field.try_next().await.map_err(bad)? {
-            // Past the limit the rest is read and dropped, so the browser gets the message
-            // instead of a broken connection.
-            if !over {
-                bytes.extend_from_slice(&chunk);
-                over = bytes.len() as u64 > cap;
-                if over {
-                    bytes = Vec::new();
-                }
-            }
-        }
-        if over && filename.is_none() {
-            return Err(AppError::bad_request("Et felt i formularen er for langt."));
-        }
-        if over {
-            too_large = true;
-            continue;
-        }
-        match filename {
-            Some(filename) if name == "file" => upload.file = Some((filename, bytes)),
-            Some(_) => {}
-            None => upload
-                .fields
-                .push((name, String::from_utf8_lossy(&bytes).into_owned())),
-        }
-    }
-    if too_large {
-        return Ok(Err(AttachmentError::TooLarge(limit / (1024 * 1024))));
-    }
-    Ok(Ok(upload))
 }
 
 /// `POST /secretariat/meetings/{id}/agenda/items/{item}/attachments`: attaches a file, public

@@ -25,6 +25,7 @@ pub mod subscriptions;
 pub mod task_answer;
 pub mod tasks_admin;
 pub mod templates;
+pub mod upload;
 pub mod views;
 
 use std::net::TcpListener;
@@ -152,6 +153,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/tasks/answer/{token}", web::get().to(task_answer::show))
     .route("/tasks/answer/{token}", web::post().to(task_answer::submit))
     .route(
+        "/tasks/answer/{token}/files",
+        web::post().to(task_answer::upload),
+    )
+    .route(
+        "/tasks/answer/{token}/files/{file}",
+        web::get().to(task_answer::file),
+    )
+    .route(
         "/subscriptions/confirm/{token}",
         web::get().to(subscriptions::confirm_form),
     )
@@ -199,6 +208,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/my/tasks", web::get().to(my_tasks::list))
     .route("/my/tasks/{id}", web::get().to(my_tasks::show))
     .route("/my/tasks/{id}", web::post().to(my_tasks::submit))
+    .route("/my/tasks/{id}/files", web::post().to(my_tasks::upload))
+    .route("/my/tasks/{id}/files/{file}", web::get().to(my_tasks::file))
     .route("/secretariat/proposals", web::get().to(proposals::inbox))
     .route("/secretariat/meetings", web::get().to(meetings_admin::list))
     .route(
@@ -283,6 +294,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/secretariat/tasks/{id}/overview.pdf",
         web::get().to(tasks_admin::overview_pdf),
+    )
+    .route(
+        "/secretariat/tasks/{id}/files/{file}",
+        web::get().to(tasks_admin::file),
     )
     .route(
         "/secretariat/tasks/{id}/present",

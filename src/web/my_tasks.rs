@@ -151,7 +151,7 @@ pub async fn show(
                 let (task, contribution) = own_task(conn, id, own)?;
                 tasks::mark_seen(conn, &task, contribution)?;
                 let task = tasks::get(conn, task.id)?.unwrap_or(task);
-                page_data(conn, &task, contribution)
+                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))
             })
         })
         .await?;
@@ -177,7 +177,10 @@ pub async fn submit(
             let (task, contribution) = own_task(conn, id, own)?;
             let done = act(conn, &settings, &task, contribution, &form, &actor);
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
-            Ok((page_data(conn, &task, contribution)?, done))
+            Ok((
+                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                done,
+            ))
         })
         .await?;
     match done {
@@ -190,4 +193,74 @@ pub async fn submit(
         }
         Err(err) => Err(err),
     }
+}
+
+/// `POST /my/tasks/{id}/files`: a file with the answer or the contribution.
+pub async fn upload(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    AdministrationStaff(user): AdministrationStaff,
+    path: web::Path<i64>,
+    multipart: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let own = own_administration(&user)?;
+    let id = path.into_inner();
+    let received = super::task_answer::receive_file(
+        &req,
+        Some(&user),
+        multipart,
+        state.settings.max_attachment_bytes,
+    )
+    .await?;
+    let (data, done) = state
+        .db
+        .run(move |conn| {
+            let (task, contribution) = own_task(conn, id, own)?;
+            let done = received.and_then(|(name, content_type, bytes)| {
+                tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
+                    .map_err(|e| e.message.into_owned())
+            });
+            let task = tasks::get(conn, task.id)?.unwrap_or(task);
+            Ok((
+                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                done,
+            ))
+        })
+        .await?;
+    match done {
+        Ok(_) => page(
+            &user,
+            StatusCode::OK,
+            id,
+            data,
+            Some("Filen er vedhæftet."),
+            None,
+        ),
+        Err(message) => page(
+            &user,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            id,
+            data,
+            None,
+            Some(&message),
+        ),
+    }
+}
+
+/// `GET /my/tasks/{id}/files/{file}`
+pub async fn file(
+    state: web::Data<AppState>,
+    AdministrationStaff(user): AdministrationStaff,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let own = own_administration(&user)?;
+    let (id, file) = path.into_inner();
+    let (meta, content) = state
+        .db
+        .run(move |conn| {
+            let (task, contribution) = own_task(conn, id, own)?;
+            super::task_answer::download(conn, &task, contribution, file)
+        })
+        .await?;
+    Ok(super::task_answer::file_response(&meta, content))
 }

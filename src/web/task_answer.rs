@@ -43,6 +43,7 @@ pub(super) fn page_data(
     conn: &mut DbConnection,
     task: &Task,
     contribution: Option<i64>,
+    page_url: &str,
 ) -> AppResult<serde_json::Value> {
     let item = decided_item(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
@@ -50,7 +51,12 @@ pub(super) fn page_data(
         .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let today = today();
+    let files = visible_files(conn, task, contribution)?
+        .into_iter()
+        .map(|f| file_json(task, &f, page_url))
+        .collect::<Vec<_>>();
     Ok(json!({
+        "files": files,
         "is_lead": mine.is_none(),
         "administration": mine.map_or(&task.lead.name, |c| &c.organization.name),
         "lead": task.lead.name,
@@ -83,6 +89,158 @@ pub(super) fn page_data(
             "answered_at": c.answered_at.map(datetime_da),
         })).collect::<Vec<_>>(),
     }))
+}
+
+/// The files a link (or an administration's page) shows: the lead sees every file of the task,
+/// a contributor the files of its own contribution.
+pub(super) fn visible_files(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+) -> AppResult<Vec<tasks::TaskFile>> {
+    Ok(tasks::files(conn, task.id)?
+        .into_iter()
+        .filter(|f| contribution.is_none() || f.contribution_id == contribution)
+        .collect())
+}
+
+/// A file as the pages list it: name, size, whose, and where to fetch it under `page_url`.
+pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> serde_json::Value {
+    let owner = match f.contribution_id {
+        None => task.lead.name.clone(),
+        Some(c) => task
+            .contributors
+            .iter()
+            .find(|x| x.id == c)
+            .map(|x| x.organization.name.clone())
+            .unwrap_or_default(),
+    };
+    json!({
+        "filename": f.filename,
+        "size": crate::domain::text::file_size_da(f.size),
+        "owner": owner,
+        "url": format!("{page_url}/files/{}", f.id),
+    })
+}
+
+/// A task's file and its bytes, if the link or page may see it.
+pub(super) fn download(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+    file: i64,
+) -> AppResult<(tasks::TaskFile, Vec<u8>)> {
+    let missing = || AppError::not_found("Filen findes ikke.");
+    if !visible_files(conn, task, contribution)?
+        .iter()
+        .any(|f| f.id == file)
+    {
+        return Err(missing());
+    }
+    tasks::file(conn, task.id, file)?.ok_or_else(missing)
+}
+
+/// The bytes of a file, to save (never shown inline: it is whatever an administration sent).
+pub fn file_response(meta: &tasks::TaskFile, content: Vec<u8>) -> HttpResponse {
+    let ascii: String = meta
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    HttpResponse::Ok()
+        .content_type(meta.content_type.as_str())
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                url::form_urlencoded::byte_serialize(meta.filename.as_bytes()).collect::<String>()
+            ),
+        ))
+        .body(content)
+}
+
+/// Reads an uploaded file for a task and adds it (refusals are the user's to read).
+pub(super) async fn receive_file(
+    req: &HttpRequest,
+    user: Option<&super::auth::CurrentUser>,
+    multipart: actix_multipart::Multipart,
+    limit: u64,
+) -> AppResult<Result<(String, &'static str, Vec<u8>), String>> {
+    let read = super::upload::read_upload(multipart, limit).await?;
+    let upload = match read {
+        Ok(u) => u,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    super::auth::verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
+    Ok(upload
+        .file
+        .ok_or(crate::domain::attachment::AttachmentError::Empty)
+        .and_then(|(name, bytes)| {
+            let filename = crate::domain::attachment::clean_filename(&name)?;
+            let content_type = crate::domain::attachment::check(&filename, &bytes)?;
+            Ok((filename, content_type, bytes))
+        })
+        .map_err(|e| e.to_string()))
+}
+
+/// `POST /tasks/answer/{token}/files`: a file with the answer or the contribution.
+pub async fn upload(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+    multipart: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let received = receive_file(
+        &req,
+        user.as_ref(),
+        multipart,
+        state.settings.max_attachment_bytes,
+    )
+    .await?;
+    let lookup = token.clone();
+    let page_url = format!("/tasks/answer/{token}");
+    let (data, done) = state
+        .db
+        .run(move |conn| {
+            let (task, contribution) = open(conn, &lookup)?;
+            let done = received.and_then(|(name, content_type, bytes)| {
+                tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
+                    .map_err(|e| e.message.into_owned())
+            });
+            let task = tasks::get(conn, task.id)?.unwrap_or(task);
+            Ok((page_data(conn, &task, contribution, &page_url)?, done))
+        })
+        .await?;
+    let (status, said) = match &done {
+        Ok(_) => (StatusCode::OK, Said::Thanks("Filen er vedhæftet.")),
+        Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Said::Refused(message)),
+    };
+    respond(&req, &state, user.as_ref(), status, &token, data, said)
+}
+
+/// `GET /tasks/answer/{token}/files/{file}`
+pub async fn file(
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+) -> AppResult<HttpResponse> {
+    let (token, file) = path.into_inner();
+    let (meta, content) = state
+        .db
+        .run(move |conn| {
+            let (task, contribution) = open(conn, &token)?;
+            download(conn, &task, contribution, file)
+        })
+        .await?;
+    Ok(file_response(&meta, content))
 }
 
 /// What the page says above the task after a submission.
@@ -131,7 +289,12 @@ pub async fn show(
                 let (task, contribution) = open(conn, &lookup)?;
                 tasks::mark_seen(conn, &task, contribution)?;
                 let task = tasks::get(conn, task.id)?.unwrap_or(task);
-                page_data(conn, &task, contribution)
+                page_data(
+                    conn,
+                    &task,
+                    contribution,
+                    &format!("/tasks/answer/{lookup}"),
+                )
             })
         })
         .await?;
@@ -248,7 +411,12 @@ pub async fn submit(
             let done = act(conn, &settings, &task, contribution, &form, &actor);
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
-            let data = page_data(conn, &task, contribution)?;
+            let data = page_data(
+                conn,
+                &task,
+                contribution,
+                &format!("/tasks/answer/{lookup}"),
+            )?;
             Ok((data, done))
         })
         .await?;

@@ -311,6 +311,11 @@ fn task_page(
         })
         .collect();
     ctx.insert("upcoming", &upcoming);
+    let files: Vec<Value> = tasks::files(conn, task.id)?
+        .iter()
+        .map(|f| super::task_answer::file_json(&task, f, &task_url(task.id)))
+        .collect();
+    ctx.insert("files", &files);
     let presented = match task.presented_item_id {
         Some(item) => presented_url(conn, item)?,
         None => None,
@@ -387,6 +392,21 @@ pub async fn overview_pdf(
             format!("inline; filename=\"besvarelse-{id}.pdf\""),
         ))
         .body(pdf))
+}
+
+/// `GET /secretariat/tasks/{id}/files/{file}`
+pub async fn file(
+    state: web::Data<AppState>,
+    Secretariat(_): Secretariat,
+    path: web::Path<(i64, i64)>,
+) -> AppResult<HttpResponse> {
+    let (id, file) = path.into_inner();
+    let (meta, content) = state
+        .db
+        .run(move |conn| tasks::file(conn, id, file))
+        .await?
+        .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
+    Ok(super::task_answer::file_response(&meta, content))
 }
 
 #[derive(Debug, Deserialize)]

@@ -1055,7 +1055,7 @@ async fn public_follows_a_body_by_email(backend: Backend) {
 
 /// A multipart body as a browser sends it: the form token, the agenda's version, the public
 /// flag and one file.
-fn multipart(fields: &[(&str, &str)], file: (&str, &[u8])) -> (String, Vec<u8>) {
+pub(crate) fn multipart(fields: &[(&str, &str)], file: (&str, &[u8])) -> (String, Vec<u8>) {
     let boundary = "----agendum-test-boundary-7d3a";
     let mut body = Vec::new();
     for (name, value) in fields {

@@ -16,6 +16,7 @@ on_both_backends!(
     administration_staff_answer_their_tasks_logged_in,
     an_answer_is_compiled_and_put_on_the_committees_agenda,
     the_proposal_shows_its_follow_up_to_whom_it_should,
+    files_go_with_answers_and_contributions,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -945,4 +946,184 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     assert!(completed.contains("Medlemsforslag om nedlæggelse af profiler på X"));
     let overview = app.get_text("/proposals/follow-up", 200).await;
     assert!(!overview.contains("Medlemsforslag om nedlæggelse af profiler på X"));
+}
+
+/// Uploads `bytes` as `name` to a task page's file form; (status, body).
+async fn upload_file(
+    client: &reqwest::Client,
+    url: String,
+    csrf: &str,
+    name: &str,
+    bytes: &[u8],
+) -> (u16, String) {
+    let (content_type, body) = crate::agendas::multipart(&[("csrf", csrf)], (name, bytes));
+    let r = client
+        .post(url)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn files_go_with_answers_and_contributions(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let links = mails_with_links(&app, task.id);
+    let (tmf_link, kff_link) = (&links[1], &links[2]);
+    let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+
+    // A contributor attaches a file through its link; a program called .pdf is refused.
+    let client = app.browser();
+    let page = client
+        .get(app.url(tmf_link))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("enctype=\"multipart/form-data\""));
+    let csrf = crate::helpers::csrf_of(&page).unwrap();
+    let files_url = app.url(&format!("{tmf_link}/files"));
+    let (status, body) = upload_file(
+        &client,
+        files_url.clone(),
+        &csrf,
+        "profiler.pdf",
+        b"MZ\x90\x00 a program",
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let (status, body) =
+        upload_file(&client, files_url.clone(), "wrong", "profiler.pdf", pdf).await;
+    assert_eq!(status, 403, "the form's token is needed: {body}");
+    let (status, body) = upload_file(&client, files_url, &csrf, "TMF profiler på X.pdf", pdf).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Filen er vedhæftet."));
+    assert!(body.contains("TMF profiler på X.pdf"));
+    let stored = tasks::files(&mut app.conn(), task.id).unwrap();
+    assert_eq!(stored.len(), 1);
+    let file = &stored[0];
+    assert_eq!(file.content_type, "application/pdf");
+    // Fetched through the same link, as a download; another contributor's link does not reach it.
+    let r = app.get(&format!("{tmf_link}/files/{}", file.id)).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert_eq!(r.bytes().await.unwrap().as_ref(), pdf);
+    assert_eq!(
+        app.get(&format!("{kff_link}/files/{}", file.id))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+
+    // The lead sees it, logged in, and adds its own; so does the secretariat.
+    let okf = app.login("okf@example.org", "demo").await;
+    let page = okf.get_text(&format!("/my/tasks/{}", task.id), 200).await;
+    assert!(page.contains("TMF profiler på X.pdf"));
+    assert_eq!(
+        okf.get(&format!("/my/tasks/{}/files/{}", task.id, file.id))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let (status, body) = upload_file(
+        &okf.client,
+        okf.url(&format!("/my/tasks/{}/files", task.id)),
+        &okf.csrf,
+        "samlet-notat.pdf",
+        pdf,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let page = secretariat
+        .get_text(&format!("/secretariat/tasks/{}", task.id), 200)
+        .await;
+    assert!(page.contains("TMF profiler på X.pdf") && page.contains("samlet-notat.pdf"));
+    assert_eq!(
+        secretariat
+            .get(&format!("/secretariat/tasks/{}/files/{}", task.id, file.id))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let overview = secretariat
+        .get_text(&format!("/secretariat/tasks/{}/overview", task.id), 200)
+        .await;
+    assert!(overview.contains("Vedhæftet: TMF profiler på X.pdf"));
+
+    // Once answered, nothing more is attached; presented, the files go with the answer to the
+    // committee's members.
+    let (status, _, _) = post(
+        &okf,
+        &format!("/my/tasks/{}", task.id),
+        &[
+            ("action", "answer"),
+            ("answer", "Svaret."),
+            ("answered_by", "ØKF"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = upload_file(
+        &okf.client,
+        okf.url(&format!("/my/tasks/{}/files", task.id)),
+        &okf.csrf,
+        "for-sent.pdf",
+        pdf,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("der kan ikke længere vedhæftes filer"),
+        "{body}"
+    );
+    let committee = organization_id(&app, "Økonomiudvalget");
+    let meeting = agendum::db::meetings::upcoming_of(
+        &mut app.conn(),
+        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .remove(0)
+    .id;
+    let (status, _, _) = post(
+        &secretariat,
+        &format!("/secretariat/tasks/{}/present", task.id),
+        &[("meeting", &meeting.to_string())],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let added = tasks::get(&mut app.conn(), task.id)
+        .unwrap()
+        .unwrap()
+        .presented_item_id
+        .unwrap();
+    let attachments =
+        agendum::db::agenda::item_attachments(&mut app.conn(), meeting, added).unwrap();
+    let names: Vec<(&str, bool)> = attachments
+        .iter()
+        .map(|a| (a.filename.as_str(), a.public))
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&("TMF profiler på X.pdf", false)));
+    assert!(names.contains(&("samlet-notat.pdf", false)));
 }
