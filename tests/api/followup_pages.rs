@@ -17,6 +17,7 @@ on_both_backends!(
     an_answer_is_compiled_and_put_on_the_committees_agenda,
     the_proposal_shows_its_follow_up_to_whom_it_should,
     files_go_with_answers_and_contributions,
+    who_may_do_what_in_follow_up,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -1126,4 +1127,140 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(names.contains(&("TMF profiler på X.pdf", false)));
     assert!(names.contains(&("samlet-notat.pdf", false)));
+}
+
+/// The permissions table of decisions and follow-up: every page and API call of it, for each
+/// kind of caller. 303 is the way to the login page.
+async fn who_may_do_what_in_follow_up(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0).id;
+    add_staff(&app, "buf@example.org", "Børne- og Ungdomsforvaltningen");
+    let politician = app.login("politiker@example.org", "demo").await;
+    let lead = app.login("okf@example.org", "demo").await;
+    let outsider = app.login("buf@example.org", "demo-staff-pass").await;
+
+    // Pages: (path, anonymous, politician, lead's staff, other staff, secretariat).
+    let pages: Vec<(String, [u16; 5])> = vec![
+        (
+            format!("/secretariat/meetings/{SEED_MEETING}/decisions"),
+            [303, 403, 403, 403, 200],
+        ),
+        (
+            format!("/secretariat/agenda-items/{item}/decision"),
+            [303, 403, 403, 403, 200],
+        ),
+        ("/secretariat/tasks".to_owned(), [303, 403, 403, 403, 200]),
+        (
+            format!("/secretariat/tasks/{task}"),
+            [303, 403, 403, 403, 200],
+        ),
+        (
+            format!("/secretariat/tasks/{task}/overview"),
+            [303, 403, 403, 403, 200],
+        ),
+        (
+            format!("/secretariat/tasks/{task}/overview.pdf"),
+            [303, 403, 403, 403, 200],
+        ),
+        ("/my/tasks".to_owned(), [303, 403, 200, 200, 403]),
+        (format!("/my/tasks/{task}"), [303, 403, 200, 404, 403]),
+        ("/proposals/follow-up".to_owned(), [200, 200, 200, 200, 200]),
+        ("/proposals/completed".to_owned(), [200, 200, 200, 200, 200]),
+    ];
+    for (path, expected) in &pages {
+        let anonymous = app
+            .browser()
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let got = [
+            anonymous,
+            politician.get(path).await.status().as_u16(),
+            lead.get(path).await.status().as_u16(),
+            outsider.get(path).await.status().as_u16(),
+            secretariat.get(path).await.status().as_u16(),
+        ];
+        assert_eq!(&got, expected, "{path}");
+    }
+
+    // The API: (method, path, body, anonymous, politician, lead's staff, other staff,
+    // secretariat). The secretariat's changes are left out where they would change the rest.
+    let tokens: Vec<Option<String>> = vec![
+        None,
+        Some(crate::helpers::api_token(&app, "politiker@example.org")),
+        Some(crate::helpers::api_token(&app, "okf@example.org")),
+        Some(crate::helpers::api_token(&app, "buf@example.org")),
+        Some(crate::helpers::api_token(&app, "sekretariat@example.org")),
+    ];
+    let get = reqwest::Method::GET;
+    let calls: Vec<(reqwest::Method, String, Option<serde_json::Value>, [u16; 5])> = vec![
+        (
+            get.clone(),
+            "/api/v1/tasks".to_owned(),
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        (
+            get.clone(),
+            format!("/api/v1/tasks/{task}"),
+            None,
+            [401, 404, 200, 404, 200],
+        ),
+        (
+            get.clone(),
+            format!("/api/v1/agenda-items/{item}/task-suggestions"),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            reqwest::Method::POST,
+            format!("/api/v1/agenda-items/{item}/decision"),
+            Some(serde_json::json!({ "outcome": "adopted" })),
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            reqwest::Method::PATCH,
+            format!("/api/v1/tasks/{task}"),
+            Some(serde_json::json!({ "deadline": "2031-01-31" })),
+            [401, 403, 403, 403, 200],
+        ),
+    ];
+    for (method, path, body, expected) in &calls {
+        let mut got = [0u16; 5];
+        for (i, token) in tokens.iter().enumerate() {
+            got[i] = crate::helpers::api_call(
+                &app,
+                method.clone(),
+                path,
+                token.as_deref(),
+                body.clone(),
+            )
+            .await
+            .0;
+        }
+        assert_eq!(&got, expected, "{method} {path}");
+    }
+    // What the lead's staff list holds: their own tasks only; the outsider's is empty.
+    let (_, mine) = crate::helpers::api_call(
+        &app,
+        get.clone(),
+        "/api/v1/tasks",
+        tokens[2].as_deref(),
+        None,
+    )
+    .await;
+    assert_eq!(mine["data"].as_array().unwrap().len(), 1);
+    let (_, theirs) =
+        crate::helpers::api_call(&app, get, "/api/v1/tasks", tokens[3].as_deref(), None).await;
+    assert!(theirs["data"].as_array().unwrap().is_empty());
 }
