@@ -4,7 +4,7 @@
 //! from the adopted clauses (`/secretariat/agenda-items/{item}/decision`). The same operations
 //! as the JSON API (`crate::followup`).
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
 use super::views::{When, meeting_url, proposal_url};
 use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
@@ -43,19 +44,6 @@ pub fn item_decision_url(item: AgendaItemId) -> String {
 
 fn actor(user: &CurrentUser) -> Actor {
     Actor::user(user.account.id, &user.account.name)
-}
-
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
-}
-
-fn see_other(location: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
 }
 
 fn not_released() -> AppError {
@@ -331,21 +319,10 @@ pub async fn attendance(
                     )
                 })
             });
-            match done {
-                Ok(()) => Ok(None),
-                Err(err) if err.kind.status() < 500 => {
-                    let status = StatusCode::from_u16(err.kind.status())
-                        .unwrap_or(StatusCode::BAD_REQUEST);
-                    Ok(Some((status, meeting_page(conn, &user, id, Some(&err.message))?)))
-                }
-                Err(err) => Err(err),
-            }
+            refused_or(done, |why| meeting_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(match outcome {
-        None => see_other(format!("{}#fremmoede", meeting_decisions_url(id))),
-        Some((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|()| format!("{}#fremmoede", meeting_decisions_url(id))))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -385,26 +362,12 @@ pub async fn minutes_action(
                 }
                 _ => Err(AppError::bad_request("Ukendt handling.")),
             };
-            match done {
-                Ok(()) => Ok(None),
-                Err(err) if err.kind.status() < 500 => {
-                    let status =
-                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-                    Ok(Some((
-                        status,
-                        meeting_page(conn, &user, id, Some(&err.message))?,
-                    )))
-                }
-                Err(err) => Err(err),
-            }
+            refused_or(done, |why| meeting_page(conn, &user, id, Some(why)))
         })
         .await?;
     // Published minutes change the meeting's public page at once.
     state.pages.invalidate(id);
-    Ok(match outcome {
-        None => see_other(format!("{}#protokol", meeting_decisions_url(id))),
-        Some((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|()| format!("{}#protokol", meeting_decisions_url(id))))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -516,6 +479,11 @@ fn votes_of(
     }))
 }
 
+/// A vote given as counts for and against only (a clause's, an amendment's).
+fn counts_of(what: &str, for_: &str, against: &str) -> AppResult<Option<Votes>> {
+    votes_of(what, for_, against, "", ["", "", ""])
+}
+
 fn outcome_of(text: &str, what: &str) -> AppResult<Outcome> {
     text.trim()
         .parse()
@@ -561,13 +529,7 @@ impl DecisionForm {
             clauses.push(ClauseDecision {
                 clause: n as u32 + 1,
                 outcome: outcome_of(chosen, &what)?,
-                votes: votes_of(
-                    &what,
-                    at(&self.clause_for, n),
-                    at(&self.clause_against, n),
-                    "",
-                    ["", "", ""],
-                )?,
+                votes: counts_of(&what, at(&self.clause_for, n), at(&self.clause_against, n))?,
             });
         }
         let mut amendments = Vec::new();
@@ -581,12 +543,10 @@ impl DecisionForm {
                 proposed_by: by.to_owned(),
                 text: text.to_owned(),
                 outcome: outcome_of(at(&self.amendment_outcome, i), &what)?,
-                votes: votes_of(
+                votes: counts_of(
                     &what,
                     at(&self.amendment_for, i),
                     at(&self.amendment_against, i),
-                    "",
-                    ["", "", ""],
                 )?,
             });
         }
@@ -1054,27 +1014,18 @@ pub async fn record(
             let done = form
                 .decision(id, item.clauses().len(), &committees, account)
                 .and_then(|request| followup::record_decision(conn, &settings, &actor, &request));
-            match done {
-                Ok(_) => Ok(None),
-                Err(err) if err.kind.status() < 500 => {
-                    let status =
-                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-                    let page = ItemPage {
-                        form: Some(&form),
-                        problem: Some(&err.message),
-                        task_form: None,
-                        notice: None,
-                    };
-                    Ok(Some((status, item_page(conn, &user, id, page)?)))
-                }
-                Err(err) => Err(err),
-            }
+            refused_or(done.map(drop), |why| {
+                let page = ItemPage {
+                    form: Some(&form),
+                    problem: Some(why),
+                    task_form: None,
+                    notice: None,
+                };
+                item_page(conn, &user, id, page)
+            })
         })
         .await?;
-    Ok(match outcome {
-        None => see_other(format!("{}#opfoelgning", item_decision_url(id))),
-        Some((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|()| format!("{}#opfoelgning", item_decision_url(id))))
 }
 
 /// A confirmed task as typed: clause, lead, contributors, deadline, where the answer goes.
@@ -1156,28 +1107,16 @@ pub async fn confirm(
                         },
                     )
                 });
-            match done {
-                Ok(task) => Ok(Err(task.id)),
-                Err(err) if err.kind.status() < 500 => {
-                    let status =
-                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-                    let page = ItemPage {
-                        form: None,
-                        problem: Some("Opgaven er ikke sendt. Se beskeden ved forslaget."),
-                        task_form: Some((&form, &err.message)),
-                        notice: None,
-                    };
-                    Ok(Ok((status, item_page(conn, &user, id, page)?)))
-                }
-                Err(err) => Err(err),
-            }
+            refused_or(done.map(|task| task.id), |why| {
+                let page = ItemPage {
+                    form: None,
+                    problem: Some("Opgaven er ikke sendt. Se beskeden ved forslaget."),
+                    task_form: Some((&form, why)),
+                    notice: None,
+                };
+                item_page(conn, &user, id, page)
+            })
         })
         .await?;
-    Ok(match outcome {
-        Err(task) => see_other(format!(
-            "{}?sendt={task}#opfoelgning",
-            item_decision_url(id)
-        )),
-        Ok((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|task| format!("{}?sendt={task}#opfoelgning", item_decision_url(id))))
 }

@@ -16,6 +16,16 @@ use crate::domain::minutes::Signer;
 use crate::error::{AppError, AppResult};
 use crate::followup;
 
+/// The signature the account's person gives, if it is among the draft's signers.
+fn own_signer(draft: &Minutes, user: &CurrentUser) -> Option<Signer> {
+    let person = user.account.person_id?;
+    draft
+        .signers
+        .iter()
+        .find(|s| s.person_id() == Some(person))
+        .cloned()
+}
+
 /// The open draft, if the account may read it: the secretariat, or one of its signers.
 fn readable(
     conn: &mut DbConnection,
@@ -24,13 +34,7 @@ fn readable(
 ) -> AppResult<(Minutes, Option<Signer>)> {
     let hidden = || AppError::not_found("Der er ingen protokol, der venter på din godkendelse.");
     let draft = minutes::open_draft(conn, meeting)?.ok_or_else(hidden)?;
-    let own = user.account.person_id.and_then(|p| {
-        draft
-            .signers
-            .iter()
-            .find(|s| s.person_id() == Some(p))
-            .cloned()
-    });
+    let own = own_signer(&draft, user);
     if own.is_none() && user.role() != Role::Secretariat {
         return Err(hidden());
     }
@@ -108,13 +112,7 @@ pub async fn approve(
     state.pages.invalidate(meeting);
     match (signed, draft) {
         (Signed::Waiting { .. }, Some(draft)) => {
-            let own = user.account.person_id.and_then(|p| {
-                draft
-                    .signers
-                    .iter()
-                    .find(|s| s.person_id() == Some(p))
-                    .cloned()
-            });
+            let own = own_signer(&draft, &user);
             page(
                 &user,
                 meeting,

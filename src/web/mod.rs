@@ -13,6 +13,7 @@ pub mod documents;
 pub mod errors;
 pub mod followup_public;
 pub mod followup_view;
+pub mod forms;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;

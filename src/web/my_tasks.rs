@@ -2,12 +2,13 @@
 //! it leads and those it contributes to, and answer them on the same page as the answer links
 //! give (`/my/tasks/{id}`), without needing the mail.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
+use super::forms::page as html;
 use super::task_answer::{AnswerForm, act, page_data};
 use super::templates::{context_for, render};
 use crate::db::tasks::{self, Task};
@@ -35,13 +36,6 @@ fn part(task: &Task, own: OrganizationId) -> Option<Option<i64>> {
         .iter()
         .find(|c| c.organization.id == own)
         .map(|c| Some(c.id))
-}
-
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
 }
 
 fn row(task: &Task, contribution: Option<i64>) -> Value {

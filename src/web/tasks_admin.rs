@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::decisions_admin::{item_decision_url, task_row};
+use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
 use crate::db::tasks::{self, Task, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
@@ -23,13 +24,6 @@ use crate::followup;
 
 pub fn task_url(id: i64) -> String {
     format!("/secretariat/tasks/{id}")
-}
-
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
 }
 
 /// Where a task stands on the dashboard: the three the chart shows, and closed.
@@ -434,28 +428,14 @@ pub async fn present(
                 .parse::<i64>()
                 .map_err(|_| AppError::invalid("Vælg det møde, svaret skal forelægges."))
                 .and_then(|m| followup::present(conn, &actor, id, MeetingId(m), Some(by)));
-            match done {
-                Ok(item) => Ok(Ok(
-                    presented_url(conn, item)?.unwrap_or_else(|| task_url(id))
-                )),
-                Err(err) if err.kind.status() < 500 && err.kind.status() != 404 => {
-                    let status =
-                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-                    Ok(Err((
-                        status,
-                        task_page(conn, &user, id, None, Some(&err.message))?,
-                    )))
-                }
+            let done = match done {
+                Ok(item) => Ok(presented_url(conn, item)?.unwrap_or_else(|| task_url(id))),
                 Err(err) => Err(err),
-            }
+            };
+            refused_or(done, |why| task_page(conn, &user, id, None, Some(why)))
         })
         .await?;
-    Ok(match outcome {
-        Ok(location) => HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, location))
-            .finish(),
-        Err((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|location| location))
 }
 
 #[derive(Debug, Deserialize)]
@@ -541,29 +521,12 @@ pub async fn act(
             let done = form.change().and_then(|change| {
                 followup::change_task(conn, &settings, &actor, id, form.lock, &change)
             });
-            match done {
-                Ok(_) => Ok(Ok(form.action)),
-                Err(err) if err.kind.status() < 500 && err.kind.status() != 404 => {
-                    let status =
-                        StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-                    Ok(Err((
-                        status,
-                        task_page(conn, &user, id, None, Some(&err.message))?,
-                    )))
-                }
-                Err(err) => Err(err),
-            }
+            refused_or(done.map(|_| form.action), |why| {
+                task_page(conn, &user, id, None, Some(why))
+            })
         })
         .await?;
-    Ok(match outcome {
-        Ok(action) => HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                format!("{}?udfoert={action}", task_url(id)),
-            ))
-            .finish(),
-        Err((status, body)) => html(status, body),
-    })
+    Ok(outcome.respond(|action| format!("{}?udfoert={action}", task_url(id))))
 }
 
 #[cfg(test)]

@@ -1,0 +1,58 @@
+//! What the secretariat's form posts share: a change is done and the browser sent on, or it is
+//! refused and the page is shown again with the reason, at the refusal's status.
+
+use actix_web::HttpResponse;
+use actix_web::http::{StatusCode, header};
+
+use crate::error::{AppError, AppResult};
+
+/// A page that is never cached: it shows the state of things for one person.
+pub fn page(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+pub fn see_other(location: impl Into<String>) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.into()))
+        .finish()
+}
+
+/// A post's outcome: what was done, or the page again with why not.
+pub enum Posted<T> {
+    Done(T),
+    Refused(StatusCode, String),
+}
+
+impl<T> Posted<T> {
+    /// The redirect after a change, or the page with the refusal.
+    pub fn respond(self, location: impl FnOnce(T) -> String) -> HttpResponse {
+        match self {
+            Posted::Done(done) => see_other(location(done)),
+            Posted::Refused(status, body) => page(status, body),
+        }
+    }
+}
+
+/// `done`, or, when it was refused for a reason the user can act on (a 4xx other than "not
+/// found", which has its own page), the page `again` renders with the reason.
+pub fn refused_or<T>(
+    done: AppResult<T>,
+    again: impl FnOnce(&str) -> AppResult<String>,
+) -> AppResult<Posted<T>> {
+    match done {
+        Ok(done) => Ok(Posted::Done(done)),
+        Err(err) if is_refusal(&err) => {
+            let status = StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            Ok(Posted::Refused(status, again(&err.message)?))
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn is_refusal(err: &AppError) -> bool {
+    let status = err.kind.status();
+    (400..500).contains(&status) && status != 404
+}
