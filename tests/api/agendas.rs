@@ -36,7 +36,7 @@ pub(crate) fn pdf_text(pdf: &[u8], pages: Option<(u32, u32)>) -> Option<String> 
     pdf_tool("pdftotext", pdf, pages)
 }
 
-fn pdf_tool(tool: &str, pdf: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
+pub(crate) fn pdf_tool(tool: &str, pdf: &[u8], pages: Option<(u32, u32)>) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.pdf");
     std::fs::write(&path, pdf).unwrap();

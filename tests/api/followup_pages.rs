@@ -714,6 +714,9 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     }
     let pdf = secretariat.get_bytes(&format!("{path}/overview.pdf")).await;
     assert!(pdf.starts_with(b"%PDF"));
+    if let Some(info) = crate::agendas::pdf_tool("pdfinfo", &pdf, None) {
+        assert!(info.contains("Tagged:          yes"), "{info}");
+    }
     if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for expected in [

@@ -161,6 +161,15 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
     assert!(page.contains("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."));
     let pdf = app.get_bytes("/meetings/1/minutes.pdf").await;
     assert!(pdf.starts_with(b"%PDF"));
+    if let Some(info) = crate::agendas::pdf_tool("pdfinfo", &pdf, None) {
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        assert!(
+            info.contains(
+                "Title:           Beslutningsprotokol for Borgerrepræsentationen 30.04.2025"
+            ),
+            "{info}"
+        );
+    }
     if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for expected in [
