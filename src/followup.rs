@@ -326,6 +326,7 @@ fn lowercase_first(text: &str) -> String {
 /// Drafts the next version of a meeting's minutes (a correction needs its reason).
 pub fn draft_minutes(
     conn: &mut DbConnection,
+    settings: &Settings,
     actor: &Actor,
     meeting: MeetingId,
     reason: Option<&str>,
@@ -333,6 +334,7 @@ pub fn draft_minutes(
 ) -> AppResult<minutes::Minutes> {
     write_transaction(conn, |conn| {
         let drafted = minutes::draft(conn, meeting, reason, by)?;
+        crate::mail::proposer::notify_signers(conn, settings, &drafted)?;
         audit::record(
             conn,
             actor,

@@ -1,5 +1,6 @@
-//! Mail to a proposal's proposer about its follow-up: when it is decided, and when an
-//! administration has answered an adopted clause. Queued in the transaction of the change.
+//! Mail to politicians about decisions and follow-up: to a proposal's proposer when it is
+//! decided and when an administration has answered an adopted clause, and to the signers of a
+//! draft of the minutes. Queued in the transaction of the change.
 
 use diesel::prelude::*;
 use tera::Context;
@@ -138,4 +139,49 @@ pub fn notify_answered(
         &task.answer_to.as_ref().map(|o| o.name.clone()),
     );
     send(conn, settings, &proposal, "proposal_answered", ctx)
+}
+
+/// Asks each person who is to approve a draft of the minutes, and has an address, to read and
+/// approve it. The secretariat's own approval needs no mail.
+pub fn notify_signers(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    draft: &crate::db::minutes::Minutes,
+) -> AppResult<usize> {
+    let mut sent = 0;
+    for signer in &draft.signers {
+        let Some(person) = signer.person_id() else {
+            continue;
+        };
+        let email: Option<String> = persons::table
+            .find(person.0)
+            .select(persons::email)
+            .first::<Option<String>>(conn)
+            .optional()?
+            .flatten();
+        let Some(to) = email.and_then(|e| Mailbox::new(Some(&signer.name), &e).ok()) else {
+            continue;
+        };
+        let mut ctx = Context::new();
+        ctx.insert("name", &signer.name);
+        ctx.insert("organization", &draft.content.organization_name);
+        ctx.insert("meeting_date", &date_da(draft.content.starts_at));
+        ctx.insert("version", &draft.version);
+        ctx.insert("reason", &draft.correction_reason);
+        ctx.insert(
+            "url",
+            &format!(
+                "{}/meetings/{}/minutes/draft",
+                settings.base_url, draft.meeting_id
+            ),
+        );
+        let mail = render_mail("minutes_approval", Lang::Da, &ctx)?;
+        let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+            .map_err(AppError::internal)?
+            .html(mail.html)
+            .concerning("meeting", draft.meeting_id.0);
+        super::enqueue(conn, &settings.mail_from, &message)?;
+        sent += 1;
+    }
+    Ok(sent)
 }

@@ -346,15 +346,24 @@ pub async fn minutes_action(
     let id = MeetingId(path.into_inner());
     let actor = actor(&user);
     let account = user.account.id;
+    let settings = state.settings.clone();
     let outcome = state
         .db
         .run(move |conn| {
             let done = match form.action.as_str() {
-                "draft" => followup::draft_minutes(conn, &actor, id, None, Some(account)).map(drop),
-                "correct" => {
-                    followup::draft_minutes(conn, &actor, id, Some(&form.reason), Some(account))
+                "draft" => {
+                    followup::draft_minutes(conn, &settings, &actor, id, None, Some(account))
                         .map(drop)
                 }
+                "correct" => followup::draft_minutes(
+                    conn,
+                    &settings,
+                    &actor,
+                    id,
+                    Some(&form.reason),
+                    Some(account),
+                )
+                .map(drop),
                 "sign" => {
                     let own = form.signer == SECRETARIAT;
                     followup::sign_minutes(conn, &actor, id, &form.signer, Some(account), !own)

@@ -310,6 +310,28 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(draft.signers.len(), 2);
+    // Both signers are asked by mail, with the way to the draft.
+    let (all, _) = agendum::db::outbox::list(&mut app.conn(), None, 0, 1000).unwrap();
+    let ids: Vec<i64> = all
+        .iter()
+        .filter(|m| m.concerns == Some(("meeting".to_owned(), SEED_MEETING)))
+        .map(|m| m.id)
+        .collect();
+    let asked: Vec<_> = agendum::db::outbox::load(&mut app.conn(), &ids)
+        .unwrap()
+        .into_iter()
+        .filter(|m| {
+            m.subject
+                .starts_with("Godkend beslutningsprotokollen: Borgerrepræsentationen")
+        })
+        .collect();
+    assert_eq!(asked.len(), 2);
+    assert!(
+        asked
+            .iter()
+            .any(|m| m.to[0].email == "politiker@example.org"
+                && m.text.contains("/meetings/1/minutes/draft"))
+    );
 
     // The politician reads the draft and approves it in their own name.
     let politician = app.login("politiker@example.org", "demo").await;
