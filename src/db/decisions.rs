@@ -331,6 +331,11 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
             "Der kan kun træffes beslutninger på et møde, hvis dagsorden er udsendt, og som ikke er aflyst.",
         ));
     }
+    if item.meeting_starts_at > chrono::Utc::now() {
+        return Err(AppError::invalid(
+            "Mødet er ikke begyndt endnu; beslutninger registreres under eller efter mødet.",
+        ));
+    }
     if item.meeting_status == MeetingStatus::MinutesPublished {
         return Err(AppError::conflict(
             "Beslutningsprotokollen er godkendt og offentliggjort. Start en rettelse af protokollen (en ny version) under mødets beslutninger; så kan beslutningen rettes.",

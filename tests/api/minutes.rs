@@ -400,12 +400,36 @@ async fn closed_items_are_published_without_their_text(backend: Backend) {
         return;
     };
     let (meeting, _) = crate::pages::meeting_with_closed_item(&app);
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    // Before the meeting nothing is decided.
+    let first = agendum::db::agenda::released(&mut app.conn(), meeting, None)
+        .unwrap()
+        .unwrap()
+        .snapshot
+        .items[0]
+        .id;
+    let (status, body) = post(
+        &secretariat,
+        &format!("/secretariat/agenda-items/{first}/decision"),
+        &[("outcome", "adopted")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Mødet er ikke begyndt endnu"), "{body}");
+    // The meeting has begun: decisions are recorded during or after it.
+    {
+        use agendum::db::schema::meetings::dsl::*;
+        use diesel::prelude::*;
+        diesel::update(meetings.find(meeting.0))
+            .set(starts_at.eq((chrono::Utc::now() - chrono::Duration::hours(1)).naive_utc()))
+            .execute(&mut app.conn())
+            .unwrap();
+    }
     let items = agendum::db::agenda::released(&mut app.conn(), meeting, None)
         .unwrap()
         .unwrap()
         .snapshot
         .items;
-    let secretariat = app.login("sekretariat@example.org", "demo").await;
     for item in &items {
         let text = if item.public {
             "Det åbne punkt blev tiltrådt."
