@@ -13,10 +13,43 @@ use super::{DbConnection, now};
 use crate::auth::{new_secret, secret_hash};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::ProposalStatus;
-use crate::domain::task::{TaskEvent, TaskStatus};
+use crate::domain::task::{Standing, TaskEvent, TaskStatus};
 use crate::domain::time::long_date_da;
 use crate::domain::{AgendaItemId, BodyId, OrganizationId, UserId};
 use crate::error::{AppError, AppResult};
+
+/// Applies a [`TaskFilter`] to a boxed query of `tasks`.
+macro_rules! filtered {
+    ($query:expr, $filter:expr, $today:expr) => {{
+        let filter: &TaskFilter = $filter;
+        let mut query = $query;
+        if let Some(lead) = filter.lead {
+            query = query.filter(tasks::lead_id.eq(lead.0));
+        }
+        if let Some(org) = filter.involving {
+            query = query.filter(
+                tasks::lead_id.eq(org.0).or(tasks::id.eq_any(
+                    task_contributions::table
+                        .filter(task_contributions::organization_id.eq(org.0))
+                        .select(task_contributions::task_id),
+                )),
+            );
+        }
+        if let Some(standing) = filter.standing {
+            let statuses: Vec<&'static str> =
+                standing.statuses().iter().map(|s| s.as_str()).collect();
+            query = query.filter(tasks::status.eq_any(statuses));
+            match standing {
+                Standing::Overdue => query = query.filter(tasks::deadline.lt($today)),
+                Standing::Open => {
+                    query = query.filter(tasks::deadline.is_null().or(tasks::deadline.ge($today)))
+                }
+                _ => {}
+            }
+        }
+        query
+    }};
+}
 
 /// How long after its deadline an answer link still works: answers often come a little late,
 /// and a link that dies on the deadline helps nobody.
@@ -316,15 +349,135 @@ pub fn of_proposal(
     Ok(tasks)
 }
 
+/// Which tasks a list shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TaskFilter {
+    /// Led by this administration.
+    pub lead: Option<OrganizationId>,
+    /// Led by this administration or with a contribution from it.
+    pub involving: Option<OrganizationId>,
+    pub standing: Option<Standing>,
+}
+
+/// One page of the tasks `filter` picks, and how many it picks in all: open and overdue tasks
+/// by their deadline, the others newest first. Queries use the indexes on the lead, status and
+/// deadline.
+pub fn page(
+    conn: &mut DbConnection,
+    filter: &TaskFilter,
+    today: NaiveDate,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Task>, i64)> {
+    let total: i64 = filtered!(tasks::table.into_boxed(), filter, today)
+        .count()
+        .get_result(conn)?;
+    let tasks = load(
+        conn,
+        Some(Only::Page {
+            filter: *filter,
+            today,
+            offset,
+            limit,
+        }),
+    )?;
+    Ok((tasks, total))
+}
+
+/// Counts per lead administration and standing, for the dashboard: two grouped counts over
+/// the index on (lead, status) and the one on (status, deadline).
+pub fn tally(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+) -> AppResult<Vec<(OrganizationId, [i64; 4])>> {
+    let by_status: Vec<(i64, String, i64)> = tasks::table
+        .group_by((tasks::lead_id, tasks::status))
+        .select((tasks::lead_id, tasks::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let open: Vec<&str> = Standing::Open
+        .statuses()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let overdue: Vec<(i64, i64)> = tasks::table
+        .filter(tasks::status.eq_any(&open))
+        .filter(tasks::deadline.lt(today))
+        .group_by(tasks::lead_id)
+        .select((tasks::lead_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut out: Vec<(OrganizationId, [i64; 4])> = Vec::new();
+    let mut slot = |lead: i64| -> usize {
+        match out.iter().position(|(o, _)| o.0 == lead) {
+            Some(i) => i,
+            None => {
+                out.push((OrganizationId(lead), [0; 4]));
+                out.len() - 1
+            }
+        }
+    };
+    let mut rows = Vec::new();
+    for (lead, status, n) in by_status {
+        let status: TaskStatus = status.parse().map_err(AppError::internal)?;
+        let standing = match status {
+            TaskStatus::Closed => Standing::Closed,
+            s if s.is_open() => Standing::Open,
+            _ => Standing::Answered,
+        };
+        rows.push((slot(lead), standing, n));
+    }
+    for (lead, n) in overdue {
+        let i = slot(lead);
+        rows.push((i, Standing::Overdue, n));
+        // Overdue tasks were counted as open above.
+        rows.push((i, Standing::Open, -n));
+    }
+    for (i, standing, n) in rows {
+        let at = Standing::ALL
+            .iter()
+            .position(|s| *s == standing)
+            .unwrap_or(0);
+        out[i].1[at] += n;
+    }
+    Ok(out)
+}
+
+/// Open tasks whose lead asked for more time, the nearest deadline first.
+pub fn with_requests(conn: &mut DbConnection, limit: i64) -> AppResult<Vec<Task>> {
+    let open: Vec<&str> = Standing::Open
+        .statuses()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let ids: Vec<i64> = tasks::table
+        .filter(tasks::proposed_deadline.is_not_null())
+        .filter(tasks::status.eq_any(open))
+        .order((tasks::deadline.asc(), tasks::id))
+        .limit(limit)
+        .select(tasks::id)
+        .load(conn)?;
+    let mut found = load(conn, Some(Only::Ids(ids.clone())))?;
+    found.sort_by_key(|t| ids.iter().position(|i| *i == t.id));
+    Ok(found)
+}
+
 enum Only {
+    Ids(Vec<i64>),
     Task(i64),
     Item(AgendaItemId),
     Proposal(i64),
+    Page {
+        filter: TaskFilter,
+        today: NaiveDate,
+        offset: i64,
+        limit: i64,
+    },
 }
 
 /// The tasks (one, an item's, or all), their contributions and organizations, loaded in one
 /// query each.
 fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
+    // A page's contributions are fetched for its tasks by id once they are known.
+    let is_page = matches!(only, Some(Only::Page { .. } | Only::Ids(_)));
     let mut query = tasks::table
         .select((
             tasks::id,
@@ -385,11 +538,32 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 ),
             );
         }
+        Some(Only::Page {
+            filter,
+            today,
+            offset,
+            limit,
+        }) => {
+            query = filtered!(query, &filter, today);
+            query = match filter.standing {
+                // What waits: the nearest deadline first.
+                Some(Standing::Open | Standing::Overdue) => {
+                    query.order((tasks::deadline.asc(), tasks::id.desc()))
+                }
+                _ => query,
+            };
+            query = query.offset(offset).limit(limit);
+        }
+        Some(Only::Ids(ids)) => query = query.filter(tasks::id.eq_any(ids)),
         None => {}
     }
     let rows: Vec<TaskRow> = query.load(conn)?;
     if rows.is_empty() {
         return Ok(Vec::new());
+    }
+    if is_page {
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        contribution_query = contribution_query.filter(task_contributions::task_id.eq_any(ids));
     }
     let contributions: Vec<ContributionRow> = contribution_query.load(conn)?;
     let mut by_task: HashMap<i64, Vec<ContributionRow>> = HashMap::new();

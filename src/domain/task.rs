@@ -37,6 +37,57 @@ pub enum TaskEvent {
 #[error("{0}")]
 pub struct TaskStateError(pub String);
 
+/// Where a task stands for the follow-up overviews: open, open past its deadline, answered
+/// (or presented), or closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Open,
+    Overdue,
+    Answered,
+    Closed,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 4] = [Self::Open, Self::Overdue, Self::Answered, Self::Closed];
+
+    pub fn of(status: TaskStatus, deadline: Option<NaiveDate>, today: NaiveDate) -> Self {
+        if status == TaskStatus::Closed {
+            Self::Closed
+        } else if status.is_overdue(deadline, today) {
+            Self::Overdue
+        } else if status.is_open() {
+            Self::Open
+        } else {
+            Self::Answered
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Overdue => "overdue",
+            Self::Answered => "answered",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The statuses a task in this standing has (overdue and open differ by the deadline).
+    pub fn statuses(self) -> &'static [TaskStatus] {
+        match self {
+            Self::Open | Self::Overdue => {
+                &[TaskStatus::Sent, TaskStatus::Seen, TaskStatus::InProgress]
+            }
+            Self::Answered => &[TaskStatus::Answered, TaskStatus::Presented],
+            Self::Closed => &[TaskStatus::Closed],
+        }
+    }
+}
+
 impl TaskStatus {
     /// Still waiting for the administration.
     pub fn is_open(self) -> bool {
@@ -131,6 +182,46 @@ pub fn due_reminder(
         days: closest,
         deadline,
     })
+}
+
+#[cfg(test)]
+mod standing_tests {
+    use super::*;
+
+    #[test]
+    fn standing_follows_status_and_deadline() {
+        let today = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        let past = NaiveDate::from_ymd_opt(2025, 6, 30);
+        let due_today = Some(today);
+        for status in TaskStatus::ALL {
+            let standing = Standing::of(*status, past, today);
+            assert!(
+                standing.statuses().contains(status),
+                "{status:?} {standing:?}"
+            );
+        }
+        assert_eq!(
+            Standing::of(TaskStatus::Seen, past, today),
+            Standing::Overdue
+        );
+        assert_eq!(
+            Standing::of(TaskStatus::Seen, due_today, today),
+            Standing::Open
+        );
+        assert_eq!(Standing::of(TaskStatus::Sent, None, today), Standing::Open);
+        assert_eq!(
+            Standing::of(TaskStatus::Presented, past, today),
+            Standing::Answered
+        );
+        assert_eq!(
+            Standing::of(TaskStatus::Closed, past, today),
+            Standing::Closed
+        );
+        for s in Standing::ALL {
+            assert_eq!(Standing::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Standing::parse("late"), None);
+    }
 }
 
 #[cfg(test)]

@@ -13,11 +13,11 @@ use crate::db::DbConnection;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
 use crate::db::organizations::{self as orgs, Organization};
-use crate::db::tasks::{self, NewTask, Task, TaskChange};
+use crate::db::tasks::{self, NewTask, Task, TaskChange, TaskFilter};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::followup::{TaskSuggestion, suggest};
-use crate::domain::task::TaskStatus;
+use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
@@ -328,29 +328,86 @@ pub async fn show_task(
     }
 }
 
+#[derive(Debug, Deserialize)]
+pub struct TaskListQuery {
+    #[serde(default)]
+    page: Option<i64>,
+    #[serde(default)]
+    per_page: Option<i64>,
+    /// `open`, `overdue`, `answered` or `closed`.
+    #[serde(default)]
+    standing: Option<String>,
+    /// Led by this administration.
+    #[serde(default)]
+    lead: Option<OrganizationId>,
+}
+
+const DEFAULT_PER_PAGE: i64 = 50;
+const MAX_PER_PAGE: i64 = 200;
+
 /// `GET /api/v1/tasks`: the secretariat sees every task, administration staff their own
-/// administration's (as lead or contributor).
-pub async fn list_tasks(state: web::Data<AppState>, caller: ApiCaller) -> ApiResult<HttpResponse> {
+/// administration's (as lead or contributor); paginated, newest first (open and overdue ones
+/// by deadline), filtered by `standing` and `lead`.
+pub async fn list_tasks(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<TaskListQuery>,
+) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
-    if !matches!(account.role, Role::Secretariat | Role::Administration) {
-        return Err(
-            AppError::forbidden("Opgaver kan ses af sekretariatet og forvaltningerne.").into(),
-        );
+    let involving =
+        match account.role {
+            Role::Secretariat => None,
+            Role::Administration => Some(account.organization_id.ok_or_else(|| {
+                AppError::forbidden("Kontoen er ikke knyttet til en forvaltning.")
+            })?),
+            _ => {
+                return Err(AppError::forbidden(
+                    "Opgaver kan ses af sekretariatet og forvaltningerne.",
+                )
+                .into());
+            }
+        };
+    let query = query.into_inner();
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::bad_request(format!(
+            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
+        ))
+        .into());
     }
+    let standing = match query.standing.as_deref() {
+        None => None,
+        Some(text) => Some(Standing::parse(text).ok_or_else(|| {
+            AppError::bad_request("standing er open, overdue, answered eller closed.")
+        })?),
+    };
+    let filter = TaskFilter {
+        lead: query.lead,
+        involving,
+        standing,
+    };
     let base = state.settings.base_url.clone();
-    let data = state
+    let offset = (page - 1).saturating_mul(per_page);
+    let (list, total) = state
         .db
-        .run(move |conn| {
-            let all = tasks::all(conn)?;
-            let today = today();
-            Ok(all
-                .iter()
-                .filter(|t| may_read(&account, t))
-                .map(|t| task_json(&base, t, today))
-                .collect::<Vec<_>>())
-        })
+        .run(move |conn| tasks::page(conn, &filter, today(), offset, per_page))
         .await?;
-    Ok(HttpResponse::Ok().json(json!({ "data": data })))
+    let today = today();
+    let next = (offset.saturating_add(per_page) < total).then(|| {
+        let mut url = format!("{base}/api/v1/tasks?page={}&per_page={per_page}", page + 1);
+        if let Some(s) = standing {
+            url.push_str(&format!("&standing={}", s.as_str()));
+        }
+        if let Some(l) = filter.lead {
+            url.push_str(&format!("&lead={l}"));
+        }
+        url
+    });
+    Ok(HttpResponse::Ok().json(json!({
+        "data": list.iter().map(|t| task_json(&base, t, today)).collect::<Vec<_>>(),
+        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
+    })))
 }
 
 /// A change to a task: a new deadline (or the one the lead asked for, or refusing it), closing

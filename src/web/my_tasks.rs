@@ -11,10 +11,12 @@ use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
 use super::forms::page as html;
 use super::task_answer::{AnswerForm, act, page_data};
 use super::templates::{context_for, render};
+use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, Task};
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::OrganizationId;
 use crate::domain::account::Actor;
+use crate::domain::task::Standing;
 use crate::domain::time::today;
 use crate::error::{AppError, AppResult};
 
@@ -46,6 +48,7 @@ fn row(task: &Task, contribution: Option<i64>) -> Value {
         None => !task.status.is_open(),
     };
     json!({
+        "role": if contribution.is_some() { "Bidrager" } else { "Ansvarlig" },
         "url": format!("/my/tasks/{}", task.id),
         "clause": task.clause,
         "description": task.description,
@@ -63,37 +66,86 @@ fn row(task: &Task, contribution: Option<i64>) -> Value {
     })
 }
 
-/// `GET /my/tasks`
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    side: Option<i64>,
+}
+
+const PAGE_SIZE: i64 = 50;
+
+/// `GET /my/tasks`: what the administration still has to answer, by deadline, then the rest,
+/// newest first, a page at a time each.
 pub async fn list(
     state: web::Data<AppState>,
     AdministrationStaff(user): AdministrationStaff,
+    query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
-    let all = state.db.run(tasks::all).await?;
-    let mut leading = Vec::new();
-    let mut contributing = Vec::new();
-    // Still to answer first, soonest deadline first.
-    let mut mine: Vec<(&Task, Option<i64>)> = all
-        .iter()
-        .filter_map(|t| part(t, own).map(|p| (t, p)))
-        .collect();
-    mine.sort_by_key(|(t, _)| (!t.status.is_open(), t.deadline, std::cmp::Reverse(t.id)));
-    for (task, contribution) in mine {
-        let r = row(task, contribution);
-        if contribution.is_some() {
-            contributing.push(r);
-        } else {
-            leading.push(r);
-        }
-    }
+    let page = query.side.unwrap_or(1).max(1);
+    let (open, open_total, done, done_total) = state
+        .db
+        .run(move |conn| {
+            let today = today();
+            let mut waiting = Vec::new();
+            let mut waiting_total = 0;
+            for standing in [Standing::Overdue, Standing::Open] {
+                let (list, total) = tasks::page(
+                    conn,
+                    &TaskFilter {
+                        involving: Some(own),
+                        standing: Some(standing),
+                        ..TaskFilter::default()
+                    },
+                    today,
+                    (page - 1) * PAGE_SIZE,
+                    PAGE_SIZE,
+                )?;
+                waiting.extend(list);
+                waiting_total = waiting_total.max(total);
+            }
+            let mut done = Vec::new();
+            let mut done_total = 0;
+            for standing in [Standing::Answered, Standing::Closed] {
+                let (list, total) = tasks::page(
+                    conn,
+                    &TaskFilter {
+                        involving: Some(own),
+                        standing: Some(standing),
+                        ..TaskFilter::default()
+                    },
+                    today,
+                    (page - 1) * PAGE_SIZE,
+                    PAGE_SIZE,
+                )?;
+                done.extend(list);
+                done_total = done_total.max(total);
+            }
+            Ok((waiting, waiting_total, done, done_total))
+        })
+        .await?;
+    let rows = |list: &[Task]| -> Vec<Value> {
+        list.iter()
+            .filter_map(|t| part(t, own).map(|p| row(t, p)))
+            .collect()
+    };
+    let more = open_total.max(done_total) > page * PAGE_SIZE;
     let mut ctx = context_for(Some(&user));
     ctx.insert("administration", &user.account.organization_name);
     ctx.insert(
         "groups",
         &[
-            json!({ "id": "ansvar", "heading": "Forvaltningen har ansvaret", "tasks": leading }),
-            json!({ "id": "bidrag", "heading": "Forvaltningen bidrager", "tasks": contributing }),
+            json!({ "id": "aabne", "heading": "Venter på svar", "tasks": rows(&open) }),
+            json!({ "id": "besvarede", "heading": "Besvaret eller lukket", "tasks": rows(&done) }),
         ],
+    );
+    ctx.insert(
+        "previous",
+        &(page > 1).then(|| format!("/my/tasks?side={}", page - 1)),
+    );
+    ctx.insert(
+        "next",
+        &more.then(|| format!("/my/tasks?side={}", page + 1)),
     );
     Ok(html(StatusCode::OK, render("my_tasks.html", &ctx)?))
 }

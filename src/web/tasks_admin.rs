@@ -4,7 +4,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -13,10 +13,11 @@ use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::decisions_admin::{item_decision_url, task_row};
 use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
-use crate::db::tasks::{self, Task, TaskChange};
+use crate::db::tasks::TaskFilter;
+use crate::db::tasks::{self, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
 use crate::domain::account::Actor;
-use crate::domain::task::TaskStatus;
+use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
@@ -24,39 +25,6 @@ use crate::followup;
 
 pub fn task_url(id: i64) -> String {
     format!("/secretariat/tasks/{id}")
-}
-
-/// Where a task stands on the dashboard: the three the chart shows, and closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Standing {
-    Open,
-    Overdue,
-    Answered,
-    Closed,
-}
-
-impl Standing {
-    fn of(task: &Task, today: NaiveDate) -> Self {
-        if task.status == TaskStatus::Closed {
-            Self::Closed
-        } else if task.status.is_overdue(task.deadline, today) {
-            Self::Overdue
-        } else if task.status.is_open() {
-            Self::Open
-        } else {
-            Self::Answered
-        }
-    }
-
-    fn from_query(text: &str) -> Option<Self> {
-        match text {
-            "open" => Some(Self::Open),
-            "overdue" => Some(Self::Overdue),
-            "answered" => Some(Self::Answered),
-            "closed" => Some(Self::Closed),
-            _ => None,
-        }
-    }
 }
 
 /// One administration's row of the dashboard.
@@ -148,32 +116,30 @@ pub struct Filter {
     forvaltning: Option<String>,
     #[serde(default)]
     status: Option<String>,
+    #[serde(default)]
+    side: Option<i64>,
 }
+
+/// Tasks per page of the dashboard's list.
+const PAGE_SIZE: i64 = 50;
 
 fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> AppResult<String> {
     let today = today();
-    let all = tasks::all(conn)?;
-    let mut tallies: Vec<Tally> = Vec::new();
-    for t in &all {
-        let index = match tallies.iter().position(|x| x.id == t.lead.id.to_string()) {
-            Some(i) => i,
-            None => {
-                tallies.push(Tally {
-                    id: t.lead.id.to_string(),
-                    name: t.lead.name.clone(),
-                    ..Tally::default()
-                });
-                tallies.len() - 1
-            }
-        };
-        let tally = &mut tallies[index];
-        match Standing::of(t, today) {
-            Standing::Open => tally.open += 1,
-            Standing::Overdue => tally.overdue += 1,
-            Standing::Answered => tally.answered += 1,
-            Standing::Closed => tally.closed += 1,
-        }
-    }
+    let names: std::collections::HashMap<i64, String> = crate::db::organizations::list(conn)?
+        .into_iter()
+        .map(|o| (o.id.0, o.name))
+        .collect();
+    let mut tallies: Vec<Tally> = tasks::tally(conn, today)?
+        .into_iter()
+        .map(|(lead, [open, overdue, answered, closed])| Tally {
+            id: lead.to_string(),
+            name: names.get(&lead.0).cloned().unwrap_or_default(),
+            open: open as usize,
+            overdue: overdue as usize,
+            answered: answered as usize,
+            closed: closed as usize,
+        })
+        .collect();
     tallies.sort_by(|a, b| a.name.cmp(&b.name));
     let totals = Tally {
         id: String::new(),
@@ -184,29 +150,26 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         closed: tallies.iter().map(|t| t.closed).sum(),
     };
     let (bars, chart_height) = bars(&tallies);
-    let administration = filter.forvaltning.as_deref().unwrap_or("");
-    let standing = filter.status.as_deref().unwrap_or("");
-    let wanted = Standing::from_query(standing);
-    // Open and overdue first (soonest deadline first), then the rest, newest first.
-    let mut listed: Vec<&Task> = all
-        .iter()
-        .filter(|t| administration.is_empty() || t.lead.id.to_string() == administration)
-        .filter(|t| wanted.is_none_or(|w| Standing::of(t, today) == w))
-        .collect();
-    listed.sort_by_key(|t| {
-        let open = t.status.is_open();
-        (
-            !open,
-            if open { t.deadline } else { None },
-            std::cmp::Reverse(t.id),
+    let administration = filter.forvaltning.as_deref().unwrap_or("").trim();
+    let standing = filter.status.as_deref().unwrap_or("").trim();
+    let task_filter = TaskFilter {
+        lead: administration.parse::<i64>().ok().map(OrganizationId),
+        involving: None,
+        standing: Standing::parse(standing),
+    };
+    let page = filter.side.unwrap_or(1).max(1);
+    let (listed, total) =
+        tasks::page(conn, &task_filter, today, (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let link = |p: i64| {
+        format!(
+            "/secretariat/tasks?forvaltning={administration}&status={standing}&side={p}#opgaver"
         )
-    });
-    let mut requests: Vec<Value> = all
+    };
+    let requests: Vec<Value> = tasks::with_requests(conn, 50)?
         .iter()
-        .filter(|t| t.proposed_deadline.is_some() && t.status.is_open())
         .map(task_row)
         .collect();
-    requests.truncate(50);
     let mut ctx = context_for(Some(user));
     ctx.insert("tallies", &tallies);
     ctx.insert("totals", &totals);
@@ -214,10 +177,12 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
     ctx.insert("chart_height", &chart_height);
     ctx.insert("chart_width", &(LABEL_WIDTH + BAR_SPACE + 50));
     ctx.insert("label_x", &(LABEL_WIDTH - 8));
-    ctx.insert(
-        "tasks",
-        &listed.iter().map(|t| task_row(t)).collect::<Vec<_>>(),
-    );
+    ctx.insert("tasks", &listed.iter().map(task_row).collect::<Vec<_>>());
+    ctx.insert("total", &total);
+    ctx.insert("previous", &(page > 1).then(|| link(page - 1)));
+    ctx.insert("next", &(page < pages).then(|| link(page + 1)));
+    ctx.insert("page", &page);
+    ctx.insert("pages", &pages);
     ctx.insert("requests", &requests);
     ctx.insert("filter_administration", administration);
     ctx.insert("filter_status", standing);

@@ -18,6 +18,7 @@ on_both_backends!(
     the_proposal_shows_its_follow_up_to_whom_it_should,
     files_go_with_answers_and_contributions,
     who_may_do_what_in_follow_up,
+    task_lists_are_paginated_and_filtered,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -517,12 +518,18 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
     // contribute to; the others do not see it at all.
     let okf = app.login("okf@example.org", "demo").await;
     let list = okf.get_text("/my/tasks", 200).await;
-    let leading = &list[list.find("id=\"ansvar\"").unwrap()..list.find("id=\"bidrag\"").unwrap()];
-    assert!(leading.contains("1. at-punkt"), "{list}");
+    let waiting = &list[list.find("id=\"aabne\"").unwrap()..list.find("id=\"besvarede\"").unwrap()];
+    assert!(
+        waiting.contains("1. at-punkt") && waiting.contains("<td>Ansvarlig</td>"),
+        "{list}"
+    );
     let tmf = app.login("tmf@example.org", "demo-staff-pass").await;
     let list = tmf.get_text("/my/tasks", 200).await;
-    let contributing = &list[list.find("id=\"bidrag\"").unwrap()..];
-    assert!(contributing.contains("1. at-punkt"), "{list}");
+    let waiting = &list[list.find("id=\"aabne\"").unwrap()..list.find("id=\"besvarede\"").unwrap()];
+    assert!(
+        waiting.contains("1. at-punkt") && waiting.contains("<td>Bidrager</td>"),
+        "{list}"
+    );
     let buf = app.login("buf@example.org", "demo-staff-pass").await;
     let list = buf.get_text("/my/tasks", 200).await;
     assert!(!list.contains("1. at-punkt"));
@@ -1266,4 +1273,113 @@ async fn who_may_do_what_in_follow_up(backend: Backend) {
     let (_, theirs) =
         crate::helpers::api_call(&app, get, "/api/v1/tasks", tokens[3].as_deref(), None).await;
     assert!(theirs["data"].as_array().unwrap().is_empty());
+}
+
+async fn task_lists_are_paginated_and_filtered(backend: Backend) {
+    use crate::helpers::{api_call, api_token};
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = seed_item(&app);
+    decide(&secretariat, item).await;
+    let token = api_token(&app, "sekretariat@example.org");
+    // Clause 2 gives one task per administration: four due long ago, three in the future.
+    let (_, suggested) = api_call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/agenda-items/{item}/task-suggestions"),
+        Some(&token),
+        None,
+    )
+    .await;
+    let clause2: Vec<&serde_json::Value> = suggested["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["clause"] == 2)
+        .collect();
+    assert_eq!(clause2.len(), 7);
+    let future = (chrono::Local::now().date_naive() + chrono::Duration::days(90)).to_string();
+    for (i, s) in clause2.iter().enumerate() {
+        let deadline = if i < 4 {
+            "2025-06-30".to_owned()
+        } else {
+            future.clone()
+        };
+        let (status, body) = api_call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/tasks",
+            Some(&token),
+            Some(serde_json::json!({
+                "agenda_item_id": item,
+                "clause": 2,
+                "lead": s["lead"]["id"],
+                "deadline": deadline,
+            })),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let list = |query: &'static str| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            api_call(
+                app,
+                reqwest::Method::GET,
+                &format!("/api/v1/tasks{query}"),
+                Some(&token),
+                None,
+            )
+            .await
+        }
+    };
+    let (status, page) = list("?per_page=3").await;
+    assert_eq!(status, 200);
+    assert_eq!(page["data"].as_array().unwrap().len(), 3);
+    assert_eq!(page["pagination"]["total"], 7);
+    assert!(
+        page["pagination"]["next"]
+            .as_str()
+            .unwrap()
+            .contains("page=2&per_page=3")
+    );
+    let (_, last) = list("?per_page=3&page=3").await;
+    assert_eq!(last["data"].as_array().unwrap().len(), 1);
+    assert!(last["pagination"]["next"].is_null());
+    let (_, overdue) = list("?standing=overdue").await;
+    assert_eq!(overdue["pagination"]["total"], 4);
+    assert!(
+        overdue["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["overdue"] == true)
+    );
+    let (_, open) = list("?standing=open").await;
+    assert_eq!(open["pagination"]["total"], 3);
+    let (_, answered) = list("?standing=answered").await;
+    assert_eq!(answered["pagination"]["total"], 0);
+    let okf = organization_id(&app, "Økonomiforvaltningen");
+    let (_, led) = api_call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/tasks?lead={okf}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(led["pagination"]["total"], 1);
+    assert_eq!(list("?standing=late").await.0, 400);
+    assert_eq!(list("?per_page=0").await.0, 400);
+
+    // The dashboard counts the same, and lists by standing a page at a time.
+    let dashboard = secretariat.get_text("/secretariat/tasks", 200).await;
+    assert!(dashboard.contains("<tfoot><tr><th scope=\"row\">I alt</th><td>3</td><td>4</td><td>0</td><td>0</td></tr></tfoot>"), "{dashboard}");
+    let overdue_page = secretariat
+        .get_text("/secretariat/tasks?status=overdue", 200)
+        .await;
+    assert!(overdue_page.contains("4 opgaver."));
 }
