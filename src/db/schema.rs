@@ -564,3 +564,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     minutes_documents,
     meetings
 );
+diesel::allow_tables_to_appear_in_same_query!(minutes, tasks);
+diesel::allow_tables_to_appear_in_same_query!(minutes, agenda_items);

@@ -441,6 +441,64 @@ pub fn tally(
     Ok(out)
 }
 
+/// For each of `proposals`, its tasks per standing ([open, overdue, answered, closed]) as the
+/// public may count them: only tasks of decisions whose minutes are published. Two grouped
+/// queries, whatever the number of proposals.
+pub fn public_counts(
+    conn: &mut DbConnection,
+    proposals: &[crate::domain::ProposalId],
+    today: NaiveDate,
+) -> AppResult<HashMap<i64, [i64; 4]>> {
+    use super::schema::{agenda_items, minutes};
+    let ids: Vec<i64> = proposals.iter().map(|p| p.0).collect();
+    let published = minutes::table
+        .filter(minutes::published_at.is_not_null())
+        .select(minutes::meeting_id);
+    let by_status: Vec<(Option<i64>, String, i64)> = tasks::table
+        .inner_join(agenda_items::table)
+        .filter(tasks::proposal_id.eq_any(&ids))
+        .filter(agenda_items::meeting_id.eq_any(published))
+        .group_by((tasks::proposal_id, tasks::status))
+        .select((tasks::proposal_id, tasks::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let open: Vec<&str> = Standing::Open
+        .statuses()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let published = minutes::table
+        .filter(minutes::published_at.is_not_null())
+        .select(minutes::meeting_id);
+    let overdue: Vec<(Option<i64>, i64)> = tasks::table
+        .inner_join(agenda_items::table)
+        .filter(tasks::proposal_id.eq_any(&ids))
+        .filter(agenda_items::meeting_id.eq_any(published))
+        .filter(tasks::status.eq_any(&open))
+        .filter(tasks::deadline.lt(today))
+        .group_by(tasks::proposal_id)
+        .select((tasks::proposal_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut out: HashMap<i64, [i64; 4]> = HashMap::new();
+    for (proposal, status, n) in by_status {
+        let Some(proposal) = proposal else { continue };
+        let status: TaskStatus = status.parse().map_err(AppError::internal)?;
+        let at = match status {
+            TaskStatus::Closed => 3,
+            s if s.is_open() => 0,
+            _ => 2,
+        };
+        out.entry(proposal).or_default()[at] += n;
+    }
+    for (proposal, n) in overdue {
+        let Some(proposal) = proposal else { continue };
+        let counts = out.entry(proposal).or_default();
+        // Overdue tasks were counted as open above.
+        counts[0] -= n;
+        counts[1] += n;
+    }
+    Ok(out)
+}
+
 /// Open tasks whose lead asked for more time, the nearest deadline first.
 pub fn with_requests(conn: &mut DbConnection, limit: i64) -> AppResult<Vec<Task>> {
     let open: Vec<&str> = Standing::Open

@@ -8,11 +8,11 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth::MaybeUser;
-use super::followup_view::proposal_followup;
 use super::templates::{context_for, render};
 use super::views::{CaseLink, proposal_url};
-use crate::db::{DbConnection, proposals, workflow};
+use crate::db::{DbConnection, proposals, tasks, workflow};
 use crate::domain::proposal::ProposalStatus;
+use crate::domain::time::today;
 use crate::error::AppResult;
 
 const PAGE_SIZE: i64 = 50;
@@ -23,7 +23,8 @@ pub struct PageQuery {
     side: Option<i64>,
 }
 
-/// One page of public proposals in `statuses`, each with its follow-up as the public reads it.
+/// One page of public proposals in `statuses`, each with its tasks counted as the public may
+/// see them (the proposal's own page has the details).
 fn rows(
     conn: &mut DbConnection,
     statuses: &[ProposalStatus],
@@ -31,6 +32,8 @@ fn rows(
 ) -> AppResult<(Vec<Value>, i64)> {
     let (list, total) =
         workflow::page_by_status(conn, statuses, (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
+    let ids: Vec<_> = list.iter().map(|s| s.id).collect();
+    let counts = tasks::public_counts(conn, &ids, today())?;
     let mut out = Vec::new();
     for summary in list {
         let Some(proposal) = proposals::get(conn, summary.id)? else {
@@ -39,16 +42,8 @@ fn rows(
         if !proposals::is_public(conn, &proposal)? {
             continue;
         }
-        let followup = proposal_followup(conn, proposal.id, false, false)?;
-        let tasks = followup
-            .as_ref()
-            .and_then(|f| f["tasks"].as_array().cloned())
-            .unwrap_or_default();
-        let open = tasks
-            .iter()
-            .filter(|t| t["answer"].as_array().is_none_or(|a| a.is_empty()))
-            .count();
-        let overdue = tasks.iter().filter(|t| t["overdue"] == true).count();
+        let [open, overdue, answered, closed] =
+            counts.get(&proposal.id.0).copied().unwrap_or_default();
         out.push(json!({
             "url": proposal_url(proposal.id),
             "title": proposal.title,
@@ -56,11 +51,10 @@ fn rows(
             "submitted_by": proposal.submitted_by(),
             "cases": proposal.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
             "status_label": proposal.status.label_da(),
-            "decisions": followup.as_ref().map(|f| f["decisions"].clone()),
-            "tasks": tasks,
-            "open": open,
-            "answered": tasks.len() - open,
+            "tasks": open + overdue + answered + closed,
+            "waiting": open + overdue,
             "overdue": overdue,
+            "answered": answered + closed,
         }));
     }
     Ok((out, total))

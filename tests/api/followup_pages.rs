@@ -868,6 +868,12 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     assert!(own.contains("Beslutning og opfølgning"));
     assert!(own.contains("Beslutningsprotokollen er endnu ikke godkendt."));
     assert!(own.contains("1. at-punkt: Økonomiforvaltningen"));
+    let overview = app.get_text("/proposals/follow-up", 200).await;
+    assert!(overview.contains("Medlemsforslag om nedlæggelse af profiler på X"));
+    assert!(
+        !overview.contains("opgave til forvaltningerne"),
+        "no tasks counted before the minutes are approved"
+    );
 
     // The minutes are approved: the public reads decision and tasks, on the proposal, the
     // case's timeline and the overview of proposals in follow-up.
@@ -900,7 +906,10 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     let overview = app.get_text("/proposals/follow-up", 200).await;
     assert!(overview.contains("Medlemsforslag om nedlæggelse af profiler på X"));
     assert!(
-        overview.contains("1 opgave: 0 besvaret, 1 åben"),
+        overview.contains(
+            "1 opgave til forvaltningerne: 0 besvaret, 1 venter på svar, \
+             <span class=\"overdue\">1 med overskredet frist</span>"
+        ),
         "{overview}"
     );
     let completed = app.get_text("/proposals/completed", 200).await;
