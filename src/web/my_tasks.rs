@@ -83,45 +83,31 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let page = query.side.unwrap_or(1).max(1);
-    let (open, open_total, done, done_total) = state
+    let ((open, open_total), (done, done_total)) = state
         .db
         .run(move |conn| {
             let today = today();
-            let mut waiting = Vec::new();
-            let mut waiting_total = 0;
-            for standing in [Standing::Overdue, Standing::Open] {
-                let (list, total) = tasks::page(
-                    conn,
-                    &TaskFilter {
+            // One page of each standing in `group`, and the largest count among them.
+            let mut group = |standings: [Standing; 2]| -> AppResult<(Vec<Task>, i64)> {
+                let mut out = Vec::new();
+                let mut most = 0;
+                for standing in standings {
+                    let filter = TaskFilter {
                         involving: Some(own),
                         standing: Some(standing),
                         ..TaskFilter::default()
-                    },
-                    today,
-                    (page - 1) * PAGE_SIZE,
-                    PAGE_SIZE,
-                )?;
-                waiting.extend(list);
-                waiting_total = waiting_total.max(total);
-            }
-            let mut done = Vec::new();
-            let mut done_total = 0;
-            for standing in [Standing::Answered, Standing::Closed] {
-                let (list, total) = tasks::page(
-                    conn,
-                    &TaskFilter {
-                        involving: Some(own),
-                        standing: Some(standing),
-                        ..TaskFilter::default()
-                    },
-                    today,
-                    (page - 1) * PAGE_SIZE,
-                    PAGE_SIZE,
-                )?;
-                done.extend(list);
-                done_total = done_total.max(total);
-            }
-            Ok((waiting, waiting_total, done, done_total))
+                    };
+                    let offset = (page - 1) * PAGE_SIZE;
+                    let (list, total) = tasks::page(conn, &filter, today, offset, PAGE_SIZE)?;
+                    out.extend(list);
+                    most = most.max(total);
+                }
+                Ok((out, most))
+            };
+            Ok((
+                group([Standing::Overdue, Standing::Open])?,
+                group([Standing::Answered, Standing::Closed])?,
+            ))
         })
         .await?;
     let rows = |list: &[Task]| -> Vec<Value> {

@@ -51,6 +51,20 @@ fn organization_id(app: &TestApp, name: &str) -> String {
         .to_string()
 }
 
+/// Økonomiudvalget's next meeting, where the seed's answers go.
+fn committee_meeting(app: &TestApp) -> agendum::domain::MeetingId {
+    let committee = organization_id(app, "Økonomiudvalget");
+    agendum::db::meetings::upcoming_of(
+        &mut app.conn(),
+        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
+        chrono::Utc::now(),
+        1,
+    )
+    .unwrap()
+    .remove(0)
+    .id
+}
+
 /// The seed decision as the form sends it: 34 for, 15 against, nothing else filled in.
 fn seed_decision(votes_for: &str) -> Vec<(&str, &str)> {
     let mut form = vec![
@@ -659,17 +673,7 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     assert_eq!(status, 303);
     let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
     let path = format!("/secretariat/tasks/{}", task.id);
-    let committee = organization_id(&app, "Økonomiudvalget");
-    let committee_meeting = agendum::db::meetings::upcoming_of(
-        &mut app.conn(),
-        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
-        chrono::Utc::now(),
-        1,
-    )
-    .unwrap()
-    .remove(0)
-    .id
-    .to_string();
+    let committee_meeting = committee_meeting(&app).to_string();
 
     // Not answered yet: nothing to put on an agenda.
     let (status, _, body) = post(
@@ -940,17 +944,7 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     assert!(case.contains("Økonomiforvaltningen har besvaret 1. at-punkt"));
 
     // Presented to Økonomiudvalget: with its only task done, the proposal is completed.
-    let committee = organization_id(&app, "Økonomiudvalget");
-    let meeting = agendum::db::meetings::upcoming_of(
-        &mut app.conn(),
-        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
-        chrono::Utc::now(),
-        1,
-    )
-    .unwrap()
-    .remove(0)
-    .id
-    .to_string();
+    let meeting = committee_meeting(&app).to_string();
     let (status, _, _) = post(
         &secretariat,
         &format!("/secretariat/tasks/{}/present", task.id),
@@ -1115,16 +1109,7 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
         body.contains("der kan ikke længere vedhæftes filer"),
         "{body}"
     );
-    let committee = organization_id(&app, "Økonomiudvalget");
-    let meeting = agendum::db::meetings::upcoming_of(
-        &mut app.conn(),
-        &[agendum::domain::OrganizationId(committee.parse().unwrap())],
-        chrono::Utc::now(),
-        1,
-    )
-    .unwrap()
-    .remove(0)
-    .id;
+    let meeting = committee_meeting(&app);
     let (status, _, _) = post(
         &secretariat,
         &format!("/secretariat/tasks/{}/present", task.id),
