@@ -4,6 +4,7 @@
 //!
 //! The people are fictional, generated from name lists.
 
+use crate::domain::letter::{LetterText, Letterhead, Signatory};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::db::agenda::{self, NewAgendaItem};
@@ -528,6 +529,54 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         upcoming_council_meeting,
         upcoming_committee_meeting,
     })
+}
+
+/// The seed letter (seed-corrected.md B): KL to the Minister for the Interior and Housing,
+/// 12 April 2021, word for word: the sender's letterhead, the date and the letter's text.
+pub fn seed_letter() -> (Letterhead, NaiveDate, LetterText) {
+    let paragraphs = [
+        "Den 18. februar 2021 publicerede Indenrigs- og Boligministeriet en udtalelse om kommunalbestyrelsesmedlemmers brug af IT-udstyr m.v. stillet til rådighed af kommunen. Konklusionen i udtalelsen er, at sådant udstyr ikke må anvendes til valgkampsaktiviteter.",
+        "Det fremgår af udtalelsen, at ministeriet har lagt afgørende vægt på, at embedsværket skal være partipolitisk neutralt, samt et særligt demokratisk hensyn til ligebehandling af kandidater og partier, der stiller op til et valg for så vidt angår deres muligheder for at føre valgkamp.",
+        "KL er fuldstændig enig i, at det er helt fundamentalt, at embedsværket skal være partipolitisk neutralt, men vi har svært ved at se, at det princip kan føre til, at it-udstyr udleveret til brug for det kommunale hverv ikke kan anvendes til for eksempel et møde eller et telefonopkald, der har relation til det forestående kommunalvalg. Det indebærer vel i givet fald, at det tilsvarende er gældende for ministres brug af it-udstyr udleveret som led i arbejdet som minister, henset til at der er tale om et generelt princip?",
+        "Det fremgår af udtalelsen, at ministeriet er opmærksom på, at det kan være vanskeligt at skelne mellem brugen af it-udstyret i forskellige sammenhænge.",
+        "KL skal hertil bemærke, at landets kommunalpolitikere alle arbejder digitalt i meget betydeligt omfang, ligesom en stor del af det politiske arbejde foregår på de sociale medier.",
+        "Ministeriets konklusion er yderst vanskelig at administrere for politikerne og de kommunale administrationer, som skal vejlede politikerne om brugen af udstyret. Én ting er, at det er vanskeligt at anvende reglen ved brug af telefon, som ministeriet selv nævner, men det er også vanskeligt administrerbart på en række andre områder. Skal medlemmerne eksempelvis installere to internetforbindelser i hjemmet, og have to telefoner? Hvornår går et politisk møde med borgerne fra et normalt politisk møde til et møde, som må betragtes som valgkamp, og skal medlemmet i den forbindelse så skifte udstyr?",
+        "Udtalelsen er således meget vanskelig at forvalte, håndhæve og ikke mindst at forklare medlemmer af landets kommunalbestyrelser, da ministeriets konklusion ikke er i trit med den digitale virkelighed.",
+        "KL håber således, at du og ministeriet vil genoverveje udtalelsen.",
+    ];
+    (
+        Letterhead {
+            name: "KL".to_owned(),
+            address_lines: vec![
+                "Weidekampsgade 10".to_owned(),
+                "Postboks 3370".to_owned(),
+                "2300 København S".to_owned(),
+            ],
+            website: Some("www.kl.dk".to_owned()),
+        },
+        NaiveDate::from_ymd_opt(2021, 4, 12).expect("valid date"),
+        LetterText {
+            recipient_name: "Indenrigs- og boligministeren".to_owned(),
+            recipient_title: None,
+            recipient_email: Some("min@im.dk".to_owned()),
+            heading: "Henvendelse til indenrigs- og boligministeren vedrørende udtalelse om \
+                      kommunalbestyrelsesmedlemmers brug af IT-udstyr"
+                .to_owned(),
+            salutation: "Kære Kaare Dybvad Bek".to_owned(),
+            body: paragraphs.join("\n\n"),
+            closing: "Med venlig hilsen".to_owned(),
+            signatories: vec![
+                Signatory {
+                    name: "Jacob Bundsgaard".to_owned(),
+                    title: None,
+                },
+                Signatory {
+                    name: "Kristian Wendelboe".to_owned(),
+                    title: None,
+                },
+            ],
+        },
+    )
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use crate::domain::time::{date_da, time_da};
 const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
 const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
 const MINUTES_TEMPLATE: &str = include_str!("../templates/pdf/minutes.typ");
+const LETTER_TEMPLATE: &str = include_str!("../templates/pdf/letter.typ");
 
 /// Who a document is for: the public never sees a closed item's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,11 +73,66 @@ fn minutes_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     })
 }
 
+fn letter_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(LETTER_TEMPLATE)
+            .fonts(typst_assets::fonts())
+            .build()
+    })
+}
+
 /// Loads the fonts and parses the templates, so the first request does not pay for it.
 pub fn warm_up() {
     agenda_engine();
     overview_engine();
     minutes_engine();
+    letter_engine();
+}
+
+/// A letter as its PDF shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterView {
+    pub document_title: String,
+    pub sender: crate::domain::letter::Letterhead,
+    /// "Dato: 12. april 2021", on every page.
+    pub date_line: String,
+    /// The recipient's name, title and address, one line each.
+    pub recipient_lines: Vec<String>,
+    pub heading: String,
+    pub salutation: String,
+    pub paragraphs: Vec<String>,
+    pub closing: String,
+    pub signatories: Vec<crate::domain::letter::Signatory>,
+}
+
+impl LetterView {
+    pub fn new(
+        sender: &crate::domain::letter::Letterhead,
+        date: chrono::NaiveDate,
+        text: &crate::domain::letter::LetterText,
+    ) -> Self {
+        let mut recipient_lines = vec![text.recipient_name.clone()];
+        recipient_lines.extend(text.recipient_title.clone());
+        recipient_lines.extend(text.recipient_email.clone());
+        Self {
+            document_title: text.heading.clone(),
+            sender: sender.clone(),
+            date_line: format!("Dato: {}", crate::domain::time::long_date_da(date)),
+            recipient_lines,
+            heading: text.heading.clone(),
+            salutation: text.salutation.clone(),
+            paragraphs: paragraphs(&text.body),
+            closing: text.closing.clone(),
+            signatories: text.signatories.clone(),
+        }
+    }
+}
+
+/// The letter as a PDF.
+pub fn letter_pdf(view: &LetterView) -> Result<Vec<u8>, RenderError> {
+    render(letter_engine(), view)
 }
 
 /// The minutes as their page and PDF show them, for one audience: the public never reads

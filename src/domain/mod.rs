@@ -77,6 +77,7 @@ pub mod followup;
 pub mod holidays;
 pub mod ical;
 pub mod ids;
+pub mod letter;
 pub mod mail;
 pub mod meeting;
 pub mod minutes;
