@@ -24,6 +24,9 @@ pub const COUNCIL_NAME: &str = "Borgerrepræsentationen";
 pub const COUNCIL_ROOM: &str = "Borgerrepræsentationens mødesal";
 
 pub const SEED_CASE: &str = "2025-0124174";
+/// The (fictional) case the seed letter is registered on.
+pub const SEED_LETTER_CASE: &str = "2021-0041276";
+
 pub const SEED_TITLE: &str = "Medlemsforslag om nedlæggelse af profiler på X og undersøgelse af kommunens brug af sociale medier";
 pub const SEED_CLAUSES: [&str; 3] = [
     "at Borgerrepræsentationen pålægger Økonomiforvaltningen, at indhente svar fra alle forvaltninger på i hvilket omfang de bruger det sociale medie X, og om der er noget, der gør det tvingende nødvendigt at beholde en profil derpå. Oversigten forelægges Økonomiudvalget inden udgangen af juni måned,",
@@ -261,7 +264,7 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         committees.push(committee_id);
         administrations.push(administration_id);
     }
-    orgs::insert_organization(
+    let kl = orgs::insert_organization(
         conn,
         &org(
             body,
@@ -521,6 +524,33 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             },
         )?;
     }
+    // The seed letter: KL's letter to the minister, registered on a case of its own.
+    let (letterhead, letter_date, letter_text) = seed_letter();
+    let lines: Vec<&str> = letterhead
+        .address_lines
+        .iter()
+        .map(String::as_str)
+        .collect();
+    db::letters::set_address(conn, kl, &lines)?;
+    let letter_case = cases::insert(
+        conn,
+        body,
+        &CaseReference::parse(SEED_LETTER_CASE).expect("a valid case reference"),
+        "Kommunalbestyrelsesmedlemmers brug af IT-udstyr stillet til rådighed af kommunen",
+    )?;
+    db::letters::register_incoming(
+        conn,
+        &db::letters::IncomingLetter {
+            case_id: letter_case,
+            sender_organization_id: Some(kl),
+            sender_name: &letterhead.name,
+            date: letter_date,
+            text: &letter_text,
+            public: true,
+            original: None,
+            by: None,
+        },
+    )?;
     db::set_meta(conn, "demo", "loaded")?;
     Ok(Demo {
         council,

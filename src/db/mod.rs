@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod audit;
 pub mod cases;
 pub mod decisions;
+pub mod letters;
 pub mod meetings;
 pub mod minutes;
 pub mod organizations;

@@ -30,6 +30,7 @@ diesel::table! {
         proposal_deadline_rule -> Nullable<Text>,
         agenda_release_rule -> Nullable<Text>,
         minutes_signers -> Text,
+        address_lines -> Nullable<Text>,
     }
 }
 
@@ -566,3 +567,37 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 diesel::allow_tables_to_appear_in_same_query!(minutes, tasks);
 diesel::allow_tables_to_appear_in_same_query!(minutes, agenda_items);
+
+diesel::table! {
+    letters (id) {
+        id -> BigInt,
+        case_id -> BigInt,
+        direction -> Text,
+        status -> Text,
+        sender_organization_id -> Nullable<BigInt>,
+        sender_name -> Text,
+        letter_date -> Date,
+        recipient_name -> Text,
+        recipient_title -> Nullable<Text>,
+        recipient_email -> Nullable<Text>,
+        heading -> Text,
+        salutation -> Text,
+        body -> Text,
+        closing -> Text,
+        signatories -> Text,
+        public -> Bool,
+        original_filename -> Nullable<Text>,
+        original_content_type -> Nullable<Text>,
+        original -> Nullable<Binary>,
+        pdf -> Nullable<Binary>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        lock_version -> Integer,
+    }
+}
+
+diesel::joinable!(letters -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(letters, cases);

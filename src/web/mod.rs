@@ -14,6 +14,7 @@ pub mod errors;
 pub mod followup_public;
 pub mod followup_view;
 pub mod forms;
+pub mod letters;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;
@@ -304,6 +305,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/secretariat/tasks/{id}/present",
         web::post().to(tasks_admin::present),
     )
+    .route("/letters/{file}", web::get().to(letters::pdf))
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
     .route("/login", web::get().to(account::login_form))

@@ -1,4 +1,9 @@
-//! Letters: the seed letter rendered in its own shape and read back with pdftotext.
+//! Letters: the seed letter rendered in its own shape and read back with pdftotext; the demo's
+//! KL letter at `/letters/{id}.pdf`, public, and a letter that is not.
+
+use crate::helpers::{Backend, on_both_backends, spawn_app};
+
+on_both_backends!(the_demo_letter_is_served_and_private_letters_are_not,);
 
 /// Whitespace made single, as pdftotext's line breaks fall where they fall.
 fn flat(text: &str) -> String {
@@ -75,4 +80,66 @@ fn the_seed_letter_reads_back_in_order_with_its_page_markers() {
             at += found + w.len();
         }
     }
+}
+
+async fn the_demo_letter_is_served_and_private_letters_are_not(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let case = agendum::db::cases::by_reference(
+        &mut app.conn(),
+        &agendum::domain::CaseReference::parse(agendum::demo::SEED_LETTER_CASE).unwrap(),
+    )
+    .unwrap()
+    .expect("the demo has the letter's case");
+    let letters = agendum::db::letters::of_case(&mut app.conn(), case.id).unwrap();
+    assert_eq!(letters.len(), 1);
+    let kl = &letters[0];
+    assert_eq!(kl.sender_name, "KL");
+    assert_eq!(kl.status.as_str(), "registered");
+    let response = app.get(&format!("/letters/{}.pdf", kl.id)).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let pdf = response.bytes().await.unwrap().to_vec();
+    if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
+        let text = flat(&text);
+        for expected in [
+            "Kære Kaare Dybvad Bek",
+            "Side 1 af 2",
+            "Side 2 af 2",
+            "Weidekampsgade 10",
+            "Dato: 12. april 2021",
+            "Jacob Bundsgaard",
+        ] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+    }
+    for path in ["/letters/999999.pdf", "/letters/1", "/letters/x.pdf"] {
+        assert_eq!(app.get(path).await.status().as_u16(), 404, "{path}");
+    }
+
+    // A letter that is not public: the secretariat reads it, nobody else.
+    let (_, date, text) = agendum::demo::seed_letter();
+    let private = agendum::db::letters::register_incoming(
+        &mut app.conn(),
+        &agendum::db::letters::IncomingLetter {
+            case_id: case.id,
+            sender_organization_id: None,
+            sender_name: "En borger",
+            date,
+            text: &text,
+            public: false,
+            original: None,
+            by: None,
+        },
+    )
+    .unwrap();
+    let path = format!("/letters/{private}.pdf");
+    assert_eq!(app.get(&path).await.status().as_u16(), 404);
+    let politician = app.login("politiker@example.org", "demo").await;
+    assert_eq!(politician.get(&path).await.status().as_u16(), 404);
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let response = secretariat.get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
 }

@@ -1,0 +1,2 @@
+DROP TABLE letters;
+ALTER TABLE organizations DROP COLUMN address_lines;
