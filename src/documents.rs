@@ -43,44 +43,33 @@ impl Audience {
 #[error("the document could not be rendered: {0}")]
 pub struct RenderError(String);
 
+/// A Typst engine for one template, with the fonts compiled into the binary. Each document's is
+/// built once, on first use (or at `warm_up`).
+fn engine(template: &'static str) -> TypstEngine<TypstTemplateMainFile> {
+    TypstEngine::builder()
+        .main_file(template)
+        .fonts(typst_assets::fonts())
+        .build()
+}
+
 fn agenda_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        TypstEngine::builder()
-            .main_file(AGENDA_TEMPLATE)
-            .fonts(typst_assets::fonts())
-            .build()
-    })
+    ENGINE.get_or_init(|| engine(AGENDA_TEMPLATE))
 }
 
 fn overview_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        TypstEngine::builder()
-            .main_file(OVERVIEW_TEMPLATE)
-            .fonts(typst_assets::fonts())
-            .build()
-    })
+    ENGINE.get_or_init(|| engine(OVERVIEW_TEMPLATE))
 }
 
 fn minutes_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        TypstEngine::builder()
-            .main_file(MINUTES_TEMPLATE)
-            .fonts(typst_assets::fonts())
-            .build()
-    })
+    ENGINE.get_or_init(|| engine(MINUTES_TEMPLATE))
 }
 
 fn letter_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        TypstEngine::builder()
-            .main_file(LETTER_TEMPLATE)
-            .fonts(typst_assets::fonts())
-            .build()
-    })
+    ENGINE.get_or_init(|| engine(LETTER_TEMPLATE))
 }
 
 /// Loads the fonts and parses the templates, so the first request does not pay for it.
