@@ -176,6 +176,33 @@ pub fn of_case(conn: &mut DbConnection, case: CaseId) -> AppResult<Vec<Letter>> 
     rows.into_iter().map(from_row).collect()
 }
 
+/// One page of letters, newest first, and how many there are; only public ones when
+/// `public_only`.
+pub fn page(
+    conn: &mut DbConnection,
+    public_only: bool,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Letter>, i64)> {
+    let mut count = letters::table.into_boxed();
+    let mut query = letters::table
+        .select(letter_columns!())
+        .order((letters::letter_date.desc(), letters::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .into_boxed();
+    if public_only {
+        count = count.filter(letters::public.eq(true));
+        query = query.filter(letters::public.eq(true));
+    }
+    let total: i64 = count.count().get_result(conn)?;
+    let rows: Vec<LetterRow> = query.load(conn)?;
+    Ok((
+        rows.into_iter().map(from_row).collect::<AppResult<_>>()?,
+        total,
+    ))
+}
+
 /// The PDF a sent letter went out with.
 pub fn sent_pdf(conn: &mut DbConnection, id: i64) -> AppResult<Option<Vec<u8>>> {
     Ok(letters::table

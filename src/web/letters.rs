@@ -1,12 +1,19 @@
-//! `/letters/{id}.pdf`: a letter as PDF, in the shape of the seed letter. Public letters for
-//! everyone; the others for the secretariat only (anyone else is told it does not exist).
+//! Letters for readers: `/letters/{id}.pdf`, a letter as PDF in the shape of the seed letter,
+//! and `GET /api/v1/letters`, `GET /api/v1/letters/{id}`. Public letters for everyone; the others
+//! for the secretariat only (anyone else is told they do not exist).
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
+use serde::Deserialize;
+use serde_json::{Value, json};
+
 use super::AppState;
-use super::auth::MaybeUser;
+use super::auth::{ApiCaller, MaybeUser};
+use super::errors::ApiError;
+use super::views::case_url;
 use crate::db::letters;
+use crate::db::{DbConnection, cases};
 use crate::documents::{LetterView, letter_pdf};
 use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
@@ -62,4 +69,118 @@ pub async fn pdf(
             format!("inline; filename=\"brev-{id}-{}.pdf\"", letter.date),
         ))
         .body(pdf))
+}
+
+/// A letter in the API: its parts, its case and its PDF.
+fn letter_json(
+    conn: &mut DbConnection,
+    base: &str,
+    l: &letters::Letter,
+) -> crate::error::AppResult<Value> {
+    let reference = cases::reference_of(conn, l.case_id)?;
+    Ok(json!({
+        "id": l.id,
+        "case": { "reference": reference.to_string(), "url": format!("{base}{}", case_url(&reference)) },
+        "direction": l.direction,
+        "status": l.status,
+        "sender": { "name": l.sender_name, "organization_id": l.sender_organization_id },
+        "date": l.date.to_string(),
+        "recipient": {
+            "name": l.text.recipient_name,
+            "title": l.text.recipient_title,
+            "email": l.text.recipient_email,
+        },
+        "heading": l.text.heading,
+        "salutation": l.text.salutation,
+        "body": l.text.body,
+        "closing": l.text.closing,
+        "signatories": l.text.signatories,
+        "public": l.public,
+        "sent_at": l.sent_at.map(crate::domain::time::rfc3339),
+        "links": {
+            "self": format!("{base}/api/v1/letters/{}", l.id),
+            "pdf": format!("{base}/letters/{}.pdf", l.id),
+        },
+    }))
+}
+
+fn is_secretariat(caller: &ApiCaller) -> bool {
+    caller
+        .0
+        .as_ref()
+        .is_some_and(|a| a.role == Role::Secretariat)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    page: Option<i64>,
+    #[serde(default)]
+    per_page: Option<i64>,
+}
+
+const MAX_PER_PAGE: i64 = 200;
+
+/// `GET /api/v1/letters`: newest first, paginated.
+pub async fn api_index(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(50);
+    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::bad_request(format!(
+            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
+        ))
+        .into());
+    }
+    let public_only = !is_secretariat(&caller);
+    let base = state.settings.base_url.clone();
+    let offset = (page - 1).saturating_mul(per_page);
+    let (data, total) = state
+        .db
+        .run(move |conn| {
+            let (list, total) = letters::page(conn, public_only, offset, per_page)?;
+            let data = list
+                .iter()
+                .map(|l| letter_json(conn, &base, l))
+                .collect::<crate::error::AppResult<Vec<_>>>()?;
+            Ok((data, total))
+        })
+        .await?;
+    let base = &state.settings.base_url;
+    let next = (offset.saturating_add(per_page) < total).then(|| {
+        format!(
+            "{base}/api/v1/letters?page={}&per_page={per_page}",
+            page + 1
+        )
+    });
+    Ok(HttpResponse::Ok().json(json!({
+        "data": data,
+        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
+    })))
+}
+
+/// `GET /api/v1/letters/{id}`
+pub async fn api_show(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let secretariat = is_secretariat(&caller);
+    let base = state.settings.base_url.clone();
+    let json = state
+        .db
+        .run(move |conn| {
+            let letter = letters::get(conn, id)?
+                .filter(|l| l.public || secretariat)
+                .ok_or_else(|| {
+                    AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.")
+                })?;
+            letter_json(conn, &base, &letter)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json))
 }

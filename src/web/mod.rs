@@ -105,6 +105,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/agenda-items/{id}/task-suggestions",
                 web::get().to(api_followup::task_suggestions),
             )
+            .route("/letters", web::get().to(letters::api_index))
+            .route("/letters/{id}", web::get().to(letters::api_show))
             .route("/openapi.json", web::get().to(api::openapi)),
     )
     .app_data(web::PathConfig::default().error_handler(|_, _| {

@@ -428,6 +428,36 @@ pub async fn case(
                     },
                 ));
             }
+            // The case's letters: public ones for everyone, all for the secretariat.
+            for letter in crate::db::letters::of_case(conn, case.id)? {
+                if !letter.public && !secretariat {
+                    continue;
+                }
+                let at = crate::domain::time::local_to_utc(
+                    letter.date.and_hms_opt(12, 0, 0).unwrap_or_default(),
+                )
+                .unwrap_or_else(|_| Utc::now());
+                let label = match letter.direction {
+                    crate::domain::letter::LetterDirection::Incoming => {
+                        format!("Brev fra {}: {}", letter.sender_name, letter.text.heading)
+                    }
+                    crate::domain::letter::LetterDirection::Outgoing => format!(
+                        "Brev til {} ({}): {}",
+                        letter.text.recipient_name,
+                        letter.status.label_da().to_lowercase(),
+                        letter.text.heading
+                    ),
+                };
+                events.push((
+                    at,
+                    TimelineEvent {
+                        when: When::new(at),
+                        label,
+                        url: format!("/letters/{}.pdf", letter.id),
+                        link_text: "Brevet som PDF".to_owned(),
+                    },
+                ));
+            }
             if events.is_empty() && !secretariat {
                 return Err(not_found());
             }

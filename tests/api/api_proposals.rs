@@ -421,6 +421,8 @@ async fn openapi_describes_the_api() {
         ("/tasks", "post"),
         ("/tasks/{id}", "get"),
         ("/tasks/{id}", "patch"),
+        ("/letters", "get"),
+        ("/letters/{id}", "get"),
         ("/openapi.json", "get"),
     ];
     for (path, method) in routes {

@@ -114,6 +114,12 @@ async fn the_demo_letter_is_served_and_private_letters_are_not(backend: Backend)
             assert!(text.contains(expected), "{expected}: {text}");
         }
     }
+    // On its case's timeline, for everyone.
+    let timeline = app
+        .get_text(&format!("/cases/{}", agendum::demo::SEED_LETTER_CASE), 200)
+        .await;
+    assert!(timeline.contains("Brev fra KL: Henvendelse til indenrigs- og boligministeren"));
+    assert!(timeline.contains(&format!("&#x2F;letters&#x2F;{}.pdf", kl.id)));
     for path in ["/letters/999999.pdf", "/letters/1", "/letters/x.pdf"] {
         assert_eq!(app.get(path).await.status().as_u16(), 404, "{path}");
     }
@@ -142,4 +148,63 @@ async fn the_demo_letter_is_served_and_private_letters_are_not(backend: Backend)
     let response = secretariat.get(&path).await;
     assert_eq!(response.status().as_u16(), 200);
     assert_eq!(response.headers()["cache-control"], "private, no-store");
+    // The timeline shows the private letter to the secretariat only.
+    let case_path = format!("/cases/{}", agendum::demo::SEED_LETTER_CASE);
+    assert!(
+        !app.get_text(&case_path, 200)
+            .await
+            .contains("Brev fra En borger")
+    );
+    assert!(
+        secretariat
+            .get_text(&case_path, 200)
+            .await
+            .contains("Brev fra En borger")
+    );
+
+    // The API: the public letter for everyone, both for the secretariat.
+    let listed = app.get_json("/api/v1/letters", 200).await;
+    assert_eq!(listed["pagination"]["total"], 1);
+    let first = &listed["data"][0];
+    assert_eq!(first["sender"]["name"], "KL");
+    assert_eq!(first["case"]["reference"], agendum::demo::SEED_LETTER_CASE);
+    assert_eq!(first["salutation"], "Kære Kaare Dybvad Bek");
+    assert!(
+        first["links"]["pdf"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/letters/{}.pdf", kl.id))
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/letters/{}", kl.id), 200)
+            .await["id"],
+        kl.id
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/letters/{private}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    let token = crate::helpers::api_token(&app, "sekretariat@example.org");
+    let (status, all) = crate::helpers::api_call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/letters",
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(all["pagination"]["total"], 2);
+    let (status, _) = crate::helpers::api_call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/letters/{private}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
 }

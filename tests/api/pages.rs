@@ -680,6 +680,8 @@ async fn pages_are_valid_html() {
         (format!("/meetings/{meeting}"), 200),
         ("/proposals/1".to_owned(), 200),
         ("/cases/2025-0124174".to_owned(), 200),
+        // The case of the demo's KL letter: the letter on its timeline.
+        (format!("/cases/{}", agendum::demo::SEED_LETTER_CASE), 200),
         ("/meetings/999999".to_owned(), 404),
         ("/cases/not-a-reference".to_owned(), 404),
         ("/login".to_owned(), 200),
