@@ -324,17 +324,12 @@ type ContributionRow = (
 
 /// One task with its contributions, or `None`.
 pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
-    Ok(load(conn, Some(Only::Task(id)))?.pop())
-}
-
-/// Every task, newest first: three queries, whatever the number of tasks.
-pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Task>> {
-    load(conn, None)
+    Ok(load(conn, Only::Task(id))?.pop())
 }
 
 /// The tasks confirmed from one agenda item, by clause.
 pub fn of_item(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Vec<Task>> {
-    let mut tasks = load(conn, Some(Only::Item(item)))?;
+    let mut tasks = load(conn, Only::Item(item))?;
     tasks.sort_by_key(|t| (t.clause, t.id));
     Ok(tasks)
 }
@@ -344,7 +339,7 @@ pub fn of_proposal(
     conn: &mut DbConnection,
     proposal: crate::domain::ProposalId,
 ) -> AppResult<Vec<Task>> {
-    let mut tasks = load(conn, Some(Only::Proposal(proposal.0)))?;
+    let mut tasks = load(conn, Only::Proposal(proposal.0))?;
     tasks.sort_by_key(|t| (t.clause, t.id));
     Ok(tasks)
 }
@@ -374,12 +369,12 @@ pub fn page(
         .get_result(conn)?;
     let tasks = load(
         conn,
-        Some(Only::Page {
+        Only::Page {
             filter: *filter,
             today,
             offset,
             limit,
-        }),
+        },
     )?;
     Ok((tasks, total))
 }
@@ -513,7 +508,7 @@ pub fn with_requests(conn: &mut DbConnection, limit: i64) -> AppResult<Vec<Task>
         .limit(limit)
         .select(tasks::id)
         .load(conn)?;
-    let mut found = load(conn, Some(Only::Ids(ids.clone())))?;
+    let mut found = load(conn, Only::Ids(ids.clone()))?;
     found.sort_by_key(|t| ids.iter().position(|i| *i == t.id));
     Ok(found)
 }
@@ -531,11 +526,11 @@ enum Only {
     },
 }
 
-/// The tasks (one, an item's, or all), their contributions and organizations, loaded in one
-/// query each.
-fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
+/// The tasks `only` picks, with their contributions and organizations, loaded in one query
+/// each.
+fn load(conn: &mut DbConnection, only: Only) -> AppResult<Vec<Task>> {
     // A page's contributions are fetched for its tasks by id once they are known.
-    let is_page = matches!(only, Some(Only::Page { .. } | Only::Ids(_)));
+    let is_page = matches!(only, Only::Page { .. } | Only::Ids(_));
     let mut query = tasks::table
         .select((
             tasks::id,
@@ -572,11 +567,11 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
         .order(task_contributions::id)
         .into_boxed();
     match only {
-        Some(Only::Task(id)) => {
+        Only::Task(id) => {
             query = query.filter(tasks::id.eq(id));
             contribution_query = contribution_query.filter(task_contributions::task_id.eq(id));
         }
-        Some(Only::Item(item)) => {
+        Only::Item(item) => {
             query = query.filter(tasks::agenda_item_id.eq(item.0));
             contribution_query = contribution_query.filter(
                 task_contributions::task_id.eq_any(
@@ -586,7 +581,7 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 ),
             );
         }
-        Some(Only::Proposal(proposal)) => {
+        Only::Proposal(proposal) => {
             query = query.filter(tasks::proposal_id.eq(proposal));
             contribution_query = contribution_query.filter(
                 task_contributions::task_id.eq_any(
@@ -596,12 +591,12 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
                 ),
             );
         }
-        Some(Only::Page {
+        Only::Page {
             filter,
             today,
             offset,
             limit,
-        }) => {
+        } => {
             query = filtered!(query, &filter, today);
             query = match filter.standing {
                 // What waits: the nearest deadline first.
@@ -612,8 +607,7 @@ fn load(conn: &mut DbConnection, only: Option<Only>) -> AppResult<Vec<Task>> {
             };
             query = query.offset(offset).limit(limit);
         }
-        Some(Only::Ids(ids)) => query = query.filter(tasks::id.eq_any(ids)),
-        None => {}
+        Only::Ids(ids) => query = query.filter(tasks::id.eq_any(ids)),
     }
     let rows: Vec<TaskRow> = query.load(conn)?;
     if rows.is_empty() {

@@ -82,24 +82,43 @@ pub async fn agenda_pdf(
         })
         .await?;
     let etag = format!("\"agenda-{id}-v{version}-{}\"", audience.as_str());
-    let cache = match (audience, asked) {
-        (Audience::Members, _) => "private, no-store",
-        // A numbered version never changes.
-        (Audience::Public, Some(_)) => "public, max-age=31536000, immutable",
-        (Audience::Public, None) => "public, max-age=60",
-    };
     let filename = format!(
         "dagsorden-{}-{}-v{version}.pdf",
         slug(&meeting.organization_name),
         local(meeting.starts_at).format("%Y-%m-%d")
     );
-    if super::etag_matches(&req, &etag) {
-        return Ok(HttpResponse::NotModified()
+    Ok(version_pdf(
+        &req,
+        etag,
+        audience,
+        asked.is_some(),
+        &filename,
+        pdf,
+    ))
+}
+
+/// A stored PDF of one version of a document (an agenda, minutes): a members' copy is never
+/// cached, a numbered public version never changes, and the latest may be replaced.
+fn version_pdf(
+    req: &HttpRequest,
+    etag: String,
+    audience: Audience,
+    numbered: bool,
+    filename: &str,
+    pdf: Vec<u8>,
+) -> HttpResponse {
+    let cache = match (audience, numbered) {
+        (Audience::Members, _) => "private, no-store",
+        (Audience::Public, true) => "public, max-age=31536000, immutable",
+        (Audience::Public, false) => "public, max-age=60",
+    };
+    if super::etag_matches(req, &etag) {
+        return HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
             .insert_header((header::CACHE_CONTROL, cache))
-            .finish());
+            .finish();
     }
-    Ok(HttpResponse::Ok()
+    HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, cache))
@@ -107,7 +126,7 @@ pub async fn agenda_pdf(
             header::CONTENT_DISPOSITION,
             format!("inline; filename=\"{filename}\""),
         ))
-        .body(pdf))
+        .body(pdf)
 }
 
 /// A file-name-safe form of a name: "borgerrepraesentationen".
@@ -171,32 +190,19 @@ pub async fn minutes_pdf(
         })
         .await?;
     let etag = format!("\"minutes-{id}-v{version}-{}\"", audience.as_str());
-    let cache = match (audience, asked) {
-        (Audience::Members, _) => "private, no-store",
-        // A published version never changes; the latest may be replaced by a correction.
-        (Audience::Public, Some(_)) => "public, max-age=31536000, immutable",
-        (Audience::Public, None) => "public, max-age=60",
-    };
-    if super::etag_matches(&req, &etag) {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, etag))
-            .insert_header((header::CACHE_CONTROL, cache))
-            .finish());
-    }
     let filename = format!(
         "beslutningsprotokol-{}-{}-v{version}.pdf",
         slug(&meeting.organization_name),
         local(meeting.starts_at).format("%Y-%m-%d")
     );
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, cache))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{filename}\""),
-        ))
-        .body(pdf))
+    Ok(version_pdf(
+        &req,
+        etag,
+        audience,
+        asked.is_some(),
+        &filename,
+        pdf,
+    ))
 }
 
 /// `GET /meetings/{id}/meeting.ics`: one meeting, to put in a calendar.
