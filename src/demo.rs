@@ -532,6 +532,21 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         .map(String::as_str)
         .collect();
     db::letters::set_address(conn, kl, &lines)?;
+    // The municipality writes under Borgerrepræsentationen's and Økonomiforvaltningen's
+    // letterheads; replies go to Økonomiforvaltningen's address.
+    let town_hall = [
+        "Københavns Rådhus".to_owned(),
+        "1599 København V".to_owned(),
+    ];
+    for sender in [council, administrations[0]] {
+        db::letters::set_letterhead(
+            conn,
+            sender,
+            &town_hall,
+            Some("https://www.kk.dk"),
+            db::letters::LogoChange::Keep,
+        )?;
+    }
     let letter_case = cases::insert(
         conn,
         body,

@@ -91,9 +91,12 @@ pub struct LetterView {
     pub recipient_lines: Vec<String>,
     pub heading: String,
     pub salutation: String,
-    pub paragraphs: Vec<String>,
+    /// The body's Markdown as blocks of styled text; never Typst markup.
+    pub blocks: Vec<TextBlock>,
     pub closing: String,
     pub signatories: Vec<crate::domain::letter::Signatory>,
+    /// The sender's logo (PNG or JPEG bytes), at the top of the letterhead.
+    pub logo: Option<Vec<u8>>,
 }
 
 impl LetterView {
@@ -112,11 +115,151 @@ impl LetterView {
             recipient_lines,
             heading: text.heading.clone(),
             salutation: text.salutation.clone(),
-            paragraphs: paragraphs(&text.body),
+            blocks: markdown_blocks(&text.body),
             closing: text.closing.clone(),
             signatories: text.signatories.clone(),
+            logo: None,
         }
     }
+
+    pub fn with_logo(mut self, logo: Option<Vec<u8>>) -> Self {
+        self.logo = logo;
+        self
+    }
+}
+
+/// A block of a letter's body: a paragraph, a heading, a list item (with its marker) or a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextBlock {
+    pub kind: &'static str,
+    pub marker: Option<String>,
+    pub spans: Vec<Span>,
+}
+
+/// A run of text with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+    pub emph: bool,
+}
+
+/// Reads Markdown into blocks the letter template lays out: paragraphs, headings, list items
+/// and quotes, with bold and italic kept. Raw HTML is text; a link keeps its address after its
+/// text, since paper cannot be clicked. Blank-line paragraphs of plain text come out as they
+/// were written.
+pub fn markdown_blocks(markdown: &str) -> Vec<TextBlock> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut blocks = Vec::new();
+    let mut current: Option<TextBlock> = None;
+    let (mut strong, mut emph, mut quote) = (0usize, 0usize, 0usize);
+    // Each open list: the next number of an ordered one, or None for bullets.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut link: Vec<String> = Vec::new();
+    let push_text = |current: &mut Option<TextBlock>, text: &str, strong: bool, emph: bool| {
+        let block = current.get_or_insert_with(|| TextBlock {
+            kind: "p",
+            marker: None,
+            spans: Vec::new(),
+        });
+        match block.spans.last_mut() {
+            Some(last) if last.strong == strong && last.emph == emph => last.text.push_str(text),
+            _ => block.spans.push(Span {
+                text: text.to_owned(),
+                strong,
+                emph,
+            }),
+        }
+    };
+    let finish = |current: &mut Option<TextBlock>, blocks: &mut Vec<TextBlock>| {
+        if let Some(mut block) = current.take() {
+            if let Some(last) = block.spans.last_mut() {
+                last.text = last.text.trim_end().to_owned();
+            }
+            block.spans.retain(|s| !s.text.is_empty());
+            if !block.spans.is_empty() {
+                blocks.push(block);
+            }
+        }
+    };
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
+                // A loose list item's first paragraph is the item itself.
+                let fresh_item = current
+                    .as_ref()
+                    .is_some_and(|b| b.kind == "item" && b.spans.is_empty());
+                if !fresh_item {
+                    finish(&mut current, &mut blocks);
+                    let kind = match (&event, quote > 0) {
+                        (Event::Start(Tag::Heading { .. }), _) => "heading",
+                        (_, true) => "quote",
+                        _ => "p",
+                    };
+                    current = Some(TextBlock {
+                        kind,
+                        marker: None,
+                        spans: Vec::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
+                finish(&mut current, &mut blocks);
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote = quote.saturating_sub(1),
+            Event::Start(Tag::List(first)) => {
+                finish(&mut current, &mut blocks);
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                finish(&mut current, &mut blocks);
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                finish(&mut current, &mut blocks);
+                let marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    _ => "•".to_owned(),
+                };
+                current = Some(TextBlock {
+                    kind: "item",
+                    marker: Some(marker),
+                    spans: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::Item) => finish(&mut current, &mut blocks),
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => emph += 1,
+            Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => link.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link.pop() {
+                    let url = url.trim_start_matches("mailto:");
+                    let shown = current
+                        .as_ref()
+                        .and_then(|b| b.spans.last())
+                        .is_some_and(|s| s.text.ends_with(url));
+                    if !shown {
+                        push_text(&mut current, &format!(" ({url})"), strong > 0, emph > 0);
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                push_text(&mut current, &text, strong > 0, emph > 0);
+            }
+            Event::SoftBreak => push_text(&mut current, " ", strong > 0, emph > 0),
+            Event::HardBreak => push_text(&mut current, "\n", strong > 0, emph > 0),
+            _ => {}
+        }
+    }
+    finish(&mut current, &mut blocks);
+    blocks
 }
 
 /// The letter as a PDF.
@@ -434,5 +577,63 @@ pub fn meeting_event(
         ends_at: meeting.ends_at,
         stamp,
         cancelled: meeting.status == crate::domain::meeting::MeetingStatus::Cancelled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(blocks: &[TextBlock]) -> Vec<(&str, Option<&str>, String)> {
+        blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.marker.as_deref(),
+                    b.spans.iter().map(|s| s.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_paragraphs_come_out_as_written() {
+        let blocks = markdown_blocks("Første afsnit\nfortsat.\n\nAndet afsnit.");
+        assert_eq!(
+            plain(&blocks),
+            vec![
+                ("p", None, "Første afsnit fortsat.".to_owned()),
+                ("p", None, "Andet afsnit.".to_owned())
+            ]
+        );
+        assert!(blocks[0].spans.iter().all(|s| !s.strong && !s.emph));
+    }
+
+    #[test]
+    fn markdown_keeps_emphasis_lists_and_link_addresses_but_no_markup() {
+        let blocks = markdown_blocks(
+            "Vi **beder** om *svar*.\n\n1. første\n2. anden\n\n- punkt\n\n> citat\n\n\
+             Se [vejledningen](https://www.kk.dk/v) og <script>x</script>.",
+        );
+        let text = plain(&blocks);
+        assert_eq!(text[0].2, "Vi beder om svar.");
+        assert!(
+            blocks[0]
+                .spans
+                .iter()
+                .any(|s| s.strong && s.text == "beder")
+        );
+        assert!(blocks[0].spans.iter().any(|s| s.emph && s.text == "svar"));
+        assert_eq!(text[1], ("item", Some("1."), "første".to_owned()));
+        assert_eq!(text[2], ("item", Some("2."), "anden".to_owned()));
+        assert_eq!(text[3], ("item", Some("•"), "punkt".to_owned()));
+        assert_eq!(text[4], ("quote", None, "citat".to_owned()));
+        assert!(
+            text[5].2.contains("vejledningen (https://www.kk.dk/v)"),
+            "{:?}",
+            text[5]
+        );
+        assert!(text[5].2.contains("<script>"), "raw HTML stays text");
     }
 }

@@ -13,6 +13,7 @@ pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod correspondence;
 pub mod db;
 pub mod demo;
 pub mod documents;

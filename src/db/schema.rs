@@ -31,6 +31,8 @@ diesel::table! {
         agenda_release_rule -> Nullable<Text>,
         minutes_signers -> Text,
         address_lines -> Nullable<Text>,
+        logo -> Nullable<Binary>,
+        logo_content_type -> Nullable<Text>,
     }
 }
 
@@ -596,6 +598,9 @@ diesel::table! {
         approved_at -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         lock_version -> Integer,
+        in_reply_to -> Nullable<BigInt>,
+        agenda_item_id -> Nullable<BigInt>,
+        outbox_id -> Nullable<BigInt>,
     }
 }
 

@@ -102,7 +102,6 @@ pub const BODY_MAX_CHARS: usize = 100_000;
 /// to send it to, a heading, a body and a signatory. Every problem is reported at its field.
 pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let recipient_name = one_line(&text.recipient_name);
     if recipient_name.is_empty() {
         errors.add("recipient_name", "Skriv modtagerens navn.");
@@ -141,15 +140,7 @@ pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
             format!("Teksten er for lang (højst {BODY_MAX_CHARS} tegn)."),
         );
     }
-    let signatories: Vec<Signatory> = text
-        .signatories
-        .iter()
-        .map(|s| Signatory {
-            name: one_line(&s.name),
-            title: s.title.as_deref().map(one_line).filter(|t| !t.is_empty()),
-        })
-        .filter(|s| !s.name.is_empty())
-        .collect();
+    let signatories = signatories(&text.signatories);
     if signatories.is_empty() {
         errors.add("signatories", "Skriv mindst én, der underskriver brevet.");
     }
@@ -158,11 +149,7 @@ pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
     }
     Ok(LetterText {
         recipient_name,
-        recipient_title: text
-            .recipient_title
-            .as_deref()
-            .map(one_line)
-            .filter(|t| !t.is_empty()),
+        recipient_title: optional_line(text.recipient_title.as_deref()),
         recipient_email: recipient_email.map(str::to_owned),
         heading,
         salutation: one_line(&text.salutation),
@@ -170,6 +157,132 @@ pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
         closing: one_line(&text.closing),
         signatories,
     })
+}
+
+/// Trims an incoming letter as it is registered: who sent it, what it is about, and its text
+/// or its original file (or both). The recipient is whoever it was addressed to; it may be
+/// left out.
+pub fn check_incoming(text: &LetterText, has_original: bool) -> Result<LetterText, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let heading = one_line(&text.heading);
+    if heading.is_empty() {
+        errors.add("heading", "Skriv brevets emne.");
+    } else if heading.chars().count() > HEADING_MAX_CHARS {
+        errors.add(
+            "heading",
+            format!("Emnet er for langt (højst {HEADING_MAX_CHARS} tegn)."),
+        );
+    }
+    let body = text.body.trim().to_owned();
+    if body.is_empty() && !has_original {
+        errors.add(
+            "body",
+            "Skriv brevets tekst, vedhæft det originale brev, eller gør begge dele.",
+        );
+    } else if body.chars().count() > BODY_MAX_CHARS {
+        errors.add(
+            "body",
+            format!("Teksten er for lang (højst {BODY_MAX_CHARS} tegn)."),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LetterText {
+        recipient_name: one_line(&text.recipient_name),
+        recipient_title: optional_line(text.recipient_title.as_deref()),
+        recipient_email: optional_line(text.recipient_email.as_deref()),
+        heading,
+        salutation: one_line(&text.salutation),
+        body,
+        closing: one_line(&text.closing),
+        signatories: signatories(&text.signatories),
+    })
+}
+
+/// The sender of an incoming letter, as printed: required.
+pub fn check_sender_name(name: &str) -> Result<String, FieldErrors> {
+    let name = one_line(name);
+    if name.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add("sender_name", "Skriv, hvem brevet er fra.");
+        return Err(errors);
+    }
+    Ok(name)
+}
+
+/// A reply's first draft: to the sender of `letter`, addressed to its first signatory, with
+/// the heading taken up. The secretariat writes the rest.
+pub fn reply_to(letter: &LetterText, sender_name: &str, sender_email: Option<&str>) -> LetterText {
+    let first = letter.signatories.first();
+    LetterText {
+        recipient_name: sender_name.to_owned(),
+        recipient_title: first.map(|s| format!("Att.: {}", s.name)),
+        recipient_email: sender_email.map(str::to_owned),
+        heading: format!("Svar på {}", lowercase_first(&letter.heading)),
+        salutation: first.map_or_else(String::new, |s| format!("Kære {}", s.name)),
+        body: String::new(),
+        closing: "Med venlig hilsen".to_owned(),
+        signatories: Vec::new(),
+    }
+}
+
+/// "Henvendelse til …" → "henvendelse til …", inside a sentence; a heading that starts with an
+/// abbreviation ("KL's …") keeps it.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(std::iter::once(second))
+            .chain(chars)
+            .collect(),
+        _ => text.to_owned(),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn optional_line(s: Option<&str>) -> Option<String> {
+    s.map(one_line).filter(|t| !t.is_empty())
+}
+
+fn signatories(list: &[Signatory]) -> Vec<Signatory> {
+    list.iter()
+        .map(|s| Signatory {
+            name: one_line(&s.name),
+            title: optional_line(s.title.as_deref()),
+        })
+        .filter(|s| !s.name.is_empty())
+        .collect()
+}
+
+/// Why a logo is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LogoError {
+    #[error("Logoet skal være et PNG- eller JPEG-billede.")]
+    Kind,
+    #[error("Logoet er for stort (højst {} kB).", LOGO_MAX_BYTES / 1024)]
+    TooLarge,
+}
+
+pub const LOGO_MAX_BYTES: usize = 512 * 1024;
+
+/// A logo's content type, recognised by its first bytes: PNG or JPEG, which every PDF reader
+/// shows, within the size a letterhead needs.
+pub fn check_logo(bytes: &[u8]) -> Result<&'static str, LogoError> {
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err(LogoError::TooLarge);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        Ok("image/jpeg")
+    } else {
+        Err(LogoError::Kind)
+    }
 }
 
 #[cfg(test)]
@@ -246,5 +359,58 @@ mod tests {
         }
         assert_eq!(S::Registered.after(E::Edit), Ok(S::Registered));
         assert!(S::Registered.after(E::Send).is_err());
+    }
+    #[test]
+    fn an_incoming_letter_needs_a_subject_and_its_text_or_original() {
+        let mut t = text();
+        t.body = " ".into();
+        let errors = check_incoming(&t, false).unwrap_err();
+        assert!(errors.get("body").is_some());
+        assert!(
+            check_incoming(&t, true).is_ok(),
+            "the original file is enough"
+        );
+        t.heading = "".into();
+        assert!(
+            check_incoming(&t, true)
+                .unwrap_err()
+                .get("heading")
+                .is_some()
+        );
+        t = text();
+        t.recipient_email = None;
+        t.signatories.clear();
+        let checked = check_incoming(&t, false).unwrap();
+        assert_eq!(checked.heading, "Henvendelse om IT-udstyr");
+        assert!(check_sender_name("  ").is_err());
+        assert_eq!(check_sender_name(" KL ").unwrap(), "KL");
+    }
+
+    #[test]
+    fn a_reply_is_addressed_to_the_sender_and_takes_up_the_heading() {
+        let reply = reply_to(&text(), "KL", None);
+        assert_eq!(reply.recipient_name, "KL");
+        assert_eq!(
+            reply.recipient_title.as_deref(),
+            Some("Att.: Jacob Bundsgaard")
+        );
+        assert_eq!(reply.salutation, "Kære Jacob Bundsgaard");
+        assert!(
+            reply.heading == "Svar på henvendelse  om IT-udstyr",
+            "{}",
+            reply.heading
+        );
+        assert!(reply.body.is_empty() && reply.signatories.is_empty());
+        assert_eq!(lowercase_first("KL's brev"), "KL's brev");
+    }
+
+    #[test]
+    fn logos_are_png_or_jpeg_within_the_limit() {
+        assert_eq!(check_logo(b"\x89PNG\r\n\x1a\nrest"), Ok("image/png"));
+        assert_eq!(check_logo(b"\xff\xd8\xff\xe0rest"), Ok("image/jpeg"));
+        assert_eq!(check_logo(b"<svg></svg>"), Err(LogoError::Kind));
+        let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
+        big.resize(LOGO_MAX_BYTES + 1, 0);
+        assert_eq!(check_logo(&big), Err(LogoError::TooLarge));
     }
 }

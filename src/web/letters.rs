@@ -14,7 +14,6 @@ use super::errors::ApiError;
 use super::views::case_url;
 use crate::db::letters;
 use crate::db::{DbConnection, cases};
-use crate::documents::{LetterView, letter_pdf};
 use crate::domain::account::Role;
 use crate::error::{AppError, AppResult};
 
@@ -24,7 +23,6 @@ pub async fn pdf(
     MaybeUser(user): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let missing = || AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.");
     let id: i64 = path
         .strip_suffix(".pdf")
         .and_then(|id| id.parse().ok())
@@ -33,26 +31,30 @@ pub async fn pdf(
     let (letter, stored, view) = state
         .db
         .run(move |conn| {
-            let letter = letters::get(conn, id)?.ok_or_else(missing)?;
-            if !letter.public && !secretariat {
-                return Err(missing());
+            let letter = readable(conn, id, secretariat)?;
+            // A sent letter is what was sent; a letter registered only as its original PDF is
+            // that file; any other is rendered as it stands.
+            let mut stored = letters::sent_pdf(conn, id)?;
+            if stored.is_none()
+                && letter.text.body.trim().is_empty()
+                && let Some((_, kind, bytes)) = letters::original(conn, id)?
+                && kind == "application/pdf"
+            {
+                stored = Some(bytes);
             }
-            // A sent letter is what was sent; any other is rendered as it stands.
-            let stored = letters::sent_pdf(conn, id)?;
-            let view = LetterView::new(
-                &letters::letterhead(conn, &letter)?,
-                letter.date,
-                &letter.text,
-            );
+            let view = match stored {
+                Some(_) => None,
+                None => Some(crate::correspondence::view(conn, &letter)?),
+            };
             Ok((letter, stored, view))
         })
         .await?;
-    let pdf = match stored {
-        Some(pdf) => pdf,
-        None => web::block(move || letter_pdf(&view))
+    let pdf = match (stored, view) {
+        (Some(pdf), _) => pdf,
+        (None, Some(view)) => web::block(move || crate::correspondence::render(&view))
             .await
-            .map_err(AppError::internal)?
-            .map_err(|e| AppError::internal(e).with_message("the letter could not be rendered"))?,
+            .map_err(AppError::internal)??,
+        (None, None) => return Err(AppError::internal("a letter with neither PDF nor view")),
     };
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
@@ -69,6 +71,37 @@ pub async fn pdf(
             format!("inline; filename=\"brev-{id}-{}.pdf\"", letter.date),
         ))
         .body(pdf))
+}
+
+fn missing() -> AppError {
+    AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.")
+}
+
+/// The letter, when this reader may read it: public letters for everyone, the others for the
+/// secretariat; to anyone else a letter that is not public does not exist.
+fn readable(conn: &mut DbConnection, id: i64, secretariat: bool) -> AppResult<letters::Letter> {
+    letters::get(conn, id)?
+        .filter(|l| l.public || secretariat)
+        .ok_or_else(missing)
+}
+
+/// `GET /letters/{id}/original`: an incoming letter's original file, as the letter is readable.
+pub async fn original(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
+    let (name, kind, bytes) = state
+        .db
+        .run(move |conn| {
+            readable(conn, id, secretariat)?;
+            letters::original(conn, id)?
+                .ok_or_else(|| AppError::not_found("Brevet har ingen original fil."))
+        })
+        .await?;
+    Ok(super::task_answer::file_response(&name, &kind, bytes))
 }
 
 /// A letter in the API: its parts, its case and its PDF.
@@ -174,11 +207,7 @@ pub async fn api_show(
     let json = state
         .db
         .run(move |conn| {
-            let letter = letters::get(conn, id)?
-                .filter(|l| l.public || secretariat)
-                .ok_or_else(|| {
-                    AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.")
-                })?;
+            let letter = readable(conn, id, secretariat)?;
             letter_json(conn, &base, &letter)
         })
         .await?;

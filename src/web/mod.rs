@@ -15,6 +15,7 @@ pub mod followup_public;
 pub mod followup_view;
 pub mod forms;
 pub mod letters;
+pub mod letters_admin;
 pub mod mailbox;
 pub mod markdown;
 pub mod meetings_admin;
@@ -308,6 +309,52 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(tasks_admin::present),
     )
     .route("/letters/{file}", web::get().to(letters::pdf))
+    .route("/letters/{id}/original", web::get().to(letters::original))
+    .route(
+        "/organizations/{id}/logo",
+        web::get().to(letters_admin::logo),
+    )
+    .route("/secretariat/letters", web::get().to(letters_admin::list))
+    .route(
+        "/secretariat/letters",
+        web::post().to(letters_admin::create),
+    )
+    .route(
+        "/secretariat/letters/new",
+        web::get().to(letters_admin::new_form),
+    )
+    .route(
+        "/secretariat/letters/incoming",
+        web::post().to(letters_admin::register),
+    )
+    .route(
+        "/secretariat/letters/{id}",
+        web::get().to(letters_admin::show),
+    )
+    .route(
+        "/secretariat/letters/{id}",
+        web::post().to(letters_admin::act),
+    )
+    .route(
+        "/secretariat/letters/{id}/edit",
+        web::get().to(letters_admin::edit_form),
+    )
+    .route(
+        "/secretariat/letters/{id}/edit",
+        web::post().to(letters_admin::update),
+    )
+    .route(
+        "/secretariat/letters/{id}/agenda",
+        web::post().to(letters_admin::put_on_agenda),
+    )
+    .route(
+        "/secretariat/letterheads",
+        web::get().to(letters_admin::letterheads),
+    )
+    .route(
+        "/secretariat/letterheads/{id}",
+        web::post().to(letters_admin::save_letterhead),
+    )
     .route("/cases/{reference}", web::get().to(pages::case))
     .route("/healthz", web::get().to(pages::healthz))
     .route("/login", web::get().to(account::login_form))

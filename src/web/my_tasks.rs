@@ -294,5 +294,9 @@ pub async fn file(
             super::task_answer::download(conn, &task, contribution, file)
         })
         .await?;
-    Ok(super::task_answer::file_response(&meta, content))
+    Ok(super::task_answer::file_response(
+        &meta.filename,
+        &meta.content_type,
+        content,
+    ))
 }

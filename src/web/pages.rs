@@ -453,8 +453,17 @@ pub async fn case(
                     TimelineEvent {
                         when: When::new(at),
                         label,
-                        url: format!("/letters/{}.pdf", letter.id),
-                        link_text: "Brevet som PDF".to_owned(),
+                        // The secretariat works on the letter; everyone else reads it.
+                        url: if secretariat {
+                            super::letters_admin::letter_url(letter.id)
+                        } else {
+                            format!("/letters/{}.pdf", letter.id)
+                        },
+                        link_text: if secretariat {
+                            "Brevet".to_owned()
+                        } else {
+                            "Brevet som PDF".to_owned()
+                        },
                     },
                 ));
             }
@@ -487,6 +496,7 @@ pub async fn case(
     ctx.insert("title", &title);
     ctx.insert("events", &events);
     ctx.insert("history", &history);
+    ctx.insert("secretariat", &secretariat);
     Ok(html(user.as_ref(), render("case.html", &ctx)?))
 }
 

@@ -140,10 +140,9 @@ pub(super) fn download(
     tasks::file(conn, task.id, file)?.ok_or_else(missing)
 }
 
-/// The bytes of a file, to save (never shown inline: it is whatever an administration sent).
-pub fn file_response(meta: &tasks::TaskFile, content: Vec<u8>) -> HttpResponse {
-    let ascii: String = meta
-        .filename
+/// The bytes of a file, to save (never shown inline: it is whatever someone sent us).
+pub fn file_response(filename: &str, content_type: &str, content: Vec<u8>) -> HttpResponse {
+    let ascii: String = filename
         .chars()
         .map(|c| {
             if c.is_ascii_graphic() && c != '"' && c != '\\' {
@@ -154,13 +153,13 @@ pub fn file_response(meta: &tasks::TaskFile, content: Vec<u8>) -> HttpResponse {
         })
         .collect();
     HttpResponse::Ok()
-        .content_type(meta.content_type.as_str())
+        .content_type(content_type)
         .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
         .insert_header((
             actix_web::http::header::CONTENT_DISPOSITION,
             format!(
                 "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                url::form_urlencoded::byte_serialize(meta.filename.as_bytes()).collect::<String>()
+                url::form_urlencoded::byte_serialize(filename.as_bytes()).collect::<String>()
             ),
         ))
         .body(content)
@@ -240,7 +239,7 @@ pub async fn file(
             download(conn, &task, contribution, file)
         })
         .await?;
-    Ok(file_response(&meta, content))
+    Ok(file_response(&meta.filename, &meta.content_type, content))
 }
 
 /// What the page says above the task after a submission.

@@ -365,7 +365,11 @@ pub async fn file(
         .run(move |conn| tasks::file(conn, id, file))
         .await?
         .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
-    Ok(super::task_answer::file_response(&meta, content))
+    Ok(super::task_answer::file_response(
+        &meta.filename,
+        &meta.content_type,
+        content,
+    ))
 }
 
 #[derive(Debug, Deserialize)]

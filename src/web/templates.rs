@@ -109,6 +109,10 @@ fn nav(role: Role) -> Vec<NavLink> {
                 url: "/secretariat/tasks",
             },
             NavLink {
+                label: "Breve",
+                url: "/secretariat/letters",
+            },
+            NavLink {
                 label: "Udgående post",
                 url: "/secretariat/outbox",
             },

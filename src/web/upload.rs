@@ -18,7 +18,8 @@ impl Upload {
     }
 }
 
-const SMALL_FIELD_BYTES: usize = 4_096;
+/// Room for a registered letter's text (its characters, four bytes at most each).
+const SMALL_FIELD_BYTES: usize = 4 * crate::domain::letter::BODY_MAX_CHARS;
 
 /// Reads the form; a file over `limit` bytes is refused without reading the rest of it.
 pub async fn read_upload(

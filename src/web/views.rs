@@ -255,6 +255,15 @@ fn action_label(action: &str) -> &str {
         "proposal.accepted" => "godkendt",
         "proposal.withdrawn" => "trukket tilbage",
         "meeting.planned" => "planlagt",
+        "letter.drafted" => "skrevet som kladde",
+        "letter.registered" => "registreret",
+        "letter.edited" => "rettet",
+        "letter.approved" => "godkendt",
+        "letter.reopened" => "gjort til kladde igen",
+        "letter.sent" => "sendt",
+        "letter.published" => "gjort offentligt",
+        "letter.unpublished" => "gjort ikke-offentligt",
+        "letter.on_agenda" => "sat på dagsordenen",
         other => other,
     }
 }

@@ -716,6 +716,17 @@ async fn pages_are_valid_html() {
         ("/secretariat/tasks".to_owned(), 200),
         ("/secretariat/tasks/1".to_owned(), 200),
         ("/secretariat/tasks/1/overview".to_owned(), 200),
+        ("/secretariat/letters".to_owned(), 200),
+        ("/secretariat/letters/new".to_owned(), 200),
+        ("/secretariat/letters/new?retning=ind".to_owned(), 200),
+        ("/secretariat/letters/new?svar_paa=1".to_owned(), 200),
+        ("/secretariat/letters/1".to_owned(), 200),
+        ("/secretariat/letters/1/edit".to_owned(), 200),
+        ("/secretariat/letterheads".to_owned(), 200),
+        (
+            format!("/cases/{}?sekretariat", agendum::demo::SEED_LETTER_CASE),
+            200,
+        ),
     ];
     let politician = app.login("politiker@example.org", "demo").await;
     // A proposal through its steps, for the pages of each.
@@ -785,6 +796,14 @@ async fn pages_are_valid_html() {
     pages.push((
         refused_review.text().await.unwrap(),
         "accept (refused)".to_owned(),
+    ));
+    let refused_letter = secretariat
+        .post_form("/secretariat/letters", &[("case", "x"), ("sender", "")])
+        .await;
+    assert_eq!(refused_letter.status().as_u16(), 422);
+    pages.push((
+        refused_letter.text().await.unwrap(),
+        "/secretariat/letters (refused)".to_owned(),
     ));
     for (path, status) in public {
         pages.push((app.get_text(&path, status).await, path));

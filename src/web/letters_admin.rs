@@ -1,0 +1,995 @@
+//! The secretariat's letters: every letter (`/secretariat/letters`), drafting an outgoing letter
+//! or registering an incoming one (`/secretariat/letters/new`), one letter with its actions
+//! (`/secretariat/letters/{id}`: edit, approve, send, publish, put on an agenda, reply), and the
+//! organizations' letterheads (`/secretariat/letterheads`).
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::auth::{CsrfForm, CurrentUser, Secretariat};
+use super::forms::{page as html, refused_or};
+use super::templates::{context_for, render};
+use super::upload::read_upload;
+use super::views::{AuditLine, When, case_url};
+use crate::correspondence::{self, CaseChoice, LetterInput, Sender};
+use crate::db::letters::{self, Letter, LogoChange};
+use crate::db::{DbConnection, audit, cases, meetings};
+use crate::documents::LetterView;
+use crate::domain::account::Actor;
+use crate::domain::attachment::{self, clean_filename};
+use crate::domain::letter::{
+    LetterDirection, LetterEvent, LetterStatus, LetterText, Signatory, check_incoming, check_logo,
+    check_outgoing, check_sender_name, reply_to,
+};
+use crate::domain::proposal::FieldErrors;
+use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
+use crate::domain::{CaseReference, MeetingId, OrganizationId};
+use crate::error::{AppError, AppResult};
+
+pub fn letter_url(id: i64) -> String {
+    format!("/secretariat/letters/{id}")
+}
+
+/// The letter form as typed: every field a string, so a refused form comes back as it was.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct LetterFields {
+    pub direction: String,
+    pub case: String,
+    pub case_title: String,
+    pub in_reply_to: String,
+    pub sender: String,
+    pub sender_name: String,
+    pub date: String,
+    pub recipient_name: String,
+    pub recipient_title: String,
+    pub recipient_email: String,
+    pub heading: String,
+    pub salutation: String,
+    pub body: String,
+    pub closing: String,
+    pub sig1_name: String,
+    pub sig1_title: String,
+    pub sig2_name: String,
+    pub sig2_title: String,
+    pub sig3_name: String,
+    pub sig3_title: String,
+    pub sig4_name: String,
+    pub sig4_title: String,
+    pub public: Option<String>,
+    pub lock: Option<String>,
+}
+
+impl LetterFields {
+    fn outgoing(&self) -> bool {
+        self.direction != LetterDirection::Incoming.as_str()
+    }
+
+    fn signatories(&self) -> Vec<Signatory> {
+        [
+            (&self.sig1_name, &self.sig1_title),
+            (&self.sig2_name, &self.sig2_title),
+            (&self.sig3_name, &self.sig3_title),
+            (&self.sig4_name, &self.sig4_title),
+        ]
+        .into_iter()
+        .map(|(name, title)| Signatory {
+            name: name.clone(),
+            title: Some(title.clone()),
+        })
+        .collect()
+    }
+
+    fn set_signatories(&mut self, list: &[Signatory]) {
+        let title = |s: &Signatory| s.title.clone().unwrap_or_default();
+        let slots = [
+            (&mut self.sig1_name, &mut self.sig1_title),
+            (&mut self.sig2_name, &mut self.sig2_title),
+            (&mut self.sig3_name, &mut self.sig3_title),
+            (&mut self.sig4_name, &mut self.sig4_title),
+        ];
+        for (i, (name, t)) in slots.into_iter().enumerate() {
+            match list.get(i) {
+                Some(s) => {
+                    *name = s.name.clone();
+                    *t = title(s);
+                }
+                None => {
+                    name.clear();
+                    t.clear();
+                }
+            }
+        }
+    }
+
+    fn text(&self) -> LetterText {
+        LetterText {
+            recipient_name: self.recipient_name.clone(),
+            recipient_title: Some(self.recipient_title.clone()),
+            recipient_email: Some(self.recipient_email.clone()),
+            heading: self.heading.clone(),
+            salutation: self.salutation.clone(),
+            body: self.body.clone(),
+            closing: self.closing.clone(),
+            signatories: self.signatories(),
+        }
+    }
+
+    /// The fields of a stored letter, for its edit form.
+    fn of(letter: &Letter) -> Self {
+        let mut fields = LetterFields {
+            direction: letter.direction.as_str().to_owned(),
+            sender: letter
+                .sender_organization_id
+                .map(|o| o.0.to_string())
+                .unwrap_or_default(),
+            sender_name: letter.sender_name.clone(),
+            date: letter.date.format("%d.%m.%Y").to_string(),
+            recipient_name: letter.text.recipient_name.clone(),
+            recipient_title: letter.text.recipient_title.clone().unwrap_or_default(),
+            recipient_email: letter.text.recipient_email.clone().unwrap_or_default(),
+            heading: letter.text.heading.clone(),
+            salutation: letter.text.salutation.clone(),
+            body: letter.text.body.clone(),
+            closing: letter.text.closing.clone(),
+            public: letter.public.then(|| "ja".to_owned()),
+            lock: Some(letter.lock_version.to_string()),
+            ..Default::default()
+        };
+        fields.set_signatories(&letter.text.signatories);
+        fields
+    }
+
+    /// The fields of a multipart form.
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let map: serde_json::Map<String, Value> = pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        serde_json::from_value(Value::Object(map)).unwrap_or_default()
+    }
+}
+
+/// Reads the form into a letter, every problem at its field. `new` asks for the case too.
+fn parse(
+    fields: &LetterFields,
+    new: bool,
+    has_original: bool,
+) -> Result<(Option<CaseReference>, LetterInput), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let case = if new {
+        match CaseReference::parse(fields.case.trim()) {
+            Ok(c) => Some(c),
+            Err(_) => {
+                errors.add(
+                    "case",
+                    "Skriv sagsnummeret som ÅÅÅÅ-NNNNNNN, fx 2021-0041276.",
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let date = if fields.date.trim().is_empty() {
+        Some(today())
+    } else {
+        parse_date(&fields.date)
+    };
+    if date.is_none() {
+        errors.add("date", "Skriv datoen som DD.MM.ÅÅÅÅ, fx 12.04.2021.");
+    }
+    let sender = match fields.sender.trim() {
+        "" if fields.outgoing() => {
+            errors.add("sender", "Vælg afsenderen.");
+            None
+        }
+        "" => match check_sender_name(&fields.sender_name) {
+            Ok(name) => Some(Sender::Named(name)),
+            Err(e) => {
+                errors.0.extend(e.0);
+                None
+            }
+        },
+        id => match id.parse::<i64>() {
+            Ok(id) => Some(Sender::Organization(OrganizationId(id))),
+            Err(_) => {
+                errors.add("sender", "Vælg afsenderen på listen.");
+                None
+            }
+        },
+    };
+    let text = if fields.outgoing() {
+        check_outgoing(&fields.text())
+    } else {
+        check_incoming(&fields.text(), has_original)
+    };
+    let text = match text {
+        Ok(t) => Some(t),
+        Err(e) => {
+            errors.0.extend(e.0);
+            None
+        }
+    };
+    match (date, sender, text) {
+        (Some(date), Some(sender), Some(text)) if errors.is_empty() => Ok((
+            case,
+            LetterInput {
+                sender,
+                date,
+                text,
+                public: fields.public.is_some(),
+            },
+        )),
+        _ => Err(errors),
+    }
+}
+
+/// What the form is for.
+#[derive(Debug, Clone, Copy)]
+enum FormFor {
+    New,
+    Edit(i64),
+}
+
+fn form_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    target: FormFor,
+    fields: &LetterFields,
+    errors: &FieldErrors,
+    problem: Option<&str>,
+) -> AppResult<String> {
+    let outgoing = fields.outgoing();
+    let senders: Vec<Value> = letters::letterheads(conn)?
+        .iter()
+        .filter(|e| !outgoing || e.can_send())
+        .map(|e| {
+            json!({
+                "id": e.id.0,
+                "name": e.name,
+                "selected": fields.sender.trim() == e.id.0.to_string(),
+            })
+        })
+        .collect();
+    let mut ctx = context_for(Some(user));
+    let (action, heading) = match (target, outgoing) {
+        (FormFor::New, true) => ("/secretariat/letters".to_owned(), "Nyt udgående brev"),
+        (FormFor::New, false) => (
+            "/secretariat/letters/incoming".to_owned(),
+            "Registrér indgående brev",
+        ),
+        (FormFor::Edit(id), true) => (format!("{}/edit", letter_url(id)), "Ret udgående brev"),
+        (FormFor::Edit(id), false) => (format!("{}/edit", letter_url(id)), "Ret indgående brev"),
+    };
+    if let FormFor::Edit(id) = target {
+        ctx.insert("letter_url", &letter_url(id));
+    }
+    // The case as a link, when it exists.
+    if let Ok(reference) = CaseReference::parse(fields.case.trim())
+        && let Some(case) = cases::by_reference(conn, &reference)?
+    {
+        ctx.insert("case_known", &case.title);
+        ctx.insert("case_url", &case_url(&reference));
+    }
+    if let Ok(id) = fields.in_reply_to.trim().parse::<i64>()
+        && let Some(original) = letters::get(conn, id)?
+    {
+        ctx.insert(
+            "reply_to",
+            &json!({
+                "url": letter_url(id),
+                "text": format!("{} af {}", original.sender_name, long_date_da(original.date)),
+            }),
+        );
+    }
+    let signatories: Vec<Value> = fields
+        .signatories()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| json!({ "n": i + 1, "name": s.name, "title": s.title }))
+        .collect();
+    let field_errors: serde_json::Map<String, Value> = errors
+        .0
+        .iter()
+        .map(|(f, m)| (f.clone(), Value::String(m.clone())))
+        .collect();
+    ctx.insert("action", &action);
+    ctx.insert("heading", heading);
+    ctx.insert("is_new", &matches!(target, FormFor::New));
+    ctx.insert("outgoing", &outgoing);
+    ctx.insert("f", fields);
+    ctx.insert("senders", &senders);
+    ctx.insert("signatories", &signatories);
+    ctx.insert("errors", &super::proposals::error_lines(errors));
+    ctx.insert("e", &field_errors);
+    ctx.insert("problem", &problem);
+    render("letter_form.html", &ctx)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    retning: Option<String>,
+    #[serde(default)]
+    sag: Option<String>,
+    #[serde(default)]
+    svar_paa: Option<i64>,
+}
+
+/// `GET /secretariat/letters/new?retning=ud|ind&sag=…&svar_paa=…`
+pub async fn new_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<NewQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let body = state
+        .db
+        .run(move |conn| {
+            let mut fields = LetterFields {
+                direction: match query.retning.as_deref() {
+                    Some("ind") => LetterDirection::Incoming,
+                    _ => LetterDirection::Outgoing,
+                }
+                .as_str()
+                .to_owned(),
+                case: query.sag.unwrap_or_default(),
+                date: today().format("%d.%m.%Y").to_string(),
+                closing: "Med venlig hilsen".to_owned(),
+                ..Default::default()
+            };
+            // A reply starts from the letter it answers: to its sender, on its case.
+            if let Some(id) = query.svar_paa {
+                let original = letters::get(conn, id)?.ok_or_else(|| {
+                    AppError::not_found("Brevet, der skal svares på, findes ikke.")
+                })?;
+                let email = match original.sender_organization_id {
+                    Some(org) => letters::letterheads(conn)?
+                        .into_iter()
+                        .find(|e| e.id == org)
+                        .and_then(|e| e.email),
+                    None => None,
+                };
+                let reply = reply_to(&original.text, &original.sender_name, email.as_deref());
+                fields.direction = LetterDirection::Outgoing.as_str().to_owned();
+                fields.case = cases::reference_of(conn, original.case_id)?.to_string();
+                fields.in_reply_to = id.to_string();
+                fields.recipient_name = reply.recipient_name;
+                fields.recipient_title = reply.recipient_title.unwrap_or_default();
+                fields.recipient_email = reply.recipient_email.unwrap_or_default();
+                fields.heading = reply.heading;
+                fields.salutation = reply.salutation;
+                fields.closing = reply.closing;
+            }
+            form_page(
+                conn,
+                &user,
+                FormFor::New,
+                &fields,
+                &FieldErrors::default(),
+                None,
+            )
+        })
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/letters`: an outgoing letter's first draft.
+pub async fn create(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(mut fields): CsrfForm<LetterFields>,
+) -> AppResult<HttpResponse> {
+    fields.direction = LetterDirection::Outgoing.as_str().to_owned();
+    save_new(state, user, fields, None).await
+}
+
+/// `POST /secretariat/letters/incoming`: an incoming letter with its original file (multipart).
+pub async fn register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    multipart: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let read = read_upload(multipart, state.settings.max_attachment_bytes).await?;
+    let upload = match read {
+        Ok(upload) => upload,
+        Err(e) => {
+            let message = e.to_string();
+            let body = state
+                .db
+                .run(move |conn| {
+                    let fields = LetterFields {
+                        direction: LetterDirection::Incoming.as_str().to_owned(),
+                        ..Default::default()
+                    };
+                    let mut errors = FieldErrors::default();
+                    errors.add("original", message);
+                    form_page(conn, &user, FormFor::New, &fields, &errors, None)
+                })
+                .await?;
+            return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body));
+        }
+    };
+    super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
+    let mut fields = LetterFields::from_pairs(&upload.fields);
+    fields.direction = LetterDirection::Incoming.as_str().to_owned();
+    let original = match upload.file.filter(|(_, bytes)| !bytes.is_empty()) {
+        None => Ok(None),
+        Some((name, bytes)) => clean_filename(&name)
+            .and_then(|name| {
+                let kind = attachment::check(&name, &bytes)?;
+                Ok((name, kind, bytes))
+            })
+            .map(Some),
+    };
+    save_new(state, user, fields, Some(original)).await
+}
+
+type Original = Result<Option<(String, &'static str, Vec<u8>)>, attachment::AttachmentError>;
+
+async fn save_new(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    fields: LetterFields,
+    original: Option<Original>,
+) -> AppResult<HttpResponse> {
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let mut file_error = None;
+            let original = match original {
+                None => None,
+                Some(Ok(file)) => file,
+                Some(Err(e)) => {
+                    file_error = Some(e.to_string());
+                    None
+                }
+            };
+            let parsed = parse(&fields, true, original.is_some());
+            let (case, input) = match (parsed, file_error) {
+                (Ok(ok), None) => ok,
+                (parsed, file_error) => {
+                    let mut errors = parsed.err().unwrap_or_default();
+                    if let Some(e) = file_error {
+                        errors.add("original", e);
+                    }
+                    let body = form_page(conn, &user, FormFor::New, &fields, &errors, None)?;
+                    return Ok(super::forms::Posted::Refused(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        body,
+                    ));
+                }
+            };
+            let case = case.ok_or_else(|| AppError::internal("a new letter without its case"))?;
+            let choice = CaseChoice {
+                reference: &case,
+                new_title: Some(fields.case_title.as_str()),
+            };
+            let actor = Actor::user(user.account.id, &user.account.name);
+            let by = Some(user.account.id);
+            let done = if fields.outgoing() {
+                let reply = fields.in_reply_to.trim().parse::<i64>().ok();
+                correspondence::draft(conn, &actor, by, &choice, &input, reply)
+            } else {
+                let file = original
+                    .as_ref()
+                    .map(|(name, kind, bytes)| (name.as_str(), *kind, bytes.as_slice()));
+                correspondence::register(conn, &actor, by, &choice, &input, file)
+            };
+            refused_or(done, |why| {
+                form_page(
+                    conn,
+                    &user,
+                    FormFor::New,
+                    &fields,
+                    &FieldErrors::default(),
+                    Some(why),
+                )
+            })
+        })
+        .await?;
+    Ok(outcome.respond(|id| format!("{}?udfoert=gemt", letter_url(id))))
+}
+
+/// `GET /secretariat/letters/{id}/edit`
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let body = state
+        .db
+        .run(move |conn| {
+            let letter = get(conn, id)?;
+            if let Err(why) = letter.status.after(LetterEvent::Edit) {
+                return letter_page(conn, &user, id, None, Some(&why.to_string()));
+            }
+            let mut fields = LetterFields::of(&letter);
+            fields.case = cases::reference_of(conn, letter.case_id)?.to_string();
+            form_page(
+                conn,
+                &user,
+                FormFor::Edit(id),
+                &fields,
+                &FieldErrors::default(),
+                None,
+            )
+        })
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/letters/{id}/edit`
+pub async fn update(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(mut fields): CsrfForm<LetterFields>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let letter = get(conn, id)?;
+            // The direction is the letter's, whatever the form says.
+            fields.direction = letter.direction.as_str().to_owned();
+            fields.case = cases::reference_of(conn, letter.case_id)?.to_string();
+            let lock = fields.lock.as_deref().and_then(|l| l.trim().parse().ok());
+            let parsed = parse(&fields, false, letter.has_original);
+            let input = match parsed {
+                Ok((_, input)) => input,
+                Err(errors) => {
+                    let body = form_page(conn, &user, FormFor::Edit(id), &fields, &errors, None)?;
+                    return Ok(super::forms::Posted::Refused(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        body,
+                    ));
+                }
+            };
+            let actor = Actor::user(user.account.id, &user.account.name);
+            let done = correspondence::edit(conn, &actor, id, lock.unwrap_or(-1), &input);
+            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+        })
+        .await?;
+    Ok(outcome.respond(|_| format!("{}?udfoert=gemt", letter_url(id))))
+}
+
+fn get(conn: &mut DbConnection, id: i64) -> AppResult<Letter> {
+    letters::get(conn, id)?.ok_or_else(|| AppError::not_found("Brevet findes ikke."))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ActionForm {
+    action: String,
+    #[serde(default)]
+    lock: Option<String>,
+}
+
+/// `POST /secretariat/letters/{id}`: approve, reopen, send, publish or unpublish.
+pub async fn act(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let settings = state.settings.clone();
+    let action = form.action.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let actor = Actor::user(user.account.id, &user.account.name);
+            let by = Some(user.account.id);
+            let lock = form
+                .lock
+                .as_deref()
+                .and_then(|l| l.trim().parse().ok())
+                .unwrap_or(-1);
+            let done = match form.action.as_str() {
+                "approve" => {
+                    correspondence::transition(conn, &actor, by, id, lock, LetterEvent::Approve)
+                }
+                "reopen" => {
+                    correspondence::transition(conn, &actor, by, id, lock, LetterEvent::Reopen)
+                }
+                "send" => correspondence::send(conn, &settings, &actor, id, lock).map(|_| ()),
+                "publish" => correspondence::publish(conn, &actor, id, lock, true),
+                "unpublish" => correspondence::publish(conn, &actor, id, lock, false),
+                _ => Err(AppError::bad_request("Ukendt handling.")),
+            };
+            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+        })
+        .await?;
+    Ok(outcome.respond(|_| format!("{}?udfoert={action}", letter_url(id))))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AgendaForm {
+    meeting: String,
+}
+
+/// `POST /secretariat/letters/{id}/agenda`: an incoming letter on a coming agenda.
+pub async fn put_on_agenda(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<AgendaForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let actor = Actor::user(user.account.id, &user.account.name);
+            let done = form
+                .meeting
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::invalid("Vælg det møde, brevet skal på."))
+                .and_then(|m| {
+                    correspondence::put_on_agenda(
+                        conn,
+                        &actor,
+                        Some(user.account.id),
+                        id,
+                        MeetingId(m),
+                    )
+                });
+            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+        })
+        .await?;
+    Ok(outcome.respond(|_| format!("{}?udfoert=dagsorden", letter_url(id))))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    #[serde(default)]
+    udfoert: Option<String>,
+}
+
+fn done_text(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "gemt" => "Brevet er gemt.",
+        "approve" => "Brevet er godkendt og kan sendes.",
+        "reopen" => "Brevet er en kladde igen og kan rettes.",
+        "send" => "Brevet er sendt til modtageren med PDF'en vedhæftet og kan ikke længere ændres.",
+        "publish" => "Brevet er offentligt på sagen.",
+        "unpublish" => "Brevet er ikke længere offentligt.",
+        "dagsorden" => "Brevet er sat på dagsordenen som orienteringspunkt.",
+        _ => return None,
+    })
+}
+
+/// `GET /secretariat/letters/{id}`
+pub async fn show(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    query: web::Query<DoneQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let notice = query.into_inner().udfoert.as_deref().and_then(done_text);
+    let body = state
+        .db
+        .run(move |conn| letter_page(conn, &user, id, notice, None))
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+fn letter_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: i64,
+    notice: Option<&str>,
+    problem: Option<&str>,
+) -> AppResult<String> {
+    let letter = get(conn, id)?;
+    let reference = cases::reference_of(conn, letter.case_id)?;
+    let case = cases::by_reference(conn, &reference)?
+        .ok_or_else(|| AppError::internal("a letter's case is missing"))?;
+    let mut ctx = context_for(Some(user));
+    ctx.insert("letter", &letter_json(&letter));
+    ctx.insert("case", &json!({ "reference": reference.to_string(), "title": case.title, "url": case_url(&reference) }));
+    ctx.insert(
+        "body_html",
+        &super::markdown::to_safe_html(&letter.text.body),
+    );
+    ctx.insert("notice", &notice);
+    ctx.insert("problem", &problem);
+    if let Some(answered) = letter
+        .in_reply_to
+        .and_then(|i| letters::get(conn, i).ok().flatten())
+    {
+        ctx.insert(
+            "reply_to",
+            &json!({
+                "url": letter_url(answered.id),
+                "text": format!("{} af {}", answered.sender_name, long_date_da(answered.date)),
+            }),
+        );
+    }
+    if let Some(item) = letter.agenda_item_id {
+        ctx.insert("agenda_url", &agenda_item_url(conn, item)?);
+    }
+    if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {
+        let bodies: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let upcoming: Vec<Value> = meetings::upcoming_of(conn, &bodies, Utc::now(), 20)?
+            .iter()
+            .map(|m| {
+                json!({
+                    "id": m.id,
+                    "label": format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
+                })
+            })
+            .collect();
+        ctx.insert("upcoming", &upcoming);
+    }
+    let history: Vec<AuditLine> = audit::for_subject(conn, audit::SubjectKind("letter").with(id))?
+        .iter()
+        .map(AuditLine::from)
+        .collect();
+    ctx.insert("history", &history);
+    render("letter_admin.html", &ctx)
+}
+
+/// Where an agenda item is edited.
+fn agenda_item_url(conn: &mut DbConnection, item: i64) -> AppResult<Option<String>> {
+    use crate::db::schema::agenda_items;
+    use diesel::prelude::*;
+    let meeting: Option<i64> = agenda_items::table
+        .find(item)
+        .select(agenda_items::meeting_id)
+        .first(conn)
+        .optional()?;
+    Ok(meeting.map(|m| format!("/secretariat/meetings/{m}/agenda/items/{item}")))
+}
+
+fn letter_json(l: &Letter) -> Value {
+    json!({
+        "id": l.id,
+        "direction": l.direction,
+        "direction_label": l.direction.label_da(),
+        "status": l.status,
+        "status_label": l.status.label_da(),
+        "incoming": l.direction == LetterDirection::Incoming,
+        "editable": l.status.after(LetterEvent::Edit).is_ok(),
+        "can_approve": l.status == LetterStatus::Draft,
+        "approved": l.status == LetterStatus::Approved,
+        "sent": l.status == LetterStatus::Sent,
+        "sender": l.sender_name,
+        "date": long_date_da(l.date),
+        "recipient_name": l.text.recipient_name,
+        "recipient_title": l.text.recipient_title,
+        "recipient_email": l.text.recipient_email,
+        "heading": l.text.heading,
+        "salutation": l.text.salutation,
+        "closing": l.text.closing,
+        "signatories": l.text.signatories,
+        "public": l.public,
+        "original": l.original_filename,
+        "sent_at": l.sent_at.map(|t| When::new(t).text),
+        "approved_at": l.approved_at.map(|t| When::new(t).text),
+        "lock": l.lock_version,
+        "pdf_url": format!("/letters/{}.pdf", l.id),
+        "original_url": format!("/letters/{}/original", l.id),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    side: Option<i64>,
+}
+
+const PER_PAGE: i64 = 50;
+
+/// `GET /secretariat/letters`: every letter, newest first, paginated.
+pub async fn list(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    let page = query.side.unwrap_or(1).max(1);
+    let body = state
+        .db
+        .run(move |conn| {
+            let (list, total) = letters::page(conn, false, (page - 1) * PER_PAGE, PER_PAGE)?;
+            let mut rows = Vec::new();
+            for l in &list {
+                let reference = cases::reference_of(conn, l.case_id)?;
+                rows.push(json!({
+                    "url": letter_url(l.id),
+                    "date": l.date.format("%d.%m.%Y").to_string(),
+                    "direction": l.direction.label_da(),
+                    "party": match l.direction {
+                        LetterDirection::Incoming => format!("Fra {}", l.sender_name),
+                        LetterDirection::Outgoing => format!("Til {}", l.text.recipient_name),
+                    },
+                    "heading": l.text.heading,
+                    "status": l.status.label_da(),
+                    "public": l.public,
+                    "case": reference.to_string(),
+                    "case_url": case_url(&reference),
+                }));
+            }
+            let mut ctx = context_for(Some(&user));
+            ctx.insert("letters", &rows);
+            ctx.insert("total", &total);
+            ctx.insert("page", &page);
+            ctx.insert("prev", &(page > 1).then(|| page - 1));
+            ctx.insert("next", &(page * PER_PAGE < total).then(|| page + 1));
+            render("letters_admin.html", &ctx)
+        })
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+/// `GET /secretariat/letterheads`
+pub async fn letterheads(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<DoneQuery>,
+) -> AppResult<HttpResponse> {
+    let saved = query.udfoert.is_some();
+    let body = state
+        .db
+        .run(move |conn| letterheads_page(conn, &user, saved, None))
+        .await?;
+    Ok(html(StatusCode::OK, body))
+}
+
+fn letterheads_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    saved: bool,
+    problem: Option<(i64, &str)>,
+) -> AppResult<String> {
+    let entries: Vec<Value> = letters::letterheads(conn)?
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id.0,
+                "name": e.name,
+                "kind": e.kind.parse::<crate::domain::organization::OrganizationKind>().map(|k| k.label_da()).unwrap_or(""),
+                "address": e.address_lines.join("\n"),
+                "website": e.website,
+                "has_logo": e.has_logo,
+                "can_send": e.can_send(),
+                "problem": problem.filter(|(id, _)| *id == e.id.0).map(|(_, p)| p),
+            })
+        })
+        .collect();
+    let mut ctx = context_for(Some(user));
+    ctx.insert("entries", &entries);
+    ctx.insert("notice", &saved.then_some("Brevhovedet er gemt."));
+    render("letterheads.html", &ctx)
+}
+
+/// `POST /secretariat/letterheads/{id}` (multipart: address, web address, logo).
+pub async fn save_letterhead(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    multipart: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let org = path.into_inner();
+    let read = read_upload(multipart, letters_logo_limit()).await?;
+    let (upload, read_problem) = match read {
+        Ok(upload) => (Some(upload), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    if let Some(upload) = &upload {
+        super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
+    }
+    let actor = Actor::user(user.account.id, &user.account.name);
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let done = match (upload, read_problem) {
+                (Some(upload), None) => save_letterhead_fields(conn, &actor, org, &upload),
+                (_, problem) => Err(AppError::invalid(problem.unwrap_or_default())),
+            };
+            refused_or(done, |why| {
+                letterheads_page(conn, &user, false, Some((org, why)))
+            })
+        })
+        .await?;
+    Ok(outcome.respond(|_| format!("/secretariat/letterheads?udfoert=gemt#brevhoved-{org}")))
+}
+
+fn letters_logo_limit() -> u64 {
+    crate::domain::letter::LOGO_MAX_BYTES as u64 * 2
+}
+
+fn save_letterhead_fields(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    org: i64,
+    upload: &super::upload::Upload,
+) -> AppResult<()> {
+    let lines: Vec<String> = upload
+        .field("address")
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 6 {
+        return Err(AppError::invalid("Skriv højst seks adresselinjer."));
+    }
+    let website = upload
+        .field("website")
+        .map(str::trim)
+        .filter(|w| !w.is_empty());
+    if let Some(w) = website
+        && (w.contains(char::is_whitespace) || !w.contains('.'))
+    {
+        return Err(AppError::invalid(format!("»{w}« er ikke en webadresse.")));
+    }
+    let logo = match (&upload.file, upload.field("remove_logo").is_some()) {
+        (_, true) => LogoChange::Remove,
+        (Some((_, bytes)), false) if !bytes.is_empty() => {
+            let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;
+            // A logo every letter of the organization would fail on is refused now.
+            let sample = LetterView::new(
+                &letters::letterhead_of(conn, OrganizationId(org))?,
+                today(),
+                &LetterText {
+                    recipient_name: "Prøve".to_owned(),
+                    recipient_title: None,
+                    recipient_email: None,
+                    heading: "Prøve".to_owned(),
+                    salutation: String::new(),
+                    body: "Prøve".to_owned(),
+                    closing: String::new(),
+                    signatories: Vec::new(),
+                },
+            )
+            .with_logo(Some(bytes.clone()));
+            if correspondence::render(&sample).is_err() {
+                return Err(AppError::invalid(
+                    "Logoet kan ikke læses som billede. Gem det igen som PNG eller JPEG.",
+                ));
+            }
+            LogoChange::Set(kind, bytes)
+        }
+        _ => LogoChange::Keep,
+    };
+    crate::db::write_transaction(conn, |conn| {
+        letters::set_letterhead(conn, OrganizationId(org), &lines, website, logo)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "organization.letterhead",
+                subject: audit::SubjectKind("organization").with(org),
+                before: None,
+                after: Some(json!({ "address_lines": lines, "website": website })),
+                note: None,
+            },
+        )
+    })
+}
+
+/// `GET /organizations/{id}/logo`: a letterhead's logo, public like the letters it is on.
+pub async fn logo(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let org = OrganizationId(path.into_inner());
+    let logo = state.db.run(move |conn| letters::logo(conn, org)).await?;
+    let (kind, bytes) =
+        logo.ok_or_else(|| AppError::not_found("Organisationen har intet logo."))?;
+    Ok(HttpResponse::Ok()
+        .content_type(kind)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(bytes))
+}
