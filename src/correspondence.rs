@@ -139,9 +139,7 @@ fn current(
         .after(event)
         .map_err(|e| AppError::conflict(e.to_string()))?;
     if letter.lock_version != lock {
-        return Err(AppError::conflict(
-            "Brevet er ændret af en anden, mens du havde det åbent. Se det, som det er nu, og prøv igen.",
-        ));
+        return Err(letters::stale());
     }
     Ok((letter, next))
 }
@@ -416,9 +414,7 @@ pub fn publish(
     write_transaction(conn, |conn| {
         let letter = get(conn, id)?;
         if letter.lock_version != lock {
-            return Err(AppError::conflict(
-                "Brevet er ændret af en anden, mens du havde det åbent. Se det, som det er nu, og prøv igen.",
-            ));
+            return Err(letters::stale());
         }
         letters::set_public(conn, &letter, public)?;
         audit::record(

@@ -34,6 +34,15 @@ pub struct Letter {
     pub original_filename: Option<String>,
 }
 
+impl Letter {
+    /// Whether everyone may read it: marked public, and, for an outgoing letter, sent; a draft
+    /// marked public is not published before it goes out.
+    pub fn readable_by_all(&self) -> bool {
+        self.public
+            && (self.direction == LetterDirection::Incoming || self.status == LetterStatus::Sent)
+    }
+}
+
 /// An incoming letter as it was received.
 pub struct IncomingLetter<'a> {
     pub case_id: CaseId,
@@ -212,8 +221,16 @@ pub fn page(
         .limit(limit)
         .into_boxed();
     if public_only {
-        count = count.filter(letters::public.eq(true));
-        query = query.filter(letters::public.eq(true));
+        // As `Letter::readable_by_all`: marked public, and an outgoing letter once sent.
+        let readable = || {
+            letters::public.eq(true).and(
+                letters::direction
+                    .eq(LetterDirection::Incoming.as_str())
+                    .or(letters::status.eq(LetterStatus::Sent.as_str())),
+            )
+        };
+        count = count.filter(readable());
+        query = query.filter(readable());
     }
     let total: i64 = count.count().get_result(conn)?;
     let rows: Vec<LetterRow> = query.load(conn)?;
@@ -453,10 +470,19 @@ pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<
     Ok(id)
 }
 
-fn stale() -> AppError {
+/// A letter changed since the page that acts on it was read.
+pub fn stale() -> AppError {
     AppError::conflict(
         "Brevet er ændret af en anden, mens du havde det åbent. Se det, som det er nu, og prøv igen.",
     )
+}
+
+/// One row changed, or the letter was not as the caller read it.
+fn changed_once(changed: usize) -> AppResult<()> {
+    if changed == 0 {
+        return Err(stale());
+    }
+    Ok(())
 }
 
 /// A letter's text, sender and date, as they are edited.
@@ -476,31 +502,29 @@ pub fn update(
     edit: &LetterEdit,
 ) -> AppResult<()> {
     let signatories = serde_json::to_string(&edit.text.signatories).map_err(AppError::internal)?;
-    let changed = diesel::update(
-        letters::table
-            .find(id)
-            .filter(letters::lock_version.eq(lock_version)),
+    changed_once(
+        diesel::update(
+            letters::table
+                .find(id)
+                .filter(letters::lock_version.eq(lock_version)),
+        )
+        .set((
+            letters::sender_organization_id.eq(edit.sender_organization_id.map(|o| o.0)),
+            letters::sender_name.eq(edit.sender_name),
+            letters::letter_date.eq(edit.date),
+            letters::recipient_name.eq(&edit.text.recipient_name),
+            letters::recipient_title.eq(&edit.text.recipient_title),
+            letters::recipient_email.eq(&edit.text.recipient_email),
+            letters::heading.eq(&edit.text.heading),
+            letters::salutation.eq(&edit.text.salutation),
+            letters::body.eq(&edit.text.body),
+            letters::closing.eq(&edit.text.closing),
+            letters::signatories.eq(signatories),
+            letters::public.eq(edit.public),
+            letters::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?,
     )
-    .set((
-        letters::sender_organization_id.eq(edit.sender_organization_id.map(|o| o.0)),
-        letters::sender_name.eq(edit.sender_name),
-        letters::letter_date.eq(edit.date),
-        letters::recipient_name.eq(&edit.text.recipient_name),
-        letters::recipient_title.eq(&edit.text.recipient_title),
-        letters::recipient_email.eq(&edit.text.recipient_email),
-        letters::heading.eq(&edit.text.heading),
-        letters::salutation.eq(&edit.text.salutation),
-        letters::body.eq(&edit.text.body),
-        letters::closing.eq(&edit.text.closing),
-        letters::signatories.eq(signatories),
-        letters::public.eq(edit.public),
-        letters::lock_version.eq(lock_version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Moves a letter from the status it had at `lock_version` to `to`: approving records who,
@@ -512,23 +536,21 @@ pub fn set_status(
     by: Option<UserId>,
 ) -> AppResult<()> {
     let approved = to == LetterStatus::Approved;
-    let changed = diesel::update(
-        letters::table
-            .find(letter.id)
-            .filter(letters::lock_version.eq(letter.lock_version))
-            .filter(letters::status.eq(letter.status.as_str())),
+    changed_once(
+        diesel::update(
+            letters::table
+                .find(letter.id)
+                .filter(letters::lock_version.eq(letter.lock_version))
+                .filter(letters::status.eq(letter.status.as_str())),
+        )
+        .set((
+            letters::status.eq(to.as_str()),
+            letters::approved_by.eq(if approved { by.map(|u| u.0) } else { None }),
+            letters::approved_at.eq(if approved { Some(now()) } else { None }),
+            letters::lock_version.eq(letter.lock_version + 1),
+        ))
+        .execute(conn)?,
     )
-    .set((
-        letters::status.eq(to.as_str()),
-        letters::approved_by.eq(if approved { by.map(|u| u.0) } else { None }),
-        letters::approved_at.eq(if approved { Some(now()) } else { None }),
-        letters::lock_version.eq(letter.lock_version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Freezes an approved letter as sent: the PDF it went out with and its outbox message. Only
@@ -539,61 +561,55 @@ pub fn mark_sent(
     pdf: &[u8],
     outbox_id: i64,
 ) -> AppResult<()> {
-    let changed = diesel::update(
-        letters::table
-            .find(letter.id)
-            .filter(letters::lock_version.eq(letter.lock_version))
-            .filter(letters::status.eq(LetterStatus::Approved.as_str())),
+    changed_once(
+        diesel::update(
+            letters::table
+                .find(letter.id)
+                .filter(letters::lock_version.eq(letter.lock_version))
+                .filter(letters::status.eq(LetterStatus::Approved.as_str())),
+        )
+        .set((
+            letters::status.eq(LetterStatus::Sent.as_str()),
+            letters::pdf.eq(Some(pdf)),
+            letters::outbox_id.eq(Some(outbox_id)),
+            letters::sent_at.eq(Some(now())),
+            letters::lock_version.eq(letter.lock_version + 1),
+        ))
+        .execute(conn)?,
     )
-    .set((
-        letters::status.eq(LetterStatus::Sent.as_str()),
-        letters::pdf.eq(Some(pdf)),
-        letters::outbox_id.eq(Some(outbox_id)),
-        letters::sent_at.eq(Some(now())),
-        letters::lock_version.eq(letter.lock_version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Makes a letter public or not; a sent letter too, since publishing does not change it.
 pub fn set_public(conn: &mut DbConnection, letter: &Letter, public: bool) -> AppResult<()> {
-    let changed = diesel::update(
-        letters::table
-            .find(letter.id)
-            .filter(letters::lock_version.eq(letter.lock_version)),
+    changed_once(
+        diesel::update(
+            letters::table
+                .find(letter.id)
+                .filter(letters::lock_version.eq(letter.lock_version)),
+        )
+        .set((
+            letters::public.eq(public),
+            letters::lock_version.eq(letter.lock_version + 1),
+        ))
+        .execute(conn)?,
     )
-    .set((
-        letters::public.eq(public),
-        letters::lock_version.eq(letter.lock_version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// Records the agenda item an incoming letter was put on.
 pub fn set_agenda_item(conn: &mut DbConnection, letter: &Letter, item: i64) -> AppResult<()> {
-    let changed = diesel::update(
-        letters::table
-            .find(letter.id)
-            .filter(letters::lock_version.eq(letter.lock_version))
-            .filter(letters::agenda_item_id.is_null()),
+    changed_once(
+        diesel::update(
+            letters::table
+                .find(letter.id)
+                .filter(letters::lock_version.eq(letter.lock_version))
+                .filter(letters::agenda_item_id.is_null()),
+        )
+        .set((
+            letters::agenda_item_id.eq(Some(item)),
+            letters::lock_version.eq(letter.lock_version + 1),
+        ))
+        .execute(conn)?,
     )
-    .set((
-        letters::agenda_item_id.eq(Some(item)),
-        letters::lock_version.eq(letter.lock_version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(())
 }
 
 /// An incoming letter's original file: its name, content type and bytes.

@@ -60,7 +60,7 @@ pub async fn pdf(
         .content_type("application/pdf")
         .insert_header((
             header::CACHE_CONTROL,
-            if letter.public {
+            if letter.readable_by_all() {
                 "public, max-age=60"
             } else {
                 "private, no-store"
@@ -81,7 +81,7 @@ fn missing() -> AppError {
 /// secretariat; to anyone else a letter that is not public does not exist.
 fn readable(conn: &mut DbConnection, id: i64, secretariat: bool) -> AppResult<letters::Letter> {
     letters::get(conn, id)?
-        .filter(|l| l.public || secretariat)
+        .filter(|l| l.readable_by_all() || secretariat)
         .ok_or_else(missing)
 }
 
@@ -111,6 +111,13 @@ fn letter_json(
     l: &letters::Letter,
 ) -> crate::error::AppResult<Value> {
     let reference = cases::reference_of(conn, l.case_id)?;
+    let mut links = json!({
+        "self": format!("{base}/api/v1/letters/{}", l.id),
+        "pdf": format!("{base}/letters/{}.pdf", l.id),
+    });
+    if l.has_original {
+        links["original"] = json!(format!("{base}/letters/{}/original", l.id));
+    }
     Ok(json!({
         "id": l.id,
         "case": { "reference": reference.to_string(), "url": format!("{base}{}", case_url(&reference)) },
@@ -130,10 +137,8 @@ fn letter_json(
         "signatories": l.text.signatories,
         "public": l.public,
         "sent_at": l.sent_at.map(crate::domain::time::rfc3339),
-        "links": {
-            "self": format!("{base}/api/v1/letters/{}", l.id),
-            "pdf": format!("{base}/letters/{}.pdf", l.id),
-        },
+        "in_reply_to": l.in_reply_to,
+        "links": links,
     }))
 }
 

@@ -430,7 +430,7 @@ pub async fn case(
             }
             // The case's letters: public ones for everyone, all for the secretariat.
             for letter in crate::db::letters::of_case(conn, case.id)? {
-                if !letter.public && !secretariat {
+                if !letter.readable_by_all() && !secretariat {
                     continue;
                 }
                 let at = crate::domain::time::local_to_utc(

@@ -723,3 +723,126 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     assert_eq!(done.status.as_str(), "presented");
     browser.close().await;
 }
+
+/// The secretariat drafts a reply to KL's letter from its case in a real browser, approves and
+/// sends it; KL receives the mail at a real SMTP server with the letter's PDF attached, in the
+/// seed letter's shape.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_to_the_kl_letter_is_drafted_approved_and_received_with_its_pdf() {
+    use crate::mail::{Mode, SmtpServer};
+    let smtp = SmtpServer::start(Mode::Accept);
+    let smtp_url = smtp.url();
+    let Some(app) = crate::helpers::spawn_app_configured(Backend::Sqlite, true, |s| {
+        s.smtp = Some(agendum::mail::smtp::SmtpSettings::parse(&smtp_url).unwrap());
+    })
+    .await
+    else {
+        return;
+    };
+    let Some(browser) = start_browser().await else {
+        return;
+    };
+    let c = &browser.client;
+    let case = agendum::demo::SEED_LETTER_CASE;
+
+    // From the case's timeline to KL's letter, and from there to a reply.
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url(&format!("/cases/{case}"))).await.unwrap();
+    wait_for_text(c, "Brev fra KL").await;
+    click(c, ".timeline a[href^='/secretariat/letters/']").await;
+    wait_for_text(c, "Skriv svar").await;
+    click(c, "a[href^='/secretariat/letters/new?svar_paa=']").await;
+    wait_for_text(c, "Svar på brevet fra KL af 12. april 2021").await;
+    let prefilled = |id: &'static str| async move {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    };
+    assert_eq!(prefilled("recipient_name").await, "KL");
+    assert_eq!(prefilled("salutation").await, "Kære Jacob Bundsgaard");
+    assert_eq!(prefilled("case").await, case);
+    assert!(
+        prefilled("heading")
+            .await
+            .starts_with("Svar på henvendelse til indenrigs- og boligministeren")
+    );
+    let okf = agendum::db::organizations::list(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name == "Økonomiforvaltningen")
+        .unwrap();
+    click(c, &format!("#sender option[value='{}']", okf.id.0)).await;
+    for (id, value) in [
+        ("recipient_email", "sekretariat@kl.example.org"),
+        (
+            "body",
+            "Tak for jeres henvendelse om brugen af IT-udstyr.\n\nKøbenhavns Kommune deler \
+             jeres vurdering og har bedt ministeriet om en vejledning.",
+        ),
+        ("sig1_name", "Anna Dahl"),
+        ("sig1_title", "Overborgmester"),
+        ("sig2_name", "Bo Berg"),
+        ("sig2_title", "Administrerende direktør"),
+    ] {
+        fill(c, id, value).await;
+    }
+    click(c, "form.letter-form button[type=submit]").await;
+    wait_for_text(c, "Brevet er gemt.").await;
+    click(c, "button[name=action][value=approve]").await;
+    wait_for_text(c, "Brevet er godkendt og kan sendes.").await;
+    click(c, "button[name=action][value=send]").await;
+    let text = wait_for_text(c, "Brevet er sendt til modtageren").await;
+    assert!(
+        text.contains("Brevet er sendt og kan ikke ændres."),
+        "{text}"
+    );
+    assert!(!text.contains("Ret brevet"), "a sent letter has no edit");
+
+    // KL receives it at the SMTP server, with the PDF.
+    let queued = agendum::db::outbox::list(&mut app.conn(), None, 0, 1)
+        .unwrap()
+        .1 as usize;
+    let received = smtp.wait_for(queued, Duration::from_secs(60)).await;
+    let mail = received
+        .iter()
+        .find(|m| {
+            m.to.iter()
+                .any(|t| t.contains("sekretariat@kl.example.org"))
+        })
+        .expect("the letter's mail to KL");
+    use mail_parser::MimeHeaders;
+    let parsed = mail.parsed();
+    assert!(
+        parsed
+            .subject()
+            .unwrap_or_default()
+            .starts_with("Svar på henvendelse til indenrigs- og boligministeren")
+    );
+    let pdf = parsed
+        .attachments()
+        .find(|a| a.is_content_type("application", "pdf"))
+        .expect("the letter as PDF")
+        .contents()
+        .to_vec();
+    if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Økonomiforvaltningen",
+            "Københavns Rådhus",
+            "Side 1 af 1",
+            "Att.: Jacob Bundsgaard",
+            "Kære Jacob Bundsgaard",
+            "Tak for jeres henvendelse om brugen af IT-udstyr.",
+            "Med venlig hilsen",
+            "Anna Dahl",
+            "Bo Berg",
+        ] {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
+    }
+    browser.close().await;
+}

@@ -326,9 +326,45 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     let draft = letter(&app, id);
     assert_eq!(draft.status.as_str(), "draft");
     assert_eq!(draft.in_reply_to, Some(kl.id));
+    let token = crate::helpers::api_token(&app, "sekretariat@example.org");
+    let (_, json) = crate::helpers::api_call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/letters/{id}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(json["in_reply_to"], kl.id);
+    assert_eq!(json["status"], "draft");
+    assert!(json["links"].get("original").is_none());
     assert_eq!(draft.sender_name, "Økonomiforvaltningen");
     assert_eq!(draft.text.signatories.len(), 2);
     assert!(!draft.public);
+    // A draft marked public is not published before it is sent.
+    let mut marked = fields.clone();
+    marked.push(("public", "ja"));
+    let (_, location, _) = post(&secretariat, "/secretariat/letters", &marked).await;
+    let marked = id_in(&location);
+    assert!(letter(&app, marked).public);
+    assert_eq!(
+        app.get(&format!("/letters/{marked}.pdf"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/letters/{marked}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        app.get_json("/api/v1/letters", 200).await["pagination"]["total"],
+        1
+    );
     let page = secretariat
         .get_text(&format!("/secretariat/letters/{id}"), 200)
         .await;
@@ -664,6 +700,23 @@ async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) 
     ] {
         assert_eq!(app.get(&path).await.status().as_u16(), 404, "{path}");
     }
+    let token = crate::helpers::api_token(&app, "sekretariat@example.org");
+    let (status, json) = crate::helpers::api_call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/letters/{id}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        json["links"]["original"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/letters/{id}/original"))
+    );
+    assert_eq!(json["body"], "");
     let case = secretariat.get_text("/cases/2026-0000456", 200).await;
     assert!(case.contains("Henvendelse om vintervedligeholdelse"));
     assert!(case.contains("Brev fra Danske Regioner: Vintervedligeholdelse af regionale veje"));
