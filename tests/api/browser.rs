@@ -781,7 +781,8 @@ async fn a_reply_to_the_kl_letter_is_drafted_approved_and_received_with_its_pdf(
         (
             "body",
             "Tak for jeres henvendelse om brugen af IT-udstyr.\n\nKøbenhavns Kommune deler \
-             jeres vurdering og har bedt ministeriet om en vejledning.",
+             jeres vurdering og har bedt ministeriet om en vejledning.\n\n\
+             <script>document.title='pwned'</script>",
         ),
         ("sig1_name", "Anna Dahl"),
         ("sig1_title", "Overborgmester"),
@@ -791,7 +792,13 @@ async fn a_reply_to_the_kl_letter_is_drafted_approved_and_received_with_its_pdf(
         fill(c, id, value).await;
     }
     click(c, "form.letter-form button[type=submit]").await;
-    wait_for_text(c, "Brevet er gemt.").await;
+    let text = wait_for_text(c, "Brevet er gemt.").await;
+    // Script in the letter is shown as text, never run.
+    assert!(
+        text.contains("<script>document.title='pwned'</script>"),
+        "{text}"
+    );
+    assert_ne!(c.title().await.unwrap(), "pwned");
     click(c, "button[name=action][value=approve]").await;
     wait_for_text(c, "Brevet er godkendt og kan sendes.").await;
     click(c, "button[name=action][value=send]").await;

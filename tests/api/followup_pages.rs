@@ -499,7 +499,7 @@ async fn follow_up_pages_are_the_secretariats(backend: Backend) {
 }
 
 /// A staff account of `administration` (password "demo-staff-pass").
-fn add_staff(app: &TestApp, email: &str, administration: &str) {
+pub(crate) fn add_staff(app: &TestApp, email: &str, administration: &str) {
     agendum::admin::add_user(
         &mut app.conn(),
         &agendum::admin::UserRequest {

@@ -885,8 +885,45 @@ async fn letter_pages_are_the_secretariats(backend: Backend) {
         "/secretariat/letterheads".to_owned(),
     ];
     let lock = kl.lock_version.to_string();
-    for who in ["politiker@example.org", "okf@example.org"] {
-        let session = app.login(who, "demo").await;
+    // Every role but the secretariat: a politician, another politician, an administration's
+    // staff and another administration's.
+    crate::helpers::add_other_politician(&app);
+    crate::followup_pages::add_staff(&app, "tmf-brev@example.org", "TMF");
+    // A letter that is not public, with its original: for the secretariat only.
+    let (_, date, text) = agendum::demo::seed_letter();
+    let private = agendum::db::letters::register_incoming(
+        &mut app.conn(),
+        &agendum::db::letters::IncomingLetter {
+            case_id: kl.case_id,
+            sender_organization_id: None,
+            sender_name: "En borger",
+            date,
+            text: &text,
+            public: false,
+            original: Some(("borger.txt", "text/plain", b"Kaere kommune")),
+            by: None,
+        },
+    )
+    .unwrap();
+    let readers = [
+        format!("/letters/{private}.pdf"),
+        format!("/letters/{private}/original"),
+        format!("/api/v1/letters/{private}"),
+    ];
+    for (who, password) in [
+        ("politiker@example.org", "demo"),
+        ("anden@example.org", "en anden adgangskode"),
+        ("okf@example.org", "demo"),
+        ("tmf-brev@example.org", "demo-staff-pass"),
+    ] {
+        let session = app.login(who, password).await;
+        for path in &readers {
+            assert_eq!(
+                session.get(path).await.status().as_u16(),
+                404,
+                "{who} {path}"
+            );
+        }
         for path in &pages {
             assert_eq!(
                 session.get(path).await.status().as_u16(),
@@ -908,6 +945,13 @@ async fn letter_pages_are_the_secretariats(backend: Backend) {
             let (status, _, _) = post(&session, &path, &fields).await;
             assert_eq!(status, 403, "{who} {path}");
         }
+    }
+    for path in &readers {
+        assert_eq!(
+            app.get(path).await.status().as_u16(),
+            404,
+            "anonymous {path}"
+        );
     }
     for path in &pages {
         let status = app
