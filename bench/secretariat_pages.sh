@@ -49,7 +49,8 @@ curl -sf -b "$jar" -c "$jar" -o /dev/null -H "Origin: $base" \
   --data-urlencode "email=sekretariat@example.org" --data-urlencode "password=demo" "$base/login"
 # curl marks HttpOnly cookies with a "#HttpOnly_" prefix.
 cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
-curl -sf -H "Cookie: $cookie" "$base/secretariat/tasks" | grep -q "Opfølgning" || { echo "not logged in" >&2; exit 1; }
+curl -sf -H "Cookie: $cookie" -o "$work/page" "$base/secretariat/tasks"
+grep -q "Opfølgning" "$work/page" || { echo "not logged in" >&2; exit 1; }
 
 cat >"$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
