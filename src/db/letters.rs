@@ -43,8 +43,8 @@ impl Letter {
     }
 }
 
-/// An incoming letter as it was received.
-pub struct IncomingLetter<'a> {
+/// A new letter's parts as they are stored.
+pub struct NewLetter<'a> {
     pub case_id: CaseId,
     pub sender_organization_id: Option<OrganizationId>,
     pub sender_name: &'a str,
@@ -55,14 +55,31 @@ pub struct IncomingLetter<'a> {
     pub by: Option<UserId>,
 }
 
+/// An incoming letter as it was received.
+pub type IncomingLetter<'a> = NewLetter<'a>;
+
 /// Registers an incoming letter on its case.
 pub fn register_incoming(conn: &mut DbConnection, new: &IncomingLetter) -> AppResult<i64> {
+    insert(
+        conn,
+        new,
+        LetterDirection::Incoming,
+        LetterStatus::Registered,
+    )
+}
+
+fn insert(
+    conn: &mut DbConnection,
+    new: &NewLetter,
+    direction: LetterDirection,
+    status: LetterStatus,
+) -> AppResult<i64> {
     let signatories = serde_json::to_string(&new.text.signatories).map_err(AppError::internal)?;
     let id = diesel::insert_into(letters::table)
         .values((
             letters::case_id.eq(new.case_id.0),
-            letters::direction.eq(LetterDirection::Incoming.as_str()),
-            letters::status.eq(LetterStatus::Registered.as_str()),
+            letters::direction.eq(direction.as_str()),
+            letters::status.eq(status.as_str()),
             letters::sender_organization_id.eq(new.sender_organization_id.map(|o| o.0)),
             letters::sender_name.eq(new.sender_name),
             letters::letter_date.eq(new.date),
@@ -443,30 +460,26 @@ pub struct NewOutgoing<'a> {
 
 /// Writes an outgoing letter as a draft.
 pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<i64> {
-    let signatories = serde_json::to_string(&new.text.signatories).map_err(AppError::internal)?;
-    let id = diesel::insert_into(letters::table)
-        .values((
-            letters::case_id.eq(new.case_id.0),
-            letters::direction.eq(LetterDirection::Outgoing.as_str()),
-            letters::status.eq(LetterStatus::Draft.as_str()),
-            letters::sender_organization_id.eq(Some(new.sender_organization_id.0)),
-            letters::sender_name.eq(new.sender_name),
-            letters::letter_date.eq(new.date),
-            letters::recipient_name.eq(&new.text.recipient_name),
-            letters::recipient_title.eq(&new.text.recipient_title),
-            letters::recipient_email.eq(&new.text.recipient_email),
-            letters::heading.eq(&new.text.heading),
-            letters::salutation.eq(&new.text.salutation),
-            letters::body.eq(&new.text.body),
-            letters::closing.eq(&new.text.closing),
-            letters::signatories.eq(signatories),
-            letters::public.eq(new.public),
-            letters::in_reply_to.eq(new.in_reply_to),
-            letters::created_by.eq(new.by.map(|u| u.0)),
-            letters::created_at.eq(now()),
-        ))
-        .returning(letters::id)
-        .get_result(conn)?;
+    let id = insert(
+        conn,
+        &NewLetter {
+            case_id: new.case_id,
+            sender_organization_id: Some(new.sender_organization_id),
+            sender_name: new.sender_name,
+            date: new.date,
+            text: new.text,
+            public: new.public,
+            original: None,
+            by: new.by,
+        },
+        LetterDirection::Outgoing,
+        LetterStatus::Draft,
+    )?;
+    if let Some(answered) = new.in_reply_to {
+        diesel::update(letters::table.find(id))
+            .set(letters::in_reply_to.eq(Some(answered)))
+            .execute(conn)?;
+    }
     Ok(id)
 }
 

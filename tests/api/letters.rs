@@ -624,12 +624,22 @@ async fn register_incoming(
     fields: &[(&str, &str)],
     file: (&str, &[u8]),
 ) -> (u16, String, String) {
+    post_multipart(session, "/secretariat/letters/incoming", fields, file).await
+}
+
+/// Posts a multipart form with the session's token: (status, location, body).
+async fn post_multipart(
+    session: &Session,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> (u16, String, String) {
     let mut all = vec![("csrf", session.csrf.as_str())];
     all.extend_from_slice(fields);
     let (content_type, body) = crate::agendas::multipart(&all, file);
     let r = session
         .client
-        .post(session.url("/secretariat/letters/incoming"))
+        .post(session.url(path))
         .header("content-type", content_type)
         .body(body)
         .send()
@@ -784,18 +794,8 @@ async fn letterheads_carry_a_logo_into_the_pdf(backend: Backend) {
         let session = &secretariat;
         let path = format!("/secretariat/letterheads/{}", okf.id.0);
         async move {
-            let mut all = vec![("csrf", session.csrf.as_str())];
-            all.extend(fields);
-            let (content_type, body) = crate::agendas::multipart(&all, file);
-            let r = session
-                .client
-                .post(session.url(&path))
-                .header("content-type", content_type)
-                .body(body)
-                .send()
-                .await
-                .unwrap();
-            (r.status().as_u16(), r.text().await.unwrap())
+            let (status, _, body) = post_multipart(session, &path, &fields, file).await;
+            (status, body)
         }
     };
     let address = vec![
