@@ -262,6 +262,79 @@ pub fn on_closed_item(conn: &mut DbConnection, id: ProposalId) -> AppResult<bool
     Ok(count > 0)
 }
 
+/// What a list of proposals shows of each beyond its summary: who submitted it, its cases, and
+/// whether it stands on a closed item. Four queries for the whole list, whatever its length.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub submitting_party: Option<String>,
+    pub submitters: Vec<String>,
+    pub cases: Vec<CaseReference>,
+    pub on_closed_item: bool,
+}
+
+impl Listing {
+    /// "(Stillet af …)" as the proposal's own page writes it.
+    pub fn submitted_by(&self) -> Option<String> {
+        crate::domain::proposal::submitted_by_line(
+            self.submitting_party.as_deref(),
+            &self.submitters,
+        )
+    }
+}
+
+pub fn listings(
+    conn: &mut DbConnection,
+    ids: &[ProposalId],
+) -> AppResult<HashMap<ProposalId, Listing>> {
+    let raw: Vec<i64> = ids.iter().map(|i| i.0).collect();
+    let mut out: HashMap<ProposalId, Listing> =
+        ids.iter().map(|i| (*i, Listing::default())).collect();
+    let parties: Vec<(i64, String)> = proposals::table
+        .inner_join(
+            organizations::table.on(organizations::id
+                .nullable()
+                .eq(proposals::submitting_party_id)),
+        )
+        .filter(proposals::id.eq_any(&raw))
+        .select((proposals::id, organizations::name))
+        .load(conn)?;
+    for (id, name) in parties {
+        out.entry(ProposalId(id)).or_default().submitting_party = Some(name);
+    }
+    let submitters: Vec<(i64, String)> = proposal_submitters::table
+        .inner_join(persons::table)
+        .filter(proposal_submitters::proposal_id.eq_any(&raw))
+        .order((
+            proposal_submitters::proposal_id,
+            proposal_submitters::position,
+        ))
+        .select((proposal_submitters::proposal_id, persons::name))
+        .load(conn)?;
+    for (id, name) in submitters {
+        out.entry(ProposalId(id)).or_default().submitters.push(name);
+    }
+    let case_rows: Vec<(i64, String)> = proposal_cases::table
+        .inner_join(super::schema::cases::table)
+        .filter(proposal_cases::proposal_id.eq_any(&raw))
+        .order((proposal_cases::proposal_id, proposal_cases::position))
+        .select((proposal_cases::proposal_id, super::schema::cases::reference))
+        .load(conn)?;
+    for (id, reference) in case_rows {
+        let reference = CaseReference::parse(&reference).map_err(AppError::internal)?;
+        out.entry(ProposalId(id)).or_default().cases.push(reference);
+    }
+    let closed: Vec<Option<i64>> = agenda_items::table
+        .filter(agenda_items::proposal_id.eq_any(&raw))
+        .filter(agenda_items::public.eq(false))
+        .select(agenda_items::proposal_id)
+        .distinct()
+        .load(conn)?;
+    for id in closed.into_iter().flatten() {
+        out.entry(ProposalId(id)).or_default().on_closed_item = true;
+    }
+    Ok(out)
+}
+
 /// Whether the public may read the proposal: it is on a released agenda and not behind a
 /// closed item.
 pub fn is_public(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<bool> {

@@ -34,23 +34,23 @@ fn rows(
         workflow::page_by_status(conn, statuses, (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
     let ids: Vec<_> = list.iter().map(|s| s.id).collect();
     let counts = tasks::public_counts(conn, &ids, today())?;
+    let mut listings = proposals::listings(conn, &ids)?;
     let mut out = Vec::new();
     for summary in list {
-        let Some(proposal) = proposals::get(conn, summary.id)? else {
-            continue;
-        };
-        if !proposals::is_public(conn, &proposal)? {
+        let listing = listings.remove(&summary.id).unwrap_or_default();
+        // As `proposals::is_public`: released, and not behind a closed item.
+        if !summary.status.is_public() || listing.on_closed_item {
             continue;
         }
         let [open, overdue, answered, closed] =
-            counts.get(&proposal.id.0).copied().unwrap_or_default();
+            counts.get(&summary.id.0).copied().unwrap_or_default();
         out.push(json!({
-            "url": proposal_url(proposal.id),
-            "title": proposal.title,
-            "organization": proposal.organization_name,
-            "submitted_by": proposal.submitted_by(),
-            "cases": proposal.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
-            "status_label": proposal.status.label_da(),
+            "url": proposal_url(summary.id),
+            "title": summary.title,
+            "organization": summary.organization_name,
+            "submitted_by": listing.submitted_by(),
+            "cases": listing.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
+            "status_label": summary.status.label_da(),
             "tasks": open + overdue + answered + closed,
             "waiting": open + overdue,
             "overdue": overdue,

@@ -23,6 +23,7 @@ on_both_backends!(
     released_agenda_is_frozen,
     foreign_keys_are_enforced,
     administrations_need_an_email_address,
+    listings_say_what_each_proposal_says,
 );
 
 async fn migrations_are_idempotent_and_demo_loads_once(backend: Backend) {
@@ -250,4 +251,98 @@ async fn administrations_need_an_email_address(backend: Backend) {
     )
     .unwrap_err();
     assert_eq!(err.kind, ErrorKind::BadRequest);
+}
+
+/// The batched listing of many proposals says of each what loading it alone says: who
+/// submitted it, its cases, whether it stands on a closed item.
+async fn listings_say_what_each_proposal_says(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let mut conn = db.conn().unwrap();
+    // A proposal with a party, submitters and two cases, on a closed item of an agenda.
+    let meeting = plan_meeting(&mut conn);
+    let party = orgs::list(&mut conn)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == OrganizationKind::Party)
+        .unwrap();
+    let cases: Vec<_> = ["2026-0000901", "2026-0000902"]
+        .iter()
+        .map(|r| {
+            cases::insert(
+                &mut conn,
+                BodyId(1),
+                &CaseReference::parse(r).unwrap(),
+                "Sag",
+            )
+            .unwrap()
+        })
+        .collect();
+    let persons = orgs::persons_of_body(&mut conn, BodyId(1)).unwrap();
+    let closed = proposals::insert(
+        &mut conn,
+        &proposals::NewProposal {
+            body_id: BodyId(1),
+            organization_id: OrganizationId(1),
+            title: "Medlemsforslag om noget lukket",
+            opening: "Det foreslås,",
+            clauses: &["at noget sker.".to_owned()],
+            motivation: "Fordi.",
+            status: ProposalStatus::Accepted,
+            submitting_party_id: Some(party.id),
+            submitters: &[
+                (
+                    persons[0].0,
+                    agendum::domain::proposal::SubmitterRole::Proposer,
+                ),
+                (
+                    persons[1].0,
+                    agendum::domain::proposal::SubmitterRole::Cosigner,
+                ),
+            ],
+            cases: &cases,
+            target_meeting_id: Some(meeting),
+            submitted_at: None,
+        },
+    )
+    .unwrap();
+    agenda::append_item(
+        &mut conn,
+        &NewAgendaItem {
+            proposal_id: Some(closed),
+            ..NewAgendaItem::plain(
+                meeting,
+                "Lukket punkt",
+                AgendaItemKind::MemberProposal,
+                false,
+            )
+        },
+    )
+    .unwrap();
+    let ids: Vec<ProposalId> = {
+        use agendum::db::schema::proposals::dsl::*;
+        proposals
+            .select(id)
+            .load::<i64>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .map(ProposalId)
+            .collect()
+    };
+    assert!(ids.len() >= 2 && ids.contains(&closed));
+    let listings = proposals::listings(&mut conn, &ids).unwrap();
+    for id in ids {
+        let one = proposals::get(&mut conn, id).unwrap().unwrap();
+        let listed = &listings[&id];
+        assert_eq!(listed.submitted_by(), one.submitted_by(), "{id:?}");
+        assert_eq!(listed.cases, one.cases, "{id:?}");
+        assert_eq!(
+            listed.on_closed_item,
+            proposals::on_closed_item(&mut conn, id).unwrap(),
+            "{id:?}"
+        );
+    }
+    assert!(listings[&closed].on_closed_item);
+    assert_eq!(listings[&closed].cases.len(), 2);
 }
