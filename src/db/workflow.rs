@@ -680,19 +680,30 @@ pub fn for_author(
     summaries(rows)
 }
 
-/// The secretariat's inbox: proposals of these statuses, by target meeting then submission.
+/// One page of the secretariat's inbox: proposals of these statuses, by target meeting then
+/// submission, and how many there are.
 pub fn by_status(
     conn: &mut DbConnection,
     statuses: &[ProposalStatus],
+    offset: i64,
     limit: i64,
-) -> AppResult<Vec<Summary>> {
+) -> AppResult<(Vec<Summary>, i64)> {
     let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    let total: i64 = proposals::table
+        .filter(proposals::status.eq_any(&statuses))
+        .count()
+        .get_result(conn)?;
     let rows: Vec<SummaryRow> = summary_query!()
-        .filter(proposals::status.eq_any(statuses))
-        .order((meetings::starts_at.asc(), proposals::submitted_at.asc()))
+        .filter(proposals::status.eq_any(&statuses))
+        .order((
+            meetings::starts_at.asc(),
+            proposals::submitted_at.asc(),
+            proposals::id.asc(),
+        ))
+        .offset(offset)
         .limit(limit)
         .load(conn)?;
-    summaries(rows)
+    Ok((summaries(rows)?, total))
 }
 
 /// One page of the proposals of these statuses, newest first, and how many there are.

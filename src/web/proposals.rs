@@ -1273,22 +1273,71 @@ pub async fn mine(
 pub async fn inbox(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
+    query: web::Query<InboxQuery>,
 ) -> AppResult<HttpResponse> {
-    let (submitted, returned, accepted) = state
+    let query = query.into_inner();
+    let pages = [query.side, query.retur, query.godkendt].map(|p| p.unwrap_or(1).max(1));
+    let sections = state
         .db
-        .run(|conn| {
-            Ok((
-                workflow::by_status(conn, &[ProposalStatus::Submitted], 500)?,
-                workflow::by_status(conn, &[ProposalStatus::Returned], 200)?,
-                workflow::by_status(conn, &[ProposalStatus::Accepted], 200)?,
-            ))
+        .run(move |conn| {
+            let mut out = Vec::new();
+            for (statuses, page) in [
+                ProposalStatus::Submitted,
+                ProposalStatus::Returned,
+                ProposalStatus::Accepted,
+            ]
+            .into_iter()
+            .zip(pages)
+            {
+                let offset = (page - 1).saturating_mul(INBOX_PAGE_SIZE);
+                let (rows, total) =
+                    workflow::by_status(conn, &[statuses], offset, INBOX_PAGE_SIZE)?;
+                out.push((rows, total));
+            }
+            Ok(out)
         })
         .await?;
     let mut ctx = context_for(Some(&user));
-    ctx.insert("submitted", &list_rows(&submitted));
-    ctx.insert("returned", &list_rows(&returned));
-    ctx.insert("accepted", &list_rows(&accepted));
+    // Each section pages on its own; the links keep the other sections where they are.
+    for (i, (name, (rows, total))) in ["submitted", "returned", "accepted"]
+        .into_iter()
+        .zip(sections)
+        .enumerate()
+    {
+        let page = pages[i];
+        let link = |p: i64| {
+            let mut all = pages;
+            all[i] = p;
+            format!(
+                "/secretariat/proposals?side={}&retur={}&godkendt={}#{name}",
+                all[0], all[1], all[2]
+            )
+        };
+        ctx.insert(name, &list_rows(&rows));
+        ctx.insert(format!("{name}_total"), &total);
+        ctx.insert(
+            format!("{name}_previous"),
+            &(page > 1).then(|| link(page - 1)),
+        );
+        ctx.insert(
+            format!("{name}_next"),
+            &(page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
+        );
+    }
     Ok(page(StatusCode::OK, render("inbox.html", &ctx)?))
+}
+
+/// Proposals per page of each section of the inbox.
+const INBOX_PAGE_SIZE: i64 = 100;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InboxQuery {
+    #[serde(default)]
+    side: Option<i64>,
+    #[serde(default)]
+    retur: Option<i64>,
+    #[serde(default)]
+    godkendt: Option<i64>,
 }
 
 #[derive(Serialize)]

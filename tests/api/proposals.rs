@@ -6,6 +6,7 @@ use agendum::db::outbox;
 use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app};
 
 on_both_backends!(
+    the_inbox_is_paginated_and_counts_everything,
     the_whole_flow_from_paste_to_case_number,
     bad_input_is_refused_at_the_field,
     two_editors_the_second_save_is_refused,
@@ -167,10 +168,11 @@ async fn the_whole_flow_from_paste_to_case_number(backend: Backend) {
         agendum::db::workflow::by_status(
             &mut app.conn(),
             &[agendum::domain::proposal::ProposalStatus::Draft],
+            0,
             10
         )
         .unwrap()
-        .len(),
+        .1,
         0,
         "pasting saves nothing"
     );
@@ -722,4 +724,63 @@ async fn proposal_routes_by_role(backend: Backend) {
         stored.status,
         agendum::domain::proposal::ProposalStatus::Submitted
     );
+}
+
+/// The inbox shows a page of each section and counts all of it: 230 waiting proposals are
+/// 100 + 100 + 30, and the other sections keep their place.
+async fn the_inbox_is_paginated_and_counts_everything(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let before = agendum::db::workflow::by_status(
+        &mut app.conn(),
+        &[agendum::domain::proposal::ProposalStatus::Submitted],
+        0,
+        1,
+    )
+    .unwrap()
+    .1;
+    {
+        let mut conn = app.conn();
+        for i in 0..230 {
+            agendum::db::proposals::insert(
+                &mut conn,
+                &agendum::db::proposals::NewProposal {
+                    body_id: agendum::domain::BodyId(1),
+                    organization_id: agendum::domain::OrganizationId(1),
+                    title: &format!("Medlemsforslag nr. {i:03} om sider"),
+                    opening: "Det foreslås,",
+                    clauses: &["at der kommer sider.".to_owned()],
+                    motivation: "Fordi.",
+                    status: agendum::domain::proposal::ProposalStatus::Submitted,
+                    submitting_party_id: None,
+                    submitters: &[],
+                    cases: &[],
+                    target_meeting_id: None,
+                    submitted_at: None,
+                },
+            )
+            .unwrap();
+        }
+    }
+    let total = before + 230;
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let mut seen = std::collections::HashSet::new();
+    for page in 1..=3 {
+        let html = secretariat
+            .get_text(&format!("/secretariat/proposals?side={page}"), 200)
+            .await;
+        assert!(
+            html.contains(&format!("Til behandling ({total})")),
+            "page {page}"
+        );
+        for i in 0..230 {
+            if html.contains(&format!("Medlemsforslag nr. {i:03} om sider<")) {
+                assert!(seen.insert(i), "{i} is on one page only");
+            }
+        }
+        assert_eq!(html.contains("Næste side"), page < 3, "page {page}");
+        assert_eq!(html.contains("Forrige side"), page > 1, "page {page}");
+    }
+    assert_eq!(seen.len(), 230, "every waiting proposal is on a page");
 }
