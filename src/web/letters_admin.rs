@@ -715,7 +715,10 @@ fn letter_page(
         );
     }
     if let Some(item) = letter.agenda_item_id {
-        ctx.insert("agenda_url", &agenda_item_url(conn, item)?);
+        ctx.insert(
+            "agenda_url",
+            &super::tasks_admin::presented_url(conn, crate::domain::AgendaItemId(item))?,
+        );
     }
     if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {
         let bodies: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
@@ -739,18 +742,6 @@ fn letter_page(
         .collect();
     ctx.insert("history", &history);
     render("letter_admin.html", &ctx)
-}
-
-/// Where an agenda item is edited.
-fn agenda_item_url(conn: &mut DbConnection, item: i64) -> AppResult<Option<String>> {
-    use crate::db::schema::agenda_items;
-    use diesel::prelude::*;
-    let meeting: Option<i64> = agenda_items::table
-        .find(item)
-        .select(agenda_items::meeting_id)
-        .first(conn)
-        .optional()?;
-    Ok(meeting.map(|m| format!("/secretariat/meetings/{m}/agenda/items/{item}")))
 }
 
 fn letter_json(l: &Letter) -> Value {
@@ -883,7 +874,7 @@ pub async fn save_letterhead(
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let org = path.into_inner();
-    let read = read_upload(multipart, letters_logo_limit()).await?;
+    let read = read_upload(multipart, LOGO_UPLOAD_LIMIT).await?;
     let (upload, read_problem) = match read {
         Ok(upload) => (Some(upload), None),
         Err(e) => (None, Some(e.to_string())),
@@ -907,9 +898,9 @@ pub async fn save_letterhead(
     Ok(outcome.respond(|_| format!("/secretariat/letterheads?udfoert=gemt#brevhoved-{org}")))
 }
 
-fn letters_logo_limit() -> u64 {
-    crate::domain::letter::LOGO_MAX_BYTES as u64 * 2
-}
+/// What is read of a logo upload: past the logo's own limit, so `check_logo` says why it is
+/// refused rather than the upload reader.
+const LOGO_UPLOAD_LIMIT: u64 = crate::domain::letter::LOGO_MAX_BYTES as u64 * 2;
 
 fn save_letterhead_fields(
     conn: &mut DbConnection,

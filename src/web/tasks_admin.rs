@@ -294,7 +294,10 @@ fn task_page(
 }
 
 /// The agenda editor of the meeting an item is on, at the item.
-fn presented_url(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Option<String>> {
+pub(super) fn presented_url(
+    conn: &mut DbConnection,
+    item: AgendaItemId,
+) -> AppResult<Option<String>> {
     use crate::db::schema::agenda_items;
     use diesel::prelude::*;
     let meeting: Option<i64> = agenda_items::table

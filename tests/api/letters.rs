@@ -759,6 +759,14 @@ async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) 
         item.title,
         "Orientering: brev fra Danske Regioner om Vintervedligeholdelse af regionale veje"
     );
+    // The letter's page leads to the item in the agenda editor.
+    let page = secretariat
+        .get_text(&format!("/secretariat/letters/{id}"), 200)
+        .await;
+    assert!(
+        page.contains(&format!("agenda#punkt-{item_id}\"")),
+        "{page}"
+    );
     let (status, _, body) = post(&secretariat, &path, &[("meeting", &meeting_id)]).await;
     assert_eq!(status, 409);
     assert!(body.contains("Brevet er allerede sat på en dagsorden."));
