@@ -94,6 +94,10 @@ pub struct Settings {
     pub reminder_days: Vec<u32>,
     pub demo: bool,
     pub log: String,
+    /// How long a login lasts: idle time, absolute lifetime, and how recent it must be for the
+    /// secretariat's most sensitive actions (`AGENDUM_SESSION_MAX_DAYS`,
+    /// `AGENDUM_REAUTH_MINUTES`).
+    pub sessions: crate::domain::account::SessionPolicy,
 }
 
 impl Default for Settings {
@@ -111,6 +115,7 @@ impl Default for Settings {
             reminder_days: vec![7, 1],
             demo: true,
             log: "info".into(),
+            sessions: crate::domain::account::SessionPolicy::default(),
         }
     }
 }
@@ -156,6 +161,8 @@ struct FileSettings {
     log: Option<String>,
     max_attachment_mb: Option<u64>,
     reminder_days: Option<String>,
+    session_max_days: Option<u64>,
+    reauth_minutes: Option<u64>,
 }
 
 impl Settings {
@@ -256,6 +263,12 @@ impl Settings {
         }
         if let Some(n) = number("AGENDUM_MAX_ATTACHMENT_MB", from_file.max_attachment_mb)? {
             settings.max_attachment_bytes = n.saturating_mul(1024 * 1024);
+        }
+        if let Some(n) = number("AGENDUM_SESSION_MAX_DAYS", from_file.session_max_days)? {
+            settings.sessions.max_age = chrono::Duration::days(n.min(3650) as i64);
+        }
+        if let Some(n) = number("AGENDUM_REAUTH_MINUTES", from_file.reauth_minutes)? {
+            settings.sessions.reauth_after = chrono::Duration::minutes(n.min(525_600) as i64);
         }
         if let Some(days) = pick("AGENDUM_REMINDER_DAYS", from_file.reminder_days) {
             settings.reminder_days = parse_reminder_days(&days)?;

@@ -19,11 +19,15 @@ pub enum ErrorKind {
     /// Logged in, but this role may not do it.
     Forbidden,
     NotFound,
+    /// The address exists, but not for this method (TRACE, or a POST to a page).
+    MethodNotAllowed,
     /// A link that worked once and no longer does (expired or revoked).
     Gone,
     Conflict,
     /// Form input that does not pass the rules; the form is shown again with messages.
     Invalid,
+    /// A request body over its limit: refused before (or as soon as) the limit is passed.
+    PayloadTooLarge,
     TooManyRequests,
     /// A dependency (the database) does not answer.
     Unavailable,
@@ -37,9 +41,11 @@ impl ErrorKind {
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
             Self::Gone => 410,
             Self::Conflict => 409,
             Self::Invalid => 422,
+            Self::PayloadTooLarge => 413,
             Self::TooManyRequests => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,
@@ -53,9 +59,11 @@ impl ErrorKind {
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
             Self::Gone => "gone",
             Self::Conflict => "conflict",
             Self::Invalid => "invalid",
+            Self::PayloadTooLarge => "payload_too_large",
             Self::TooManyRequests => "too_many_requests",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
@@ -99,6 +107,10 @@ impl AppError {
 
     pub fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(ErrorKind::Invalid, message)
+    }
+
+    pub fn too_large(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::PayloadTooLarge, message)
     }
 
     pub fn gone(message: impl Into<Cow<'static, str>>) -> Self {

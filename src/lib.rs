@@ -6,6 +6,7 @@
 //! - [`db`]: every database difference, one connection type over SQLite and PostgreSQL
 //! - [`web`]: actix-web handlers, templates and assets
 //! - [`mail`]: the outbox worker, SMTP and the development mailbox
+//! - [`read`]: read models (a case as one person may see it) for pages and API alike
 //! - [`followup`]: decisions and tasks with their audit events and mail, for pages and API
 //! - [`demo`]: the demo council loaded into an empty database
 
@@ -21,6 +22,7 @@ pub mod domain;
 pub mod error;
 pub mod followup;
 pub mod mail;
+pub mod read;
 pub mod web;
 
 pub use error::{AppError, AppResult};

@@ -2,11 +2,12 @@
 //! (`crate::auth::secret_hash`); nothing in these tables logs anyone in by itself.
 
 use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use super::schema::{api_tokens, login_attempts, organizations, sessions, users};
 use super::{DbConnection, now};
-use crate::domain::account::Role;
+use crate::domain::account::{LoginLimits, Role};
 use crate::domain::{EmailAddress, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -149,6 +150,8 @@ pub fn with_role(conn: &mut DbConnection, role: Role) -> AppResult<Vec<Account>>
 pub struct SessionInfo {
     pub session_id: i64,
     pub csrf_token: String,
+    /// When its account logged in.
+    pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
     pub account: Account,
 }
@@ -180,24 +183,26 @@ pub fn session(
     token_hash: &str,
     at: NaiveDateTime,
 ) -> AppResult<Option<SessionInfo>> {
-    let found: Option<(i64, String, NaiveDateTime, i64)> = sessions::table
+    let found: Option<(i64, String, NaiveDateTime, NaiveDateTime, i64)> = sessions::table
         .filter(sessions::token_hash.eq(token_hash))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::expires_at.gt(at))
         .select((
             sessions::id,
             sessions::csrf_token,
+            sessions::created_at,
             sessions::last_seen_at,
             sessions::user_id,
         ))
         .first(conn)
         .optional()?;
-    let Some((session_id, csrf_token, last_seen_at, user_id)) = found else {
+    let Some((session_id, csrf_token, created_at, last_seen_at, user_id)) = found else {
         return Ok(None);
     };
     Ok(get(conn, UserId(user_id))?.map(|account| SessionInfo {
         session_id,
         csrf_token,
+        created_at,
         last_seen_at,
         account,
     }))
@@ -286,26 +291,50 @@ pub fn token_account(conn: &mut DbConnection, token_hash: &str) -> AppResult<Opt
     get(conn, UserId(user_id))
 }
 
-pub fn record_attempt(
+/// Records a login attempt before its password is checked, if the limits allow one more: the
+/// count and the record are one step, so parallel attempts each see the others (SQLite's write
+/// lock; on PostgreSQL a transaction-scoped advisory lock serializes them). The attempt counts
+/// as failed until `attempt_succeeded` says otherwise. `None`: too many recent failures, nothing
+/// recorded, and the password must not be checked.
+pub fn begin_attempt(
     conn: &mut DbConnection,
     email: &str,
     ip: &str,
-    succeeded: bool,
-) -> AppResult<()> {
-    diesel::insert_into(login_attempts::table)
-        .values((
-            login_attempts::email.eq(normalize_email(email)),
-            login_attempts::ip.eq(ip),
-            login_attempts::succeeded.eq(succeeded),
-            login_attempts::attempted_at.eq(now()),
-        ))
+    limits: &LoginLimits,
+) -> AppResult<Option<i64>> {
+    super::write_transaction(conn, |conn| {
+        if let DbConnection::Postgresql(pg) = conn {
+            pg.batch_execute("SELECT pg_advisory_xact_lock(4242002)")?;
+        }
+        let at = now();
+        let (by_email, by_ip) = recent_failures(conn, email, ip, at - limits.window)?;
+        if by_email >= limits.per_email || by_ip >= limits.per_ip {
+            return Ok(None);
+        }
+        let id = diesel::insert_into(login_attempts::table)
+            .values((
+                login_attempts::email.eq(normalize_email(email)),
+                login_attempts::ip.eq(ip),
+                login_attempts::succeeded.eq(false),
+                login_attempts::attempted_at.eq(at),
+            ))
+            .returning(login_attempts::id)
+            .get_result(conn)?;
+        Ok(Some(id))
+    })
+}
+
+/// The password of attempt `id` was right.
+pub fn attempt_succeeded(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+    diesel::update(login_attempts::table.find(id))
+        .set(login_attempts::succeeded.eq(true))
         .execute(conn)?;
     Ok(())
 }
 
 /// Failed logins since `since`: for this address (after its last successful login) and from
 /// this client.
-pub fn recent_failures(
+fn recent_failures(
     conn: &mut DbConnection,
     email: &str,
     ip: &str,

@@ -593,7 +593,10 @@ pub struct Released {
     pub version_id: i64,
     pub version: u32,
     pub snapshot: AgendaSnapshot,
+    /// What changed, for members and the secretariat.
     pub changes: Vec<String>,
+    /// What changed as the public sees it: from the public views of both versions.
+    pub public_changes: Vec<String>,
     pub late: bool,
 }
 
@@ -636,7 +639,7 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
         }
         let previous = released(conn, meeting_id, None)?;
         let version = previous.as_ref().map_or(1, |p| p.version + 1);
-        let changes = match &previous {
+        let (changes, public_changes) = match &previous {
             Some(p) => {
                 let changes = agenda_changes(&p.snapshot, &snapshot);
                 if changes.is_empty() {
@@ -646,14 +649,18 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
                         p.version
                     )));
                 }
-                changes
+                (changes, public_changes(&p.snapshot, &snapshot))
             }
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
         let documents = [Audience::Public, Audience::Members]
             .into_iter()
             .map(|audience| {
-                documents::agenda_pdf(&snapshot, version, &changes, audience)
+                let changes = match audience {
+                    Audience::Public => &public_changes,
+                    Audience::Members => &changes,
+                };
+                documents::agenda_pdf(&snapshot, version, changes, audience)
                     .map(|pdf| (audience, pdf))
             })
             .collect::<Result<Vec<_>, _>>()
@@ -665,6 +672,8 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
             })?;
         let json = serde_json::to_string(&snapshot).map_err(AppError::internal)?;
         let changes_json = serde_json::to_string(&changes).map_err(AppError::internal)?;
+        let public_changes_json =
+            serde_json::to_string(&public_changes).map_err(AppError::internal)?;
         let version_id: i64 = diesel::insert_into(agenda_versions::table)
             .values((
                 agenda_versions::meeting_id.eq(meeting_id.0),
@@ -673,6 +682,7 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
                 agenda_versions::late_reason.eq(late_reason),
                 agenda_versions::snapshot.eq(json),
                 agenda_versions::changes.eq(changes_json),
+                agenda_versions::public_changes.eq(public_changes_json),
                 agenda_versions::released_by.eq(request.released_by.map(|u| u.0)),
             ))
             .returning(agenda_versions::id)
@@ -731,6 +741,7 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
             version,
             snapshot,
             changes,
+            public_changes,
             late,
         })
     })
@@ -762,12 +773,22 @@ pub struct VersionSummary {
     pub released_at: DateTime<Utc>,
     pub released_by: Option<String>,
     pub late_reason: Option<String>,
+    /// For members and the secretariat.
     pub changes: Vec<String>,
+    /// For everyone else.
+    pub public_changes: Vec<String>,
 }
 
 /// Every released version of a meeting's agenda, first to last.
 pub fn versions(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec<VersionSummary>> {
-    type VersionRow = (i32, NaiveDateTime, Option<String>, Option<String>, String);
+    type VersionRow = (
+        i32,
+        NaiveDateTime,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+    );
     let rows: Vec<VersionRow> = agenda_versions::table
         .left_join(users::table.on(agenda_versions::released_by.eq(users::id.nullable())))
         .filter(agenda_versions::meeting_id.eq(meeting_id.0))
@@ -778,19 +799,69 @@ pub fn versions(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec
             users::name.nullable(),
             agenda_versions::late_reason,
             agenda_versions::changes,
+            agenda_versions::public_changes,
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(version, at, by, late_reason, changes)| {
+        .map(|(version, at, by, late_reason, changes, public)| {
             Ok(VersionSummary {
                 version: version as u32,
                 released_at: at.and_utc(),
                 released_by: by,
                 late_reason,
                 changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
+                public_changes: stored_public_changes(public)?,
             })
         })
         .collect()
+}
+
+/// What a supplement changed as the public sees it: computed from the public views, so a
+/// closed item's case numbers, text and files never appear in the public list.
+pub fn public_changes(before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
+    agenda_changes(&before.public_view(), &after.public_view())
+}
+
+/// A stored public list of changes. Every version has one once `fill_public_changes` has run
+/// after the migration; a missing one is an error, never a fallback to the members' list.
+fn stored_public_changes(stored: Option<String>) -> AppResult<Vec<String>> {
+    let stored = stored
+        .ok_or_else(|| AppError::internal(MissingRow("agenda_versions.public_changes", 0)))?;
+    serde_json::from_str(&stored).map_err(AppError::internal)
+}
+
+/// Computes the public list of changes of the versions released before it was stored (once,
+/// after the migration that added it; a no-op afterwards).
+pub fn fill_public_changes(conn: &mut DbConnection) -> AppResult<usize> {
+    let missing: Vec<(i64, i64, i32)> = agenda_versions::table
+        .filter(agenda_versions::public_changes.is_null())
+        .select((
+            agenda_versions::id,
+            agenda_versions::meeting_id,
+            agenda_versions::version,
+        ))
+        .load(conn)?;
+    let mut filled = 0;
+    for (id, meeting, version) in missing {
+        let public = if version > 1 {
+            let before = released(conn, MeetingId(meeting), Some(version as u32 - 1))?;
+            let after = released(conn, MeetingId(meeting), Some(version as u32))?;
+            match (before, after) {
+                (Some(b), Some(a)) => public_changes(&b.snapshot, &a.snapshot),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        diesel::update(agenda_versions::table.find(id))
+            .set(
+                agenda_versions::public_changes
+                    .eq(serde_json::to_string(&public).map_err(AppError::internal)?),
+            )
+            .execute(conn)?;
+        filled += 1;
+    }
+    Ok(filled)
 }
 
 /// What the public page of a meeting depends on. Cheap to read, so a cached page can be checked
@@ -880,7 +951,8 @@ pub fn latest_versions(
 #[derive(Debug, Clone)]
 pub struct FeedEntry {
     pub agenda: ReleasedAgenda,
-    pub changes: Vec<String>,
+    /// The public list of changes: a feed is public.
+    pub public_changes: Vec<String>,
 }
 
 /// The latest released versions of a body's agendas, newest first.
@@ -889,7 +961,7 @@ pub fn releases_of_organization(
     organization: OrganizationId,
     limit: i64,
 ) -> AppResult<Vec<FeedEntry>> {
-    let rows: Vec<(i32, NaiveDateTime, String, String)> = agenda_versions::table
+    let rows: Vec<(i32, NaiveDateTime, String, Option<String>)> = agenda_versions::table
         .inner_join(meetings::table)
         .filter(meetings::organization_id.eq(organization.0))
         .order((
@@ -901,18 +973,18 @@ pub fn releases_of_organization(
             agenda_versions::version,
             agenda_versions::released_at,
             agenda_versions::snapshot,
-            agenda_versions::changes,
+            agenda_versions::public_changes,
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(version, released_at, snapshot, changes)| {
+        .map(|(version, released_at, snapshot, public)| {
             Ok(FeedEntry {
                 agenda: ReleasedAgenda {
                     version: version as u32,
                     released_at: released_at.and_utc(),
                     snapshot: serde_json::from_str(&snapshot).map_err(AppError::internal)?,
                 },
-                changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
+                public_changes: stored_public_changes(public)?,
             })
         })
         .collect()

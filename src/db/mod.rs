@@ -235,7 +235,7 @@ pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
     let names = |versions: Vec<diesel::migration::MigrationVersion>| {
         versions.iter().map(ToString::to_string).collect::<Vec<_>>()
     };
-    match conn {
+    let applied = match conn {
         DbConnection::Sqlite(c) => c
             .run_pending_migrations(SQLITE_MIGRATIONS)
             .map(names)
@@ -250,7 +250,10 @@ pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
             c.batch_execute("SELECT pg_advisory_unlock(4242001)")?;
             result
         }
-    }
+    }?;
+    // Data that a migration added a column for but SQL cannot compute.
+    agenda::fill_public_changes(conn)?;
+    Ok(applied)
 }
 
 /// Runs `work` in a write transaction. On SQLite it begins with `BEGIN IMMEDIATE`, taking the

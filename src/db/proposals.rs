@@ -6,10 +6,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::schema::{
-    agenda_items, agenda_version_items, agenda_versions, meetings, organizations, persons,
-    proposal_cases, proposal_clauses, proposal_submitters, proposals,
+    agenda_version_items, agenda_versions, meetings, organizations, persons, proposal_cases,
+    proposal_clauses, proposal_submitters, proposals,
 };
 use super::{DbConnection, cases, now};
+use crate::domain::agenda::ReleasedStanding;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::{ProposalStatus, SubmitterRole};
 use crate::domain::{
@@ -96,7 +97,10 @@ pub struct Proposal {
     pub status: ProposalStatus,
     pub submitting_party: Option<(OrganizationId, String)>,
     pub submitters: Vec<Submitter>,
+    /// The cases it is linked to in the register (by the secretariat's acceptance).
     pub cases: Vec<CaseReference>,
+    /// Case numbers its author typed, not in the register until the secretariat accepts it.
+    pub requested_cases: Vec<CaseReference>,
     pub target_meeting_id: Option<MeetingId>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub late: bool,
@@ -107,6 +111,17 @@ pub struct Proposal {
 }
 
 impl Proposal {
+    /// Its cases and the case numbers asked for, as its author and the secretariat see them.
+    pub fn case_references(&self) -> Vec<CaseReference> {
+        let mut all = self.cases.clone();
+        for r in &self.requested_cases {
+            if !all.contains(r) {
+                all.push(*r);
+            }
+        }
+        all
+    }
+
     /// "Stillet af Enhedslisten", or the submitters' names when no party stands behind it.
     pub fn submitted_by(&self) -> Option<String> {
         let names: Vec<String> = self.submitters.iter().map(|s| s.name.clone()).collect();
@@ -135,6 +150,7 @@ type ProposalRow = (
     Option<i64>,
     Option<String>,
     Option<NaiveDateTime>,
+    String,
 );
 
 pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal>> {
@@ -156,6 +172,7 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
             proposals::created_by,
             proposals::late_reason,
             proposals::deadline_at,
+            proposals::requested_cases,
         ))
         .first(conn)
         .optional()?;
@@ -175,6 +192,7 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
         created_by,
         late_reason,
         deadline_at,
+        requested_cases,
     )) = row
     else {
         return Ok(None);
@@ -227,6 +245,7 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
         submitting_party,
         submitters,
         cases,
+        requested_cases: CaseReference::parse_list(&requested_cases).map_err(AppError::internal)?,
         target_meeting_id: target.map(MeetingId),
         submitted_at: submitted_at.map(|t| t.and_utc()),
         late,
@@ -235,6 +254,23 @@ pub fn get(conn: &mut DbConnection, id: ProposalId) -> AppResult<Option<Proposal
         late_reason,
         deadline_at: deadline_at.map(|t| t.and_utc()),
     }))
+}
+
+/// The case numbers the author asks for, kept on the proposal (not in the register).
+pub fn set_requested_cases(
+    conn: &mut DbConnection,
+    id: ProposalId,
+    references: &[CaseReference],
+) -> AppResult<()> {
+    let text = references
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    diesel::update(proposals::table.find(id.0))
+        .set(proposals::requested_cases.eq(text))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn set_status(
@@ -252,27 +288,35 @@ pub fn set_status(
     Ok(())
 }
 
-/// Whether the proposal stands on a closed agenda item: then its content is confidential.
-pub fn on_closed_item(conn: &mut DbConnection, id: ProposalId) -> AppResult<bool> {
-    let count: i64 = agenda_items::table
-        .filter(agenda_items::proposal_id.eq(id.0))
-        .filter(agenda_items::public.eq(false))
-        .count()
-        .get_result(conn)?;
-    Ok(count > 0)
+/// How the proposal stands on the released agendas (never the working one: deleting a closed
+/// item or switching it to open must not publish anything before a release says so).
+pub fn released_standing(conn: &mut DbConnection, id: ProposalId) -> AppResult<ReleasedStanding> {
+    let rows: Vec<(i64, bool)> = agenda_version_items::table
+        .filter(agenda_version_items::proposal_id.eq(id.0))
+        .select((
+            agenda_version_items::agenda_version_id,
+            agenda_version_items::public,
+        ))
+        .load(conn)?;
+    Ok(ReleasedStanding::of(rows))
 }
 
 /// What a list of proposals shows of each beyond its summary: who submitted it, its cases, and
-/// whether it stands on a closed item. Four queries for the whole list, whatever its length.
+/// how it stands on the released agendas. Four queries for the whole list, whatever its length.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
     pub submitting_party: Option<String>,
     pub submitters: Vec<String>,
     pub cases: Vec<CaseReference>,
-    pub on_closed_item: bool,
+    pub standing: ReleasedStanding,
 }
 
 impl Listing {
+    /// As `is_public` says of the proposal alone.
+    pub fn is_public(&self, status: ProposalStatus) -> bool {
+        status.is_public() && self.standing.is_open()
+    }
+
     /// "(Stillet af …)" as the proposal's own page writes it.
     pub fn submitted_by(&self) -> Option<String> {
         crate::domain::proposal::submitted_by_line(
@@ -323,22 +367,30 @@ pub fn listings(
         let reference = CaseReference::parse(&reference).map_err(AppError::internal)?;
         out.entry(ProposalId(id)).or_default().cases.push(reference);
     }
-    let closed: Vec<Option<i64>> = agenda_items::table
-        .filter(agenda_items::proposal_id.eq_any(&raw))
-        .filter(agenda_items::public.eq(false))
-        .select(agenda_items::proposal_id)
-        .distinct()
+    let released: Vec<(Option<i64>, i64, bool)> = agenda_version_items::table
+        .filter(agenda_version_items::proposal_id.eq_any(&raw))
+        .select((
+            agenda_version_items::proposal_id,
+            agenda_version_items::agenda_version_id,
+            agenda_version_items::public,
+        ))
         .load(conn)?;
-    for id in closed.into_iter().flatten() {
-        out.entry(ProposalId(id)).or_default().on_closed_item = true;
+    let mut appearances: HashMap<i64, Vec<(i64, bool)>> = HashMap::new();
+    for (id, order, public) in released {
+        if let Some(id) = id {
+            appearances.entry(id).or_default().push((order, public));
+        }
+    }
+    for (id, rows) in appearances {
+        out.entry(ProposalId(id)).or_default().standing = ReleasedStanding::of(rows);
     }
     Ok(out)
 }
 
-/// Whether the public may read the proposal: it is on a released agenda and not behind a
-/// closed item.
+/// Whether the public may read the proposal: its latest release shows it on an open item (and
+/// its status says it has been on an agenda). A working agenda decides nothing.
 pub fn is_public(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<bool> {
-    Ok(proposal.status.is_public() && !on_closed_item(conn, proposal.id)?)
+    Ok(proposal.status.is_public() && released_standing(conn, proposal.id)?.is_open())
 }
 
 /// A place a proposal or case has on a released agenda (the meeting's latest version).

@@ -103,6 +103,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         late_reason -> Nullable<Text>,
         deadline_at -> Nullable<Timestamp>,
+        requested_cases -> Text,
     }
 }
 
@@ -187,6 +188,7 @@ diesel::table! {
         snapshot -> Text,
         changes -> Text,
         released_by -> Nullable<BigInt>,
+        public_changes -> Nullable<Text>,
     }
 }
 

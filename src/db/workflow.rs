@@ -65,10 +65,6 @@ pub fn create_draft(
                 .filter(|c| Some(**c) != new.proposer)
                 .map(|c| (*c, SubmitterRole::Cosigner)),
         );
-        let mut case_ids = Vec::new();
-        for reference in new.cases {
-            case_ids.push(ensure_case(conn, new.body_id, reference, &new.text.title)?);
-        }
         let id = super::proposals::insert(
             conn,
             &super::proposals::NewProposal {
@@ -81,7 +77,8 @@ pub fn create_draft(
                 status: ProposalStatus::Draft,
                 submitting_party_id: new.submitting_party_id,
                 submitters: &submitters,
-                cases: &case_ids,
+                // Typed references wait on the draft; only acceptance puts them in the register.
+                cases: &[],
                 target_meeting_id: new.target_meeting_id,
                 submitted_at: None,
             },
@@ -89,6 +86,7 @@ pub fn create_draft(
         diesel::update(proposals::table.find(id.0))
             .set(proposals::created_by.eq(new.created_by.0))
             .execute(conn)?;
+        super::proposals::set_requested_cases(conn, id, new.cases)?;
         insert_version(conn, id, 1, new.text, actor)?;
         audit::record(
             conn,
@@ -283,10 +281,7 @@ pub fn update_draft(
                 .filter(super::schema::proposal_cases::proposal_id.eq(id.0)),
         )
         .execute(conn)?;
-        for (index, reference) in update.cases.iter().enumerate() {
-            let case = ensure_case(conn, before.body_id, reference, &text.title)?;
-            super::cases::link_proposal(conn, id, case, index as i32 + 1)?;
-        }
+        super::proposals::set_requested_cases(conn, id, update.cases)?;
         let before_text = ProposalText {
             title: before.title.clone(),
             opening: before.opening.clone(),
@@ -446,7 +441,9 @@ pub fn accept(
             .after(Transition::Accept)
             .map_err(|e| AppError::conflict(e.to_string()))?;
         claim(conn, id, None, &[before.status])?;
-        let mut references: Vec<CaseReference> = before.cases.clone();
+        // What the author asked for joins what the secretariat names; all of it enters the
+        // register now, by the secretariat's hand.
+        let mut references: Vec<CaseReference> = before.case_references();
         for reference in cases_choice.existing {
             if !references.contains(reference) {
                 references.push(*reference);
@@ -473,6 +470,7 @@ pub fn accept(
             .set((
                 proposals::status.eq(next.as_str()),
                 proposals::late_reason.eq(late_reason),
+                proposals::requested_cases.eq(""),
             ))
             .execute(conn)?;
         record_review(conn, actor, id, "accepted", checklist, None)?;

@@ -134,9 +134,63 @@ impl Default for LoginLimits {
     }
 }
 
+/// How long a login lasts. A session ends after `idle` without use and, however much it is
+/// used, `max_age` after the login; the secretariat's most sensitive actions (releasing an
+/// agenda, sending a letter, re-sending mail) want a login no older than `reauth_after`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionPolicy {
+    pub idle: chrono::Duration,
+    pub max_age: chrono::Duration,
+    pub reauth_after: chrono::Duration,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        Self {
+            idle: chrono::Duration::hours(12),
+            max_age: chrono::Duration::days(30),
+            reauth_after: chrono::Duration::hours(2),
+        }
+    }
+}
+
+impl SessionPolicy {
+    /// When a session used at `now`, logged in at `created`, expires: idle time slides, the
+    /// absolute lifetime does not.
+    pub fn expires_at(
+        &self,
+        created: chrono::NaiveDateTime,
+        now: chrono::NaiveDateTime,
+    ) -> chrono::NaiveDateTime {
+        (now + self.idle).min(created + self.max_age)
+    }
+
+    /// Whether a login made at `created` is too old at `now` for a sensitive action.
+    pub fn needs_reauth(&self, created: chrono::NaiveDateTime, now: chrono::NaiveDateTime) -> bool {
+        now - created >= self.reauth_after
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_slide_with_use_but_end_at_their_absolute_lifetime() {
+        let policy = SessionPolicy::default();
+        let login: chrono::NaiveDateTime = "2026-01-01T08:00:00".parse().unwrap();
+        // Used every 11 hours: the idle expiry slides …
+        let used = login + chrono::Duration::hours(11);
+        assert_eq!(policy.expires_at(login, used), used + policy.idle);
+        // … but never past 30 days after the login.
+        let late = login + chrono::Duration::days(29) + chrono::Duration::hours(23);
+        assert_eq!(
+            policy.expires_at(login, late),
+            login + chrono::Duration::days(30)
+        );
+        assert!(!policy.needs_reauth(login, login + chrono::Duration::minutes(119)));
+        assert!(policy.needs_reauth(login, login + chrono::Duration::minutes(120)));
+    }
 
     #[test]
     fn roles_parse_in_english_and_danish() {

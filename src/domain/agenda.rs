@@ -153,6 +153,40 @@ impl AgendaSnapshot {
     }
 }
 
+/// How something (a proposal) stands on the released agendas. Only releases decide what the
+/// public may read: the working agenda may change at any time before the next release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReleasedStanding {
+    /// On no released agenda.
+    #[default]
+    NotReleased,
+    /// Its latest release shows it on an open item.
+    Open,
+    /// Its latest release shows it on a closed item.
+    Closed,
+}
+
+impl ReleasedStanding {
+    /// The latest release that shows it decides: a closed item stays closed until a later
+    /// release shows it open (a correction, or another meeting), and taking it off the working
+    /// agenda opens nothing. `appearances` are (the release's order, whether the item is open);
+    /// within one release a closed appearance wins.
+    pub fn of(appearances: impl IntoIterator<Item = (i64, bool)>) -> Self {
+        let latest = appearances
+            .into_iter()
+            .max_by_key(|&(order, public)| (order, !public));
+        match latest {
+            None => Self::NotReleased,
+            Some((_, true)) => Self::Open,
+            Some((_, false)) => Self::Closed,
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        self == Self::Open
+    }
+}
+
 /// A title followed by its case references in parentheses, as in the seed agenda.
 pub fn display_title(title: &str, references: &[CaseReference]) -> String {
     if references.is_empty() {
@@ -565,6 +599,22 @@ mod tests {
         assert_eq!(closed.title, "Punkt 2");
         assert!(closed.proposal.is_none() && closed.body.is_none());
         assert!(closed.case_references.is_empty());
+    }
+
+    #[test]
+    fn the_latest_release_decides_whether_it_is_open() {
+        use ReleasedStanding::*;
+        assert_eq!(ReleasedStanding::of([]), NotReleased);
+        assert_eq!(ReleasedStanding::of([(1, true)]), Open);
+        assert_eq!(ReleasedStanding::of([(1, false)]), Closed);
+        // Closed, then opened by a later release (a supplement or another meeting).
+        assert_eq!(ReleasedStanding::of([(1, false), (2, true)]), Open);
+        // Open, then closed by a later release: closed, whatever the order of the rows.
+        assert_eq!(ReleasedStanding::of([(3, false), (1, true)]), Closed);
+        // Open and closed in the same release: closed.
+        assert_eq!(ReleasedStanding::of([(2, true), (2, false)]), Closed);
+        assert_eq!(ReleasedStanding::of([(2, false), (2, true)]), Closed);
+        assert!(Open.is_open() && !Closed.is_open() && !NotReleased.is_open());
     }
 
     #[test]

@@ -24,10 +24,14 @@ pub enum CaseReferenceError {
     Year(String),
     #[error("Løbenummeret i sagsnummeret »{0}« må ikke være 0000000.")]
     ZeroSerial(String),
+    #[error("Skriv højst {0} sagsnumre.")]
+    TooMany(usize),
 }
 
 impl CaseReference {
     pub const MAX_SERIAL: u32 = 9_999_999;
+    /// The most references one list may hold (a proposal's, a letter's).
+    pub const LIST_MAX: usize = 10;
 
     pub fn new(year: u16, serial: u32) -> Option<Self> {
         ((1900..=2999).contains(&year) && (1..=Self::MAX_SERIAL).contains(&serial))
@@ -52,6 +56,9 @@ impl CaseReference {
         {
             let reference = Self::parse(token)?;
             if !out.contains(&reference) {
+                if out.len() == Self::LIST_MAX {
+                    return Err(CaseReferenceError::TooMany(Self::LIST_MAX));
+                }
                 out.push(reference);
             }
         }
@@ -124,6 +131,31 @@ mod tests {
         assert_eq!((r.year(), r.serial()), (2025, 124174));
         assert_eq!(r.to_string(), "2025-0124174");
         assert_eq!(CaseReference::parse("  2021-0000001 ").unwrap().serial(), 1);
+    }
+
+    #[test]
+    fn lists_hold_at_most_their_limit() {
+        let list = |n: u32| {
+            (1..=n)
+                .map(|i| format!("2026-{i:07}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let max = CaseReference::LIST_MAX as u32;
+        assert_eq!(
+            CaseReference::parse_list(&list(max)).unwrap().len(),
+            max as usize
+        );
+        assert_eq!(
+            CaseReference::parse_list(&list(max + 1)),
+            Err(CaseReferenceError::TooMany(CaseReference::LIST_MAX))
+        );
+        // Repeats do not count.
+        let repeated = format!("{}, 2026-0000001", list(max));
+        assert_eq!(
+            CaseReference::parse_list(&repeated).unwrap().len(),
+            max as usize
+        );
     }
 
     #[test]

@@ -113,6 +113,11 @@ pub const OPENING_MAX_CHARS: usize = 100;
 pub const CLAUSE_MAX_CHARS: usize = 3_000;
 pub const CLAUSES_MAX: usize = 30;
 pub const MOTIVATION_MAX_CHARS: usize = 30_000;
+/// Cosigners of one proposal: every member of the largest council (Borgerrepræsentationen has
+/// 55), with room to spare.
+pub const COSIGNERS_MAX: usize = 100;
+/// Case numbers one proposal refers to.
+pub const CASES_MAX: usize = super::case_reference::CaseReference::LIST_MAX;
 
 /// The text of a proposal as its author writes it, checked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -22,6 +22,29 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Text as it may be stored, whatever arrived: control characters removed (a bell, a NUL, an
+/// escape, C1 controls), line breaks kept as `\n` (`\r\n` and a lone `\r` become `\n`) and
+/// tabs kept. Every text input passes through here (forms, multipart fields, JSON strings), so
+/// no page, PDF, feed, mail header or database sees a control character. Borrowed when clean.
+pub fn clean_input(input: &str) -> std::borrow::Cow<'_, str> {
+    let keep = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if input.chars().all(keep) {
+        return std::borrow::Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() != Some(&'\n') {
+                out.push('\n');
+            }
+        } else if keep(c) {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// "A", "A og B", "A, B og C": a Danish enumeration.
 pub fn danish_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -130,6 +153,31 @@ pub fn word_diff(old: &str, new: &str) -> Vec<(DiffKind, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_loses_control_characters_and_keeps_lines() {
+        assert_eq!(clean_input("Titel\x07 med\u{0} klokke"), "Titel med klokke");
+        assert_eq!(clean_input("a\r\nb\rc\nd\te"), "a\nb\nc\nd\te");
+        assert_eq!(clean_input("\u{1b}[31mrød\u{7f}\u{85}"), "[31mrød");
+        assert!(matches!(
+            clean_input("Ren tekst, æøå – «»"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaned_input_has_no_control_characters(input in "\\PC*|[\\x00-\\x20a\\u{80}-\\u{a0}]*") {
+            let cleaned = clean_input(&input);
+            proptest::prop_assert!(cleaned.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'));
+            // Cleaning twice changes nothing more.
+            proptest::prop_assert_eq!(clean_input(&cleaned), cleaned.clone());
+            // Only control characters go; everything else stays in order.
+            let kept: String = input.chars().filter(|c| !c.is_control()).collect();
+            let cleaned_visible: String = cleaned.chars().filter(|c| !c.is_control()).collect();
+            proptest::prop_assert_eq!(kept, cleaned_visible);
+        }
+    }
 
     #[test]
     fn file_sizes_read_as_danish() {

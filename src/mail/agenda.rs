@@ -18,8 +18,13 @@ use crate::error::{AppError, AppResult};
 const INVITATION_TYPE: &str = "text/calendar; method=REQUEST; charset=UTF-8";
 
 /// What both agenda mails say: the meeting, the version, its changes, the items (closed ones by
-/// title only when `snapshot` is the public view) and the links.
-fn agenda_context(settings: &Settings, released: &Released, snapshot: &AgendaSnapshot) -> Context {
+/// title only when `snapshot` is the public view, with `changes` the public list) and the links.
+fn agenda_context(
+    settings: &Settings,
+    released: &Released,
+    snapshot: &AgendaSnapshot,
+    changes: &[String],
+) -> Context {
     let meeting = &snapshot.meeting;
     let base = &settings.base_url;
     let mut ctx = Context::new();
@@ -27,7 +32,7 @@ fn agenda_context(settings: &Settings, released: &Released, snapshot: &AgendaSna
     ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
     ctx.insert("location", &meeting.location);
     ctx.insert("version", &released.version);
-    ctx.insert("changes", &released.changes);
+    ctx.insert("changes", changes);
     ctx.insert(
         "items",
         &snapshot
@@ -62,7 +67,7 @@ pub fn notify_members(
     let day = local(meeting.starts_at).date_naive();
     let members = orgs::member_addresses(conn, meeting.organization_id, day)?;
     let event = meeting_event(&meeting, &settings.base_url, released.version, Utc::now());
-    let mut ctx = agenda_context(settings, released, &released.snapshot);
+    let mut ctx = agenda_context(settings, released, &released.snapshot, &released.changes);
     let mut queued = 0;
     for (name, address) in members {
         let Some(address) = address else {
@@ -119,7 +124,12 @@ pub fn notify_subscribers(
         return Ok(0);
     }
     let base = &settings.base_url;
-    let mut ctx = agenda_context(settings, released, &released.snapshot.public_view());
+    let mut ctx = agenda_context(
+        settings,
+        released,
+        &released.snapshot.public_view(),
+        &released.public_changes,
+    );
     let mut queued = 0;
     for (address, token) in subscribers {
         let Ok(to) = Mailbox::new(None, &address) else {

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::auth::{
-    self, CsrfForm, MaybeUser, SESSION_COOKIE, SESSION_IDLE, current_user, removal_cookie,
-    session_cookie, verify_form_token,
+    self, CsrfForm, MaybeUser, SESSION_COOKIE, current_user, removal_cookie, session_cookie,
+    verify_form_token,
 };
 use super::templates::{context_for, render};
 use crate::auth::{new_secret, secret_hash, verify_password};
@@ -46,6 +46,8 @@ struct LoginPage<'a> {
     next: &'a str,
     email: &'a str,
     error: Option<&'a str>,
+    /// A logged-in user asked to log in again (a sensitive action wants a recent login).
+    again: bool,
 }
 
 async fn render_login(
@@ -62,6 +64,7 @@ async fn render_login(
     ctx.insert("next", safe_next(page.next).unwrap_or(""));
     ctx.insert("email", page.email);
     ctx.insert("error", &page.error);
+    ctx.insert("again", &page.again);
     let demo_accounts: Vec<DemoAccount> = if demo {
         crate::demo::DEMO_ACCOUNTS
             .iter()
@@ -85,6 +88,9 @@ async fn render_login(
 pub struct LoginQuery {
     #[serde(default)]
     next: String,
+    /// Sent back to log in again before a sensitive action.
+    #[serde(default)]
+    igen: Option<String>,
 }
 
 /// `GET /login`
@@ -96,8 +102,9 @@ pub async fn login_form(
 ) -> AppResult<HttpResponse> {
     let page = LoginPage {
         next: &query.next,
-        email: "",
+        email: user.as_ref().map_or("", |u| u.account.email.as_str()),
         error: None,
+        again: query.igen.is_some() && user.is_some(),
     };
     render_login(
         &req,
@@ -141,6 +148,7 @@ pub async fn login(
                 next: &next,
                 email: &email,
                 error: Some(message),
+                again: false,
             };
             render_login(&req, &state, None, page, status).await
         }
@@ -161,17 +169,15 @@ pub async fn login(
     let lookup = state
         .db
         .run(move |conn| {
-            let at = db::now();
-            accounts::prune(conn, at - chrono::Duration::days(1))?;
-            let (by_email, by_ip) =
-                accounts::recent_failures(conn, &lookup_email, &lookup_ip, at - limits.window)?;
-            if by_email >= limits.per_email || by_ip >= limits.per_ip {
+            accounts::prune(conn, db::now() - chrono::Duration::days(1))?;
+            let Some(attempt) = accounts::begin_attempt(conn, &lookup_email, &lookup_ip, &limits)?
+            else {
                 return Ok(None);
-            }
-            Ok(Some(accounts::by_email(conn, &lookup_email)?))
+            };
+            Ok(Some((attempt, accounts::by_email(conn, &lookup_email)?)))
         })
         .await?;
-    let Some(found) = lookup else {
+    let Some((attempt, found)) = lookup else {
         tracing::warn!(%email, %ip, "login refused: too many failed attempts");
         return refuse(TOO_MANY, StatusCode::TOO_MANY_REQUESTS).await;
     };
@@ -185,20 +191,23 @@ pub async fn login(
         .map_err(AppError::internal)?;
     let account = account.filter(|_| verified);
     let token = new_secret();
-    let (token_hash, record_email) = (secret_hash(&token), email.clone());
+    let token_hash = secret_hash(&token);
     let session_account = account.clone();
+    let policy = state.settings.sessions;
+    // Logging in again (as a sensitive action asks) replaces the session this browser had.
+    let previous = req.cookie(SESSION_COOKIE).map(|c| secret_hash(c.value()));
     state
         .db
         .run(move |conn| {
-            accounts::record_attempt(conn, &record_email, &ip, session_account.is_some())?;
             if let Some(account) = session_account {
-                accounts::create_session(
-                    conn,
-                    account.id,
-                    &token_hash,
-                    &new_secret(),
-                    db::now() + SESSION_IDLE,
-                )?;
+                if let Some(previous) = previous {
+                    accounts::revoke_session(conn, &previous)?;
+                }
+                accounts::attempt_succeeded(conn, attempt)?;
+                accounts::create_session(conn, account.id, &token_hash, &new_secret(), {
+                    let at = db::now();
+                    policy.expires_at(at, at)
+                })?;
             }
             Ok(())
         })

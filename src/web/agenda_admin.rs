@@ -1010,6 +1010,9 @@ pub async fn release(
     CsrfForm(form): CsrfForm<ReleaseForm>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
+    if let Some(again) = super::auth::reauth_redirect(&state, &user, &editor_url(id)) {
+        return Ok(again);
+    }
     let lock = required_lock(form.lock)?;
     let reason = form.late_reason.trim().to_owned();
     if reason.chars().count() > REASON_MAX_CHARS {
@@ -1106,15 +1109,19 @@ pub async fn upload(
 ) -> AppResult<HttpResponse> {
     let (meeting, item) = path.into_inner();
     let (id, item) = (MeetingId(meeting), AgendaItemId(item));
-    let read = read_upload(multipart, state.settings.max_attachment_bytes).await?;
-    let upload = match read {
+    let read = read_upload(
+        &req,
+        Some(&user),
+        multipart,
+        state.settings.max_attachment_bytes,
+    )
+    .await?;
+    let mut upload = match read {
         Ok(upload) => upload,
         Err(e) => return upload_refused(&state, &user, id, item, e.to_string()).await,
     };
-    super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
     let checked = upload
-        .file
-        .clone()
+        .take_file()?
         .ok_or(AttachmentError::Empty)
         .and_then(|(name, bytes)| {
             let filename = clean_filename(&name)?;

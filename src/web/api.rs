@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::errors::ApiError;
+use super::input::ApiJson;
 use super::views::meeting_url;
 use crate::db::{agenda, meetings};
 use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
@@ -231,8 +232,8 @@ pub struct ParseRequest {
 
 /// `POST /api/v1/proposals/parse`: `{"text": "…"}` → the structured proposal it reads.
 /// Nothing is stored, so anyone may call it.
-pub async fn parse_proposal(body: web::Json<ParseRequest>) -> ApiResult<HttpResponse> {
-    let text = body.into_inner().text;
+pub async fn parse_proposal(body: ApiJson<ParseRequest>) -> ApiResult<HttpResponse> {
+    let text = body.read().await?.text;
     let parsed = web::block(move || crate::domain::proposal_text::parse_proposal(&text))
         .await
         .map_err(AppError::internal)?;

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::auth::ApiCaller;
 use super::errors::ApiError;
+use super::input::ApiJson;
 use crate::db::DbConnection;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
@@ -116,11 +117,11 @@ pub async fn record_decision(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<i64>,
-    body: web::Json<DecisionInput>,
+    body: ApiJson<DecisionInput>,
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
     let item = AgendaItemId(path.into_inner());
-    let request = body.into_inner().into_request(item, &account);
+    let request = body.read().await?.into_request(item, &account);
     let settings = state.settings.clone();
     let actor = Actor::user(account.id, &account.name);
     let (created, json) = state
@@ -259,10 +260,10 @@ pub struct TaskInput {
 pub async fn create_task(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: web::Json<TaskInput>,
+    body: ApiJson<TaskInput>,
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
-    let input = body.into_inner();
+    let input = body.read().await?;
     let settings = state.settings.clone();
     let actor = Actor::user(account.id, &account.name);
     let json = state
@@ -417,7 +418,8 @@ pub async fn list_tasks(
 pub struct TaskPatch {
     #[serde(default)]
     lock_version: Option<i32>,
-    #[serde(default)]
+    /// A date; `null` is refused (a task keeps a deadline once it has one).
+    #[serde(default, deserialize_with = "present_date")]
     deadline: Option<NaiveDate>,
     #[serde(default)]
     accept_proposed_deadline: bool,
@@ -431,17 +433,22 @@ pub struct TaskPatch {
     reissue_links: bool,
 }
 
+/// A field that, when present, must be a date: `null` is not "no change" but a mistake.
+fn present_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    NaiveDate::deserialize(d).map(Some)
+}
+
 /// `PATCH /api/v1/tasks/{id}` (secretariat). A moved deadline is mailed to the lead and to the
 /// contributors still to answer, with the calendar entry replaced; the links follow it.
 pub async fn update_task(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<i64>,
-    body: web::Json<TaskPatch>,
+    body: ApiJson<TaskPatch>,
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
     let id = path.into_inner();
-    let patch = body.into_inner();
+    let patch = body.read().await?;
     let close = match patch.status {
         None => false,
         Some(TaskStatus::Closed) => true,

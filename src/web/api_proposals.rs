@@ -11,18 +11,19 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::auth::ApiCaller;
 use super::errors::ApiError;
+use super::input::ApiJson;
 use super::proposals::{
     Access, FormValues, access, check_form, choices, person_of_account, submit_and_notify,
 };
 use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
 use crate::db::workflow::{self, DraftUpdate, NewDraft};
-use crate::db::{audit, cases};
 use crate::domain::account::{Actor, Role};
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::time::rfc3339;
 use crate::domain::{CaseReference, ProposalId};
 use crate::error::AppError;
+use crate::read::case::{Event, EventKind, case_view};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -49,7 +50,7 @@ fn proposal_json(base: &str, p: &Proposal) -> Value {
             "role": s.role,
         })).collect::<Vec<_>>(),
         "submitted_by": p.submitted_by(),
-        "case_references": p.cases.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "case_references": p.case_references().iter().map(ToString::to_string).collect::<Vec<_>>(),
         "target_meeting_id": p.target_meeting_id,
         "submitted_at": p.submitted_at.map(rfc3339),
         "deadline": p.deadline_at.map(rfc3339),
@@ -104,7 +105,7 @@ pub async fn index(
         .into());
     }
     let public_only = match query.scope.as_deref() {
-        None | Some("") => false,
+        None => false,
         Some("public") => true,
         Some(_) => return Err(AppError::bad_request("scope kan kun være »public«.").into()),
     };
@@ -281,11 +282,11 @@ impl ProposalInput {
 pub async fn create(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: web::Json<ProposalInput>,
+    body: ApiJson<ProposalInput>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
     let person = person_of_account(&account)?;
-    let input = body.into_inner();
+    let input = body.read().await?;
     let blank = FormValues {
         opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
         ..FormValues::default()
@@ -340,15 +341,15 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<i64>,
-    body: web::Json<ProposalInput>,
+    body: ApiJson<ProposalInput>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
     let id = ProposalId(path.into_inner());
-    let input = body.into_inner();
     let (proposal, access) = readable(&state, id, Some(&account)).await?;
     if access != Access::Author {
         return Err(AppError::forbidden("Kun forslagsstilleren kan rette forslaget.").into());
     }
+    let input = body.read().await?;
     if !proposal.status.editable_by_author() {
         return Err(AppError::conflict(format!(
             "Forslaget har status »{}« og kan ikke rettes nu.",
@@ -409,7 +410,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<i64>,
-    body: Option<web::Json<SubmitInput>>,
+    body: ApiJson<SubmitInput>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
     let id = ProposalId(path.into_inner());
@@ -418,6 +419,8 @@ pub async fn submit(
         return Err(AppError::forbidden("Kun forslagsstilleren kan indsende forslaget.").into());
     }
     let lock = body
+        .read_optional()
+        .await?
         .and_then(|b| b.lock_version)
         .unwrap_or(proposal.lock_version);
     let who = actor(&account);
@@ -433,8 +436,8 @@ pub async fn submit(
     Ok(HttpResponse::Ok().json(proposal_json(&base, &stored)))
 }
 
-/// `GET /api/v1/cases/{reference}`: the case and its timeline. Everyone sees what is public;
-/// the secretariat also the proposals in progress and the audit log.
+/// `GET /api/v1/cases/{reference}`: the case as the caller may see it (`read::case`, the same
+/// rule and timeline as the page).
 pub async fn case(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -442,82 +445,109 @@ pub async fn case(
 ) -> ApiResult<HttpResponse> {
     let reference = CaseReference::parse(&path.into_inner())
         .map_err(|e| ApiError(AppError::bad_request(e.to_string())))?;
-    let secretariat = caller
-        .0
-        .as_ref()
-        .is_some_and(|a| a.role == Role::Secretariat);
     let account = caller.0;
     let base = state.settings.base_url.clone();
-    let body = state
+    let view = state
         .db
-        .run(move |conn| {
-            let not_found =
-                || AppError::not_found(format!("Sag {reference} findes ikke, eller den er ikke offentlig."));
-            let case = cases::by_reference(conn, &reference)?.ok_or_else(not_found)?;
-            let mut events = Vec::new();
-            let mut listed = Vec::new();
-            for p in proposals::for_case(conn, case.id)? {
-                let public = proposals::is_public(conn, &p)?;
-                if !public && access(&p, account.as_ref()) == Access::None {
-                    continue;
-                }
-                if let Some(at) = p.submitted_at {
-                    events.push((at, json!({
-                        "at": rfc3339(at),
-                        "event": "proposal_submitted",
-                        "proposal_id": p.id,
-                        "title": p.title,
-                    })));
-                }
-                listed.push(proposal_json(&base, &p));
-            }
-            for a in proposals::case_appearances(conn, case.id)? {
-                if !a.public || !a.meeting_status.agenda_is_released() {
-                    continue;
-                }
-                events.push((a.starts_at, json!({
-                    "at": rfc3339(a.starts_at),
-                    "event": "on_agenda",
-                    "meeting_id": a.meeting_id,
-                    "organization": a.organization_name,
-                    "item_number": a.item_number,
-                })));
-            }
-            if events.is_empty() && listed.is_empty() && !secretariat {
-                return Err(not_found());
-            }
-            events.sort_by_key(|(at, _)| *at);
-            let audit_log = if secretariat {
-                let mut log = audit::for_subject(conn, workflow::CASE.with(case.id.0))?;
-                for p in proposals::for_case(conn, case.id)? {
-                    log.extend(audit::for_subject(conn, workflow::PROPOSAL.with(p.id.0))?);
-                }
-                log.sort_by_key(|e| (e.at, e.id));
-                Some(
-                    log.iter()
-                        .map(|e| json!({
-                            "at": rfc3339(e.at.and_utc()),
-                            "actor": e.actor,
-                            "action": e.action,
-                            "subject": { "kind": e.subject_kind, "id": e.subject_id },
-                            "before": e.before_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
-                            "after": e.after_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
-                            "note": e.note,
-                        }))
-                        .collect::<Vec<_>>(),
-                )
-            } else {
-                None
-            };
-            Ok(json!({
-                "reference": case.reference.to_string(),
-                "title": case.title,
-                "proposals": listed,
-                "timeline": events.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
-                "audit_log": audit_log,
-                "links": { "html": format!("{base}/cases/{}", case.reference) },
-            }))
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(body))
+        .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
+        .await?
+        .ok_or_else(|| {
+            ApiError(AppError::not_found(format!(
+                "Sag {reference} findes ikke, eller den er ikke offentlig."
+            )))
+        })?;
+    let audit_log = view.history.as_ref().map(|log| {
+        log.iter()
+            .map(|e| {
+                json!({
+                    "at": rfc3339(e.at.and_utc()),
+                    "actor": e.actor,
+                    "action": e.action,
+                    "subject": { "kind": e.subject_kind, "id": e.subject_id },
+                    "before": e.before_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
+                    "after": e.after_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
+                    "note": e.note,
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    Ok(HttpResponse::Ok().json(json!({
+        "reference": view.reference.to_string(),
+        "title": view.title,
+        "proposals": view.proposals.iter().map(|p| proposal_json(&base, p)).collect::<Vec<_>>(),
+        "timeline": view.events.iter().map(|e| event_json(&base, e)).collect::<Vec<_>>(),
+        "audit_log": audit_log,
+        "links": { "html": format!("{base}/cases/{}", view.reference) },
+    })))
+}
+
+/// A line of a case's timeline as the API writes it (`TimelineEvent` in the OpenAPI document).
+fn event_json(base: &str, event: &Event) -> Value {
+    let at = rfc3339(event.at);
+    match &event.what {
+        EventKind::ProposalSubmitted {
+            proposal, title, ..
+        } => json!({
+            "at": at,
+            "event": "proposal_submitted",
+            "proposal_id": proposal,
+            "title": title,
+        }),
+        EventKind::OnAgenda { appearance, held } => json!({
+            "at": at,
+            "event": "on_agenda",
+            "meeting_id": appearance.meeting_id,
+            "organization": appearance.organization_name,
+            "item_number": appearance.item_number,
+            "held": held,
+        }),
+        EventKind::Decided {
+            proposal,
+            meeting,
+            organization,
+            outcome,
+            ..
+        } => json!({
+            "at": rfc3339(event.at - chrono::Duration::seconds(1)),
+            "event": "decided",
+            "proposal_id": proposal,
+            "meeting_id": meeting,
+            "organization": organization,
+            "outcome": outcome.as_str(),
+        }),
+        EventKind::TaskSent {
+            proposal,
+            lead,
+            clause,
+            deadline,
+            status,
+        } => json!({
+            "at": at,
+            "event": "task_sent",
+            "proposal_id": proposal,
+            "lead": lead,
+            "clause": clause,
+            "deadline": deadline.map(|d| d.to_string()),
+            "status": status.as_str(),
+        }),
+        EventKind::TaskAnswered {
+            proposal,
+            lead,
+            clause,
+        } => json!({
+            "at": at,
+            "event": "task_answered",
+            "proposal_id": proposal,
+            "lead": lead,
+            "clause": clause,
+        }),
+        EventKind::Letter(letter) => json!({
+            "at": at,
+            "event": "letter",
+            "letter_id": letter.id,
+            "direction": letter.direction.as_str(),
+            "heading": letter.text.heading,
+            "links": { "self": format!("{base}/api/v1/letters/{}", letter.id) },
+        }),
+    }
 }

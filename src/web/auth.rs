@@ -26,8 +26,6 @@ use crate::error::{AppError, AppResult};
 pub const SESSION_COOKIE: &str = "agendum_session";
 /// Before login there is no session to hold the CSRF token: this cookie does (double submit).
 pub const FORM_COOKIE: &str = "agendum_form";
-/// A session ends after this long without use.
-pub const SESSION_IDLE: Duration = Duration::hours(12);
 /// How stale `last_seen_at` may get before a request slides the expiry (not a write per request).
 const TOUCH_AFTER: Duration = Duration::minutes(5);
 
@@ -36,6 +34,8 @@ const TOUCH_AFTER: Duration = Duration::minutes(5);
 pub struct CurrentUser {
     pub account: Account,
     pub csrf_token: String,
+    /// When this session logged in (for the actions that want a recent login).
+    pub logged_in_at: chrono::NaiveDateTime,
 }
 
 impl CurrentUser {
@@ -44,9 +44,12 @@ impl CurrentUser {
     }
 }
 
-/// The session lookup, done once per request and kept in the request's extensions.
+/// The session lookup, done once per request and kept in the request's extensions. Extractors
+/// that ask at the same time (a role extractor and the form's CSRF check) wait for the same
+/// lookup, so a handler's role extractor, first in its arguments, always answers first: a
+/// caller without the role is refused for the role, never for the shape of a body.
 #[derive(Clone)]
-struct SessionLookup(Option<CurrentUser>);
+struct SessionLookup(std::rc::Rc<tokio::sync::OnceCell<Option<CurrentUser>>>);
 
 fn secure_cookies(state: &AppState) -> bool {
     state.settings.base_url.starts_with("https://")
@@ -81,34 +84,53 @@ fn state_of(req: &HttpRequest) -> AppResult<web::Data<AppState>> {
 
 /// The request's session, if its cookie names a live one.
 pub async fn current_user(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
-    if let Some(SessionLookup(found)) = req.extensions().get::<SessionLookup>() {
-        return Ok(found.clone());
-    }
-    let found = match req.cookie(SESSION_COOKIE) {
-        Some(cookie) if !cookie.value().is_empty() && cookie.value().len() <= 128 => {
-            let state = state_of(req)?;
-            let hash = secret_hash(cookie.value());
-            state
-                .db
-                .run(move |conn| {
-                    let at = crate::db::now();
-                    let Some(session) = accounts::session(conn, &hash, at)? else {
-                        return Ok(None);
-                    };
-                    if at - session.last_seen_at > TOUCH_AFTER {
-                        accounts::touch_session(conn, session.session_id, at + SESSION_IDLE)?;
-                    }
-                    Ok(Some(CurrentUser {
-                        account: session.account,
-                        csrf_token: session.csrf_token,
-                    }))
-                })
-                .await?
+    let lookup = {
+        let mut extensions = req.extensions_mut();
+        match extensions.get::<SessionLookup>() {
+            Some(lookup) => lookup.clone(),
+            None => {
+                let lookup = SessionLookup(std::rc::Rc::new(tokio::sync::OnceCell::new()));
+                extensions.insert(lookup.clone());
+                lookup
+            }
         }
-        _ => None,
     };
-    req.extensions_mut().insert(SessionLookup(found.clone()));
-    Ok(found)
+    let found = lookup.0.get_or_try_init(|| look_up_session(req)).await?;
+    Ok(found.clone())
+}
+
+async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
+    let Some(cookie) = req
+        .cookie(SESSION_COOKIE)
+        .filter(|c| !c.value().is_empty() && c.value().len() <= 128)
+    else {
+        return Ok(None);
+    };
+    let state = state_of(req)?;
+    let hash = secret_hash(cookie.value());
+    let policy = state.settings.sessions;
+    state
+        .db
+        .run(move |conn| {
+            let at = crate::db::now();
+            let Some(session) = accounts::session(conn, &hash, at)? else {
+                return Ok(None);
+            };
+            // However it was kept alive, a login ends at its absolute lifetime.
+            if policy.expires_at(session.created_at, at) <= at {
+                return Ok(None);
+            }
+            if at - session.last_seen_at > TOUCH_AFTER {
+                let expires = policy.expires_at(session.created_at, at);
+                accounts::touch_session(conn, session.session_id, expires)?;
+            }
+            Ok(Some(CurrentUser {
+                account: session.account,
+                csrf_token: session.csrf_token,
+                logged_in_at: session.created_at,
+            }))
+        })
+        .await
 }
 
 type LocalFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>>>>;
@@ -156,6 +178,22 @@ impl ResponseError for LoginRequired {
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .finish()
     }
+}
+
+/// The secretariat's most sensitive actions (releasing an agenda, sending a letter, re-sending
+/// mail) want a login no older than the policy's `reauth_after`: with an older one the browser
+/// is sent to log in again and back to `back`, the page the action is on; nothing is done.
+pub fn reauth_redirect(state: &AppState, user: &CurrentUser, back: &str) -> Option<HttpResponse> {
+    let policy = state.settings.sessions;
+    policy
+        .needs_reauth(user.logged_in_at, crate::db::now())
+        .then(|| {
+            let next = url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>();
+            HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/login?igen=1&next={next}")))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .finish()
+        })
 }
 
 /// Where to come back to after logging in: the page asked for, if it can be asked for again.
@@ -316,6 +354,11 @@ pub fn form_token(req: &HttpRequest, state: &AppState) -> (String, Option<Cookie
 const STALE_FORM: &str = "Formularen kunne ikke godkendes: den er for gammel, eller den kom ikke \
 fra Agendum. Gå tilbage, genindlæs siden, og prøv igen.";
 
+/// The most fields a form may have (the decision form of a 30-clause proposal, an attendance list
+/// of a large council, with room to spare); more is not a form of ours, and would only make the
+/// page that shows it again large.
+pub const MAX_FORM_FIELDS: usize = 2_000;
+
 /// A form from one of our own pages: the body (URL-encoded, repeated fields into lists) and a
 /// CSRF token that matches. Any other post is refused before the handler runs.
 pub struct CsrfForm<T>(pub T);
@@ -347,6 +390,18 @@ pub fn verify_form_token(
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
     verify_sent_token(req, user, &sent)
+}
+
+/// Refuses, before its body is read, a post that cannot carry a valid form token: one from
+/// another site, or from a browser that was never given a token (no session, no form cookie).
+/// The body of such a request is never read, however large it claims to be.
+pub fn verify_sender(req: &HttpRequest, user: Option<&CurrentUser>) -> AppResult<()> {
+    let state = state_of(req)?;
+    if same_origin(req, &state) && (user.is_some() || form_cookie_token(req).is_some()) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(STALE_FORM))
+    }
 }
 
 /// Refuses a post whose form token (`sent`) is not this browser's: for forms that are not
@@ -381,12 +436,22 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let bytes = body.await.map_err(|_| {
-                AppError::bad_request("Formularen er for stor. Gør teksten kortere, og prøv igen.")
-            })?;
+            // Who is asking is known before the body is read.
             let user = current_user(&req).await?;
+            verify_sender(&req, user.as_ref())?;
+            let bytes = body.await.map_err(|_| {
+                AppError::too_large("Formularen er for stor. Gør teksten kortere, og prøv igen.")
+            })?;
+            if url::form_urlencoded::parse(&bytes)
+                .nth(MAX_FORM_FIELDS)
+                .is_some()
+            {
+                return Err(AppError::too_large(
+                    "Formularen har for mange felter. Gå tilbage, genindlæs siden, og prøv igen.",
+                ));
+            }
             verify_form_token(&req, user.as_ref(), &bytes)?;
-            serde_html_form::from_bytes::<T>(&bytes)
+            serde_html_form::from_str::<T>(&super::input::clean_form_body(&bytes))
                 .map(CsrfForm)
                 .map_err(|e| {
                     AppError::bad_request(format!("Formularen er ikke udfyldt korrekt ({e})."))

@@ -403,7 +403,7 @@ pub async fn organization_feed(
                     .collect::<Vec<_>>()
                     .join("\n")
             } else {
-                e.changes.join("\n")
+                e.public_changes.join("\n")
             };
             let url = format!(
                 "{base}/meetings/{}?version={}",

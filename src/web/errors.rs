@@ -23,11 +23,13 @@ fn log(err: &AppError) {
 fn title(kind: ErrorKind) -> &'static str {
     match kind {
         ErrorKind::NotFound => "Siden blev ikke fundet",
+        ErrorKind::MethodNotAllowed => "Handlingen findes ikke her",
         ErrorKind::Gone => "Linket virker ikke længere",
         ErrorKind::BadRequest | ErrorKind::Invalid => "Forespørgslen kan ikke behandles",
         ErrorKind::Unauthorized => "Du skal logge ind",
         ErrorKind::Forbidden => "Du har ikke adgang",
         ErrorKind::TooManyRequests => "For mange forsøg",
+        ErrorKind::PayloadTooLarge => "Forespørgslen er for stor",
         ErrorKind::Conflict => "Ændringen kan ikke gemmes",
         ErrorKind::Unavailable => "Tjenesten er midlertidigt utilgængelig",
         ErrorKind::Internal => "Der opstod en fejl",
@@ -82,11 +84,38 @@ impl ResponseError for ApiError {
     }
 }
 
-/// Any address no route answers: a 404 in the form the caller expects.
-pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
-    if req.path().starts_with("/api/") {
-        Err(ApiError(AppError::not_found("Adressen findes ikke i API'et.")).into())
+/// Any request no route answers: a 405 with `Allow` when the address exists for other methods
+/// (TRACE included), otherwise a 404, in the form the caller expects.
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    let api = req.path().starts_with("/api/");
+    let allowed = super::allowed_methods(req.path());
+    let err = if allowed.is_empty() {
+        if api {
+            AppError::not_found("Adressen findes ikke i API'et.")
+        } else {
+            AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.")
+        }
     } else {
-        Err(AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into())
+        AppError::new(
+            ErrorKind::MethodNotAllowed,
+            format!(
+                "Adressen findes, men ikke med metoden {}. Brug {}.",
+                req.method(),
+                allowed.join(", ")
+            ),
+        )
+    };
+    let mut response = if api {
+        ApiError(err).error_response()
+    } else {
+        err.error_response()
+    };
+    if !allowed.is_empty()
+        && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allowed.join(", "))
+    {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, value);
     }
+    response
 }

@@ -38,8 +38,8 @@ fn rows(
     let mut out = Vec::new();
     for summary in list {
         let listing = listings.remove(&summary.id).unwrap_or_default();
-        // As `proposals::is_public`: released, and not behind a closed item.
-        if !summary.status.is_public() || listing.on_closed_item {
+        // As `proposals::is_public`: its latest release shows it on an open item.
+        if !listing.is_public(summary.status) {
             continue;
         }
         let [open, overdue, answered, closed] =

@@ -396,7 +396,13 @@ pub async fn register(
     Secretariat(user): Secretariat,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
-    let read = read_upload(multipart, state.settings.max_attachment_bytes).await?;
+    let read = read_upload(
+        &req,
+        Some(&user),
+        multipart,
+        state.settings.max_attachment_bytes,
+    )
+    .await?;
     let upload = match read {
         Ok(upload) => upload,
         Err(e) => {
@@ -416,10 +422,10 @@ pub async fn register(
             return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body));
         }
     };
-    super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
+    let mut upload = upload;
     let mut fields = LetterFields::from_pairs(&upload.fields);
     fields.direction = LetterDirection::Incoming.as_str().to_owned();
-    let original = match upload.file.filter(|(_, bytes)| !bytes.is_empty()) {
+    let original = match upload.take_file()?.filter(|(_, bytes)| !bytes.is_empty()) {
         None => Ok(None),
         Some((name, bytes)) => clean_filename(&name)
             .and_then(|name| {
@@ -580,6 +586,11 @@ pub async fn act(
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    if form.action == "send"
+        && let Some(again) = super::auth::reauth_redirect(&state, &user, &letter_url(id))
+    {
+        return Ok(again);
+    }
     let settings = state.settings.clone();
     let action = form.action.clone();
     let outcome = state
@@ -874,20 +885,17 @@ pub async fn save_letterhead(
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let org = path.into_inner();
-    let read = read_upload(multipart, LOGO_UPLOAD_LIMIT).await?;
+    let read = read_upload(&req, Some(&user), multipart, LOGO_UPLOAD_LIMIT).await?;
     let (upload, read_problem) = match read {
         Ok(upload) => (Some(upload), None),
         Err(e) => (None, Some(e.to_string())),
     };
-    if let Some(upload) = &upload {
-        super::auth::verify_sent_token(&req, Some(&user), upload.field("csrf").unwrap_or(""))?;
-    }
     let actor = Actor::user(user.account.id, &user.account.name);
     let outcome = state
         .db
         .run(move |conn| {
             let done = match (upload, read_problem) {
-                (Some(upload), None) => save_letterhead_fields(conn, &actor, org, &upload),
+                (Some(mut upload), None) => save_letterhead_fields(conn, &actor, org, &mut upload),
                 (_, problem) => Err(AppError::invalid(problem.unwrap_or_default())),
             };
             refused_or(done, |why| {
@@ -906,8 +914,9 @@ fn save_letterhead_fields(
     conn: &mut DbConnection,
     actor: &Actor,
     org: i64,
-    upload: &super::upload::Upload,
+    upload: &mut super::upload::Upload,
 ) -> AppResult<()> {
+    let file = upload.take_file()?;
     let lines: Vec<String> = upload
         .field("address")
         .unwrap_or_default()
@@ -927,7 +936,8 @@ fn save_letterhead_fields(
     {
         return Err(AppError::invalid(format!("»{w}« er ikke en webadresse.")));
     }
-    let logo = match (&upload.file, upload.field("remove_logo").is_some()) {
+    let remove = upload.field("remove_logo").is_some();
+    let logo = match (&file, remove) {
         (_, true) => LogoChange::Remove,
         (Some((_, bytes)), false) if !bytes.is_empty() => {
             let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;

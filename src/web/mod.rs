@@ -14,6 +14,7 @@ pub mod errors;
 pub mod followup_public;
 pub mod followup_view;
 pub mod forms;
+pub mod input;
 pub mod letters;
 pub mod letters_admin;
 pub mod mailbox;
@@ -35,6 +36,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
+use actix_web::http::header;
 use actix_web::{App, HttpServer, middleware, web};
 
 use crate::config::Settings;
@@ -59,14 +61,215 @@ pub fn etag_matches(req: &actix_web::HttpRequest, etag: &str) -> bool {
 }
 
 /// The largest request body accepted (a proposal with a long motivation fits many times over).
-const FORM_LIMIT_BYTES: usize = 4 * 1024 * 1024;
+pub const FORM_LIMIT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Browsers keep to HTTPS for a year once they have seen the site over it.
+const HSTS: &str = "max-age=31536000";
 
 /// No inline script or style anywhere, so the policy can forbid them.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
 script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
+/// Declares a list of routes once: the router is built from it, and `ROUTES` names every
+/// route it has (tests walk it to check each route for each role, and every public output).
+macro_rules! route_table {
+    ($register:ident, $list:ident, $prefix:literal; $($method:ident $path:literal => $handler:path;)*) => {
+        const $list: &[(&str, &str)] = &[$((stringify!($method), concat!($prefix, $path))),*];
+
+        fn $register<S: RouteTarget>(target: S) -> S {
+            target$(.add($path, method_route(stringify!($method)).to($handler)))*
+        }
+    };
+}
+
+route_table!(api_routes, API_ROUTES, "/api/v1";
+    get "/meetings" => api::meetings_index;
+    get "/meetings/{id}" => api::meeting_show;
+    get "/me" => api::me;
+    post "/proposals/parse" => api::parse_proposal;
+    get "/proposals" => api_proposals::index;
+    post "/proposals" => api_proposals::create;
+    get "/proposals/{id}" => api_proposals::show;
+    patch "/proposals/{id}" => api_proposals::update;
+    post "/proposals/{id}/submit" => api_proposals::submit;
+    get "/cases/{reference}" => api_proposals::case;
+    post "/agenda-items/{id}/decision" => api_followup::record_decision;
+    get "/tasks" => api_followup::list_tasks;
+    post "/tasks" => api_followup::create_task;
+    get "/tasks/{id}" => api_followup::show_task;
+    patch "/tasks/{id}" => api_followup::update_task;
+    get "/agenda-items/{id}/task-suggestions" => api_followup::task_suggestions;
+    get "/letters" => letters::api_index;
+    get "/letters/{id}" => letters::api_show;
+    get "/openapi.json" => api::openapi;
+);
+
+route_table!(page_routes, PAGE_ROUTES, "";
+    get "/" => pages::index;
+    get "/meetings/{id}" => pages::meeting;
+    get "/meetings/{id}/agenda.pdf" => documents::agenda_pdf;
+    get "/meetings/{id}/minutes/draft" => minutes::draft;
+    post "/meetings/{id}/minutes/draft" => minutes::approve;
+    get "/meetings/{id}/minutes.pdf" => documents::minutes_pdf;
+    get "/meetings/{id}/attachments/{attachment}" => documents::attachment;
+    get "/meetings/{id}/meeting.ics" => documents::meeting_ics;
+    get "/organizations/{id}/meetings.ics" => documents::organization_ics;
+    get "/organizations/{id}/feed.atom" => documents::organization_feed;
+    get "/organizations/{id}/subscribe" => subscriptions::form;
+    post "/organizations/{id}/subscribe" => subscriptions::subscribe;
+    get "/tasks/answer/{token}" => task_answer::show;
+    post "/tasks/answer/{token}" => task_answer::submit;
+    post "/tasks/answer/{token}/files" => task_answer::upload;
+    get "/tasks/answer/{token}/files/{file}" => task_answer::file;
+    get "/subscriptions/confirm/{token}" => subscriptions::confirm_form;
+    post "/subscriptions/confirm/{token}" => subscriptions::confirm;
+    get "/subscriptions/unsubscribe/{token}" => subscriptions::unsubscribe_form;
+    post "/subscriptions/unsubscribe/{token}" => subscriptions::unsubscribe;
+    get "/proposals/new" => proposals::new_form;
+    post "/proposals/new" => proposals::create;
+    post "/proposals/new/paste" => proposals::paste;
+    get "/proposals/follow-up" => followup_public::in_follow_up;
+    get "/proposals/completed" => followup_public::completed;
+    get "/proposals/{id}" => pages::proposal;
+    get "/proposals/{id}/edit" => proposals::edit_form;
+    post "/proposals/{id}/edit" => proposals::update;
+    post "/proposals/{id}/submit" => proposals::submit;
+    post "/proposals/{id}/withdraw" => proposals::withdraw;
+    post "/proposals/{id}/return" => proposals::return_to_author;
+    post "/proposals/{id}/accept" => proposals::accept;
+    get "/proposals/{id}/versions" => proposals::compare;
+    get "/my/proposals" => proposals::mine;
+    get "/my/tasks" => my_tasks::list;
+    get "/my/tasks/{id}" => my_tasks::show;
+    post "/my/tasks/{id}" => my_tasks::submit;
+    post "/my/tasks/{id}/files" => my_tasks::upload;
+    get "/my/tasks/{id}/files/{file}" => my_tasks::file;
+    get "/secretariat/proposals" => proposals::inbox;
+    get "/secretariat/meetings" => meetings_admin::list;
+    get "/secretariat/meetings/{id}/agenda" => agenda_admin::show;
+    post "/secretariat/meetings/{id}/agenda/items" => agenda_admin::add_item;
+    post "/secretariat/meetings/{id}/agenda/approval" => agenda_admin::add_approval;
+    post "/secretariat/meetings/{id}/agenda/proposals" => agenda_admin::add_proposal;
+    get "/secretariat/meetings/{id}/agenda/items/{item}" => agenda_admin::edit_form;
+    post "/secretariat/meetings/{id}/agenda/items/{item}" => agenda_admin::item_action;
+    post "/secretariat/meetings/{id}/agenda/items/{item}/edit" => agenda_admin::update_item;
+    post "/secretariat/meetings/{id}/agenda/items/{item}/attachments" => agenda_admin::upload;
+    post "/secretariat/meetings/{id}/agenda/attachments/{attachment}/detach" => agenda_admin::detach;
+    post "/secretariat/meetings/{id}/agenda/release" => agenda_admin::release;
+    post "/secretariat/meetings" => meetings_admin::create;
+    post "/secretariat/meetings/signers" => meetings_admin::set_signers;
+    get "/secretariat/meetings/{id}/decisions" => decisions_admin::meeting;
+    post "/secretariat/meetings/{id}/minutes" => decisions_admin::minutes_action;
+    post "/secretariat/meetings/{id}/attendance" => decisions_admin::attendance;
+    get "/secretariat/agenda-items/{item}/decision" => decisions_admin::item;
+    post "/secretariat/agenda-items/{item}/decision" => decisions_admin::record;
+    post "/secretariat/agenda-items/{item}/tasks" => decisions_admin::confirm;
+    get "/secretariat/tasks" => tasks_admin::list;
+    get "/secretariat/tasks/{id}" => tasks_admin::show;
+    post "/secretariat/tasks/{id}" => tasks_admin::act;
+    get "/secretariat/tasks/{id}/overview" => tasks_admin::overview;
+    get "/secretariat/tasks/{id}/overview.pdf" => tasks_admin::overview_pdf;
+    get "/secretariat/tasks/{id}/files/{file}" => tasks_admin::file;
+    post "/secretariat/tasks/{id}/present" => tasks_admin::present;
+    get "/letters/{file}" => letters::pdf;
+    get "/letters/{id}/original" => letters::original;
+    get "/organizations/{id}/logo" => letters_admin::logo;
+    get "/secretariat/letters" => letters_admin::list;
+    post "/secretariat/letters" => letters_admin::create;
+    get "/secretariat/letters/new" => letters_admin::new_form;
+    post "/secretariat/letters/incoming" => letters_admin::register;
+    get "/secretariat/letters/{id}" => letters_admin::show;
+    post "/secretariat/letters/{id}" => letters_admin::act;
+    get "/secretariat/letters/{id}/edit" => letters_admin::edit_form;
+    post "/secretariat/letters/{id}/edit" => letters_admin::update;
+    post "/secretariat/letters/{id}/agenda" => letters_admin::put_on_agenda;
+    get "/secretariat/letterheads" => letters_admin::letterheads;
+    post "/secretariat/letterheads/{id}" => letters_admin::save_letterhead;
+    get "/cases/{reference}" => pages::case;
+    get "/healthz" => pages::healthz;
+    get "/login" => account::login_form;
+    post "/login" => account::login;
+    get "/logout" => account::logout_form;
+    post "/logout" => account::logout;
+    get "/secretariat/outbox" => outbox::list;
+    get "/secretariat/outbox/{id}" => outbox::show;
+    get "/secretariat/outbox/{id}/html" => outbox::html;
+    get "/secretariat/outbox/{id}/attachments/{index}" => outbox::attachment;
+    post "/secretariat/outbox/{id}/requeue" => outbox::requeue;
+    get "/dev/mailbox" => mailbox::list;
+    get "/dev/mailbox/{file}" => mailbox::show;
+    get "/dev/mailbox/{file}/html" => mailbox::html;
+    get "/dev/mailbox/{file}/raw" => mailbox::raw;
+    get "/dev/mailbox/{file}/attachments/{index}" => mailbox::attachment;
+    get "/assets/{path:.*}" => assets::serve;
+);
+
+/// Every route: (method in lower case, path pattern), API routes first.
+pub fn all_routes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    API_ROUTES.iter().chain(PAGE_ROUTES).copied()
+}
+
+/// The methods the routes matching `path` answer (`HEAD` with `GET`), for a 405's `Allow`.
+pub fn allowed_methods(path: &str) -> Vec<&'static str> {
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<Vec<(&'static str, actix_web::dev::ResourceDef)>> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        all_routes()
+            .map(|(method, path)| (method, actix_web::dev::ResourceDef::new(path)))
+            .collect()
+    });
+    let mut allowed = Vec::new();
+    for (method, pattern) in patterns {
+        if pattern.is_match(path) {
+            let names: &[&'static str] = match *method {
+                "get" => &["GET", "HEAD"],
+                "post" => &["POST"],
+                "patch" => &["PATCH"],
+                "put" => &["PUT"],
+                _ => &["DELETE"],
+            };
+            for name in names {
+                if !allowed.contains(name) {
+                    allowed.push(*name);
+                }
+            }
+        }
+    }
+    allowed
+}
+
+/// What routes are added to: the API's scope, or the app's configuration.
+trait RouteTarget {
+    fn add(self, path: &str, route: actix_web::Route) -> Self;
+}
+
+impl RouteTarget for actix_web::Scope {
+    fn add(self, path: &str, route: actix_web::Route) -> Self {
+        self.route(path, route)
+    }
+}
+
+impl RouteTarget for &mut web::ServiceConfig {
+    fn add(self, path: &str, route: actix_web::Route) -> Self {
+        self.route(path, route)
+    }
+}
+
+/// A route for `method`; a GET route answers HEAD as well.
+fn method_route(method: &str) -> actix_web::Route {
+    use actix_web::guard;
+    match method {
+        "get" => web::route().guard(guard::Any(guard::Get()).or(guard::Head())),
+        "post" => web::post(),
+        "patch" => web::patch(),
+        "put" => web::put(),
+        "delete" => web::delete(),
+        other => unreachable!("a route table names only known methods, not {other}"),
+    }
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(
+    cfg.service(api_routes(
         web::scope("/api/v1")
             .app_data(web::PathConfig::default().error_handler(|_, _| {
                 ApiError(AppError::not_found("Adressen findes ikke i API'et.")).into()
@@ -80,323 +283,35 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .error_handler(|err, _| {
                         ApiError(AppError::bad_request(format!("Ugyldig JSON: {err}"))).into()
                     }),
-            )
-            .route("/meetings", web::get().to(api::meetings_index))
-            .route("/meetings/{id}", web::get().to(api::meeting_show))
-            .route("/me", web::get().to(api::me))
-            .route("/proposals/parse", web::post().to(api::parse_proposal))
-            .route("/proposals", web::get().to(api_proposals::index))
-            .route("/proposals", web::post().to(api_proposals::create))
-            .route("/proposals/{id}", web::get().to(api_proposals::show))
-            .route("/proposals/{id}", web::patch().to(api_proposals::update))
-            .route(
-                "/proposals/{id}/submit",
-                web::post().to(api_proposals::submit),
-            )
-            .route("/cases/{reference}", web::get().to(api_proposals::case))
-            .route(
-                "/agenda-items/{id}/decision",
-                web::post().to(api_followup::record_decision),
-            )
-            .route("/tasks", web::get().to(api_followup::list_tasks))
-            .route("/tasks", web::post().to(api_followup::create_task))
-            .route("/tasks/{id}", web::get().to(api_followup::show_task))
-            .route("/tasks/{id}", web::patch().to(api_followup::update_task))
-            .route(
-                "/agenda-items/{id}/task-suggestions",
-                web::get().to(api_followup::task_suggestions),
-            )
-            .route("/letters", web::get().to(letters::api_index))
-            .route("/letters/{id}", web::get().to(letters::api_show))
-            .route("/openapi.json", web::get().to(api::openapi)),
-    )
-    .app_data(web::PathConfig::default().error_handler(|_, _| {
+            ),
+    ));
+    cfg.app_data(web::PathConfig::default().error_handler(|_, _| {
         AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()
-    }))
-    .route("/", web::get().to(pages::index))
-    .route("/meetings/{id}", web::get().to(pages::meeting))
-    .route(
-        "/meetings/{id}/agenda.pdf",
-        web::get().to(documents::agenda_pdf),
-    )
-    .route(
-        "/meetings/{id}/minutes/draft",
-        web::get().to(minutes::draft),
-    )
-    .route(
-        "/meetings/{id}/minutes/draft",
-        web::post().to(minutes::approve),
-    )
-    .route(
-        "/meetings/{id}/minutes.pdf",
-        web::get().to(documents::minutes_pdf),
-    )
-    .route(
-        "/meetings/{id}/attachments/{attachment}",
-        web::get().to(documents::attachment),
-    )
-    .route(
-        "/meetings/{id}/meeting.ics",
-        web::get().to(documents::meeting_ics),
-    )
-    .route(
-        "/organizations/{id}/meetings.ics",
-        web::get().to(documents::organization_ics),
-    )
-    .route(
-        "/organizations/{id}/feed.atom",
-        web::get().to(documents::organization_feed),
-    )
-    .route(
-        "/organizations/{id}/subscribe",
-        web::get().to(subscriptions::form),
-    )
-    .route(
-        "/organizations/{id}/subscribe",
-        web::post().to(subscriptions::subscribe),
-    )
-    .route("/tasks/answer/{token}", web::get().to(task_answer::show))
-    .route("/tasks/answer/{token}", web::post().to(task_answer::submit))
-    .route(
-        "/tasks/answer/{token}/files",
-        web::post().to(task_answer::upload),
-    )
-    .route(
-        "/tasks/answer/{token}/files/{file}",
-        web::get().to(task_answer::file),
-    )
-    .route(
-        "/subscriptions/confirm/{token}",
-        web::get().to(subscriptions::confirm_form),
-    )
-    .route(
-        "/subscriptions/confirm/{token}",
-        web::post().to(subscriptions::confirm),
-    )
-    .route(
-        "/subscriptions/unsubscribe/{token}",
-        web::get().to(subscriptions::unsubscribe_form),
-    )
-    .route(
-        "/subscriptions/unsubscribe/{token}",
-        web::post().to(subscriptions::unsubscribe),
-    )
-    .route("/proposals/new", web::get().to(proposals::new_form))
-    .route("/proposals/new", web::post().to(proposals::create))
-    .route("/proposals/new/paste", web::post().to(proposals::paste))
-    .route(
-        "/proposals/follow-up",
-        web::get().to(followup_public::in_follow_up),
-    )
-    .route(
-        "/proposals/completed",
-        web::get().to(followup_public::completed),
-    )
-    .route("/proposals/{id}", web::get().to(pages::proposal))
-    .route("/proposals/{id}/edit", web::get().to(proposals::edit_form))
-    .route("/proposals/{id}/edit", web::post().to(proposals::update))
-    .route("/proposals/{id}/submit", web::post().to(proposals::submit))
-    .route(
-        "/proposals/{id}/withdraw",
-        web::post().to(proposals::withdraw),
-    )
-    .route(
-        "/proposals/{id}/return",
-        web::post().to(proposals::return_to_author),
-    )
-    .route("/proposals/{id}/accept", web::post().to(proposals::accept))
-    .route(
-        "/proposals/{id}/versions",
-        web::get().to(proposals::compare),
-    )
-    .route("/my/proposals", web::get().to(proposals::mine))
-    .route("/my/tasks", web::get().to(my_tasks::list))
-    .route("/my/tasks/{id}", web::get().to(my_tasks::show))
-    .route("/my/tasks/{id}", web::post().to(my_tasks::submit))
-    .route("/my/tasks/{id}/files", web::post().to(my_tasks::upload))
-    .route("/my/tasks/{id}/files/{file}", web::get().to(my_tasks::file))
-    .route("/secretariat/proposals", web::get().to(proposals::inbox))
-    .route("/secretariat/meetings", web::get().to(meetings_admin::list))
-    .route(
-        "/secretariat/meetings/{id}/agenda",
-        web::get().to(agenda_admin::show),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/items",
-        web::post().to(agenda_admin::add_item),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/approval",
-        web::post().to(agenda_admin::add_approval),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/proposals",
-        web::post().to(agenda_admin::add_proposal),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/items/{item}",
-        web::get().to(agenda_admin::edit_form),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/items/{item}",
-        web::post().to(agenda_admin::item_action),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/items/{item}/edit",
-        web::post().to(agenda_admin::update_item),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/items/{item}/attachments",
-        web::post().to(agenda_admin::upload),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/attachments/{attachment}/detach",
-        web::post().to(agenda_admin::detach),
-    )
-    .route(
-        "/secretariat/meetings/{id}/agenda/release",
-        web::post().to(agenda_admin::release),
-    )
-    .route(
-        "/secretariat/meetings",
-        web::post().to(meetings_admin::create),
-    )
-    .route(
-        "/secretariat/meetings/signers",
-        web::post().to(meetings_admin::set_signers),
-    )
-    .route(
-        "/secretariat/meetings/{id}/decisions",
-        web::get().to(decisions_admin::meeting),
-    )
-    .route(
-        "/secretariat/meetings/{id}/minutes",
-        web::post().to(decisions_admin::minutes_action),
-    )
-    .route(
-        "/secretariat/meetings/{id}/attendance",
-        web::post().to(decisions_admin::attendance),
-    )
-    .route(
-        "/secretariat/agenda-items/{item}/decision",
-        web::get().to(decisions_admin::item),
-    )
-    .route(
-        "/secretariat/agenda-items/{item}/decision",
-        web::post().to(decisions_admin::record),
-    )
-    .route(
-        "/secretariat/agenda-items/{item}/tasks",
-        web::post().to(decisions_admin::confirm),
-    )
-    .route("/secretariat/tasks", web::get().to(tasks_admin::list))
-    .route("/secretariat/tasks/{id}", web::get().to(tasks_admin::show))
-    .route("/secretariat/tasks/{id}", web::post().to(tasks_admin::act))
-    .route(
-        "/secretariat/tasks/{id}/overview",
-        web::get().to(tasks_admin::overview),
-    )
-    .route(
-        "/secretariat/tasks/{id}/overview.pdf",
-        web::get().to(tasks_admin::overview_pdf),
-    )
-    .route(
-        "/secretariat/tasks/{id}/files/{file}",
-        web::get().to(tasks_admin::file),
-    )
-    .route(
-        "/secretariat/tasks/{id}/present",
-        web::post().to(tasks_admin::present),
-    )
-    .route("/letters/{file}", web::get().to(letters::pdf))
-    .route("/letters/{id}/original", web::get().to(letters::original))
-    .route(
-        "/organizations/{id}/logo",
-        web::get().to(letters_admin::logo),
-    )
-    .route("/secretariat/letters", web::get().to(letters_admin::list))
-    .route(
-        "/secretariat/letters",
-        web::post().to(letters_admin::create),
-    )
-    .route(
-        "/secretariat/letters/new",
-        web::get().to(letters_admin::new_form),
-    )
-    .route(
-        "/secretariat/letters/incoming",
-        web::post().to(letters_admin::register),
-    )
-    .route(
-        "/secretariat/letters/{id}",
-        web::get().to(letters_admin::show),
-    )
-    .route(
-        "/secretariat/letters/{id}",
-        web::post().to(letters_admin::act),
-    )
-    .route(
-        "/secretariat/letters/{id}/edit",
-        web::get().to(letters_admin::edit_form),
-    )
-    .route(
-        "/secretariat/letters/{id}/edit",
-        web::post().to(letters_admin::update),
-    )
-    .route(
-        "/secretariat/letters/{id}/agenda",
-        web::post().to(letters_admin::put_on_agenda),
-    )
-    .route(
-        "/secretariat/letterheads",
-        web::get().to(letters_admin::letterheads),
-    )
-    .route(
-        "/secretariat/letterheads/{id}",
-        web::post().to(letters_admin::save_letterhead),
-    )
-    .route("/cases/{reference}", web::get().to(pages::case))
-    .route("/healthz", web::get().to(pages::healthz))
-    .route("/login", web::get().to(account::login_form))
-    .route("/login", web::post().to(account::login))
-    .route("/logout", web::get().to(account::logout_form))
-    .route("/logout", web::post().to(account::logout))
-    .route("/secretariat/outbox", web::get().to(outbox::list))
-    .route("/secretariat/outbox/{id}", web::get().to(outbox::show))
-    .route("/secretariat/outbox/{id}/html", web::get().to(outbox::html))
-    .route(
-        "/secretariat/outbox/{id}/attachments/{index}",
-        web::get().to(outbox::attachment),
-    )
-    .route(
-        "/secretariat/outbox/{id}/requeue",
-        web::post().to(outbox::requeue),
-    )
-    .route("/dev/mailbox", web::get().to(mailbox::list))
-    .route("/dev/mailbox/{file}", web::get().to(mailbox::show))
-    .route("/dev/mailbox/{file}/html", web::get().to(mailbox::html))
-    .route("/dev/mailbox/{file}/raw", web::get().to(mailbox::raw))
-    .route(
-        "/dev/mailbox/{file}/attachments/{index}",
-        web::get().to(mailbox::attachment),
-    )
-    .route("/assets/{path:.*}", web::get().to(assets::serve));
+    }));
+    page_routes(cfg);
 }
 
 /// Builds the HTTP server on an already bound listener.
 pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Server> {
     templates::init()?;
+    let https = state.settings.base_url.starts_with("https://");
     let server = HttpServer::new(move || {
+        let mut headers = middleware::DefaultHeaders::new()
+            .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+            .add(("X-Content-Type-Options", "nosniff"))
+            .add(("Referrer-Policy", "same-origin"))
+            // Private unless a handler says otherwise: what may be cached (public pages,
+            // assets, released PDFs) says so itself; everything else may depend on who asks.
+            .add((header::CACHE_CONTROL, "no-store"));
+        if https {
+            headers = headers.add((header::STRICT_TRANSPORT_SECURITY, HSTS));
+        }
         App::new()
             .app_data(state.clone())
             // Forms may carry long texts; the handlers refuse what is too long, field by field.
             .app_data(web::PayloadConfig::new(FORM_LIMIT_BYTES))
-            .wrap(
-                middleware::DefaultHeaders::new()
-                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
-                    .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "same-origin")),
-            )
+            .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES))
+            .wrap(headers)
             .configure(routes)
             .default_service(web::to(errors::not_found))
     })

@@ -237,6 +237,11 @@ pub async fn upload(
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let id = path.into_inner();
+    // Whose task it is is checked before the body is read.
+    state
+        .db
+        .run(move |conn| own_task(conn, id, own).map(|_| ()))
+        .await?;
     let received = super::task_answer::receive_file(
         &req,
         Some(&user),

@@ -253,6 +253,11 @@ pub async fn requeue(
     _: CsrfForm<RequeueForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    if let Some(again) =
+        super::auth::reauth_redirect(&state, &user, &format!("/secretariat/outbox/{id}"))
+    {
+        return Ok(again);
+    }
     let actor = Actor::user(user.account.id, &user.account.name);
     state
         .db

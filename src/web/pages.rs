@@ -13,10 +13,12 @@ use super::views::{
     AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
 };
 use crate::db::agenda::{self, ReleaseState};
-use crate::db::{cases, meetings, proposals};
+use crate::db::{meetings, proposals};
+use crate::domain::letter::LetterDirection;
 use crate::domain::text::paragraphs;
 use crate::domain::{CaseReference, MeetingId, ProposalId};
 use crate::error::{AppError, AppResult};
+use crate::read::case::{Event, EventKind, case_view};
 
 const LIST_LENGTH: i64 = 5;
 
@@ -188,7 +190,7 @@ async fn released_page(
                     "version": v.version,
                     "url": format!("{}?version={}", meeting_url(id), v.version),
                     "released": When::new(v.released_at),
-                    "changes": v.changes,
+                    "changes": v.public_changes,
                     "current": v.version == version,
                 })
             })
@@ -330,7 +332,11 @@ pub async fn proposal(
                     title: proposal.title.clone(),
                     status_label: proposal.status.label_da(),
                     organization_name: proposal.organization_name.clone(),
-                    cases: proposal.cases.iter().map(CaseLink::from).collect(),
+                    cases: proposal
+                        .case_references()
+                        .iter()
+                        .map(CaseLink::from)
+                        .collect(),
                     submitted_by: proposal.submitted_by(),
                     submitted: proposal.submitted_at.map(When::new),
                     opening: proposal.opening.clone(),
@@ -362,7 +368,7 @@ struct TimelineEvent {
     link_text: String,
 }
 
-/// `/cases/{reference}`: what is public of a case, as a timeline.
+/// `/cases/{reference}`: the case as the reader may see it (`read::case`), as a timeline.
 pub async fn case(
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
@@ -370,206 +376,141 @@ pub async fn case(
 ) -> AppResult<HttpResponse> {
     let reference =
         CaseReference::parse(&path.into_inner()).map_err(|e| AppError::not_found(e.to_string()))?;
-    let now = Utc::now();
     let account = user.as_ref().map(|u| u.account.clone());
     let secretariat = account
         .as_ref()
         .is_some_and(|a| a.role == crate::domain::account::Role::Secretariat);
-    let (title, events, history) = state
+    let view = state
         .db
-        .run(move |conn| {
-            let not_found = || {
-                AppError::not_found(format!(
-                    "Sag {reference} findes ikke, eller den er ikke offentlig."
-                ))
-            };
-            let case = cases::by_reference(conn, &reference)?.ok_or_else(not_found)?;
-            let mut events = Vec::new();
-            // The public sees public proposals; authors and the secretariat also their own
-            // proposals in progress.
-            for p in proposals::for_case(conn, case.id)? {
-                let public = proposals::is_public(conn, &p)?;
-                let own = super::proposals::access(&p, account.as_ref())
-                    != super::proposals::Access::None;
-                if !public && !own {
-                    continue;
-                }
-                if let Some(at) = p.submitted_at {
-                    events.push((
-                        at,
-                        TimelineEvent {
-                            when: When::new(at),
-                            label: format!(
-                                "Medlemsforslag indsendt{}",
-                                p.submitted_by()
-                                    .map(|s| format!(" ({s})"))
-                                    .unwrap_or_default()
-                            ),
-                            url: proposal_url(p.id),
-                            link_text: p.title.clone(),
-                        },
-                    ));
-                }
-                followup_events(conn, &p, own, &mut events)?;
-            }
-            for a in public_appearances(proposals::case_appearances(conn, case.id)?) {
-                let label = if a.starts_at < now {
-                    "Behandlet på møde"
-                } else {
-                    "På dagsordenen til møde"
-                };
-                events.push((
-                    a.starts_at,
-                    TimelineEvent {
-                        when: When::new(a.starts_at),
-                        label: label.to_owned(),
-                        url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
-                        link_text: appearance_text(&a),
-                    },
-                ));
-            }
-            // The case's letters: public ones for everyone, all for the secretariat.
-            for letter in crate::db::letters::of_case(conn, case.id)? {
-                if !letter.readable_by_all() && !secretariat {
-                    continue;
-                }
-                let at = crate::domain::time::local_to_utc(
-                    letter.date.and_hms_opt(12, 0, 0).unwrap_or_default(),
-                )
-                .unwrap_or_else(|_| Utc::now());
-                let label = match letter.direction {
-                    crate::domain::letter::LetterDirection::Incoming => {
-                        format!("Brev fra {}: {}", letter.sender_name, letter.text.heading)
-                    }
-                    crate::domain::letter::LetterDirection::Outgoing => format!(
-                        "Brev til {} ({}): {}",
-                        letter.text.recipient_name,
-                        letter.status.label_da().to_lowercase(),
-                        letter.text.heading
-                    ),
-                };
-                events.push((
-                    at,
-                    TimelineEvent {
-                        when: When::new(at),
-                        label,
-                        // The secretariat works on the letter; everyone else reads it.
-                        url: if secretariat {
-                            super::letters_admin::letter_url(letter.id)
-                        } else {
-                            format!("/letters/{}.pdf", letter.id)
-                        },
-                        link_text: if secretariat {
-                            "Brevet".to_owned()
-                        } else {
-                            "Brevet som PDF".to_owned()
-                        },
-                    },
-                ));
-            }
-            if events.is_empty() && !secretariat {
-                return Err(not_found());
-            }
-            events.sort_by_key(|(at, _)| *at);
-            // The secretariat's audit log: the case and every proposal on it.
-            let mut history = Vec::new();
-            if secretariat {
-                use crate::db::workflow::{CASE, PROPOSAL};
-                history = crate::db::audit::for_subject(conn, CASE.with(case.id.0))?;
-                for p in proposals::for_case(conn, case.id)? {
-                    history.extend(crate::db::audit::for_subject(conn, PROPOSAL.with(p.id.0))?);
-                }
-                history.sort_by_key(|e| (e.at, e.id));
-            }
-            Ok((
-                case.title,
-                events.into_iter().map(|(_, e)| e).collect::<Vec<_>>(),
-                history
-                    .iter()
-                    .map(super::views::AuditLine::from)
-                    .collect::<Vec<_>>(),
+        .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
+        .await?
+        .ok_or_else(|| {
+            AppError::not_found(format!(
+                "Sag {reference} findes ikke, eller den er ikke offentlig."
             ))
-        })
-        .await?;
+        })?;
+    let events: Vec<TimelineEvent> = view
+        .events
+        .iter()
+        .map(|e| timeline_event(e, secretariat))
+        .collect();
+    let history: Vec<super::views::AuditLine> = view
+        .history
+        .iter()
+        .flatten()
+        .map(super::views::AuditLine::from)
+        .collect();
     let mut ctx = context_for(user.as_ref());
-    ctx.insert("reference", &reference.to_string());
-    ctx.insert("title", &title);
+    ctx.insert("reference", &view.reference.to_string());
+    ctx.insert("title", &view.title);
     ctx.insert("events", &events);
     ctx.insert("history", &history);
     ctx.insert("secretariat", &secretariat);
     Ok(html(user.as_ref(), render("case.html", &ctx)?))
 }
 
-/// A proposal's decisions, tasks and answers on its case's timeline: for the public once the
-/// minutes are published, for its authors and the secretariat as they stand.
-fn followup_events(
-    conn: &mut crate::db::DbConnection,
-    p: &proposals::Proposal,
-    full: bool,
-    events: &mut Vec<(chrono::DateTime<Utc>, TimelineEvent)>,
-) -> AppResult<()> {
-    use crate::db::{decisions, minutes, tasks};
-    let followup_url = format!("{}#followup-heading", proposal_url(p.id));
-    let mut published = Vec::new();
-    for d in decisions::of_proposal(conn, p.id)? {
-        let is_published = minutes::published(conn, d.meeting_id)?.is_some();
-        if is_published {
-            published.push(d.agenda_item_id);
-        }
-        if !full && !is_published {
-            continue;
-        }
-        let Some(meeting) = meetings::get(conn, d.meeting_id)? else {
-            continue;
-        };
-        events.push((
-            // Right after the meeting's own line.
-            meeting.starts_at + chrono::Duration::seconds(1),
-            TimelineEvent {
-                when: When::new(meeting.starts_at),
-                label: format!(
-                    "Beslutning i {}: {}",
-                    meeting.organization_name,
-                    d.decision.outcome.label_da()
+/// A line of the case's timeline as the page words it.
+fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
+    let when = When::new(event.at);
+    let followup_url = |p: ProposalId| format!("{}#followup-heading", proposal_url(p));
+    match &event.what {
+        EventKind::ProposalSubmitted {
+            proposal,
+            title,
+            submitted_by,
+        } => TimelineEvent {
+            when,
+            label: format!(
+                "Medlemsforslag indsendt{}",
+                submitted_by
+                    .as_ref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default()
+            ),
+            url: proposal_url(*proposal),
+            link_text: title.clone(),
+        },
+        EventKind::OnAgenda { appearance, held } => TimelineEvent {
+            when,
+            label: if *held {
+                "Behandlet på møde"
+            } else {
+                "På dagsordenen til møde"
+            }
+            .to_owned(),
+            url: format!(
+                "{}#punkt-{}",
+                meeting_url(appearance.meeting_id),
+                appearance.item_number
+            ),
+            link_text: appearance_text(appearance),
+        },
+        EventKind::Decided {
+            proposal,
+            title,
+            organization,
+            outcome,
+            ..
+        } => TimelineEvent {
+            // The meeting's time, though it sorts right after the meeting's own line.
+            when: When::new(event.at - chrono::Duration::seconds(1)),
+            label: format!("Beslutning i {organization}: {}", outcome.label_da()),
+            url: followup_url(*proposal),
+            link_text: title.clone(),
+        },
+        EventKind::TaskSent {
+            proposal,
+            lead,
+            clause,
+            deadline,
+            status,
+        } => TimelineEvent {
+            when,
+            label: format!(
+                "Opgave sendt til {lead} ({clause}. at-punkt{})",
+                deadline
+                    .map(|d| format!(", frist {}", crate::domain::time::long_date_da(d)))
+                    .unwrap_or_default()
+            ),
+            url: followup_url(*proposal),
+            link_text: status.label_da().to_owned(),
+        },
+        EventKind::TaskAnswered {
+            proposal,
+            lead,
+            clause,
+        } => TimelineEvent {
+            when,
+            label: format!("{lead} har besvaret {clause}. at-punkt"),
+            url: followup_url(*proposal),
+            link_text: "Svaret".to_owned(),
+        },
+        EventKind::Letter(letter) => TimelineEvent {
+            when,
+            label: match letter.direction {
+                LetterDirection::Incoming => {
+                    format!("Brev fra {}: {}", letter.sender_name, letter.text.heading)
+                }
+                LetterDirection::Outgoing => format!(
+                    "Brev til {} ({}): {}",
+                    letter.text.recipient_name,
+                    letter.status.label_da().to_lowercase(),
+                    letter.text.heading
                 ),
-                url: followup_url.clone(),
-                link_text: p.title.clone(),
             },
-        ));
-    }
-    for t in tasks::of_proposal(conn, p.id)? {
-        if !full && !published.contains(&t.agenda_item_id) {
-            continue;
-        }
-        let deadline = t
-            .deadline
-            .map(|d| format!(", frist {}", crate::domain::time::long_date_da(d)))
-            .unwrap_or_default();
-        events.push((
-            t.sent_at,
-            TimelineEvent {
-                when: When::new(t.sent_at),
-                label: format!(
-                    "Opgave sendt til {} ({}. at-punkt{deadline})",
-                    t.lead.name, t.clause
-                ),
-                url: followup_url.clone(),
-                link_text: t.status.label_da().to_owned(),
+            // The secretariat works on the letter; everyone else reads it.
+            url: if secretariat {
+                super::letters_admin::letter_url(letter.id)
+            } else {
+                format!("/letters/{}.pdf", letter.id)
             },
-        ));
-        if let (Some(at), false) = (t.answered_at, t.status.is_open()) {
-            events.push((
-                at,
-                TimelineEvent {
-                    when: When::new(at),
-                    label: format!("{} har besvaret {}. at-punkt", t.lead.name, t.clause),
-                    url: followup_url.clone(),
-                    link_text: "Svaret".to_owned(),
-                },
-            ));
-        }
+            link_text: if secretariat {
+                "Brevet".to_owned()
+            } else {
+                "Brevet som PDF".to_owned()
+            },
+        },
     }
-    Ok(())
 }
 
 /// `/healthz`: 200 when the database answers.

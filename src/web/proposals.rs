@@ -27,7 +27,8 @@ use crate::domain::account::{Actor, Role};
 use crate::domain::deadline::time_left_da;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::{
-    CHECKLIST, FieldErrors, ProposalStatus, ProposalText, SubmitterRole, check_text,
+    CHECKLIST, CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalStatus, ProposalText,
+    SubmitterRole, check_text,
 };
 use crate::domain::proposal_text::parse_proposal;
 use crate::domain::time::datetime_da;
@@ -35,52 +36,7 @@ use crate::domain::{BodyId, CaseReference, MeetingId, OrganizationId, PersonId, 
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::mail::templates::{Lang, render_mail};
 
-/// What a person may do with a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    None,
-    /// A co-signer: reads it.
-    Read,
-    /// Made it or proposes it: reads, edits while editable, submits, withdraws.
-    Author,
-    /// Checks it (never a draft).
-    Secretariat,
-}
-
-pub fn access(proposal: &Proposal, account: Option<&Account>) -> Access {
-    let Some(account) = account else {
-        return Access::None;
-    };
-    if account.role == Role::Secretariat {
-        // A draft, or one withdrawn before it was ever submitted, is its authors' only.
-        let never_submitted = proposal.submitted_at.is_none()
-            && matches!(
-                proposal.status,
-                ProposalStatus::Draft | ProposalStatus::Withdrawn
-            );
-        return if never_submitted {
-            Access::None
-        } else {
-            Access::Secretariat
-        };
-    }
-    let person = account.person_id;
-    let proposer = proposal
-        .submitters
-        .iter()
-        .any(|s| Some(s.person_id) == person && s.role == SubmitterRole::Proposer);
-    if proposal.created_by == Some(account.id) || proposer {
-        return Access::Author;
-    }
-    if proposal
-        .submitters
-        .iter()
-        .any(|s| Some(s.person_id) == person)
-    {
-        return Access::Read;
-    }
-    Access::None
-}
+pub use crate::read::access::{Access, access};
 
 fn not_found() -> AppError {
     AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
@@ -145,8 +101,16 @@ pub(super) struct FormValues {
 }
 
 impl FormValues {
-    fn from_form(form: &ProposalForm) -> Self {
-        Self {
+    /// The values as posted; a post with more clauses or cosigners than a proposal may have is
+    /// not from our form, and is refused before anything is shown again.
+    fn from_form(form: &ProposalForm) -> AppResult<Self> {
+        if form.clause.len() > CLAUSES_MAX || form.cosigner.len() > COSIGNERS_MAX {
+            return Err(AppError::too_large(format!(
+                "Et forslag har højst {CLAUSES_MAX} at-punkter og {COSIGNERS_MAX} \
+                 medunderskrivere."
+            )));
+        }
+        Ok(Self {
             title: form.title.clone(),
             opening: form.opening.clone(),
             clauses: form.clause.clone(),
@@ -160,7 +124,7 @@ impl FormValues {
             meeting: form.meeting.trim().parse().ok(),
             cases: form.cases.clone(),
             lock: form.lock,
-        }
+        })
     }
 
     pub(super) fn from_proposal(p: &Proposal) -> Self {
@@ -178,7 +142,7 @@ impl FormValues {
                 .collect(),
             meeting: p.target_meeting_id.map(|m| m.0),
             cases: p
-                .cases
+                .case_references()
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
@@ -197,7 +161,9 @@ impl FormValues {
                 .map(|n| n - 1)
         };
         if action == "add-clause" {
-            self.clauses.push(String::new());
+            if self.clauses.len() < CLAUSES_MAX {
+                self.clauses.push(String::new());
+            }
         } else if let Some(i) = index("remove-") {
             self.clauses.remove(i);
         } else if let Some(i) = index("up-") {
@@ -352,6 +318,7 @@ fn form_context(
         })
         .collect();
     ctx.insert("clauses", &clauses);
+    ctx.insert("can_add_clause", &(clause_count < CLAUSES_MAX));
     ctx.insert("title", &values.title);
     ctx.insert("opening", &values.opening);
     ctx.insert("motivation", &values.motivation);
@@ -650,7 +617,7 @@ pub async fn create(
     CsrfForm(form): CsrfForm<ProposalForm>,
 ) -> AppResult<HttpResponse> {
     let person = person_of(&user)?;
-    let mut values = FormValues::from_form(&form);
+    let mut values = FormValues::from_form(&form)?;
     values.lock = None;
     let meeting = values.meeting;
     let choices = state
@@ -783,7 +750,7 @@ pub async fn update(
         return Err(not_editable(&proposal));
     }
     let person = person_of(&user)?;
-    let mut values = FormValues::from_form(&form);
+    let mut values = FormValues::from_form(&form)?;
     let meeting = values.meeting;
     let choices = state
         .db
@@ -1150,7 +1117,7 @@ pub async fn accept(
         Vec::new()
     });
     let assign_new = form.assign_new.is_some();
-    if !assign_new && existing.is_empty() && proposal.cases.is_empty() {
+    if !assign_new && existing.is_empty() && proposal.case_references().is_empty() {
         errors.add(
             "cases",
             "Tildel et nyt sagsnummer, eller skriv det eksisterende sagsnummer.",
@@ -1417,7 +1384,7 @@ pub async fn show_page(
     ctx.insert(
         "cases",
         &proposal
-            .cases
+            .case_references()
             .iter()
             .map(CaseLink::from)
             .collect::<Vec<_>>(),

@@ -172,14 +172,13 @@ pub(super) async fn receive_file(
     multipart: actix_multipart::Multipart,
     limit: u64,
 ) -> AppResult<Result<(String, &'static str, Vec<u8>), String>> {
-    let read = super::upload::read_upload(multipart, limit).await?;
-    let upload = match read {
+    let read = super::upload::read_upload(req, user, multipart, limit).await?;
+    let mut upload = match read {
         Ok(u) => u,
         Err(e) => return Ok(Err(e.to_string())),
     };
-    super::auth::verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
     Ok(upload
-        .file
+        .take_file()?
         .ok_or(crate::domain::attachment::AttachmentError::Empty)
         .and_then(|(name, bytes)| {
             let filename = crate::domain::attachment::clean_filename(&name)?;
@@ -198,6 +197,12 @@ pub async fn upload(
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
+    // The link is checked before the body is read: a stranger's upload is never received.
+    let lookup = token.clone();
+    state
+        .db
+        .run(move |conn| open(conn, &lookup).map(|_| ()))
+        .await?;
     let received = receive_file(
         &req,
         user.as_ref(),
@@ -363,6 +368,8 @@ pub(super) fn act(
 
 #[derive(Debug, Deserialize)]
 pub struct AnswerForm {
+    /// Missing is an unknown action, refused by the handler once it knows who is asking.
+    #[serde(default)]
     pub action: String,
     #[serde(default)]
     pub answer: String,

@@ -1,12 +1,57 @@
-//! Files uploaded with a form (`multipart/form-data`), read into memory within a size limit.
+//! Files uploaded with a form (`multipart/form-data`). Who is asking is checked before a byte of
+//! the body is read, the form token before a byte of a file is kept, and everything is bounded:
+//! the declared and the actual size of the request, the number of fields, each small field, and
+//! the file, which is streamed to a temporary file on disk rather than held in memory.
 
+use std::io::{Read, Seek, Write};
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+
+use super::auth::{CurrentUser, verify_sender, verify_sent_token};
 use crate::domain::attachment::AttachmentError;
+use crate::domain::text::clean_input;
 use crate::error::{AppError, AppResult};
 
-/// A multipart form read into memory: its small fields, and the one file within the limit.
+/// Room for a registered letter's text (its characters, four bytes at most each).
+pub const SMALL_FIELD_BYTES: usize = 4 * crate::domain::letter::BODY_MAX_CHARS;
+
+/// All small fields of one form together: one long text and the rest of the form.
+pub const SMALL_FIELDS_TOTAL_BYTES: usize = SMALL_FIELD_BYTES + 256 * 1024;
+
+/// The most parts a multipart form may have (the letter form has about 30).
+pub const MAX_FIELDS: usize = 100;
+
+/// What a whole upload request may be: the file, the small fields, and the multipart framing.
+pub fn request_limit(file_limit: u64) -> u64 {
+    file_limit + SMALL_FIELDS_TOTAL_BYTES as u64 + 64 * 1024
+}
+
+/// The uploaded file, kept on disk until it is checked and stored.
+#[derive(Debug)]
+pub struct UploadedFile {
+    pub filename: String,
+    pub size: u64,
+    file: std::fs::File,
+}
+
+impl UploadedFile {
+    /// The file's bytes (at most the route's limit).
+    pub fn into_bytes(mut self) -> AppResult<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(self.size as usize);
+        self.file
+            .rewind()
+            .and_then(|()| self.file.read_to_end(&mut bytes))
+            .map_err(AppError::internal)?;
+        Ok(bytes)
+    }
+}
+
+/// A multipart form: its small fields, and the one file (the field named `file`).
+#[derive(Debug)]
 pub struct Upload {
     pub fields: Vec<(String, String)>,
-    pub file: Option<(String, Vec<u8>)>,
+    pub file: Option<UploadedFile>,
 }
 
 impl Upload {
@@ -16,17 +61,46 @@ impl Upload {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The file's name and bytes, if one was sent.
+    pub fn take_file(&mut self) -> AppResult<Option<(String, Vec<u8>)>> {
+        match self.file.take() {
+            Some(f) => {
+                let name = f.filename.clone();
+                Ok(Some((name, f.into_bytes()?)))
+            }
+            None => Ok(None),
+        }
+    }
 }
 
-/// Room for a registered letter's text (its characters, four bytes at most each).
-const SMALL_FIELD_BYTES: usize = 4 * crate::domain::letter::BODY_MAX_CHARS;
+fn too_large() -> AppError {
+    AppError::too_large("Forespørgslen er for stor til at blive modtaget.")
+}
 
-/// Reads the form; a file over `limit` bytes is refused without reading the rest of it.
+/// Reads the form of `user` (or of an anonymous browser with a form cookie) to `req`. A file
+/// over `file_limit` bytes is the user's to read about (`Ok(Err(TooLarge))`): its bytes are
+/// counted and dropped, so a browser gets the message instead of a broken connection. A request
+/// over `request_limit(file_limit)`, by its `Content-Length` or by what arrives, is refused at
+/// once (413), as is one from another site or without a valid form token (403, before any file
+/// byte is kept: the token field comes first in our forms).
 pub async fn read_upload(
+    req: &HttpRequest,
+    user: Option<&CurrentUser>,
     mut multipart: actix_multipart::Multipart,
-    limit: u64,
+    file_limit: u64,
 ) -> AppResult<Result<Upload, AttachmentError>> {
     use futures_util::TryStreamExt;
+    verify_sender(req, user)?;
+    let total_limit = request_limit(file_limit);
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > total_limit) {
+        return Err(too_large());
+    }
     let bad = |e: actix_multipart::MultipartError| {
         AppError::bad_request(format!("Formularen kunne ikke læses: {e}"))
     };
@@ -34,48 +108,82 @@ pub async fn read_upload(
         fields: Vec::new(),
         file: None,
     };
-    let mut too_large = false;
+    let mut token_checked = false;
+    let mut file_too_large = false;
+    let mut parts = 0usize;
+    let mut total: u64 = 0;
+    let mut small_total: usize = 0;
     while let Some(mut field) = multipart.try_next().await.map_err(bad)? {
+        parts += 1;
+        if parts > MAX_FIELDS {
+            return Err(AppError::too_large("Formularen har for mange felter."));
+        }
         let name = field.name().unwrap_or_default().to_owned();
         let filename = field
             .content_disposition()
             .and_then(|d| d.get_filename())
             .map(str::to_owned);
-        let cap = if filename.is_some() {
-            limit
-        } else {
-            SMALL_FIELD_BYTES as u64
-        };
-        let mut bytes = Vec::new();
-        let mut over = false;
-        while let Some(chunk) = field.try_next().await.map_err(bad)? {
-            // Past the limit the rest is read and dropped, so the browser gets the message
-            // instead of a broken connection.
-            if !over {
+        let Some(filename) = filename else {
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.try_next().await.map_err(bad)? {
+                total += chunk.len() as u64;
+                small_total += chunk.len();
+                if total > total_limit || small_total > SMALL_FIELDS_TOTAL_BYTES {
+                    return Err(too_large());
+                }
+                if bytes.len() + chunk.len() > SMALL_FIELD_BYTES {
+                    return Err(AppError::too_large("Et felt i formularen er for langt."));
+                }
                 bytes.extend_from_slice(&chunk);
-                over = bytes.len() as u64 > cap;
-                if over {
-                    bytes = Vec::new();
+            }
+            let value = String::from_utf8_lossy(&bytes);
+            upload.fields.push((
+                clean_input(&name).into_owned(),
+                clean_input(&value).into_owned(),
+            ));
+            continue;
+        };
+        if !token_checked {
+            verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
+            token_checked = true;
+        }
+        // Only the field named `file`, once, is kept; any other file part is read and dropped.
+        let keep = name == "file" && upload.file.is_none();
+        let mut file = if keep {
+            Some(tempfile::tempfile().map_err(AppError::internal)?)
+        } else {
+            None
+        };
+        let mut size: u64 = 0;
+        while let Some(chunk) = field.try_next().await.map_err(bad)? {
+            total += chunk.len() as u64;
+            if total > total_limit {
+                return Err(too_large());
+            }
+            size += chunk.len() as u64;
+            if size > file_limit {
+                file = None;
+                if keep {
+                    file_too_large = true;
                 }
             }
+            if let Some(f) = file.as_mut() {
+                f.write_all(&chunk).map_err(AppError::internal)?;
+            }
         }
-        if over && filename.is_none() {
-            return Err(AppError::bad_request("Et felt i formularen er for langt."));
-        }
-        if over {
-            too_large = true;
-            continue;
-        }
-        match filename {
-            Some(filename) if name == "file" => upload.file = Some((filename, bytes)),
-            Some(_) => {}
-            None => upload
-                .fields
-                .push((name, String::from_utf8_lossy(&bytes).into_owned())),
+        if let Some(file) = file {
+            upload.file = Some(UploadedFile {
+                filename,
+                size,
+                file,
+            });
         }
     }
-    if too_large {
-        return Ok(Err(AttachmentError::TooLarge(limit / (1024 * 1024))));
+    if !token_checked {
+        verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
+    }
+    if file_too_large {
+        return Ok(Err(AttachmentError::TooLarge(file_limit / (1024 * 1024))));
     }
     Ok(Ok(upload))
 }

@@ -25,6 +25,7 @@ on_both_backends!(
     release_refuses_bad_agendas,
     calendars_parse_back_in_copenhagen_time,
     closed_content_never_leaks,
+    supplements_name_closed_items_without_their_cases,
     feed_is_well_formed_atom,
     public_follows_a_body_by_email,
     attachments_are_checked_and_kept_from_the_public,
@@ -802,6 +803,35 @@ async fn closed_content_never_leaks(backend: Backend) {
     }
     // The titles are public, as on paper.
     assert!(channels[0].1.contains("Salg af ejendom"));
+    // The working agenda decides nothing: switching the closed item to open, or deleting it
+    // (to postpone it), publishes nothing before a release says so.
+    let proposal_paths = [
+        format!("/proposals/{proposal}"),
+        format!("/api/v1/proposals/{proposal}"),
+        "/api/v1/proposals".to_owned(),
+        "/proposals/follow-up".to_owned(),
+    ];
+    for action in ["open", "delete"] {
+        if action == "delete" {
+            let (status, _) = editor
+                .post(&format!("/items/{}", item.id), &[("action", "close")])
+                .await;
+            assert_eq!(status, 303);
+        }
+        let (status, _) = editor
+            .post(&format!("/items/{}", item.id), &[("action", action)])
+            .await;
+        assert_eq!(status, 303, "{action}");
+        for path in &proposal_paths {
+            let text = app.get(path).await.text().await.unwrap();
+            for secret in secrets {
+                assert!(
+                    !text.contains(secret),
+                    "{secret} leaked through {path} after {action}"
+                );
+            }
+        }
+    }
     // Members and the secretariat get it all.
     let members_pdf = secretariat
         .get_bytes(&format!("/meetings/{meeting}/agenda.pdf"))
@@ -810,6 +840,142 @@ async fn closed_content_never_leaks(backend: Backend) {
         for secret in secrets {
             assert!(text.contains(secret), "{secret} missing for members");
         }
+    }
+}
+
+/// A supplement that adds a closed item lists it for the public by number and title only: its
+/// case number stays with members in the page, the PDF, the feed, the version list and the
+/// subscribers' mail (the members' list names it).
+async fn supplements_name_closed_items_without_their_cases(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let meeting = UPCOMING_COUNCIL_MEETING;
+    let secret_case = "2026-0004711";
+    let reader = "borger@example.net";
+    let proposal = {
+        let mut conn = app.conn();
+        let subscription = agendum::db::subscriptions::request(
+            &mut conn,
+            OrganizationId(1),
+            &agendum::domain::EmailAddress::parse(reader).unwrap(),
+        )
+        .unwrap();
+        assert!(matches!(
+            subscription,
+            agendum::db::subscriptions::Requested::Confirm { .. }
+        ));
+        let id = {
+            use agendum::db::schema::subscriptions::dsl::*;
+            subscriptions
+                .filter(email.eq(reader))
+                .select(id)
+                .first::<i64>(&mut conn)
+                .unwrap()
+        };
+        agendum::db::subscriptions::confirm(&mut conn, id).unwrap();
+        let case = agendum::db::cases::insert(
+            &mut conn,
+            BodyId(1),
+            &agendum::domain::CaseReference::parse(secret_case).unwrap(),
+            "Køb af grund",
+        )
+        .unwrap();
+        let clauses = vec!["at kommunen køber grunden.".to_owned()];
+        proposals::insert(
+            &mut conn,
+            &proposals::NewProposal {
+                body_id: BodyId(1),
+                organization_id: OrganizationId(1),
+                title: "Medlemsforslag om køb af grund",
+                opening: "Det foreslås,",
+                clauses: &clauses,
+                motivation: "Fordi.",
+                status: ProposalStatus::Accepted,
+                submitting_party_id: None,
+                submitters: &[],
+                cases: &[case],
+                target_meeting_id: Some(MeetingId(meeting)),
+                submitted_at: Some(Utc::now()),
+            },
+        )
+        .unwrap()
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting,
+    };
+    let (status, _) = editor
+        .post(
+            "/items",
+            &[("kind", "orientation"), ("title", "Orientering om budget")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (status, body) = editor.post("/release", &[]).await;
+    assert_eq!(status, 303, "{body}");
+    let (status, _) = editor
+        .post("/proposals", &[("proposal", &proposal.to_string())])
+        .await;
+    assert_eq!(status, 303);
+    let item = agenda::working_items(&mut app.conn(), MeetingId(meeting))
+        .unwrap()
+        .into_iter()
+        .find(|i| i.proposal_id == Some(proposal))
+        .unwrap();
+    let (status, _) = editor
+        .post(&format!("/items/{}", item.id), &[("action", "close")])
+        .await;
+    assert_eq!(status, 303);
+    let (status, body) = editor.post("/release", &[]).await;
+    assert_eq!(status, 303, "{body}");
+
+    let mut channels: Vec<(String, String)> = Vec::new();
+    for path in [
+        format!("/meetings/{meeting}"),
+        format!("/meetings/{meeting}?version=2"),
+        "/organizations/1/feed.atom".to_owned(),
+        format!("/api/v1/meetings/{meeting}"),
+    ] {
+        let response = app.get(&path).await;
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+        channels.push((path, response.text().await.unwrap()));
+    }
+    if let Some(text) = pdf_text(
+        &app.get_bytes(&format!("/meetings/{meeting}/agenda.pdf"))
+            .await,
+        None,
+    ) {
+        channels.push(("agenda.pdf".to_owned(), text));
+    }
+    let mails = mails_to(&app, reader);
+    assert_eq!(mails.len(), 2, "one notice a version");
+    for (subject, text, _) in mails {
+        channels.push((format!("mail {subject}"), text));
+    }
+    // The public list of changes names the new item by its title.
+    assert!(
+        channels[0].1.contains("Nyt punkt")
+            && channels[0].1.contains("Medlemsforslag om køb af grund"),
+        "{}",
+        channels[0].1
+    );
+    for (channel, text) in &channels {
+        assert!(
+            !text.contains(secret_case),
+            "{secret_case} leaked through {channel}"
+        );
+    }
+    // Members and the secretariat read the full list.
+    let own = editor.page().await;
+    assert!(own.contains(secret_case));
+    let members_pdf = secretariat
+        .get_bytes(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await;
+    if let Some(text) = pdf_text(&members_pdf, Some((1, 1))) {
+        assert!(text.contains(secret_case), "{text}");
     }
 }
 

@@ -377,7 +377,7 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
 }
 
 /// Every queued mail about task `task`, loaded whole.
-fn task_mails(app: &TestApp, task: i64) -> Vec<agendum::db::outbox::StoredMessage> {
+pub(crate) fn task_mails(app: &TestApp, task: i64) -> Vec<agendum::db::outbox::StoredMessage> {
     let mut conn = app.conn();
     let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
     let ids: Vec<i64> = all
@@ -395,7 +395,7 @@ fn outbox_size(app: &TestApp) -> i64 {
 }
 
 /// Records the seed decision and returns the item and clause 1's suggestion.
-async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
+pub(crate) async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
     let (item, _) = seed_item(app).await;
     let (status, _) = api_call(
         app,
@@ -770,7 +770,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
 
 /// Confirms clause `clause`'s suggestion and returns the task id and the answer link path of
 /// each recipient, by address.
-async fn confirmed(
+pub(crate) async fn confirmed(
     app: &TestApp,
     secretariat: &str,
     item: i64,
@@ -808,7 +808,7 @@ async fn confirmed(
     (id, links)
 }
 
-fn link_for<'a>(links: &'a [(String, String)], address: &str) -> &'a str {
+pub(crate) fn link_for<'a>(links: &'a [(String, String)], address: &str) -> &'a str {
     &links
         .iter()
         .find(|(to, _)| to == address)
@@ -829,7 +829,11 @@ async fn task_state(app: &TestApp, secretariat: &str, id: i64) -> Value {
 }
 
 /// GET a link's page in a browser-like client; (status, body).
-async fn open_link(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+pub(crate) async fn open_link(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+) -> (u16, String) {
     let r = client.get(app.url(path)).send().await.unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
 }

@@ -4,7 +4,7 @@ use agendum::db::agenda::{self, NewAgendaItem, ReleaseState};
 use agendum::db::organizations::{self as orgs, NewOrganization};
 use agendum::db::{self, cases, meetings, proposals};
 use agendum::demo;
-use agendum::domain::agenda::AgendaItemKind;
+use agendum::domain::agenda::{AgendaItemKind, ReleasedStanding};
 use agendum::domain::meeting::{MeetingKind, MeetingStatus};
 use agendum::domain::organization::{MembershipRole, OrganizationKind};
 use agendum::domain::proposal::ProposalStatus;
@@ -254,7 +254,7 @@ async fn administrations_need_an_email_address(backend: Backend) {
 }
 
 /// The batched listing of many proposals says of each what loading it alone says: who
-/// submitted it, its cases, whether it stands on a closed item.
+/// submitted it, its cases, how it stands on the released agendas.
 async fn listings_say_what_each_proposal_says(backend: Backend) {
     let Some((db, _guard)) = database(backend, true) else {
         return;
@@ -320,6 +320,12 @@ async fn listings_say_what_each_proposal_says(backend: Backend) {
         },
     )
     .unwrap();
+    // Only a release decides: on the working agenda it is not yet anything.
+    assert_eq!(
+        proposals::released_standing(&mut conn, closed).unwrap(),
+        ReleasedStanding::NotReleased
+    );
+    release_before_meeting(&mut conn, meeting).unwrap();
     let ids: Vec<ProposalId> = {
         use agendum::db::schema::proposals::dsl::*;
         proposals
@@ -338,11 +344,11 @@ async fn listings_say_what_each_proposal_says(backend: Backend) {
         assert_eq!(listed.submitted_by(), one.submitted_by(), "{id:?}");
         assert_eq!(listed.cases, one.cases, "{id:?}");
         assert_eq!(
-            listed.on_closed_item,
-            proposals::on_closed_item(&mut conn, id).unwrap(),
+            listed.standing,
+            proposals::released_standing(&mut conn, id).unwrap(),
             "{id:?}"
         );
     }
-    assert!(listings[&closed].on_closed_item);
+    assert_eq!(listings[&closed].standing, ReleasedStanding::Closed);
     assert_eq!(listings[&closed].cases.len(), 2);
 }

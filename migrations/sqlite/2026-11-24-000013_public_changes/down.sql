@@ -1,0 +1,1 @@
+ALTER TABLE agenda_versions DROP COLUMN public_changes;

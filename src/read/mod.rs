@@ -1,0 +1,5 @@
+//! Read models: what a person may see of a thing, as typed structs that pages and the JSON API
+//! render alike, so both apply one rule.
+
+pub mod access;
+pub mod case;
