@@ -196,6 +196,21 @@ pub fn display_title(title: &str, references: &[CaseReference]) -> String {
     format!("{title} ({})", refs.join(", "))
 }
 
+/// A title without the case references `display_title` put after it: what a closed item's
+/// title is for the public, also in documents stored with the full title (minutes).
+pub fn without_case_references(title: &str) -> &str {
+    let Some(inner) = title.strip_suffix(')') else {
+        return title;
+    };
+    let Some(open) = inner.rfind(" (") else {
+        return title;
+    };
+    match CaseReference::parse_list(&inner[open + 2..]) {
+        Ok(list) if !list.is_empty() => &title[..open],
+        _ => title,
+    }
+}
+
 /// Why an agenda cannot be released as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {
@@ -588,6 +603,14 @@ mod tests {
             "Forslag (2025-0124174, 2024-0000012)"
         );
         assert_eq!(display_title("Forslag", &[]), "Forslag");
+        for title in ["Medlemsforslag om X", "Salg (del 2)", "Forslag"] {
+            assert_eq!(without_case_references(&display_title(title, &refs)), title);
+            assert_eq!(without_case_references(title), title);
+        }
+        assert_eq!(
+            without_case_references("Punkt (ikke et sagsnummer)"),
+            "Punkt (ikke et sagsnummer)"
+        );
     }
 
     #[test]

@@ -141,6 +141,8 @@ impl MinutesContent {
     pub fn public_view(&self) -> Self {
         let mut out = self.clone();
         for item in out.items.iter_mut().filter(|i| !i.public) {
+            // As a closed item on the agenda: its number and title, not its cases.
+            item.title = super::agenda::without_case_references(&item.title).to_owned();
             item.text = None;
             item.statements.clear();
         }

@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod followup;
 mod followup_pages;
+mod leaks;
 mod letters;
 mod mail;
 mod meetings_admin;
