@@ -377,6 +377,9 @@ pub async fn list_tasks(
         ))
         .into());
     }
+    if query.lead.is_some_and(|l| l.0 < 1) {
+        return Err(AppError::bad_request("lead er en organisations id (1 eller mere).").into());
+    }
     let standing = match query.standing.as_deref() {
         None => None,
         Some(text) => Some(Standing::parse(text).ok_or_else(|| {

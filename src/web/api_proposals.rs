@@ -276,6 +276,24 @@ impl ProposalInput {
         let raw_meeting = values.meeting.map(|m| m.to_string()).unwrap_or_default();
         (values, raw_meeting)
     }
+
+    /// The lists' limits as the OpenAPI document states them (counted as sent, repeats too).
+    fn check_counts(&self) -> Result<(), ApiError> {
+        use crate::domain::proposal::{CASES_MAX, CLAUSES_MAX, COSIGNERS_MAX};
+        fn too_many<T>(list: &Option<Vec<T>>, max: usize) -> bool {
+            list.as_ref().is_some_and(|l| l.len() > max)
+        }
+        if too_many(&self.clauses, CLAUSES_MAX)
+            || too_many(&self.cosigner_ids, COSIGNERS_MAX)
+            || too_many(&self.case_references, CASES_MAX)
+        {
+            return Err(ApiError(AppError::invalid(format!(
+                "Et forslag har højst {CLAUSES_MAX} at-punkter, {COSIGNERS_MAX} \
+                 medunderskrivere og {CASES_MAX} sagsnumre."
+            ))));
+        }
+        Ok(())
+    }
 }
 
 /// `POST /api/v1/proposals`: a new draft by the calling politician.
@@ -287,6 +305,7 @@ pub async fn create(
     let account = caller.require()?;
     let person = person_of_account(&account)?;
     let input = body.read().await?;
+    input.check_counts()?;
     let blank = FormValues {
         opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
         ..FormValues::default()
@@ -350,6 +369,7 @@ pub async fn update(
         return Err(AppError::forbidden("Kun forslagsstilleren kan rette forslaget.").into());
     }
     let input = body.read().await?;
+    input.check_counts()?;
     if !proposal.status.editable_by_author() {
         return Err(AppError::conflict(format!(
             "Forslaget har status »{}« og kan ikke rettes nu.",
@@ -443,8 +463,16 @@ pub async fn case(
     caller: ApiCaller,
     path: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let reference = CaseReference::parse(&path.into_inner())
-        .map_err(|e| ApiError(AppError::bad_request(e.to_string())))?;
+    // A reference of the right shape that cannot exist (year 0000) is a case not found.
+    let reference = CaseReference::parse(&path.into_inner()).map_err(|e| {
+        use crate::domain::case_reference::CaseReferenceError;
+        ApiError(match e {
+            CaseReferenceError::Year(_) | CaseReferenceError::ZeroSerial(_) => {
+                AppError::not_found(e.to_string())
+            }
+            _ => AppError::bad_request(e.to_string()),
+        })
+    })?;
     let account = caller.0;
     let base = state.settings.base_url.clone();
     let view = state

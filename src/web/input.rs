@@ -33,6 +33,15 @@ pub fn clean_json(value: &mut Value, depth: usize) -> Result<(), String> {
             "JSON må højst være {MAX_JSON_DEPTH} niveauer dybt."
         ));
     }
+    // JSON Schema's integers include 3.0: a whole number written as a float is one.
+    if let Value::Number(n) = value
+        && let Some(f) = n.as_f64().filter(|_| n.is_f64())
+        && f.fract() == 0.0
+        && f.abs() <= 9_007_199_254_740_992.0
+    {
+        *value = Value::from(f as i64);
+        return Ok(());
+    }
     match value {
         Value::String(s) => {
             if let std::borrow::Cow::Owned(clean) = clean_input(s) {
@@ -177,13 +186,14 @@ mod tests {
 
     #[test]
     fn json_strings_and_keys_are_cleaned_and_depth_is_bounded() {
-        let mut v: Value =
-            serde_json::from_str(r#"{"t\u0007":"a\u0000b","l":["c\u001bd",{"e":"f\r\ng"}]}"#)
-                .unwrap();
+        let mut v: Value = serde_json::from_str(
+            r#"{"t\u0007":"a\u0000b","l":["c\u001bd",{"e":"f\r\ng"}],"n":3.0,"x":2.5}"#,
+        )
+        .unwrap();
         clean_json(&mut v, 0).unwrap();
         assert_eq!(
             v,
-            serde_json::json!({"t": "ab", "l": ["cd", {"e": "f\ng"}]})
+            serde_json::json!({"t": "ab", "l": ["cd", {"e": "f\ng"}], "n": 3, "x": 2.5})
         );
         let deep = format!(
             "{}{}",

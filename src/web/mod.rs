@@ -77,7 +77,7 @@ macro_rules! route_table {
         const $list: &[(&str, &str)] = &[$((stringify!($method), concat!($prefix, $path))),*];
 
         fn $register<S: RouteTarget>(target: S) -> S {
-            target$(.add($path, method_route(stringify!($method)).to($handler)))*
+            target$(.add(&numeric_ids($path), method_route(stringify!($method)).to($handler)))*
         }
     };
 }
@@ -209,13 +209,23 @@ pub fn all_routes() -> impl Iterator<Item = (&'static str, &'static str)> {
     API_ROUTES.iter().chain(PAGE_ROUTES).copied()
 }
 
+/// The parameters that are numbers (ids, positions) match digits only: `/proposals/parse` is
+/// not proposal "parse", and a method it does not answer gets 405, not the 404 of a bad id.
+fn numeric_ids(pattern: &str) -> String {
+    ["id", "item", "attachment", "index"]
+        .iter()
+        .fold(pattern.to_owned(), |p, name| {
+            p.replace(&format!("{{{name}}}"), &format!("{{{name}:\\d+}}"))
+        })
+}
+
 /// The methods the routes matching `path` answer (`HEAD` with `GET`), for a 405's `Allow`.
 pub fn allowed_methods(path: &str) -> Vec<&'static str> {
     use std::sync::OnceLock;
     static PATTERNS: OnceLock<Vec<(&'static str, actix_web::dev::ResourceDef)>> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
         all_routes()
-            .map(|(method, path)| (method, actix_web::dev::ResourceDef::new(path)))
+            .map(|(method, path)| (method, actix_web::dev::ResourceDef::new(numeric_ids(path))))
             .collect()
     });
     let mut allowed = Vec::new();

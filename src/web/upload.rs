@@ -87,10 +87,9 @@ fn too_large() -> AppError {
 pub async fn read_upload(
     req: &HttpRequest,
     user: Option<&CurrentUser>,
-    mut multipart: actix_multipart::Multipart,
+    multipart: actix_multipart::Multipart,
     file_limit: u64,
 ) -> AppResult<Result<Upload, AttachmentError>> {
-    use futures_util::TryStreamExt;
     verify_sender(req, user)?;
     let total_limit = request_limit(file_limit);
     let declared = req
@@ -101,6 +100,22 @@ pub async fn read_upload(
     if declared.is_some_and(|n| n > total_limit) {
         return Err(too_large());
     }
+    read_form(multipart, file_limit, |sent| {
+        verify_sent_token(req, user, sent)
+    })
+    .await
+}
+
+/// The multipart reader itself, for any form token check (`check_token`, called with the
+/// `csrf` field read so far before the first file byte is kept, or at the end when there is no
+/// file). `read_upload` checks the sender first; the fuzz target calls this directly.
+pub async fn read_form(
+    mut multipart: actix_multipart::Multipart,
+    file_limit: u64,
+    mut check_token: impl FnMut(&str) -> AppResult<()>,
+) -> AppResult<Result<Upload, AttachmentError>> {
+    use futures_util::TryStreamExt;
+    let total_limit = request_limit(file_limit);
     let bad = |e: actix_multipart::MultipartError| {
         AppError::bad_request(format!("Formularen kunne ikke læses: {e}"))
     };
@@ -144,7 +159,7 @@ pub async fn read_upload(
             continue;
         };
         if !token_checked {
-            verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
+            check_token(upload.field("csrf").unwrap_or(""))?;
             token_checked = true;
         }
         // Only the field named `file`, once, is kept; any other file part is read and dropped.
@@ -180,7 +195,7 @@ pub async fn read_upload(
         }
     }
     if !token_checked {
-        verify_sent_token(req, user, upload.field("csrf").unwrap_or(""))?;
+        check_token(upload.field("csrf").unwrap_or(""))?;
     }
     if file_too_large {
         return Ok(Err(AttachmentError::TooLarge(file_limit / (1024 * 1024))));
