@@ -370,6 +370,24 @@ async fn case_numbers_typed_on_a_draft_stay_on_the_draft(backend: Backend) {
         assert_eq!(status, 422, "{n}: {body}");
     }
     assert_eq!(case_count(&app), before);
+    // Cosigners: a hundred are read (and checked one by one), a hundred and one refused.
+    for (n, limited) in [(100, false), (101, true)] {
+        let mut body = draft(Vec::new());
+        body["cosigner_ids"] = json!(vec![2; n]);
+        let (status, answer) = api_call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/proposals",
+            Some(&politician),
+            Some(body),
+        )
+        .await;
+        assert_eq!(
+            answer.to_string().contains("højst"),
+            limited,
+            "{n}: {status} {answer}"
+        );
+    }
     // Ten are fine.
     let refs: Vec<String> = (1..=10).map(|i| format!("2026-{:07}", 6000 + i)).collect();
     let (status, _) = api_call(
@@ -523,6 +541,20 @@ async fn the_clause_buttons_cannot_amplify_a_request(backend: Backend) {
     let (status, page) = post(300_000).await;
     assert_eq!(status, 413);
     assert!(page.len() < 20_000);
+    // A form's fields: at the limit read, one more refused before anything else.
+    let fields = |count: usize| {
+        let mut fields: Vec<(&str, &str)> = vec![("title", "T"), ("action", "add-clause")];
+        // With the session's token, `post_form` adds one field.
+        fields.extend(std::iter::repeat_n(("x", "1"), count - 3));
+        fields
+    };
+    let limit = agendum::web::auth::MAX_FORM_FIELDS;
+    let r = session.post_form("/proposals/new", &fields(limit)).await;
+    assert_eq!(r.status().as_u16(), 200);
+    let r = session
+        .post_form("/proposals/new", &fields(limit + 1))
+        .await;
+    assert_eq!(r.status().as_u16(), 413);
 }
 
 fn cache_control(r: &reqwest::Response) -> String {
