@@ -3,6 +3,10 @@
 
 use chrono::{Days, NaiveDate};
 
+/// Administrations contributing to one task, and committees consulted on one referral: every
+/// organization of a large municipality, with room to spare.
+pub const ORGANIZATIONS_MAX: usize = 100;
+
 text_enum!(
     /// Where a task stands. Overdue is not a state: it is computed from the deadline.
     TaskStatus {

@@ -18,7 +18,7 @@ use crate::db::tasks::{self, NewTask, Task, TaskChange, TaskFilter};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::followup::{TaskSuggestion, suggest};
-use crate::domain::task::{Standing, TaskStatus};
+use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
@@ -121,7 +121,11 @@ pub async fn record_decision(
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
     let item = AgendaItemId(path.into_inner());
-    let request = body.read().await?.into_request(item, &account);
+    let input = body.read().await?;
+    if input.consulted.len() > ORGANIZATIONS_MAX {
+        return Err(too_many_organizations());
+    }
+    let request = input.into_request(item, &account);
     let settings = state.settings.clone();
     let actor = Actor::user(account.id, &account.name);
     let (created, json) = state
@@ -264,6 +268,9 @@ pub async fn create_task(
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
     let input = body.read().await?;
+    if input.contributors.len() > ORGANIZATIONS_MAX {
+        return Err(too_many_organizations());
+    }
     let settings = state.settings.clone();
     let actor = Actor::user(account.id, &account.name);
     let json = state
@@ -434,6 +441,12 @@ pub struct TaskPatch {
     revoke_links: bool,
     #[serde(default)]
     reissue_links: bool,
+}
+
+fn too_many_organizations() -> ApiError {
+    ApiError(AppError::invalid(format!(
+        "Højst {ORGANIZATIONS_MAX} organisationer i en liste."
+    )))
 }
 
 /// A field that, when present, must be a date: `null` is not "no change" but a mistake.

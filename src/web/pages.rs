@@ -27,9 +27,17 @@ const LIST_LENGTH: i64 = 5;
 fn html(user: Option<&CurrentUser>, body: String) -> HttpResponse {
     let mut response = HttpResponse::Ok();
     response.content_type("text/html; charset=utf-8");
-    if user.is_some() {
-        response.insert_header((header::CACHE_CONTROL, "no-store"));
-    }
+    // Said either way: the server's default for what does not say is `no-store`. A cache keeps
+    // the anonymous page apart from a logged-in reader's (`Vary: Cookie`).
+    response.insert_header((
+        header::CACHE_CONTROL,
+        if user.is_some() {
+            "no-store"
+        } else {
+            "public, max-age=60"
+        },
+    ));
+    response.insert_header((header::VARY, "Cookie"));
     response.body(body)
 }
 

@@ -227,6 +227,33 @@ async fn editor(
     assert_eq!(status, 303, "{rest}: {body}");
 }
 
+/// Puts the proposal on the working agenda as a closed item; returns the item.
+async fn on_a_closed_item(
+    app: &TestApp,
+    session: &Session,
+    meeting: i64,
+    proposal: agendum::domain::ProposalId,
+) -> i64 {
+    editor(
+        app,
+        session,
+        meeting,
+        "/proposals",
+        &[("proposal", &proposal.to_string())],
+    )
+    .await;
+    let item = item_of(app, meeting, "Medlemsforslag om køb af en grund");
+    editor(
+        app,
+        session,
+        meeting,
+        &format!("/items/{item}"),
+        &[("action", "close")],
+    )
+    .await;
+    item
+}
+
 fn item_of(app: &TestApp, meeting: i64, title: &str) -> i64 {
     agendum::db::agenda::working_items(&mut app.conn(), MeetingId(meeting))
         .unwrap()
@@ -302,23 +329,7 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
         ],
     )
     .await;
-    editor(
-        &app,
-        &secretariat,
-        meeting,
-        "/proposals",
-        &[("proposal", &proposal.to_string())],
-    )
-    .await;
-    let proposal_item = item_of(&app, meeting, "Medlemsforslag om køb af en grund");
-    editor(
-        &app,
-        &secretariat,
-        meeting,
-        &format!("/items/{proposal_item}"),
-        &[("action", "close")],
-    )
-    .await;
+    let proposal_item = on_a_closed_item(&app, &secretariat, meeting, proposal).await;
     editor(
         &app,
         &secretariat,
@@ -409,23 +420,7 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
     // Taken off by a supplement (postponed), then put back, closed, and released again.
     editor(&app, &secretariat, meeting, "/release", &[]).await;
     read_everything(&app, "taken off the agenda").await;
-    editor(
-        &app,
-        &secretariat,
-        meeting,
-        "/proposals",
-        &[("proposal", &proposal.to_string())],
-    )
-    .await;
-    let proposal_item = item_of(&app, meeting, "Medlemsforslag om køb af en grund");
-    editor(
-        &app,
-        &secretariat,
-        meeting,
-        &format!("/items/{proposal_item}"),
-        &[("action", "close")],
-    )
-    .await;
+    on_a_closed_item(&app, &secretariat, meeting, proposal).await;
     editor(&app, &secretariat, meeting, "/release", &[]).await;
     read_everything(&app, "back on the agenda").await;
 
