@@ -7,6 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (&str, u16)| {
     let (text, day) = input;
-    let decided = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Duration::days(i64::from(day % 4000));
+    let decided = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+        + chrono::Duration::days(i64::from(day % 4000));
     let _ = agendum::domain::date_phrase::find_deadline(text, decided);
 });

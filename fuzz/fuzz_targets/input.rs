@@ -7,7 +7,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let once = agendum::domain::text::clean_input(text);
-        assert!(once.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'));
+        assert!(
+            once.chars()
+                .all(|c| !c.is_control() || c == '\n' || c == '\t')
+        );
         assert_eq!(agendum::domain::text::clean_input(&once), once);
     }
     let cleaned = agendum::web::input::clean_form_body(data);

@@ -23,8 +23,14 @@ fuzz_target!(|data: &[u8]| {
         HeaderValue::from_static("multipart/form-data; boundary=XyZ"),
     );
     let multipart = actix_multipart::Multipart::new(&headers, futures_util::stream::iter(chunks));
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-    let read = runtime.block_on(agendum::web::upload::read_form(multipart, FILE_LIMIT, |_| Ok(())));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let read = runtime.block_on(agendum::web::upload::read_form(
+        multipart,
+        FILE_LIMIT,
+        |_| Ok(()),
+    ));
     if let Ok(Ok(mut upload)) = read {
         assert!(upload.fields.len() <= agendum::web::upload::MAX_FIELDS);
         for (_, value) in &upload.fields {

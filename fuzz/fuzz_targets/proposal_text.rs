@@ -5,7 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let text = &text[..text.len().min(agendum::domain::proposal_text::MAX_INPUT_BYTES)];
+    let text = &text[..text
+        .len()
+        .min(agendum::domain::proposal_text::MAX_INPUT_BYTES)];
     let parsed = agendum::domain::proposal_text::parse_proposal(text);
     for clause in &parsed.clauses {
         assert!(text.len() >= clause.trim().len() || clause.is_empty());
