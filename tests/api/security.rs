@@ -835,6 +835,37 @@ async fn the_api_keeps_to_its_openapi_document(backend: Backend) {
         let status = app.get(&path).await.status().as_u16();
         assert!((200..500).contains(&status), "{}…: {status}", &path[..30]);
     }
+    // A body at the limit is read, one byte more refused (JSON padded with spaces; a form).
+    let limit = agendum::web::FORM_LIMIT_BYTES;
+    let padded = |size: usize| {
+        let mut body = br#"{"text": "x"}"#.to_vec();
+        body.resize(size, b' ');
+        body
+    };
+    for (size, want) in [(limit, 200), (limit + 1, 413)] {
+        let r = client
+            .post(app.url("/api/v1/proposals/parse"))
+            .header("content-type", "application/json")
+            .body(padded(size))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), want, "JSON of {size} bytes");
+    }
+    let browser = app.browser();
+    let csrf = crate::helpers::form_token(&app, &browser).await;
+    for (size, want) in [(limit, 422), (limit + 1, 413)] {
+        let mut body = format!("csrf={csrf}&email=&password=&next=").into_bytes();
+        body.resize(size, b'x');
+        let r = browser
+            .post(app.url("/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), want, "form of {size} bytes");
+    }
     // The document states the limits the server keeps.
     let doc = app.get_json("/api/v1/openapi.json", 200).await;
     assert_eq!(
