@@ -70,8 +70,9 @@ const HSTS: &str = "max-age=31536000";
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
 script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-/// Declares a list of routes once: the router is built from it, and `ROUTES` names every
-/// route it has (tests walk it to check each route for each role, and every public output).
+/// Declares a list of routes once: the router is built from it, and `$list` names every route
+/// it has (`all_routes`: tests walk it to check each route for each role, and every public
+/// output).
 macro_rules! route_table {
     ($register:ident, $list:ident, $prefix:literal; $($method:ident $path:literal => $handler:path;)*) => {
         const $list: &[(&str, &str)] = &[$((stringify!($method), concat!($prefix, $path))),*];
