@@ -114,8 +114,8 @@ async fn errors_are_json(backend: Backend) {
 }
 
 /// The seed agenda's item as printed (seed-corrected.md, A, page 2), dedented.
-fn seed_item() -> Option<String> {
-    let seed = crate::helpers::seed_corrected()?;
+fn seed_item() -> String {
+    let seed = crate::helpers::seed_corrected();
     let lines: Vec<&str> = seed
         .lines()
         .skip_while(|l| !l.starts_with("Page 2"))
@@ -123,14 +123,14 @@ fn seed_item() -> Option<String> {
         .take_while(|l| !l.starts_with("What follows"))
         .map(|l| l.strip_prefix("    ").unwrap_or(l))
         .collect();
-    Some(lines.join("\n"))
+    lines.join("\n")
 }
 
 async fn parse_reads_the_seed_item_as_the_demo_proposal(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let Some(item) = seed_item() else { return };
+    let item = seed_item();
     let parsed: serde_json::Value = app
         .client
         .post(app.url("/api/v1/proposals/parse"))

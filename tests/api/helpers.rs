@@ -462,21 +462,21 @@ pub fn element<'a>(html: &'a str, start: &str, tag: &str) -> &'a str {
     &html[from..to]
 }
 
-/// The seed documents beside the checkout (`../shared/product/seed-corrected.md`).
-pub fn seed_corrected() -> Option<String> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/product/seed-corrected.md");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) if in_ci() => panic!("CI=true but {} is missing", path.display()),
-        Err(_) => {
-            notice(&format!(
-                "{} not found; the word-for-word seed check is skipped",
-                path.display()
-            ));
-            None
-        }
+/// The corrected seed agenda the demo reproduces word for word, kept in the repository
+/// (`tests/fixtures/seed-corrected.md`) so that a clone on any machine runs every check. When
+/// the product folder is beside the checkout, its copy must not have moved on from ours.
+pub fn seed_corrected() -> String {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("tests/fixtures/seed-corrected.md");
+    let text =
+        std::fs::read_to_string(&fixture).unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
+    if let Ok(shared) = std::fs::read_to_string(root.join("../shared/product/seed-corrected.md")) {
+        assert_eq!(
+            shared, text,
+            "../shared/product/seed-corrected.md changed: update tests/fixtures/seed-corrected.md"
+        );
     }
+    text
 }
 
 /// The indented block of `seed-corrected.md` that follows the line starting with `heading`.

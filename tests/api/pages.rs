@@ -90,7 +90,7 @@ async fn seed_agenda_has_the_shape_of_the_seed(backend: Backend) {
 }
 
 async fn seed_agenda_reads_word_for_word_as_the_seed(backend: Backend) {
-    let Some(seed) = seed_corrected() else { return };
+    let seed = seed_corrected();
     let Some(app) = spawn_app(backend).await else {
         return;
     };

@@ -352,3 +352,87 @@ async fn listings_say_what_each_proposal_says(backend: Backend) {
     assert_eq!(listings[&closed].standing, ReleasedStanding::Closed);
     assert_eq!(listings[&closed].cases.len(), 2);
 }
+
+/// The two backends' migrations are kept in step: the same versions, and after migrating the
+/// same tables with the same columns and the same indexes (by name).
+#[test]
+fn sqlite_and_postgres_migrations_are_in_step() {
+    use std::collections::BTreeSet;
+
+    let versions = |backend: &str| -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(backend);
+        std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(versions("sqlite"), versions("postgres"));
+
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let names = |conn: &mut db::DbConnection, sql: &str| -> BTreeSet<String> {
+        diesel::sql_query(sql)
+            .load::<Name>(conn)
+            .unwrap()
+            .into_iter()
+            .map(|n| n.name)
+            .collect()
+    };
+
+    let Some((sqlite, _s)) = database(Backend::Sqlite, false) else {
+        return;
+    };
+    let Some((postgres, _p)) = database(Backend::Postgres, false) else {
+        return;
+    };
+    let sqlite_columns = names(
+        &mut sqlite.conn().unwrap(),
+        "SELECT m.name || '.' || c.name AS name FROM sqlite_master m, pragma_table_info(m.name) c \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+    );
+    let postgres_columns = names(
+        &mut postgres.conn().unwrap(),
+        "SELECT table_name || '.' || column_name AS name FROM information_schema.columns \
+         WHERE table_schema = current_schema()",
+    );
+    assert!(sqlite_columns.len() > 50, "{sqlite_columns:?}");
+    assert_eq!(
+        sqlite_columns
+            .difference(&postgres_columns)
+            .collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "columns only on SQLite"
+    );
+    assert_eq!(
+        postgres_columns
+            .difference(&sqlite_columns)
+            .collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "columns only on PostgreSQL"
+    );
+
+    // Named indexes (the implicit ones of keys and unique constraints are named differently).
+    let sqlite_indexes = names(
+        &mut sqlite.conn().unwrap(),
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+    );
+    let postgres_indexes = names(
+        &mut postgres.conn().unwrap(),
+        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() \
+         AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'",
+    );
+    assert_eq!(sqlite_indexes, postgres_indexes, "indexes differ");
+
+    let applied = |db: &agendum::db::Db| {
+        names(
+            &mut db.conn().unwrap(),
+            "SELECT version AS name FROM __diesel_schema_migrations",
+        )
+    };
+    assert_eq!(applied(&sqlite), applied(&postgres));
+}
