@@ -7,22 +7,21 @@
 //! - [`web`]: actix-web handlers, templates and assets
 //! - [`mail`]: the outbox worker, SMTP and the development mailbox
 //! - [`read`]: read models (a case as one person may see it) for pages and API alike
-//! - [`followup`]: decisions and tasks with their audit events and mail, for pages and API
+//! - [`service`]: one function per use case (a transaction with its rule, writes, audit event
+//!   and mail), called by pages and API alike
 //! - [`demo`]: the demo council loaded into an empty database
 
-pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod config;
-pub mod correspondence;
 pub mod db;
 pub mod demo;
 pub mod documents;
 pub mod domain;
 pub mod error;
-pub mod followup;
 pub mod mail;
 pub mod read;
+pub mod service;
 pub mod web;
 
 pub use error::{AppError, AppResult};

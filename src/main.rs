@@ -122,7 +122,7 @@ fn main() -> ExitCode {
             person,
         }) => user_add(
             &settings,
-            &agendum::admin::UserRequest {
+            &agendum::service::accounts::UserRequest {
                 email: &email,
                 name: &name,
                 role: &role,
@@ -223,12 +223,15 @@ fn password_from_stdin() -> AppResult<(agendum::domain::account::NewPassword, bo
     Ok((NewPassword::unchecked(&generated), true))
 }
 
-fn user_add(settings: &Settings, request: &agendum::admin::UserRequest<'_>) -> AppResult<()> {
+fn user_add(
+    settings: &Settings,
+    request: &agendum::service::accounts::UserRequest<'_>,
+) -> AppResult<()> {
     let (password, generated) = password_from_stdin()?;
     let db = Db::connect(&settings.database_url)?;
     db.migrate()?;
     let mut conn = db.conn()?;
-    let id = agendum::admin::add_user(&mut conn, request, &password)?;
+    let id = agendum::service::accounts::add_user(&mut conn, request, &password)?;
     say!(
         "Created account #{id} for {} ({}).",
         request.email.trim().to_lowercase(),
@@ -244,7 +247,7 @@ fn token_create(settings: &Settings, email: &str, label: Option<&str>) -> AppRes
     let db = Db::connect(&settings.database_url)?;
     db.migrate()?;
     let mut conn = db.conn()?;
-    let token = agendum::admin::create_token(&mut conn, email, label)?;
+    let token = agendum::service::accounts::create_token(&mut conn, email, label)?;
     // The token alone on standard output, so a script can capture it.
     say!("{token}");
     eprintln!("Use it as 'Authorization: Bearer TOKEN'. It is not shown again.");

@@ -22,7 +22,7 @@ use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::followup;
+use crate::service::followup;
 
 type ApiResult<T> = Result<T, ApiError>;
 

@@ -2,7 +2,7 @@
 //! attendance with substitutes, a decision per agenda item with votes, per-clause outcomes,
 //! amendments, protocol notes and dissents, and then confirms the follow-up tasks Agendum reads
 //! from the adopted clauses (`/secretariat/agenda-items/{item}/decision`). The same operations
-//! as the JSON API (`crate::followup`).
+//! as the JSON API (`crate::service::followup`).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -32,7 +32,7 @@ use crate::domain::time::datetime_da;
 use crate::domain::time::{long_date_da, parse_date, today};
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
-use crate::followup;
+use crate::service::followup;
 
 pub fn meeting_decisions_url(meeting: MeetingId) -> String {
     format!("/secretariat/meetings/{meeting}/decisions")

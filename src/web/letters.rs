@@ -44,14 +44,14 @@ pub async fn pdf(
             }
             let view = match stored {
                 Some(_) => None,
-                None => Some(crate::correspondence::view(conn, &letter)?),
+                None => Some(crate::service::letters::view(conn, &letter)?),
             };
             Ok((letter, stored, view))
         })
         .await?;
     let pdf = match (stored, view) {
         (Some(pdf), _) => pdf,
-        (None, Some(view)) => web::block(move || crate::correspondence::render(&view))
+        (None, Some(view)) => web::block(move || crate::service::letters::render(&view))
             .await
             .map_err(AppError::internal)??,
         (None, None) => return Err(AppError::internal("a letter with neither PDF nor view")),

@@ -15,7 +15,6 @@ use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
 use super::upload::read_upload;
 use super::views::{AuditLine, When, case_url};
-use crate::correspondence::{self, CaseChoice, LetterInput, Sender};
 use crate::db::letters::{self, Letter, LogoChange};
 use crate::db::{DbConnection, audit, cases, meetings};
 use crate::documents::LetterView;
@@ -29,6 +28,10 @@ use crate::domain::proposal::FieldErrors;
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
 use crate::domain::{CaseReference, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
+use crate::service::{
+    self,
+    letters::{CaseChoice, LetterInput, Sender},
+};
 
 pub fn letter_url(id: i64) -> String {
     format!("/secretariat/letters/{id}")
@@ -481,12 +484,12 @@ async fn save_new(
             let by = Some(user.account.id);
             let done = if fields.outgoing() {
                 let reply = fields.in_reply_to.trim().parse::<i64>().ok();
-                correspondence::draft(conn, &actor, by, &choice, &input, reply)
+                service::letters::draft(conn, &actor, by, &choice, &input, reply)
             } else {
                 let file = original
                     .as_ref()
                     .map(|(name, kind, bytes)| (name.as_str(), *kind, bytes.as_slice()));
-                correspondence::register(conn, &actor, by, &choice, &input, file)
+                service::letters::register(conn, &actor, by, &choice, &input, file)
             };
             refused_or(done, |why| {
                 form_page(
@@ -560,7 +563,7 @@ pub async fn update(
                 }
             };
             let actor = Actor::user(user.account.id, &user.account.name);
-            let done = correspondence::edit(conn, &actor, id, lock.unwrap_or(-1), &input);
+            let done = service::letters::edit(conn, &actor, id, lock.unwrap_or(-1), &input);
             refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
         })
         .await?;
@@ -605,14 +608,14 @@ pub async fn act(
                 .unwrap_or(-1);
             let done = match form.action.as_str() {
                 "approve" => {
-                    correspondence::transition(conn, &actor, by, id, lock, LetterEvent::Approve)
+                    service::letters::transition(conn, &actor, by, id, lock, LetterEvent::Approve)
                 }
                 "reopen" => {
-                    correspondence::transition(conn, &actor, by, id, lock, LetterEvent::Reopen)
+                    service::letters::transition(conn, &actor, by, id, lock, LetterEvent::Reopen)
                 }
-                "send" => correspondence::send(conn, &settings, &actor, id, lock).map(|_| ()),
-                "publish" => correspondence::publish(conn, &actor, id, lock, true),
-                "unpublish" => correspondence::publish(conn, &actor, id, lock, false),
+                "send" => service::letters::send(conn, &settings, &actor, id, lock).map(|_| ()),
+                "publish" => service::letters::publish(conn, &actor, id, lock, true),
+                "unpublish" => service::letters::publish(conn, &actor, id, lock, false),
                 _ => Err(AppError::bad_request("Ukendt handling.")),
             };
             refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
@@ -644,7 +647,7 @@ pub async fn put_on_agenda(
                 .parse::<i64>()
                 .map_err(|_| AppError::invalid("Vælg det møde, brevet skal på."))
                 .and_then(|m| {
-                    correspondence::put_on_agenda(
+                    service::letters::put_on_agenda(
                         conn,
                         &actor,
                         Some(user.account.id),
@@ -957,7 +960,7 @@ fn save_letterhead_fields(
                 },
             )
             .with_logo(Some(bytes.clone()));
-            if correspondence::render(&sample).is_err() {
+            if service::letters::render(&sample).is_err() {
                 return Err(AppError::invalid(
                     "Logoet kan ikke læses som billede. Gem det igen som PNG eller JPEG.",
                 ));

@@ -14,7 +14,7 @@ use crate::domain::MeetingId;
 use crate::domain::account::{Actor, Role};
 use crate::domain::minutes::Signer;
 use crate::error::{AppError, AppResult};
-use crate::followup;
+use crate::service::followup;
 
 /// The signature the account's person gives, if it is among the draft's signers.
 fn own_signer(draft: &Minutes, user: &CurrentUser) -> Option<Signer> {

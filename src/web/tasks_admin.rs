@@ -21,7 +21,7 @@ use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::followup;
+use crate::service::followup;
 
 pub fn task_url(id: i64) -> String {
     format!("/secretariat/tasks/{id}")

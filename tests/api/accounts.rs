@@ -491,9 +491,12 @@ async fn api_tokens_identify_their_account(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let token =
-        agendum::admin::create_token(&mut app.conn(), "Politiker@example.org", Some("test"))
-            .unwrap();
+    let token = agendum::service::accounts::create_token(
+        &mut app.conn(),
+        "Politiker@example.org",
+        Some("test"),
+    )
+    .unwrap();
     assert!(token.starts_with("agendum_"));
     let me = app
         .client
@@ -533,7 +536,10 @@ async fn api_tokens_identify_their_account(backend: Backend) {
     let me: serde_json::Value = session.get("/api/v1/me").await.json().await.unwrap();
     assert_eq!(me["organization"]["name"], "Økonomiforvaltningen");
     // An unknown account gets no token.
-    assert!(agendum::admin::create_token(&mut app.conn(), "ingen@example.org", None).is_err());
+    assert!(
+        agendum::service::accounts::create_token(&mut app.conn(), "ingen@example.org", None)
+            .is_err()
+    );
 }
 
 on_both_backends!(

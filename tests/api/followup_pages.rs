@@ -500,9 +500,9 @@ async fn follow_up_pages_are_the_secretariats(backend: Backend) {
 
 /// A staff account of `administration` (password "demo-staff-pass").
 pub(crate) fn add_staff(app: &TestApp, email: &str, administration: &str) {
-    agendum::admin::add_user(
+    agendum::service::accounts::add_user(
         &mut app.conn(),
-        &agendum::admin::UserRequest {
+        &agendum::service::accounts::UserRequest {
             email,
             name: "Medarbejder",
             role: "administration",

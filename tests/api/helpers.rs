@@ -256,9 +256,9 @@ pub async fn form_token(app: &TestApp, client: &reqwest::Client) -> String {
 /// A second politician account ("anden@example.org", password "en anden adgangskode") for
 /// person 2, a member of Borgerrepræsentationen: the "other politician" of permission tables.
 pub fn add_other_politician(app: &TestApp) {
-    agendum::admin::add_user(
+    agendum::service::accounts::add_user(
         &mut app.conn(),
-        &agendum::admin::UserRequest {
+        &agendum::service::accounts::UserRequest {
             email: "anden@example.org",
             name: "Anden Politiker",
             role: "politician",
@@ -545,7 +545,7 @@ async fn bytes_of(response: reqwest::Response, path: &str) -> Vec<u8> {
 
 /// A new API token for the account `email`.
 pub fn api_token(app: &TestApp, email: &str) -> String {
-    agendum::admin::create_token(&mut app.conn(), email, None).unwrap()
+    agendum::service::accounts::create_token(&mut app.conn(), email, None).unwrap()
 }
 
 /// One JSON API request: the status and the body (as JSON, or as a string when it is not).

@@ -1,0 +1,8 @@
+//! Use cases: one function each, called by the pages and the JSON API alike. A use case opens
+//! the write transaction, applies the domain rule, writes through `db`, records the audit event,
+//! enqueues its mail in the outbox and renders the documents it stores, all or nothing.
+//! Handlers parse and render; nothing here knows about HTTP.
+
+pub mod accounts;
+pub mod followup;
+pub mod letters;
