@@ -22,6 +22,7 @@ pub mod error;
 pub mod mail;
 pub mod read;
 pub mod service;
+pub mod urls;
 pub mod web;
 
 pub use error::{AppError, AppResult};

@@ -258,6 +258,16 @@ pub struct Seat {
     pub party_id: Option<OrganizationId>,
 }
 
+/// The body (municipality) `person` belongs to.
+pub fn body_of_person(conn: &mut DbConnection, person: PersonId) -> AppResult<BodyId> {
+    Ok(BodyId(
+        persons::table
+            .find(person.0)
+            .select(persons::body_id)
+            .first(conn)?,
+    ))
+}
+
 /// The councils and committees `person` is a member of on `date`: the council first.
 pub fn seats(conn: &mut DbConnection, person: PersonId, date: NaiveDate) -> AppResult<Vec<Seat>> {
     let rows: Vec<(i64, String, String, Option<i64>)> = memberships::table

@@ -6,3 +6,4 @@
 pub mod accounts;
 pub mod followup;
 pub mod letters;
+pub mod proposals;

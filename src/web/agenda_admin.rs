@@ -45,9 +45,7 @@ const ADDABLE: [AgendaItemKind; 5] = [
     AgendaItemKind::Other,
 ];
 
-pub fn editor_url(meeting: MeetingId) -> String {
-    format!("/secretariat/meetings/{meeting}/agenda")
-}
+pub use crate::urls::agenda_editor as editor_url;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ItemForm {
@@ -922,9 +920,7 @@ fn edit_page(
         .body(render("agenda_item_edit.html", &ctx)?))
 }
 
-pub fn attachment_url(meeting: MeetingId, attachment: i64) -> String {
-    format!("/meetings/{meeting}/attachments/{attachment}")
-}
+pub use crate::urls::meeting_attachment as attachment_url;
 
 /// `POST /secretariat/meetings/{id}/agenda/items/{item}/edit`: saves the item's own form.
 pub async fn update_item(

@@ -12,18 +12,18 @@ use super::AppState;
 use super::auth::ApiCaller;
 use super::errors::ApiError;
 use super::input::ApiJson;
-use super::proposals::{
-    Access, FormValues, access, check_form, choices, person_of_account, submit_and_notify,
-};
+use super::proposals::{Access, access};
 use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
-use crate::db::workflow::{self, DraftUpdate, NewDraft};
+use crate::db::workflow;
 use crate::domain::account::{Actor, Role};
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::time::rfc3339;
 use crate::domain::{CaseReference, ProposalId};
 use crate::error::AppError;
 use crate::read::case::{Event, EventKind, case_view};
+use crate::service;
+use crate::service::proposals::{FormValues, person_of_account};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -311,31 +311,23 @@ pub async fn create(
         ..FormValues::default()
     };
     let (values, raw_meeting) = input.apply(blank);
-    let meeting = values.meeting;
     let base = state.settings.base_url.clone();
     let result = state
         .db
         .run(move |conn| {
-            let choices = choices(conn, person, meeting, Utc::now())?;
-            let checked = match check_form(&values, &choices, &raw_meeting, Utc::now()) {
-                Ok(c) => c,
-                Err(errors) => return Ok(Err(errors)),
-            };
-            let id = workflow::create_draft(
+            let saved = service::proposals::create_draft(
                 conn,
                 &actor(&account),
-                &NewDraft {
-                    body_id: choices.body_id,
-                    organization_id: checked.organization_id,
-                    text: &checked.text,
-                    submitting_party_id: checked.party,
-                    proposer: Some(person),
-                    cosigners: &checked.cosigners,
-                    target_meeting_id: checked.meeting,
-                    cases: &checked.cases,
-                    created_by: account.id,
-                },
+                account.id,
+                person,
+                &values,
+                &raw_meeting,
+                Utc::now(),
             )?;
+            let id = match saved {
+                Ok(id) => id,
+                Err(refused) => return Ok(Err(refused.errors)),
+            };
             let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
             Ok(Ok(proposal_json(&base, &stored)))
         })
@@ -385,30 +377,23 @@ pub async fn update(
     };
     let person = person_of_account(&account)?;
     let (values, raw_meeting) = input.apply(FormValues::from_proposal(&proposal));
-    let meeting = values.meeting;
     let base = state.settings.base_url.clone();
     let result = state
         .db
         .run(move |conn| {
-            let choices = choices(conn, person, meeting, Utc::now())?;
-            let checked = match check_form(&values, &choices, &raw_meeting, Utc::now()) {
-                Ok(c) => c,
-                Err(errors) => return Ok(Err(errors)),
-            };
-            workflow::update_draft(
+            let saved = service::proposals::update_draft(
                 conn,
                 &actor(&account),
                 id,
                 lock,
-                &DraftUpdate {
-                    organization_id: checked.organization_id,
-                    text: &checked.text,
-                    submitting_party_id: checked.party,
-                    cosigners: &checked.cosigners,
-                    target_meeting_id: checked.meeting,
-                    cases: &checked.cases,
-                },
+                person,
+                &values,
+                &raw_meeting,
+                Utc::now(),
             )?;
+            if let Err(refused) = saved {
+                return Ok(Err(refused.errors));
+            }
             let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
             Ok(Ok(proposal_json(&base, &stored)))
         })
@@ -444,12 +429,12 @@ pub async fn submit(
         .and_then(|b| b.lock_version)
         .unwrap_or(proposal.lock_version);
     let who = actor(&account);
-    let state2 = state.clone();
+    let settings = state.settings.clone();
     let base = state.settings.base_url.clone();
     let stored = state
         .db
         .run(move |conn| {
-            submit_and_notify(conn, &state2, &who, &account, &proposal, lock)?;
+            service::proposals::submit(conn, &settings, &who, &account, &proposal, lock)?;
             proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))
         })
         .await?;

@@ -34,13 +34,9 @@ use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 
-pub fn meeting_decisions_url(meeting: MeetingId) -> String {
-    format!("/secretariat/meetings/{meeting}/decisions")
-}
-
-pub fn item_decision_url(item: AgendaItemId) -> String {
-    format!("/secretariat/agenda-items/{item}/decision")
-}
+pub use crate::urls::{
+    item_decision as item_decision_url, meeting_decisions as meeting_decisions_url,
+};
 
 fn actor(user: &CurrentUser) -> Actor {
     Actor::user(user.account.id, &user.account.name)

@@ -33,9 +33,7 @@ use crate::service::{
     letters::{CaseChoice, LetterInput, Sender},
 };
 
-pub fn letter_url(id: i64) -> String {
-    format!("/secretariat/letters/{id}")
-}
+pub use crate::urls::letter as letter_url;
 
 /// The letter form as typed: every field a string, so a refused form comes back as it was.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

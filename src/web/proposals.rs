@@ -5,8 +5,6 @@
 //! co-signers); from submission on also the secretariat; the public once it is on a released
 //! agenda (`pages::proposal`). Only the account that made it, or the proposer, edits.
 
-use std::collections::HashSet;
-
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -18,25 +16,24 @@ use super::auth::{CsrfForm, CurrentUser, ProposalAuthor, Secretariat, User};
 use super::markdown::to_safe_html;
 use super::templates::{context_for, render};
 use super::views::{AuditLine, CaseLink, When, clauses, meeting_url, proposal_url};
-use crate::db::accounts::{self, Account};
-use crate::db::organizations::{self as orgs, DeadlineSettings};
+use crate::db::accounts::Account;
+use crate::db::organizations::{self as orgs};
 use crate::db::proposals::{self, Proposal};
-use crate::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft};
-use crate::db::{DbConnection, audit, meetings};
-use crate::domain::account::{Actor, Role};
+use crate::db::workflow::{self};
+use crate::db::{audit, meetings};
+use crate::domain::account::Actor;
 use crate::domain::deadline::time_left_da;
-use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::{
-    CHECKLIST, CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalStatus, ProposalText,
-    SubmitterRole, check_text,
+    CHECKLIST, CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalStatus, ProposalText, SubmitterRole,
 };
 use crate::domain::proposal_text::parse_proposal;
 use crate::domain::time::datetime_da;
-use crate::domain::{BodyId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId};
+use crate::domain::{CaseReference, PersonId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
-use crate::mail::templates::{Lang, render_mail};
 
 pub use crate::read::access::{Access, access};
+use crate::service;
+use crate::service::proposals::{Choices, FormValues, blank_values, choices, person_of_account};
 
 fn not_found() -> AppError {
     AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
@@ -86,170 +83,33 @@ pub struct ProposalForm {
     action: String,
 }
 
-/// What the form shows: the values (kept as typed when refused) and the choices.
-#[derive(Debug, Clone, Default)]
-pub(super) struct FormValues {
-    pub(super) title: String,
-    pub(super) opening: String,
-    pub(super) clauses: Vec<String>,
-    pub(super) motivation: String,
-    pub(super) party: Option<i64>,
-    pub(super) cosigners: Vec<i64>,
-    pub(super) meeting: Option<i64>,
-    pub(super) cases: String,
-    pub(super) lock: Option<i32>,
-}
-
-impl FormValues {
-    /// The values as posted; a post with more clauses or cosigners than a proposal may have is
-    /// not from our form, and is refused before anything is shown again.
-    fn from_form(form: &ProposalForm) -> AppResult<Self> {
-        if form.clause.len() > CLAUSES_MAX || form.cosigner.len() > COSIGNERS_MAX {
-            return Err(AppError::too_large(format!(
-                "Et forslag har højst {CLAUSES_MAX} at-punkter og {COSIGNERS_MAX} \
-                 medunderskrivere."
-            )));
-        }
-        Ok(Self {
-            title: form.title.clone(),
-            opening: form.opening.clone(),
-            clauses: form.clause.clone(),
-            motivation: form.motivation.clone(),
-            party: form.party.trim().parse().ok(),
-            cosigners: form
-                .cosigner
-                .iter()
-                .filter_map(|c| c.trim().parse().ok())
-                .collect(),
-            meeting: form.meeting.trim().parse().ok(),
-            cases: form.cases.clone(),
-            lock: form.lock,
-        })
-    }
-
-    pub(super) fn from_proposal(p: &Proposal) -> Self {
-        Self {
-            title: p.title.clone(),
-            opening: p.opening.clone(),
-            clauses: p.clauses.clone(),
-            motivation: p.motivation.clone(),
-            party: p.submitting_party.as_ref().map(|(id, _)| id.0),
-            cosigners: p
-                .submitters
-                .iter()
-                .filter(|s| s.role == SubmitterRole::Cosigner)
-                .map(|s| s.person_id.0)
-                .collect(),
-            meeting: p.target_meeting_id.map(|m| m.0),
-            cases: p
-                .case_references()
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            lock: Some(p.lock_version),
-        }
-    }
-
-    /// The add / remove / move buttons of the clause list (work without JavaScript).
-    fn apply_clause_action(&mut self, action: &str) -> bool {
-        let index = |prefix: &str| {
-            action
-                .strip_prefix(prefix)
-                .and_then(|n| n.parse::<usize>().ok())
-                .filter(|n| *n >= 1 && *n <= self.clauses.len())
-                .map(|n| n - 1)
-        };
-        if action == "add-clause" {
-            if self.clauses.len() < CLAUSES_MAX {
-                self.clauses.push(String::new());
-            }
-        } else if let Some(i) = index("remove-") {
-            self.clauses.remove(i);
-        } else if let Some(i) = index("up-") {
-            if i > 0 {
-                self.clauses.swap(i, i - 1);
-            }
-        } else if let Some(i) = index("down-") {
-            if i + 1 < self.clauses.len() {
-                self.clauses.swap(i, i + 1);
-            }
-        } else {
-            return false;
-        }
-        true
-    }
-}
-
-/// The politician's bodies, meetings, parties and possible co-signers, for the form.
-pub(super) struct Choices {
-    pub(super) body_id: BodyId,
-    seats: Vec<orgs::Seat>,
-    meetings: Vec<(meetings::Meeting, DateTime<Utc>)>,
-    parties: Vec<orgs::Organization>,
-    /// Members of the chosen body (or the first seat's): (person, name, party letter).
-    members: Vec<orgs::Member>,
-    members_of: Option<String>,
-}
-
-pub(super) fn person_of_account(account: &Account) -> AppResult<PersonId> {
-    account.person_id.ok_or_else(|| {
-        AppError::forbidden(
-            "Din konto er ikke knyttet til et medlem. Kun politikere kan skrive medlemsforslag.",
-        )
-    })
-}
-
 fn person_of(user: &CurrentUser) -> AppResult<PersonId> {
     person_of_account(&user.account)
 }
 
-fn body_of_person(conn: &mut DbConnection, person: PersonId) -> AppResult<BodyId> {
-    use crate::db::schema::persons;
-    use diesel::prelude::*;
-    Ok(BodyId(
-        persons::table
-            .find(person.0)
-            .select(persons::body_id)
-            .first(conn)?,
-    ))
-}
-
-pub(super) fn choices(
-    conn: &mut DbConnection,
-    person: PersonId,
-    meeting: Option<i64>,
-    now: DateTime<Utc>,
-) -> AppResult<Choices> {
-    let today = crate::domain::time::local(now).date_naive();
-    let seats = orgs::seats(conn, person, today)?;
-    let ids: Vec<OrganizationId> = seats.iter().map(|s| s.organization_id).collect();
-    let mut list = Vec::new();
-    for m in meetings::upcoming_of(conn, &ids, now, 50)? {
-        let settings = orgs::deadline_settings(conn, m.organization_id)?;
-        let deadline = settings.proposal.deadline(m.starts_at, &settings.closed);
-        list.push((m, deadline));
+/// The values as posted; a post with more clauses or cosigners than a proposal may have is
+/// not from our form, and is refused before anything is shown again.
+fn values_of(form: &ProposalForm) -> AppResult<FormValues> {
+    if form.clause.len() > CLAUSES_MAX || form.cosigner.len() > COSIGNERS_MAX {
+        return Err(AppError::too_large(format!(
+            "Et forslag har højst {CLAUSES_MAX} at-punkter og {COSIGNERS_MAX} \
+             medunderskrivere."
+        )));
     }
-    let body_id = body_of_person(conn, person)?;
-    let organization = meeting
-        .and_then(|id| list.iter().find(|(m, _)| m.id.0 == id))
-        .map(|(m, _)| (m.organization_id, m.organization_name.clone()))
-        .or_else(|| {
-            seats
-                .first()
-                .map(|s| (s.organization_id, s.organization_name.clone()))
-        });
-    let (members, members_of) = match organization {
-        Some((id, name)) => (orgs::members(conn, id, today)?, Some(name)),
-        None => (Vec::new(), None),
-    };
-    Ok(Choices {
-        body_id,
-        parties: orgs::parties(conn, body_id)?,
-        seats,
-        meetings: list,
-        members,
-        members_of,
+    Ok(FormValues {
+        title: form.title.clone(),
+        opening: form.opening.clone(),
+        clauses: form.clause.clone(),
+        motivation: form.motivation.clone(),
+        party: form.party.trim().parse().ok(),
+        cosigners: form
+            .cosigner
+            .iter()
+            .filter_map(|c| c.trim().parse().ok())
+            .collect(),
+        meeting: form.meeting.trim().parse().ok(),
+        cases: form.cases.clone(),
+        lock: form.lock,
     })
 }
 
@@ -409,120 +269,6 @@ fn render_form(
     Ok(page(status, render("proposal_form.html", &ctx)?))
 }
 
-/// What the posted form means, checked against the politician's choices.
-pub(super) struct CheckedForm {
-    pub(super) text: ProposalText,
-    pub(super) organization_id: OrganizationId,
-    pub(super) party: Option<OrganizationId>,
-    pub(super) cosigners: Vec<PersonId>,
-    pub(super) meeting: Option<MeetingId>,
-    pub(super) cases: Vec<CaseReference>,
-}
-
-pub(super) fn check_form(
-    values: &FormValues,
-    choices: &Choices,
-    raw_meeting: &str,
-    now: DateTime<Utc>,
-) -> Result<CheckedForm, FieldErrors> {
-    let mut errors = match check_text(
-        &values.title,
-        &values.opening,
-        &values.clauses,
-        &values.motivation,
-    ) {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => e,
-    };
-    let meeting = match values.meeting {
-        None if raw_meeting.trim().is_empty() => None,
-        None => {
-            errors.add("meeting", "Vælg et møde på listen.");
-            None
-        }
-        Some(id) => match choices.meetings.iter().find(|(m, _)| m.id.0 == id) {
-            Some((m, _)) if m.starts_at > now => Some(m),
-            _ => {
-                errors.add(
-                    "meeting",
-                    "Mødet er ikke et kommende møde i et af dine udvalg. Vælg et andet.",
-                );
-                None
-            }
-        },
-    };
-    let organization_id = meeting
-        .map(|m| m.organization_id)
-        .or_else(|| choices.seats.first().map(|s| s.organization_id));
-    let Some(organization_id) = organization_id else {
-        errors.add(
-            "meeting",
-            "Du er ikke medlem af et udvalg eller af kommunalbestyrelsen lige nu.",
-        );
-        return Err(errors);
-    };
-    let party = match values.party {
-        None => None,
-        Some(id) => match choices.parties.iter().find(|p| p.id.0 == id) {
-            Some(p) => Some(p.id),
-            None => {
-                errors.add("party", "Vælg et parti på listen.");
-                None
-            }
-        },
-    };
-    let members: HashSet<i64> = choices.members.iter().map(|m| m.person_id.0).collect();
-    let mut cosigners = Vec::new();
-    for id in &values.cosigners {
-        if members.contains(id) {
-            if !cosigners.contains(&PersonId(*id)) {
-                cosigners.push(PersonId(*id));
-            }
-        } else {
-            errors.add(
-                "cosigners",
-                format!(
-                    "Medunderskrivere skal være medlemmer af {}.",
-                    choices.members_of.as_deref().unwrap_or("udvalget")
-                ),
-            );
-            break;
-        }
-    }
-    let cases = CaseReference::parse_list(&values.cases).unwrap_or_else(|e| {
-        errors.add("cases", e.to_string());
-        Vec::new()
-    });
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let text = check_text(
-        &values.title,
-        &values.opening,
-        &values.clauses,
-        &values.motivation,
-    )?;
-    Ok(CheckedForm {
-        text,
-        organization_id,
-        party,
-        cosigners,
-        meeting: meeting.map(|m| m.id),
-        cases,
-    })
-}
-
-/// A new form: the title started, one empty clause, the politician's party chosen.
-fn blank_values(choices: &Choices) -> FormValues {
-    FormValues {
-        title: "Medlemsforslag om ".to_owned(),
-        opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
-        clauses: vec![String::new()],
-        party: choices.seats.first().and_then(|s| s.party_id).map(|p| p.0),
-        ..FormValues::default()
-    }
-}
-
 /// `GET /proposals/new`
 pub async fn new_form(
     state: web::Data<AppState>,
@@ -617,7 +363,7 @@ pub async fn create(
     CsrfForm(form): CsrfForm<ProposalForm>,
 ) -> AppResult<HttpResponse> {
     let person = person_of(&user)?;
-    let mut values = FormValues::from_form(&form)?;
+    let mut values = values_of(&form)?;
     values.lock = None;
     let meeting = values.meeting;
     let choices = state
@@ -635,44 +381,34 @@ pub async fn create(
             StatusCode::OK,
         );
     }
-    let checked = match check_form(&values, &choices, &form.meeting, Utc::now()) {
-        Ok(c) => c,
-        Err(errors) => {
-            return render_form(
-                &user,
-                None,
-                &values,
-                &choices,
-                &errors,
-                &[],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
-    let account_id = user.account.id;
-    let who = actor(&user);
-    let body_id = choices.body_id;
-    let id = state
+    let (account_id, who, raw_meeting) = (user.account.id, actor(&user), form.meeting.clone());
+    let saved = state
         .db
         .run(move |conn| {
-            workflow::create_draft(
+            let saved = service::proposals::create_draft(
                 conn,
                 &who,
-                &NewDraft {
-                    body_id,
-                    organization_id: checked.organization_id,
-                    text: &checked.text,
-                    submitting_party_id: checked.party,
-                    proposer: Some(person),
-                    cosigners: &checked.cosigners,
-                    target_meeting_id: checked.meeting,
-                    cases: &checked.cases,
-                    created_by: account_id,
-                },
-            )
+                account_id,
+                person,
+                &values,
+                &raw_meeting,
+                Utc::now(),
+            )?;
+            Ok((saved, values))
         })
         .await?;
-    Ok(see_other(proposal_url(id)))
+    match saved {
+        (Ok(id), _) => Ok(see_other(proposal_url(id))),
+        (Err(refused), values) => render_form(
+            &user,
+            None,
+            &values,
+            &refused.choices,
+            &refused.errors,
+            &[],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
 }
 
 async fn load_for(
@@ -750,7 +486,7 @@ pub async fn update(
         return Err(not_editable(&proposal));
     }
     let person = person_of(&user)?;
-    let mut values = FormValues::from_form(&form)?;
+    let mut values = values_of(&form)?;
     let meeting = values.meeting;
     let choices = state
         .db
@@ -770,42 +506,33 @@ pub async fn update(
     let Some(lock) = values.lock else {
         return Err(AppError::bad_request("Formularen mangler sin version."));
     };
-    let checked = match check_form(&values, &choices, &form.meeting, Utc::now()) {
-        Ok(c) => c,
-        Err(errors) => {
-            return render_form(
-                &user,
-                Some(id),
-                &values,
-                &choices,
-                &errors,
-                &[],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
-    let who = actor(&user);
+    let (who, raw_meeting, posted) = (actor(&user), form.meeting.clone(), values.clone());
     let saved = state
         .db
         .run(move |conn| {
-            workflow::update_draft(
+            service::proposals::update_draft(
                 conn,
                 &who,
                 id,
                 lock,
-                &DraftUpdate {
-                    organization_id: checked.organization_id,
-                    text: &checked.text,
-                    submitting_party_id: checked.party,
-                    cosigners: &checked.cosigners,
-                    target_meeting_id: checked.meeting,
-                    cases: &checked.cases,
-                },
+                person,
+                &posted,
+                &raw_meeting,
+                Utc::now(),
             )
         })
         .await;
     match saved {
-        Ok(()) => Ok(see_other(proposal_url(id))),
+        Ok(Ok(())) => Ok(see_other(proposal_url(id))),
+        Ok(Err(refused)) => render_form(
+            &user,
+            Some(id),
+            &values,
+            &refused.choices,
+            &refused.errors,
+            &[],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(err) if err.kind == ErrorKind::Conflict => {
             let mut errors = FieldErrors::default();
             errors.add("form", err.message.to_string());
@@ -821,83 +548,6 @@ pub async fn update(
         }
         Err(err) => Err(err),
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Mail
-
-/// Where a proposal's author gets mail: the account that made it, else the proposer's.
-fn author_address(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<Option<Mailbox>> {
-    let account = match proposal.created_by {
-        Some(id) => accounts::get(conn, id)?,
-        None => None,
-    };
-    Ok(account.and_then(|a| Mailbox::new(Some(&a.name), &a.email).ok()))
-}
-
-fn meeting_text(conn: &mut DbConnection, meeting: Option<MeetingId>) -> AppResult<Option<String>> {
-    Ok(match meeting {
-        Some(id) => meetings::get(conn, id)?.map(|m| {
-            format!(
-                "{}s møde {}",
-                m.organization_name,
-                When::new(m.starts_at).text
-            )
-        }),
-        None => None,
-    })
-}
-
-fn enqueue_mail(
-    conn: &mut DbConnection,
-    state: &AppState,
-    template: &str,
-    to: Vec<Mailbox>,
-    ctx: &Context,
-    proposal: ProposalId,
-) -> AppResult<()> {
-    if to.is_empty() {
-        return Ok(());
-    }
-    let mail = render_mail(template, Lang::Da, ctx)?;
-    let message = OutgoingMessage::new(to, mail.subject, mail.text)
-        .map_err(|e| AppError::bad_request(e.to_string()))?
-        .html(mail.html)
-        .concerning("proposal", proposal.0);
-    crate::mail::enqueue(conn, &state.settings.mail_from, &message)?;
-    Ok(())
-}
-
-/// A mail to the proposal's author from template `template`: `ctx` with the proposal's title,
-/// the author's name and the proposal's address added.
-fn mail_author(
-    conn: &mut DbConnection,
-    state: &AppState,
-    proposal: &Proposal,
-    template: &str,
-    mut ctx: Context,
-) -> AppResult<()> {
-    let author = author_address(conn, proposal)?;
-    ctx.insert("title", &proposal.title);
-    ctx.insert(
-        "name",
-        author
-            .as_ref()
-            .and_then(|a| a.name.as_deref())
-            .unwrap_or(""),
-    );
-    ctx.insert(
-        "url",
-        &format!("{}{}", state.settings.base_url, proposal_url(proposal.id)),
-    );
-    enqueue_mail(
-        conn,
-        state,
-        template,
-        author.into_iter().collect(),
-        &ctx,
-        proposal.id,
-    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -925,63 +575,14 @@ pub async fn submit(
     }
     let lock = form.lock.unwrap_or(proposal.lock_version);
     let (who, account) = (actor(&user), user.account.clone());
-    let state2 = state.clone();
+    let settings = state.settings.clone();
     state
         .db
-        .run(move |conn| submit_and_notify(conn, &state2, &who, &account, &proposal, lock))
+        .run(move |conn| {
+            service::proposals::submit(conn, &settings, &who, &account, &proposal, lock)
+        })
         .await?;
     Ok(see_other(proposal_url(id)))
-}
-
-/// Submits against the target meeting's deadline and, in the same transaction, puts the
-/// author's receipt and the secretariat's notice in the outbox.
-pub(super) fn submit_and_notify(
-    conn: &mut DbConnection,
-    state: &AppState,
-    who: &Actor,
-    account: &Account,
-    proposal: &Proposal,
-    lock: i32,
-) -> AppResult<()> {
-    let Some(meeting_id) = proposal.target_meeting_id else {
-        return Err(AppError::invalid(
-            "Vælg det møde, forslaget skal behandles på, før du indsender det (Ret forslaget).",
-        ));
-    };
-    let id = proposal.id;
-    crate::db::write_transaction(conn, |conn| {
-        let meeting = meetings::get(conn, meeting_id)?
-            .ok_or_else(|| AppError::invalid("Mødet findes ikke længere."))?;
-        let now = Utc::now();
-        if meeting.starts_at <= now {
-            return Err(AppError::invalid(
-                "Mødet er allerede holdt. Vælg et kommende møde (Ret forslaget).",
-            ));
-        }
-        let settings: DeadlineSettings = orgs::deadline_settings(conn, meeting.organization_id)?;
-        let deadline = settings
-            .proposal
-            .deadline(meeting.starts_at, &settings.closed);
-        let late = workflow::submit(conn, who, id, lock, Some(deadline), now)?;
-        let mut ctx = Context::new();
-        ctx.insert("title", &proposal.title);
-        ctx.insert("name", &account.name);
-        ctx.insert("meeting", &meeting_text(conn, Some(meeting_id))?);
-        ctx.insert("submitted", &datetime_da(now));
-        ctx.insert("deadline", &datetime_da(deadline));
-        ctx.insert("late", &late);
-        ctx.insert(
-            "url",
-            &format!("{}{}", state.settings.base_url, proposal_url(id)),
-        );
-        let author: Vec<Mailbox> = author_address(conn, proposal)?.into_iter().collect();
-        enqueue_mail(conn, state, "proposal_receipt", author, &ctx, id)?;
-        let secretariat: Vec<Mailbox> = accounts::with_role(conn, Role::Secretariat)?
-            .iter()
-            .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
-            .collect();
-        enqueue_mail(conn, state, "proposal_notice", secretariat, &ctx, id)
-    })
 }
 
 /// `POST /proposals/{id}/withdraw`
@@ -1001,7 +602,7 @@ pub async fn withdraw(
     let who = actor(&user);
     state
         .db
-        .run(move |conn| workflow::withdraw(conn, &who, id))
+        .run(move |conn| service::proposals::withdraw(conn, &who, id))
         .await?;
     Ok(see_other(proposal_url(id)))
 }
@@ -1018,19 +619,6 @@ pub struct ReviewForm {
     cases: String,
     #[serde(default)]
     late_reason: String,
-}
-
-fn checklist_json(checked: &[String]) -> serde_json::Value {
-    let map: serde_json::Map<String, serde_json::Value> = CHECKLIST
-        .iter()
-        .map(|(key, _)| {
-            (
-                (*key).to_owned(),
-                serde_json::Value::Bool(checked.iter().any(|c| c == key)),
-            )
-        })
-        .collect();
-    serde_json::Value::Object(map)
 }
 
 const COMMENT_MAX_CHARS: usize = 5_000;
@@ -1068,20 +656,18 @@ pub async fn return_to_author(
         )
         .await;
     }
-    let who = actor(&user);
-    let checklist = checklist_json(&form.check);
-    let state2 = state.clone();
-    let reviewer = user.account.name.clone();
+    let (who, settings) = (actor(&user), state.settings.clone());
     state
         .db
         .run(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                workflow::return_to_author(conn, &who, id, &checklist, &comment)?;
-                let mut ctx = Context::new();
-                ctx.insert("comment", &comment);
-                ctx.insert("reviewer", &reviewer);
-                mail_author(conn, &state2, &proposal, "proposal_returned", ctx)
-            })
+            service::proposals::return_to_author(
+                conn,
+                &settings,
+                &who,
+                &proposal,
+                &form.check,
+                &comment,
+            )
         })
         .await?;
     Ok(see_other(proposal_url(id)))
@@ -1144,42 +730,21 @@ pub async fn accept(
         )
         .await;
     }
-    let who = actor(&user);
-    let checklist = checklist_json(&form.check);
-    let state2 = state.clone();
-    let reviewer = user.account.name.clone();
+    let (who, settings) = (actor(&user), state.settings.clone());
     let late_reason = (!late_reason.is_empty()).then_some(late_reason);
     state
         .db
         .run(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                let year = workflow::year_of(Utc::now());
-                let choice = CaseChoice {
-                    assign_new,
-                    existing: &existing,
-                };
-                let references = workflow::accept(
-                    conn,
-                    &who,
-                    id,
-                    &checklist,
-                    &choice,
-                    late_reason.as_deref(),
-                    year,
-                )?;
-                let mut ctx = Context::new();
-                ctx.insert(
-                    "cases",
-                    &references
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                );
-                ctx.insert("meeting", &meeting_text(conn, proposal.target_meeting_id)?);
-                ctx.insert("reviewer", &reviewer);
-                mail_author(conn, &state2, &proposal, "proposal_accepted", ctx)
-            })
+            service::proposals::accept(
+                conn,
+                &settings,
+                &who,
+                &proposal,
+                &form.check,
+                assign_new,
+                &existing,
+                late_reason.as_deref(),
+            )
         })
         .await?;
     Ok(see_other(proposal_url(id)))

@@ -23,9 +23,7 @@ use crate::domain::{AgendaItemId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 
-pub fn task_url(id: i64) -> String {
-    format!("/secretariat/tasks/{id}")
-}
+pub use crate::urls::task as task_url;
 
 /// One administration's row of the dashboard.
 #[derive(Debug, Default, Serialize)]

@@ -8,19 +8,9 @@ use crate::db::meetings::Meeting;
 use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
 use crate::domain::text::paragraphs;
 use crate::domain::time;
-use crate::domain::{CaseReference, MeetingId, ProposalId};
+use crate::domain::{CaseReference, MeetingId};
 
-pub fn meeting_url(id: MeetingId) -> String {
-    format!("/meetings/{id}")
-}
-
-pub fn proposal_url(id: ProposalId) -> String {
-    format!("/proposals/{id}")
-}
-
-pub fn case_url(reference: &CaseReference) -> String {
-    format!("/cases/{reference}")
-}
+pub use crate::urls::{case as case_url, meeting as meeting_url, proposal as proposal_url};
 
 /// An instant for people (`30.04.2025, kl. 17:30`) and for machines (`datetime` attribute).
 #[derive(Debug, Serialize)]

@@ -1,0 +1,549 @@
+//! Member proposals: a politician's draft (checked against the meetings, parties and members
+//! the politician may choose), its submission against the meeting's deadline with the receipt
+//! and the secretariat's notice, and the secretariat's review (return with a comment, accept
+//! with a case number). Pages and the JSON API call these same functions.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use tera::Context;
+
+use crate::config::Settings;
+use crate::db::accounts::{self, Account};
+use crate::db::organizations::{self as orgs, DeadlineSettings};
+use crate::db::proposals::Proposal;
+use crate::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft};
+use crate::db::{DbConnection, meetings, write_transaction};
+use crate::domain::account::{Actor, Role};
+use crate::domain::mail::{Mailbox, OutgoingMessage};
+use crate::domain::proposal::{
+    CHECKLIST, CLAUSES_MAX, FieldErrors, ProposalText, SubmitterRole, check_text,
+};
+use crate::domain::time::datetime_da;
+use crate::domain::{
+    BodyId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId, UserId,
+};
+use crate::error::{AppError, AppResult};
+use crate::mail::templates::{Lang, render_mail};
+use crate::urls;
+
+// ---------------------------------------------------------------------------------------------
+// The draft form
+
+/// What the form shows: the values (kept as typed when refused) and the choices.
+#[derive(Debug, Clone, Default)]
+pub struct FormValues {
+    pub title: String,
+    pub opening: String,
+    pub clauses: Vec<String>,
+    pub motivation: String,
+    pub party: Option<i64>,
+    pub cosigners: Vec<i64>,
+    pub meeting: Option<i64>,
+    pub cases: String,
+    pub lock: Option<i32>,
+}
+
+impl FormValues {
+    pub fn from_proposal(p: &Proposal) -> Self {
+        Self {
+            title: p.title.clone(),
+            opening: p.opening.clone(),
+            clauses: p.clauses.clone(),
+            motivation: p.motivation.clone(),
+            party: p.submitting_party.as_ref().map(|(id, _)| id.0),
+            cosigners: p
+                .submitters
+                .iter()
+                .filter(|s| s.role == SubmitterRole::Cosigner)
+                .map(|s| s.person_id.0)
+                .collect(),
+            meeting: p.target_meeting_id.map(|m| m.0),
+            cases: p
+                .case_references()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            lock: Some(p.lock_version),
+        }
+    }
+
+    /// The add / remove / move buttons of the clause list (work without JavaScript).
+    pub fn apply_clause_action(&mut self, action: &str) -> bool {
+        let index = |prefix: &str| {
+            action
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| *n >= 1 && *n <= self.clauses.len())
+                .map(|n| n - 1)
+        };
+        if action == "add-clause" {
+            if self.clauses.len() < CLAUSES_MAX {
+                self.clauses.push(String::new());
+            }
+        } else if let Some(i) = index("remove-") {
+            self.clauses.remove(i);
+        } else if let Some(i) = index("up-") {
+            if i > 0 {
+                self.clauses.swap(i, i - 1);
+            }
+        } else if let Some(i) = index("down-") {
+            if i + 1 < self.clauses.len() {
+                self.clauses.swap(i, i + 1);
+            }
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
+/// The politician's bodies, meetings, parties and possible co-signers, for the form.
+pub struct Choices {
+    pub body_id: BodyId,
+    pub seats: Vec<orgs::Seat>,
+    pub meetings: Vec<(meetings::Meeting, DateTime<Utc>)>,
+    pub parties: Vec<orgs::Organization>,
+    /// Members of the chosen body (or the first seat's): (person, name, party letter).
+    pub members: Vec<orgs::Member>,
+    pub members_of: Option<String>,
+}
+
+pub fn person_of_account(account: &Account) -> AppResult<PersonId> {
+    account.person_id.ok_or_else(|| {
+        AppError::forbidden(
+            "Din konto er ikke knyttet til et medlem. Kun politikere kan skrive medlemsforslag.",
+        )
+    })
+}
+
+pub fn choices(
+    conn: &mut DbConnection,
+    person: PersonId,
+    meeting: Option<i64>,
+    now: DateTime<Utc>,
+) -> AppResult<Choices> {
+    let today = crate::domain::time::local(now).date_naive();
+    let seats = orgs::seats(conn, person, today)?;
+    let ids: Vec<OrganizationId> = seats.iter().map(|s| s.organization_id).collect();
+    let mut list = Vec::new();
+    for m in meetings::upcoming_of(conn, &ids, now, 50)? {
+        let settings = orgs::deadline_settings(conn, m.organization_id)?;
+        let deadline = settings.proposal.deadline(m.starts_at, &settings.closed);
+        list.push((m, deadline));
+    }
+    let body_id = orgs::body_of_person(conn, person)?;
+    let organization = meeting
+        .and_then(|id| list.iter().find(|(m, _)| m.id.0 == id))
+        .map(|(m, _)| (m.organization_id, m.organization_name.clone()))
+        .or_else(|| {
+            seats
+                .first()
+                .map(|s| (s.organization_id, s.organization_name.clone()))
+        });
+    let (members, members_of) = match organization {
+        Some((id, name)) => (orgs::members(conn, id, today)?, Some(name)),
+        None => (Vec::new(), None),
+    };
+    Ok(Choices {
+        body_id,
+        parties: orgs::parties(conn, body_id)?,
+        seats,
+        meetings: list,
+        members,
+        members_of,
+    })
+}
+
+/// What the posted form means, checked against the politician's choices.
+pub struct CheckedForm {
+    pub text: ProposalText,
+    pub organization_id: OrganizationId,
+    pub party: Option<OrganizationId>,
+    pub cosigners: Vec<PersonId>,
+    pub meeting: Option<MeetingId>,
+    pub cases: Vec<CaseReference>,
+}
+
+pub fn check_form(
+    values: &FormValues,
+    choices: &Choices,
+    raw_meeting: &str,
+    now: DateTime<Utc>,
+) -> Result<CheckedForm, FieldErrors> {
+    let mut errors = match check_text(
+        &values.title,
+        &values.opening,
+        &values.clauses,
+        &values.motivation,
+    ) {
+        Ok(_) => FieldErrors::default(),
+        Err(e) => e,
+    };
+    let meeting = match values.meeting {
+        None if raw_meeting.trim().is_empty() => None,
+        None => {
+            errors.add("meeting", "Vælg et møde på listen.");
+            None
+        }
+        Some(id) => match choices.meetings.iter().find(|(m, _)| m.id.0 == id) {
+            Some((m, _)) if m.starts_at > now => Some(m),
+            _ => {
+                errors.add(
+                    "meeting",
+                    "Mødet er ikke et kommende møde i et af dine udvalg. Vælg et andet.",
+                );
+                None
+            }
+        },
+    };
+    let organization_id = meeting
+        .map(|m| m.organization_id)
+        .or_else(|| choices.seats.first().map(|s| s.organization_id));
+    let Some(organization_id) = organization_id else {
+        errors.add(
+            "meeting",
+            "Du er ikke medlem af et udvalg eller af kommunalbestyrelsen lige nu.",
+        );
+        return Err(errors);
+    };
+    let party = match values.party {
+        None => None,
+        Some(id) => match choices.parties.iter().find(|p| p.id.0 == id) {
+            Some(p) => Some(p.id),
+            None => {
+                errors.add("party", "Vælg et parti på listen.");
+                None
+            }
+        },
+    };
+    let members: HashSet<i64> = choices.members.iter().map(|m| m.person_id.0).collect();
+    let mut cosigners = Vec::new();
+    for id in &values.cosigners {
+        if members.contains(id) {
+            if !cosigners.contains(&PersonId(*id)) {
+                cosigners.push(PersonId(*id));
+            }
+        } else {
+            errors.add(
+                "cosigners",
+                format!(
+                    "Medunderskrivere skal være medlemmer af {}.",
+                    choices.members_of.as_deref().unwrap_or("udvalget")
+                ),
+            );
+            break;
+        }
+    }
+    let cases = CaseReference::parse_list(&values.cases).unwrap_or_else(|e| {
+        errors.add("cases", e.to_string());
+        Vec::new()
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let text = check_text(
+        &values.title,
+        &values.opening,
+        &values.clauses,
+        &values.motivation,
+    )?;
+    Ok(CheckedForm {
+        text,
+        organization_id,
+        party,
+        cosigners,
+        meeting: meeting.map(|m| m.id),
+        cases,
+    })
+}
+
+/// A new form: the title started, one empty clause, the politician's party chosen.
+pub fn blank_values(choices: &Choices) -> FormValues {
+    FormValues {
+        title: "Medlemsforslag om ".to_owned(),
+        opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
+        clauses: vec![String::new()],
+        party: choices.seats.first().and_then(|s| s.party_id).map(|p| p.0),
+        ..FormValues::default()
+    }
+}
+
+/// A refused draft: what is wrong, and the choices to show the form again with.
+pub struct Refused {
+    pub errors: FieldErrors,
+    pub choices: Choices,
+}
+
+/// Checks `values` against what `person` may choose and saves them as a new draft, made by
+/// `account`.
+pub fn create_draft(
+    conn: &mut DbConnection,
+    who: &Actor,
+    account: UserId,
+    person: PersonId,
+    values: &FormValues,
+    raw_meeting: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Result<ProposalId, Refused>> {
+    let choices = choices(conn, person, values.meeting, now)?;
+    let checked = match check_form(values, &choices, raw_meeting, now) {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(Refused { errors, choices })),
+    };
+    let id = workflow::create_draft(
+        conn,
+        who,
+        &NewDraft {
+            body_id: choices.body_id,
+            organization_id: checked.organization_id,
+            text: &checked.text,
+            submitting_party_id: checked.party,
+            proposer: Some(person),
+            cosigners: &checked.cosigners,
+            target_meeting_id: checked.meeting,
+            cases: &checked.cases,
+            created_by: account,
+        },
+    )?;
+    Ok(Ok(id))
+}
+
+/// Checks `values` and saves them over the draft (or returned proposal) `id`, if nobody saved
+/// since `lock`.
+#[allow(clippy::too_many_arguments)]
+pub fn update_draft(
+    conn: &mut DbConnection,
+    who: &Actor,
+    id: ProposalId,
+    lock: i32,
+    person: PersonId,
+    values: &FormValues,
+    raw_meeting: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Result<(), Refused>> {
+    let choices = choices(conn, person, values.meeting, now)?;
+    let checked = match check_form(values, &choices, raw_meeting, now) {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(Refused { errors, choices })),
+    };
+    workflow::update_draft(
+        conn,
+        who,
+        id,
+        lock,
+        &DraftUpdate {
+            organization_id: checked.organization_id,
+            text: &checked.text,
+            submitting_party_id: checked.party,
+            cosigners: &checked.cosigners,
+            target_meeting_id: checked.meeting,
+            cases: &checked.cases,
+        },
+    )?;
+    Ok(Ok(()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+/// Submits against the target meeting's deadline and, in the same transaction, puts the
+/// author's receipt and the secretariat's notice in the outbox.
+pub fn submit(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    who: &Actor,
+    account: &Account,
+    proposal: &Proposal,
+    lock: i32,
+) -> AppResult<()> {
+    let Some(meeting_id) = proposal.target_meeting_id else {
+        return Err(AppError::invalid(
+            "Vælg det møde, forslaget skal behandles på, før du indsender det (Ret forslaget).",
+        ));
+    };
+    let id = proposal.id;
+    crate::db::write_transaction(conn, |conn| {
+        let meeting = meetings::get(conn, meeting_id)?
+            .ok_or_else(|| AppError::invalid("Mødet findes ikke længere."))?;
+        let now = Utc::now();
+        if meeting.starts_at <= now {
+            return Err(AppError::invalid(
+                "Mødet er allerede holdt. Vælg et kommende møde (Ret forslaget).",
+            ));
+        }
+        let rules: DeadlineSettings = orgs::deadline_settings(conn, meeting.organization_id)?;
+        let deadline = rules.proposal.deadline(meeting.starts_at, &rules.closed);
+        let late = workflow::submit(conn, who, id, lock, Some(deadline), now)?;
+        let mut ctx = Context::new();
+        ctx.insert("title", &proposal.title);
+        ctx.insert("name", &account.name);
+        ctx.insert("meeting", &meeting_text(conn, Some(meeting_id))?);
+        ctx.insert("submitted", &datetime_da(now));
+        ctx.insert("deadline", &datetime_da(deadline));
+        ctx.insert("late", &late);
+        ctx.insert(
+            "url",
+            &urls::absolute(&settings.base_url, &urls::proposal(id)),
+        );
+        let author: Vec<Mailbox> = author_address(conn, proposal)?.into_iter().collect();
+        enqueue_mail(conn, settings, "proposal_receipt", author, &ctx, id)?;
+        let secretariat: Vec<Mailbox> = accounts::with_role(conn, Role::Secretariat)?
+            .iter()
+            .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
+            .collect();
+        enqueue_mail(conn, settings, "proposal_notice", secretariat, &ctx, id)
+    })
+}
+
+/// The author takes the proposal back.
+pub fn withdraw(conn: &mut DbConnection, who: &Actor, id: ProposalId) -> AppResult<()> {
+    workflow::withdraw(conn, who, id)
+}
+
+pub fn checklist_json(checked: &[String]) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = CHECKLIST
+        .iter()
+        .map(|(key, _)| {
+            (
+                (*key).to_owned(),
+                serde_json::Value::Bool(checked.iter().any(|c| c == key)),
+            )
+        })
+        .collect();
+    serde_json::Value::Object(map)
+}
+
+/// Back to the author with the secretariat's comment, which is mailed to the author.
+pub fn return_to_author(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    who: &Actor,
+    proposal: &Proposal,
+    checked: &[String],
+    comment: &str,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        workflow::return_to_author(conn, who, proposal.id, &checklist_json(checked), comment)?;
+        let mut ctx = Context::new();
+        ctx.insert("comment", comment);
+        ctx.insert("reviewer", &who.label);
+        mail_author(conn, settings, proposal, "proposal_returned", ctx)
+    })
+}
+
+/// Accepted: the checklist met, the case numbers assigned or linked (a new one when
+/// `assign_new`), the late reason recorded; the author is told by mail.
+#[allow(clippy::too_many_arguments)]
+pub fn accept(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    who: &Actor,
+    proposal: &Proposal,
+    checked: &[String],
+    assign_new: bool,
+    existing: &[CaseReference],
+    late_reason: Option<&str>,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let year = workflow::year_of(Utc::now());
+        let choice = CaseChoice {
+            assign_new,
+            existing,
+        };
+        let references = workflow::accept(
+            conn,
+            who,
+            proposal.id,
+            &checklist_json(checked),
+            &choice,
+            late_reason,
+            year,
+        )?;
+        let mut ctx = Context::new();
+        ctx.insert(
+            "cases",
+            &references
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        ctx.insert("meeting", &meeting_text(conn, proposal.target_meeting_id)?);
+        ctx.insert("reviewer", &who.label);
+        mail_author(conn, settings, proposal, "proposal_accepted", ctx)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mail
+
+/// Where a proposal's author gets mail: the account that made it, else the proposer's.
+fn author_address(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<Option<Mailbox>> {
+    let account = match proposal.created_by {
+        Some(id) => accounts::get(conn, id)?,
+        None => None,
+    };
+    Ok(account.and_then(|a| Mailbox::new(Some(&a.name), &a.email).ok()))
+}
+
+fn meeting_text(conn: &mut DbConnection, meeting: Option<MeetingId>) -> AppResult<Option<String>> {
+    Ok(match meeting {
+        Some(id) => meetings::get(conn, id)?
+            .map(|m| format!("{}s møde {}", m.organization_name, datetime_da(m.starts_at))),
+        None => None,
+    })
+}
+
+fn enqueue_mail(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    template: &str,
+    to: Vec<Mailbox>,
+    ctx: &Context,
+    proposal: ProposalId,
+) -> AppResult<()> {
+    if to.is_empty() {
+        return Ok(());
+    }
+    let mail = render_mail(template, Lang::Da, ctx)?;
+    let message = OutgoingMessage::new(to, mail.subject, mail.text)
+        .map_err(|e| AppError::bad_request(e.to_string()))?
+        .html(mail.html)
+        .concerning("proposal", proposal.0);
+    crate::mail::enqueue(conn, &settings.mail_from, &message)?;
+    Ok(())
+}
+
+/// A mail to the proposal's author from template `template`: `ctx` with the proposal's title,
+/// the author's name and the proposal's address added.
+fn mail_author(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    proposal: &Proposal,
+    template: &str,
+    mut ctx: Context,
+) -> AppResult<()> {
+    let author = author_address(conn, proposal)?;
+    ctx.insert("title", &proposal.title);
+    ctx.insert(
+        "name",
+        author
+            .as_ref()
+            .and_then(|a| a.name.as_deref())
+            .unwrap_or(""),
+    );
+    ctx.insert(
+        "url",
+        &urls::absolute(&settings.base_url, &urls::proposal(proposal.id)),
+    );
+    enqueue_mail(
+        conn,
+        settings,
+        template,
+        author.into_iter().collect(),
+        &ctx,
+        proposal.id,
+    )
+}

@@ -1,0 +1,69 @@
+//! Every address Agendum gives out, in one place: pages, documents and mails link with these,
+//! so a URL that `INTERFACES.md` promises is spelled once. Paths only; a mail or feed prefixes
+//! the instance's base URL (`absolute`).
+
+use std::fmt::Display;
+
+use crate::domain::{AgendaItemId, CaseReference, MeetingId, ProposalId};
+
+/// `base` (the instance's `AGENDUM_BASE_URL`, no trailing slash) and a path from this module.
+pub fn absolute(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+pub fn meeting(id: MeetingId) -> String {
+    format!("/meetings/{id}")
+}
+
+pub fn meeting_agenda_pdf(id: MeetingId, version: u32) -> String {
+    format!("/meetings/{id}/agenda.pdf?version={version}")
+}
+
+pub fn meeting_minutes_pdf(id: MeetingId, version: i32) -> String {
+    format!("/meetings/{id}/minutes.pdf?version={version}")
+}
+
+pub fn meeting_minutes_draft(id: MeetingId) -> String {
+    format!("/meetings/{id}/minutes/draft")
+}
+
+pub fn meeting_attachment(meeting: MeetingId, attachment: impl Display) -> String {
+    format!("/meetings/{meeting}/attachments/{attachment}")
+}
+
+pub fn proposal(id: ProposalId) -> String {
+    format!("/proposals/{id}")
+}
+
+pub fn case(reference: &CaseReference) -> String {
+    format!("/cases/{reference}")
+}
+
+pub fn agenda_editor(meeting: MeetingId) -> String {
+    format!("/secretariat/meetings/{meeting}/agenda")
+}
+
+pub fn meeting_decisions(meeting: MeetingId) -> String {
+    format!("/secretariat/meetings/{meeting}/decisions")
+}
+
+pub fn item_decision(item: AgendaItemId) -> String {
+    format!("/secretariat/agenda-items/{item}/decision")
+}
+
+pub fn task(id: impl Display) -> String {
+    format!("/secretariat/tasks/{id}")
+}
+
+pub fn letter(id: impl Display) -> String {
+    format!("/secretariat/letters/{id}")
+}
+
+/// An administration's answer link; `token` is the secret (or its lookup part).
+pub fn task_answer(token: &str) -> String {
+    format!("/tasks/answer/{token}")
+}
+
+pub fn subscription_confirm(token: &str) -> String {
+    format!("/subscriptions/confirm/{token}")
+}
