@@ -94,7 +94,7 @@ fn main() {
         )
         .expect("an item");
     }
-    agenda::release(
+    agendum::service::agenda::release_version(
         &mut conn,
         &agenda::ReleaseRequest {
             meeting_id: meeting,

@@ -9,72 +9,7 @@ use crate::domain::mail::Mailbox;
 use crate::mail::smtp::SmtpSettings;
 use crate::mail::worker::WorkerConfig;
 
-/// Where the data lives; the backend follows from the URL's scheme.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DatabaseUrl {
-    /// `sqlite://PATH` (relative to the working directory) or `sqlite:///absolute/path`.
-    Sqlite(PathBuf),
-    /// `postgres://…` or `postgresql://…`, handed to libpq as it is.
-    Postgres(String),
-}
-
-impl DatabaseUrl {
-    pub fn parse(url: &str) -> Result<Self, ConfigError> {
-        let url = url.trim();
-        if let Some(rest) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
-            if rest.is_empty() || rest.contains('?') {
-                return Err(ConfigError::invalid(
-                    "AGENDUM_DATABASE_URL",
-                    "a SQLite URL is sqlite://PATH, e.g. sqlite://data/agendum.db",
-                ));
-            }
-            return Ok(Self::Sqlite(PathBuf::from(rest)));
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self::Postgres(url.to_owned()));
-        }
-        let scheme = url.split_once(':').map_or(url, |(s, _)| s);
-        Err(ConfigError::invalid(
-            "AGENDUM_DATABASE_URL",
-            &format!(
-                "unknown scheme '{}'; use sqlite://PATH or postgres://USER@HOST:PORT/DATABASE",
-                scheme.chars().take(20).collect::<String>()
-            ),
-        ))
-    }
-
-    pub fn backend_name(&self) -> &'static str {
-        match self {
-            Self::Sqlite(_) => "SQLite",
-            Self::Postgres(_) => "PostgreSQL",
-        }
-    }
-
-    /// The URL without a password, for logs and messages.
-    pub fn redacted(&self) -> String {
-        match self {
-            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
-            Self::Postgres(url) => redact_password(url),
-        }
-    }
-}
-
-fn redact_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_owned(),
-        },
-        None => url.to_owned(),
-    }
-}
+pub use crate::db::url::DatabaseUrl;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -193,7 +128,8 @@ impl Settings {
             |name: &str, file_value: Option<String>| -> Option<String> { env(name).or(file_value) };
         let mut settings = Settings::default();
         if let Some(url) = pick("AGENDUM_DATABASE_URL", from_file.database_url) {
-            settings.database_url = DatabaseUrl::parse(&url)?;
+            settings.database_url = DatabaseUrl::parse(&url)
+                .map_err(|m| ConfigError::invalid("AGENDUM_DATABASE_URL", &m))?;
         }
         if let Some(bind) = pick("AGENDUM_BIND", from_file.bind) {
             settings.bind = parse_bind(&bind)?;

@@ -434,7 +434,7 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         12,
         0,
     )?;
-    agenda::release(
+    crate::service::agenda::release_version(
         conn,
         &agenda::ReleaseRequest {
             meeting_id: seed_meeting,

@@ -21,22 +21,7 @@ const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
 const MINUTES_TEMPLATE: &str = include_str!("../templates/pdf/minutes.typ");
 const LETTER_TEMPLATE: &str = include_str!("../templates/pdf/letter.typ");
 
-/// Who a document is for: the public never sees a closed item's content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Audience {
-    Public,
-    /// The body's members and the secretariat.
-    Members,
-}
-
-impl Audience {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Public => "public",
-            Self::Members => "members",
-        }
-    }
-}
+pub use crate::domain::audience::Audience;
 
 /// A document that could not be rendered; the message says where, for the log.
 #[derive(Debug, thiserror::Error)]
@@ -545,39 +530,6 @@ fn render<T: Serialize>(
         .map_err(|e| RenderError(format!("{e:?}")))?;
     typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|e| RenderError(format!("{e:?}")))
-}
-
-/// The meeting as a calendar event: one UID per meeting for its whole life, and a sequence that
-/// grows with every released version, so calendars replace the event instead of adding one.
-pub fn meeting_event(
-    meeting: &crate::db::meetings::Meeting,
-    base_url: &str,
-    versions_released: u32,
-    stamp: chrono::DateTime<chrono::Utc>,
-) -> crate::domain::ical::Event {
-    let host = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("agendum");
-    let url = format!("{base_url}/meetings/{}", meeting.id);
-    crate::domain::ical::Event {
-        uid: format!("meeting-{}@{host}", meeting.id),
-        sequence: versions_released.saturating_sub(1),
-        summary: format!("Møde i {}", meeting.organization_name),
-        location: meeting.location.clone(),
-        description: if versions_released > 0 {
-            format!("Dagsorden: {url}")
-        } else {
-            format!("Dagsordenen udsendes senere: {url}")
-        },
-        url: Some(url),
-        starts_at: meeting.starts_at,
-        ends_at: meeting.ends_at,
-        stamp,
-        cancelled: meeting.status == crate::domain::meeting::MeetingStatus::Cancelled,
-    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod domain;
 pub mod error;
 pub mod mail;
 pub mod read;
+pub mod render;
 pub mod service;
 pub mod urls;
 pub mod web;

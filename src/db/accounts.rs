@@ -1,5 +1,5 @@
 //! Accounts, sessions, API tokens and login attempts. Secrets arrive here already hashed
-//! (`crate::auth::secret_hash`); nothing in these tables logs anyone in by itself.
+//! (`crate::domain::secret::secret_hash`); nothing in these tables logs anyone in by itself.
 
 use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;

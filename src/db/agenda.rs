@@ -9,16 +9,13 @@ use super::schema::{
     agenda_attachments, agenda_documents, agenda_items, agenda_version_items, agenda_versions,
     meetings, organizations, proposals as proposals_table, users,
 };
-use super::{
-    DbConnection, cases, meetings as meeting_repo, now, organizations as orgs, proposals,
-    write_transaction,
-};
-use crate::documents::{self, Audience};
+use super::{DbConnection, cases, meetings as meeting_repo, now, organizations as orgs, proposals};
 use crate::domain::agenda::{
     AgendaItemKind, AgendaSnapshot, Placed, ReleasedAgenda, Section, SnapshotAttachment,
     SnapshotItem, SnapshotMeeting, SnapshotProposal, changes as agenda_changes, check_items,
     normalize,
 };
+use crate::domain::audience::Audience;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::ProposalStatus;
 use crate::domain::{AgendaItemId, CaseId, MeetingId, OrganizationId, ProposalId, UserId};
@@ -600,12 +597,31 @@ pub struct Released {
     pub late: bool,
 }
 
-/// Releases the working agenda as the next immutable version, all or nothing: the snapshot, the
-/// list of changes from the previous version, both PDFs (public and for members), the meeting's
-/// status and its proposals' statuses are written in one transaction. A PDF that cannot be
-/// rendered releases nothing.
-pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<Released> {
-    write_transaction(conn, |conn| {
+/// A release checked and computed, not yet written: the snapshot of the working agenda, its
+/// version number and the lists of changes. The caller renders the documents from it and
+/// passes them to `record_release` in the same transaction.
+#[derive(Debug, Clone)]
+pub struct PreparedRelease {
+    pub meeting_id: MeetingId,
+    pub version: u32,
+    pub snapshot: AgendaSnapshot,
+    pub changes: Vec<String>,
+    pub public_changes: Vec<String>,
+    pub late: bool,
+    late_reason: Option<String>,
+    released_at: DateTime<Utc>,
+    released_by: Option<UserId>,
+    previous: Option<AgendaSnapshot>,
+}
+
+/// Checks that the working agenda can be released now (lock, meeting not cancelled or begun,
+/// items complete, a reason when late, something changed since the last version) and computes
+/// the version to release. Runs inside the caller's write transaction.
+pub fn prepare_release(
+    conn: &mut DbConnection,
+    request: &ReleaseRequest,
+) -> AppResult<PreparedRelease> {
+    {
         let meeting_id = request.meeting_id;
         let meeting = meeting_repo::get(conn, meeting_id)?
             .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
@@ -653,23 +669,42 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
             }
             None => (Vec::new(), Vec::new()),
         };
-        let documents = [Audience::Public, Audience::Members]
-            .into_iter()
-            .map(|audience| {
-                let changes = match audience {
-                    Audience::Public => &public_changes,
-                    Audience::Members => &changes,
-                };
-                documents::agenda_pdf(&snapshot, version, changes, audience)
-                    .map(|pdf| (audience, pdf))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| {
-                AppError::internal(e).with_message(
-                    "Dagsordenens PDF kunne ikke dannes, så intet er udsendt. Prøv igen, og \
-                     kontakt driften, hvis fejlen bliver ved.",
-                )
-            })?;
+        Ok(PreparedRelease {
+            meeting_id,
+            version,
+            snapshot,
+            changes,
+            public_changes,
+            late,
+            late_reason: late_reason.map(str::to_owned),
+            released_at: request.released_at,
+            released_by: request.released_by,
+            previous: previous.map(|p| p.snapshot),
+        })
+    }
+}
+
+/// Writes a prepared release with its rendered documents (one per audience): the version, its
+/// items, the meeting's status and its proposals' statuses. Runs inside the caller's write
+/// transaction, the one `prepare_release` ran in.
+pub fn record_release(
+    conn: &mut DbConnection,
+    prepared: PreparedRelease,
+    documents: Vec<(Audience, Vec<u8>)>,
+) -> AppResult<Released> {
+    let PreparedRelease {
+        meeting_id,
+        version,
+        snapshot,
+        changes,
+        public_changes,
+        late,
+        late_reason,
+        released_at,
+        released_by,
+        previous,
+    } = prepared;
+    {
         let json = serde_json::to_string(&snapshot).map_err(AppError::internal)?;
         let changes_json = serde_json::to_string(&changes).map_err(AppError::internal)?;
         let public_changes_json =
@@ -678,12 +713,12 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
             .values((
                 agenda_versions::meeting_id.eq(meeting_id.0),
                 agenda_versions::version.eq(version as i32),
-                agenda_versions::released_at.eq(request.released_at.naive_utc()),
+                agenda_versions::released_at.eq(released_at.naive_utc()),
                 agenda_versions::late_reason.eq(late_reason),
                 agenda_versions::snapshot.eq(json),
                 agenda_versions::changes.eq(changes_json),
                 agenda_versions::public_changes.eq(public_changes_json),
-                agenda_versions::released_by.eq(request.released_by.map(|u| u.0)),
+                agenda_versions::released_by.eq(released_by.map(|u| u.0)),
             ))
             .returning(agenda_versions::id)
             .get_result(conn)?;
@@ -726,7 +761,7 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
         }
         // A proposal taken off the agenda by a supplement waits for another meeting.
         if let Some(p) = &previous {
-            for old in p.snapshot.items.iter().filter_map(|i| i.proposal.as_ref()) {
+            for old in p.items.iter().filter_map(|i| i.proposal.as_ref()) {
                 let still_on = snapshot
                     .items
                     .iter()
@@ -744,7 +779,7 @@ pub fn release(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<R
             public_changes,
             late,
         })
-    })
+    }
 }
 
 /// A stored PDF of a released version, for the public or for members.

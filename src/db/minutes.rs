@@ -9,13 +9,13 @@ use diesel::prelude::*;
 use super::decisions::{attendance, decision_of};
 use super::schema::{meetings, minutes, minutes_documents, minutes_signatures, organizations};
 use super::{DbConnection, agenda, meetings as meeting_repo, now, organizations as orgs};
-use crate::documents::{Audience, MinutesView, minutes_view};
+use crate::domain::audience::Audience;
 use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::minutes::{
     AttendanceLine, MinutesContent, MinutesItem, Signer, SignerRule, signers,
 };
 use crate::domain::organization::MembershipRole;
-use crate::domain::time::{date_da, local};
+use crate::domain::time::local;
 use crate::domain::{MeetingId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -34,40 +34,6 @@ pub struct Minutes {
 }
 
 impl Minutes {
-    /// The minutes as their page and PDF show them to `audience`.
-    pub fn view(&self, audience: Audience) -> MinutesView {
-        let mut version_line = match self.published_at {
-            Some(at) => format!(
-                "Version {}, godkendt og offentliggjort {}",
-                self.version,
-                date_da(at)
-            ),
-            None => format!("Udkast til version {}, ikke godkendt", self.version),
-        };
-        if let Some(reason) = &self.correction_reason {
-            version_line.push_str(&format!(". Rettelse: {reason}"));
-        }
-        let approvals = self
-            .signers
-            .iter()
-            .map(|s| match self.signatures.iter().find(|g| g.key == s.key) {
-                Some(g) => format!(
-                    "{} ({}), godkendt {}{}",
-                    s.name,
-                    s.role.to_lowercase(),
-                    date_da(g.signed_at),
-                    if g.on_behalf {
-                        ", registreret af sekretariatet"
-                    } else {
-                        ""
-                    }
-                ),
-                None => format!("{} ({}): mangler", s.name, s.role.to_lowercase()),
-            })
-            .collect();
-        minutes_view(&self.content, version_line, approvals, audience)
-    }
-
     /// The signers who have not approved yet.
     pub fn missing(&self) -> Vec<&Signer> {
         self.signers
@@ -362,12 +328,13 @@ pub fn refresh_open_draft(conn: &mut DbConnection, meeting_id: MeetingId) -> App
 pub enum Signed {
     /// More signatures are needed.
     Waiting { missing: usize },
-    /// That was the last: the minutes are approved and published.
-    Published,
+    /// That was the last: the minutes (this version) are approved and published; their
+    /// documents are stored next (`store_document`).
+    Published { minutes_id: i64 },
 }
 
 /// Records `signer`'s approval of the open draft; the last one publishes it: the meeting's
-/// minutes are then frozen, with their PDFs for the public and for the members.
+/// minutes are then frozen (the caller stores their PDFs in the same transaction).
 pub fn sign(
     conn: &mut DbConnection,
     meeting_id: MeetingId,
@@ -408,23 +375,14 @@ pub fn sign(
     diesel::update(minutes::table.find(open.id))
         .set(minutes::published_at.eq(published))
         .execute(conn)?;
-    let approved = open_or_published(conn, open.id)?;
-    for audience in [Audience::Public, Audience::Members] {
-        let pdf = crate::documents::minutes_pdf(&approved.view(audience))
-            .map_err(|e| AppError::internal(e).with_message("the minutes could not be rendered"))?;
-        diesel::insert_into(minutes_documents::table)
-            .values((
-                minutes_documents::minutes_id.eq(open.id),
-                minutes_documents::audience.eq(audience.as_str()),
-                minutes_documents::content.eq(pdf),
-            ))
-            .execute(conn)?;
-    }
     meeting_repo::set_status(conn, meeting_id, MeetingStatus::MinutesPublished)?;
-    Ok(Signed::Published)
+    Ok(Signed::Published {
+        minutes_id: open.id,
+    })
 }
 
-fn open_or_published(conn: &mut DbConnection, id: i64) -> AppResult<Minutes> {
+/// One version of a meeting's minutes, by its id.
+pub fn version_by_id(conn: &mut DbConnection, id: i64) -> AppResult<Minutes> {
     let meeting: i64 = minutes::table
         .find(id)
         .select(minutes::meeting_id)
@@ -433,6 +391,23 @@ fn open_or_published(conn: &mut DbConnection, id: i64) -> AppResult<Minutes> {
         .into_iter()
         .find(|m| m.id == id)
         .ok_or_else(|| AppError::internal("minutes just signed are missing"))
+}
+
+/// Stores a published version's PDF for `audience`.
+pub fn store_document(
+    conn: &mut DbConnection,
+    minutes_id: i64,
+    audience: Audience,
+    pdf: &[u8],
+) -> AppResult<()> {
+    diesel::insert_into(minutes_documents::table)
+        .values((
+            minutes_documents::minutes_id.eq(minutes_id),
+            minutes_documents::audience.eq(audience.as_str()),
+            minutes_documents::content.eq(pdf),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// A published version's PDF for `audience`.

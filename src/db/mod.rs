@@ -16,6 +16,7 @@ pub mod proposals;
 pub mod schema;
 pub mod subscriptions;
 pub mod tasks;
+pub mod url;
 pub mod workflow;
 
 use std::time::Duration;
@@ -26,8 +27,8 @@ use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use crate::config::DatabaseUrl;
 use crate::error::{AppError, AppResult, one_line};
+pub use url::DatabaseUrl;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::subscriptions;
 use super::{DbConnection, now};
-use crate::auth::{new_secret, secret_hash};
+use crate::domain::secret::{new_secret, secret_hash};
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::AppResult;
 

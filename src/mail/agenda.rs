@@ -8,12 +8,12 @@ use super::templates::{Lang, render_mail};
 use crate::config::Settings;
 use crate::db::agenda::Released;
 use crate::db::{DbConnection, meetings, organizations as orgs};
-use crate::documents::meeting_event;
 use crate::domain::agenda::AgendaSnapshot;
 use crate::domain::ical::{Invitation, invitation};
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::domain::time::local;
 use crate::error::{AppError, AppResult};
+use crate::read::calendar::meeting_event;
 
 const INVITATION_TYPE: &str = "text/calendar; method=REQUEST; charset=UTF-8";
 

@@ -6,7 +6,7 @@ use tera::Context;
 
 use crate::domain::mail::Subject;
 use crate::error::{AppError, AppResult};
-use crate::web::templates::render;
+use crate::render::render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -2,4 +2,6 @@
 //! render alike, so both apply one rule.
 
 pub mod access;
+pub mod calendar;
 pub mod case;
+pub mod minutes;

@@ -6,13 +6,17 @@ use serde_json::json;
 
 use crate::config::Settings;
 use crate::db::agenda::{self, NewAgendaItem, NewAttachment};
+use crate::db::decisions::AttendanceEntry;
 use crate::db::decisions::{self, RecordDecision, StoredDecision};
 use crate::db::minutes::{self, Signed};
+use crate::db::organizations as orgs;
 use crate::db::tasks::{self, NewTask, Task, TaskChange};
 use crate::db::{DbConnection, audit, meetings, write_transaction};
 use crate::documents::{Overview, OverviewContribution};
 use crate::domain::account::Actor;
 use crate::domain::agenda::AgendaItemKind;
+use crate::domain::audience::Audience;
+use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, long_date_da};
@@ -368,12 +372,23 @@ pub fn sign_minutes(
 ) -> AppResult<Signed> {
     write_transaction(conn, |conn| {
         let signed = minutes::sign(conn, meeting, signer, by, on_behalf)?;
+        if let Signed::Published { minutes_id } = signed {
+            let approved = minutes::version_by_id(conn, minutes_id)?;
+            for audience in [Audience::Public, Audience::Members] {
+                let pdf =
+                    crate::documents::minutes_pdf(&crate::read::minutes::view(&approved, audience))
+                        .map_err(|e| {
+                            AppError::internal(e).with_message("the minutes could not be rendered")
+                        })?;
+                minutes::store_document(conn, minutes_id, audience, &pdf)?;
+            }
+        }
         audit::record(
             conn,
             actor,
             audit::Change {
                 action: match signed {
-                    Signed::Published => "minutes.published",
+                    Signed::Published { .. } => "minutes.published",
                     Signed::Waiting { .. } => "minutes.approved",
                 },
                 subject: audit::SubjectKind("meeting").with(meeting.0),
@@ -383,5 +398,66 @@ pub fn sign_minutes(
             },
         )?;
         Ok(signed)
+    })
+}
+
+/// Replaces a meeting's attendance (after its agenda is released, until its minutes are
+/// published): every person must belong to the meeting, a substitute to its body and not to
+/// the committee. An open draft of the minutes is written again.
+pub fn set_attendance(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: MeetingId,
+    entries: &[AttendanceEntry],
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let meeting =
+            meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        agenda::released(conn, id, None)?.ok_or_else(|| {
+            AppError::not_found(
+                "Mødet har ingen udsendt dagsorden. Beslutninger registreres på en udsendt \
+                 dagsorden.",
+            )
+        })?;
+        if meeting.status == MeetingStatus::MinutesPublished {
+            return Err(AppError::conflict(
+                "Beslutningsprotokollen er offentliggjort; fremmødet kan ikke længere ændres.",
+            ));
+        }
+        let day = crate::domain::time::local(meeting.starts_at).date_naive();
+        let members = orgs::members(conn, meeting.organization_id, day)?;
+        let body = orgs::body_of(conn, meeting.organization_id)?;
+        let persons = orgs::persons_of_body(conn, body)?;
+        for e in entries {
+            let known = match e.status {
+                AttendanceStatus::Substitute => {
+                    persons.iter().any(|(p, _)| *p == e.person_id)
+                        && !members.iter().any(|m| m.person_id == e.person_id)
+                }
+                _ => members.iter().any(|m| m.person_id == e.person_id),
+            };
+            if !known {
+                return Err(AppError::invalid(
+                    "Fremmødet nævner en person, der ikke hører til mødet.",
+                ));
+            }
+        }
+        decisions::set_attendance(conn, id, entries)?;
+        crate::db::minutes::refresh_open_draft(conn, id)?;
+        let present = decisions::present_count(conn, id)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "meeting.attendance",
+                subject: super::meetings::MEETING.with(id.0),
+                before: None,
+                after: Some(json!({
+                    "present": present,
+                    "absent": entries.iter().filter(|e| e.status == AttendanceStatus::Absent).count(),
+                })),
+                note: None,
+            },
+        )
     })
 }

@@ -4,6 +4,8 @@
 //! Handlers parse and render; nothing here knows about HTTP.
 
 pub mod accounts;
+pub mod agenda;
 pub mod followup;
 pub mod letters;
+pub mod meetings;
 pub mod proposals;

@@ -20,8 +20,7 @@ use super::templates::{context_for, render};
 use super::upload::read_upload;
 use super::views::{When, meeting_url, proposal_url};
 use crate::db::agenda::{self, ItemChange, NewAgendaItem, ReleaseRequest};
-use crate::db::audit::{self, Change, SubjectKind};
-use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
+use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::account::Actor;
 use crate::domain::agenda::{AgendaItemKind, Direction, RECOMMENDATION_SECTIONS, Section};
 use crate::domain::attachment::{self, AttachmentError, clean_filename};
@@ -29,8 +28,9 @@ use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::FieldErrors;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
+use crate::service;
+use crate::service::agenda::Placement;
 
-const AGENDA: SubjectKind = SubjectKind("meeting");
 const TITLE_MAX_CHARS: usize = 300;
 const NUMBER_MAX_CHARS: usize = 10;
 const TEXT_MAX_CHARS: usize = 50_000;
@@ -538,43 +538,20 @@ fn required_lock(lock: Option<i32>) -> AppResult<i32> {
     })
 }
 
-/// Runs one change of the working agenda: the lock taken, the meeting still open for changes,
-/// the change and its audit line in one transaction. Then on to `done`, or back to the editor
-/// with the reason the change was refused.
-#[allow(clippy::too_many_arguments)]
+/// Runs one change of the working agenda (a `service::agenda` function, given the actor and
+/// the lock the page was built on), then on to `done`, or back to the editor with the reason
+/// the change was refused.
 async fn change_agenda(
     state: &AppState,
     user: &CurrentUser,
     id: MeetingId,
     lock: Option<i32>,
-    action: &'static str,
     done: String,
-    work: impl FnOnce(&mut DbConnection) -> AppResult<serde_json::Value> + Send + 'static,
+    work: impl FnOnce(&mut DbConnection, &Actor, i32) -> AppResult<()> + Send + 'static,
 ) -> AppResult<HttpResponse> {
     let lock = required_lock(lock)?;
     let actor = Actor::user(user.account.id, &user.account.name);
-    let result = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                agenda::check_editable(conn, id)?;
-                agenda::take_lock(conn, id, lock)?;
-                let after = work(conn)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Change {
-                        action,
-                        subject: AGENDA.with(id.0),
-                        before: None,
-                        after: Some(after),
-                        note: None,
-                    },
-                )?;
-                Ok(())
-            })
-        })
-        .await;
+    let result = state.db.run(move |conn| work(conn, &actor, lock)).await;
     match result {
         Ok(()) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, done))
@@ -611,11 +588,12 @@ pub async fn add_item(
         &user,
         id,
         form.lock,
-        "agenda.item_added",
         format!("{}#punkter", editor_url(id)),
-        move |conn| {
-            let item = agenda::append_item(
+        move |conn, actor, lock| {
+            service::agenda::add_item(
                 conn,
+                actor,
+                lock,
                 &NewAgendaItem {
                     meeting_id: id,
                     number: input.number.as_deref(),
@@ -628,8 +606,7 @@ pub async fn add_item(
                     sections: &input.sections,
                     source_organization_id: input.source,
                 },
-            )?;
-            Ok(json!({"item": item.0, "title": input.title, "kind": input.kind.as_str(), "public": input.public}))
+            )
         },
     )
     .await
@@ -654,22 +631,8 @@ pub async fn add_approval(
         &user,
         id,
         form.lock,
-        "agenda.item_added",
         format!("{}#punkter", editor_url(id)),
-        move |conn| {
-            let present = agenda::working_items(conn, id)?
-                .iter()
-                .any(|i| i.kind == AgendaItemKind::ApprovalOfAgenda);
-            if present {
-                return Err(AppError::invalid(
-                    "Godkendelse af dagsordenen står allerede som første punkt.",
-                ));
-            }
-            let kind = AgendaItemKind::ApprovalOfAgenda;
-            let item =
-                agenda::append_item(conn, &NewAgendaItem::plain(id, kind.label_da(), kind, true))?;
-            Ok(json!({"item": item.0, "kind": kind.as_str()}))
-        },
+        move |conn, actor, lock| service::agenda::add_approval(conn, actor, id, lock),
     )
     .await
 }
@@ -699,12 +662,8 @@ pub async fn add_proposal(
         &user,
         id,
         form.lock,
-        "agenda.proposal_added",
         format!("{}#punkter", editor_url(id)),
-        move |conn| {
-            let item = agenda::add_proposal(conn, id, proposal)?;
-            Ok(json!({"item": item.0, "proposal": proposal.0}))
-        },
+        move |conn, actor, lock| service::agenda::add_proposal(conn, actor, id, lock, proposal),
     )
     .await
 }
@@ -730,57 +689,32 @@ pub async fn item_action(
 ) -> AppResult<HttpResponse> {
     let (meeting, item) = path.into_inner();
     let (id, item) = (MeetingId(meeting), AgendaItemId(item));
-    let action = form.action.clone();
-    let audit_action = match action.as_str() {
-        "up" | "down" | "move" => "agenda.item_moved",
-        "close" | "open" => "agenda.item_visibility",
-        "delete" => "agenda.item_removed",
+    let placement = match form.action.as_str() {
+        "up" => Some(Placement::Step(Direction::Up)),
+        "down" => Some(Placement::Step(Direction::Down)),
+        "move" => {
+            Some(Placement::To(form.to.ok_or_else(|| {
+                AppError::bad_request("Hvor skal punktet hen?")
+            })?))
+        }
+        "close" | "open" | "delete" => None,
         _ => return Err(AppError::bad_request("Ukendt handling.")),
     };
-    let to = form.to;
+    let action = form.action.clone();
     change_agenda(
         &state,
         &user,
         id,
         form.lock,
-        audit_action,
         format!("{}#punkt-{}", editor_url(id), item.0),
-        move |conn| {
-            match action.as_str() {
-                "up" | "down" => {
-                    let direction = if action == "up" {
-                        Direction::Up
-                    } else {
-                        Direction::Down
-                    };
-                    let moved = agenda::reorder(conn, id, |items| {
-                        crate::domain::agenda::move_item(items, item, direction)
-                    })?;
-                    if !moved {
-                        return Err(AppError::invalid(
-                            "Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen \
-                         står først, og lukkede punkter står efter de åbne.",
-                        ));
-                    }
-                }
-                "move" => {
-                    let to = to.ok_or_else(|| AppError::bad_request("Hvor skal punktet hen?"))?;
-                    let moved = agenda::reorder(conn, id, |items| {
-                        crate::domain::agenda::move_to(items, item, to)
-                    })?;
-                    if !moved {
-                        return Err(AppError::invalid(
-                            "Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og \
-                         lukkede punkter står efter de åbne.",
-                        ));
-                    }
-                }
-                "close" | "open" => agenda::set_public(conn, id, item, action == "open")?,
-                _ => {
-                    agenda::delete_item(conn, id, item)?;
-                }
+        move |conn, actor, lock| match (placement, action.as_str()) {
+            (Some(placement), _) => {
+                service::agenda::move_item(conn, actor, id, lock, item, placement)
             }
-            Ok(json!({"item": item.0, "action": action}))
+            (None, "delete") => service::agenda::delete_item(conn, actor, id, lock, item),
+            (None, action) => {
+                service::agenda::set_public(conn, actor, id, lock, item, action == "open")
+            }
         },
     )
     .await
@@ -967,12 +901,13 @@ pub async fn update_item(
         &user,
         id,
         form.lock,
-        "agenda.item_edited",
         format!("{}#punkt-{}", editor_url(id), item.0),
-        move |conn| {
-            agenda::update_item(
+        move |conn, actor, lock| {
+            service::agenda::update_item(
                 conn,
+                actor,
                 id,
+                lock,
                 item,
                 &ItemChange {
                     title: &input.title,
@@ -982,8 +917,7 @@ pub async fn update_item(
                     sections: &input.sections,
                     source_organization_id: input.source,
                 },
-            )?;
-            Ok(json!({"item": item.0, "title": input.title, "public": input.public}))
+            )
         },
     )
     .await
@@ -1034,39 +968,19 @@ pub async fn release(
     let result = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let released = agenda::release(
-                    conn,
-                    &ReleaseRequest {
-                        meeting_id: id,
-                        released_at: Utc::now(),
-                        released_by: Some(user_id),
-                        late_reason: Some(&reason_for_release),
-                        expected_lock: Some(lock),
-                    },
-                )?;
-                let recipients = crate::mail::agenda::notify_members(conn, &settings, &released)?;
-                let subscribers =
-                    crate::mail::agenda::notify_subscribers(conn, &settings, &released)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Change {
-                        action: "agenda.released",
-                        subject: AGENDA.with(id.0),
-                        before: None,
-                        after: Some(json!({
-                            "version": released.version,
-                            "items": released.snapshot.items.len(),
-                            "changes": released.changes,
-                            "mailed": recipients,
-                            "subscribers_mailed": subscribers,
-                        })),
-                        note: released.late.then_some(reason_for_release.trim()),
-                    },
-                )?;
-                Ok(released.version)
-            })
+            service::agenda::release(
+                conn,
+                &settings,
+                &actor,
+                &ReleaseRequest {
+                    meeting_id: id,
+                    released_at: Utc::now(),
+                    released_by: Some(user_id),
+                    late_reason: Some(&reason_for_release),
+                    expected_lock: Some(lock),
+                },
+            )
+            .map(|released| released.version)
         })
         .await;
     match result {
@@ -1136,11 +1050,12 @@ pub async fn upload(
         &user,
         id,
         lock,
-        "agenda.attachment_added",
         format!("{}/items/{}#bilag", editor_url(id), item.0),
-        move |conn| {
-            let attachment = agenda::add_attachment(
+        move |conn, actor, lock| {
+            service::agenda::attach(
                 conn,
+                actor,
+                lock,
                 &agenda::NewAttachment {
                     meeting_id: id,
                     item,
@@ -1150,10 +1065,6 @@ pub async fn upload(
                     content: &bytes,
                     created_by: Some(user_id),
                 },
-            )?;
-            Ok(
-                json!({"item": item.0, "attachment": attachment, "filename": filename,
-                      "size": bytes.len(), "public": public}),
             )
         },
     )
@@ -1196,12 +1107,8 @@ pub async fn detach(
         &user,
         id,
         form.lock,
-        "agenda.attachment_removed",
         format!("{}#punkter", editor_url(id)),
-        move |conn| {
-            agenda::detach_attachment(conn, id, attachment)?;
-            Ok(json!({"attachment": attachment}))
-        },
+        move |conn, actor, lock| service::agenda::detach(conn, actor, id, lock, attachment),
     )
     .await
 }

@@ -19,7 +19,7 @@ use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, S
 use crate::db::minutes;
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask, Task};
-use crate::db::{DbConnection, agenda, audit, meetings, write_transaction};
+use crate::db::{DbConnection, agenda, meetings};
 use crate::domain::account::Actor;
 use crate::domain::decision::{
     Amendment, ClauseDecision, Decision, Outcome, Statement, StatementKind, Votes,
@@ -271,49 +271,7 @@ pub async fn attendance(
         .db
         .run(move |conn| {
             let done = form.entries().and_then(|entries| {
-                write_transaction(conn, |conn| {
-                    let meeting = meetings::get(conn, id)?
-                        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
-                    agenda::released(conn, id, None)?.ok_or_else(not_released)?;
-                    if meeting.status == MeetingStatus::MinutesPublished {
-                        return Err(AppError::conflict(
-                            "Beslutningsprotokollen er offentliggjort; fremmødet kan ikke længere ændres.",
-                        ));
-                    }
-                    let day = crate::domain::time::local(meeting.starts_at).date_naive();
-                    let members = orgs::members(conn, meeting.organization_id, day)?;
-                    let body = orgs::body_of(conn, meeting.organization_id)?;
-                    let persons = orgs::persons_of_body(conn, body)?;
-                    for e in &entries {
-                        let known = match e.status {
-                            AttendanceStatus::Substitute => persons.iter().any(|(p, _)| *p == e.person_id)
-                                && !members.iter().any(|m| m.person_id == e.person_id),
-                            _ => members.iter().any(|m| m.person_id == e.person_id),
-                        };
-                        if !known {
-                            return Err(AppError::invalid(
-                                "Fremmødet nævner en person, der ikke hører til mødet.",
-                            ));
-                        }
-                    }
-                    decisions::set_attendance(conn, id, &entries)?;
-                    crate::db::minutes::refresh_open_draft(conn, id)?;
-                    let present = decisions::present_count(conn, id)?;
-                    audit::record(
-                        conn,
-                        &actor,
-                        audit::Change {
-                            action: "meeting.attendance",
-                            subject: super::meetings_admin::MEETING.with(id.0),
-                            before: None,
-                            after: Some(json!({
-                                "present": present,
-                                "absent": entries.iter().filter(|e| e.status == AttendanceStatus::Absent).count(),
-                            })),
-                            note: None,
-                        },
-                    )
-                })
+                crate::service::followup::set_attendance(conn, &actor, id, &entries)
             });
             refused_or(done, |why| meeting_page(conn, &user, id, Some(why)))
         })

@@ -9,11 +9,12 @@ use serde::Deserialize;
 use super::AppState;
 use super::auth::{CurrentUser, MaybeUser};
 use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
-use crate::documents::{Audience, meeting_event};
 use crate::domain::account::Role;
+use crate::domain::audience::Audience;
 use crate::domain::time::local;
 use crate::domain::{MeetingId, OrganizationId, atom, ical};
 use crate::error::{AppError, AppResult};
+use crate::read::calendar::meeting_event;
 
 /// How far back a body's calendar reaches; later meetings are all in it.
 const CALENDAR_HISTORY_DAYS: i64 = 400;

@@ -3,7 +3,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
-use chrono::{NaiveTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -11,18 +11,16 @@ use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, Secretariat};
 use super::templates::{context_for, render};
 use super::views::{When, meeting_url};
-use crate::db::audit::{self, Change, SubjectKind};
-use crate::db::{DbConnection, meetings, organizations as orgs, write_transaction};
+use crate::db::{DbConnection, meetings, organizations as orgs};
+use crate::domain::OrganizationId;
 use crate::domain::account::Actor;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::minutes::SignerRule;
 use crate::domain::proposal::FieldErrors;
-use crate::domain::time::local_to_utc;
-use crate::domain::{MeetingId, OrganizationId};
 use crate::error::AppResult;
+use crate::service;
+use crate::service::meetings::PlanInput;
 
-pub const MEETING: SubjectKind = SubjectKind("meeting");
-const LOCATION_MAX_CHARS: usize = 200;
 const LIST_LIMIT: i64 = 200;
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,106 +214,31 @@ pub async fn create(
     Secretariat(user): Secretariat,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<HttpResponse> {
-    let mut errors = FieldErrors::default();
-    let bodies = state.db.run(meetings::meeting_organizations).await?;
-    let organization = form
-        .organization
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o));
-    if organization.is_none() {
-        errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
-    }
-    let date = crate::domain::time::parse_date(&form.date);
-    if date.is_none() {
-        errors.add(
-            "date",
-            "Skriv en dato, der findes, som DD.MM.ÅÅÅÅ (fx 10.12.2026).",
-        );
-    }
-    let time = NaiveTime::parse_from_str(form.time.trim(), "%H:%M").ok();
-    if time.is_none() {
-        errors.add("time", "Skriv klokkeslættet som TT:MM (fx 17:30).");
-    }
-    let location = form
-        .location
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if location.is_empty() {
-        errors.add("location", "Skriv, hvor mødet holdes.");
-    } else if location.chars().count() > LOCATION_MAX_CHARS {
-        errors.add(
-            "location",
-            format!("Stedet er for langt (højst {LOCATION_MAX_CHARS} tegn)."),
-        );
-    }
-    let kind = form.kind.parse::<MeetingKind>().ok();
-    if kind.is_none() {
-        errors.add("kind", "Vælg ordinært eller ekstraordinært møde.");
-    }
-    let starts_at = match (date, time) {
-        (Some(d), Some(t)) => match local_to_utc(d.and_time(t)) {
-            Ok(at) if at <= Utc::now() => {
-                errors.add("date", "Mødet skal ligge i fremtiden.");
-                None
-            }
-            Ok(at) => Some(at),
-            Err(e) => {
-                errors.add("time", e.to_string());
-                None
-            }
-        },
-        _ => None,
-    };
-    let (Some(organization), Some(starts_at), Some(kind), true) =
-        (organization, starts_at, kind, errors.is_empty())
-    else {
-        return render_page(
-            &state,
-            &user,
-            &form,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
     let actor = Actor::user(user.account.id, &user.account.name);
-    let id: MeetingId = state
+    let input = PlanInput {
+        organization: form.organization.clone(),
+        date: form.date.clone(),
+        time: form.time.clone(),
+        location: form.location.clone(),
+        kind: form.kind.clone(),
+    };
+    let planned = state
         .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let id = meetings::insert(
-                    conn,
-                    &meetings::NewMeeting {
-                        organization_id: organization,
-                        kind,
-                        starts_at,
-                        ends_at: None,
-                        location: &location,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Change {
-                        action: "meeting.planned",
-                        subject: MEETING.with(id.0),
-                        before: None,
-                        after: Some(json!({
-                            "organization_id": organization,
-                            "starts_at": starts_at.to_rfc3339(),
-                            "location": location,
-                            "kind": kind.as_str(),
-                        })),
-                        note: None,
-                    },
-                )?;
-                Ok(id)
-            })
-        })
+        .run(move |conn| service::meetings::plan(conn, &actor, &input, Utc::now()))
         .await?;
+    let id = match planned {
+        Ok(id) => id,
+        Err(errors) => {
+            return render_page(
+                &state,
+                &user,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
     tracing::info!(meeting = id.0, "meeting planned");
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/secretariat/meetings"))
@@ -337,38 +260,11 @@ pub async fn set_signers(
     Secretariat(user): Secretariat,
     CsrfForm(form): CsrfForm<SignerForm>,
 ) -> AppResult<HttpResponse> {
-    let rule: SignerRule = form
-        .rule
-        .parse()
-        .map_err(|_| crate::error::AppError::invalid("Vælg, hvem der godkender protokollen."))?;
     let actor = Actor::user(user.account.id, &user.account.name);
     state
         .db
         .run(move |conn| {
-            let bodies = meetings::meeting_organizations(conn)?;
-            let organization = form
-                .organization
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o))
-                .ok_or_else(|| {
-                    crate::error::AppError::invalid("Vælg kommunalbestyrelsen eller et udvalg.")
-                })?;
-            write_transaction(conn, |conn| {
-                crate::db::minutes::set_signer_rule(conn, organization, rule)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Change {
-                        action: "organization.minutes_signers",
-                        subject: SubjectKind("organization").with(organization.0),
-                        before: None,
-                        after: Some(json!({ "minutes_signers": rule.as_str() })),
-                        note: None,
-                    },
-                )
-            })
+            service::meetings::set_signers(conn, &actor, &form.organization, &form.rule)
         })
         .await?;
     Ok(HttpResponse::SeeOther()

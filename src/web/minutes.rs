@@ -9,9 +9,9 @@ use super::auth::{CsrfForm, CurrentUser, User};
 use super::templates::{context_for, render};
 use crate::db::DbConnection;
 use crate::db::minutes::{self, Minutes, Signed};
-use crate::documents::Audience;
 use crate::domain::MeetingId;
 use crate::domain::account::{Actor, Role};
+use crate::domain::audience::Audience;
 use crate::domain::minutes::Signer;
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
@@ -50,7 +50,10 @@ fn page(
 ) -> AppResult<HttpResponse> {
     let signed = own.is_some_and(|s| draft.signatures.iter().any(|g| g.key == s.key));
     let mut ctx = context_for(Some(user));
-    ctx.insert("minutes", &draft.view(Audience::Members));
+    ctx.insert(
+        "minutes",
+        &crate::read::minutes::view(draft, Audience::Members),
+    );
     ctx.insert("meeting_id", &meeting);
     ctx.insert("may_sign", &(own.is_some() && !signed));
     ctx.insert("signed", &signed);

@@ -169,7 +169,7 @@ async fn released_page(
     // The decisions once the minutes are published: what the public may read of them.
     let minutes_view = minutes
         .as_ref()
-        .map(|m| m.view(crate::documents::Audience::Public));
+        .map(|m| crate::read::minutes::view(m, crate::domain::audience::Audience::Public));
     let agenda_view = match &minutes_view {
         Some(view) => AgendaView::new(&public).with_decisions(view),
         None => AgendaView::new(&public),

@@ -1,73 +1,16 @@
-//! Tera templates, embedded in the binary at build time and parsed once.
-
-use std::sync::LazyLock;
+//! What every page's template needs besides its own data: assets, the logged-in person and
+//! their navigation, the form token. The engine itself is `crate::render`, shared with mail.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};
-use include_dir::{Dir, include_dir};
-use tera::{Context, Tera};
+use tera::Context;
 
 use super::AppState;
 use super::assets;
 use super::auth::{CurrentUser, form_token};
 use crate::domain::account::Role;
-use crate::error::{AppError, AppResult};
-
-static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
-
-static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
-    let mut tera = Tera::default();
-    let mut files = Vec::new();
-    collect(&TEMPLATE_FILES, &mut files);
-    tera.add_raw_templates(files).map_err(|e| {
-        let mut message = e.to_string();
-        let mut source = std::error::Error::source(&e);
-        while let Some(cause) = source {
-            message.push_str(": ");
-            message.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        message
-    })?;
-    Ok(tera)
-});
-
-fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
-    for file in dir.files() {
-        // Tera templates only: the Typst templates beside them are for `documents`.
-        let tera = matches!(
-            file.path().extension().and_then(|e| e.to_str()),
-            Some("html" | "txt")
-        );
-        if !tera {
-            continue;
-        }
-        if let Some(text) = file.contents_utf8() {
-            out.push((file.path().to_string_lossy().replace('\\', "/"), text));
-        }
-    }
-    for sub in dir.dirs() {
-        collect(sub, out);
-    }
-}
-
-#[derive(Debug)]
-struct TemplateError(String);
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for TemplateError {}
-
-/// Parses every template; called at start so a broken template stops the server at once.
-pub fn init() -> AppResult<()> {
-    TEMPLATES.as_ref().map(|_| ()).map_err(|e| {
-        AppError::internal(TemplateError(e.clone())).with_message("the templates do not parse")
-    })
-}
+use crate::error::AppResult;
+pub use crate::render::{init, render};
 
 /// A context with what every page's layout needs, for a page anyone may see the same way.
 pub fn page_context() -> Context {
@@ -175,20 +118,4 @@ pub fn link_page(
         response.cookie(cookie);
     }
     Ok(response.body(render(template, &ctx)?))
-}
-
-pub fn render(name: &str, ctx: &Context) -> AppResult<String> {
-    let tera = TEMPLATES
-        .as_ref()
-        .map_err(|e| AppError::internal(TemplateError(e.clone())))?;
-    tera.render(name, ctx).map_err(|e| {
-        let mut message = format!("rendering {name}: {e}");
-        let mut source = std::error::Error::source(&e);
-        while let Some(cause) = source {
-            message.push_str(": ");
-            message.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        AppError::internal(TemplateError(message))
-    })
 }

@@ -526,7 +526,7 @@ pub fn release_before_meeting(
     let starts_at = agendum::db::meetings::get(conn, meeting)?
         .map(|m| m.starts_at)
         .unwrap_or_else(chrono::Utc::now);
-    agendum::db::agenda::release(
+    agendum::service::agenda::release_version(
         conn,
         &agendum::db::agenda::ReleaseRequest {
             meeting_id: meeting,

@@ -111,7 +111,7 @@ async fn secretariat_plans_a_meeting_and_sees_its_deadlines(backend: Backend) {
     assert!(form.contains("07.01.2031, kl. 17:30"));
     let events = agendum::db::audit::for_subject(
         &mut app.conn(),
-        agendum::web::meetings_admin::MEETING.with(4),
+        agendum::service::meetings::MEETING.with(4),
     )
     .unwrap();
     assert_eq!(events[0].action, "meeting.planned");

@@ -1,0 +1,81 @@
+//! The Tera engine over the templates compiled into the binary (`templates/`), shared by the
+//! pages (`web::templates` adds what every page's layout needs) and the mails (`mail::templates`).
+
+use std::sync::LazyLock;
+
+use include_dir::{Dir, include_dir};
+use tera::{Context, Tera};
+
+use crate::error::{AppError, AppResult};
+
+static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    let mut tera = Tera::default();
+    let mut files = Vec::new();
+    collect(&TEMPLATE_FILES, &mut files);
+    tera.add_raw_templates(files).map_err(|e| {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        message
+    })?;
+    Ok(tera)
+});
+
+fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
+    for file in dir.files() {
+        // Tera templates only: the Typst templates beside them are for `documents`.
+        let tera = matches!(
+            file.path().extension().and_then(|e| e.to_str()),
+            Some("html" | "txt")
+        );
+        if !tera {
+            continue;
+        }
+        if let Some(text) = file.contents_utf8() {
+            out.push((file.path().to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, out);
+    }
+}
+
+#[derive(Debug)]
+struct TemplateError(String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Parses every template; called at start so a broken template stops the server at once.
+pub fn init() -> AppResult<()> {
+    TEMPLATES.as_ref().map(|_| ()).map_err(|e| {
+        AppError::internal(TemplateError(e.clone())).with_message("the templates do not parse")
+    })
+}
+
+pub fn render(name: &str, ctx: &Context) -> AppResult<String> {
+    let tera = TEMPLATES
+        .as_ref()
+        .map_err(|e| AppError::internal(TemplateError(e.clone())))?;
+    tera.render(name, ctx).map_err(|e| {
+        let mut message = format!("rendering {name}: {e}");
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        AppError::internal(TemplateError(message))
+    })
+}
