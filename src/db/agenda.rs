@@ -782,6 +782,19 @@ pub fn record_release(
     }
 }
 
+/// The meeting an agenda item is on.
+pub fn meeting_of_item(
+    conn: &mut DbConnection,
+    item: AgendaItemId,
+) -> AppResult<Option<MeetingId>> {
+    Ok(agenda_items::table
+        .find(item.0)
+        .select(agenda_items::meeting_id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}
+
 /// A stored PDF of a released version, for the public or for members.
 pub fn document(
     conn: &mut DbConnection,

@@ -258,6 +258,16 @@ pub struct Seat {
     pub party_id: Option<OrganizationId>,
 }
 
+/// A person's own email address, if they have one.
+pub fn person_email(conn: &mut DbConnection, person: PersonId) -> AppResult<Option<String>> {
+    Ok(persons::table
+        .find(person.0)
+        .select(persons::email)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
 /// The body (municipality) `person` belongs to.
 pub fn body_of_person(conn: &mut DbConnection, person: PersonId) -> AppResult<BodyId> {
     Ok(BodyId(

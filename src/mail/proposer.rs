@@ -2,13 +2,11 @@
 //! decided and when an administration has answered an adopted clause, and to the signers of a
 //! draft of the minutes. Queued in the transaction of the change.
 
-use diesel::prelude::*;
 use tera::Context;
 
 use super::templates::{Lang, render_mail};
 use crate::config::Settings;
 use crate::db::decisions::{StoredDecision, decided_item};
-use crate::db::schema::persons;
 use crate::db::tasks::Task;
 use crate::db::{DbConnection, accounts, organizations as orgs, proposals};
 use crate::domain::ProposalId;
@@ -36,12 +34,7 @@ fn recipients(conn: &mut DbConnection, proposal: &proposals::Proposal) -> AppRes
         .iter()
         .filter(|s| s.role == SubmitterRole::Proposer)
     {
-        let email: Option<String> = persons::table
-            .find(s.person_id.0)
-            .select(persons::email)
-            .first::<Option<String>>(conn)
-            .optional()?
-            .flatten();
+        let email = crate::db::organizations::person_email(conn, s.person_id)?;
         if let Some(m) = email.and_then(|e| Mailbox::new(Some(&s.name), &e).ok())
             && !out.iter().any(|o| o.email.eq_ignore_ascii_case(&m.email))
         {
@@ -153,12 +146,7 @@ pub fn notify_signers(
         let Some(person) = signer.person_id() else {
             continue;
         };
-        let email: Option<String> = persons::table
-            .find(person.0)
-            .select(persons::email)
-            .first::<Option<String>>(conn)
-            .optional()?
-            .flatten();
+        let email = crate::db::organizations::person_email(conn, person)?;
         let Some(to) = email.and_then(|e| Mailbox::new(Some(&signer.name), &e).ok()) else {
             continue;
         };

@@ -4,4 +4,5 @@
 pub mod access;
 pub mod calendar;
 pub mod case;
+pub mod followup;
 pub mod minutes;

@@ -9,16 +9,18 @@ use tera::Context;
 
 use crate::config::Settings;
 use crate::db::agenda::{self, NewAgendaItem, NewAttachment};
-use crate::db::letters::{self, Letter, LetterEdit, NewOutgoing};
+use crate::db::letters::{self, Letter, LetterEdit, LogoChange, NewOutgoing};
 use crate::db::{DbConnection, audit, cases, meetings, organizations, workflow, write_transaction};
 use crate::documents::{LetterView, letter_pdf};
 use crate::domain::account::Actor;
 use crate::domain::agenda::AgendaItemKind;
+use crate::domain::letter::check_logo;
 use crate::domain::letter::{
     LetterDirection, LetterEvent, LetterStatus, LetterText, check_outgoing,
 };
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::domain::text::paragraphs;
+use crate::domain::time::today;
 use crate::domain::{AgendaItemId, CaseId, CaseReference, MeetingId, OrganizationId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::mail::templates::{Lang, render_mail};
@@ -538,4 +540,80 @@ fn field_message(errors: crate::domain::proposal::FieldErrors) -> AppError {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// A letterhead as the secretariat typed it: the address lines, the web address, and the logo
+/// (PNG or JPEG) or its removal.
+pub struct LetterheadInput<'a> {
+    pub address: &'a str,
+    pub website: Option<&'a str>,
+    pub remove_logo: bool,
+    pub logo: Option<Vec<u8>>,
+}
+
+/// Saves an organization's letterhead; a logo no letter could be rendered with is refused now.
+pub fn set_letterhead(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    org: OrganizationId,
+    input: &LetterheadInput,
+) -> AppResult<()> {
+    let lines: Vec<String> = input
+        .address
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 6 {
+        return Err(AppError::invalid("Skriv højst seks adresselinjer."));
+    }
+    let website = input.website.map(str::trim).filter(|w| !w.is_empty());
+    if let Some(w) = website
+        && (w.contains(char::is_whitespace) || !w.contains('.'))
+    {
+        return Err(AppError::invalid(format!("»{w}« er ikke en webadresse.")));
+    }
+    let logo = match (&input.logo, input.remove_logo) {
+        (_, true) => LogoChange::Remove,
+        (Some(bytes), false) if !bytes.is_empty() => {
+            let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;
+            // A logo every letter of the organization would fail on is refused now.
+            let sample = LetterView::new(
+                &letters::letterhead_of(conn, org)?,
+                today(),
+                &LetterText {
+                    recipient_name: "Prøve".to_owned(),
+                    recipient_title: None,
+                    recipient_email: None,
+                    heading: "Prøve".to_owned(),
+                    salutation: String::new(),
+                    body: "Prøve".to_owned(),
+                    closing: String::new(),
+                    signatories: Vec::new(),
+                },
+            )
+            .with_logo(Some(bytes.clone()));
+            if render(&sample).is_err() {
+                return Err(AppError::invalid(
+                    "Logoet kan ikke læses som billede. Gem det igen som PNG eller JPEG.",
+                ));
+            }
+            LogoChange::Set(kind, bytes)
+        }
+        _ => LogoChange::Keep,
+    };
+    crate::db::write_transaction(conn, |conn| {
+        letters::set_letterhead(conn, org, &lines, website, logo)?;
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "organization.letterhead",
+                subject: audit::SubjectKind("organization").with(org.0),
+                before: None,
+                after: Some(json!({ "address_lines": lines, "website": website })),
+                note: None,
+            },
+        )
+    })
 }

@@ -15,13 +15,12 @@ use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
 use super::upload::read_upload;
 use super::views::{AuditLine, When, case_url};
-use crate::db::letters::{self, Letter, LogoChange};
+use crate::db::letters::{self, Letter};
 use crate::db::{DbConnection, audit, cases, meetings};
-use crate::documents::LetterView;
 use crate::domain::account::Actor;
 use crate::domain::attachment::{self, clean_filename};
 use crate::domain::letter::{
-    LetterDirection, LetterEvent, LetterStatus, LetterText, Signatory, check_incoming, check_logo,
+    LetterDirection, LetterEvent, LetterStatus, LetterText, Signatory, check_incoming,
     check_outgoing, check_sender_name, reply_to,
 };
 use crate::domain::proposal::FieldErrors;
@@ -30,7 +29,7 @@ use crate::domain::{CaseReference, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::{
     self,
-    letters::{CaseChoice, LetterInput, Sender},
+    letters::{CaseChoice, LetterInput, LetterheadInput, Sender},
 };
 
 pub use crate::urls::letter as letter_url;
@@ -917,70 +916,18 @@ fn save_letterhead_fields(
     org: i64,
     upload: &mut super::upload::Upload,
 ) -> AppResult<()> {
-    let file = upload.take_file()?;
-    let lines: Vec<String> = upload
-        .field("address")
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lines.len() > 6 {
-        return Err(AppError::invalid("Skriv højst seks adresselinjer."));
-    }
-    let website = upload
-        .field("website")
-        .map(str::trim)
-        .filter(|w| !w.is_empty());
-    if let Some(w) = website
-        && (w.contains(char::is_whitespace) || !w.contains('.'))
-    {
-        return Err(AppError::invalid(format!("»{w}« er ikke en webadresse.")));
-    }
-    let remove = upload.field("remove_logo").is_some();
-    let logo = match (&file, remove) {
-        (_, true) => LogoChange::Remove,
-        (Some((_, bytes)), false) if !bytes.is_empty() => {
-            let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;
-            // A logo every letter of the organization would fail on is refused now.
-            let sample = LetterView::new(
-                &letters::letterhead_of(conn, OrganizationId(org))?,
-                today(),
-                &LetterText {
-                    recipient_name: "Prøve".to_owned(),
-                    recipient_title: None,
-                    recipient_email: None,
-                    heading: "Prøve".to_owned(),
-                    salutation: String::new(),
-                    body: "Prøve".to_owned(),
-                    closing: String::new(),
-                    signatories: Vec::new(),
-                },
-            )
-            .with_logo(Some(bytes.clone()));
-            if service::letters::render(&sample).is_err() {
-                return Err(AppError::invalid(
-                    "Logoet kan ikke læses som billede. Gem det igen som PNG eller JPEG.",
-                ));
-            }
-            LogoChange::Set(kind, bytes)
-        }
-        _ => LogoChange::Keep,
-    };
-    crate::db::write_transaction(conn, |conn| {
-        letters::set_letterhead(conn, OrganizationId(org), &lines, website, logo)?;
-        audit::record(
-            conn,
-            actor,
-            audit::Change {
-                action: "organization.letterhead",
-                subject: audit::SubjectKind("organization").with(org),
-                before: None,
-                after: Some(json!({ "address_lines": lines, "website": website })),
-                note: None,
-            },
-        )
-    })
+    let logo = upload.take_file()?.map(|(_, bytes)| bytes);
+    service::letters::set_letterhead(
+        conn,
+        actor,
+        OrganizationId(org),
+        &LetterheadInput {
+            address: upload.field("address").unwrap_or_default(),
+            website: upload.field("website"),
+            remove_logo: upload.field("remove_logo").is_some(),
+            logo,
+        },
+    )
 }
 
 /// `GET /organizations/{id}/logo`: a letterhead's logo, public like the letters it is on.

@@ -12,7 +12,6 @@ pub mod decisions_admin;
 pub mod documents;
 pub mod errors;
 pub mod followup_public;
-pub mod followup_view;
 pub mod forms;
 pub mod input;
 pub mod letters;

@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
 use super::forms::page as html;
-use super::task_answer::{AnswerForm, act, page_data};
+use super::task_answer::{AnswerForm, page_data};
 use super::templates::{context_for, render};
+use crate::db::DbConnection;
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, Task};
-use crate::db::{DbConnection, write_transaction};
 use crate::domain::OrganizationId;
 use crate::domain::account::Actor;
 use crate::domain::task::Standing;
@@ -179,12 +179,9 @@ pub async fn show(
     let data = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let (task, contribution) = own_task(conn, id, own)?;
-                tasks::mark_seen(conn, &task, contribution)?;
-                let task = tasks::get(conn, task.id)?.unwrap_or(task);
-                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))
-            })
+            let (task, contribution) = own_task(conn, id, own)?;
+            let task = crate::service::tasks::open(conn, &task, contribution)?;
+            page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))
         })
         .await?;
     page(&user, StatusCode::OK, id, data, None, None)
@@ -207,7 +204,14 @@ pub async fn submit(
         .db
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
-            let done = act(conn, &settings, &task, contribution, &form, &actor);
+            let done = crate::service::tasks::respond(
+                conn,
+                &settings,
+                &task,
+                contribution,
+                &form.response(),
+                &actor,
+            );
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
                 page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))?,

@@ -4,7 +4,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::AppState;
 use super::auth::{CsrfForm, Secretariat};
@@ -12,7 +11,7 @@ use super::mailbox::{download, sandboxed_html};
 use super::templates::{context_for, render};
 use super::views::AuditLine;
 use super::views::When;
-use crate::db::audit::{self, Change, SubjectKind};
+use crate::db::audit::{self, SubjectKind};
 use crate::db::outbox::{self, OutboxStatus, StoredMessage};
 use crate::domain::account::Actor;
 use crate::error::{AppError, AppResult};
@@ -261,29 +260,7 @@ pub async fn requeue(
     let actor = Actor::user(user.account.id, &user.account.name);
     state
         .db
-        .run(move |conn| {
-            crate::db::write_transaction(conn, |conn| {
-                let before = outbox::get(conn, id)?.ok_or_else(not_found)?;
-                outbox::requeue(conn, id, chrono::Utc::now())?;
-                audit::record(
-                    conn,
-                    &actor,
-                    Change {
-                        action: "outbox.requeued",
-                        subject: SUBJECT_KIND.with(id),
-                        before: Some(json!({
-                            "status": before.status.as_str(),
-                            "attempts": before.attempts,
-                            "last_error": before.last_error,
-                        })),
-                        after: Some(
-                            json!({ "status": OutboxStatus::Pending.as_str(), "attempts": 0 }),
-                        ),
-                        note: None,
-                    },
-                )
-            })
-        })
+        .run(move |conn| crate::service::outbox::requeue(conn, &actor, id))
         .await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/secretariat/outbox/{id}")))

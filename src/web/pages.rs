@@ -333,7 +333,7 @@ pub async fn proposal(
                 return Err(proposal_not_found());
             }
             let appearances = public_appearances(proposals::appearances(conn, id)?);
-            let followup = super::followup_view::proposal_followup(conn, id, false, false)?;
+            let followup = crate::read::followup::proposal_followup(conn, id, false, false)?;
             Ok((
                 followup,
                 ProposalPage {

@@ -912,7 +912,7 @@ pub async fn show_page(
         .db
         .run(move |conn| {
             // The secretariat and the proposal's authors follow it as it stands.
-            let followup = super::followup_view::proposal_followup(conn, id, true, secretariat)?;
+            let followup = crate::read::followup::proposal_followup(conn, id, true, secretariat)?;
             let meeting = match target {
                 Some(m) => meetings::get(conn, m)?,
                 None => None,

@@ -11,15 +11,12 @@ use tera::Context;
 use super::AppState;
 use super::auth::{CsrfForm, MaybeUser};
 use super::templates::link_page;
-use crate::db::subscriptions::{self, Requested};
-use crate::db::write_transaction;
-use crate::domain::mail::{Mailbox, OutgoingMessage};
+use crate::db::subscriptions::{self};
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::mail::templates::{Lang, render_mail};
 
 /// How long a confirmation link works.
-const CONFIRM_DAYS: i64 = 7;
+use crate::service::subscriptions::CONFIRM_DAYS;
 
 fn invalid_link() -> AppError {
     AppError::not_found(
@@ -105,27 +102,7 @@ pub async fn subscribe(
     state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let Requested::Confirm { token } = subscriptions::request(conn, id, &email)? else {
-                    return Ok(());
-                };
-                let mut ctx = Context::new();
-                ctx.insert("organization", &organization);
-                ctx.insert(
-                    "confirm_url",
-                    &format!("{}/subscriptions/confirm/{token}", settings.base_url),
-                );
-                ctx.insert("days", &CONFIRM_DAYS);
-                let mail = render_mail("subscription_confirm", Lang::Da, &ctx)?;
-                let to = Mailbox::new(None, email.as_str())
-                    .map_err(|e| AppError::bad_request(e.to_string()))?;
-                let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
-                    .map_err(AppError::internal)?
-                    .html(mail.html)
-                    .concerning("organization", id.0);
-                crate::mail::enqueue(conn, &settings.mail_from, &message)?;
-                Ok(())
-            })
+            crate::service::subscriptions::request(conn, &settings, id, &organization, &email)
         })
         .await?;
     page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
@@ -194,7 +171,7 @@ pub async fn confirm(
     let id = subscription.id;
     state
         .db
-        .run(move |conn| subscriptions::confirm(conn, id))
+        .run(move |conn| crate::service::subscriptions::confirm(conn, id))
         .await?;
     page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
         ctx.insert("step", "confirmed");

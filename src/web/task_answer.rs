@@ -11,12 +11,14 @@ use serde_json::json;
 use super::AppState;
 use super::auth::{CsrfForm, MaybeUser};
 use super::templates::link_page;
+use crate::db::DbConnection;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::tasks::{self, Link, Task};
-use crate::db::{DbConnection, audit, write_transaction};
 use crate::domain::account::Actor;
-use crate::domain::time::{date_da, datetime_da, long_date_da, parse_date, today};
+use crate::domain::time::{date_da, datetime_da, long_date_da, today};
 use crate::error::{AppError, AppResult};
+use crate::service;
+use crate::service::tasks::Response;
 
 /// The task behind a link, or the clear reason it does not open.
 fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<i64>)> {
@@ -289,17 +291,14 @@ pub async fn show(
     let data = state
         .db
         .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let (task, contribution) = open(conn, &lookup)?;
-                tasks::mark_seen(conn, &task, contribution)?;
-                let task = tasks::get(conn, task.id)?.unwrap_or(task);
-                page_data(
-                    conn,
-                    &task,
-                    contribution,
-                    &format!("/tasks/answer/{lookup}"),
-                )
-            })
+            let (task, contribution) = open(conn, &lookup)?;
+            let task = service::tasks::open(conn, &task, contribution)?;
+            page_data(
+                conn,
+                &task,
+                contribution,
+                &format!("/tasks/answer/{lookup}"),
+            )
         })
         .await?;
     respond(
@@ -311,59 +310,6 @@ pub async fn show(
         data,
         Said::Nothing,
     )
-}
-
-/// An answer, a contribution or a request for more time, with its audit event, in one
-/// transaction; returns the thanks to show.
-pub(super) fn act(
-    conn: &mut DbConnection,
-    settings: &crate::config::Settings,
-    task: &Task,
-    contribution: Option<i64>,
-    form: &AnswerForm,
-    actor: &Actor,
-) -> AppResult<&'static str> {
-    write_transaction(conn, |conn| {
-        let (action, notice) = match (form.action.as_str(), contribution) {
-            ("answer", Some(c)) => {
-                tasks::answer_contribution(conn, task, c, &form.answer, &form.answered_by)?;
-                (
-                    "task.contributed",
-                    "Tak. Jeres bidrag er sendt til den ansvarlige forvaltning.",
-                )
-            }
-            ("answer", None) => {
-                tasks::answer_task(conn, task, &form.answer, &form.answered_by)?;
-                let answered = tasks::get(conn, task.id)?
-                    .ok_or_else(|| AppError::internal("a task just answered is missing"))?;
-                crate::mail::proposer::notify_answered(conn, settings, &answered)?;
-                ("task.answered", "Tak. Svaret er sendt til sekretariatet.")
-            }
-            ("more_time", None) => {
-                let proposed = parse_date(&form.proposed_deadline).ok_or_else(|| {
-                    AppError::invalid("Skriv den nye frist som DD.MM.ÅÅÅÅ (fx 31.08.2025).")
-                })?;
-                tasks::request_more_time(conn, task, proposed, &form.reason)?;
-                (
-                    "task.more_time_requested",
-                    "Sekretariatet har fået jeres ønske om en ny frist.",
-                )
-            }
-            _ => return Err(AppError::bad_request("Ukendt handling.")),
-        };
-        audit::record(
-            conn,
-            actor,
-            audit::Change {
-                action,
-                subject: audit::SubjectKind("task").with(task.id),
-                before: Some(json!({ "status": task.status })),
-                after: None,
-                note: contribution.map(|c| format!("bidrag {c}")).as_deref(),
-            },
-        )?;
-        Ok(notice)
-    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -382,6 +328,17 @@ pub struct AnswerForm {
 }
 
 impl AnswerForm {
+    /// What the form asks for.
+    pub(super) fn response(&self) -> Response<'_> {
+        Response {
+            action: &self.action,
+            answer: &self.answer,
+            answered_by: &self.answered_by,
+            proposed_deadline: &self.proposed_deadline,
+            reason: &self.reason,
+        }
+    }
+
     /// What was typed, to show again if it is refused.
     pub(super) fn draft(&self) -> serde_json::Value {
         json!({
@@ -414,7 +371,14 @@ pub async fn submit(
                 user_id: None,
                 label: format!("svarlink ({})", form.answered_by.trim()),
             };
-            let done = act(conn, &settings, &task, contribution, &form, &actor);
+            let done = service::tasks::respond(
+                conn,
+                &settings,
+                &task,
+                contribution,
+                &form.response(),
+                &actor,
+            );
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             let data = page_data(

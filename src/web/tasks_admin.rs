@@ -296,19 +296,8 @@ pub(super) fn presented_url(
     conn: &mut DbConnection,
     item: AgendaItemId,
 ) -> AppResult<Option<String>> {
-    use crate::db::schema::agenda_items;
-    use diesel::prelude::*;
-    let meeting: Option<i64> = agenda_items::table
-        .find(item.0)
-        .select(agenda_items::meeting_id)
-        .first(conn)
-        .optional()?;
-    Ok(meeting.map(|m| {
-        format!(
-            "{}#punkt-{item}",
-            super::agenda_admin::editor_url(MeetingId(m))
-        )
-    }))
+    let meeting = crate::db::agenda::meeting_of_item(conn, item)?;
+    Ok(meeting.map(|m| format!("{}#punkt-{item}", crate::urls::agenda_editor(m))))
 }
 
 /// `GET /secretariat/tasks/{id}/overview`: the compiled answer, as the PDF has it.

@@ -2,6 +2,7 @@
 //! `AGENDUM_TEST_POSTGRES_URL` is set) PostgreSQL, each test with its own fresh database.
 //! One test binary, so the crate is linked once.
 
+mod architecture;
 mod helpers;
 
 mod accounts;

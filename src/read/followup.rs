@@ -1,26 +1,14 @@
 //! A proposal's decision and follow-up as its pages show them: the decisions at each meeting,
 //! the tasks sent to the administrations, their status and answers.
 
-use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use super::views::meeting_url;
-use crate::db::schema::agenda_items;
 use crate::db::{DbConnection, decisions, meetings, minutes, tasks};
+use crate::domain::ProposalId;
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, long_date_da, today};
-use crate::domain::{AgendaItemId, MeetingId, ProposalId};
 use crate::error::AppResult;
-
-/// The meeting an agenda item is on.
-fn meeting_of(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Option<MeetingId>> {
-    Ok(agenda_items::table
-        .find(item.0)
-        .select(agenda_items::meeting_id)
-        .first::<i64>(conn)
-        .optional()?
-        .map(MeetingId))
-}
+use crate::urls::meeting as meeting_url;
 
 /// The follow-up of a proposal, or `None` when nothing has been decided. `full` (the
 /// secretariat, the proposer) shows everything as it stands; otherwise only what the published
@@ -67,12 +55,12 @@ pub fn proposal_followup(
     let today = today();
     let mut tasks_out = Vec::new();
     for t in tasks::of_proposal(conn, proposal)? {
-        let decided_at = meeting_of(conn, t.agenda_item_id)?;
+        let decided_at = crate::db::agenda::meeting_of_item(conn, t.agenda_item_id)?;
         if !full && !decided_at.is_some_and(|m| published_meetings.contains(&m)) {
             continue;
         }
         let presented = match t.presented_item_id {
-            Some(item) => meeting_of(conn, item)?
+            Some(item) => crate::db::agenda::meeting_of_item(conn, item)?
                 .and_then(|m| meetings::get(conn, m).transpose())
                 .transpose()?,
             None => None,
