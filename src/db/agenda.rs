@@ -16,8 +16,10 @@ use crate::domain::agenda::{
     normalize,
 };
 use crate::domain::audience::Audience;
+use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::ProposalStatus;
+use crate::domain::proposal::Transition;
 use crate::domain::{AgendaItemId, CaseId, MeetingId, OrganizationId, ProposalId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -753,10 +755,10 @@ pub fn record_release(
                 ))
                 .execute(conn)?;
         }
-        meeting_repo::set_status(conn, meeting_id, MeetingStatus::AgendaReleased)?;
+        meeting_repo::apply(conn, meeting_id, MeetingEvent::ReleaseAgenda)?;
         for item in &snapshot.items {
             if let Some(p) = &item.proposal {
-                proposals::set_status(conn, p.id, ProposalStatus::OnAgenda)?;
+                proposals::step(conn, p.id, Transition::PutOnAgenda)?;
             }
         }
         // A proposal taken off the agenda by a supplement waits for another meeting.
@@ -767,7 +769,7 @@ pub fn record_release(
                     .iter()
                     .any(|i| i.proposal.as_ref().is_some_and(|n| n.id == old.id));
                 if !still_on {
-                    proposals::set_status(conn, old.id, ProposalStatus::Accepted)?;
+                    proposals::step(conn, old.id, Transition::TakeOffAgenda)?;
                 }
             }
         }

@@ -13,9 +13,10 @@ use super::schema::{decisions, meeting_attendance, meetings, persons, proposals}
 use super::{DbConnection, now};
 use crate::domain::agenda::SnapshotItem;
 use crate::domain::decision::{Decision, Outcome};
+use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::organization::OrganizationKind;
-use crate::domain::proposal::ProposalStatus;
+use crate::domain::proposal::Transition;
 use crate::domain::time::local;
 use crate::domain::{AgendaItemId, BodyId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
@@ -408,31 +409,26 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
                 .execute(conn)?;
         }
     }
-    if item.meeting_status == MeetingStatus::AgendaReleased {
-        diesel::update(meetings::table.find(item.meeting_id.0))
-            .set(meetings::status.eq(MeetingStatus::Held.as_str()))
-            .execute(conn)?;
-    }
+    super::meetings::apply(conn, item.meeting_id, MeetingEvent::RecordDecision)?;
     if let Some(proposal) = &item.item.proposal {
-        let (status, organization, target) = match outcome {
+        let step = outcome.proposal_step(!tasked.is_empty());
+        super::proposals::step(conn, proposal.id, Transition::Decide(step))?;
+        let (organization, target) = match outcome {
             Outcome::Referred => {
                 let to = request
                     .referred_to
                     .expect("checked: a referral names its committee");
                 let next = next_meeting(conn, to, item.meeting_starts_at)?;
-                (ProposalStatus::Accepted, to, next)
+                (to, next)
             }
             Outcome::Postponed => {
                 let next = next_meeting(conn, item.organization_id, item.meeting_starts_at)?;
-                (ProposalStatus::Accepted, item.organization_id, next)
+                (item.organization_id, next)
             }
-            Outcome::Withdrawn => (ProposalStatus::Withdrawn, item.organization_id, None),
-            _ if !tasked.is_empty() => (ProposalStatus::InFollowUp, item.organization_id, None),
-            _ => (ProposalStatus::Decided, item.organization_id, None),
+            _ => (item.organization_id, None),
         };
         diesel::update(proposals::table.find(proposal.id.0))
             .set((
-                proposals::status.eq(status.as_str()),
                 proposals::organization_id.eq(organization.0),
                 proposals::updated_at.eq(now()),
             ))

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::{meetings, organizations};
 use super::{DbConnection, now};
+use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::{MeetingKind, MeetingStatus};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::{MeetingId, OrganizationId};
@@ -123,15 +124,34 @@ pub fn get(conn: &mut DbConnection, id: MeetingId) -> AppResult<Option<Meeting>>
         .transpose()
 }
 
-pub fn set_status(conn: &mut DbConnection, id: MeetingId, status: MeetingStatus) -> AppResult<()> {
-    diesel::update(meetings::table.find(id.0))
-        .set((
-            meetings::status.eq(status.as_str()),
-            meetings::updated_at.eq(now()),
-            meetings::lock_version.eq(meetings::lock_version + 1),
-        ))
-        .execute(conn)?;
-    Ok(())
+/// Moves the meeting one step (`MeetingStatus::after`); a step its status does not allow is
+/// refused (409). Written only when the status changes, so the meeting's lock version (the
+/// agenda editor's) moves only then. Returns the new status.
+pub fn apply(
+    conn: &mut DbConnection,
+    id: MeetingId,
+    event: MeetingEvent,
+) -> AppResult<MeetingStatus> {
+    let current: String = meetings::table
+        .find(id.0)
+        .select(meetings::status)
+        .first(conn)?;
+    let current: MeetingStatus = current
+        .parse()
+        .map_err(|_| AppError::internal(format!("meeting {id} has an unknown status")))?;
+    let next = current
+        .after(event)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    if next != current {
+        diesel::update(meetings::table.find(id.0))
+            .set((
+                meetings::status.eq(next.as_str()),
+                meetings::updated_at.eq(now()),
+                meetings::lock_version.eq(meetings::lock_version + 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(next)
 }
 
 /// The next meetings of an organization from `from` on, soonest first.

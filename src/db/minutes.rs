@@ -10,6 +10,7 @@ use super::decisions::{attendance, decision_of};
 use super::schema::{meetings, minutes, minutes_documents, minutes_signatures, organizations};
 use super::{DbConnection, agenda, meetings as meeting_repo, now, organizations as orgs};
 use crate::domain::audience::Audience;
+use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::minutes::{
     AttendanceLine, MinutesContent, MinutesItem, Signer, SignerRule, signers,
@@ -299,7 +300,7 @@ pub fn draft(
         .execute(conn)?;
     // A correction reopens the decisions until it is published.
     if meeting.status == MeetingStatus::MinutesPublished {
-        meeting_repo::set_status(conn, meeting_id, MeetingStatus::Held)?;
+        meeting_repo::apply(conn, meeting_id, MeetingEvent::CorrectMinutes)?;
     }
     open_draft(conn, meeting_id)?
         .ok_or_else(|| AppError::internal("the draft just made is missing"))
@@ -375,7 +376,7 @@ pub fn sign(
     diesel::update(minutes::table.find(open.id))
         .set(minutes::published_at.eq(published))
         .execute(conn)?;
-    meeting_repo::set_status(conn, meeting_id, MeetingStatus::MinutesPublished)?;
+    meeting_repo::apply(conn, meeting_id, MeetingEvent::PublishMinutes)?;
     Ok(Signed::Published {
         minutes_id: open.id,
     })

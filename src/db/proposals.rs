@@ -12,6 +12,7 @@ use super::schema::{
 use super::{DbConnection, cases, now};
 use crate::domain::agenda::ReleasedStanding;
 use crate::domain::meeting::MeetingStatus;
+use crate::domain::proposal::Transition;
 use crate::domain::proposal::{ProposalStatus, SubmitterRole};
 use crate::domain::{
     BodyId, CaseId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId, UserId,
@@ -273,19 +274,33 @@ pub fn set_requested_cases(
     Ok(())
 }
 
-pub fn set_status(
+/// Moves the proposal one step of its life (`ProposalStatus::after`); a step its status does
+/// not allow is refused (409) and nothing is written. Returns the new status.
+pub fn step(
     conn: &mut DbConnection,
     id: ProposalId,
-    status: ProposalStatus,
-) -> AppResult<()> {
-    diesel::update(proposals::table.find(id.0))
-        .set((
-            proposals::status.eq(status.as_str()),
-            proposals::updated_at.eq(now()),
-            proposals::lock_version.eq(proposals::lock_version + 1),
-        ))
-        .execute(conn)?;
-    Ok(())
+    transition: Transition,
+) -> AppResult<ProposalStatus> {
+    let current: String = proposals::table
+        .find(id.0)
+        .select(proposals::status)
+        .first(conn)?;
+    let current: ProposalStatus = current
+        .parse()
+        .map_err(|_| AppError::internal(format!("proposal {id} has an unknown status")))?;
+    let next = current
+        .after(transition)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    if next != current {
+        diesel::update(proposals::table.find(id.0))
+            .set((
+                proposals::status.eq(next.as_str()),
+                proposals::updated_at.eq(now()),
+                proposals::lock_version.eq(proposals::lock_version + 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(next)
 }
 
 /// How the proposal stands on the released agendas (never the working one: deleting a closed

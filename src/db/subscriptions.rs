@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::schema::subscriptions;
 use super::{DbConnection, now};
 use crate::domain::secret::{new_secret, secret_hash};
+use crate::domain::subscription::SubscriptionStatus;
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::AppResult;
 
@@ -45,14 +46,16 @@ pub fn request(
     let token = new_secret();
     let recent = now() - chrono::Duration::minutes(RESEND_AFTER_MINUTES);
     match existing {
-        Some((_, status, _)) if status == "confirmed" => return Ok(Requested::AlreadyConfirmed),
-        Some((_, status, at)) if status == "pending" && at > recent => {
+        Some((_, status, _)) if status == SubscriptionStatus::Confirmed.as_str() => {
+            return Ok(Requested::AlreadyConfirmed);
+        }
+        Some((_, status, at)) if status == SubscriptionStatus::Pending.as_str() && at > recent => {
             return Ok(Requested::RecentlySent);
         }
         Some((id, _, _)) => {
             diesel::update(subscriptions::table.find(id))
                 .set((
-                    subscriptions::status.eq("pending"),
+                    subscriptions::status.eq(SubscriptionStatus::Pending.as_str()),
                     subscriptions::confirm_token_hash.eq(secret_hash(&token)),
                     subscriptions::created_at.eq(now()),
                     subscriptions::unsubscribed_at.eq(None::<NaiveDateTime>),
@@ -64,7 +67,7 @@ pub fn request(
                 .values((
                     subscriptions::organization_id.eq(organization.0),
                     subscriptions::email.eq(&address),
-                    subscriptions::status.eq("pending"),
+                    subscriptions::status.eq(SubscriptionStatus::Pending.as_str()),
                     subscriptions::confirm_token_hash.eq(secret_hash(&token)),
                     subscriptions::unsubscribe_token.eq(new_secret()),
                     subscriptions::created_at.eq(now()),
@@ -81,7 +84,7 @@ pub struct Subscription {
     pub id: i64,
     pub organization_id: OrganizationId,
     pub email: String,
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub unsubscribe_token: String,
     pub created_at: NaiveDateTime,
 }
@@ -89,6 +92,8 @@ pub struct Subscription {
 type Row = (i64, i64, String, String, String, NaiveDateTime);
 
 fn from_row((id, organization, email, status, unsubscribe_token, created_at): Row) -> Subscription {
+    // The column's CHECK constraint allows these three only.
+    let status = status.parse().unwrap_or(SubscriptionStatus::Unsubscribed);
     Subscription {
         id,
         organization_id: OrganizationId(organization),
@@ -138,7 +143,7 @@ pub fn by_unsubscribe_token(
 pub fn confirm(conn: &mut DbConnection, id: i64) -> AppResult<()> {
     diesel::update(subscriptions::table.find(id))
         .set((
-            subscriptions::status.eq("confirmed"),
+            subscriptions::status.eq(SubscriptionStatus::Confirmed.as_str()),
             subscriptions::confirm_token_hash.eq(None::<String>),
             subscriptions::confirmed_at.eq(now()),
         ))
@@ -149,7 +154,7 @@ pub fn confirm(conn: &mut DbConnection, id: i64) -> AppResult<()> {
 pub fn unsubscribe(conn: &mut DbConnection, id: i64) -> AppResult<()> {
     diesel::update(subscriptions::table.find(id))
         .set((
-            subscriptions::status.eq("unsubscribed"),
+            subscriptions::status.eq(SubscriptionStatus::Unsubscribed.as_str()),
             subscriptions::confirm_token_hash.eq(None::<String>),
             subscriptions::unsubscribed_at.eq(now()),
         ))
@@ -164,7 +169,7 @@ pub fn confirmed(
 ) -> AppResult<Vec<(String, String)>> {
     Ok(subscriptions::table
         .filter(subscriptions::organization_id.eq(organization.0))
-        .filter(subscriptions::status.eq("confirmed"))
+        .filter(subscriptions::status.eq(SubscriptionStatus::Confirmed.as_str()))
         .order(subscriptions::id)
         .select((subscriptions::email, subscriptions::unsubscribe_token))
         .load(conn)?)

@@ -12,7 +12,9 @@ use super::schema::{proposals, task_contributions, task_tokens, tasks};
 use super::{DbConnection, now};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::ProposalStatus;
+use crate::domain::proposal::Transition;
 use crate::domain::secret::{new_secret, secret_hash};
+use crate::domain::task::ContributionStatus;
 use crate::domain::task::{Standing, TaskEvent, TaskStatus};
 use crate::domain::time::long_date_da;
 use crate::domain::{AgendaItemId, BodyId, OrganizationId, UserId};
@@ -228,7 +230,7 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
             .values((
                 task_contributions::task_id.eq(task_id),
                 task_contributions::organization_id.eq(org.id.0),
-                task_contributions::status.eq("requested"),
+                task_contributions::status.eq(ContributionStatus::Requested.as_str()),
             ))
             .returning(task_contributions::id)
             .get_result(conn)?;
@@ -238,12 +240,7 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
         ));
     }
     if let Some(proposal) = &item.item.proposal {
-        diesel::update(proposals::table.find(proposal.id.0))
-            .set((
-                proposals::status.eq(ProposalStatus::InFollowUp.as_str()),
-                proposals::updated_at.eq(stamp),
-            ))
-            .execute(conn)?;
+        super::proposals::step(conn, proposal.id, Transition::FollowUp)?;
     }
     Ok((
         item,
@@ -285,7 +282,7 @@ pub struct Task {
 pub struct Contribution {
     pub id: i64,
     pub organization: Organization,
-    pub status: String,
+    pub status: ContributionStatus,
     pub answer: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_by: Option<String>,
@@ -667,7 +664,7 @@ fn load(conn: &mut DbConnection, only: Only) -> AppResult<Vec<Task>> {
                         Ok(Contribution {
                             id: cid,
                             organization: find(org)?,
-                            status,
+                            status: status.parse().map_err(AppError::internal)?,
                             answer,
                             answered_at: at.map(|t| t.and_utc()),
                             answered_by: by,
@@ -773,14 +770,15 @@ pub fn close_proposal_if_done(conn: &mut DbConnection, task: &Task) -> AppResult
     if !done {
         return Ok(false);
     }
-    let updated = diesel::update(
-        proposals::table
-            .find(proposal)
-            .filter(proposals::status.eq(ProposalStatus::InFollowUp.as_str())),
-    )
-    .set(proposals::status.eq(ProposalStatus::Closed.as_str()))
-    .execute(conn)?;
-    Ok(updated == 1)
+    let status: String = proposals::table
+        .find(proposal)
+        .select(proposals::status)
+        .first(conn)?;
+    if status != ProposalStatus::InFollowUp.as_str() {
+        return Ok(false);
+    }
+    super::proposals::step(conn, crate::domain::ProposalId(proposal), Transition::Close)?;
+    Ok(true)
 }
 
 /// The answer is on the agenda item `item`: the task is presented.
@@ -802,9 +800,9 @@ pub fn mark_seen(conn: &mut DbConnection, task: &Task, contribution: Option<i64>
             diesel::update(
                 task_contributions::table
                     .find(id)
-                    .filter(task_contributions::status.eq("requested")),
+                    .filter(task_contributions::status.eq(ContributionStatus::Requested.as_str())),
             )
-            .set(task_contributions::status.eq("seen"))
+            .set(task_contributions::status.eq(ContributionStatus::Seen.as_str()))
             .execute(conn)?;
         }
         None => {
@@ -857,7 +855,7 @@ pub fn answer_contribution(
             .filter(task_contributions::task_id.eq(task.id)),
     )
     .set((
-        task_contributions::status.eq("answered"),
+        task_contributions::status.eq(ContributionStatus::Answered.as_str()),
         task_contributions::answer.eq(text),
         task_contributions::answered_by.eq(by),
         task_contributions::answered_at.eq(now()),
@@ -1031,7 +1029,11 @@ pub fn change(
         let expires = link_expiry(deadline, task.sent_at.date_naive());
         let lead_token = issue_token(conn, id, None, expires)?;
         let mut contribution_tokens = Vec::new();
-        for c in task.contributors.iter().filter(|c| c.status != "answered") {
+        for c in task
+            .contributors
+            .iter()
+            .filter(|c| c.status != ContributionStatus::Answered)
+        {
             contribution_tokens.push((
                 c.organization.id,
                 issue_token(conn, id, Some(c.id), expires)?,

@@ -22,6 +22,18 @@ text_enum!(
 );
 
 impl Outcome {
+    /// What this outcome does to the proposal decided on; `tasked`: follow-up tasks are
+    /// already confirmed for it.
+    pub fn proposal_step(self, tasked: bool) -> crate::domain::proposal::DecisionStep {
+        use crate::domain::proposal::DecisionStep;
+        match self {
+            Self::Referred | Self::Postponed => DecisionStep::Again,
+            Self::Withdrawn => DecisionStep::Withdrawn,
+            _ if tasked => DecisionStep::InFollowUp,
+            _ => DecisionStep::Decided,
+        }
+    }
+
     /// "blev tiltrådt", "blev henvist": the verb of the decision sentence.
     fn verb_da(self) -> &'static str {
         match self {

@@ -36,3 +36,89 @@ impl MeetingStatus {
         )
     }
 }
+
+/// What happens to a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingEvent {
+    /// Its agenda is released (the first version or a supplement).
+    ReleaseAgenda,
+    /// A decision is recorded: the meeting has been held.
+    RecordDecision,
+    /// Its minutes are approved and published.
+    PublishMinutes,
+    /// A correction of published minutes is drafted: decisions may change again.
+    CorrectMinutes,
+}
+
+/// A step the meeting's status does not allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("Et møde med status »{}« kan ikke det.", .from.label_da())]
+pub struct MeetingTransitionError {
+    pub from: MeetingStatus,
+    pub event: MeetingEvent,
+}
+
+impl MeetingStatus {
+    /// The status after `event`, or why it is not allowed.
+    pub fn after(self, event: MeetingEvent) -> Result<MeetingStatus, MeetingTransitionError> {
+        use MeetingStatus::*;
+        let next = match (self, event) {
+            (Planned | AgendaReleased, MeetingEvent::ReleaseAgenda) => AgendaReleased,
+            (AgendaReleased | Held, MeetingEvent::RecordDecision) => Held,
+            (Held, MeetingEvent::PublishMinutes) => MinutesPublished,
+            (MinutesPublished, MeetingEvent::CorrectMinutes) => Held,
+            // A first draft of the minutes changes nothing.
+            (Held | AgendaReleased, MeetingEvent::CorrectMinutes) => self,
+            _ => return Err(MeetingTransitionError { from: self, event }),
+        };
+        Ok(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meeting_goes_from_planned_to_published_minutes_and_back_for_a_correction() {
+        use MeetingEvent::*;
+        use MeetingStatus::*;
+        let mut status = Planned;
+        for (event, expected) in [
+            (ReleaseAgenda, AgendaReleased),
+            (ReleaseAgenda, AgendaReleased),
+            (RecordDecision, Held),
+            (RecordDecision, Held),
+            (PublishMinutes, MinutesPublished),
+            (CorrectMinutes, Held),
+            (PublishMinutes, MinutesPublished),
+        ] {
+            status = status.after(event).unwrap();
+            assert_eq!(status, expected, "{event:?}");
+        }
+    }
+
+    #[test]
+    fn refused_steps() {
+        use MeetingEvent::*;
+        use MeetingStatus::*;
+        for (from, event) in [
+            (Cancelled, ReleaseAgenda),
+            (Held, ReleaseAgenda),
+            (MinutesPublished, ReleaseAgenda),
+            (Planned, RecordDecision),
+            (MinutesPublished, RecordDecision),
+            (Cancelled, RecordDecision),
+            (AgendaReleased, PublishMinutes),
+            (Planned, PublishMinutes),
+            (MinutesPublished, PublishMinutes),
+            (Planned, CorrectMinutes),
+        ] {
+            assert_eq!(
+                from.after(event),
+                Err(MeetingTransitionError { from, event }),
+                "{from:?} {event:?}"
+            );
+        }
+    }
+}

@@ -86,6 +86,7 @@ pub mod organization;
 pub mod proposal;
 pub mod proposal_text;
 pub mod secret;
+pub mod subscription;
 pub mod task;
 pub mod text;
 pub mod time;

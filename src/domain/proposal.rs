@@ -47,6 +47,30 @@ pub enum Transition {
     Accept,
     /// The author takes it back before it is accepted.
     Withdraw,
+    /// A released agenda shows it (the first version or a supplement).
+    PutOnAgenda,
+    /// A supplement took it off again: it waits for another meeting.
+    TakeOffAgenda,
+    /// The meeting decided on it (or corrected its decision); the outcome's consequence
+    /// (`domain::decision::proposal_step`).
+    Decide(DecisionStep),
+    /// A follow-up task was confirmed for it.
+    FollowUp,
+    /// Every task of its follow-up is presented or closed.
+    Close,
+}
+
+/// What a decision does to its proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionStep {
+    /// Decided; tasks follow when some are confirmed.
+    Decided,
+    /// Decided, with follow-up tasks already confirmed.
+    InFollowUp,
+    /// Referred to a committee or postponed: accepted again, for another meeting.
+    Again,
+    /// Withdrawn at the meeting.
+    Withdrawn,
 }
 
 impl Transition {
@@ -56,6 +80,11 @@ impl Transition {
             Transition::Return => "sendes retur",
             Transition::Accept => "godkendes",
             Transition::Withdraw => "trækkes tilbage",
+            Transition::PutOnAgenda => "sættes på dagsordenen",
+            Transition::TakeOffAgenda => "tages af dagsordenen",
+            Transition::Decide(_) => "få en beslutning",
+            Transition::FollowUp => "få opfølgningsopgaver",
+            Transition::Close => "afsluttes",
         }
     }
 }
@@ -77,6 +106,21 @@ impl ProposalStatus {
             (Submitted, Transition::Return) => Returned,
             (Submitted, Transition::Accept) => Accepted,
             (Draft | Submitted | Returned, Transition::Withdraw) => Withdrawn,
+            (Accepted | OnAgenda, Transition::PutOnAgenda) => OnAgenda,
+            (OnAgenda | Accepted, Transition::TakeOffAgenda) => Accepted,
+            // A decision is recorded on a released agenda, and may be corrected until the
+            // minutes are published: from any status a released agenda can leave it in.
+            (
+                Accepted | OnAgenda | Decided | InFollowUp | Closed | Withdrawn,
+                Transition::Decide(step),
+            ) => match step {
+                DecisionStep::Decided => Decided,
+                DecisionStep::InFollowUp => InFollowUp,
+                DecisionStep::Again => Accepted,
+                DecisionStep::Withdrawn => Withdrawn,
+            },
+            (Decided | InFollowUp, Transition::FollowUp) => InFollowUp,
+            (InFollowUp | Closed, Transition::Close) => Closed,
             _ => {
                 return Err(TransitionError {
                     from: self,
@@ -263,6 +307,41 @@ mod tests {
             Some("Stillet af Anna Holm og Bo Ravn")
         );
         assert_eq!(submitted_by_line(None, &[]), None);
+    }
+
+    #[test]
+    fn the_later_life_goes_through_the_same_function() {
+        use ProposalStatus::*;
+        let decide = |step| Transition::Decide(step);
+        let allowed = [
+            (Accepted, Transition::PutOnAgenda, OnAgenda),
+            (OnAgenda, Transition::PutOnAgenda, OnAgenda),
+            (OnAgenda, Transition::TakeOffAgenda, Accepted),
+            (OnAgenda, decide(DecisionStep::Decided), Decided),
+            (OnAgenda, decide(DecisionStep::Again), Accepted),
+            (OnAgenda, decide(DecisionStep::Withdrawn), Withdrawn),
+            (InFollowUp, decide(DecisionStep::InFollowUp), InFollowUp),
+            (Decided, Transition::FollowUp, InFollowUp),
+            (InFollowUp, Transition::Close, Closed),
+        ];
+        for (from, transition, to) in allowed {
+            assert_eq!(from.after(transition), Ok(to), "{from:?} {transition:?}");
+        }
+        let refused = [
+            (Draft, Transition::PutOnAgenda),
+            (Submitted, Transition::PutOnAgenda),
+            (Decided, Transition::PutOnAgenda),
+            (Draft, decide(DecisionStep::Decided)),
+            (Submitted, decide(DecisionStep::Decided)),
+            (Returned, decide(DecisionStep::Decided)),
+            (OnAgenda, Transition::FollowUp),
+            (Accepted, Transition::FollowUp),
+            (Decided, Transition::Close),
+            (Withdrawn, Transition::Close),
+        ];
+        for (from, transition) in refused {
+            assert!(from.after(transition).is_err(), "{from:?} {transition:?}");
+        }
     }
 
     #[test]

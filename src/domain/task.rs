@@ -8,6 +8,15 @@ use chrono::{Days, NaiveDate};
 pub const ORGANIZATIONS_MAX: usize = 100;
 
 text_enum!(
+    /// Where an administration's contribution to another's task stands.
+    ContributionStatus {
+        Requested = "requested" / "Bedt om bidrag",
+        Seen = "seen" / "Set",
+        Answered = "answered" / "Bidrag givet",
+    }
+);
+
+text_enum!(
     /// Where a task stands. Overdue is not a state: it is computed from the deadline.
     TaskStatus {
         Sent = "sent" / "Sendt",

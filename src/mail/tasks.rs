@@ -185,7 +185,7 @@ pub fn notify_deadline_moved(
     recipients.extend(
         task.contributors
             .iter()
-            .filter(|c| c.status != "answered")
+            .filter(|c| c.status != crate::domain::task::ContributionStatus::Answered)
             .map(|c| &c.organization),
     );
     for org in &recipients {
@@ -252,7 +252,7 @@ fn remind(
     let missing: Vec<&Organization> = task
         .contributors
         .iter()
-        .filter(|c| c.status != "answered")
+        .filter(|c| c.status != crate::domain::task::ContributionStatus::Answered)
         .map(|c| &c.organization)
         .collect();
     let mut queued = 0;

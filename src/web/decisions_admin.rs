@@ -900,7 +900,7 @@ pub fn task_row(t: &Task) -> Value {
         "description": t.description,
         "lead": t.lead.name,
         "contributors": t.contributors.len(),
-        "answered_contributions": t.contributors.iter().filter(|c| c.status == "answered").count(),
+        "answered_contributions": t.contributors.iter().filter(|c| c.status == crate::domain::task::ContributionStatus::Answered).count(),
         "deadline": t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
         "deadline_iso": t.deadline.map(|d| d.to_string()),
         "status": t.status.as_str(),

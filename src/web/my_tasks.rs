@@ -44,7 +44,7 @@ fn row(task: &Task, contribution: Option<i64>) -> Value {
     let today = today();
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let answered = match mine {
-        Some(c) => c.status == "answered",
+        Some(c) => c.status == crate::domain::task::ContributionStatus::Answered,
         None => !task.status.is_open(),
     };
     json!({
@@ -56,8 +56,8 @@ fn row(task: &Task, contribution: Option<i64>) -> Value {
         "deadline": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
         "deadline_iso": task.deadline.map(|d| d.to_string()),
         "status_label": match mine {
-            Some(c) if c.status == "answered" => "Bidrag givet",
-            Some(c) if c.status == "seen" => "Set",
+            Some(c) if c.status == crate::domain::task::ContributionStatus::Answered => "Bidrag givet",
+            Some(c) if c.status == crate::domain::task::ContributionStatus::Seen => "Set",
             Some(_) => "Sendt",
             None => task.status.label_da(),
         },

@@ -12,6 +12,7 @@ use super::AppState;
 use super::auth::{CsrfForm, MaybeUser};
 use super::templates::link_page;
 use crate::db::subscriptions::{self};
+use crate::domain::subscription::SubscriptionStatus;
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::{AppError, AppResult};
 
@@ -126,7 +127,7 @@ async fn subscription_of(
             };
             let subscription = found.ok_or_else(invalid_link)?;
             if confirm
-                && (subscription.status != "pending"
+                && (subscription.status != SubscriptionStatus::Pending
                     || subscription.created_at.and_utc() + Duration::days(CONFIRM_DAYS)
                         < Utc::now())
             {
@@ -192,7 +193,7 @@ pub async fn unsubscribe_form(
     page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
         ctx.insert(
             "step",
-            if subscription.status == "unsubscribed" {
+            if subscription.status == SubscriptionStatus::Unsubscribed {
                 "unsubscribed"
             } else {
                 "unsubscribe"

@@ -85,7 +85,7 @@ pub(super) fn page_data(
         "my_answered_at": mine.and_then(|c| c.answered_at.map(datetime_da)),
         "contributions": task.contributors.iter().map(|c| json!({
             "organization": c.organization.name,
-            "answered": c.status == "answered",
+            "answered": c.status == crate::domain::task::ContributionStatus::Answered,
             "answer": c.answer,
             "answered_by": c.answered_by,
             "answered_at": c.answered_at.map(datetime_da),

@@ -241,7 +241,7 @@ fn task_page(
             "lock": task.lock_version,
             "contributions": task.contributors.iter().map(|c| json!({
                 "organization": c.organization.name,
-                "answered": c.status == "answered",
+                "answered": c.status == crate::domain::task::ContributionStatus::Answered,
                 "status": c.status,
                 "answer": c.answer,
                 "answered_by": c.answered_by,

@@ -585,7 +585,10 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
         .iter()
         .find(|c| c.organization.name == "Teknik- og Miljøforvaltningen")
         .unwrap();
-    assert_eq!(contribution.status, "answered");
+    assert_eq!(
+        contribution.status,
+        agendum::domain::task::ContributionStatus::Answered
+    );
     assert_eq!(
         contribution.answered_by.as_deref(),
         Some("Medarbejder, TMF")

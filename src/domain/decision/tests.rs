@@ -264,3 +264,24 @@ fn clauses_and_referrals_are_checked() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_outcome_says_what_becomes_of_its_proposal() {
+    use crate::domain::proposal::DecisionStep;
+    assert_eq!(Outcome::Adopted.proposal_step(false), DecisionStep::Decided);
+    assert_eq!(
+        Outcome::Adopted.proposal_step(true),
+        DecisionStep::InFollowUp
+    );
+    assert_eq!(
+        Outcome::Rejected.proposal_step(false),
+        DecisionStep::Decided
+    );
+    assert_eq!(Outcome::Referred.proposal_step(true), DecisionStep::Again);
+    assert_eq!(Outcome::Postponed.proposal_step(false), DecisionStep::Again);
+    assert_eq!(
+        Outcome::Withdrawn.proposal_step(true),
+        DecisionStep::Withdrawn
+    );
+    assert_eq!(Outcome::Noted.proposal_step(false), DecisionStep::Decided);
+}
