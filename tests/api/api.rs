@@ -114,7 +114,7 @@ async fn errors_are_json(backend: Backend) {
 }
 
 /// The seed agenda's item as printed (seed-corrected.md, A, page 2), dedented.
-fn seed_item() -> String {
+fn seed_item_text() -> String {
     let seed = crate::helpers::seed_corrected();
     let lines: Vec<&str> = seed
         .lines()
@@ -130,7 +130,7 @@ async fn parse_reads_the_seed_item_as_the_demo_proposal(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let item = seed_item();
+    let item = seed_item_text();
     let parsed: serde_json::Value = app
         .client
         .post(app.url("/api/v1/proposals/parse"))

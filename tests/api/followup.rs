@@ -19,34 +19,6 @@ on_both_backends!(
 /// The demo's seed meeting (Borgerrepræsentationen, 30.04.2025) and its proposal.
 const SEED_MEETING: i64 = 1;
 
-/// The seed item's id and its proposal's id, from the public API.
-async fn seed_item(app: &TestApp) -> (i64, i64) {
-    let meeting = app
-        .get_json(&format!("/api/v1/meetings/{SEED_MEETING}"), 200)
-        .await;
-    let item = meeting["agenda"]["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "member_proposal")
-        .expect("the seed proposal is on the agenda")
-        .clone();
-    (
-        item["id"].as_i64().unwrap(),
-        item["proposal"]["id"].as_i64().unwrap(),
-    )
-}
-
-fn organization_id(app: &TestApp, name: &str) -> i64 {
-    agendum::db::organizations::list(&mut app.conn())
-        .unwrap()
-        .into_iter()
-        .find(|o| o.name == name)
-        .unwrap_or_else(|| panic!("{name} is in the demo"))
-        .id
-        .0
-}
-
 /// The names in a list of organizations, sorted.
 fn names(list: &Value) -> Vec<String> {
     let mut names: Vec<String> = list
@@ -87,7 +59,8 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
         return;
     };
     let secretariat = api_token(&app, "sekretariat@example.org");
-    let (item, proposal) = seed_item(&app).await;
+    let (item, proposal) = app.seed_item();
+    let (item, proposal) = (item.0, proposal.0);
     let path = format!("/api/v1/agenda-items/{item}/task-suggestions");
 
     // No decision yet: nothing to suggest.
@@ -198,7 +171,8 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
     };
     let secretariat = api_token(&app, "sekretariat@example.org");
     let politician = api_token(&app, "politiker@example.org");
-    let (item, _) = seed_item(&app).await;
+    let (item, _) = app.seed_item();
+    let item = item.0;
     let path = format!("/api/v1/agenda-items/{item}/decision");
     let post = |token: Option<String>, body: Value| {
         let app = &app;
@@ -243,7 +217,7 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
         use agendum::domain::meeting::AttendanceStatus;
         let mut conn = app.conn();
         let council =
-            agendum::domain::OrganizationId(organization_id(&app, "Borgerrepræsentationen"));
+            agendum::domain::OrganizationId(app.organization_id("Borgerrepræsentationen").0);
         let day = chrono::NaiveDate::from_ymd_opt(2025, 4, 30).unwrap();
         let members = agendum::db::organizations::members(&mut conn, council, day).unwrap();
         assert_eq!(members.len(), 55);
@@ -280,7 +254,7 @@ async fn decisions_that_do_not_add_up_are_refused(backend: Backend) {
         ),
         (json!({ "outcome": "referred" }), "Vælg det udvalg"),
         (
-            json!({ "outcome": "referred", "referred_to": organization_id(&app, "Socialforvaltningen") }),
+            json!({ "outcome": "referred", "referred_to": app.organization_id("Socialforvaltningen").0 }),
             "findes ikke i kommunen",
         ),
         (
@@ -338,9 +312,10 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
         return;
     };
     let secretariat = api_token(&app, "sekretariat@example.org");
-    let (item, proposal) = seed_item(&app).await;
-    let committee = organization_id(&app, "Økonomiudvalget");
-    let consulted = organization_id(&app, "Teknik- og Miljøudvalget");
+    let (item, proposal) = app.seed_item();
+    let (item, proposal) = (item.0, proposal.0);
+    let committee = app.organization_id("Økonomiudvalget").0;
+    let consulted = app.organization_id("Teknik- og Miljøudvalget").0;
     let (status, body) = api_call(
         &app,
         reqwest::Method::POST,
@@ -396,7 +371,8 @@ fn outbox_size(app: &TestApp) -> i64 {
 
 /// Records the seed decision and returns the item and clause 1's suggestion.
 pub(crate) async fn decided_seed(app: &TestApp, secretariat: &str) -> (i64, Value) {
-    let (item, _) = seed_item(app).await;
+    let (item, _) = app.seed_item();
+    let item = item.0;
     let (status, _) = api_call(
         app,
         reqwest::Method::POST,
@@ -630,12 +606,12 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         ),
         (with("deadline", Value::Null), 422, "Angiv en frist"),
         (
-            with("lead", json!(organization_id(&app, "KL"))),
+            with("lead", json!(app.organization_id("KL").0)),
             422,
             "kommunens egne forvaltninger",
         ),
         (
-            with("lead", json!(organization_id(&app, "Økonomiudvalget"))),
+            with("lead", json!(app.organization_id("Økonomiudvalget").0)),
             422,
             "kommunens egne forvaltninger",
         ),
@@ -647,7 +623,7 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
         (
             with(
                 "answer_to",
-                json!(organization_id(&app, "Socialforvaltningen")),
+                json!(app.organization_id("Socialforvaltningen").0),
             ),
             422,
             "forelægges kommunalbestyrelsen",

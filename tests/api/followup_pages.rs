@@ -24,36 +24,9 @@ on_both_backends!(
 /// The demo's seed meeting and its member proposal item.
 const SEED_MEETING: i64 = 1;
 
-fn seed_item(app: &TestApp) -> AgendaItemId {
-    let agenda = agendum::db::agenda::released(
-        &mut app.conn(),
-        agendum::domain::MeetingId(SEED_MEETING),
-        None,
-    )
-    .unwrap()
-    .expect("the seed agenda is released");
-    agenda
-        .snapshot
-        .items
-        .iter()
-        .find(|i| i.proposal.is_some())
-        .expect("the seed proposal is on the agenda")
-        .id
-}
-
-fn organization_id(app: &TestApp, name: &str) -> String {
-    agendum::db::organizations::list(&mut app.conn())
-        .unwrap()
-        .into_iter()
-        .find(|o| o.name == name)
-        .unwrap_or_else(|| panic!("{name} is in the demo"))
-        .id
-        .to_string()
-}
-
 /// Økonomiudvalget's next meeting, where the seed's answers go.
 fn committee_meeting(app: &TestApp) -> agendum::domain::MeetingId {
-    let committee = organization_id(app, "Økonomiudvalget");
+    let committee = app.organization_id("Økonomiudvalget").to_string();
     agendum::db::meetings::upcoming_of(
         &mut app.conn(),
         &[agendum::domain::OrganizationId(committee.parse().unwrap())],
@@ -98,25 +71,15 @@ fn seed_decision(votes_for: &str) -> Vec<(&str, &str)> {
     form
 }
 
-async fn post(session: &Session, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
-    let r = session.post_form(path, fields).await;
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, r.text().await.unwrap())
-}
-
 /// Records the seed decision through the form.
 async fn decide(session: &Session, item: AgendaItemId) {
-    let (status, _, body) = post(
-        session,
-        &format!("/secretariat/agenda-items/{item}/decision"),
-        &seed_decision("34"),
-    )
-    .await;
+    let (status, _, body) = session
+        .post(
+            &format!("/secretariat/agenda-items/{item}/decision"),
+            &seed_decision("34"),
+        )
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
 }
 
@@ -127,25 +90,30 @@ async fn confirm_clause_1(
     item: AgendaItemId,
     deadline: &str,
 ) -> (u16, String, String) {
-    let lead = organization_id(app, "Økonomiforvaltningen");
-    let tmf = organization_id(app, "Teknik- og Miljøforvaltningen");
-    let kff = organization_id(app, "Kultur- og Fritidsforvaltningen");
-    let answer_to = organization_id(app, "Økonomiudvalget");
-    post(
-        session,
-        &format!("/secretariat/agenda-items/{item}/tasks"),
-        &[
-            ("index", "0"),
-            ("clause", "1"),
-            ("lead", &lead),
-            ("contributors", &tmf),
-            ("contributors", &kff),
-            ("deadline", deadline),
-            ("answer_to", &answer_to),
-            ("description", "Saml forvaltningernes svar om brugen af X."),
-        ],
-    )
-    .await
+    let lead = app.organization_id("Økonomiforvaltningen").to_string();
+    let tmf = app
+        .organization_id("Teknik- og Miljøforvaltningen")
+        .to_string();
+    let kff = app
+        .organization_id("Kultur- og Fritidsforvaltningen")
+        .to_string();
+    let answer_to = app.organization_id("Økonomiudvalget").to_string();
+    session
+        .post(
+            &format!("/secretariat/agenda-items/{item}/tasks"),
+            &[
+                ("index", "0"),
+                ("clause", "1"),
+                ("lead", &lead),
+                ("contributors", &tmf),
+                ("contributors", &kff),
+                ("deadline", deadline),
+                ("answer_to", &answer_to),
+                ("description", "Saml forvaltningernes svar om brugen af X."),
+            ],
+        )
+        .await
+        .parts()
 }
 
 async fn attendance_is_recorded_with_a_substitute(backend: Backend) {
@@ -196,7 +164,7 @@ async fn attendance_is_recorded_with_a_substitute(backend: Backend) {
     };
     let path = format!("/secretariat/meetings/{SEED_MEETING}/attendance");
     // Seven absent, one of them replaced: 49 take part.
-    let (status, _, body) = post(&secretariat, &path, &form(7, Some(0))).await;
+    let (status, _, body) = secretariat.post(&path, &form(7, Some(0))).await.parts();
     assert_eq!(status, 303, "{body}");
     let present = agendum::db::decisions::present_count(
         &mut app.conn(),
@@ -212,7 +180,7 @@ async fn attendance_is_recorded_with_a_substitute(backend: Backend) {
         .await;
     assert!(page.contains("49 deltager i mødet"));
     // A substitute for a member who is present is refused, and nothing changes.
-    let (status, _, body) = post(&secretariat, &path, &form(3, Some(10))).await;
+    let (status, _, body) = secretariat.post(&path, &form(3, Some(10))).await.parts();
     assert_eq!(status, 422);
     assert!(body.contains("ingen stedfortræder"), "{body}");
     let present = agendum::db::decisions::present_count(
@@ -223,13 +191,14 @@ async fn attendance_is_recorded_with_a_substitute(backend: Backend) {
     assert_eq!(present, Some(49));
 
     // With 49 taking part, votes of 34 + 15 add up; 30 + 15 do not.
-    let item = seed_item(&app);
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("/secretariat/agenda-items/{item}/decision"),
-        &seed_decision("30"),
-    )
-    .await;
+    let item = app.seed_item().0;
+    let (status, _, body) = secretariat
+        .post(
+            &format!("/secretariat/agenda-items/{item}/decision"),
+            &seed_decision("30"),
+        )
+        .await
+        .parts();
     assert_eq!(status, 422);
     assert!(
         body.contains("49"),
@@ -254,7 +223,7 @@ async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) 
     assert!(meetings.contains(
         &format!("/secretariat/meetings/{SEED_MEETING}/decisions").replace('/', "&#x2F;")
     ));
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     let path = format!("/secretariat/agenda-items/{item}/decision");
     let page = secretariat.get_text(&path, 200).await;
     assert!(page.contains("Registrér beslutningen"));
@@ -335,7 +304,7 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
     assert_eq!(status, 303);
@@ -351,12 +320,13 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
         .checked_add_days(Days::new(60))
         .unwrap();
     let typed = new.format("%d.%m.%Y").to_string();
-    let (status, location, body) = post(
-        &secretariat,
-        &path,
-        &[("action", "deadline"), ("deadline", &typed), ("lock", "0")],
-    )
-    .await;
+    let (status, location, body) = secretariat
+        .post(
+            &path,
+            &[("action", "deadline"), ("deadline", &typed), ("lock", "0")],
+        )
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
     assert!(location.ends_with("?udfoert=deadline"));
     let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
@@ -368,22 +338,26 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
     assert!(!page.contains("fristen er overskredet"));
 
     // A change from a page older than that is refused.
-    let (status, _, body) = post(&secretariat, &path, &[("action", "close"), ("lock", "0")]).await;
+    let (status, _, body) = secretariat
+        .post(&path, &[("action", "close"), ("lock", "0")])
+        .await
+        .parts();
     assert_eq!(status, 409);
     assert!(body.contains("ændret, siden du hentede den"));
 
     // New links: every earlier one stops working.
     let before: Vec<String> = mails_with_links(&app, task.id);
     assert_eq!(before.len(), 3, "the links of the task's first mails");
-    let (status, _, body) = post(
-        &secretariat,
-        &path,
-        &[
-            ("action", "reissue"),
-            ("lock", &after.lock_version.to_string()),
-        ],
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(
+            &path,
+            &[
+                ("action", "reissue"),
+                ("lock", &after.lock_version.to_string()),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
     let links = mails_with_links(&app, task.id);
     let (old, new_links): (Vec<&String>, Vec<&String>) =
@@ -402,7 +376,10 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
         .unwrap()
         .lock_version
         .to_string();
-    let (status, _, _) = post(&secretariat, &path, &[("action", "close"), ("lock", &lock)]).await;
+    let (status, _, _) = secretariat
+        .post(&path, &[("action", "close"), ("lock", &lock)])
+        .await
+        .parts();
     assert_eq!(status, 303);
     let closed = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
     assert_eq!(closed.status.as_str(), "closed");
@@ -439,7 +416,7 @@ async fn follow_up_pages_are_the_secretariats(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     let pages = [
         format!("/secretariat/meetings/{SEED_MEETING}/decisions"),
         format!("/secretariat/agenda-items/{item}/decision"),
@@ -454,12 +431,13 @@ async fn follow_up_pages_are_the_secretariats(backend: Backend) {
                 "{who} {path}"
             );
         }
-        let (status, _, _) = post(
-            &session,
-            &format!("/secretariat/agenda-items/{item}/decision"),
-            &seed_decision("34"),
-        )
-        .await;
+        let (status, _, _) = session
+            .post(
+                &format!("/secretariat/agenda-items/{item}/decision"),
+                &seed_decision("34"),
+            )
+            .await
+            .parts();
         assert_eq!(status, 403, "{who} may not record a decision");
     }
     for path in &pages {
@@ -519,7 +497,7 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
     assert_eq!(status, 303);
@@ -548,16 +526,17 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
     let list = buf.get_text("/my/tasks", 200).await;
     assert!(!list.contains("1. at-punkt"));
     assert_eq!(buf.get(&path).await.status().as_u16(), 404);
-    let (status, _, _) = post(
-        &buf,
-        &path,
-        &[
-            ("action", "answer"),
-            ("answer", "Vi svarer også."),
-            ("answered_by", "B"),
-        ],
-    )
-    .await;
+    let (status, _, _) = buf
+        .post(
+            &path,
+            &[
+                ("action", "answer"),
+                ("answer", "Vi svarer også."),
+                ("answered_by", "B"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(
         status, 404,
         "an administration outside the task cannot answer it"
@@ -567,16 +546,17 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
     let page = tmf.get_text(&path, 200).await;
     assert!(page.contains("Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen"));
     assert!(page.contains("value=\"Medarbejder\""));
-    let (status, _, body) = post(
-        &tmf,
-        &path,
-        &[
-            ("action", "answer"),
-            ("answer", "TMF har én profil på X."),
-            ("answered_by", "Medarbejder, TMF"),
-        ],
-    )
-    .await;
+    let (status, _, body) = tmf
+        .post(
+            &path,
+            &[
+                ("action", "answer"),
+                ("answer", "TMF har én profil på X."),
+                ("answered_by", "Medarbejder, TMF"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Tak. Jeres bidrag er sendt"));
     let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
@@ -594,44 +574,47 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
         Some("Medarbejder, TMF")
     );
     // A contributor cannot answer for the lead or ask for more time.
-    let (status, _, _) = post(
-        &tmf,
-        &path,
-        &[
-            ("action", "more_time"),
-            ("proposed_deadline", "01.09.2025"),
-            ("reason", "x"),
-        ],
-    )
-    .await;
+    let (status, _, _) = tmf
+        .post(
+            &path,
+            &[
+                ("action", "more_time"),
+                ("proposed_deadline", "01.09.2025"),
+                ("reason", "x"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 400);
 
     // The lead sees the contribution and answers; the task is answered, and closed to more.
     let page = okf.get_text(&path, 200).await;
     assert!(page.contains("TMF har én profil på X."));
-    let (status, _, body) = post(
-        &okf,
-        &path,
-        &[
-            ("action", "answer"),
-            ("answer", "Samlet svar: se bidragene."),
-            ("answered_by", "Økonomiforvaltningen"),
-        ],
-    )
-    .await;
+    let (status, _, body) = okf
+        .post(
+            &path,
+            &[
+                ("action", "answer"),
+                ("answer", "Samlet svar: se bidragene."),
+                ("answered_by", "Økonomiforvaltningen"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 200, "{body}");
     let after = tasks::get(&mut app.conn(), task.id).unwrap().unwrap();
     assert_eq!(after.status.as_str(), "answered");
-    let (status, _, body) = post(
-        &okf,
-        &path,
-        &[
-            ("action", "answer"),
-            ("answer", "Igen."),
-            ("answered_by", "X"),
-        ],
-    )
-    .await;
+    let (status, _, body) = okf
+        .post(
+            &path,
+            &[
+                ("action", "answer"),
+                ("answer", "Igen."),
+                ("answered_by", "X"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 409, "{body}");
 
     // The pages are the administrations'.
@@ -670,7 +653,7 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
     assert_eq!(status, 303);
@@ -679,12 +662,13 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     let committee_meeting = committee_meeting(&app).to_string();
 
     // Not answered yet: nothing to put on an agenda.
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("{path}/present"),
-        &[("meeting", &committee_meeting)],
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(
+            &format!("{path}/present"),
+            &[("meeting", &committee_meeting)],
+        )
+        .await
+        .parts();
     assert_eq!(status, 409, "{body}");
     assert!(body.contains("ikke besvaret endnu"));
 
@@ -698,19 +682,20 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     )
     .await;
     let okf = app.login("okf@example.org", "demo").await;
-    let (status, _, _) = post(
-        &okf,
-        &format!("/my/tasks/{}", task.id),
-        &[
-            ("action", "answer"),
-            ("answer", "Samlet har kommunen to profiler på X."),
-            (
-                "answered_by",
-                "Økonomiforvaltningen, Center for Kommunikation",
-            ),
-        ],
-    )
-    .await;
+    let (status, _, _) = okf
+        .post(
+            &format!("/my/tasks/{}", task.id),
+            &[
+                ("action", "answer"),
+                ("answer", "Samlet har kommunen to profiler på X."),
+                (
+                    "answered_by",
+                    "Økonomiforvaltningen, Center for Kommunikation",
+                ),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 200);
 
     // The overview: the decision, the clause, the answer, each contribution or its absence.
@@ -754,7 +739,8 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     let council_meeting = agendum::db::meetings::upcoming_of(
         &mut app.conn(),
         &[agendum::domain::OrganizationId(
-            organization_id(&app, "Borgerrepræsentationen")
+            app.organization_id("Borgerrepræsentationen")
+                .to_string()
                 .parse()
                 .unwrap(),
         )],
@@ -765,12 +751,10 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     .remove(0)
     .id
     .to_string();
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("{path}/present"),
-        &[("meeting", &council_meeting)],
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(&format!("{path}/present"), &[("meeting", &council_meeting)])
+        .await
+        .parts();
     assert_eq!(status, 422);
     assert!(
         body.contains("Svaret skal forelægges Økonomiudvalget"),
@@ -778,12 +762,13 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
     );
 
     // In one step: the orientation item, from the lead, on the case, with the overview.
-    let (status, location, body) = post(
-        &secretariat,
-        &format!("{path}/present"),
-        &[("meeting", &committee_meeting)],
-    )
-    .await;
+    let (status, location, body) = secretariat
+        .post(
+            &format!("{path}/present"),
+            &[("meeting", &committee_meeting)],
+        )
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
     assert!(location.contains(&format!(
         "/secretariat/meetings/{committee_meeting}/agenda#punkt-"
@@ -817,12 +802,13 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
         .await;
     assert!(editor.contains("Opfølgning på medlemsforslag om nedlæggelse"));
     // Once is enough.
-    let (status, _, _) = post(
-        &secretariat,
-        &format!("{path}/present"),
-        &[("meeting", &committee_meeting)],
-    )
-    .await;
+    let (status, _, _) = secretariat
+        .post(
+            &format!("{path}/present"),
+            &[("meeting", &committee_meeting)],
+        )
+        .await
+        .parts();
     assert_eq!(status, 409);
     let page = secretariat.get_text(&path, 200).await;
     assert!(page.contains("Svaret er sat på"));
@@ -851,7 +837,7 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     let politician = app.login("politiker@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     let proposal = 1;
     let before = proposal_mails(&app, proposal).len();
     decide(&secretariat, item).await;
@@ -925,16 +911,17 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
     // The lead answers: the proposer is told, with the answer; the public reads it.
     let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
     let okf = app.login("okf@example.org", "demo").await;
-    let (status, _, _) = post(
-        &okf,
-        &format!("/my/tasks/{}", task.id),
-        &[
-            ("action", "answer"),
-            ("answer", "Kommunen har to profiler på X; begge nedlægges."),
-            ("answered_by", "Økonomiforvaltningen"),
-        ],
-    )
-    .await;
+    let (status, _, _) = okf
+        .post(
+            &format!("/my/tasks/{}", task.id),
+            &[
+                ("action", "answer"),
+                ("answer", "Kommunen har to profiler på X; begge nedlægges."),
+                ("answered_by", "Økonomiforvaltningen"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 200);
     let mails = proposal_mails(&app, proposal);
     let (to, subject, text) = mails.last().unwrap();
@@ -948,12 +935,13 @@ async fn the_proposal_shows_its_follow_up_to_whom_it_should(backend: Backend) {
 
     // Presented to Økonomiudvalget: with its only task done, the proposal is completed.
     let meeting = committee_meeting(&app).to_string();
-    let (status, _, _) = post(
-        &secretariat,
-        &format!("/secretariat/tasks/{}/present", task.id),
-        &[("meeting", &meeting)],
-    )
-    .await;
+    let (status, _, _) = secretariat
+        .post(
+            &format!("/secretariat/tasks/{}/present", task.id),
+            &[("meeting", &meeting)],
+        )
+        .await
+        .parts();
     assert_eq!(status, 303);
     let p = agendum::db::proposals::get(&mut app.conn(), agendum::domain::ProposalId(proposal))
         .unwrap()
@@ -989,7 +977,7 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
     assert_eq!(status, 303);
@@ -1088,16 +1076,17 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
 
     // Once answered, nothing more is attached; presented, the files go with the answer to the
     // committee's members.
-    let (status, _, _) = post(
-        &okf,
-        &format!("/my/tasks/{}", task.id),
-        &[
-            ("action", "answer"),
-            ("answer", "Svaret."),
-            ("answered_by", "ØKF"),
-        ],
-    )
-    .await;
+    let (status, _, _) = okf
+        .post(
+            &format!("/my/tasks/{}", task.id),
+            &[
+                ("action", "answer"),
+                ("answer", "Svaret."),
+                ("answered_by", "ØKF"),
+            ],
+        )
+        .await
+        .parts();
     assert_eq!(status, 200);
     let (status, body) = upload_file(
         &okf.client,
@@ -1113,12 +1102,13 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
         "{body}"
     );
     let meeting = committee_meeting(&app);
-    let (status, _, _) = post(
-        &secretariat,
-        &format!("/secretariat/tasks/{}/present", task.id),
-        &[("meeting", &meeting.to_string())],
-    )
-    .await;
+    let (status, _, _) = secretariat
+        .post(
+            &format!("/secretariat/tasks/{}/present", task.id),
+            &[("meeting", &meeting.to_string())],
+        )
+        .await
+        .parts();
     assert_eq!(status, 303);
     let added = tasks::get(&mut app.conn(), task.id)
         .unwrap()
@@ -1143,7 +1133,7 @@ async fn who_may_do_what_in_follow_up(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
     assert_eq!(status, 303);
@@ -1278,7 +1268,7 @@ async fn task_lists_are_paginated_and_filtered(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = seed_item(&app);
+    let item = app.seed_item().0;
     decide(&secretariat, item).await;
     let token = api_token(&app, "sekretariat@example.org");
     // Clause 2 gives one task per administration: four due long ago, three in the future.
@@ -1359,7 +1349,7 @@ async fn task_lists_are_paginated_and_filtered(backend: Backend) {
     assert_eq!(open["pagination"]["total"], 3);
     let (_, answered) = list("?standing=answered").await;
     assert_eq!(answered["pagination"]["total"], 0);
-    let okf = organization_id(&app, "Økonomiforvaltningen");
+    let okf = app.organization_id("Økonomiforvaltningen").to_string();
     let (_, led) = api_call(
         &app,
         reqwest::Method::GET,

@@ -155,6 +155,30 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    /// The demo organization of this name.
+    pub fn organization_id(&self, name: &str) -> agendum::domain::OrganizationId {
+        agendum::db::organizations::list(&mut self.conn())
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("{name} is in the demo"))
+            .id
+    }
+
+    /// The seed meeting's member proposal on its released agenda: the item and the proposal.
+    pub fn seed_item(&self) -> (agendum::domain::AgendaItemId, agendum::domain::ProposalId) {
+        let agenda =
+            agendum::db::agenda::released(&mut self.conn(), agendum::domain::MeetingId(1), None)
+                .unwrap()
+                .expect("the seed agenda is released");
+        agenda
+            .snapshot
+            .items
+            .iter()
+            .find_map(|i| i.proposal.as_ref().map(|p| (i.id, p.id)))
+            .expect("the seed proposal is on the agenda")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -317,6 +341,22 @@ impl Session {
     }
 
     /// Posts a form with the session's CSRF token added.
+    /// A form posted with the session's token, its answer read: status, redirect, body.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Posted {
+        let r = self.post_form(path, fields).await;
+        let status = r.status().as_u16();
+        let location = r
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        Posted {
+            status,
+            location,
+            body: r.text().await.unwrap(),
+        }
+    }
+
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
@@ -326,6 +366,35 @@ impl Session {
             .send()
             .await
             .expect("the request is answered")
+    }
+}
+
+/// What a form post was answered with.
+pub struct Posted {
+    pub status: u16,
+    /// Where it redirects; empty when it does not.
+    pub location: String,
+    pub body: String,
+}
+
+impl Posted {
+    pub fn parts(self) -> (u16, String, String) {
+        (self.status, self.location, self.body)
+    }
+
+    /// The status and what the answer says: where it redirects, else its body.
+    pub fn said(self) -> (u16, String) {
+        let said = if self.location.is_empty() {
+            self.body
+        } else {
+            self.location
+        };
+        (self.status, said)
+    }
+
+    /// The status and the body.
+    pub fn page(self) -> (u16, String) {
+        (self.status, self.body)
     }
 }
 

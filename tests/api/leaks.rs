@@ -188,18 +188,6 @@ async fn read_everything(app: &TestApp, step: &str) {
     }
 }
 
-async fn post(session: &Session, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let r = session.post_form(path, fields).await;
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    let body = r.text().await.unwrap();
-    (status, if location.is_empty() { body } else { location })
-}
-
 fn lock_of(app: &TestApp, meeting: i64) -> String {
     agendum::db::meetings::get(&mut app.conn(), MeetingId(meeting))
         .unwrap()
@@ -218,12 +206,13 @@ async fn editor(
     let lock = lock_of(app, meeting);
     let mut all = fields.to_vec();
     all.push(("lock", &lock));
-    let (status, body) = post(
-        session,
-        &format!("/secretariat/meetings/{meeting}/agenda{rest}"),
-        &all,
-    )
-    .await;
+    let (status, body) = session
+        .post(
+            &format!("/secretariat/meetings/{meeting}/agenda{rest}"),
+            &all,
+        )
+        .await
+        .said();
     assert_eq!(status, 303, "{rest}: {body}");
 }
 
@@ -443,61 +432,64 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
         } else {
             "Købet blev godkendt, LUKKET-BESLUTNING-4407."
         };
-        let (status, body) = post(
-            &secretariat,
-            &format!("/secretariat/agenda-items/{}/decision", item.id),
-            &[("outcome", "adopted"), ("text", text)],
-        )
-        .await;
+        let (status, body) = secretariat
+            .post(
+                &format!("/secretariat/agenda-items/{}/decision", item.id),
+                &[("outcome", "adopted"), ("text", text)],
+            )
+            .await
+            .said();
         assert_eq!(status, 303, "{body}");
     }
     read_everything(&app, "decided").await;
     let minutes = format!("/secretariat/meetings/{meeting}/minutes");
-    let (status, body) = post(&secretariat, &minutes, &[("action", "draft")]).await;
+    let (status, body) = secretariat
+        .post(&minutes, &[("action", "draft")])
+        .await
+        .said();
     assert_eq!(status, 303, "{body}");
     let draft = agendum::db::minutes::open_draft(&mut app.conn(), MeetingId(meeting))
         .unwrap()
         .unwrap();
     for signer in &draft.signers {
-        let (status, _) = post(
-            &secretariat,
-            &minutes,
-            &[("action", "sign"), ("signer", &signer.key)],
-        )
-        .await;
+        let (status, _) = secretariat
+            .post(&minutes, &[("action", "sign"), ("signer", &signer.key)])
+            .await
+            .said();
         assert_eq!(status, 303);
     }
     read_everything(&app, "minutes published").await;
 
     // Letters on the closed case, none public: one received, one answered and sent.
-    let (status, location) = post(
-        &secretariat,
-        "/secretariat/letters",
-        &[
-            ("case", "2026-0004403"),
-            (
-                "sender",
-                &agendum::db::organizations::list(&mut app.conn())
-                    .unwrap()
-                    .into_iter()
-                    .find(|o| o.name == "Borgerrepræsentationen")
-                    .unwrap()
-                    .id
-                    .0
-                    .to_string(),
-            ),
-            ("date", "20.04.2026"),
-            ("recipient_name", "Sælgeren"),
-            ("recipient_email", "saelger@example.org"),
-            ("heading", "Om grunden"),
-            ("salutation", "Kære sælger"),
-            ("body", "LUKKET-SVAR-4409"),
-            ("closing", "Med venlig hilsen"),
-            ("sig1_name", "Anna Dahl"),
-            ("sig1_title", "Overborgmester"),
-        ],
-    )
-    .await;
+    let (status, location) = secretariat
+        .post(
+            "/secretariat/letters",
+            &[
+                ("case", "2026-0004403"),
+                (
+                    "sender",
+                    &agendum::db::organizations::list(&mut app.conn())
+                        .unwrap()
+                        .into_iter()
+                        .find(|o| o.name == "Borgerrepræsentationen")
+                        .unwrap()
+                        .id
+                        .0
+                        .to_string(),
+                ),
+                ("date", "20.04.2026"),
+                ("recipient_name", "Sælgeren"),
+                ("recipient_email", "saelger@example.org"),
+                ("heading", "Om grunden"),
+                ("salutation", "Kære sælger"),
+                ("body", "LUKKET-SVAR-4409"),
+                ("closing", "Med venlig hilsen"),
+                ("sig1_name", "Anna Dahl"),
+                ("sig1_title", "Overborgmester"),
+            ],
+        )
+        .await
+        .said();
     assert_eq!(status, 303, "{location}");
     let letter: i64 = location
         .trim_start_matches("/secretariat/letters/")
@@ -513,12 +505,13 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
             .unwrap()
             .lock_version
             .to_string();
-        let (status, body) = post(
-            &secretariat,
-            &format!("/secretariat/letters/{letter}"),
-            &[("action", action), ("lock", &lock)],
-        )
-        .await;
+        let (status, body) = secretariat
+            .post(
+                &format!("/secretariat/letters/{letter}"),
+                &[("action", action), ("lock", &lock)],
+            )
+            .await
+            .said();
         assert_eq!(status, 303, "{action}: {body}");
     }
     {

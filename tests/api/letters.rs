@@ -253,17 +253,6 @@ fn organization(app: &TestApp, name: &str) -> agendum::db::organizations::Organi
         .unwrap_or_else(|| panic!("the demo has {name}"))
 }
 
-async fn post(session: &Session, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
-    let r = session.post_form(path, fields).await;
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, r.text().await.unwrap())
-}
-
 /// The id in a redirect to `/secretariat/letters/{id}?…`.
 fn id_in(location: &str) -> i64 {
     location
@@ -320,7 +309,10 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     let okf = organization(&app, "Økonomiforvaltningen");
     let (okf_id, kl_id) = (okf.id.0.to_string(), kl.id.to_string());
     let fields = reply_fields(&okf_id, &kl_id);
-    let (status, location, body) = post(&secretariat, "/secretariat/letters", &fields).await;
+    let (status, location, body) = secretariat
+        .post("/secretariat/letters", &fields)
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
     let id = id_in(&location);
     let draft = letter(&app, id);
@@ -344,7 +336,10 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     // A draft marked public is not published before it is sent.
     let mut marked = fields.clone();
     marked.push(("public", "ja"));
-    let (_, location, _) = post(&secretariat, "/secretariat/letters", &marked).await;
+    let (_, location, _) = secretariat
+        .post("/secretariat/letters", &marked)
+        .await
+        .parts();
     let marked = id_in(&location);
     assert!(letter(&app, marked).public);
     assert_eq!(
@@ -378,7 +373,10 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
         let session = &secretariat;
         async move {
             let lock = lock.to_string();
-            post(session, &path, &[("action", action), ("lock", &lock)]).await
+            session
+                .post(&path, &[("action", action), ("lock", &lock)])
+                .await
+                .parts()
         }
     };
 
@@ -395,12 +393,10 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     let mut edit = fields.clone();
     let lock = approved.lock_version.to_string();
     edit.push(("lock", &lock));
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("/secretariat/letters/{id}/edit"),
-        &edit,
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(&format!("/secretariat/letters/{id}/edit"), &edit)
+        .await
+        .parts();
     assert_eq!(status, 409, "{body}");
     assert!(body.contains("Gør det til kladde igen for at rette det."));
     // A stale page is refused.
@@ -482,12 +478,10 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     edit.push(("lock", &lock));
     edit.retain(|(k, _)| *k != "heading");
     edit.push(("heading", "Ændret efter afsendelse"));
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("/secretariat/letters/{id}/edit"),
-        &edit,
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(&format!("/secretariat/letters/{id}/edit"), &edit)
+        .await
+        .parts();
     assert_eq!(status, 409);
     assert!(body.contains("Brevet er sendt og kan ikke ændres."));
     let after = letter(&app, id);
@@ -550,22 +544,21 @@ async fn bad_letters_are_refused_at_their_fields_and_change_nothing(backend: Bac
         f
     };
     // No recipient and no body: both named at their fields.
-    let (status, _, body) = post(
-        &secretariat,
-        "/secretariat/letters",
-        &without(&["recipient_name", "body"]),
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(
+            "/secretariat/letters",
+            &without(&["recipient_name", "body"]),
+        )
+        .await
+        .parts();
     assert_eq!(status, 422);
     assert!(body.contains("Skriv modtagerens navn."));
     assert!(body.contains("Skriv brevets tekst."));
     assert!(body.contains("Anna Dahl"), "the form keeps what was typed");
-    let (status, _, body) = post(
-        &secretariat,
-        "/secretariat/letters",
-        &without(&["recipient_email"]),
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post("/secretariat/letters", &without(&["recipient_email"]))
+        .await
+        .parts();
     assert_eq!(status, 422);
     assert!(body.contains("Skriv modtagerens e-mailadresse"));
     // An unknown sender, a party and an administration without letterhead are refused.
@@ -577,7 +570,7 @@ async fn bad_letters_are_refused_at_their_fields_and_change_nothing(backend: Bac
     for sender in ["999999", party.as_str(), bare.as_str()] {
         let mut f = without(&["sender"]);
         f.push(("sender", sender));
-        let (status, _, body) = post(&secretariat, "/secretariat/letters", &f).await;
+        let (status, _, body) = secretariat.post("/secretariat/letters", &f).await.parts();
         assert_eq!(status, 422, "{sender}");
         assert!(
             body.contains("Afsenderen findes ikke eller har intet brevhoved."),
@@ -587,11 +580,11 @@ async fn bad_letters_are_refused_at_their_fields_and_change_nothing(backend: Bac
     // A reply on another case than the letter it answers, an unknown case without title.
     let mut f = without(&["case"]);
     f.push(("case", "2026-0000001"));
-    let (status, _, body) = post(&secretariat, "/secretariat/letters", &f).await;
+    let (status, _, body) = secretariat.post("/secretariat/letters", &f).await.parts();
     assert_eq!(status, 422);
     assert!(body.contains("Sag 2026-0000001 findes ikke. Skriv sagens titel"));
     f.push(("case_title", "En ny sag"));
-    let (status, _, body) = post(&secretariat, "/secretariat/letters", &f).await;
+    let (status, _, body) = secretariat.post("/secretariat/letters", &f).await.parts();
     assert_eq!(status, 422);
     assert!(body.contains("Et svar skrives på samme sag"));
     assert!(
@@ -607,12 +600,13 @@ async fn bad_letters_are_refused_at_their_fields_and_change_nothing(backend: Bac
     // An incoming letter is not approved or sent.
     let lock = kl.lock_version.to_string();
     for action in ["approve", "send"] {
-        let (status, _, body) = post(
-            &secretariat,
-            &format!("/secretariat/letters/{}", kl.id),
-            &[("action", action), ("lock", &lock)],
-        )
-        .await;
+        let (status, _, body) = secretariat
+            .post(
+                &format!("/secretariat/letters/{}", kl.id),
+                &[("action", action), ("lock", &lock)],
+            )
+            .await
+            .parts();
         assert_eq!(status, 409);
         assert!(body.contains("Et indgående brev registreres"));
     }
@@ -742,7 +736,10 @@ async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) 
     .remove(0);
     let meeting_id = meeting.id.0.to_string();
     let path = format!("/secretariat/letters/{id}/agenda");
-    let (status, _, body) = post(&secretariat, &path, &[("meeting", &meeting_id)]).await;
+    let (status, _, body) = secretariat
+        .post(&path, &[("meeting", &meeting_id)])
+        .await
+        .parts();
     assert_eq!(status, 303, "{body}");
     let item_id = letter(&app, id).agenda_item_id.expect("on the agenda");
     let items = agendum::db::agenda::working_items(&mut app.conn(), meeting.id).unwrap();
@@ -767,25 +764,27 @@ async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) 
         page.contains(&format!("agenda#punkt-{item_id}\"")),
         "{page}"
     );
-    let (status, _, body) = post(&secretariat, &path, &[("meeting", &meeting_id)]).await;
+    let (status, _, body) = secretariat
+        .post(&path, &[("meeting", &meeting_id)])
+        .await
+        .parts();
     assert_eq!(status, 409);
     assert!(body.contains("Brevet er allerede sat på en dagsorden."));
     // An outgoing letter is not put on an agenda this way.
     let okf = organization(&app, "Økonomiforvaltningen").id.0.to_string();
     let kl_id = kl_letter(&app).id.to_string();
-    let (_, location, _) = post(
-        &secretariat,
-        "/secretariat/letters",
-        &reply_fields(&okf, &kl_id),
-    )
-    .await;
+    let (_, location, _) = secretariat
+        .post("/secretariat/letters", &reply_fields(&okf, &kl_id))
+        .await
+        .parts();
     let outgoing = id_in(&location);
-    let (status, _, body) = post(
-        &secretariat,
-        &format!("/secretariat/letters/{outgoing}/agenda"),
-        &[("meeting", &meeting_id)],
-    )
-    .await;
+    let (status, _, body) = secretariat
+        .post(
+            &format!("/secretariat/letters/{outgoing}/agenda"),
+            &[("meeting", &meeting_id)],
+        )
+        .await
+        .parts();
     assert_eq!(status, 422);
     assert!(body.contains("Kun indgående breve sættes på en dagsorden"));
 }
@@ -832,12 +831,10 @@ async fn letterheads_carry_a_logo_into_the_pdf(backend: Backend) {
     // A letter from Økonomiforvaltningen has the logo in its letterhead.
     let okf_id = okf.id.0.to_string();
     let kl_id = kl_letter(&app).id.to_string();
-    let (_, location, _) = post(
-        &secretariat,
-        "/secretariat/letters",
-        &reply_fields(&okf_id, &kl_id),
-    )
-    .await;
+    let (_, location, _) = secretariat
+        .post("/secretariat/letters", &reply_fields(&okf_id, &kl_id))
+        .await
+        .parts();
     let pdf = secretariat
         .get_bytes(&format!("/letters/{}.pdf", id_in(&location)))
         .await;
@@ -950,7 +947,7 @@ async fn letter_pages_are_the_secretariats(backend: Backend) {
             ),
             ("/secretariat/letters".to_owned(), vec![("heading", "x")]),
         ] {
-            let (status, _, _) = post(&session, &path, &fields).await;
+            let (status, _, _) = session.post(&path, &fields).await.parts();
             assert_eq!(status, 403, "{who} {path}");
         }
     }

@@ -13,12 +13,6 @@ on_both_backends!(
 
 const SEED_MEETING: i64 = 1;
 
-async fn post(session: &Session, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let r = session.post_form(path, fields).await;
-    let status = r.status().as_u16();
-    (status, r.text().await.unwrap())
-}
-
 /// Records the seed decision through the form, with the secretariat's own wording if given.
 async fn decide(session: &Session, text: &str) -> (u16, String) {
     decide_with(session, text, "34", "15").await
@@ -26,17 +20,18 @@ async fn decide(session: &Session, text: &str) -> (u16, String) {
 
 async fn decide_with(session: &Session, text: &str, for_: &str, against: &str) -> (u16, String) {
     let item = seed_item_of(session).await;
-    post(
-        session,
-        &format!("/secretariat/agenda-items/{item}/decision"),
-        &[
-            ("outcome", "adopted"),
-            ("votes_for", for_),
-            ("votes_against", against),
-            ("text", text),
-        ],
-    )
-    .await
+    session
+        .post(
+            &format!("/secretariat/agenda-items/{item}/decision"),
+            &[
+                ("outcome", "adopted"),
+                ("votes_for", for_),
+                ("votes_against", against),
+                ("text", text),
+            ],
+        )
+        .await
+        .page()
 }
 
 /// The seed item's id, read from the public API (as a client would).
@@ -79,14 +74,23 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     // No decisions yet: nothing to draft.
-    let (status, body) = post(&secretariat, &minutes_path(), &[("action", "draft")]).await;
+    let (status, body) = secretariat
+        .post(&minutes_path(), &[("action", "draft")])
+        .await
+        .page();
     assert_eq!(status, 422, "{body}");
     let (status, _) = decide(&secretariat, "").await;
     assert_eq!(status, 303);
-    let (status, body) = post(&secretariat, &minutes_path(), &[("action", "draft")]).await;
+    let (status, body) = secretariat
+        .post(&minutes_path(), &[("action", "draft")])
+        .await
+        .page();
     assert_eq!(status, 303, "{body}");
     // A second draft while one waits is refused.
-    let (status, _) = post(&secretariat, &minutes_path(), &[("action", "draft")]).await;
+    let (status, _) = secretariat
+        .post(&minutes_path(), &[("action", "draft")])
+        .await
+        .page();
     assert_eq!(status, 409);
 
     // The body's rule: the chair and the secretariat.
@@ -123,19 +127,21 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
     );
 
     // The secretariat approves, then records the chair's approval; the last one publishes.
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[("action", "sign"), ("signer", "secretariat")],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(
+            &minutes_path(),
+            &[("action", "sign"), ("signer", "secretariat")],
+        )
+        .await
+        .page();
     assert_eq!(status, 303);
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[("action", "sign"), ("signer", "secretariat")],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(
+            &minutes_path(),
+            &[("action", "sign"), ("signer", "secretariat")],
+        )
+        .await
+        .page();
     assert_eq!(status, 409, "once each");
     assert_eq!(meeting_status(&app), "held");
     let chair = agendum::db::minutes::open_draft(&mut app.conn(), MeetingId(SEED_MEETING))
@@ -144,12 +150,10 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
         .signers[0]
         .key
         .clone();
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[("action", "sign"), ("signer", &chair)],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(&minutes_path(), &[("action", "sign"), ("signer", &chair)])
+        .await
+        .page();
     assert_eq!(status, 303);
     assert_eq!(meeting_status(&app), "minutes_published");
 
@@ -200,22 +204,21 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
 
     // A correction: a reason is required; then the decision may change, the published
     // version stays what the public reads until the new one is approved.
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[("action", "correct"), ("reason", " ")],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(&minutes_path(), &[("action", "correct"), ("reason", " ")])
+        .await
+        .page();
     assert_eq!(status, 422);
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[
-            ("action", "correct"),
-            ("reason", "Stemmetallet var forkert gengivet."),
-        ],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(
+            &minutes_path(),
+            &[
+                ("action", "correct"),
+                ("reason", "Stemmetallet var forkert gengivet."),
+            ],
+        )
+        .await
+        .page();
     assert_eq!(status, 303);
     let (status, _) = decide(&secretariat, "Medlemsforslaget blev tiltrådt (rettet).").await;
     assert_eq!(status, 303);
@@ -225,12 +228,10 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
         "the correction is not public before approval"
     );
     for signer in ["secretariat", chair.as_str()] {
-        let (status, _) = post(
-            &secretariat,
-            &minutes_path(),
-            &[("action", "sign"), ("signer", signer)],
-        )
-        .await;
+        let (status, _) = secretariat
+            .post(&minutes_path(), &[("action", "sign"), ("signer", signer)])
+            .await
+            .page();
         assert_eq!(status, 303);
     }
     let page = app.get_text("/meetings/1", 200).await;
@@ -262,27 +263,32 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     let page = secretariat.get_text("/secretariat/meetings", 200).await;
     assert!(page.contains("Hvem godkender beslutningsprotokollen"));
-    let (status, _) = post(
-        &secretariat,
-        "/secretariat/meetings/signers",
-        &[("organization", &council.to_string()), ("rule", "nobody")],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(
+            "/secretariat/meetings/signers",
+            &[("organization", &council.to_string()), ("rule", "nobody")],
+        )
+        .await
+        .page();
     assert_eq!(status, 422);
-    let (status, _) = post(
-        &secretariat,
-        "/secretariat/meetings/signers",
-        &[
-            ("organization", &council.to_string()),
-            ("rule", "all_participants"),
-        ],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(
+            "/secretariat/meetings/signers",
+            &[
+                ("organization", &council.to_string()),
+                ("rule", "all_participants"),
+            ],
+        )
+        .await
+        .page();
     assert_eq!(status, 303);
     // Without attendance, nobody is known to have taken part.
     let (status, _) = decide(&secretariat, "Tiltrådt.").await;
     assert_eq!(status, 303);
-    let (status, body) = post(&secretariat, &minutes_path(), &[("action", "draft")]).await;
+    let (status, body) = secretariat
+        .post(&minutes_path(), &[("action", "draft")])
+        .await
+        .page();
     assert_eq!(status, 422);
     assert!(body.contains("Registrér fremmødet først"), "{body}");
 
@@ -304,7 +310,10 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
         .collect();
     agendum::db::decisions::set_attendance(&mut app.conn(), MeetingId(SEED_MEETING), &entries)
         .unwrap();
-    let (status, body) = post(&secretariat, &minutes_path(), &[("action", "draft")]).await;
+    let (status, body) = secretariat
+        .post(&minutes_path(), &[("action", "draft")])
+        .await
+        .page();
     assert_eq!(status, 303, "{body}");
     let draft = agendum::db::minutes::open_draft(&mut app.conn(), MeetingId(SEED_MEETING))
         .unwrap()
@@ -338,10 +347,16 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
     let page = politician.get_text("/meetings/1/minutes/draft", 200).await;
     assert!(page.contains("Godkend protokollen"));
     assert!(page.contains("Fraværende"));
-    let (status, body) = post(&politician, "/meetings/1/minutes/draft", &[]).await;
+    let (status, body) = politician
+        .post("/meetings/1/minutes/draft", &[])
+        .await
+        .page();
     assert_eq!(status, 200);
     assert!(body.contains("Din godkendelse er registreret"));
-    let (status, _) = post(&politician, "/meetings/1/minutes/draft", &[]).await;
+    let (status, _) = politician
+        .post("/meetings/1/minutes/draft", &[])
+        .await
+        .page();
     assert_eq!(status, 409, "once");
     // A member who was absent is not a signer.
     crate::helpers::add_other_politician(&app);
@@ -370,7 +385,10 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
         Some("Tiltrådt, som stillet.")
     );
 
-    let (status, _) = post(&politician, "/meetings/1/minutes/draft", &[]).await;
+    let (status, _) = politician
+        .post("/meetings/1/minutes/draft", &[])
+        .await
+        .page();
     assert_eq!(status, 200);
     let chair = draft
         .signers
@@ -379,12 +397,10 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
         .unwrap()
         .key
         .clone();
-    let (status, _) = post(
-        &secretariat,
-        &minutes_path(),
-        &[("action", "sign"), ("signer", &chair)],
-    )
-    .await;
+    let (status, _) = secretariat
+        .post(&minutes_path(), &[("action", "sign"), ("signer", &chair)])
+        .await
+        .page();
     assert_eq!(status, 303);
     assert_eq!(meeting_status(&app), "minutes_published");
     let page = app.get_text("/meetings/1", 200).await;
@@ -408,12 +424,13 @@ async fn closed_items_are_published_without_their_text(backend: Backend) {
         .snapshot
         .items[0]
         .id;
-    let (status, body) = post(
-        &secretariat,
-        &format!("/secretariat/agenda-items/{first}/decision"),
-        &[("outcome", "adopted")],
-    )
-    .await;
+    let (status, body) = secretariat
+        .post(
+            &format!("/secretariat/agenda-items/{first}/decision"),
+            &[("outcome", "adopted")],
+        )
+        .await
+        .page();
     assert_eq!(status, 422);
     assert!(body.contains("Mødet er ikke begyndt endnu"), "{body}");
     // The meeting has begun: decisions are recorded during or after it.
@@ -436,27 +453,26 @@ async fn closed_items_are_published_without_their_text(backend: Backend) {
         } else {
             "Købet blev godkendt for FORTROLIG-PRIS kr."
         };
-        let (status, body) = post(
-            &secretariat,
-            &format!("/secretariat/agenda-items/{}/decision", item.id),
-            &[("outcome", "adopted"), ("text", text)],
-        )
-        .await;
+        let (status, body) = secretariat
+            .post(
+                &format!("/secretariat/agenda-items/{}/decision", item.id),
+                &[("outcome", "adopted"), ("text", text)],
+            )
+            .await
+            .page();
         assert_eq!(status, 303, "{body}");
     }
     let path = format!("/secretariat/meetings/{meeting}/minutes");
-    let (status, body) = post(&secretariat, &path, &[("action", "draft")]).await;
+    let (status, body) = secretariat.post(&path, &[("action", "draft")]).await.page();
     assert_eq!(status, 303, "{body}");
     let draft = agendum::db::minutes::open_draft(&mut app.conn(), meeting)
         .unwrap()
         .unwrap();
     for signer in &draft.signers {
-        let (status, _) = post(
-            &secretariat,
-            &path,
-            &[("action", "sign"), ("signer", &signer.key)],
-        )
-        .await;
+        let (status, _) = secretariat
+            .post(&path, &[("action", "sign"), ("signer", &signer.key)])
+            .await
+            .page();
         assert_eq!(status, 303);
     }
     // The public reads the closed item's outcome, not what was decided in it.
