@@ -270,3 +270,12 @@ pub fn upcoming_of(
             .load(conn)?,
     )
 }
+
+/// The name of a council or committee; other organizations hold no meetings.
+pub fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<String> {
+    meeting_organizations(conn)?
+        .into_iter()
+        .find(|(o, _)| *o == id)
+        .map(|(_, name)| name)
+        .ok_or_else(|| AppError::not_found("Udvalget findes ikke, eller det holder ikke møder."))
+}

@@ -3,10 +3,12 @@
 
 use serde_json::{Value, json};
 
+use crate::db::decisions::{DecidedItem, StoredDecision};
 use crate::db::{DbConnection, decisions, meetings, minutes, tasks};
-use crate::domain::ProposalId;
+use crate::domain::followup::{TaskSuggestion, suggest};
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, long_date_da, today};
+use crate::domain::{AgendaItemId, ProposalId};
 use crate::error::AppResult;
 use crate::urls::meeting as meeting_url;
 
@@ -93,4 +95,26 @@ pub fn proposal_followup(
     Ok(Some(
         json!({ "decisions": decisions_out, "tasks": tasks_out }),
     ))
+}
+
+/// The suggestions of a decided item: one per task read from each adopted clause.
+pub fn suggestions(
+    conn: &mut DbConnection,
+    item: &DecidedItem,
+    decision: &StoredDecision,
+) -> AppResult<Vec<TaskSuggestion>> {
+    let directory = decisions::directory(conn, item.body_id)?;
+    let clauses = item.clauses();
+    Ok(decision
+        .decision
+        .adopted_clauses(clauses.len() as u32)
+        .into_iter()
+        .flat_map(|n| suggest(n, &clauses[n as usize - 1], item.meeting_day(), &directory))
+        .collect())
+}
+
+/// The agenda editor of the meeting an item is on, at the item.
+pub fn presented_url(conn: &mut DbConnection, item: AgendaItemId) -> AppResult<Option<String>> {
+    let meeting = crate::db::agenda::meeting_of_item(conn, item)?;
+    Ok(meeting.map(|m| format!("{}#punkt-{item}", crate::urls::agenda_editor(m))))
 }

@@ -6,3 +6,4 @@ pub mod calendar;
 pub mod case;
 pub mod followup;
 pub mod minutes;
+pub mod task;

@@ -341,7 +341,7 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
         "decisions_url",
         &m.status
             .agenda_is_released()
-            .then(|| super::decisions_admin::meeting_decisions_url(m.id)),
+            .then(|| crate::urls::meeting_decisions(m.id)),
     );
     ctx.insert("release_deadline", &When::new(data.release_deadline));
     ctx.insert("release_rule", &data.release_rule);
@@ -470,7 +470,7 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
     for field in ["kind", "title", "number", "source", "body", "section"] {
         ctx.insert(format!("error_{field}"), &errors.get(field));
     }
-    ctx.insert("errors", &super::proposals::error_lines(&errors));
+    ctx.insert("errors", &super::forms::error_lines(&errors));
     ctx
 }
 

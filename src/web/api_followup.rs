@@ -12,12 +12,11 @@ use super::errors::ApiError;
 use super::input::ApiJson;
 use crate::db::DbConnection;
 use crate::db::accounts::Account;
-use crate::db::decisions::{self, DecidedItem, RecordDecision, StoredDecision};
+use crate::db::decisions::{self, RecordDecision, StoredDecision};
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask, Task, TaskChange, TaskFilter};
 use crate::domain::account::{Actor, Role};
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
-use crate::domain::followup::{TaskSuggestion, suggest};
 use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
@@ -143,22 +142,6 @@ pub async fn record_decision(
     })
 }
 
-/// The suggestions of a decided item: one per task read from each adopted clause.
-pub fn suggestions(
-    conn: &mut DbConnection,
-    item: &DecidedItem,
-    decision: &StoredDecision,
-) -> AppResult<Vec<TaskSuggestion>> {
-    let directory = decisions::directory(conn, item.body_id)?;
-    let clauses = item.clauses();
-    Ok(decision
-        .decision
-        .adopted_clauses(clauses.len() as u32)
-        .into_iter()
-        .flat_map(|n| suggest(n, &clauses[n as usize - 1], item.meeting_day(), &directory))
-        .collect())
-}
-
 /// `GET /api/v1/agenda-items/{id}/task-suggestions`: the follow-up tasks Agendum reads from the
 /// adopted clauses. Nothing is stored or sent; the secretariat confirms each task.
 pub async fn task_suggestions(
@@ -179,7 +162,7 @@ pub async fn task_suggestions(
             })?;
             let clauses = item.clauses();
             let all = orgs::list(conn)?;
-            let out: Vec<Value> = suggestions(conn, &item, &decision)?
+            let out: Vec<Value> = crate::read::followup::suggestions(conn, &item, &decision)?
                 .into_iter()
                 .map(|s| {
                     json!({

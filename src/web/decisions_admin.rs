@@ -18,7 +18,7 @@ use super::views::{When, meeting_url, proposal_url};
 use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
 use crate::db::minutes;
 use crate::db::organizations::{self as orgs, Organization};
-use crate::db::tasks::{self, NewTask, Task};
+use crate::db::tasks::{self, NewTask};
 use crate::db::{DbConnection, agenda, meetings};
 use crate::domain::account::Actor;
 use crate::domain::decision::{
@@ -29,7 +29,7 @@ use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::minutes::SECRETARIAT;
 use crate::domain::organization::OrganizationKind;
 use crate::domain::time::datetime_da;
-use crate::domain::time::{long_date_da, parse_date, today};
+use crate::domain::time::parse_date;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
@@ -175,7 +175,7 @@ fn meeting_page(
     ctx.insert("location", &meeting.location);
     ctx.insert("status_label", &meeting.status.label_da());
     ctx.insert("public_url", &meeting_url(meeting_id));
-    ctx.insert("agenda_url", &super::agenda_admin::editor_url(meeting_id));
+    ctx.insert("agenda_url", &crate::urls::agenda_editor(meeting_id));
     ctx.insert("members", &members);
     ctx.insert("substitutes", &substitutes);
     ctx.insert("present", &present);
@@ -789,7 +789,7 @@ fn item_page(
         .collect();
     let suggestions = match &decision {
         Some(d) if d.decision.outcome != Outcome::Rejected => {
-            super::api_followup::suggestions(conn, &item, d)?
+            crate::read::followup::suggestions(conn, &item, d)?
         }
         _ => Vec::new(),
     };
@@ -828,7 +828,7 @@ fn item_page(
             })
         })
         .collect();
-    let task_rows: Vec<Value> = tasks.iter().map(task_row).collect();
+    let task_rows: Vec<Value> = tasks.iter().map(super::views::task_row).collect();
     let mut ctx = context_for(Some(user));
     ctx.insert("item_id", &item_id);
     ctx.insert("meeting_id", &item.meeting_id);
@@ -888,26 +888,6 @@ fn item_page(
     ctx.insert("problem", &page.problem);
     ctx.insert("notice", &page.notice);
     render("decisions_item.html", &ctx)
-}
-
-/// A task in a list: lead, clause, deadline, status.
-pub fn task_row(t: &Task) -> Value {
-    let today = today();
-    json!({
-        "id": t.id,
-        "url": format!("/secretariat/tasks/{}", t.id),
-        "clause": t.clause,
-        "description": t.description,
-        "lead": t.lead.name,
-        "contributors": t.contributors.len(),
-        "answered_contributions": t.contributors.iter().filter(|c| c.status == crate::domain::task::ContributionStatus::Answered).count(),
-        "deadline": t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
-        "deadline_iso": t.deadline.map(|d| d.to_string()),
-        "status": t.status.as_str(),
-        "status_label": t.status.label_da(),
-        "overdue": t.status.is_overdue(t.deadline, today),
-        "more_time": t.proposed_deadline.map(long_date_da),
-    })
 }
 
 /// `GET /secretariat/agenda-items/{item}/decision`

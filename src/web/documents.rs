@@ -4,10 +4,10 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Duration, Utc};
-use serde::Deserialize;
 
 use super::AppState;
 use super::auth::{CurrentUser, MaybeUser};
+use super::forms::VersionQuery;
 use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
 use crate::domain::account::Role;
 use crate::domain::audience::Audience;
@@ -19,11 +19,6 @@ use crate::read::calendar::meeting_event;
 /// How far back a body's calendar reaches; later meetings are all in it.
 const CALENDAR_HISTORY_DAYS: i64 = 400;
 const CALENDAR_MAX_EVENTS: i64 = 1_000;
-
-#[derive(Debug, Deserialize)]
-pub struct VersionQuery {
-    pub version: Option<u32>,
-}
 
 /// Members of the meeting's council or committee and the secretariat see closed items.
 pub fn audience_for(
@@ -243,7 +238,7 @@ pub async fn organization_ics(
     let (name, list, versions) = state
         .db
         .run(move |conn| {
-            let name = body_name(conn, id)?;
+            let name = meetings::body_name(conn, id)?;
             let from = Utc::now() - Duration::days(CALENDAR_HISTORY_DAYS);
             let list = meetings::upcoming(conn, id, from, CALENDAR_MAX_EVENTS)?;
             let ids: Vec<MeetingId> = list.iter().map(|m| m.id).collect();
@@ -339,7 +334,7 @@ pub async fn organization_feed(
     let (name, entries, published) = state
         .db
         .run(move |conn| {
-            let name = body_name(conn, id)?;
+            let name = meetings::body_name(conn, id)?;
             let published = crate::db::minutes::published_of_organization(conn, id, FEED_ENTRIES)?
                 .into_iter()
                 .map(|(meeting, version, at)| Ok((meetings::get(conn, meeting)?, version, at)))
@@ -440,15 +435,6 @@ pub async fn organization_feed(
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(feed.to_xml()))
-}
-
-/// The name of a council or committee; other organizations hold no meetings.
-pub fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<String> {
-    meetings::meeting_organizations(conn)?
-        .into_iter()
-        .find(|(o, _)| *o == id)
-        .map(|(_, name)| name)
-        .ok_or_else(|| AppError::not_found("Udvalget findes ikke, eller det holder ikke møder."))
 }
 
 #[cfg(test)]

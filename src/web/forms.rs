@@ -4,7 +4,12 @@
 use actix_web::HttpResponse;
 use actix_web::http::{StatusCode, header};
 
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::domain::proposal::FieldErrors;
 use crate::error::{AppError, AppResult};
+use crate::service::tasks::Response;
 
 /// A page that is never cached: it shows the state of things for one person.
 pub fn page(status: StatusCode, body: String) -> HttpResponse {
@@ -55,4 +60,67 @@ pub fn refused_or<T>(
 fn is_refusal(err: &AppError) -> bool {
     let status = err.kind.status();
     (400..500).contains(&status) && status != 404
+}
+
+#[derive(Serialize)]
+pub struct ErrorLine {
+    field: String,
+    message: String,
+}
+
+/// The messages of a refused form, for the summary above it (each links to its field).
+pub fn error_lines(errors: &FieldErrors) -> Vec<ErrorLine> {
+    errors
+        .0
+        .iter()
+        .map(|(field, message)| ErrorLine {
+            field: field.clone(),
+            message: message.clone(),
+        })
+        .collect()
+}
+
+/// The answer form of a task (its link and the administration's own page).
+#[derive(Debug, Deserialize)]
+pub struct AnswerForm {
+    /// Missing is an unknown action, refused by the handler once it knows who is asking.
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub answer: String,
+    #[serde(default)]
+    pub answered_by: String,
+    #[serde(default)]
+    pub proposed_deadline: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl AnswerForm {
+    /// What the form asks for.
+    pub fn response(&self) -> Response<'_> {
+        Response {
+            action: &self.action,
+            answer: &self.answer,
+            answered_by: &self.answered_by,
+            proposed_deadline: &self.proposed_deadline,
+            reason: &self.reason,
+        }
+    }
+
+    /// What was typed, to show again if it is refused.
+    pub fn draft(&self) -> serde_json::Value {
+        json!({
+            "answer": self.answer,
+            "answered_by": self.answered_by,
+            "proposed_deadline": self.proposed_deadline,
+            "reason": self.reason,
+        })
+    }
+}
+
+/// `?version=N` on an agenda's page and documents.
+#[derive(Debug, Deserialize)]
+pub struct VersionQuery {
+    pub version: Option<u32>,
 }

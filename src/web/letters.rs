@@ -101,7 +101,7 @@ pub async fn original(
                 .ok_or_else(|| AppError::not_found("Brevet har ingen original fil."))
         })
         .await?;
-    Ok(super::task_answer::file_response(&name, &kind, bytes))
+    Ok(super::files::download(&name, &kind, bytes))
 }
 
 /// A letter in the API: its parts, its case and its PDF.

@@ -305,7 +305,7 @@ fn form_page(
     ctx.insert("f", fields);
     ctx.insert("senders", &senders);
     ctx.insert("signatories", &signatories);
-    ctx.insert("errors", &super::proposals::error_lines(errors));
+    ctx.insert("errors", &super::forms::error_lines(errors));
     ctx.insert("e", &field_errors);
     ctx.insert("problem", &problem);
     render("letter_form.html", &ctx)
@@ -728,7 +728,7 @@ fn letter_page(
     if let Some(item) = letter.agenda_item_id {
         ctx.insert(
             "agenda_url",
-            &super::tasks_admin::presented_url(conn, crate::domain::AgendaItemId(item))?,
+            &crate::read::followup::presented_url(conn, crate::domain::AgendaItemId(item))?,
         );
     }
     if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {

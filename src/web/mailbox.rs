@@ -7,13 +7,13 @@
 
 use std::path::{Path, PathBuf};
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
 use super::AppState;
 use super::auth::Secretariat;
+use super::files::{download, sandboxed_html};
 use super::templates::{context_for, render};
 use crate::error::{AppError, AppResult};
 
@@ -206,20 +206,6 @@ pub async fn html(
     Ok(sandboxed_html(html))
 }
 
-/// A mail's HTML part as its own document, sandboxed: no script, no requests of its own, and
-/// only framed by our own pages.
-pub fn sandboxed_html(html: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            "sandbox; default-src 'none'; img-src data:",
-        ))
-        .insert_header(("X-Frame-Options", "SAMEORIGIN"))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .content_type("text/html; charset=utf-8")
-        .body(html)
-}
-
 /// `/dev/mailbox/{file}/attachments/{index}`: an attachment, as a download.
 pub async fn attachment(
     _: Secretariat,
@@ -232,41 +218,9 @@ pub async fn attachment(
     let part = message.attachments().nth(index).ok_or_else(not_found)?;
     Ok(download(
         part.attachment_name().unwrap_or("vedhaeftning"),
+        "application/octet-stream",
         part.contents().to_vec(),
     ))
-}
-
-/// An attachment as a download, under a name that cannot break out of its header: an ASCII
-/// fallback and the real name (`møde-30.04.2025.ics`) encoded as RFC 6266 allows.
-pub fn download(name: &str, bytes: Vec<u8>) -> HttpResponse {
-    let fallback: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    HttpResponse::Ok()
-        .content_type("application/octet-stream")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes)
 }
 
 /// `/dev/mailbox/{file}/raw`: the message as it was written.

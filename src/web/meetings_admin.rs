@@ -86,7 +86,7 @@ fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
             organization_name: m.organization_name.clone(),
             when: When::new(m.starts_at),
             status_label: m.status.label_da(),
-            decisions_url: super::decisions_admin::meeting_decisions_url(m.id),
+            decisions_url: crate::urls::meeting_decisions(m.id),
         })
         .collect())
 }
@@ -99,7 +99,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
         let s = orgs::deadline_settings(conn, m.organization_id)?;
         out.push(Row {
             url: meeting_url(m.id),
-            agenda_url: super::agenda_admin::editor_url(m.id),
+            agenda_url: crate::urls::agenda_editor(m.id),
             organization_name: m.organization_name.clone(),
             when: When::new(m.starts_at),
             location: m.location.clone(),
@@ -181,7 +181,7 @@ async fn render_page(
     for field in ["organization", "date", "time", "location", "kind"] {
         ctx.insert(format!("error_{field}"), &errors.get(field));
     }
-    ctx.insert("errors", &super::proposals::error_lines(errors));
+    ctx.insert("errors", &super::forms::error_lines(errors));
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))

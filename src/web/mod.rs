@@ -11,6 +11,7 @@ pub mod cache;
 pub mod decisions_admin;
 pub mod documents;
 pub mod errors;
+pub mod files;
 pub mod followup_public;
 pub mod forms;
 pub mod input;

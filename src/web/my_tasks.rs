@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
+use super::forms::AnswerForm;
 use super::forms::page as html;
-use super::task_answer::{AnswerForm, page_data};
 use super::templates::{context_for, render};
 use crate::db::DbConnection;
 use crate::db::tasks::TaskFilter;
@@ -181,7 +181,7 @@ pub async fn show(
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
             let task = crate::service::tasks::open(conn, &task, contribution)?;
-            page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))
+            crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))
         })
         .await?;
     page(&user, StatusCode::OK, id, data, None, None)
@@ -214,7 +214,7 @@ pub async fn submit(
             );
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
-                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
                 done,
             ))
         })
@@ -246,7 +246,7 @@ pub async fn upload(
         .db
         .run(move |conn| own_task(conn, id, own).map(|_| ()))
         .await?;
-    let received = super::task_answer::receive_file(
+    let received = super::upload::receive_checked_file(
         &req,
         Some(&user),
         multipart,
@@ -263,7 +263,7 @@ pub async fn upload(
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
-                page_data(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
                 done,
             ))
         })
@@ -300,10 +300,10 @@ pub async fn file(
         .db
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
-            super::task_answer::download(conn, &task, contribution, file)
+            crate::read::task::file(conn, &task, contribution, file)
         })
         .await?;
-    Ok(super::task_answer::file_response(
+    Ok(super::files::download(
         &meta.filename,
         &meta.content_type,
         content,

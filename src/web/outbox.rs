@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::auth::{CsrfForm, Secretariat};
-use super::mailbox::{download, sandboxed_html};
+use super::files::{download, sandboxed_html};
 use super::templates::{context_for, render};
 use super::views::AuditLine;
 use super::views::When;
@@ -237,7 +237,11 @@ pub async fn attachment(
         return Err(not_found());
     }
     let attachment = message.attachments.swap_remove(index);
-    Ok(download(&attachment.filename, attachment.content))
+    Ok(download(
+        &attachment.filename,
+        "application/octet-stream",
+        attachment.content,
+    ))
 }
 
 #[derive(Deserialize)]

@@ -90,7 +90,7 @@ pub async fn meeting(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    query: web::Query<super::documents::VersionQuery>,
+    query: web::Query<super::forms::VersionQuery>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
     let user = if req.cookie(SESSION_COOKIE).is_some() {
@@ -508,7 +508,7 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
             },
             // The secretariat works on the letter; everyone else reads it.
             url: if secretariat {
-                super::letters_admin::letter_url(letter.id)
+                crate::urls::letter(letter.id)
             } else {
                 format!("/letters/{}.pdf", letter.id)
             },

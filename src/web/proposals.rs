@@ -13,6 +13,7 @@ use tera::Context;
 
 use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, ProposalAuthor, Secretariat, User};
+use super::forms::error_lines;
 use super::markdown::to_safe_html;
 use super::templates::{context_for, render};
 use super::views::{AuditLine, CaseLink, When, clauses, meeting_url, proposal_url};
@@ -136,24 +137,6 @@ struct MeetingChoice {
     deadline: String,
     late: bool,
     selected: bool,
-}
-
-#[derive(Serialize)]
-pub(super) struct ErrorLine {
-    field: String,
-    message: String,
-}
-
-/// The messages of a refused form, for the summary above it (each links to its field).
-pub(super) fn error_lines(errors: &FieldErrors) -> Vec<ErrorLine> {
-    errors
-        .0
-        .iter()
-        .map(|(field, message)| ErrorLine {
-            field: field.clone(),
-            message: message.clone(),
-        })
-        .collect()
 }
 
 /// Fills the form's context.

@@ -28,7 +28,7 @@ fn invalid_link() -> AppError {
 async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
     state
         .db
-        .run(move |conn| super::documents::body_name(conn, id))
+        .run(move |conn| crate::db::meetings::body_name(conn, id))
         .await
 }
 
@@ -133,7 +133,7 @@ async fn subscription_of(
             {
                 return Err(invalid_link());
             }
-            let name = super::documents::body_name(conn, subscription.organization_id)?;
+            let name = crate::db::meetings::body_name(conn, subscription.organization_id)?;
             Ok((subscription, name))
         })
         .await

@@ -10,18 +10,19 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::decisions_admin::{item_decision_url, task_row};
 use super::forms::{page as html, refused_or};
 use super::templates::{context_for, render};
+use super::views::task_row;
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
 use crate::domain::account::Actor;
 use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
-use crate::domain::{AgendaItemId, MeetingId, OrganizationId};
+use crate::domain::{MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
+use crate::urls::item_decision as item_decision_url;
 
 pub use crate::urls::task as task_url;
 
@@ -270,11 +271,11 @@ fn task_page(
     ctx.insert("upcoming", &upcoming);
     let files: Vec<Value> = tasks::files(conn, task.id)?
         .iter()
-        .map(|f| super::task_answer::file_json(&task, f, &task_url(task.id)))
+        .map(|f| crate::read::task::file_json(&task, f, &task_url(task.id)))
         .collect();
     ctx.insert("files", &files);
     let presented = match task.presented_item_id {
-        Some(item) => presented_url(conn, item)?,
+        Some(item) => crate::read::followup::presented_url(conn, item)?,
         None => None,
     };
     ctx.insert("presented_url", &presented);
@@ -289,15 +290,6 @@ fn task_page(
     ctx.insert("notice", &notice);
     ctx.insert("problem", &problem);
     render("task_admin.html", &ctx)
-}
-
-/// The agenda editor of the meeting an item is on, at the item.
-pub(super) fn presented_url(
-    conn: &mut DbConnection,
-    item: AgendaItemId,
-) -> AppResult<Option<String>> {
-    let meeting = crate::db::agenda::meeting_of_item(conn, item)?;
-    Ok(meeting.map(|m| format!("{}#punkt-{item}", crate::urls::agenda_editor(m))))
 }
 
 /// `GET /secretariat/tasks/{id}/overview`: the compiled answer, as the PDF has it.
@@ -355,7 +347,7 @@ pub async fn file(
         .run(move |conn| tasks::file(conn, id, file))
         .await?
         .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
-    Ok(super::task_answer::file_response(
+    Ok(super::files::download(
         &meta.filename,
         &meta.content_type,
         content,
@@ -388,7 +380,8 @@ pub async fn present(
                 .map_err(|_| AppError::invalid("Vælg det møde, svaret skal forelægges."))
                 .and_then(|m| followup::present(conn, &actor, id, MeetingId(m), Some(by)));
             let done = match done {
-                Ok(item) => Ok(presented_url(conn, item)?.unwrap_or_else(|| task_url(id))),
+                Ok(item) => Ok(crate::read::followup::presented_url(conn, item)?
+                    .unwrap_or_else(|| task_url(id))),
                 Err(err) => Err(err),
             };
             refused_or(done, |why| task_page(conn, &user, id, None, Some(why)))

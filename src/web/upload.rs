@@ -203,6 +203,30 @@ pub async fn read_form(
     Ok(Ok(upload))
 }
 
+/// Reads one uploaded file and checks its name and content against its type (refusals are
+/// the user's to read).
+pub async fn receive_checked_file(
+    req: &HttpRequest,
+    user: Option<&crate::web::auth::CurrentUser>,
+    multipart: actix_multipart::Multipart,
+    limit: u64,
+) -> AppResult<Result<(String, &'static str, Vec<u8>), String>> {
+    let read = read_upload(req, user, multipart, limit).await?;
+    let mut upload = match read {
+        Ok(u) => u,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    Ok(upload
+        .take_file()?
+        .ok_or(crate::domain::attachment::AttachmentError::Empty)
+        .and_then(|(name, bytes)| {
+            let filename = crate::domain::attachment::clean_filename(&name)?;
+            let content_type = crate::domain::attachment::check(&filename, &bytes)?;
+            Ok((filename, content_type, bytes))
+        })
+        .map_err(|e| e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use actix_web::http::header::{self, HeaderMap, HeaderValue};

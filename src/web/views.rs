@@ -267,3 +267,23 @@ impl From<&crate::db::audit::AuditEvent> for AuditLine {
         }
     }
 }
+
+/// A task in a list: lead, clause, deadline, status.
+pub fn task_row(t: &crate::db::tasks::Task) -> serde_json::Value {
+    let today = crate::domain::time::today();
+    serde_json::json!({
+        "id": t.id,
+        "url": crate::urls::task(t.id),
+        "clause": t.clause,
+        "description": t.description,
+        "lead": t.lead.name,
+        "contributors": t.contributors.len(),
+        "answered_contributions": t.contributors.iter().filter(|c| c.status == crate::domain::task::ContributionStatus::Answered).count(),
+        "deadline": t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        "deadline_iso": t.deadline.map(|d| d.to_string()),
+        "status": t.status.as_str(),
+        "status_label": t.status.label_da(),
+        "overdue": t.status.is_overdue(t.deadline, today),
+        "more_time": t.proposed_deadline.map(crate::domain::time::long_date_da),
+    })
+}

@@ -161,3 +161,52 @@ fn transactions_and_queries_stay_below_the_web() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// No handler module borrows another's: what two handlers share lives in the web layer's
+/// infrastructure (`forms`, `files`, `upload`, `views`, …), a read model or a service.
+#[test]
+fn handlers_do_not_use_each_other() {
+    const HANDLERS: [&str; 20] = [
+        "account",
+        "agenda_admin",
+        "api",
+        "api_followup",
+        "api_proposals",
+        "decisions_admin",
+        "documents",
+        "followup_public",
+        "letters",
+        "letters_admin",
+        "mailbox",
+        "meetings_admin",
+        "minutes",
+        "my_tasks",
+        "outbox",
+        "pages",
+        "proposals",
+        "subscriptions",
+        "task_answer",
+        "tasks_admin",
+    ];
+    // `/proposals/{id}` is one address for the public page and the authors' own page: the
+    // public handler hands its authors over. (The audience folders will give it one home.)
+    const KNOWN: [(&str, &str); 1] = [("pages", "proposals")];
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut wrong = Vec::new();
+    for from in HANDLERS {
+        let file = web.join(format!("{from}.rs"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for to in HANDLERS {
+                let used = code.contains(&format!("super::{to}::"))
+                    || code.contains(&format!("use super::{to}"))
+                    || code.contains(&format!("crate::web::{to}::"));
+                if to != from && used && !KNOWN.contains(&(from, to)) {
+                    wrong.push(format!("src/web/{from}.rs:{}: uses {to}", number + 1));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -1,0 +1,113 @@
+//! A follow-up task as its administration sees it (through its answer link or its own pages):
+//! the decision and clause it comes from, its deadline and status, the answers and the files
+//! the reader may see.
+
+use serde_json::json;
+
+use crate::db::DbConnection;
+use crate::db::decisions::{decided_item, decision_of};
+use crate::db::tasks::{self, Task};
+use crate::domain::time::{date_da, datetime_da, long_date_da, today};
+use crate::error::{AppError, AppResult};
+
+/// Everything the page shows about the task, as the template reads it.
+pub fn page(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+    page_url: &str,
+) -> AppResult<serde_json::Value> {
+    let item = decided_item(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
+    let decision = decision_of(conn, task.agenda_item_id)?
+        .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
+    let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
+    let today = today();
+    let files = visible_files(conn, task, contribution)?
+        .into_iter()
+        .map(|f| file_json(task, &f, page_url))
+        .collect::<Vec<_>>();
+    Ok(json!({
+        "files": files,
+        "is_lead": mine.is_none(),
+        "administration": mine.map_or(&task.lead.name, |c| &c.organization.name),
+        "lead": task.lead.name,
+        "organization": item.organization_name,
+        "meeting_date": date_da(item.meeting_starts_at),
+        "meeting_url": crate::urls::meeting(item.meeting_id),
+        "item_title": item.item.display_title(),
+        "decision_text": decision.text,
+        "clause": task.clause,
+        "clause_text": task.clause_text,
+        "description": task.description,
+        "deadline": task.deadline.map(long_date_da),
+        "overdue": task.status.is_overdue(task.deadline, today),
+        "answer_to": task.answer_to.as_ref().map(|o| o.name.clone()),
+        "status": task.status.label_da(),
+        "open": task.status.is_open(),
+        "answer": task.answer,
+        "answered_by": task.answered_by,
+        "answered_at": task.answered_at.map(datetime_da),
+        "proposed_deadline": task.proposed_deadline.map(long_date_da),
+        "extension_reason": task.extension_reason,
+        "my_answer": mine.and_then(|c| c.answer.clone()),
+        "my_answered_by": mine.and_then(|c| c.answered_by.clone()),
+        "my_answered_at": mine.and_then(|c| c.answered_at.map(datetime_da)),
+        "contributions": task.contributors.iter().map(|c| json!({
+            "organization": c.organization.name,
+            "answered": c.status == crate::domain::task::ContributionStatus::Answered,
+            "answer": c.answer,
+            "answered_by": c.answered_by,
+            "answered_at": c.answered_at.map(datetime_da),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The files a link (or an administration's page) shows: the lead sees every file of the task,
+/// a contributor the files of its own contribution.
+pub fn visible_files(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+) -> AppResult<Vec<tasks::TaskFile>> {
+    Ok(tasks::files(conn, task.id)?
+        .into_iter()
+        .filter(|f| contribution.is_none() || f.contribution_id == contribution)
+        .collect())
+}
+
+/// A file as the pages list it: name, size, whose, and where to fetch it under `page_url`.
+pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> serde_json::Value {
+    let owner = match f.contribution_id {
+        None => task.lead.name.clone(),
+        Some(c) => task
+            .contributors
+            .iter()
+            .find(|x| x.id == c)
+            .map(|x| x.organization.name.clone())
+            .unwrap_or_default(),
+    };
+    json!({
+        "filename": f.filename,
+        "size": crate::domain::text::file_size_da(f.size),
+        "owner": owner,
+        "url": format!("{page_url}/files/{}", f.id),
+    })
+}
+
+/// A task's file and its bytes, if the link or page may see it.
+pub fn file(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<i64>,
+    file: i64,
+) -> AppResult<(tasks::TaskFile, Vec<u8>)> {
+    let missing = || AppError::not_found("Filen findes ikke.");
+    if !visible_files(conn, task, contribution)?
+        .iter()
+        .any(|f| f.id == file)
+    {
+        return Err(missing());
+    }
+    tasks::file(conn, task.id, file)?.ok_or_else(missing)
+}
