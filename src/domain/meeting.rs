@@ -50,9 +50,20 @@ pub enum MeetingEvent {
     CorrectMinutes,
 }
 
+impl MeetingEvent {
+    fn verb_da(self) -> &'static str {
+        match self {
+            Self::ReleaseAgenda => "få sin dagsorden udsendt",
+            Self::RecordDecision => "få registreret beslutninger",
+            Self::PublishMinutes => "få sin beslutningsprotokol offentliggjort",
+            Self::CorrectMinutes => "få sin beslutningsprotokol rettet",
+        }
+    }
+}
+
 /// A step the meeting's status does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("Et møde med status »{}« kan ikke det.", .from.label_da())]
+#[error("Et møde med status »{}« kan ikke {}.", .from.label_da(), .event.verb_da())]
 pub struct MeetingTransitionError {
     pub from: MeetingStatus,
     pub event: MeetingEvent,
@@ -114,11 +125,9 @@ mod tests {
             (MinutesPublished, PublishMinutes),
             (Planned, CorrectMinutes),
         ] {
-            assert_eq!(
-                from.after(event),
-                Err(MeetingTransitionError { from, event }),
-                "{from:?} {event:?}"
-            );
+            let err = from.after(event).unwrap_err();
+            assert_eq!(err, MeetingTransitionError { from, event });
+            assert!(err.to_string().starts_with("Et møde med status »"), "{err}");
         }
     }
 }

@@ -340,23 +340,12 @@ impl Session {
         body
     }
 
-    /// Posts a form with the session's CSRF token added.
     /// A form posted with the session's token, its answer read: status, redirect, body.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Posted {
-        let r = self.post_form(path, fields).await;
-        let status = r.status().as_u16();
-        let location = r
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        Posted {
-            status,
-            location,
-            body: r.text().await.unwrap(),
-        }
+        Posted::read(self.post_form(path, fields).await).await
     }
 
+    /// Posts a form with the session's CSRF token added.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
@@ -378,6 +367,21 @@ pub struct Posted {
 }
 
 impl Posted {
+    /// A response to a post, read whole.
+    pub async fn read(r: reqwest::Response) -> Self {
+        let status = r.status().as_u16();
+        let location = r
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        Posted {
+            status,
+            location,
+            body: r.text().await.unwrap(),
+        }
+    }
+
     pub fn parts(self) -> (u16, String, String) {
         (self.status, self.location, self.body)
     }

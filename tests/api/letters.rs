@@ -639,13 +639,7 @@ async fn post_multipart(
         .send()
         .await
         .unwrap();
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, r.text().await.unwrap())
+    crate::helpers::Posted::read(r).await.parts()
 }
 
 async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) {
