@@ -76,6 +76,21 @@ fn named_modules(line: &str) -> Vec<String> {
         let mut rest = code;
         while let Some(at) = rest.find(prefix) {
             rest = &rest[at + prefix.len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                // `use crate::{db, web::x}`: every first name in the group.
+                let group = group.split('}').next().unwrap_or("");
+                for part in group.split(',') {
+                    let name: String = part
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if !name.is_empty() {
+                        found.push(name);
+                    }
+                }
+                continue;
+            }
             let name: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -131,6 +146,10 @@ fn the_scanner_sees_what_it_must() {
         ["db", "mail"]
     );
     assert!(named_modules("// crate::web in a comment").is_empty());
+    assert_eq!(
+        named_modules("use crate::{db::Db, web::auth};"),
+        ["db", "web"]
+    );
 }
 
 /// No handler opens a transaction: the service layer does (`write_transaction`), and no
