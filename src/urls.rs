@@ -59,6 +59,20 @@ pub fn letter(id: impl Display) -> String {
     format!("/secretariat/letters/{id}")
 }
 
+/// A letter as PDF: the one sent, or as it stands.
+pub fn letter_pdf(id: impl Display) -> String {
+    format!("/letters/{id}.pdf")
+}
+
+/// An incoming letter's original file.
+pub fn letter_original(id: impl Display) -> String {
+    format!("/letters/{id}/original")
+}
+
+pub fn api_letter(id: impl Display) -> String {
+    format!("/api/v1/letters/{id}")
+}
+
 /// An administration's answer link; `token` is the secret (or its lookup part).
 pub fn task_answer(token: &str) -> String {
     format!("/tasks/answer/{token}")

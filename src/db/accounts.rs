@@ -23,6 +23,13 @@ pub struct Account {
     pub organization_name: Option<String>,
 }
 
+impl Account {
+    /// The account as the author of what it changes (the audit log's "who").
+    pub fn actor(&self) -> crate::domain::account::Actor {
+        crate::domain::account::Actor::user(self.id, &self.name)
+    }
+}
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
 struct UserRow {

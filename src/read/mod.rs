@@ -5,5 +5,6 @@ pub mod access;
 pub mod calendar;
 pub mod case;
 pub mod followup;
+pub mod letters;
 pub mod minutes;
 pub mod task;

@@ -287,3 +287,35 @@ pub fn task_row(t: &crate::db::tasks::Task) -> serde_json::Value {
         "more_time": t.proposed_deadline.map(crate::domain::time::long_date_da),
     })
 }
+
+/// A proposal in a list (the politician's own, the secretariat's inbox).
+#[derive(Serialize)]
+pub struct ListRow {
+    url: String,
+    title: String,
+    status: &'static str,
+    status_label: &'static str,
+    organization_name: String,
+    meeting: Option<String>,
+    meeting_url: Option<String>,
+    submitted: Option<When>,
+    late: bool,
+    updated: When,
+}
+
+pub fn list_rows(list: &[crate::db::workflow::Summary]) -> Vec<ListRow> {
+    list.iter()
+        .map(|s| ListRow {
+            url: proposal_url(s.id),
+            title: s.title.clone(),
+            status: s.status.as_str(),
+            status_label: s.status.label_da(),
+            organization_name: s.organization_name.clone(),
+            meeting: s.target_meeting.map(|(_, at)| When::new(at).text),
+            meeting_url: s.target_meeting.map(|(id, _)| meeting_url(id)),
+            submitted: s.submitted_at.map(When::new),
+            late: s.late,
+            updated: When::new(s.updated_at),
+        })
+        .collect()
+}

@@ -14,11 +14,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tera::Context;
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::templates::{context_for, render};
-use super::upload::read_upload;
-use super::views::{When, meeting_url, proposal_url};
 use crate::db::agenda::{self, ItemChange, NewAgendaItem, ReleaseRequest};
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::account::Actor;
@@ -30,6 +25,11 @@ use crate::domain::{AgendaItemId, MeetingId, OrganizationId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::service;
 use crate::service::agenda::Placement;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::templates::{context_for, render};
+use crate::web::upload::read_upload;
+use crate::web::views::{When, meeting_url, proposal_url};
 
 const TITLE_MAX_CHARS: usize = 300;
 const NUMBER_MAX_CHARS: usize = 10;
@@ -327,7 +327,7 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
         m.starts_at > now && m.status != crate::domain::meeting::MeetingStatus::Cancelled;
     ctx.insert(
         "asset_agenda_editor",
-        &super::assets::url("agenda-editor.js"),
+        &crate::web::assets::url("agenda-editor.js"),
     );
     ctx.insert("meeting_id", &m.id.0);
     ctx.insert("organization_name", &m.organization_name);
@@ -470,7 +470,7 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
     for field in ["kind", "title", "number", "source", "body", "section"] {
         ctx.insert(format!("error_{field}"), &errors.get(field));
     }
-    ctx.insert("errors", &super::forms::error_lines(&errors));
+    ctx.insert("errors", &crate::web::forms::error_lines(&errors));
     ctx
 }
 
@@ -550,7 +550,7 @@ async fn change_agenda(
     work: impl FnOnce(&mut DbConnection, &Actor, i32) -> AppResult<()> + Send + 'static,
 ) -> AppResult<HttpResponse> {
     let lock = required_lock(lock)?;
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let result = state.db.run(move |conn| work(conn, &actor, lock)).await;
     match result {
         Ok(()) => Ok(HttpResponse::SeeOther()
@@ -940,7 +940,7 @@ pub async fn release(
     CsrfForm(form): CsrfForm<ReleaseForm>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    if let Some(again) = super::auth::reauth_redirect(&state, &user, &editor_url(id)) {
+    if let Some(again) = crate::web::auth::reauth_redirect(&state, &user, &editor_url(id)) {
         return Ok(again);
     }
     let lock = required_lock(form.lock)?;
@@ -961,7 +961,7 @@ pub async fn release(
         )
         .await;
     }
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let user_id = user.account.id;
     let settings = state.settings.clone();
     let reason_for_release = reason.clone();

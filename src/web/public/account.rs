@@ -4,16 +4,16 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
-use super::auth::{
-    self, CsrfForm, MaybeUser, SESSION_COOKIE, current_user, removal_cookie, session_cookie,
-    verify_form_token,
-};
-use super::templates::{context_for, render};
 use crate::auth::{new_secret, secret_hash, verify_password};
 use crate::db::{self, accounts};
 use crate::domain::account::{LOGIN_FAILED, LoginLimits, Role};
 use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::{
+    self, CsrfForm, MaybeUser, SESSION_COOKIE, current_user, removal_cookie, session_cookie,
+    verify_form_token,
+};
+use crate::web::templates::{context_for, render};
 
 /// A local path to return to after login; anything else (another site, `//host`) is dropped.
 pub fn safe_next(next: &str) -> Option<&str> {

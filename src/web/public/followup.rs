@@ -6,14 +6,14 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::MaybeUser;
-use super::templates::{context_for, render};
-use super::views::{CaseLink, proposal_url};
 use crate::db::{DbConnection, proposals, tasks, workflow};
 use crate::domain::proposal::ProposalStatus;
 use crate::domain::time::today;
 use crate::error::AppResult;
+use crate::web::AppState;
+use crate::web::auth::MaybeUser;
+use crate::web::templates::{context_for, render};
+use crate::web::views::{CaseLink, proposal_url};
 
 const PAGE_SIZE: i64 = 50;
 
@@ -62,7 +62,7 @@ fn rows(
 
 async fn overview(
     state: &AppState,
-    user: Option<&super::auth::CurrentUser>,
+    user: Option<&crate::web::auth::CurrentUser>,
     query: PageQuery,
     statuses: &'static [ProposalStatus],
     heading: &'static str,

@@ -5,57 +5,29 @@
 //! co-signers); from submission on also the secretariat; the public once it is on a released
 //! agenda (`pages::proposal`). Only the account that made it, or the proposer, edits.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, ProposalAuthor, Secretariat, User};
-use super::forms::error_lines;
-use super::markdown::to_safe_html;
-use super::templates::{context_for, render};
-use super::views::{AuditLine, CaseLink, When, clauses, meeting_url, proposal_url};
-use crate::db::accounts::Account;
-use crate::db::organizations::{self as orgs};
-use crate::db::proposals::{self, Proposal};
+use crate::db::proposals::Proposal;
 use crate::db::workflow::{self};
-use crate::db::{audit, meetings};
-use crate::domain::account::Actor;
 use crate::domain::deadline::time_left_da;
-use crate::domain::proposal::{
-    CHECKLIST, CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalStatus, ProposalText, SubmitterRole,
-};
+use crate::domain::proposal::{CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalText};
 use crate::domain::proposal_text::parse_proposal;
 use crate::domain::time::datetime_da;
-use crate::domain::{CaseReference, PersonId, ProposalId};
+use crate::domain::{PersonId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, ProposalAuthor, User};
+use crate::web::forms::{error_lines, page, see_other};
+use crate::web::proposal_page::{Access, load_for};
+use crate::web::templates::{context_for, render};
+use crate::web::views::{When, list_rows, proposal_url};
 
-pub use crate::read::access::{Access, access};
 use crate::service;
 use crate::service::proposals::{Choices, FormValues, blank_values, choices, person_of_account};
-
-fn not_found() -> AppError {
-    AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
-}
-
-fn page(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
-}
-
-fn see_other(location: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
-}
-
-fn actor(user: &CurrentUser) -> Actor {
-    Actor::user(user.account.id, &user.account.name)
-}
 
 // ---------------------------------------------------------------------------------------------
 // The form
@@ -364,7 +336,8 @@ pub async fn create(
             StatusCode::OK,
         );
     }
-    let (account_id, who, raw_meeting) = (user.account.id, actor(&user), form.meeting.clone());
+    let (account_id, who, raw_meeting) =
+        (user.account.id, user.account.actor(), form.meeting.clone());
     let saved = state
         .db
         .run(move |conn| {
@@ -392,23 +365,6 @@ pub async fn create(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     }
-}
-
-async fn load_for(
-    state: &AppState,
-    id: ProposalId,
-    user: &CurrentUser,
-) -> AppResult<(Proposal, Access)> {
-    let proposal = state
-        .db
-        .run(move |conn| proposals::get(conn, id))
-        .await?
-        .ok_or_else(not_found)?;
-    let access = access(&proposal, Some(&user.account));
-    if access == Access::None {
-        return Err(not_found());
-    }
-    Ok((proposal, access))
 }
 
 fn not_editable(proposal: &Proposal) -> AppError {
@@ -489,7 +445,7 @@ pub async fn update(
     let Some(lock) = values.lock else {
         return Err(AppError::bad_request("Formularen mangler sin version."));
     };
-    let (who, raw_meeting, posted) = (actor(&user), form.meeting.clone(), values.clone());
+    let (who, raw_meeting, posted) = (user.account.actor(), form.meeting.clone(), values.clone());
     let saved = state
         .db
         .run(move |conn| {
@@ -557,7 +513,7 @@ pub async fn submit(
         ));
     }
     let lock = form.lock.unwrap_or(proposal.lock_version);
-    let (who, account) = (actor(&user), user.account.clone());
+    let (who, account) = (user.account.actor(), user.account.clone());
     let settings = state.settings.clone();
     state
         .db
@@ -582,7 +538,7 @@ pub async fn withdraw(
             "Kun forslagsstilleren kan trække forslaget tilbage.",
         ));
     }
-    let who = actor(&user);
+    let who = user.account.actor();
     state
         .db
         .run(move |conn| service::proposals::withdraw(conn, &who, id))
@@ -590,182 +546,8 @@ pub async fn withdraw(
     Ok(see_other(proposal_url(id)))
 }
 
-#[derive(Deserialize)]
-pub struct ReviewForm {
-    #[serde(default)]
-    check: Vec<String>,
-    #[serde(default)]
-    comment: String,
-    #[serde(default)]
-    assign_new: Option<String>,
-    #[serde(default)]
-    cases: String,
-    #[serde(default)]
-    late_reason: String,
-}
-
-const COMMENT_MAX_CHARS: usize = 5_000;
-
-/// `POST /proposals/{id}/return`: back to the author with a comment, which is emailed.
-pub async fn return_to_author(
-    state: web::Data<AppState>,
-    Secretariat(user): Secretariat,
-    path: web::Path<i64>,
-    CsrfForm(form): CsrfForm<ReviewForm>,
-) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
-    let (proposal, _) = load_for(&state, id, &user).await?;
-    let comment = form.comment.trim().to_owned();
-    let mut errors = FieldErrors::default();
-    if comment.is_empty() {
-        errors.add(
-            "comment",
-            "Skriv en kommentar til forslagsstilleren: hvad skal rettes?",
-        );
-    } else if comment.chars().count() > COMMENT_MAX_CHARS {
-        errors.add(
-            "comment",
-            format!("Kommentaren er for lang (højst {COMMENT_MAX_CHARS} tegn)."),
-        );
-    }
-    if !errors.is_empty() {
-        return show_page(
-            &state,
-            &user,
-            id,
-            &errors,
-            Some(&form),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let (who, settings) = (actor(&user), state.settings.clone());
-    state
-        .db
-        .run(move |conn| {
-            service::proposals::return_to_author(
-                conn,
-                &settings,
-                &who,
-                &proposal,
-                &form.check,
-                &comment,
-            )
-        })
-        .await?;
-    Ok(see_other(proposal_url(id)))
-}
-
-/// `POST /proposals/{id}/accept`: every checklist point met, a case number assigned or linked,
-/// and for a late proposal the reason recorded.
-pub async fn accept(
-    state: web::Data<AppState>,
-    Secretariat(user): Secretariat,
-    path: web::Path<i64>,
-    CsrfForm(form): CsrfForm<ReviewForm>,
-) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
-    let (proposal, _) = load_for(&state, id, &user).await?;
-    let mut errors = FieldErrors::default();
-    let missing: Vec<&str> = CHECKLIST
-        .iter()
-        .filter(|(key, _)| !form.check.iter().any(|c| c == key))
-        .map(|(_, label)| *label)
-        .collect();
-    if !missing.is_empty() {
-        errors.add(
-            "checklist",
-            format!(
-                "Et forslag godkendes kun, når alle punkter er opfyldt. Mangler: {}. Send det ellers retur med en kommentar.",
-                crate::domain::text::danish_list(&missing)
-            ),
-        );
-    }
-    let existing = CaseReference::parse_list(&form.cases).unwrap_or_else(|e| {
-        errors.add("cases", e.to_string());
-        Vec::new()
-    });
-    let assign_new = form.assign_new.is_some();
-    if !assign_new && existing.is_empty() && proposal.case_references().is_empty() {
-        errors.add(
-            "cases",
-            "Tildel et nyt sagsnummer, eller skriv det eksisterende sagsnummer.",
-        );
-    }
-    let late_reason = form.late_reason.trim().to_owned();
-    if proposal.late && late_reason.is_empty() {
-        errors.add(
-            "late_reason",
-            "Forslaget kom efter fristen: skriv begrundelsen for at sætte det på dagsordenen.",
-        );
-    }
-    if late_reason.chars().count() > COMMENT_MAX_CHARS {
-        errors.add("late_reason", "Begrundelsen er for lang.");
-    }
-    if !errors.is_empty() {
-        return show_page(
-            &state,
-            &user,
-            id,
-            &errors,
-            Some(&form),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let (who, settings) = (actor(&user), state.settings.clone());
-    let late_reason = (!late_reason.is_empty()).then_some(late_reason);
-    state
-        .db
-        .run(move |conn| {
-            service::proposals::accept(
-                conn,
-                &settings,
-                &who,
-                &proposal,
-                &form.check,
-                assign_new,
-                &existing,
-                late_reason.as_deref(),
-            )
-        })
-        .await?;
-    Ok(see_other(proposal_url(id)))
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pages
-
-#[derive(Serialize)]
-struct ListRow {
-    url: String,
-    title: String,
-    status: &'static str,
-    status_label: &'static str,
-    organization_name: String,
-    meeting: Option<String>,
-    meeting_url: Option<String>,
-    submitted: Option<When>,
-    late: bool,
-    updated: When,
-}
-
-fn list_rows(list: &[workflow::Summary]) -> Vec<ListRow> {
-    list.iter()
-        .map(|s| ListRow {
-            url: proposal_url(s.id),
-            title: s.title.clone(),
-            status: s.status.as_str(),
-            status_label: s.status.label_da(),
-            organization_name: s.organization_name.clone(),
-            meeting: s.target_meeting.map(|(_, at)| When::new(at).text),
-            meeting_url: s.target_meeting.map(|(id, _)| meeting_url(id)),
-            submitted: s.submitted_at.map(When::new),
-            late: s.late,
-            updated: When::new(s.updated_at),
-        })
-        .collect()
-}
 
 /// `GET /my/proposals`: every proposal the politician made or stands behind, with its status.
 pub async fn mine(
@@ -781,300 +563,6 @@ pub async fn mine(
     ctx.insert("rows", &list_rows(&list));
     ctx.insert("can_draft", &person.is_some());
     Ok(page(StatusCode::OK, render("my_proposals.html", &ctx)?))
-}
-
-/// `GET /secretariat/proposals`: submitted proposals by target meeting, and those waiting on
-/// their authors.
-pub async fn inbox(
-    state: web::Data<AppState>,
-    Secretariat(user): Secretariat,
-    query: web::Query<InboxQuery>,
-) -> AppResult<HttpResponse> {
-    let query = query.into_inner();
-    let pages = [query.side, query.retur, query.godkendt].map(|p| p.unwrap_or(1).max(1));
-    let sections = state
-        .db
-        .run(move |conn| {
-            let mut out = Vec::new();
-            for (statuses, page) in [
-                ProposalStatus::Submitted,
-                ProposalStatus::Returned,
-                ProposalStatus::Accepted,
-            ]
-            .into_iter()
-            .zip(pages)
-            {
-                let offset = (page - 1).saturating_mul(INBOX_PAGE_SIZE);
-                let (rows, total) =
-                    workflow::by_status(conn, &[statuses], offset, INBOX_PAGE_SIZE)?;
-                out.push((rows, total));
-            }
-            Ok(out)
-        })
-        .await?;
-    let mut ctx = context_for(Some(&user));
-    // Each section pages on its own; the links keep the other sections where they are.
-    for (i, (name, (rows, total))) in ["submitted", "returned", "accepted"]
-        .into_iter()
-        .zip(sections)
-        .enumerate()
-    {
-        let page = pages[i];
-        let link = |p: i64| {
-            let mut all = pages;
-            all[i] = p;
-            format!(
-                "/secretariat/proposals?side={}&retur={}&godkendt={}#{name}",
-                all[0], all[1], all[2]
-            )
-        };
-        ctx.insert(name, &list_rows(&rows));
-        ctx.insert(format!("{name}_total"), &total);
-        ctx.insert(
-            format!("{name}_previous"),
-            &(page > 1).then(|| link(page - 1)),
-        );
-        ctx.insert(
-            format!("{name}_next"),
-            &(page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
-        );
-    }
-    Ok(page(StatusCode::OK, render("inbox.html", &ctx)?))
-}
-
-/// Proposals per page of each section of the inbox.
-const INBOX_PAGE_SIZE: i64 = 100;
-
-#[derive(Debug, Default, Deserialize)]
-pub struct InboxQuery {
-    #[serde(default)]
-    side: Option<i64>,
-    #[serde(default)]
-    retur: Option<i64>,
-    #[serde(default)]
-    godkendt: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct VersionLink {
-    version: i32,
-    saved: When,
-    compare_url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ReviewLine {
-    outcome: &'static str,
-    comment: Option<String>,
-    when: When,
-    version: i32,
-}
-
-#[derive(Serialize)]
-struct CheckItem {
-    key: &'static str,
-    label: &'static str,
-    checked: bool,
-}
-
-/// The page of a proposal for its authors and the secretariat: its text and status, the
-/// deadline, its versions, the reviews and (for the secretariat) the audit log and the review
-/// form.
-pub async fn show_page(
-    state: &AppState,
-    user: &CurrentUser,
-    id: ProposalId,
-    errors: &FieldErrors,
-    review: Option<&ReviewForm>,
-    status: StatusCode,
-) -> AppResult<HttpResponse> {
-    let (proposal, access) = load_for(state, id, user).await?;
-    let secretariat = access == Access::Secretariat;
-    let target = proposal.target_meeting_id;
-    let (deadline, versions, reviews, history, meeting, followup) = state
-        .db
-        .run(move |conn| {
-            // The secretariat and the proposal's authors follow it as it stands.
-            let followup = crate::read::followup::proposal_followup(conn, id, true, secretariat)?;
-            let meeting = match target {
-                Some(m) => meetings::get(conn, m)?,
-                None => None,
-            };
-            let deadline = match &meeting {
-                Some(m) => {
-                    let s = orgs::deadline_settings(conn, m.organization_id)?;
-                    Some((s.proposal.deadline(m.starts_at, &s.closed), s.proposal))
-                }
-                None => None,
-            };
-            let history = if secretariat {
-                audit::for_subject(conn, workflow::PROPOSAL.with(id.0))?
-            } else {
-                Vec::new()
-            };
-            Ok((
-                deadline,
-                workflow::versions(conn, id)?,
-                workflow::reviews(conn, id)?,
-                history,
-                meeting,
-                followup,
-            ))
-        })
-        .await?;
-    let now = Utc::now();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("id", &proposal.id.0);
-    ctx.insert("title", &proposal.title);
-    ctx.insert("status", proposal.status.as_str());
-    ctx.insert("status_label", proposal.status.label_da());
-    ctx.insert("organization_name", &proposal.organization_name);
-    ctx.insert(
-        "cases",
-        &proposal
-            .case_references()
-            .iter()
-            .map(CaseLink::from)
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("submitted_by", &proposal.submitted_by());
-    ctx.insert(
-        "cosigners",
-        &proposal
-            .submitters
-            .iter()
-            .filter(|s| s.role == SubmitterRole::Cosigner)
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("opening", &proposal.opening);
-    ctx.insert("followup", &followup);
-    ctx.insert("clauses", &clauses(&proposal.clauses));
-    ctx.insert("motivation_html", &to_safe_html(&proposal.motivation));
-    ctx.insert("submitted", &proposal.submitted_at.map(When::new));
-    ctx.insert("late", &proposal.late);
-    ctx.insert("late_reason", &proposal.late_reason);
-    ctx.insert("lock", &proposal.lock_version);
-    ctx.insert(
-        "meeting",
-        &meeting
-            .as_ref()
-            .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
-    );
-    ctx.insert("meeting_url", &meeting.as_ref().map(|m| meeting_url(m.id)));
-    ctx.insert(
-        "deadline",
-        &deadline.map(|(d, rule)| {
-            serde_json::json!({
-                "when": When::new(d),
-                "rule": rule.describe_da(),
-                "left": time_left_da(now, d),
-            })
-        }),
-    );
-    let editable = access == Access::Author && proposal.status.editable_by_author();
-    ctx.insert("can_edit", &editable);
-    ctx.insert("can_submit", &editable);
-    ctx.insert(
-        "can_withdraw",
-        &(access == Access::Author
-            && proposal
-                .status
-                .after(crate::domain::proposal::Transition::Withdraw)
-                .is_ok()),
-    );
-    ctx.insert(
-        "can_review",
-        &(secretariat && proposal.status == ProposalStatus::Submitted),
-    );
-    let version_count = versions.len();
-    ctx.insert(
-        "versions",
-        &versions
-            .iter()
-            .map(|v| VersionLink {
-                version: v.version,
-                saved: When::new(v.saved_at),
-                compare_url: (v.version > 1).then(|| {
-                    format!(
-                        "/proposals/{}/versions?from={}&to={}",
-                        id,
-                        v.version - 1,
-                        v.version
-                    )
-                }),
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("version_count", &version_count);
-    ctx.insert(
-        "reviews",
-        &reviews
-            .iter()
-            .map(|r| ReviewLine {
-                outcome: if r.outcome == "accepted" {
-                    "Godkendt"
-                } else {
-                    "Sendt retur"
-                },
-                comment: r.comment.clone(),
-                when: When::new(r.reviewed_at),
-                version: r.version,
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "history",
-        &history.iter().map(AuditLine::from).collect::<Vec<_>>(),
-    );
-    let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
-    ctx.insert(
-        "checklist",
-        &CHECKLIST
-            .iter()
-            .map(|(key, label)| CheckItem {
-                key,
-                label,
-                checked: checked.iter().any(|c| c == key),
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "comment",
-        &review.map(|r| r.comment.clone()).unwrap_or_default(),
-    );
-    ctx.insert(
-        "review_cases",
-        &review.map(|r| r.cases.clone()).unwrap_or_default(),
-    );
-    ctx.insert(
-        "review_late_reason",
-        &review.map(|r| r.late_reason.clone()).unwrap_or_default(),
-    );
-    ctx.insert("assign_new", &review.is_none_or(|r| r.assign_new.is_some()));
-    let error = |f: &str| errors.get(f).map(str::to_owned);
-    ctx.insert("error_comment", &error("comment"));
-    ctx.insert("error_checklist", &error("checklist"));
-    ctx.insert("error_cases", &error("cases"));
-    ctx.insert("error_late_reason", &error("late_reason"));
-    ctx.insert("errors", &error_lines(errors));
-    Ok(page(status, render("proposal_private.html", &ctx)?))
-}
-
-/// Whether this account sees the proposal's private page rather than the public one.
-pub async fn private_access(
-    state: &AppState,
-    id: ProposalId,
-    account: &Account,
-) -> AppResult<bool> {
-    let account = account.clone();
-    state
-        .db
-        .run(move |conn| {
-            Ok(proposals::get(conn, id)?
-                .is_some_and(|p| access(&p, Some(&account)) != Access::None))
-        })
-        .await
 }
 
 #[derive(Deserialize)]

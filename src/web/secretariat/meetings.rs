@@ -7,19 +7,18 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::templates::{context_for, render};
-use super::views::{When, meeting_url};
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::OrganizationId;
-use crate::domain::account::Actor;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::minutes::SignerRule;
 use crate::domain::proposal::FieldErrors;
 use crate::error::AppResult;
 use crate::service;
 use crate::service::meetings::PlanInput;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::templates::{context_for, render};
+use crate::web::views::{When, meeting_url};
 
 const LIST_LIMIT: i64 = 200;
 
@@ -181,7 +180,7 @@ async fn render_page(
     for field in ["organization", "date", "time", "location", "kind"] {
         ctx.insert(format!("error_{field}"), &errors.get(field));
     }
-    ctx.insert("errors", &super::forms::error_lines(errors));
+    ctx.insert("errors", &crate::web::forms::error_lines(errors));
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -214,7 +213,7 @@ pub async fn create(
     Secretariat(user): Secretariat,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<HttpResponse> {
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let input = PlanInput {
         organization: form.organization.clone(),
         date: form.date.clone(),
@@ -260,7 +259,7 @@ pub async fn set_signers(
     Secretariat(user): Secretariat,
     CsrfForm(form): CsrfForm<SignerForm>,
 ) -> AppResult<HttpResponse> {
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     state
         .db
         .run(move |conn| {

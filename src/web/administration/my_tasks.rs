@@ -6,19 +6,18 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::{AdministrationStaff, CsrfForm, CurrentUser};
-use super::forms::AnswerForm;
-use super::forms::page as html;
-use super::templates::{context_for, render};
 use crate::db::DbConnection;
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, Task};
 use crate::domain::OrganizationId;
-use crate::domain::account::Actor;
 use crate::domain::task::Standing;
 use crate::domain::time::today;
 use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::{AdministrationStaff, CsrfForm, CurrentUser};
+use crate::web::forms::AnswerForm;
+use crate::web::forms::page as html;
+use crate::web::templates::{context_for, render};
 
 fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
     user.account.organization_id.ok_or_else(|| {
@@ -197,7 +196,7 @@ pub async fn submit(
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let id = path.into_inner();
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let draft = form.draft();
     let settings = state.settings.clone();
     let (data, done) = state
@@ -246,7 +245,7 @@ pub async fn upload(
         .db
         .run(move |conn| own_task(conn, id, own).map(|_| ()))
         .await?;
-    let received = super::upload::receive_checked_file(
+    let received = crate::web::upload::receive_checked_file(
         &req,
         Some(&user),
         multipart,
@@ -303,7 +302,7 @@ pub async fn file(
             crate::read::task::file(conn, &task, contribution, file)
         })
         .await?;
-    Ok(super::files::download(
+    Ok(crate::web::files::download(
         &meta.filename,
         &meta.content_type,
         content,

@@ -5,9 +5,6 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Duration, Utc};
 
-use super::AppState;
-use super::auth::{CurrentUser, MaybeUser};
-use super::forms::VersionQuery;
 use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
 use crate::domain::account::Role;
 use crate::domain::audience::Audience;
@@ -15,6 +12,9 @@ use crate::domain::time::local;
 use crate::domain::{MeetingId, OrganizationId, atom, ical};
 use crate::error::{AppError, AppResult};
 use crate::read::calendar::meeting_event;
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, MaybeUser};
+use crate::web::forms::VersionQuery;
 
 /// How far back a body's calendar reaches; later meetings are all in it.
 const CALENDAR_HISTORY_DAYS: i64 = 400;
@@ -108,7 +108,7 @@ fn version_pdf(
         (Audience::Public, true) => "public, max-age=31536000, immutable",
         (Audience::Public, false) => "public, max-age=60",
     };
-    if super::etag_matches(req, &etag) {
+    if crate::web::etag_matches(req, &etag) {
         return HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
             .insert_header((header::CACHE_CONTROL, cache))

@@ -6,22 +6,22 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::ApiCaller;
-use super::errors::ApiError;
-use super::input::ApiJson;
 use crate::db::DbConnection;
 use crate::db::accounts::Account;
 use crate::db::decisions::{self, RecordDecision, StoredDecision};
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask, Task, TaskChange, TaskFilter};
-use crate::domain::account::{Actor, Role};
+use crate::domain::account::Role;
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
+use crate::web::AppState;
+use crate::web::auth::ApiCaller;
+use crate::web::errors::ApiError;
+use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -126,7 +126,7 @@ pub async fn record_decision(
     }
     let request = input.into_request(item, &account);
     let settings = state.settings.clone();
-    let actor = Actor::user(account.id, &account.name);
+    let actor = account.actor();
     let (created, json) = state
         .db
         .run(move |conn| {
@@ -255,7 +255,7 @@ pub async fn create_task(
         return Err(too_many_organizations());
     }
     let settings = state.settings.clone();
-    let actor = Actor::user(account.id, &account.name);
+    let actor = account.actor();
     let json = state
         .db
         .run(move |conn| {
@@ -459,7 +459,7 @@ pub async fn update_task(
         }
     };
     let settings = state.settings.clone();
-    let actor = Actor::user(account.id, &account.name);
+    let actor = account.actor();
     let json = state
         .db
         .run(move |conn| {

@@ -6,15 +6,15 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
-use super::AppState;
-use super::auth::{CsrfForm, MaybeUser};
-use super::forms::AnswerForm;
-use super::templates::link_page;
 use crate::db::DbConnection;
 use crate::db::tasks::{self, Link, Task};
 use crate::domain::account::Actor;
 use crate::error::{AppError, AppResult};
 use crate::service;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, MaybeUser};
+use crate::web::forms::AnswerForm;
+use crate::web::templates::link_page;
 
 /// The task behind a link, or the clear reason it does not open.
 fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<i64>)> {
@@ -51,7 +51,7 @@ pub async fn upload(
         .db
         .run(move |conn| open(conn, &lookup).map(|_| ()))
         .await?;
-    let received = super::upload::receive_checked_file(
+    let received = crate::web::upload::receive_checked_file(
         &req,
         user.as_ref(),
         multipart,
@@ -95,7 +95,7 @@ pub async fn file(
             crate::read::task::file(conn, &task, contribution, file)
         })
         .await?;
-    Ok(super::files::download(
+    Ok(crate::web::files::download(
         &meta.filename,
         &meta.content_type,
         content,
@@ -112,7 +112,7 @@ enum Said<'a> {
 fn respond(
     req: &HttpRequest,
     state: &AppState,
-    user: Option<&super::auth::CurrentUser>,
+    user: Option<&crate::web::auth::CurrentUser>,
     status: StatusCode,
     token: &str,
     data: serde_json::Value,

@@ -10,17 +10,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::forms::{page as html, refused_or};
-use super::templates::{context_for, render};
-use super::views::{When, meeting_url, proposal_url};
 use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
 use crate::db::minutes;
 use crate::db::organizations::{self as orgs, Organization};
 use crate::db::tasks::{self, NewTask};
 use crate::db::{DbConnection, agenda, meetings};
-use crate::domain::account::Actor;
 use crate::domain::decision::{
     Amendment, ClauseDecision, Decision, Outcome, Statement, StatementKind, Votes,
 };
@@ -33,14 +27,15 @@ use crate::domain::time::parse_date;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::{page as html, refused_or};
+use crate::web::templates::{context_for, render};
+use crate::web::views::{When, meeting_url, proposal_url};
 
 pub use crate::urls::{
     item_decision as item_decision_url, meeting_decisions as meeting_decisions_url,
 };
-
-fn actor(user: &CurrentUser) -> Actor {
-    Actor::user(user.account.id, &user.account.name)
-}
 
 fn not_released() -> AppError {
     AppError::not_found(
@@ -266,7 +261,7 @@ pub async fn attendance(
     CsrfForm(form): CsrfForm<AttendanceForm>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    let actor = actor(&user);
+    let actor = user.account.actor();
     let outcome = state
         .db
         .run(move |conn| {
@@ -298,7 +293,7 @@ pub async fn minutes_action(
     CsrfForm(form): CsrfForm<MinutesForm>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
-    let actor = actor(&user);
+    let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();
     let outcome = state
@@ -828,7 +823,7 @@ fn item_page(
             })
         })
         .collect();
-    let task_rows: Vec<Value> = tasks.iter().map(super::views::task_row).collect();
+    let task_rows: Vec<Value> = tasks.iter().map(crate::web::views::task_row).collect();
     let mut ctx = context_for(Some(user));
     ctx.insert("item_id", &item_id);
     ctx.insert("meeting_id", &item.meeting_id);
@@ -946,7 +941,7 @@ pub async fn record(
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> AppResult<HttpResponse> {
     let id = AgendaItemId(path.into_inner());
-    let actor = actor(&user);
+    let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();
     let outcome = state
@@ -1025,7 +1020,7 @@ pub async fn confirm(
     CsrfForm(form): CsrfForm<TaskForm>,
 ) -> AppResult<HttpResponse> {
     let id = AgendaItemId(path.into_inner());
-    let actor = actor(&user);
+    let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();
     let outcome = state

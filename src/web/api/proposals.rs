@@ -1,5 +1,5 @@
 //! The JSON API for member proposals and cases (INTERFACES.md): the same rules as the pages
-//! (`web::proposals`), so a proposal drafted over the API is checked, versioned, audited and
+//! (`service::proposals`), so a proposal drafted over the API is checked, versioned, audited and
 //! mailed exactly as one drafted in the browser.
 
 use actix_web::http::StatusCode;
@@ -8,14 +8,10 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::ApiCaller;
-use super::errors::ApiError;
-use super::input::ApiJson;
 use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
 use crate::db::workflow;
-use crate::domain::account::{Actor, Role};
+use crate::domain::account::Role;
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::time::rfc3339;
 use crate::domain::{CaseReference, ProposalId};
@@ -24,15 +20,15 @@ use crate::read::access::{Access, access};
 use crate::read::case::{Event, EventKind, case_view};
 use crate::service;
 use crate::service::proposals::{FormValues, person_of_account};
+use crate::web::AppState;
+use crate::web::auth::ApiCaller;
+use crate::web::errors::ApiError;
+use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
 
 const DEFAULT_PER_PAGE: i64 = 50;
 const MAX_PER_PAGE: i64 = 200;
-
-fn actor(account: &Account) -> Actor {
-    Actor::user(account.id, &account.name)
-}
 
 fn proposal_json(base: &str, p: &Proposal) -> Value {
     json!({
@@ -317,7 +313,7 @@ pub async fn create(
         .run(move |conn| {
             let saved = service::proposals::create_draft(
                 conn,
-                &actor(&account),
+                &account.actor(),
                 account.id,
                 person,
                 &values,
@@ -383,7 +379,7 @@ pub async fn update(
         .run(move |conn| {
             let saved = service::proposals::update_draft(
                 conn,
-                &actor(&account),
+                &account.actor(),
                 id,
                 lock,
                 person,
@@ -428,7 +424,7 @@ pub async fn submit(
         .await?
         .and_then(|b| b.lock_version)
         .unwrap_or(proposal.lock_version);
-    let who = actor(&account);
+    let who = account.actor();
     let settings = state.settings.clone();
     let base = state.settings.base_url.clone();
     let stored = state
@@ -563,4 +559,19 @@ fn event_json(base: &str, event: &Event) -> Value {
             "links": { "self": format!("{base}/api/v1/letters/{}", letter.id) },
         }),
     }
+}
+
+#[derive(Deserialize)]
+pub struct ParseRequest {
+    text: String,
+}
+
+/// `POST /api/v1/proposals/parse`: `{"text": "…"}` → the structured proposal it reads.
+/// Nothing is stored, so anyone may call it.
+pub async fn parse(body: ApiJson<ParseRequest>) -> Result<HttpResponse, ApiError> {
+    let text = body.read().await?.text;
+    let parsed = web::block(move || crate::domain::proposal_text::parse_proposal(&text))
+        .await
+        .map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok().json(parsed))
 }

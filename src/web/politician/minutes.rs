@@ -4,17 +4,17 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, User};
-use super::templates::{context_for, render};
 use crate::db::DbConnection;
 use crate::db::minutes::{self, Minutes, Signed};
 use crate::domain::MeetingId;
-use crate::domain::account::{Actor, Role};
+use crate::domain::account::Role;
 use crate::domain::audience::Audience;
 use crate::domain::minutes::Signer;
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, User};
+use crate::web::templates::{context_for, render};
 
 /// The signature the account's person gives, if it is among the draft's signers.
 fn own_signer(draft: &Minutes, user: &CurrentUser) -> Option<Signer> {
@@ -100,7 +100,7 @@ pub async fn approve(
             let own = own.ok_or_else(|| {
                 AppError::forbidden("Du er ikke blandt dem, der skal godkende protokollen.")
             })?;
-            let actor = Actor::user(signer.account.id, &signer.account.name);
+            let actor = signer.account.actor();
             let signed = followup::sign_minutes(
                 conn,
                 &actor,

@@ -8,21 +8,20 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::forms::{page as html, refused_or};
-use super::templates::{context_for, render};
-use super::views::task_row;
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
-use crate::domain::account::Actor;
 use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
 use crate::domain::{MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 use crate::urls::item_decision as item_decision_url;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::{page as html, refused_or};
+use crate::web::templates::{context_for, render};
+use crate::web::views::task_row;
 
 pub use crate::urls::task as task_url;
 
@@ -347,7 +346,7 @@ pub async fn file(
         .run(move |conn| tasks::file(conn, id, file))
         .await?
         .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
-    Ok(super::files::download(
+    Ok(crate::web::files::download(
         &meta.filename,
         &meta.content_type,
         content,
@@ -368,7 +367,7 @@ pub async fn present(
     CsrfForm(form): CsrfForm<PresentForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let by = user.account.id;
     let outcome = state
         .db
@@ -465,7 +464,7 @@ pub async fn act(
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let settings = state.settings.clone();
     let outcome = state
         .db

@@ -11,11 +11,11 @@ use actix_web::{HttpResponse, web};
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
-use super::AppState;
-use super::auth::Secretariat;
-use super::files::{download, sandboxed_html};
-use super::templates::{context_for, render};
 use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::Secretariat;
+use crate::web::files::{download, sandboxed_html};
+use crate::web::templates::{context_for, render};
 
 const LIST_LIMIT: usize = 200;
 

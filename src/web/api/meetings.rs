@@ -1,17 +1,17 @@
-//! The public JSON API (`/api/v1`). Public reads never show closed content.
+//! `GET /api/v1/meetings`, `GET /api/v1/meetings/{id}`: meetings and their released agendas.
+//! Public reads never show closed content.
 
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
-use super::errors::ApiError;
-use super::input::ApiJson;
-use super::views::meeting_url;
 use crate::db::{agenda, meetings};
 use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
 use crate::domain::time;
 use crate::domain::{MeetingId, OrganizationId};
 use crate::error::AppError;
+use crate::web::AppState;
+use crate::web::errors::ApiError;
+use crate::web::views::meeting_url;
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -78,7 +78,7 @@ struct Pagination {
 }
 
 /// `GET /api/v1/meetings`: meetings with a released agenda, latest first, paginated.
-pub async fn meetings_index(
+pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -157,10 +157,7 @@ fn item_json<'a>(base: &str, item: &'a SnapshotItem) -> ItemJson<'a> {
 }
 
 /// `GET /api/v1/meetings/{id}`: the meeting and, once released, its agenda (public view).
-pub async fn meeting_show(
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+pub async fn show(state: web::Data<AppState>, path: web::Path<i64>) -> ApiResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
     let (meeting, released, minutes) = state
         .db
@@ -207,46 +204,4 @@ pub async fn meeting_show(
         })
     });
     Ok(HttpResponse::Ok().json(body))
-}
-
-/// `GET /api/v1/me`: the account behind the token (or session), to check a token works.
-pub async fn me(caller: super::auth::ApiCaller) -> ApiResult<HttpResponse> {
-    let account = caller.require()?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "id": account.id,
-        "email": account.email,
-        "name": account.name,
-        "role": account.role,
-        "person_id": account.person_id,
-        "organization": account.organization_id.map(|id| serde_json::json!({
-            "id": id,
-            "name": account.organization_name,
-        })),
-    })))
-}
-
-#[derive(Deserialize)]
-pub struct ParseRequest {
-    text: String,
-}
-
-/// `POST /api/v1/proposals/parse`: `{"text": "…"}` → the structured proposal it reads.
-/// Nothing is stored, so anyone may call it.
-pub async fn parse_proposal(body: ApiJson<ParseRequest>) -> ApiResult<HttpResponse> {
-    let text = body.read().await?.text;
-    let parsed = web::block(move || crate::domain::proposal_text::parse_proposal(&text))
-        .await
-        .map_err(AppError::internal)?;
-    Ok(HttpResponse::Ok().json(parsed))
-}
-
-/// The OpenAPI document, with this installation's address.
-const OPENAPI: &str = include_str!("openapi.json");
-
-/// `GET /api/v1/openapi.json`
-pub async fn openapi(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .insert_header((actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .body(OPENAPI.replace("{base_url}", state.settings.base_url.trim_end_matches('/')))
 }

@@ -3,18 +3,12 @@
 //! (`/secretariat/letters/{id}`: edit, approve, send, publish, put on an agenda, reply), and the
 //! organizations' letterheads (`/secretariat/letterheads`).
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::AppState;
-use super::auth::{CsrfForm, CurrentUser, Secretariat};
-use super::forms::{page as html, refused_or};
-use super::templates::{context_for, render};
-use super::upload::read_upload;
-use super::views::{AuditLine, When, case_url};
 use crate::db::letters::{self, Letter};
 use crate::db::{DbConnection, audit, cases, meetings};
 use crate::domain::account::Actor;
@@ -31,6 +25,12 @@ use crate::service::{
     self,
     letters::{CaseChoice, LetterInput, LetterheadInput, Sender},
 };
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::{page as html, refused_or};
+use crate::web::templates::{context_for, render};
+use crate::web::upload::read_upload;
+use crate::web::views::{AuditLine, When, case_url};
 
 pub use crate::urls::letter as letter_url;
 
@@ -305,7 +305,7 @@ fn form_page(
     ctx.insert("f", fields);
     ctx.insert("senders", &senders);
     ctx.insert("signatories", &signatories);
-    ctx.insert("errors", &super::forms::error_lines(errors));
+    ctx.insert("errors", &crate::web::forms::error_lines(errors));
     ctx.insert("e", &field_errors);
     ctx.insert("problem", &problem);
     render("letter_form.html", &ctx)
@@ -466,7 +466,7 @@ async fn save_new(
                         errors.add("original", e);
                     }
                     let body = form_page(conn, &user, FormFor::New, &fields, &errors, None)?;
-                    return Ok(super::forms::Posted::Refused(
+                    return Ok(crate::web::forms::Posted::Refused(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         body,
                     ));
@@ -477,7 +477,7 @@ async fn save_new(
                 reference: &case,
                 new_title: Some(fields.case_title.as_str()),
             };
-            let actor = Actor::user(user.account.id, &user.account.name);
+            let actor = user.account.actor();
             let by = Some(user.account.id);
             let done = if fields.outgoing() {
                 let reply = fields.in_reply_to.trim().parse::<i64>().ok();
@@ -553,13 +553,13 @@ pub async fn update(
                 Ok((_, input)) => input,
                 Err(errors) => {
                     let body = form_page(conn, &user, FormFor::Edit(id), &fields, &errors, None)?;
-                    return Ok(super::forms::Posted::Refused(
+                    return Ok(crate::web::forms::Posted::Refused(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         body,
                     ));
                 }
             };
-            let actor = Actor::user(user.account.id, &user.account.name);
+            let actor = user.account.actor();
             let done = service::letters::edit(conn, &actor, id, lock.unwrap_or(-1), &input);
             refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
         })
@@ -587,7 +587,7 @@ pub async fn act(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     if form.action == "send"
-        && let Some(again) = super::auth::reauth_redirect(&state, &user, &letter_url(id))
+        && let Some(again) = crate::web::auth::reauth_redirect(&state, &user, &letter_url(id))
     {
         return Ok(again);
     }
@@ -596,7 +596,7 @@ pub async fn act(
     let outcome = state
         .db
         .run(move |conn| {
-            let actor = Actor::user(user.account.id, &user.account.name);
+            let actor = user.account.actor();
             let by = Some(user.account.id);
             let lock = form
                 .lock
@@ -637,7 +637,7 @@ pub async fn put_on_agenda(
     let outcome = state
         .db
         .run(move |conn| {
-            let actor = Actor::user(user.account.id, &user.account.name);
+            let actor = user.account.actor();
             let done = form
                 .meeting
                 .trim()
@@ -709,7 +709,7 @@ fn letter_page(
     ctx.insert("case", &json!({ "reference": reference.to_string(), "title": case.title, "url": case_url(&reference) }));
     ctx.insert(
         "body_html",
-        &super::markdown::to_safe_html(&letter.text.body),
+        &crate::web::markdown::to_safe_html(&letter.text.body),
     );
     ctx.insert("notice", &notice);
     ctx.insert("problem", &problem);
@@ -890,7 +890,7 @@ pub async fn save_letterhead(
         Ok(upload) => (Some(upload), None),
         Err(e) => (None, Some(e.to_string())),
     };
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     let outcome = state
         .db
         .run(move |conn| {
@@ -914,7 +914,7 @@ fn save_letterhead_fields(
     conn: &mut DbConnection,
     actor: &Actor,
     org: i64,
-    upload: &mut super::upload::Upload,
+    upload: &mut crate::web::upload::Upload,
 ) -> AppResult<()> {
     let logo = upload.take_file()?.map(|(_, bytes)| bytes);
     service::letters::set_letterhead(
@@ -928,17 +928,4 @@ fn save_letterhead_fields(
             logo,
         },
     )
-}
-
-/// `GET /organizations/{id}/logo`: a letterhead's logo, public like the letters it is on.
-pub async fn logo(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
-    let org = OrganizationId(path.into_inner());
-    let logo = state.db.run(move |conn| letters::logo(conn, org)).await?;
-    let (kind, bytes) =
-        logo.ok_or_else(|| AppError::not_found("Organisationen har intet logo."))?;
-    Ok(HttpResponse::Ok()
-        .content_type(kind)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .body(bytes))
 }

@@ -5,16 +5,15 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
-use super::auth::{CsrfForm, Secretariat};
-use super::files::{download, sandboxed_html};
-use super::templates::{context_for, render};
-use super::views::AuditLine;
-use super::views::When;
 use crate::db::audit::{self, SubjectKind};
 use crate::db::outbox::{self, OutboxStatus, StoredMessage};
-use crate::domain::account::Actor;
 use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, Secretariat};
+use crate::web::files::{download, sandboxed_html};
+use crate::web::templates::{context_for, render};
+use crate::web::views::AuditLine;
+use crate::web::views::When;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -257,11 +256,11 @@ pub async fn requeue(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     if let Some(again) =
-        super::auth::reauth_redirect(&state, &user, &format!("/secretariat/outbox/{id}"))
+        crate::web::auth::reauth_redirect(&state, &user, &format!("/secretariat/outbox/{id}"))
     {
         return Ok(again);
     }
-    let actor = Actor::user(user.account.id, &user.account.name);
+    let actor = user.account.actor();
     state
         .db
         .run(move |conn| crate::service::outbox::requeue(conn, &actor, id))

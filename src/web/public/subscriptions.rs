@@ -8,13 +8,13 @@ use chrono::{Duration, Utc};
 use serde::Deserialize;
 use tera::Context;
 
-use super::AppState;
-use super::auth::{CsrfForm, MaybeUser};
-use super::templates::link_page;
 use crate::db::subscriptions::{self};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, MaybeUser};
+use crate::web::templates::link_page;
 
 /// How long a confirmation link works.
 use crate::service::subscriptions::CONFIRM_DAYS;
@@ -36,7 +36,7 @@ async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
 fn page(
     req: &HttpRequest,
     state: &AppState,
-    user: Option<&super::auth::CurrentUser>,
+    user: Option<&crate::web::auth::CurrentUser>,
     status: StatusCode,
     fill: impl FnOnce(&mut Context),
 ) -> AppResult<HttpResponse> {

@@ -5,13 +5,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Serialize;
 
-use super::AppState;
-use super::auth::{CurrentUser, MaybeUser, SESSION_COOKIE, current_user};
-use super::cache::{CachedPage, accepts_gzip};
-use super::templates::{context_for, render};
-use super::views::{
-    AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
-};
 use crate::db::agenda::{self, ReleaseState};
 use crate::db::{meetings, proposals};
 use crate::domain::letter::LetterDirection;
@@ -19,6 +12,13 @@ use crate::domain::text::paragraphs;
 use crate::domain::{CaseReference, MeetingId, ProposalId};
 use crate::error::{AppError, AppResult};
 use crate::read::case::{Event, EventKind, case_view};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, MaybeUser, SESSION_COOKIE, current_user};
+use crate::web::cache::{CachedPage, accepts_gzip};
+use crate::web::templates::{context_for, render};
+use crate::web::views::{
+    AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
+};
 
 const LIST_LENGTH: i64 = 5;
 
@@ -90,7 +90,7 @@ pub async fn meeting(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    query: web::Query<super::forms::VersionQuery>,
+    query: web::Query<crate::web::forms::VersionQuery>,
 ) -> AppResult<HttpResponse> {
     let id = MeetingId(path.into_inner());
     let user = if req.cookie(SESSION_COOKIE).is_some() {
@@ -241,7 +241,7 @@ fn cached(req: &HttpRequest, page: &CachedPage) -> HttpResponse {
     } else {
         page.etag.clone()
     };
-    let not_modified = super::etag_matches(req, &etag);
+    let not_modified = crate::web::etag_matches(req, &etag);
     let mut response = if not_modified {
         HttpResponse::NotModified()
     } else {
@@ -279,13 +279,9 @@ struct ProposalPage {
     submitted_by: Option<String>,
     submitted: Option<When>,
     opening: String,
-    clauses: Vec<super::views::Clause>,
+    clauses: Vec<crate::web::views::Clause>,
     motivation: Vec<String>,
     appearances: Vec<Appearance>,
-}
-
-fn proposal_not_found() -> AppError {
-    AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
 }
 
 /// "På dagsordenen for Borgerrepræsentationens møde 30.04.2025, kl. 17:30 (punkt 1)"
@@ -313,9 +309,9 @@ pub async fn proposal(
     let id = ProposalId(path.into_inner());
     // Its authors and the secretariat see the proposal's own page, with status and history.
     if let Some(user) = &user
-        && super::proposals::private_access(&state, id, &user.account).await?
+        && crate::web::proposal_page::private_access(&state, id, &user.account).await?
     {
-        return super::proposals::show_page(
+        return crate::web::proposal_page::show_page(
             &state,
             user,
             id,
@@ -328,9 +324,10 @@ pub async fn proposal(
     let page = state
         .db
         .run(move |conn| {
-            let proposal = proposals::get(conn, id)?.ok_or_else(proposal_not_found)?;
+            let proposal =
+                proposals::get(conn, id)?.ok_or_else(crate::web::proposal_page::not_found)?;
             if !proposals::is_public(conn, &proposal)? {
-                return Err(proposal_not_found());
+                return Err(crate::web::proposal_page::not_found());
             }
             let appearances = public_appearances(proposals::appearances(conn, id)?);
             let followup = crate::read::followup::proposal_followup(conn, id, false, false)?;
@@ -402,11 +399,11 @@ pub async fn case(
         .iter()
         .map(|e| timeline_event(e, secretariat))
         .collect();
-    let history: Vec<super::views::AuditLine> = view
+    let history: Vec<crate::web::views::AuditLine> = view
         .history
         .iter()
         .flatten()
-        .map(super::views::AuditLine::from)
+        .map(crate::web::views::AuditLine::from)
         .collect();
     let mut ctx = context_for(user.as_ref());
     ctx.insert("reference", &view.reference.to_string());

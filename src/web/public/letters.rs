@@ -1,0 +1,100 @@
+//! Letters for readers: `/letters/{id}.pdf`, a letter as PDF in the shape of the seed letter, its
+//! original file, and the logo on its letterhead. Who may read which: `read::letters`.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+
+use crate::db::letters;
+use crate::domain::OrganizationId;
+use crate::domain::account::Role;
+use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::auth::MaybeUser;
+
+/// `GET /letters/{id}.pdf`
+pub async fn pdf(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id: i64 = path
+        .strip_suffix(".pdf")
+        .and_then(|id| id.parse().ok())
+        .ok_or_else(|| AppError::not_found("Brevet findes ikke, eller det er ikke offentligt."))?;
+    let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
+    let (letter, stored, view) = state
+        .db
+        .run(move |conn| {
+            let letter = crate::read::letters::readable(conn, id, secretariat)?;
+            // A sent letter is what was sent; a letter registered only as its original PDF is
+            // that file; any other is rendered as it stands.
+            let mut stored = letters::sent_pdf(conn, id)?;
+            if stored.is_none()
+                && letter.text.body.trim().is_empty()
+                && let Some((_, kind, bytes)) = letters::original(conn, id)?
+                && kind == "application/pdf"
+            {
+                stored = Some(bytes);
+            }
+            let view = match stored {
+                Some(_) => None,
+                None => Some(crate::service::letters::view(conn, &letter)?),
+            };
+            Ok((letter, stored, view))
+        })
+        .await?;
+    let pdf = match (stored, view) {
+        (Some(pdf), _) => pdf,
+        (None, Some(view)) => web::block(move || crate::service::letters::render(&view))
+            .await
+            .map_err(AppError::internal)??,
+        (None, None) => return Err(AppError::internal("a letter with neither PDF nor view")),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CACHE_CONTROL,
+            if letter.readable_by_all() {
+                "public, max-age=60"
+            } else {
+                "private, no-store"
+            },
+        ))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"brev-{id}-{}.pdf\"", letter.date),
+        ))
+        .body(pdf))
+}
+
+/// `GET /letters/{id}/original`: an incoming letter's original file, as the letter is readable.
+pub async fn original(
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
+    let (name, kind, bytes) = state
+        .db
+        .run(move |conn| {
+            crate::read::letters::readable(conn, id, secretariat)?;
+            letters::original(conn, id)?
+                .ok_or_else(|| AppError::not_found("Brevet har ingen original fil."))
+        })
+        .await?;
+    Ok(crate::web::files::download(&name, &kind, bytes))
+}
+
+/// `GET /organizations/{id}/logo`: a letterhead's logo, public like the letters it is on.
+pub async fn logo(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
+    let org = OrganizationId(path.into_inner());
+    let logo = state.db.run(move |conn| letters::logo(conn, org)).await?;
+    let (kind, bytes) =
+        logo.ok_or_else(|| AppError::not_found("Organisationen har intet logo."))?;
+    Ok(HttpResponse::Ok()
+        .content_type(kind)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(bytes))
+}

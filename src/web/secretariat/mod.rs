@@ -1,0 +1,58 @@
+//! The secretariat's work: the proposal inbox and review, meetings, agendas, decisions
+//! and minutes, follow-up tasks, letters and the outbox.
+
+pub mod agenda;
+pub mod decisions;
+pub mod letters;
+pub mod meetings;
+pub mod outbox;
+pub mod proposals;
+pub mod tasks;
+
+route_table!("";
+    post "/proposals/{id}/return" => proposals::return_to_author;
+    post "/proposals/{id}/accept" => proposals::accept;
+    get "/secretariat/proposals" => proposals::inbox;
+    get "/secretariat/meetings" => meetings::list;
+    get "/secretariat/meetings/{id}/agenda" => agenda::show;
+    post "/secretariat/meetings/{id}/agenda/items" => agenda::add_item;
+    post "/secretariat/meetings/{id}/agenda/approval" => agenda::add_approval;
+    post "/secretariat/meetings/{id}/agenda/proposals" => agenda::add_proposal;
+    get "/secretariat/meetings/{id}/agenda/items/{item}" => agenda::edit_form;
+    post "/secretariat/meetings/{id}/agenda/items/{item}" => agenda::item_action;
+    post "/secretariat/meetings/{id}/agenda/items/{item}/edit" => agenda::update_item;
+    post "/secretariat/meetings/{id}/agenda/items/{item}/attachments" => agenda::upload;
+    post "/secretariat/meetings/{id}/agenda/attachments/{attachment}/detach" => agenda::detach;
+    post "/secretariat/meetings/{id}/agenda/release" => agenda::release;
+    post "/secretariat/meetings" => meetings::create;
+    post "/secretariat/meetings/signers" => meetings::set_signers;
+    get "/secretariat/meetings/{id}/decisions" => decisions::meeting;
+    post "/secretariat/meetings/{id}/minutes" => decisions::minutes_action;
+    post "/secretariat/meetings/{id}/attendance" => decisions::attendance;
+    get "/secretariat/agenda-items/{item}/decision" => decisions::item;
+    post "/secretariat/agenda-items/{item}/decision" => decisions::record;
+    post "/secretariat/agenda-items/{item}/tasks" => decisions::confirm;
+    get "/secretariat/tasks" => tasks::list;
+    get "/secretariat/tasks/{id}" => tasks::show;
+    post "/secretariat/tasks/{id}" => tasks::act;
+    get "/secretariat/tasks/{id}/overview" => tasks::overview;
+    get "/secretariat/tasks/{id}/overview.pdf" => tasks::overview_pdf;
+    get "/secretariat/tasks/{id}/files/{file}" => tasks::file;
+    post "/secretariat/tasks/{id}/present" => tasks::present;
+    get "/secretariat/letters" => letters::list;
+    post "/secretariat/letters" => letters::create;
+    get "/secretariat/letters/new" => letters::new_form;
+    post "/secretariat/letters/incoming" => letters::register;
+    get "/secretariat/letters/{id}" => letters::show;
+    post "/secretariat/letters/{id}" => letters::act;
+    get "/secretariat/letters/{id}/edit" => letters::edit_form;
+    post "/secretariat/letters/{id}/edit" => letters::update;
+    post "/secretariat/letters/{id}/agenda" => letters::put_on_agenda;
+    get "/secretariat/letterheads" => letters::letterheads;
+    post "/secretariat/letterheads/{id}" => letters::save_letterhead;
+    get "/secretariat/outbox" => outbox::list;
+    get "/secretariat/outbox/{id}" => outbox::show;
+    get "/secretariat/outbox/{id}/html" => outbox::html;
+    get "/secretariat/outbox/{id}/attachments/{index}" => outbox::attachment;
+    post "/secretariat/outbox/{id}/requeue" => outbox::requeue;
+);

@@ -1,0 +1,220 @@
+//! The secretariat's side of member proposals: the inbox, and the review that returns a
+//! proposal to its author with a comment or accepts it with a case number.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::db::workflow;
+use crate::domain::CaseReference;
+use crate::domain::ProposalId;
+use crate::domain::proposal::{CHECKLIST, FieldErrors, ProposalStatus};
+use crate::error::AppResult;
+use crate::service;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, Secretariat};
+use crate::web::forms::{page, see_other};
+use crate::web::proposal_page::{ReviewForm, load_for, show_page};
+use crate::web::templates::{context_for, render};
+use crate::web::views::{list_rows, proposal_url};
+
+const COMMENT_MAX_CHARS: usize = 5_000;
+
+/// `POST /proposals/{id}/return`: back to the author with a comment, which is emailed.
+pub async fn return_to_author(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ReviewForm>,
+) -> AppResult<HttpResponse> {
+    let id = ProposalId(path.into_inner());
+    let (proposal, _) = load_for(&state, id, &user).await?;
+    let comment = form.comment.trim().to_owned();
+    let mut errors = FieldErrors::default();
+    if comment.is_empty() {
+        errors.add(
+            "comment",
+            "Skriv en kommentar til forslagsstilleren: hvad skal rettes?",
+        );
+    } else if comment.chars().count() > COMMENT_MAX_CHARS {
+        errors.add(
+            "comment",
+            format!("Kommentaren er for lang (højst {COMMENT_MAX_CHARS} tegn)."),
+        );
+    }
+    if !errors.is_empty() {
+        return show_page(
+            &state,
+            &user,
+            id,
+            &errors,
+            Some(&form),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (who, settings) = (user.account.actor(), state.settings.clone());
+    state
+        .db
+        .run(move |conn| {
+            service::proposals::return_to_author(
+                conn,
+                &settings,
+                &who,
+                &proposal,
+                &form.check,
+                &comment,
+            )
+        })
+        .await?;
+    Ok(see_other(proposal_url(id)))
+}
+
+/// `POST /proposals/{id}/accept`: every checklist point met, a case number assigned or linked,
+/// and for a late proposal the reason recorded.
+pub async fn accept(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<ReviewForm>,
+) -> AppResult<HttpResponse> {
+    let id = ProposalId(path.into_inner());
+    let (proposal, _) = load_for(&state, id, &user).await?;
+    let mut errors = FieldErrors::default();
+    let missing: Vec<&str> = CHECKLIST
+        .iter()
+        .filter(|(key, _)| !form.check.iter().any(|c| c == key))
+        .map(|(_, label)| *label)
+        .collect();
+    if !missing.is_empty() {
+        errors.add(
+            "checklist",
+            format!(
+                "Et forslag godkendes kun, når alle punkter er opfyldt. Mangler: {}. Send det ellers retur med en kommentar.",
+                crate::domain::text::danish_list(&missing)
+            ),
+        );
+    }
+    let existing = CaseReference::parse_list(&form.cases).unwrap_or_else(|e| {
+        errors.add("cases", e.to_string());
+        Vec::new()
+    });
+    let assign_new = form.assign_new.is_some();
+    if !assign_new && existing.is_empty() && proposal.case_references().is_empty() {
+        errors.add(
+            "cases",
+            "Tildel et nyt sagsnummer, eller skriv det eksisterende sagsnummer.",
+        );
+    }
+    let late_reason = form.late_reason.trim().to_owned();
+    if proposal.late && late_reason.is_empty() {
+        errors.add(
+            "late_reason",
+            "Forslaget kom efter fristen: skriv begrundelsen for at sætte det på dagsordenen.",
+        );
+    }
+    if late_reason.chars().count() > COMMENT_MAX_CHARS {
+        errors.add("late_reason", "Begrundelsen er for lang.");
+    }
+    if !errors.is_empty() {
+        return show_page(
+            &state,
+            &user,
+            id,
+            &errors,
+            Some(&form),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (who, settings) = (user.account.actor(), state.settings.clone());
+    let late_reason = (!late_reason.is_empty()).then_some(late_reason);
+    state
+        .db
+        .run(move |conn| {
+            service::proposals::accept(
+                conn,
+                &settings,
+                &who,
+                &proposal,
+                &form.check,
+                assign_new,
+                &existing,
+                late_reason.as_deref(),
+            )
+        })
+        .await?;
+    Ok(see_other(proposal_url(id)))
+}
+
+/// `GET /secretariat/proposals`: submitted proposals by target meeting, and those waiting on
+/// their authors.
+pub async fn inbox(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<InboxQuery>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let pages = [query.side, query.retur, query.godkendt].map(|p| p.unwrap_or(1).max(1));
+    let sections = state
+        .db
+        .run(move |conn| {
+            let mut out = Vec::new();
+            for (statuses, page) in [
+                ProposalStatus::Submitted,
+                ProposalStatus::Returned,
+                ProposalStatus::Accepted,
+            ]
+            .into_iter()
+            .zip(pages)
+            {
+                let offset = (page - 1).saturating_mul(INBOX_PAGE_SIZE);
+                let (rows, total) =
+                    workflow::by_status(conn, &[statuses], offset, INBOX_PAGE_SIZE)?;
+                out.push((rows, total));
+            }
+            Ok(out)
+        })
+        .await?;
+    let mut ctx = context_for(Some(&user));
+    // Each section pages on its own; the links keep the other sections where they are.
+    for (i, (name, (rows, total))) in ["submitted", "returned", "accepted"]
+        .into_iter()
+        .zip(sections)
+        .enumerate()
+    {
+        let page = pages[i];
+        let link = |p: i64| {
+            let mut all = pages;
+            all[i] = p;
+            format!(
+                "/secretariat/proposals?side={}&retur={}&godkendt={}#{name}",
+                all[0], all[1], all[2]
+            )
+        };
+        ctx.insert(name, &list_rows(&rows));
+        ctx.insert(format!("{name}_total"), &total);
+        ctx.insert(
+            format!("{name}_previous"),
+            &(page > 1).then(|| link(page - 1)),
+        );
+        ctx.insert(
+            format!("{name}_next"),
+            &(page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
+        );
+    }
+    Ok(page(StatusCode::OK, render("inbox.html", &ctx)?))
+}
+
+/// Proposals per page of each section of the inbox.
+const INBOX_PAGE_SIZE: i64 = 100;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InboxQuery {
+    #[serde(default)]
+    side: Option<i64>,
+    #[serde(default)]
+    retur: Option<i64>,
+    #[serde(default)]
+    godkendt: Option<i64>,
+}
