@@ -20,7 +20,9 @@ use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::ProposalStatus;
 use crate::domain::proposal::Transition;
-use crate::domain::{AgendaItemId, CaseId, MeetingId, OrganizationId, ProposalId, UserId};
+use crate::domain::{
+    AgendaItemId, AttachmentId, CaseId, MeetingId, OrganizationId, ProposalId, UserId,
+};
 use crate::error::{AppError, AppResult};
 
 pub struct NewAgendaItem<'a> {
@@ -553,7 +555,7 @@ fn attachments_of_meeting(
     for (id, item, filename, content_type, size, public) in rows {
         if let Some(item) = item {
             out.entry(item).or_default().push(SnapshotAttachment {
-                id,
+                id: AttachmentId(id),
                 filename,
                 content_type,
                 size,
@@ -1043,7 +1045,7 @@ pub fn releases_of_organization(
 /// A file on an agenda item, with its bytes.
 #[derive(Debug, Clone)]
 pub struct StoredAttachment {
-    pub id: i64,
+    pub id: AttachmentId,
     pub meeting_id: MeetingId,
     pub filename: String,
     pub content_type: String,
@@ -1062,7 +1064,7 @@ pub struct NewAttachment<'a> {
 }
 
 /// Attaches a file to an item of the working agenda.
-pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult<i64> {
+pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult<AttachmentId> {
     item_of_meeting(conn, new.meeting_id, new.item)?;
     use sha2::Digest;
     let digest = sha2::Sha256::digest(new.content);
@@ -1081,18 +1083,19 @@ pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult
             agenda_attachments::created_at.eq(now()),
         ))
         .returning(agenda_attachments::id)
-        .get_result(conn)?)
+        .get_result(conn)
+        .map(AttachmentId)?)
 }
 
 /// Takes a file off its item. The bytes stay: a released version that lists the file keeps it.
 pub fn detach_attachment(
     conn: &mut DbConnection,
     meeting_id: MeetingId,
-    attachment: i64,
+    attachment: AttachmentId,
 ) -> AppResult<()> {
     let updated = diesel::update(
         agenda_attachments::table
-            .filter(agenda_attachments::id.eq(attachment))
+            .filter(agenda_attachments::id.eq(attachment.0))
             .filter(agenda_attachments::meeting_id.eq(meeting_id.0))
             .filter(agenda_attachments::agenda_item_id.is_not_null()),
     )
@@ -1118,10 +1121,10 @@ pub fn item_attachments(
 pub fn attachment(
     conn: &mut DbConnection,
     meeting_id: MeetingId,
-    id: i64,
+    id: AttachmentId,
 ) -> AppResult<Option<StoredAttachment>> {
     let row: Option<(i64, i64, String, String, bool, Vec<u8>)> = agenda_attachments::table
-        .filter(agenda_attachments::id.eq(id))
+        .filter(agenda_attachments::id.eq(id.0))
         .filter(agenda_attachments::meeting_id.eq(meeting_id.0))
         .select((
             agenda_attachments::id,
@@ -1135,7 +1138,7 @@ pub fn attachment(
         .optional()?;
     Ok(row.map(
         |(id, meeting, filename, content_type, public, content)| StoredAttachment {
-            id,
+            id: AttachmentId(id),
             meeting_id: MeetingId(meeting),
             filename,
             content_type,
@@ -1150,7 +1153,7 @@ pub fn attachment(
 pub fn attachment_released(
     conn: &mut DbConnection,
     meeting_id: MeetingId,
-    id: i64,
+    id: AttachmentId,
     audience: Audience,
 ) -> AppResult<bool> {
     let snapshots: Vec<String> = agenda_versions::table

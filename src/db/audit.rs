@@ -22,8 +22,11 @@ pub struct Subject {
 pub struct SubjectKind(pub &'static str);
 
 impl SubjectKind {
-    pub fn with(self, id: i64) -> Subject {
-        Subject { kind: self.0, id }
+    pub fn with(self, id: impl Into<i64>) -> Subject {
+        Subject {
+            kind: self.0,
+            id: id.into(),
+        }
     }
 }
 

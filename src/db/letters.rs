@@ -9,13 +9,13 @@ use diesel::prelude::*;
 use super::schema::{letters, organizations};
 use super::{DbConnection, now};
 use crate::domain::letter::{LetterDirection, LetterStatus, LetterText, Letterhead, Signatory};
-use crate::domain::{CaseId, OrganizationId, UserId};
+use crate::domain::{AgendaItemId, CaseId, LetterId, OrganizationId, UserId};
 use crate::error::{AppError, AppResult};
 
 /// A letter as stored.
 #[derive(Debug, Clone)]
 pub struct Letter {
-    pub id: i64,
+    pub id: LetterId,
     pub case_id: CaseId,
     pub direction: LetterDirection,
     pub status: LetterStatus,
@@ -27,8 +27,8 @@ pub struct Letter {
     pub has_original: bool,
     pub sent_at: Option<DateTime<Utc>>,
     pub lock_version: i32,
-    pub in_reply_to: Option<i64>,
-    pub agenda_item_id: Option<i64>,
+    pub in_reply_to: Option<LetterId>,
+    pub agenda_item_id: Option<AgendaItemId>,
     pub approved_by: Option<UserId>,
     pub approved_at: Option<DateTime<Utc>>,
     pub original_filename: Option<String>,
@@ -59,7 +59,7 @@ pub struct NewLetter<'a> {
 pub type IncomingLetter<'a> = NewLetter<'a>;
 
 /// Registers an incoming letter on its case.
-pub fn register_incoming(conn: &mut DbConnection, new: &IncomingLetter) -> AppResult<i64> {
+pub fn register_incoming(conn: &mut DbConnection, new: &IncomingLetter) -> AppResult<LetterId> {
     insert(
         conn,
         new,
@@ -73,7 +73,7 @@ fn insert(
     new: &NewLetter,
     direction: LetterDirection,
     status: LetterStatus,
-) -> AppResult<i64> {
+) -> AppResult<LetterId> {
     let signatories = serde_json::to_string(&new.text.signatories).map_err(AppError::internal)?;
     let id = diesel::insert_into(letters::table)
         .values((
@@ -100,7 +100,7 @@ fn insert(
         ))
         .returning(letters::id)
         .get_result(conn)?;
-    Ok(id)
+    Ok(LetterId(id))
 }
 
 type LetterRow = (
@@ -174,7 +174,7 @@ fn from_row(row: LetterRow) -> AppResult<Letter> {
     let signatories: Vec<Signatory> =
         serde_json::from_str(&signatories).map_err(AppError::internal)?;
     Ok(Letter {
-        id,
+        id: LetterId(id),
         case_id: CaseId(case_id),
         direction: direction.parse().map_err(AppError::internal)?,
         status: status.parse().map_err(AppError::internal)?,
@@ -195,17 +195,17 @@ fn from_row(row: LetterRow) -> AppResult<Letter> {
         has_original: original.is_some(),
         sent_at: sent_at.map(|t| t.and_utc()),
         lock_version,
-        in_reply_to,
-        agenda_item_id,
+        in_reply_to: in_reply_to.map(LetterId),
+        agenda_item_id: agenda_item_id.map(AgendaItemId),
         approved_by: approved_by.map(UserId),
         approved_at: approved_at.map(|t| t.and_utc()),
         original_filename: original,
     })
 }
 
-pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Letter>> {
+pub fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Option<Letter>> {
     let row: Option<LetterRow> = letters::table
-        .find(id)
+        .find(id.0)
         .select(letter_columns!())
         .first(conn)
         .optional()?;
@@ -258,9 +258,9 @@ pub fn page(
 }
 
 /// The PDF a sent letter went out with.
-pub fn sent_pdf(conn: &mut DbConnection, id: i64) -> AppResult<Option<Vec<u8>>> {
+pub fn sent_pdf(conn: &mut DbConnection, id: LetterId) -> AppResult<Option<Vec<u8>>> {
     Ok(letters::table
-        .find(id)
+        .find(id.0)
         .select(letters::pdf)
         .first::<Option<Vec<u8>>>(conn)
         .optional()?
@@ -454,12 +454,12 @@ pub struct NewOutgoing<'a> {
     pub date: NaiveDate,
     pub text: &'a LetterText,
     pub public: bool,
-    pub in_reply_to: Option<i64>,
+    pub in_reply_to: Option<LetterId>,
     pub by: Option<UserId>,
 }
 
 /// Writes an outgoing letter as a draft.
-pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<i64> {
+pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<LetterId> {
     let id = insert(
         conn,
         &NewLetter {
@@ -476,8 +476,8 @@ pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<
         LetterStatus::Draft,
     )?;
     if let Some(answered) = new.in_reply_to {
-        diesel::update(letters::table.find(id))
-            .set(letters::in_reply_to.eq(Some(answered)))
+        diesel::update(letters::table.find(id.0))
+            .set(letters::in_reply_to.eq(Some(answered.0)))
             .execute(conn)?;
     }
     Ok(id)
@@ -510,7 +510,7 @@ pub struct LetterEdit<'a> {
 /// Saves an edit of a letter as it stood at `lock_version`; refused when it has changed since.
 pub fn update(
     conn: &mut DbConnection,
-    id: i64,
+    id: LetterId,
     lock_version: i32,
     edit: &LetterEdit,
 ) -> AppResult<()> {
@@ -518,7 +518,7 @@ pub fn update(
     changed_once(
         diesel::update(
             letters::table
-                .find(id)
+                .find(id.0)
                 .filter(letters::lock_version.eq(lock_version)),
         )
         .set((
@@ -552,7 +552,7 @@ pub fn set_status(
     changed_once(
         diesel::update(
             letters::table
-                .find(letter.id)
+                .find(letter.id.0)
                 .filter(letters::lock_version.eq(letter.lock_version))
                 .filter(letters::status.eq(letter.status.as_str())),
         )
@@ -572,19 +572,19 @@ pub fn mark_sent(
     conn: &mut DbConnection,
     letter: &Letter,
     pdf: &[u8],
-    outbox_id: i64,
+    outbox_id: crate::domain::MessageId,
 ) -> AppResult<()> {
     changed_once(
         diesel::update(
             letters::table
-                .find(letter.id)
+                .find(letter.id.0)
                 .filter(letters::lock_version.eq(letter.lock_version))
                 .filter(letters::status.eq(LetterStatus::Approved.as_str())),
         )
         .set((
             letters::status.eq(LetterStatus::Sent.as_str()),
             letters::pdf.eq(Some(pdf)),
-            letters::outbox_id.eq(Some(outbox_id)),
+            letters::outbox_id.eq(Some(outbox_id.0)),
             letters::sent_at.eq(Some(now())),
             letters::lock_version.eq(letter.lock_version + 1),
         ))
@@ -597,7 +597,7 @@ pub fn set_public(conn: &mut DbConnection, letter: &Letter, public: bool) -> App
     changed_once(
         diesel::update(
             letters::table
-                .find(letter.id)
+                .find(letter.id.0)
                 .filter(letters::lock_version.eq(letter.lock_version)),
         )
         .set((
@@ -609,16 +609,20 @@ pub fn set_public(conn: &mut DbConnection, letter: &Letter, public: bool) -> App
 }
 
 /// Records the agenda item an incoming letter was put on.
-pub fn set_agenda_item(conn: &mut DbConnection, letter: &Letter, item: i64) -> AppResult<()> {
+pub fn set_agenda_item(
+    conn: &mut DbConnection,
+    letter: &Letter,
+    item: AgendaItemId,
+) -> AppResult<()> {
     changed_once(
         diesel::update(
             letters::table
-                .find(letter.id)
+                .find(letter.id.0)
                 .filter(letters::lock_version.eq(letter.lock_version))
                 .filter(letters::agenda_item_id.is_null()),
         )
         .set((
-            letters::agenda_item_id.eq(Some(item)),
+            letters::agenda_item_id.eq(Some(item.0)),
             letters::lock_version.eq(letter.lock_version + 1),
         ))
         .execute(conn)?,
@@ -626,10 +630,13 @@ pub fn set_agenda_item(conn: &mut DbConnection, letter: &Letter, item: i64) -> A
 }
 
 /// An incoming letter's original file: its name, content type and bytes.
-pub fn original(conn: &mut DbConnection, id: i64) -> AppResult<Option<(String, String, Vec<u8>)>> {
+pub fn original(
+    conn: &mut DbConnection,
+    id: LetterId,
+) -> AppResult<Option<(String, String, Vec<u8>)>> {
     type Row = (Option<String>, Option<String>, Option<Vec<u8>>);
     let row: Option<Row> = letters::table
-        .find(id)
+        .find(id.0)
         .select((
             letters::original_filename,
             letters::original_content_type,

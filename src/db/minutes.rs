@@ -17,13 +17,13 @@ use crate::domain::minutes::{
 };
 use crate::domain::organization::MembershipRole;
 use crate::domain::time::local;
-use crate::domain::{MeetingId, UserId};
+use crate::domain::{MeetingId, MinutesId, UserId};
 use crate::error::{AppError, AppResult};
 
 /// One version of a meeting's minutes.
 #[derive(Debug, Clone)]
 pub struct Minutes {
-    pub id: i64,
+    pub id: MinutesId,
     pub meeting_id: MeetingId,
     pub version: i32,
     pub content: MinutesContent,
@@ -81,7 +81,7 @@ fn load(conn: &mut DbConnection, rows: Vec<MinutesRow>) -> AppResult<Vec<Minutes
         .map(
             |(id, meeting, version, content, signers, reason, created, published)| {
                 Ok(Minutes {
-                    id,
+                    id: MinutesId(id),
                     meeting_id: MeetingId(meeting),
                     version,
                     content: serde_json::from_str(&content).map_err(AppError::internal)?,
@@ -313,13 +313,13 @@ pub fn refresh_open_draft(conn: &mut DbConnection, meeting_id: MeetingId) -> App
         return Ok(false);
     };
     let (content, signers) = build(conn, meeting_id)?;
-    diesel::update(minutes::table.find(open.id))
+    diesel::update(minutes::table.find(open.id.0))
         .set((
             minutes::content.eq(serde_json::to_string(&content).map_err(AppError::internal)?),
             minutes::signers.eq(serde_json::to_string(&signers).map_err(AppError::internal)?),
         ))
         .execute(conn)?;
-    diesel::delete(minutes_signatures::table.filter(minutes_signatures::minutes_id.eq(open.id)))
+    diesel::delete(minutes_signatures::table.filter(minutes_signatures::minutes_id.eq(open.id.0)))
         .execute(conn)?;
     Ok(true)
 }
@@ -331,7 +331,7 @@ pub enum Signed {
     Waiting { missing: usize },
     /// That was the last: the minutes (this version) are approved and published; their
     /// documents are stored next (`store_document`).
-    Published { minutes_id: i64 },
+    Published { minutes_id: MinutesId },
 }
 
 /// Records `signer`'s approval of the open draft; the last one publishes it: the meeting's
@@ -360,7 +360,7 @@ pub fn sign(
     }
     diesel::insert_into(minutes_signatures::table)
         .values((
-            minutes_signatures::minutes_id.eq(open.id),
+            minutes_signatures::minutes_id.eq(open.id.0),
             minutes_signatures::signer_key.eq(signer_key),
             minutes_signatures::signer_name.eq(&signer.name),
             minutes_signatures::signed_at.eq(now()),
@@ -373,7 +373,7 @@ pub fn sign(
         return Ok(Signed::Waiting { missing });
     }
     let published = now();
-    diesel::update(minutes::table.find(open.id))
+    diesel::update(minutes::table.find(open.id.0))
         .set(minutes::published_at.eq(published))
         .execute(conn)?;
     meeting_repo::apply(conn, meeting_id, MeetingEvent::PublishMinutes)?;
@@ -383,9 +383,9 @@ pub fn sign(
 }
 
 /// One version of a meeting's minutes, by its id.
-pub fn version_by_id(conn: &mut DbConnection, id: i64) -> AppResult<Minutes> {
+pub fn version_by_id(conn: &mut DbConnection, id: MinutesId) -> AppResult<Minutes> {
     let meeting: i64 = minutes::table
-        .find(id)
+        .find(id.0)
         .select(minutes::meeting_id)
         .first(conn)?;
     versions(conn, MeetingId(meeting))?
@@ -397,13 +397,13 @@ pub fn version_by_id(conn: &mut DbConnection, id: i64) -> AppResult<Minutes> {
 /// Stores a published version's PDF for `audience`.
 pub fn store_document(
     conn: &mut DbConnection,
-    minutes_id: i64,
+    minutes_id: MinutesId,
     audience: Audience,
     pdf: &[u8],
 ) -> AppResult<()> {
     diesel::insert_into(minutes_documents::table)
         .values((
-            minutes_documents::minutes_id.eq(minutes_id),
+            minutes_documents::minutes_id.eq(minutes_id.0),
             minutes_documents::audience.eq(audience.as_str()),
             minutes_documents::content.eq(pdf),
         ))
@@ -414,11 +414,11 @@ pub fn store_document(
 /// A published version's PDF for `audience`.
 pub fn document(
     conn: &mut DbConnection,
-    minutes_id: i64,
+    minutes_id: MinutesId,
     audience: Audience,
 ) -> AppResult<Option<Vec<u8>>> {
     Ok(minutes_documents::table
-        .filter(minutes_documents::minutes_id.eq(minutes_id))
+        .filter(minutes_documents::minutes_id.eq(minutes_id.0))
         .filter(minutes_documents::audience.eq(audience.as_str()))
         .select(minutes_documents::content)
         .first(conn)

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::DbConnection;
 use super::schema::{outbox_attachments, outbox_messages};
+use crate::domain::MessageId;
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::error::{AppError, AppResult};
 
@@ -60,7 +61,7 @@ pub fn enqueue(
     message_id: &str,
     message: &OutgoingMessage,
     now: DateTime<Utc>,
-) -> AppResult<i64> {
+) -> AppResult<MessageId> {
     let recipients = serde_json::to_string(&message.to).map_err(AppError::internal)?;
     let headers = if message.headers.is_empty() {
         None
@@ -97,7 +98,7 @@ pub fn enqueue(
             ))
             .execute(conn)?;
     }
-    Ok(id)
+    Ok(MessageId(id))
 }
 
 #[derive(QueryableByName)]
@@ -118,7 +119,7 @@ pub fn claim(
     now: DateTime<Utc>,
     until: DateTime<Utc>,
     limit: i64,
-) -> AppResult<Vec<i64>> {
+) -> AppResult<Vec<MessageId>> {
     // Idle polls are frequent: a read finds out cheaply that nothing is due, without a write.
     let due: Option<i64> = outbox_messages::table
         .filter(
@@ -155,10 +156,10 @@ pub fn claim(
         .bind::<Timestamp, _>(naive(until))
         .bind::<Timestamp, _>(naive(now))
         .bind::<BigInt, _>(limit);
-    let mut ids: Vec<i64> = query
+    let mut ids: Vec<MessageId> = query
         .load::<ClaimedId>(conn)?
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| MessageId(r.id))
         .collect();
     ids.sort_unstable();
     Ok(ids)
@@ -168,12 +169,13 @@ pub fn claim(
 pub fn extend_claims(
     conn: &mut DbConnection,
     worker: &str,
-    ids: &[i64],
+    ids: &[MessageId],
     until: DateTime<Utc>,
 ) -> AppResult<()> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     diesel::update(
         outbox_messages::table
-            .filter(outbox_messages::id.eq_any(ids))
+            .filter(outbox_messages::id.eq_any(&ids))
             .filter(outbox_messages::claimed_by.eq(worker))
             .filter(outbox_messages::status.eq(OutboxStatus::Sending.as_str())),
     )
@@ -191,13 +193,13 @@ pub enum Outcome<'a> {
 
 pub fn record(
     conn: &mut DbConnection,
-    id: i64,
+    id: MessageId,
     worker: &str,
     outcome: Outcome,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
     let target = outbox_messages::table
-        .filter(outbox_messages::id.eq(id))
+        .filter(outbox_messages::id.eq(id.0))
         .filter(outbox_messages::claimed_by.eq(worker))
         .filter(outbox_messages::status.eq(OutboxStatus::Sending.as_str()));
     let none: Option<NaiveDateTime> = None;
@@ -241,10 +243,10 @@ fn truncate(error: &str) -> String {
 }
 
 /// Puts a dead message back in the queue, with a fresh count of attempts.
-pub fn requeue(conn: &mut DbConnection, id: i64, now: DateTime<Utc>) -> AppResult<()> {
+pub fn requeue(conn: &mut DbConnection, id: MessageId, now: DateTime<Utc>) -> AppResult<()> {
     let changed = diesel::update(
         outbox_messages::table
-            .filter(outbox_messages::id.eq(id))
+            .filter(outbox_messages::id.eq(id.0))
             .filter(outbox_messages::status.eq(OutboxStatus::Dead.as_str())),
     )
     .set((
@@ -264,7 +266,7 @@ pub fn requeue(conn: &mut DbConnection, id: i64, now: DateTime<Utc>) -> AppResul
 /// A message as stored, with what the worker needs to send it again, identically.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredMessage {
-    pub id: i64,
+    pub id: MessageId,
     pub message_id: String,
     pub from: String,
     pub reply_to: Option<String>,
@@ -308,7 +310,7 @@ struct MessageRow {
 
 fn from_row(row: MessageRow, attachments: Vec<Attachment>) -> AppResult<StoredMessage> {
     Ok(StoredMessage {
-        id: row.id,
+        id: MessageId(row.id),
         message_id: row.message_id,
         from: row.from_header,
         reply_to: row.reply_to,
@@ -344,17 +346,18 @@ impl std::fmt::Display for BadStatus {
 impl std::error::Error for BadStatus {}
 
 /// Messages with their attachments, in id order.
-pub fn load(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<StoredMessage>> {
+pub fn load(conn: &mut DbConnection, ids: &[MessageId]) -> AppResult<Vec<StoredMessage>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let rows: Vec<MessageRow> = outbox_messages::table
-        .filter(outbox_messages::id.eq_any(ids))
+        .filter(outbox_messages::id.eq_any(&ids))
         .order(outbox_messages::id)
         .select(MessageRow::as_select())
         .load(conn)?;
     let attachments: Vec<(i64, String, String, Vec<u8>)> = outbox_attachments::table
-        .filter(outbox_attachments::message_id.eq_any(ids))
+        .filter(outbox_attachments::message_id.eq_any(&ids))
         .order((outbox_attachments::message_id, outbox_attachments::position))
         .select((
             outbox_attachments::message_id,
@@ -379,7 +382,7 @@ pub fn load(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<StoredMessage
         .collect()
 }
 
-pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<StoredMessage>> {
+pub fn get(conn: &mut DbConnection, id: MessageId) -> AppResult<Option<StoredMessage>> {
     Ok(load(conn, &[id])?.pop())
 }
 
@@ -402,7 +405,7 @@ pub fn list(
         ids = ids.filter(outbox_messages::status.eq(s.as_str()));
     }
     let total: i64 = count.get_result(conn)?;
-    let ids: Vec<i64> = ids.load(conn)?;
+    let ids: Vec<MessageId> = ids.load::<i64>(conn)?.into_iter().map(MessageId).collect();
     let mut messages = load(conn, &ids)?;
     messages.reverse();
     Ok((messages, total))

@@ -17,7 +17,9 @@ use crate::domain::secret::{new_secret, secret_hash};
 use crate::domain::task::ContributionStatus;
 use crate::domain::task::{Standing, TaskEvent, TaskStatus};
 use crate::domain::time::long_date_da;
-use crate::domain::{AgendaItemId, BodyId, OrganizationId, UserId};
+use crate::domain::{
+    AgendaItemId, BodyId, ContributionId, OrganizationId, ProposalId, TaskFileId, TaskId, UserId,
+};
 use crate::error::{AppError, AppResult};
 
 /// Applies a [`TaskFilter`] to a boxed query of `tasks`.
@@ -74,7 +76,7 @@ pub struct NewTask<'a> {
 /// A confirmed task and the answer links to mail: the lead's, then one per contribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {
-    pub task_id: i64,
+    pub task_id: TaskId,
     pub lead_token: String,
     pub contribution_tokens: Vec<(OrganizationId, String)>,
 }
@@ -104,15 +106,15 @@ pub fn link_expiry(deadline: NaiveDate, sent_on: NaiveDate) -> NaiveDateTime {
 
 fn issue_token(
     conn: &mut DbConnection,
-    task: i64,
-    contribution: Option<i64>,
+    task: TaskId,
+    contribution: Option<ContributionId>,
     expires_at: NaiveDateTime,
 ) -> AppResult<String> {
     let token = new_secret();
     diesel::insert_into(task_tokens::table)
         .values((
-            task_tokens::task_id.eq(task),
-            task_tokens::contribution_id.eq(contribution),
+            task_tokens::task_id.eq(task.0),
+            task_tokens::contribution_id.eq(contribution.map(|c| c.0)),
             task_tokens::token_hash.eq(secret_hash(&token)),
             task_tokens::expires_at.eq(expires_at),
             task_tokens::created_at.eq(now()),
@@ -222,13 +224,14 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
         ))
         .returning(tasks::id)
         .get_result(conn)?;
+    let task_id = TaskId(task_id);
     let expires = link_expiry(deadline, stamp.date());
     let lead_token = issue_token(conn, task_id, None, expires)?;
     let mut contribution_tokens = Vec::new();
     for org in &contributors {
         let contribution: i64 = diesel::insert_into(task_contributions::table)
             .values((
-                task_contributions::task_id.eq(task_id),
+                task_contributions::task_id.eq(task_id.0),
                 task_contributions::organization_id.eq(org.id.0),
                 task_contributions::status.eq(ContributionStatus::Requested.as_str()),
             ))
@@ -236,7 +239,7 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
             .get_result(conn)?;
         contribution_tokens.push((
             org.id,
-            issue_token(conn, task_id, Some(contribution), expires)?,
+            issue_token(conn, task_id, Some(ContributionId(contribution)), expires)?,
         ));
     }
     if let Some(proposal) = &item.item.proposal {
@@ -255,9 +258,9 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
 /// A task as pages, mails and the API show it.
 #[derive(Debug, Clone)]
 pub struct Task {
-    pub id: i64,
+    pub id: TaskId,
     pub agenda_item_id: AgendaItemId,
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     pub clause: u32,
     pub clause_text: String,
     pub description: String,
@@ -280,7 +283,7 @@ pub struct Task {
 
 #[derive(Debug, Clone)]
 pub struct Contribution {
-    pub id: i64,
+    pub id: ContributionId,
     pub organization: Organization,
     pub status: ContributionStatus,
     pub answer: Option<String>,
@@ -320,8 +323,8 @@ type ContributionRow = (
 );
 
 /// One task with its contributions, or `None`.
-pub fn get(conn: &mut DbConnection, id: i64) -> AppResult<Option<Task>> {
-    Ok(load(conn, Only::Task(id))?.pop())
+pub fn get(conn: &mut DbConnection, id: TaskId) -> AppResult<Option<Task>> {
+    Ok(load(conn, Only::Task(id.0))?.pop())
 }
 
 /// The tasks confirmed from one agenda item, by clause.
@@ -506,7 +509,7 @@ pub fn with_requests(conn: &mut DbConnection, limit: i64) -> AppResult<Vec<Task>
         .select(tasks::id)
         .load(conn)?;
     let mut found = load(conn, Only::Ids(ids.clone()))?;
-    found.sort_by_key(|t| ids.iter().position(|i| *i == t.id));
+    found.sort_by_key(|t| ids.iter().position(|i| *i == t.id.0));
     Ok(found)
 }
 
@@ -649,9 +652,9 @@ fn load(conn: &mut DbConnection, only: Only) -> AppResult<Vec<Task>> {
                 presented_item_id,
             ) = row;
             Ok(Task {
-                id,
+                id: TaskId(id),
                 agenda_item_id: AgendaItemId(item),
-                proposal_id: proposal,
+                proposal_id: proposal.map(ProposalId),
                 clause: clause as u32,
                 clause_text,
                 description,
@@ -662,7 +665,7 @@ fn load(conn: &mut DbConnection, only: Only) -> AppResult<Vec<Task>> {
                     .into_iter()
                     .map(|(cid, _, org, status, answer, at, by)| {
                         Ok(Contribution {
-                            id: cid,
+                            id: ContributionId(cid),
                             organization: find(org)?,
                             status: status.parse().map_err(AppError::internal)?,
                             answer,
@@ -692,8 +695,8 @@ fn load(conn: &mut DbConnection, only: Only) -> AppResult<Vec<Task>> {
 pub enum Link {
     /// The task, and the contribution when the link is a contributor's.
     Valid {
-        task: i64,
-        contribution: Option<i64>,
+        task: TaskId,
+        contribution: Option<ContributionId>,
     },
     Expired,
     Revoked,
@@ -726,17 +729,20 @@ pub fn link(conn: &mut DbConnection, token: &str, at: DateTime<Utc>) -> AppResul
             diesel::update(task_tokens::table.find(id))
                 .set(task_tokens::last_used_at.eq(at.naive_utc()))
                 .execute(conn)?;
-            Link::Valid { task, contribution }
+            Link::Valid {
+                task: TaskId(task),
+                contribution: contribution.map(ContributionId),
+            }
         }
     })
 }
 
 /// Revokes every answer link of a task (a mail sent to the wrong person, a task withdrawn);
 /// returns how many were still working.
-pub fn revoke_links(conn: &mut DbConnection, task: i64) -> AppResult<usize> {
+pub fn revoke_links(conn: &mut DbConnection, task: TaskId) -> AppResult<usize> {
     Ok(diesel::update(
         task_tokens::table
-            .filter(task_tokens::task_id.eq(task))
+            .filter(task_tokens::task_id.eq(task.0))
             .filter(task_tokens::revoked_at.is_null()),
     )
     .set(task_tokens::revoked_at.eq(now()))
@@ -744,7 +750,7 @@ pub fn revoke_links(conn: &mut DbConnection, task: i64) -> AppResult<usize> {
 }
 
 fn set_status(conn: &mut DbConnection, task: &Task, status: TaskStatus) -> AppResult<()> {
-    diesel::update(tasks::table.find(task.id))
+    diesel::update(tasks::table.find(task.id.0))
         .set((
             tasks::status.eq(status.as_str()),
             tasks::lock_version.eq(task.lock_version + 1),
@@ -761,7 +767,7 @@ pub fn close_proposal_if_done(conn: &mut DbConnection, task: &Task) -> AppResult
         return Ok(false);
     };
     let statuses: Vec<String> = tasks::table
-        .filter(tasks::proposal_id.eq(proposal))
+        .filter(tasks::proposal_id.eq(proposal.0))
         .select(tasks::status)
         .load(conn)?;
     let done = statuses
@@ -771,13 +777,13 @@ pub fn close_proposal_if_done(conn: &mut DbConnection, task: &Task) -> AppResult
         return Ok(false);
     }
     let status: String = proposals::table
-        .find(proposal)
+        .find(proposal.0)
         .select(proposals::status)
         .first(conn)?;
     if status != ProposalStatus::InFollowUp.as_str() {
         return Ok(false);
     }
-    super::proposals::step(conn, crate::domain::ProposalId(proposal), Transition::Close)?;
+    super::proposals::step(conn, proposal, Transition::Close)?;
     Ok(true)
 }
 
@@ -787,19 +793,23 @@ pub fn mark_presented(conn: &mut DbConnection, task: &Task, item: AgendaItemId) 
         .status
         .after(TaskEvent::Presented)
         .map_err(|e| AppError::conflict(e.0))?;
-    diesel::update(tasks::table.find(task.id))
+    diesel::update(tasks::table.find(task.id.0))
         .set(tasks::presented_item_id.eq(item.0))
         .execute(conn)?;
     set_status(conn, task, status)
 }
 
 /// The administration opened its link or page: a sent task is now seen.
-pub fn mark_seen(conn: &mut DbConnection, task: &Task, contribution: Option<i64>) -> AppResult<()> {
+pub fn mark_seen(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<ContributionId>,
+) -> AppResult<()> {
     match contribution {
         Some(id) => {
             diesel::update(
                 task_contributions::table
-                    .find(id)
+                    .find(id.0)
                     .filter(task_contributions::status.eq(ContributionStatus::Requested.as_str())),
             )
             .set(task_contributions::status.eq(ContributionStatus::Seen.as_str()))
@@ -839,7 +849,7 @@ fn answer_text(text: &str, by: &str) -> AppResult<(String, String)> {
 pub fn answer_contribution(
     conn: &mut DbConnection,
     task: &Task,
-    contribution: i64,
+    contribution: ContributionId,
     text: &str,
     by: &str,
 ) -> AppResult<()> {
@@ -851,8 +861,8 @@ pub fn answer_contribution(
         .map_err(|e| AppError::conflict(e.0))?;
     diesel::update(
         task_contributions::table
-            .find(contribution)
-            .filter(task_contributions::task_id.eq(task.id)),
+            .find(contribution.0)
+            .filter(task_contributions::task_id.eq(task.id.0)),
     )
     .set((
         task_contributions::status.eq(ContributionStatus::Answered.as_str()),
@@ -871,7 +881,7 @@ pub fn answer_task(conn: &mut DbConnection, task: &Task, text: &str, by: &str) -
         .status
         .after(TaskEvent::Answered)
         .map_err(|e| AppError::conflict(e.0))?;
-    diesel::update(tasks::table.find(task.id))
+    diesel::update(tasks::table.find(task.id.0))
         .set((
             tasks::answer.eq(text),
             tasks::answered_by.eq(by),
@@ -900,7 +910,7 @@ pub fn request_more_time(
             "Den nye frist skal ligge efter den nuværende.",
         ));
     }
-    diesel::update(tasks::table.find(task.id))
+    diesel::update(tasks::table.find(task.id.0))
         .set((
             tasks::proposed_deadline.eq(proposed),
             tasks::extension_reason.eq(reason),
@@ -938,7 +948,7 @@ pub struct Changed {
 /// Applies a change by the secretariat to a task, checked against the version it was based on.
 pub fn change(
     conn: &mut DbConnection,
-    id: i64,
+    id: TaskId,
     expected_lock: Option<i32>,
     change: &TaskChange,
 ) -> AppResult<Changed> {
@@ -985,13 +995,13 @@ pub fn change(
                 long_date_da(item.meeting_day())
             )));
         }
-        diesel::update(tasks::table.find(id))
+        diesel::update(tasks::table.find(id.0))
             .set(tasks::deadline.eq(deadline))
             .execute(conn)?;
         // The links follow the deadline.
         diesel::update(
             task_tokens::table
-                .filter(task_tokens::task_id.eq(id))
+                .filter(task_tokens::task_id.eq(id.0))
                 .filter(task_tokens::revoked_at.is_null()),
         )
         .set(task_tokens::expires_at.eq(link_expiry(deadline, task.sent_at.date_naive())))
@@ -999,7 +1009,7 @@ pub fn change(
         done.new_deadline = Some(deadline);
     }
     if new_deadline.is_some() || change.refuse_proposed_deadline {
-        diesel::update(tasks::table.find(id))
+        diesel::update(tasks::table.find(id.0))
             .set((
                 tasks::proposed_deadline.eq(None::<NaiveDate>),
                 tasks::extension_reason.eq(None::<String>),
@@ -1045,7 +1055,7 @@ pub fn change(
             contribution_tokens,
         });
     }
-    diesel::update(tasks::table.find(id))
+    diesel::update(tasks::table.find(id.0))
         .set((
             tasks::status.eq(status.as_str()),
             tasks::lock_version.eq(task.lock_version + 1),
@@ -1058,7 +1068,7 @@ pub fn change(
 /// An open task with a deadline, and the reminders already sent for it.
 #[derive(Debug, Clone)]
 pub struct ReminderCandidate {
-    pub task: i64,
+    pub task: TaskId,
     pub deadline: NaiveDate,
     pub sent_on: NaiveDate,
     pub sent_keys: Vec<String>,
@@ -1085,7 +1095,7 @@ pub fn reminder_candidates(conn: &mut DbConnection) -> AppResult<Vec<ReminderCan
     Ok(rows
         .into_iter()
         .map(|(task, deadline, sent_at)| ReminderCandidate {
-            task,
+            task: TaskId(task),
             deadline,
             // The day in Copenhagen the task went out.
             sent_on: crate::domain::time::local(sent_at.and_utc()).date_naive(),
@@ -1100,13 +1110,13 @@ pub fn reminder_candidates(conn: &mut DbConnection) -> AppResult<Vec<ReminderCan
 
 /// Claims a reminder for sending: `false` when it was already sent (by this server before a
 /// restart, or by another one just now). Call inside the transaction that queues the mail.
-pub fn claim_reminder(conn: &mut DbConnection, task: i64, key: &str) -> AppResult<bool> {
+pub fn claim_reminder(conn: &mut DbConnection, task: TaskId, key: &str) -> AppResult<bool> {
     use super::schema::task_reminders;
     // A savepoint, so a clash leaves the surrounding transaction usable on PostgreSQL.
     let inserted = conn.transaction(|conn| {
         diesel::insert_into(task_reminders::table)
             .values((
-                task_reminders::task_id.eq(task),
+                task_reminders::task_id.eq(task.0),
                 task_reminders::reminder_key.eq(key),
                 task_reminders::sent_at.eq(now()),
             ))
@@ -1125,10 +1135,10 @@ pub fn claim_reminder(conn: &mut DbConnection, task: i64, key: &str) -> AppResul
 /// A file given with an answer or a contribution.
 #[derive(Debug, Clone)]
 pub struct TaskFile {
-    pub id: i64,
-    pub task_id: i64,
+    pub id: TaskFileId,
+    pub task_id: TaskId,
     /// `None` for the lead's files.
-    pub contribution_id: Option<i64>,
+    pub contribution_id: Option<ContributionId>,
     pub filename: String,
     pub content_type: String,
     pub size: i64,
@@ -1143,11 +1153,11 @@ pub const MAX_FILES: usize = 20;
 pub fn add_file(
     conn: &mut DbConnection,
     task: &Task,
-    contribution: Option<i64>,
+    contribution: Option<ContributionId>,
     filename: &str,
     content_type: &str,
     content: &[u8],
-) -> AppResult<i64> {
+) -> AppResult<TaskFileId> {
     use super::schema::task_files;
     if !task.status.is_open() {
         return Err(AppError::conflict(
@@ -1168,8 +1178,8 @@ pub fn add_file(
     let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     diesel::insert_into(task_files::table)
         .values((
-            task_files::task_id.eq(task.id),
-            task_files::contribution_id.eq(contribution),
+            task_files::task_id.eq(task.id.0),
+            task_files::contribution_id.eq(contribution.map(|c| c.0)),
             task_files::filename.eq(filename),
             task_files::content_type.eq(content_type),
             task_files::size.eq(content.len() as i64),
@@ -1179,19 +1189,19 @@ pub fn add_file(
         ))
         .execute(conn)?;
     let id: i64 = task_files::table
-        .filter(task_files::task_id.eq(task.id))
+        .filter(task_files::task_id.eq(task.id.0))
         .select(diesel::dsl::max(task_files::id))
         .first::<Option<i64>>(conn)?
         .ok_or_else(|| AppError::internal("a file just added is missing"))?;
-    Ok(id)
+    Ok(TaskFileId(id))
 }
 
 /// The files of a task, the lead's and every contribution's, oldest first.
-pub fn files(conn: &mut DbConnection, task: i64) -> AppResult<Vec<TaskFile>> {
+pub fn files(conn: &mut DbConnection, task: TaskId) -> AppResult<Vec<TaskFile>> {
     use super::schema::task_files;
     type FileRow = (i64, i64, Option<i64>, String, String, i64, NaiveDateTime);
     let rows: Vec<FileRow> = task_files::table
-        .filter(task_files::task_id.eq(task))
+        .filter(task_files::task_id.eq(task.0))
         .select((
             task_files::id,
             task_files::task_id,
@@ -1207,9 +1217,9 @@ pub fn files(conn: &mut DbConnection, task: i64) -> AppResult<Vec<TaskFile>> {
         .into_iter()
         .map(
             |(id, task_id, contribution_id, filename, content_type, size, at)| TaskFile {
-                id,
-                task_id,
-                contribution_id,
+                id: TaskFileId(id),
+                task_id: TaskId(task_id),
+                contribution_id: contribution_id.map(ContributionId),
                 filename,
                 content_type,
                 size,
@@ -1220,13 +1230,17 @@ pub fn files(conn: &mut DbConnection, task: i64) -> AppResult<Vec<TaskFile>> {
 }
 
 /// One file of a task with its bytes.
-pub fn file(conn: &mut DbConnection, task: i64, id: i64) -> AppResult<Option<(TaskFile, Vec<u8>)>> {
+pub fn file(
+    conn: &mut DbConnection,
+    task: TaskId,
+    id: TaskFileId,
+) -> AppResult<Option<(TaskFile, Vec<u8>)>> {
     use super::schema::task_files;
     let Some(meta) = files(conn, task)?.into_iter().find(|f| f.id == id) else {
         return Ok(None);
     };
     let content: Vec<u8> = task_files::table
-        .find(id)
+        .find(id.0)
         .select(task_files::content)
         .first(conn)?;
     Ok(Some((meta, content)))

@@ -1,12 +1,12 @@
 //! The first half of a proposal's life in the database: drafts and their text versions,
-//! submission, the secretariat's review (return or accept), the case register, and the audit
-//! log of each step. Every function runs inside the caller's write transaction.
+//! submission, the secretariat's review (return or accept) and the case register. Every
+//! function runs inside the caller's write transaction (`service::proposals`, which records
+//! each step in the audit log); a step's status comes from `ProposalStatus::after`.
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde_json::json;
 
-use super::audit::{self, Change, SubjectKind};
+use super::audit::SubjectKind;
 use super::schema::{
     case_counters, cases, meetings, organizations, proposal_clauses, proposal_reviews,
     proposal_submitters, proposal_versions, proposals,
@@ -27,13 +27,26 @@ pub const STALE: &str = "Forslaget er blevet ændret af en anden, siden du åbne
 ændringer er ikke gemt; de står stadig i formularen. Åbn forslaget igen i en ny fane, se \
 ændringerne, og ret derefter til.";
 
-fn text_json(text: &ProposalText) -> serde_json::Value {
-    json!({
-        "title": text.title,
-        "opening": text.opening,
-        "clauses": text.clauses,
-        "motivation": text.motivation,
-    })
+/// A status change the service records in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub before: ProposalStatus,
+    pub after: ProposalStatus,
+}
+
+/// A text saved over an earlier one: the text before, and the new version's number.
+#[derive(Debug)]
+pub struct Edited {
+    pub before: ProposalText,
+    pub version: i32,
+}
+
+/// A submission: the step, whether it came after the deadline, and for which meeting.
+#[derive(Debug)]
+pub struct Submitted {
+    pub step: Step,
+    pub late: bool,
+    pub target_meeting_id: Option<MeetingId>,
 }
 
 pub struct NewDraft<'a> {
@@ -48,59 +61,46 @@ pub struct NewDraft<'a> {
     pub created_by: UserId,
 }
 
-/// A new draft, version 1 of its text, and the audit event.
+/// A new draft and version 1 of its text.
 pub fn create_draft(
     conn: &mut DbConnection,
     actor: &Actor,
     new: &NewDraft<'_>,
 ) -> AppResult<ProposalId> {
-    write_transaction(conn, |conn| {
-        let mut submitters: Vec<(PersonId, SubmitterRole)> = Vec::new();
-        if let Some(p) = new.proposer {
-            submitters.push((p, SubmitterRole::Proposer));
-        }
-        submitters.extend(
-            new.cosigners
-                .iter()
-                .filter(|c| Some(**c) != new.proposer)
-                .map(|c| (*c, SubmitterRole::Cosigner)),
-        );
-        let id = super::proposals::insert(
-            conn,
-            &super::proposals::NewProposal {
-                body_id: new.body_id,
-                organization_id: new.organization_id,
-                title: &new.text.title,
-                opening: &new.text.opening,
-                clauses: &new.text.clauses,
-                motivation: &new.text.motivation,
-                status: ProposalStatus::Draft,
-                submitting_party_id: new.submitting_party_id,
-                submitters: &submitters,
-                // Typed references wait on the draft; only acceptance puts them in the register.
-                cases: &[],
-                target_meeting_id: new.target_meeting_id,
-                submitted_at: None,
-            },
-        )?;
-        diesel::update(proposals::table.find(id.0))
-            .set(proposals::created_by.eq(new.created_by.0))
-            .execute(conn)?;
-        super::proposals::set_requested_cases(conn, id, new.cases)?;
-        insert_version(conn, id, 1, new.text, actor)?;
-        audit::record(
-            conn,
-            actor,
-            Change {
-                action: "proposal.created",
-                subject: PROPOSAL.with(id.0),
-                before: None,
-                after: Some(text_json(new.text)),
-                note: None,
-            },
-        )?;
-        Ok(id)
-    })
+    let mut submitters: Vec<(PersonId, SubmitterRole)> = Vec::new();
+    if let Some(p) = new.proposer {
+        submitters.push((p, SubmitterRole::Proposer));
+    }
+    submitters.extend(
+        new.cosigners
+            .iter()
+            .filter(|c| Some(**c) != new.proposer)
+            .map(|c| (*c, SubmitterRole::Cosigner)),
+    );
+    let id = super::proposals::insert(
+        conn,
+        &super::proposals::NewProposal {
+            body_id: new.body_id,
+            organization_id: new.organization_id,
+            title: &new.text.title,
+            opening: &new.text.opening,
+            clauses: &new.text.clauses,
+            motivation: &new.text.motivation,
+            status: ProposalStatus::Draft,
+            submitting_party_id: new.submitting_party_id,
+            submitters: &submitters,
+            // Typed references wait on the draft; only acceptance puts them in the register.
+            cases: &[],
+            target_meeting_id: new.target_meeting_id,
+            submitted_at: None,
+        },
+    )?;
+    diesel::update(proposals::table.find(id.0))
+        .set(proposals::created_by.eq(new.created_by.0))
+        .execute(conn)?;
+    super::proposals::set_requested_cases(conn, id, new.cases)?;
+    insert_version(conn, id, 1, new.text, actor)?;
+    Ok(id)
 }
 
 fn insert_version(
@@ -218,142 +218,117 @@ pub fn update_draft(
     id: ProposalId,
     expected_lock: i32,
     update: &DraftUpdate<'_>,
-) -> AppResult<()> {
-    write_transaction(conn, |conn| {
-        let before = super::proposals::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
-        claim(
-            conn,
-            id,
-            Some(expected_lock),
-            &[ProposalStatus::Draft, ProposalStatus::Returned],
-        )?;
-        let text = update.text;
-        diesel::update(proposals::table.find(id.0))
-            .set((
-                proposals::organization_id.eq(update.organization_id.0),
-                proposals::title.eq(&text.title),
-                proposals::opening.eq(&text.opening),
-                proposals::motivation.eq(&text.motivation),
-                proposals::submitting_party_id.eq(update.submitting_party_id.map(|p| p.0)),
-                proposals::target_meeting_id.eq(update.target_meeting_id.map(|m| m.0)),
+) -> AppResult<Option<Edited>> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    claim(
+        conn,
+        id,
+        Some(expected_lock),
+        &[ProposalStatus::Draft, ProposalStatus::Returned],
+    )?;
+    let text = update.text;
+    diesel::update(proposals::table.find(id.0))
+        .set((
+            proposals::organization_id.eq(update.organization_id.0),
+            proposals::title.eq(&text.title),
+            proposals::opening.eq(&text.opening),
+            proposals::motivation.eq(&text.motivation),
+            proposals::submitting_party_id.eq(update.submitting_party_id.map(|p| p.0)),
+            proposals::target_meeting_id.eq(update.target_meeting_id.map(|m| m.0)),
+        ))
+        .execute(conn)?;
+    diesel::delete(proposal_clauses::table.filter(proposal_clauses::proposal_id.eq(id.0)))
+        .execute(conn)?;
+    for (index, clause) in text.clauses.iter().enumerate() {
+        diesel::insert_into(proposal_clauses::table)
+            .values((
+                proposal_clauses::proposal_id.eq(id.0),
+                proposal_clauses::position.eq(index as i32 + 1),
+                proposal_clauses::text.eq(clause),
             ))
             .execute(conn)?;
-        diesel::delete(proposal_clauses::table.filter(proposal_clauses::proposal_id.eq(id.0)))
+    }
+    diesel::delete(
+        proposal_submitters::table
+            .filter(proposal_submitters::proposal_id.eq(id.0))
+            .filter(proposal_submitters::role.eq(SubmitterRole::Cosigner.as_str())),
+    )
+    .execute(conn)?;
+    let proposer = before
+        .submitters
+        .iter()
+        .find(|s| s.role == SubmitterRole::Proposer)
+        .map(|s| s.person_id);
+    for (index, person) in update
+        .cosigners
+        .iter()
+        .filter(|p| Some(**p) != proposer)
+        .enumerate()
+    {
+        diesel::insert_into(proposal_submitters::table)
+            .values((
+                proposal_submitters::proposal_id.eq(id.0),
+                proposal_submitters::person_id.eq(person.0),
+                proposal_submitters::role.eq(SubmitterRole::Cosigner.as_str()),
+                proposal_submitters::position.eq(index as i32 + 2),
+            ))
             .execute(conn)?;
-        for (index, clause) in text.clauses.iter().enumerate() {
-            diesel::insert_into(proposal_clauses::table)
-                .values((
-                    proposal_clauses::proposal_id.eq(id.0),
-                    proposal_clauses::position.eq(index as i32 + 1),
-                    proposal_clauses::text.eq(clause),
-                ))
-                .execute(conn)?;
-        }
-        diesel::delete(
-            proposal_submitters::table
-                .filter(proposal_submitters::proposal_id.eq(id.0))
-                .filter(proposal_submitters::role.eq(SubmitterRole::Cosigner.as_str())),
-        )
-        .execute(conn)?;
-        let proposer = before
-            .submitters
-            .iter()
-            .find(|s| s.role == SubmitterRole::Proposer)
-            .map(|s| s.person_id);
-        for (index, person) in update
-            .cosigners
-            .iter()
-            .filter(|p| Some(**p) != proposer)
-            .enumerate()
-        {
-            diesel::insert_into(proposal_submitters::table)
-                .values((
-                    proposal_submitters::proposal_id.eq(id.0),
-                    proposal_submitters::person_id.eq(person.0),
-                    proposal_submitters::role.eq(SubmitterRole::Cosigner.as_str()),
-                    proposal_submitters::position.eq(index as i32 + 2),
-                ))
-                .execute(conn)?;
-        }
-        diesel::delete(
-            super::schema::proposal_cases::table
-                .filter(super::schema::proposal_cases::proposal_id.eq(id.0)),
-        )
-        .execute(conn)?;
-        super::proposals::set_requested_cases(conn, id, update.cases)?;
-        let before_text = ProposalText {
-            title: before.title.clone(),
-            opening: before.opening.clone(),
-            clauses: before.clauses.clone(),
-            motivation: before.motivation.clone(),
-        };
-        if &before_text != text {
-            let version = latest_version(conn, id)? + 1;
-            insert_version(conn, id, version, text, actor)?;
-            audit::record(
-                conn,
-                actor,
-                Change {
-                    action: "proposal.edited",
-                    subject: PROPOSAL.with(id.0),
-                    before: Some(text_json(&before_text)),
-                    after: Some(text_json(text)),
-                    note: Some(&format!("version {version}")),
-                },
-            )?;
-        }
-        Ok(())
-    })
+    }
+    diesel::delete(
+        super::schema::proposal_cases::table
+            .filter(super::schema::proposal_cases::proposal_id.eq(id.0)),
+    )
+    .execute(conn)?;
+    super::proposals::set_requested_cases(conn, id, update.cases)?;
+    let before_text = ProposalText {
+        title: before.title.clone(),
+        opening: before.opening.clone(),
+        clauses: before.clauses.clone(),
+        motivation: before.motivation.clone(),
+    };
+    if &before_text == text {
+        return Ok(None);
+    }
+    let version = latest_version(conn, id)? + 1;
+    insert_version(conn, id, version, text, actor)?;
+    Ok(Some(Edited {
+        before: before_text,
+        version,
+    }))
 }
 
 /// Submits (or resubmits) a proposal; `late` when after the deadline of its target meeting.
 pub fn submit(
     conn: &mut DbConnection,
-    actor: &Actor,
     id: ProposalId,
     expected_lock: i32,
     deadline: Option<DateTime<Utc>>,
     at: DateTime<Utc>,
-) -> AppResult<bool> {
-    write_transaction(conn, |conn| {
-        let before = super::proposals::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
-        let next = before
-            .status
-            .after(Transition::Submit)
-            .map_err(|e| AppError::conflict(e.to_string()))?;
-        claim(conn, id, Some(expected_lock), &[before.status])?;
-        let late = deadline.is_some_and(|d| !crate::domain::deadline::on_time(at, d));
-        diesel::update(proposals::table.find(id.0))
-            .set((
-                proposals::status.eq(next.as_str()),
-                proposals::submitted_at.eq(at.naive_utc()),
-                proposals::deadline_at.eq(deadline.map(|d| d.naive_utc())),
-                proposals::late.eq(late),
-            ))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            actor,
-            Change {
-                action: if before.status == ProposalStatus::Returned {
-                    "proposal.resubmitted"
-                } else {
-                    "proposal.submitted"
-                },
-                subject: PROPOSAL.with(id.0),
-                before: Some(json!({ "status": before.status.as_str() })),
-                after: Some(json!({
-                    "status": next.as_str(),
-                    "late": late,
-                    "deadline": deadline.map(|d| d.to_rfc3339()),
-                    "target_meeting_id": before.target_meeting_id,
-                })),
-                note: None,
-            },
-        )?;
-        Ok(late)
+) -> AppResult<Submitted> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    let next = before
+        .status
+        .after(Transition::Submit)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    claim(conn, id, Some(expected_lock), &[before.status])?;
+    let late = deadline.is_some_and(|d| !crate::domain::deadline::on_time(at, d));
+    diesel::update(proposals::table.find(id.0))
+        .set((
+            proposals::status.eq(next.as_str()),
+            proposals::submitted_at.eq(at.naive_utc()),
+            proposals::deadline_at.eq(deadline.map(|d| d.naive_utc())),
+            proposals::late.eq(late),
+        ))
+        .execute(conn)?;
+    Ok(Submitted {
+        step: Step {
+            before: before.status,
+            after: next,
+        },
+        late,
+        target_meeting_id: before.target_meeting_id,
     })
 }
 
@@ -387,30 +362,21 @@ pub fn return_to_author(
     id: ProposalId,
     checklist: &serde_json::Value,
     comment: &str,
-) -> AppResult<()> {
-    write_transaction(conn, |conn| {
-        let before = super::proposals::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
-        let next = before
-            .status
-            .after(Transition::Return)
-            .map_err(|e| AppError::conflict(e.to_string()))?;
-        claim(conn, id, None, &[before.status])?;
-        diesel::update(proposals::table.find(id.0))
-            .set(proposals::status.eq(next.as_str()))
-            .execute(conn)?;
-        record_review(conn, actor, id, "returned", checklist, Some(comment))?;
-        audit::record(
-            conn,
-            actor,
-            Change {
-                action: "proposal.returned",
-                subject: PROPOSAL.with(id.0),
-                before: Some(json!({ "status": before.status.as_str() })),
-                after: Some(json!({ "status": next.as_str(), "checklist": checklist })),
-                note: Some(comment),
-            },
-        )
+) -> AppResult<Step> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    let next = before
+        .status
+        .after(Transition::Return)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    claim(conn, id, None, &[before.status])?;
+    diesel::update(proposals::table.find(id.0))
+        .set(proposals::status.eq(next.as_str()))
+        .execute(conn)?;
+    record_review(conn, actor, id, "returned", checklist, Some(comment))?;
+    Ok(Step {
+        before: before.status,
+        after: next,
     })
 }
 
@@ -432,93 +398,71 @@ pub fn accept(
     cases_choice: &CaseChoice<'_>,
     late_reason: Option<&str>,
     today_year: i32,
-) -> AppResult<Vec<CaseReference>> {
-    write_transaction(conn, |conn| {
-        let before = super::proposals::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
-        let next = before
-            .status
-            .after(Transition::Accept)
-            .map_err(|e| AppError::conflict(e.to_string()))?;
-        claim(conn, id, None, &[before.status])?;
-        // What the author asked for joins what the secretariat names; all of it enters the
-        // register now, by the secretariat's hand.
-        let mut references: Vec<CaseReference> = before.case_references();
-        for reference in cases_choice.existing {
-            if !references.contains(reference) {
-                references.push(*reference);
-            }
+) -> AppResult<(Step, Vec<CaseReference>)> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    let next = before
+        .status
+        .after(Transition::Accept)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    claim(conn, id, None, &[before.status])?;
+    // What the author asked for joins what the secretariat names; all of it enters the
+    // register now, by the secretariat's hand.
+    let mut references: Vec<CaseReference> = before.case_references();
+    for reference in cases_choice.existing {
+        if !references.contains(reference) {
+            references.push(*reference);
         }
-        if cases_choice.assign_new {
-            references.push(assign_reference(conn, before.body_id, today_year)?);
+    }
+    if cases_choice.assign_new {
+        references.push(assign_reference(conn, before.body_id, today_year)?);
+    }
+    if references.is_empty() {
+        return Err(AppError::invalid(
+            "Forslaget skal have et sagsnummer: tildel et nyt, eller skriv et eksisterende.",
+        ));
+    }
+    let mut position = before.cases.len() as i32;
+    for reference in &references {
+        if before.cases.contains(reference) {
+            continue;
         }
-        if references.is_empty() {
-            return Err(AppError::invalid(
-                "Forslaget skal have et sagsnummer: tildel et nyt, eller skriv et eksisterende.",
-            ));
-        }
-        let mut position = before.cases.len() as i32;
-        for reference in &references {
-            if before.cases.contains(reference) {
-                continue;
-            }
-            let case = ensure_case(conn, before.body_id, reference, &before.title)?;
-            position += 1;
-            super::cases::link_proposal(conn, id, case, position)?;
-        }
-        diesel::update(proposals::table.find(id.0))
-            .set((
-                proposals::status.eq(next.as_str()),
-                proposals::late_reason.eq(late_reason),
-                proposals::requested_cases.eq(""),
-            ))
-            .execute(conn)?;
-        record_review(conn, actor, id, "accepted", checklist, None)?;
-        let shown: Vec<String> = references.iter().map(ToString::to_string).collect();
-        audit::record(
-            conn,
-            actor,
-            Change {
-                action: "proposal.accepted",
-                subject: PROPOSAL.with(id.0),
-                before: Some(json!({ "status": before.status.as_str() })),
-                after: Some(json!({
-                    "status": next.as_str(),
-                    "cases": shown,
-                    "checklist": checklist,
-                    "late_reason": late_reason,
-                })),
-                note: late_reason,
-            },
-        )?;
-        Ok(references)
-    })
+        let case = ensure_case(conn, before.body_id, reference, &before.title)?;
+        position += 1;
+        super::cases::link_proposal(conn, id, case, position)?;
+    }
+    diesel::update(proposals::table.find(id.0))
+        .set((
+            proposals::status.eq(next.as_str()),
+            proposals::late_reason.eq(late_reason),
+            proposals::requested_cases.eq(""),
+        ))
+        .execute(conn)?;
+    record_review(conn, actor, id, "accepted", checklist, None)?;
+    Ok((
+        Step {
+            before: before.status,
+            after: next,
+        },
+        references,
+    ))
 }
 
 /// The author takes a proposal back before it is accepted.
-pub fn withdraw(conn: &mut DbConnection, actor: &Actor, id: ProposalId) -> AppResult<()> {
-    write_transaction(conn, |conn| {
-        let before = super::proposals::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
-        let next = before
-            .status
-            .after(Transition::Withdraw)
-            .map_err(|e| AppError::conflict(e.to_string()))?;
-        claim(conn, id, None, &[before.status])?;
-        diesel::update(proposals::table.find(id.0))
-            .set(proposals::status.eq(next.as_str()))
-            .execute(conn)?;
-        audit::record(
-            conn,
-            actor,
-            Change {
-                action: "proposal.withdrawn",
-                subject: PROPOSAL.with(id.0),
-                before: Some(json!({ "status": before.status.as_str() })),
-                after: Some(json!({ "status": next.as_str() })),
-                note: None,
-            },
-        )
+pub fn withdraw(conn: &mut DbConnection, id: ProposalId) -> AppResult<Step> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    let next = before
+        .status
+        .after(Transition::Withdraw)
+        .map_err(|e| AppError::conflict(e.to_string()))?;
+    claim(conn, id, None, &[before.status])?;
+    diesel::update(proposals::table.find(id.0))
+        .set(proposals::status.eq(next.as_str()))
+        .execute(conn)?;
+    Ok(Step {
+        before: before.status,
+        after: next,
     })
 }
 

@@ -70,7 +70,7 @@ pub struct Section {
 /// A file on an item, as released. Its bytes are kept apart and never change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotAttachment {
-    pub id: i64,
+    pub id: crate::domain::AttachmentId,
     pub filename: String,
     pub content_type: String,
     pub size: i64,
@@ -429,14 +429,14 @@ mod tests {
             source: None,
             attachments: vec![
                 SnapshotAttachment {
-                    id: 1,
+                    id: crate::domain::AttachmentId(1),
                     filename: "bilag.pdf".into(),
                     content_type: "application/pdf".into(),
                     size: 10,
                     public: true,
                 },
                 SnapshotAttachment {
-                    id: 2,
+                    id: crate::domain::AttachmentId(2),
                     filename: "fortroligt.pdf".into(),
                     content_type: "application/pdf".into(),
                     size: 10,

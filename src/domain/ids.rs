@@ -13,6 +13,12 @@ macro_rules! id_type {
             }
         }
 
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = std::num::ParseIntError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -35,4 +41,17 @@ id_type!(
     AgendaItemId,
     AgendaVersionId,
     UserId,
+    /// A follow-up task: what an adopted clause orders an administration to do.
+    TaskId,
+    /// An administration's share of a task that several answer.
+    ContributionId,
+    /// A file attached to a task's answer.
+    TaskFileId,
+    /// A file attached to an agenda item.
+    AttachmentId,
+    DecisionId,
+    LetterId,
+    MinutesId,
+    /// A message in the outbox.
+    MessageId,
 );

@@ -184,8 +184,8 @@ impl OutgoingMessage {
         self
     }
 
-    pub fn concerning(mut self, kind: &str, id: i64) -> Self {
-        self.concerns = Some((kind.to_owned(), id));
+    pub fn concerning(mut self, kind: &str, id: impl Into<i64>) -> Self {
+        self.concerns = Some((kind.to_owned(), id.into()));
         self
     }
 }

@@ -34,7 +34,7 @@ pub fn enqueue(
     conn: &mut DbConnection,
     from: &Mailbox,
     message: &OutgoingMessage,
-) -> AppResult<i64> {
+) -> AppResult<crate::domain::MessageId> {
     for mailbox in message.to.iter().chain(message.reply_to.iter()) {
         compose::lettre_mailbox(mailbox).map_err(AppError::bad_request)?;
     }

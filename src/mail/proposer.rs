@@ -9,7 +9,6 @@ use crate::config::Settings;
 use crate::db::decisions::{StoredDecision, decided_item};
 use crate::db::tasks::Task;
 use crate::db::{DbConnection, accounts, organizations as orgs, proposals};
-use crate::domain::ProposalId;
 use crate::domain::decision::Outcome;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::SubmitterRole;
@@ -117,7 +116,7 @@ pub fn notify_answered(
     let Some(proposal) = task.proposal_id else {
         return Ok(0);
     };
-    let Some(proposal) = proposals::get(conn, ProposalId(proposal))? else {
+    let Some(proposal) = proposals::get(conn, proposal)? else {
         return Ok(0);
     };
     let answer = task.answer.clone().unwrap_or_default();

@@ -11,6 +11,7 @@ use crate::db::decisions::{decided_item, decision_of};
 use crate::db::organizations::Organization;
 use crate::db::tasks::{self, Confirmed, Task, link_expiry};
 use crate::db::{DbConnection, accounts, write_transaction};
+use crate::domain::TaskId;
 use crate::domain::account::Role;
 use crate::domain::ical::{Deadline, deadline};
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
@@ -176,7 +177,7 @@ pub fn notify_confirmed(
 pub fn notify_deadline_moved(
     conn: &mut DbConnection,
     settings: &Settings,
-    task_id: i64,
+    task_id: TaskId,
 ) -> AppResult<usize> {
     let task =
         tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
@@ -228,7 +229,7 @@ pub fn send_due_reminders(
             // One task's trouble (an administration without an address) must not hold back the
             // others; it is tried again on the next round.
             Err(err) => {
-                tracing::warn!(task = candidate.task, error = %err.chain(), "reminder not sent")
+                tracing::warn!(task = %candidate.task, error = %err.chain(), "reminder not sent")
             }
         }
     }
@@ -238,7 +239,7 @@ pub fn send_due_reminders(
 fn remind(
     conn: &mut DbConnection,
     settings: &Settings,
-    id: i64,
+    id: TaskId,
     reminder: Reminder,
 ) -> AppResult<usize> {
     let task =

@@ -47,7 +47,8 @@ impl Transport {
 }
 
 /// One file per outbox message: delivering it again replaces the file rather than adding one.
-pub fn mailbox_file(dir: &Path, id: i64) -> PathBuf {
+pub fn mailbox_file(dir: &Path, id: crate::domain::MessageId) -> PathBuf {
+    let id = id.0;
     dir.join(format!("{id:010}.eml"))
 }
 

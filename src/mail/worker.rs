@@ -13,6 +13,7 @@ use tokio::task::JoinSet;
 use super::transport::Transport;
 use crate::db::outbox::{self, Outcome, StoredMessage};
 use crate::db::{Db, write_transaction};
+use crate::domain::MessageId;
 use crate::domain::mail::{NextStep, RetryPolicy};
 use crate::error::AppResult;
 
@@ -120,7 +121,7 @@ impl Worker {
         };
         // Outcomes go to one recorder, which writes whatever has queued up in one transaction:
         // one write per message under light load, batches under heavy load, no timer.
-        let (outcomes, mut queue) = tokio::sync::mpsc::unbounded_channel::<(i64, NextStep)>();
+        let (outcomes, mut queue) = tokio::sync::mpsc::unbounded_channel::<(MessageId, NextStep)>();
         let recorder = {
             let (db, worker) = (self.db.clone(), self.id.clone());
             tokio::spawn(async move {
@@ -172,13 +173,13 @@ impl Worker {
             .next_step(message.attempts.max(1) as u32, outcome, jitter);
         match &step {
             NextStep::Sent => {
-                tracing::debug!(id = message.id, message_id = %message.message_id, "mail sent")
+                tracing::debug!(id = %message.id, message_id = %message.message_id, "mail sent")
             }
             NextStep::Retry { after, error } => {
-                tracing::warn!(id = message.id, attempt = message.attempts, retry_in = ?after, %error, "mail delivery failed; will retry")
+                tracing::warn!(id = %message.id, attempt = message.attempts, retry_in = ?after, %error, "mail delivery failed; will retry")
             }
             NextStep::Dead { error } => {
-                tracing::error!(id = message.id, %error, "mail delivery gave up")
+                tracing::error!(id = %message.id, %error, "mail delivery gave up")
             }
         }
         step
@@ -191,7 +192,7 @@ pub const RECORD_BATCH: usize = 256;
 fn record_all(
     conn: &mut crate::db::DbConnection,
     worker: &str,
-    batch: &[(i64, NextStep)],
+    batch: &[(MessageId, NextStep)],
 ) -> AppResult<()> {
     let now = Utc::now();
     for (id, step) in batch {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::db::letters::{self, Letter};
 use crate::db::{DbConnection, cases};
 use crate::domain::letter::{LetterDirection, LetterStatus};
-use crate::domain::{OrganizationId, time};
+use crate::domain::{LetterId, OrganizationId, time};
 use crate::error::{AppError, AppResult};
 
 fn missing() -> AppError {
@@ -15,7 +15,7 @@ fn missing() -> AppError {
 }
 
 /// The letter, when this reader may read it.
-pub fn readable(conn: &mut DbConnection, id: i64, secretariat: bool) -> AppResult<Letter> {
+pub fn readable(conn: &mut DbConnection, id: LetterId, secretariat: bool) -> AppResult<Letter> {
     letters::get(conn, id)?
         .filter(|l| l.readable_by_all() || secretariat)
         .ok_or_else(missing)
@@ -24,7 +24,7 @@ pub fn readable(conn: &mut DbConnection, id: i64, secretariat: bool) -> AppResul
 /// A letter in the API: its parts, its case and its PDF.
 #[derive(Debug, Serialize)]
 pub struct LetterView {
-    pub id: i64,
+    pub id: LetterId,
     pub case: CaseLink,
     pub direction: LetterDirection,
     pub status: LetterStatus,
@@ -38,7 +38,7 @@ pub struct LetterView {
     pub signatories: Vec<crate::domain::letter::Signatory>,
     pub public: bool,
     pub sent_at: Option<String>,
-    pub in_reply_to: Option<i64>,
+    pub in_reply_to: Option<LetterId>,
     pub links: Links,
 }
 

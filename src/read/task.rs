@@ -8,13 +8,14 @@ use crate::db::DbConnection;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::tasks::{self, Task};
 use crate::domain::time::{date_da, datetime_da, long_date_da, today};
+use crate::domain::{ContributionId, TaskFileId};
 use crate::error::{AppError, AppResult};
 
 /// Everything the page shows about the task, as the template reads it.
 pub fn page(
     conn: &mut DbConnection,
     task: &Task,
-    contribution: Option<i64>,
+    contribution: Option<ContributionId>,
     page_url: &str,
 ) -> AppResult<serde_json::Value> {
     let item = decided_item(conn, task.agenda_item_id)?
@@ -68,7 +69,7 @@ pub fn page(
 pub fn visible_files(
     conn: &mut DbConnection,
     task: &Task,
-    contribution: Option<i64>,
+    contribution: Option<ContributionId>,
 ) -> AppResult<Vec<tasks::TaskFile>> {
     Ok(tasks::files(conn, task.id)?
         .into_iter()
@@ -99,8 +100,8 @@ pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> serde_json
 pub fn file(
     conn: &mut DbConnection,
     task: &Task,
-    contribution: Option<i64>,
-    file: i64,
+    contribution: Option<ContributionId>,
+    file: TaskFileId,
 ) -> AppResult<(tasks::TaskFile, Vec<u8>)> {
     let missing = || AppError::not_found("Filen findes ikke.");
     if !visible_files(conn, task, contribution)?

@@ -13,7 +13,7 @@ use crate::db::{DbConnection, write_transaction};
 use crate::documents::{self, Audience};
 use crate::domain::account::Actor;
 use crate::domain::agenda::{AgendaItemKind, Direction};
-use crate::domain::{AgendaItemId, MeetingId, ProposalId};
+use crate::domain::{AgendaItemId, AttachmentId, MeetingId, ProposalId};
 use crate::error::{AppError, AppResult};
 
 const AGENDA: SubjectKind = SubjectKind("meeting");
@@ -239,7 +239,7 @@ pub fn detach(
     actor: &Actor,
     meeting: MeetingId,
     lock: i32,
-    attachment: i64,
+    attachment: AttachmentId,
 ) -> AppResult<()> {
     change(
         conn,

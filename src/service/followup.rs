@@ -20,7 +20,7 @@ use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, long_date_da};
-use crate::domain::{AgendaItemId, MeetingId, UserId};
+use crate::domain::{AgendaItemId, ContributionId, MeetingId, TaskId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
 
@@ -100,7 +100,7 @@ pub fn change_task(
     conn: &mut DbConnection,
     settings: &Settings,
     actor: &Actor,
-    id: i64,
+    id: TaskId,
     lock_version: Option<i32>,
     change: &TaskChange,
 ) -> AppResult<Task> {
@@ -139,7 +139,7 @@ pub fn change_task(
 
 /// The overview of a task's answer: the decision, the clause, the lead's compiled answer and
 /// each contribution, from the task as it is now.
-pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
+pub fn overview(conn: &mut DbConnection, task_id: TaskId) -> AppResult<Overview> {
     let task =
         tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
     let item = decisions::decided_item(conn, task.agenda_item_id)?
@@ -153,7 +153,7 @@ pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
         })
     };
     let files = tasks::files(conn, task_id)?;
-    let names = |contribution: Option<i64>| {
+    let names = |contribution: Option<ContributionId>| {
         files
             .iter()
             .filter(|f| f.contribution_id == contribution)
@@ -216,7 +216,7 @@ pub fn overview(conn: &mut DbConnection, task_id: i64) -> AppResult<Overview> {
 pub fn present(
     conn: &mut DbConnection,
     actor: &Actor,
-    task_id: i64,
+    task_id: TaskId,
     meeting: MeetingId,
     by: Option<UserId>,
 ) -> AppResult<AgendaItemId> {

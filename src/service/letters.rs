@@ -21,7 +21,9 @@ use crate::domain::letter::{
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::domain::text::paragraphs;
 use crate::domain::time::today;
-use crate::domain::{AgendaItemId, CaseId, CaseReference, MeetingId, OrganizationId, UserId};
+use crate::domain::{
+    AgendaItemId, CaseId, CaseReference, LetterId, MeetingId, OrganizationId, UserId,
+};
 use crate::error::{AppError, AppResult};
 use crate::mail::templates::{Lang, render_mail};
 
@@ -123,7 +125,7 @@ fn snapshot(letter: &Letter) -> serde_json::Value {
     })
 }
 
-fn get(conn: &mut DbConnection, id: i64) -> AppResult<Letter> {
+fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Letter> {
     letters::get(conn, id)?.ok_or_else(|| AppError::not_found("Brevet findes ikke."))
 }
 
@@ -131,7 +133,7 @@ fn get(conn: &mut DbConnection, id: i64) -> AppResult<Letter> {
 /// letter says so first: that is what someone sending twice needs to hear.
 fn current(
     conn: &mut DbConnection,
-    id: i64,
+    id: LetterId,
     lock: i32,
     event: LetterEvent,
 ) -> AppResult<(Letter, LetterStatus)> {
@@ -153,8 +155,8 @@ pub fn draft(
     by: Option<UserId>,
     case: &CaseChoice,
     input: &LetterInput,
-    in_reply_to: Option<i64>,
-) -> AppResult<i64> {
+    in_reply_to: Option<LetterId>,
+) -> AppResult<LetterId> {
     let text = check_outgoing(&input.text).map_err(field_message)?;
     write_transaction(conn, |conn| {
         let (sender, sender_name) = letterhead_sender(conn, &input.sender)?;
@@ -204,7 +206,7 @@ pub fn register(
     case: &CaseChoice,
     input: &LetterInput,
     original: Option<(&str, &str, &[u8])>,
-) -> AppResult<i64> {
+) -> AppResult<LetterId> {
     write_transaction(conn, |conn| {
         let (sender, sender_name) = incoming_sender(conn, &input.sender)?;
         let case_id = case_for(conn, case, sender)?;
@@ -242,7 +244,7 @@ pub fn register(
 pub fn edit(
     conn: &mut DbConnection,
     actor: &Actor,
-    id: i64,
+    id: LetterId,
     lock: i32,
     input: &LetterInput,
 ) -> AppResult<()> {
@@ -291,7 +293,7 @@ pub fn transition(
     conn: &mut DbConnection,
     actor: &Actor,
     by: Option<UserId>,
-    id: i64,
+    id: LetterId,
     lock: i32,
     event: LetterEvent,
 ) -> AppResult<()> {
@@ -340,9 +342,9 @@ pub fn send(
     conn: &mut DbConnection,
     settings: &Settings,
     actor: &Actor,
-    id: i64,
+    id: LetterId,
     lock: i32,
-) -> AppResult<i64> {
+) -> AppResult<crate::domain::MessageId> {
     write_transaction(conn, |conn| {
         let (letter, next) = current(conn, id, lock, LetterEvent::Send)?;
         let text = check_outgoing(&letter.text).map_err(field_message)?;
@@ -409,7 +411,7 @@ pub fn send(
 pub fn publish(
     conn: &mut DbConnection,
     actor: &Actor,
-    id: i64,
+    id: LetterId,
     lock: i32,
     public: bool,
 ) -> AppResult<()> {
@@ -443,7 +445,7 @@ pub fn put_on_agenda(
     conn: &mut DbConnection,
     actor: &Actor,
     by: Option<UserId>,
-    id: i64,
+    id: LetterId,
     meeting: MeetingId,
 ) -> AppResult<AgendaItemId> {
     write_transaction(conn, |conn| {
@@ -514,7 +516,7 @@ pub fn put_on_agenda(
                 },
             )?;
         }
-        letters::set_agenda_item(conn, &letter, item.0)?;
+        letters::set_agenda_item(conn, &letter, item)?;
         audit::record(
             conn,
             actor,

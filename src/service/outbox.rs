@@ -5,6 +5,7 @@ use serde_json::json;
 use crate::db::audit::{self, Change, SubjectKind};
 use crate::db::outbox::{self, OutboxStatus};
 use crate::db::{DbConnection, write_transaction};
+use crate::domain::MessageId;
 use crate::domain::account::Actor;
 use crate::error::{AppError, AppResult};
 
@@ -12,7 +13,7 @@ pub const SUBJECT_KIND: SubjectKind = SubjectKind("outbox_message");
 
 /// A message that failed for good goes back in the queue, its attempts reset, with an audit
 /// line of how it had failed.
-pub fn requeue(conn: &mut DbConnection, actor: &Actor, id: i64) -> AppResult<()> {
+pub fn requeue(conn: &mut DbConnection, actor: &Actor, id: MessageId) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let before = outbox::get(conn, id)?
             .ok_or_else(|| AppError::not_found("Beskeden findes ikke i udbakken."))?;

@@ -6,18 +6,20 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use serde_json::json;
 use tera::Context;
 
 use crate::config::Settings;
 use crate::db::accounts::{self, Account};
+use crate::db::audit::{self, Change};
 use crate::db::organizations::{self as orgs, DeadlineSettings};
 use crate::db::proposals::Proposal;
-use crate::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft};
+use crate::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft, PROPOSAL, Step};
 use crate::db::{DbConnection, meetings, write_transaction};
 use crate::domain::account::{Actor, Role};
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::{
-    CHECKLIST, CLAUSES_MAX, FieldErrors, ProposalText, SubmitterRole, check_text,
+    CHECKLIST, CLAUSES_MAX, FieldErrors, ProposalStatus, ProposalText, SubmitterRole, check_text,
 };
 use crate::domain::time::datetime_da;
 use crate::domain::{
@@ -292,21 +294,32 @@ pub fn create_draft(
         Ok(c) => c,
         Err(errors) => return Ok(Err(Refused { errors, choices })),
     };
-    let id = workflow::create_draft(
-        conn,
-        who,
-        &NewDraft {
-            body_id: choices.body_id,
-            organization_id: checked.organization_id,
-            text: &checked.text,
-            submitting_party_id: checked.party,
-            proposer: Some(person),
-            cosigners: &checked.cosigners,
-            target_meeting_id: checked.meeting,
-            cases: &checked.cases,
-            created_by: account,
-        },
-    )?;
+    let new = NewDraft {
+        body_id: choices.body_id,
+        organization_id: checked.organization_id,
+        text: &checked.text,
+        submitting_party_id: checked.party,
+        proposer: Some(person),
+        cosigners: &checked.cosigners,
+        target_meeting_id: checked.meeting,
+        cases: &checked.cases,
+        created_by: account,
+    };
+    let id = write_transaction(conn, |conn| {
+        let id = workflow::create_draft(conn, who, &new)?;
+        audit::record(
+            conn,
+            who,
+            Change {
+                action: "proposal.created",
+                subject: PROPOSAL.with(id),
+                before: None,
+                after: Some(text_json(&checked.text)),
+                note: None,
+            },
+        )?;
+        Ok(id)
+    })?;
     Ok(Ok(id))
 }
 
@@ -328,20 +341,31 @@ pub fn update_draft(
         Ok(c) => c,
         Err(errors) => return Ok(Err(Refused { errors, choices })),
     };
-    workflow::update_draft(
-        conn,
-        who,
-        id,
-        lock,
-        &DraftUpdate {
-            organization_id: checked.organization_id,
-            text: &checked.text,
-            submitting_party_id: checked.party,
-            cosigners: &checked.cosigners,
-            target_meeting_id: checked.meeting,
-            cases: &checked.cases,
-        },
-    )?;
+    let update = DraftUpdate {
+        organization_id: checked.organization_id,
+        text: &checked.text,
+        submitting_party_id: checked.party,
+        cosigners: &checked.cosigners,
+        target_meeting_id: checked.meeting,
+        cases: &checked.cases,
+    };
+    write_transaction(conn, |conn| {
+        // A changed text is a new version, and the log says what it was.
+        let Some(edited) = workflow::update_draft(conn, who, id, lock, &update)? else {
+            return Ok(());
+        };
+        audit::record(
+            conn,
+            who,
+            Change {
+                action: "proposal.edited",
+                subject: PROPOSAL.with(id),
+                before: Some(text_json(&edited.before)),
+                after: Some(text_json(&checked.text)),
+                note: Some(&format!("version {}", edited.version)),
+            },
+        )
+    })?;
     Ok(Ok(()))
 }
 
@@ -375,7 +399,28 @@ pub fn submit(
         }
         let rules: DeadlineSettings = orgs::deadline_settings(conn, meeting.organization_id)?;
         let deadline = rules.proposal.deadline(meeting.starts_at, &rules.closed);
-        let late = workflow::submit(conn, who, id, lock, Some(deadline), now)?;
+        let submitted = workflow::submit(conn, id, lock, Some(deadline), now)?;
+        let late = submitted.late;
+        audit::record(
+            conn,
+            who,
+            Change {
+                action: if submitted.step.before == ProposalStatus::Returned {
+                    "proposal.resubmitted"
+                } else {
+                    "proposal.submitted"
+                },
+                subject: PROPOSAL.with(id),
+                before: Some(json!({ "status": submitted.step.before.as_str() })),
+                after: Some(json!({
+                    "status": submitted.step.after.as_str(),
+                    "late": late,
+                    "deadline": deadline.to_rfc3339(),
+                    "target_meeting_id": submitted.target_meeting_id,
+                })),
+                note: None,
+            },
+        )?;
         let mut ctx = Context::new();
         ctx.insert("title", &proposal.title);
         ctx.insert("name", &account.name);
@@ -399,7 +444,43 @@ pub fn submit(
 
 /// The author takes the proposal back.
 pub fn withdraw(conn: &mut DbConnection, who: &Actor, id: ProposalId) -> AppResult<()> {
-    workflow::withdraw(conn, who, id)
+    write_transaction(conn, |conn| {
+        let step = workflow::withdraw(conn, id)?;
+        record_step(conn, who, id, "proposal.withdrawn", step, json!({}), None)
+    })
+}
+
+/// A status change in the audit log, with what else the step recorded in `after`.
+fn record_step(
+    conn: &mut DbConnection,
+    who: &Actor,
+    id: ProposalId,
+    action: &str,
+    step: Step,
+    mut after: serde_json::Value,
+    note: Option<&str>,
+) -> AppResult<()> {
+    after["status"] = json!(step.after.as_str());
+    audit::record(
+        conn,
+        who,
+        Change {
+            action,
+            subject: PROPOSAL.with(id),
+            before: Some(json!({ "status": step.before.as_str() })),
+            after: Some(after),
+            note,
+        },
+    )
+}
+
+fn text_json(text: &ProposalText) -> serde_json::Value {
+    json!({
+        "title": text.title,
+        "opening": text.opening,
+        "clauses": text.clauses,
+        "motivation": text.motivation,
+    })
 }
 
 pub fn checklist_json(checked: &[String]) -> serde_json::Value {
@@ -425,7 +506,17 @@ pub fn return_to_author(
     comment: &str,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
-        workflow::return_to_author(conn, who, proposal.id, &checklist_json(checked), comment)?;
+        let checklist = checklist_json(checked);
+        let step = workflow::return_to_author(conn, who, proposal.id, &checklist, comment)?;
+        record_step(
+            conn,
+            who,
+            proposal.id,
+            "proposal.returned",
+            step,
+            json!({ "checklist": checklist }),
+            Some(comment),
+        )?;
         let mut ctx = Context::new();
         ctx.insert("comment", comment);
         ctx.insert("reviewer", &who.label);
@@ -452,14 +543,25 @@ pub fn accept(
             assign_new,
             existing,
         };
-        let references = workflow::accept(
+        let checklist = checklist_json(checked);
+        let (step, references) = workflow::accept(
             conn,
             who,
             proposal.id,
-            &checklist_json(checked),
+            &checklist,
             &choice,
             late_reason,
             year,
+        )?;
+        let shown: Vec<String> = references.iter().map(ToString::to_string).collect();
+        record_step(
+            conn,
+            who,
+            proposal.id,
+            "proposal.accepted",
+            step,
+            json!({ "cases": shown, "checklist": checklist, "late_reason": late_reason }),
+            late_reason,
         )?;
         let mut ctx = Context::new();
         ctx.insert(

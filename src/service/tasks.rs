@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::config::Settings;
 use crate::db::tasks::{self, Task};
 use crate::db::{DbConnection, audit, write_transaction};
+use crate::domain::ContributionId;
 use crate::domain::account::Actor;
 use crate::domain::time::parse_date;
 use crate::error::{AppError, AppResult};
@@ -23,7 +24,11 @@ pub struct Response<'a> {
 
 /// The task (or the contribution) opened by its administration: marked seen, and returned as
 /// it now is.
-pub fn open(conn: &mut DbConnection, task: &Task, contribution: Option<i64>) -> AppResult<Task> {
+pub fn open(
+    conn: &mut DbConnection,
+    task: &Task,
+    contribution: Option<ContributionId>,
+) -> AppResult<Task> {
     write_transaction(conn, |conn| {
         tasks::mark_seen(conn, task, contribution)?;
         Ok(tasks::get(conn, task.id)?.unwrap_or_else(|| task.clone()))
@@ -36,7 +41,7 @@ pub fn respond(
     conn: &mut DbConnection,
     settings: &Settings,
     task: &Task,
-    contribution: Option<i64>,
+    contribution: Option<ContributionId>,
     response: &Response,
     actor: &Actor,
 ) -> AppResult<&'static str> {

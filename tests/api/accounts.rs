@@ -328,7 +328,7 @@ async fn login_returns_to_the_page_asked_for(backend: Backend) {
 }
 
 /// A message that has been given up, written as the worker would leave it.
-fn dead_letter(app: &TestApp, subject: &str) -> i64 {
+fn dead_letter(app: &TestApp, subject: &str) -> agendum::domain::MessageId {
     let mut conn = app.conn();
     write_transaction(&mut conn, |conn| {
         let message = OutgoingMessage::new(
@@ -352,7 +352,7 @@ fn dead_letter(app: &TestApp, subject: &str) -> i64 {
     .unwrap()
 }
 
-fn status_of(app: &TestApp, id: i64) -> String {
+fn status_of(app: &TestApp, id: agendum::domain::MessageId) -> String {
     let mut conn = app.conn();
     agendum::db::outbox::get(&mut conn, id)
         .unwrap()

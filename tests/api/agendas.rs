@@ -1353,7 +1353,8 @@ async fn attachments_are_checked_and_kept_from_the_public(backend: Backend) {
     let public_file = open_files.iter().find(|f| f.public).unwrap().id;
     let internal_file = open_files.iter().find(|f| !f.public).unwrap().id;
     let closed_file = files(closed)[0].id;
-    let file_url = |id: i64| format!("/meetings/{meeting}/attachments/{id}");
+    let file_url =
+        |id: agendum::domain::AttachmentId| format!("/meetings/{meeting}/attachments/{id}");
     // Before release no file is public.
     assert_eq!(app.get(&file_url(public_file)).await.status().as_u16(), 404);
     assert_eq!(editor.post("/release", &[]).await.0, 303);

@@ -239,3 +239,66 @@ fn audiences_do_not_use_each_other() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Every id in an address is typed (`web::Path<TaskId>`, not `web::Path<i64>`): a task's id
+/// cannot be taken for a letter's.
+#[test]
+fn paths_take_typed_ids() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"),
+        &mut files,
+    );
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let raw = line.contains("Path<i64>")
+                || line.contains("Path<(i64")
+                || (line.contains("web::Path<(") && line.contains(", i64"));
+            if raw {
+                wrong.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The audit log is written by the use case (`service`), in its transaction, next to the mail
+/// it queues: `db/` writes rows and says what changed, it does not decide what is logged.
+#[test]
+fn the_service_layer_writes_the_audit_log() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/db"),
+        &mut files,
+    );
+    let mut wrong = Vec::new();
+    for file in files {
+        if file.ends_with("audit.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            if line
+                .split("//")
+                .next()
+                .unwrap_or("")
+                .contains("audit::record(")
+            {
+                wrong.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

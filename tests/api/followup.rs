@@ -355,7 +355,7 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
 pub(crate) fn task_mails(app: &TestApp, task: i64) -> Vec<agendum::db::outbox::StoredMessage> {
     let mut conn = app.conn();
     let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
-    let ids: Vec<i64> = all
+    let ids: Vec<agendum::domain::MessageId> = all
         .iter()
         .filter(|m| m.concerns == Some(("task".to_owned(), task)))
         .map(|m| m.id)
@@ -940,7 +940,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     assert!(body.contains("efter den nuværende"));
     let (status, _) = more_time_via(&app, &client, lead, "2025-08-31", "Sommerferie").await;
     assert_eq!(status, 200);
-    let task = agendum::db::tasks::get(&mut app.conn(), id)
+    let task = agendum::db::tasks::get(&mut app.conn(), agendum::domain::TaskId(id))
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -1026,7 +1026,7 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     assert!(body.contains("allerede besvaret"));
     let (status, _) = answer_via(&app, &client, tmf, "Rettet", "Jens").await;
     assert_eq!(status, 409);
-    let task = agendum::db::tasks::get(&mut app.conn(), id)
+    let task = agendum::db::tasks::get(&mut app.conn(), agendum::domain::TaskId(id))
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -1116,7 +1116,7 @@ async fn answer_links_are_checked(backend: Backend) {
         .unwrap();
     assert_eq!(r.status().as_u16(), 410);
     assert!(
-        agendum::db::tasks::get(&mut app.conn(), first)
+        agendum::db::tasks::get(&mut app.conn(), agendum::domain::TaskId(first))
             .unwrap()
             .unwrap()
             .answer

@@ -281,7 +281,7 @@ async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) 
     let (messages, _) = agendum::db::outbox::list(&mut app.conn(), None, 0, 100).unwrap();
     let to_task = messages
         .iter()
-        .filter(|m| m.concerns == Some(("task".to_owned(), task.id)))
+        .filter(|m| m.concerns == Some(("task".to_owned(), task.id.0)))
         .count();
     assert_eq!(to_task, 3);
     // The same task twice is refused.
@@ -391,12 +391,12 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
 }
 
 /// The answer links of the mails about a task, in the order they were queued.
-fn mails_with_links(app: &TestApp, task: i64) -> Vec<String> {
+fn mails_with_links(app: &TestApp, task: agendum::domain::TaskId) -> Vec<String> {
     let mut conn = app.conn();
     let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
-    let ids: Vec<i64> = all
+    let ids: Vec<agendum::domain::MessageId> = all
         .iter()
-        .filter(|m| m.concerns == Some(("task".to_owned(), task)))
+        .filter(|m| m.concerns == Some(("task".to_owned(), task.0)))
         .map(|m| m.id)
         .collect();
     let mut messages = agendum::db::outbox::load(&mut conn, &ids).unwrap();
@@ -818,7 +818,7 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
 fn proposal_mails(app: &TestApp, proposal: i64) -> Vec<(String, String, String)> {
     let mut conn = app.conn();
     let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
-    let ids: Vec<i64> = all
+    let ids: Vec<agendum::domain::MessageId> = all
         .iter()
         .filter(|m| m.concerns == Some(("proposal".to_owned(), proposal)))
         .map(|m| m.id)

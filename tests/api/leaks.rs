@@ -500,7 +500,7 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
         .unwrap();
     read_everything(&app, "letter drafted").await;
     for action in ["approve", "send"] {
-        let lock = agendum::db::letters::get(&mut app.conn(), letter)
+        let lock = agendum::db::letters::get(&mut app.conn(), agendum::domain::LetterId(letter))
             .unwrap()
             .unwrap()
             .lock_version

@@ -187,7 +187,7 @@ async fn the_demo_letter_is_served_and_private_letters_are_not(backend: Backend)
     assert_eq!(
         app.get_json(&format!("/api/v1/letters/{}", kl.id), 200)
             .await["id"],
-        kl.id
+        kl.id.0
     );
     assert_eq!(
         app.get(&format!("/api/v1/letters/{private}"))
@@ -233,8 +233,8 @@ fn kl_letter(app: &TestApp) -> agendum::db::letters::Letter {
         .remove(0)
 }
 
-fn letter(app: &TestApp, id: i64) -> agendum::db::letters::Letter {
-    agendum::db::letters::get(&mut app.conn(), id)
+fn letter(app: &TestApp, id: impl Into<i64>) -> agendum::db::letters::Letter {
+    agendum::db::letters::get(&mut app.conn(), agendum::domain::LetterId(id.into()))
         .unwrap()
         .unwrap()
 }
@@ -327,7 +327,7 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
         None,
     )
     .await;
-    assert_eq!(json["in_reply_to"], kl.id);
+    assert_eq!(json["in_reply_to"], kl.id.0);
     assert_eq!(json["status"], "draft");
     assert!(json["links"].get("original").is_none());
     assert_eq!(draft.sender_name, "Økonomiforvaltningen");
@@ -430,7 +430,7 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     assert_eq!(mail.attachments.len(), 1);
     let attached = &mail.attachments[0];
     assert_eq!(attached.content_type, "application/pdf");
-    let stored = agendum::db::letters::sent_pdf(&mut app.conn(), id)
+    let stored = agendum::db::letters::sent_pdf(&mut app.conn(), agendum::domain::LetterId(id))
         .unwrap()
         .unwrap();
     assert_eq!(attached.content, stored, "the PDF sent is the PDF kept");
@@ -520,7 +520,7 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
 fn outbox_letters(app: &TestApp, id: i64) -> Vec<agendum::db::outbox::StoredMessage> {
     let mut conn = app.conn();
     let (all, _) = agendum::db::outbox::list(&mut conn, None, 0, 1000).unwrap();
-    let ids: Vec<i64> = all
+    let ids: Vec<agendum::domain::MessageId> = all
         .iter()
         .filter(|m| m.concerns == Some(("letter".to_owned(), id)))
         .map(|m| m.id)
@@ -739,7 +739,7 @@ async fn incoming_letters_are_registered_and_put_on_an_agenda(backend: Backend) 
     let items = agendum::db::agenda::working_items(&mut app.conn(), meeting.id).unwrap();
     let item = items
         .iter()
-        .find(|i| i.id.0 == item_id)
+        .find(|i| i.id == item_id)
         .expect("the item is on the meeting's agenda");
     assert_eq!(item.kind.as_str(), "orientation");
     assert!(

@@ -215,7 +215,7 @@ pub fn message(to: &str, subject: &str) -> OutgoingMessage {
     .unwrap()
 }
 
-pub fn enqueue(db: &Db, message: &OutgoingMessage) -> i64 {
+pub fn enqueue(db: &Db, message: &OutgoingMessage) -> agendum::domain::MessageId {
     let mut conn = db.conn().unwrap();
     write_transaction(&mut conn, |conn| {
         agendum::mail::enqueue(conn, &sender(), message)
@@ -223,7 +223,7 @@ pub fn enqueue(db: &Db, message: &OutgoingMessage) -> i64 {
     .unwrap()
 }
 
-async fn status_of(db: &Db, id: i64) -> outbox::StoredMessage {
+async fn status_of(db: &Db, id: agendum::domain::MessageId) -> outbox::StoredMessage {
     db.run(move |conn| outbox::get(conn, id))
         .await
         .unwrap()
@@ -234,7 +234,7 @@ async fn status_of(db: &Db, id: i64) -> outbox::StoredMessage {
 pub async fn run_until(
     worker: &Worker,
     db: &Db,
-    id: i64,
+    id: agendum::domain::MessageId,
     status: OutboxStatus,
     within: Duration,
 ) -> outbox::StoredMessage {
@@ -661,7 +661,8 @@ async fn sigkill_during_delivery_loses_nothing(backend: Backend) {
 }
 
 /// Waits for the worker to write the outbox message `id` into the development mailbox.
-pub async fn mailbox_file(dir: &std::path::Path, id: i64) -> String {
+pub async fn mailbox_file(dir: &std::path::Path, id: agendum::domain::MessageId) -> String {
+    let id = id.0;
     let name = format!("{id:010}.eml");
     let deadline = Instant::now() + Duration::from_secs(10);
     while !dir.join(&name).exists() {

@@ -321,7 +321,7 @@ async fn participants_approve_their_own_minutes(backend: Backend) {
     assert_eq!(draft.signers.len(), 2);
     // Both signers are asked by mail, with the way to the draft.
     let (all, _) = agendum::db::outbox::list(&mut app.conn(), None, 0, 1000).unwrap();
-    let ids: Vec<i64> = all
+    let ids: Vec<agendum::domain::MessageId> = all
         .iter()
         .filter(|m| m.concerns == Some(("meeting".to_owned(), SEED_MEETING)))
         .map(|m| m.id)

@@ -429,7 +429,7 @@ async fn case_numbers_typed_on_a_draft_stay_on_the_draft(backend: Backend) {
         year,
     )
     .unwrap();
-    assert_eq!(references.len(), 2);
+    assert_eq!(references.1.len(), 2);
     assert_eq!(case_count(&app), before + 1, "2026-9999999 registered");
     let stored = agendum::db::proposals::get(&mut app.conn(), agendum::domain::ProposalId(id))
         .unwrap()

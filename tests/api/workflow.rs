@@ -7,11 +7,13 @@ use agendum::domain::account::Actor;
 use agendum::domain::proposal::{ProposalStatus, ProposalText, check_text};
 use agendum::domain::{BodyId, CaseReference, OrganizationId, ProposalId};
 use agendum::error::ErrorKind;
+use agendum::service::proposals::{self as service, FormValues};
 
 use crate::helpers::{Backend, database, on_both_backends};
 
 on_both_backends!(
     drafts_keep_every_version_and_refuse_stale_saves,
+    the_log_says_who_drafted_and_edited,
     case_numbers_are_unique_under_concurrent_acceptance,
     steps_out_of_order_are_refused,
 );
@@ -81,7 +83,41 @@ async fn drafts_keep_every_version_and_refuse_stale_saves(backend: Backend) {
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0].text.clauses, vec!["at noget sker."]);
     assert_eq!(versions[1].text, second);
-    let events = agendum::db::audit::for_subject(&mut conn, workflow::PROPOSAL.with(id.0)).unwrap();
+}
+
+/// The service logs what the drafts above do: created, then one edit per new version (saving
+/// the same text again is no event).
+async fn the_log_says_who_drafted_and_edited(backend: Backend) {
+    let Some((db, _guard)) = database(backend, true) else {
+        return;
+    };
+    let (actor, account) = politician(&db);
+    let person = account.person_id.expect("the politician is a person");
+    let mut conn = db.conn().unwrap();
+    let values = |clauses: &[&str], lock: Option<i32>| FormValues {
+        title: "Medlemsforslag om A".into(),
+        opening: String::new(),
+        clauses: clauses.iter().map(|c| (*c).to_owned()).collect(),
+        motivation: "Fordi.".into(),
+        party: None,
+        cosigners: Vec::new(),
+        meeting: None,
+        cases: String::new(),
+        lock,
+    };
+    let now = chrono::Utc::now();
+    let first = values(&["at noget sker."], None);
+    let id = service::create_draft(&mut conn, &actor, account.id, person, &first, "", now)
+        .unwrap()
+        .unwrap_or_else(|refused| panic!("{:?}", refused.errors));
+    let second = values(&["at noget sker.", "at mere sker."], None);
+    for _ in 0..2 {
+        let lock = proposals::get(&mut conn, id).unwrap().unwrap().lock_version;
+        service::update_draft(&mut conn, &actor, id, lock, person, &second, "", now)
+            .unwrap()
+            .unwrap_or_else(|refused| panic!("{:?}", refused.errors));
+    }
+    let events = agendum::db::audit::for_subject(&mut conn, workflow::PROPOSAL.with(id)).unwrap();
     let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, vec!["proposal.created", "proposal.edited"]);
     assert_eq!(events[1].actor, "Maja Lund Holm");
@@ -109,11 +145,13 @@ async fn steps_out_of_order_are_refused(backend: Backend) {
     };
     assert!(workflow::accept(&mut conn, &actor, id, &checklist, &none, None, 2026).is_err());
     let lock = proposals::get(&mut conn, id).unwrap().unwrap().lock_version;
-    let late = workflow::submit(&mut conn, &actor, id, lock, None, chrono::Utc::now()).unwrap();
+    let late = workflow::submit(&mut conn, id, lock, None, chrono::Utc::now())
+        .unwrap()
+        .late;
     assert!(!late);
     // Submitted: no longer the author's to edit, and not twice.
     let lock = proposals::get(&mut conn, id).unwrap().unwrap().lock_version;
-    assert!(workflow::submit(&mut conn, &actor, id, lock, None, chrono::Utc::now()).is_err());
+    assert!(workflow::submit(&mut conn, id, lock, None, chrono::Utc::now()).is_err());
     let t = text("Medlemsforslag om D", &["at d."]);
     let update = DraftUpdate {
         organization_id: OrganizationId(1),
@@ -136,7 +174,7 @@ async fn steps_out_of_order_are_refused(backend: Backend) {
     );
     // Accepting requires a case number.
     let lock = proposals::get(&mut conn, id).unwrap().unwrap().lock_version;
-    workflow::submit(&mut conn, &actor, id, lock, None, chrono::Utc::now()).unwrap();
+    workflow::submit(&mut conn, id, lock, None, chrono::Utc::now()).unwrap();
     let nothing = CaseChoice {
         assign_new: false,
         existing: &[],
@@ -154,14 +192,15 @@ async fn steps_out_of_order_are_refused(backend: Backend) {
         assign_new: true,
         existing: &existing,
     };
-    let refs = workflow::accept(&mut conn, &actor, id, &checklist, &linked, None, 2026).unwrap();
+    let (_, refs) =
+        workflow::accept(&mut conn, &actor, id, &checklist, &linked, None, 2026).unwrap();
     assert_eq!(refs.len(), 2);
     assert_eq!(refs[0].to_string(), "2025-0124174");
     assert_eq!(refs[1].to_string(), "2026-0000001");
     let stored = proposals::get(&mut conn, id).unwrap().unwrap();
     assert_eq!(stored.cases, refs);
     assert!(
-        workflow::withdraw(&mut conn, &actor, id).is_err(),
+        workflow::withdraw(&mut conn, id).is_err(),
         "accepted: too late"
     );
 }
@@ -176,7 +215,7 @@ async fn case_numbers_are_unique_under_concurrent_acceptance(backend: Backend) {
             let id = draft(&db, &format!("Medlemsforslag nr. {n}"));
             let mut conn = db.conn().unwrap();
             let lock = proposals::get(&mut conn, id).unwrap().unwrap().lock_version;
-            workflow::submit(&mut conn, &actor, id, lock, None, chrono::Utc::now()).unwrap();
+            workflow::submit(&mut conn, id, lock, None, chrono::Utc::now()).unwrap();
             id
         })
         .collect();
@@ -205,7 +244,7 @@ async fn case_numbers_are_unique_under_concurrent_acceptance(backend: Backend) {
         .collect();
     let mut numbers: Vec<String> = handles
         .into_iter()
-        .map(|h| h.join().unwrap()[0].to_string())
+        .map(|h| h.join().unwrap().1[0].to_string())
         .collect();
     numbers.sort();
     // The demo's 2025-0124174 is the highest number of 2025: the register continues after it.

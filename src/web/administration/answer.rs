@@ -9,6 +9,7 @@ use chrono::Utc;
 use crate::db::DbConnection;
 use crate::db::tasks::{self, Link, Task};
 use crate::domain::account::Actor;
+use crate::domain::{ContributionId, TaskFileId};
 use crate::error::{AppError, AppResult};
 use crate::service;
 use crate::web::AppState;
@@ -17,7 +18,7 @@ use crate::web::forms::AnswerForm;
 use crate::web::templates::link_page;
 
 /// The task behind a link, or the clear reason it does not open.
-fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<i64>)> {
+fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<ContributionId>)> {
     match tasks::link(conn, token, Utc::now())? {
         Link::Valid { task, contribution } => {
             let task = tasks::get(conn, task)?
@@ -85,7 +86,7 @@ pub async fn upload(
 /// `GET /tasks/answer/{token}/files/{file}`
 pub async fn file(
     state: web::Data<AppState>,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, TaskFileId)>,
 ) -> AppResult<HttpResponse> {
     let (token, file) = path.into_inner();
     let (meta, content) = state

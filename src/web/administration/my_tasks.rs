@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 use crate::db::DbConnection;
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, Task};
-use crate::domain::OrganizationId;
 use crate::domain::task::Standing;
 use crate::domain::time::today;
+use crate::domain::{ContributionId, OrganizationId, TaskFileId, TaskId};
 use crate::error::{AppError, AppResult};
 use crate::web::AppState;
 use crate::web::auth::{AdministrationStaff, CsrfForm, CurrentUser};
@@ -29,7 +29,7 @@ fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
 
 /// The administration's part in a task: `Some(None)` when it leads it, `Some(Some(c))` when it
 /// gives contribution `c`, `None` when the task is not its.
-fn part(task: &Task, own: OrganizationId) -> Option<Option<i64>> {
+fn part(task: &Task, own: OrganizationId) -> Option<Option<ContributionId>> {
     if task.lead.id == own {
         return Some(None);
     }
@@ -39,7 +39,7 @@ fn part(task: &Task, own: OrganizationId) -> Option<Option<i64>> {
         .map(|c| Some(c.id))
 }
 
-fn row(task: &Task, contribution: Option<i64>) -> Value {
+fn row(task: &Task, contribution: Option<ContributionId>) -> Value {
     let today = today();
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let answered = match mine {
@@ -138,9 +138,9 @@ pub async fn list(
 /// The task if it is the administration's, with its part in it; the same 404 otherwise.
 fn own_task(
     conn: &mut DbConnection,
-    id: i64,
+    id: TaskId,
     own: OrganizationId,
-) -> AppResult<(Task, Option<i64>)> {
+) -> AppResult<(Task, Option<ContributionId>)> {
     tasks::get(conn, id)?
         .and_then(|t| part(&t, own).map(|p| (t, p)))
         .ok_or_else(|| {
@@ -151,7 +151,7 @@ fn own_task(
 fn page(
     user: &CurrentUser,
     status: StatusCode,
-    id: i64,
+    id: TaskId,
     data: Value,
     notice: Option<&str>,
     error: Option<&str>,
@@ -171,7 +171,7 @@ fn page(
 pub async fn show(
     state: web::Data<AppState>,
     AdministrationStaff(user): AdministrationStaff,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let id = path.into_inner();
@@ -191,7 +191,7 @@ pub async fn show(
 pub async fn submit(
     state: web::Data<AppState>,
     AdministrationStaff(user): AdministrationStaff,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
@@ -235,7 +235,7 @@ pub async fn upload(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     AdministrationStaff(user): AdministrationStaff,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
@@ -291,7 +291,7 @@ pub async fn upload(
 pub async fn file(
     state: web::Data<AppState>,
     AdministrationStaff(user): AdministrationStaff,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(TaskId, TaskFileId)>,
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let (id, file) = path.into_inner();

@@ -15,7 +15,7 @@ use crate::domain::account::Role;
 use crate::domain::decision::{Amendment, ClauseDecision, Decision, Outcome, Statement, Votes};
 use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
-use crate::domain::{AgendaItemId, OrganizationId};
+use crate::domain::{AgendaItemId, OrganizationId, TaskId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 use crate::web::AppState;
@@ -115,11 +115,11 @@ pub fn decision_json(conn: &mut DbConnection, base: &str, d: &StoredDecision) ->
 pub async fn record_decision(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<AgendaItemId>,
     body: ApiJson<DecisionInput>,
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
-    let item = AgendaItemId(path.into_inner());
+    let item = path.into_inner();
     let input = body.read().await?;
     if input.consulted.len() > ORGANIZATIONS_MAX {
         return Err(too_many_organizations());
@@ -147,10 +147,10 @@ pub async fn record_decision(
 pub async fn task_suggestions(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<AgendaItemId>,
 ) -> ApiResult<HttpResponse> {
     secretariat(caller)?;
-    let item_id = AgendaItemId(path.into_inner());
+    let item_id = path.into_inner();
     let body = state
         .db
         .run(move |conn| {
@@ -303,7 +303,7 @@ fn may_read(account: &Account, task: &Task) -> bool {
 pub async fn show_task(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
     let id = path.into_inner();
@@ -442,7 +442,7 @@ fn present_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDa
 pub async fn update_task(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     body: ApiJson<TaskPatch>,
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;

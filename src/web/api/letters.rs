@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::db::letters;
+use crate::domain::LetterId;
 use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::read::letters::{readable, view};
@@ -75,7 +76,7 @@ pub async fn index(
 pub async fn show(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let secretariat = is_secretariat(&caller);

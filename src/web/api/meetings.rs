@@ -157,8 +157,11 @@ fn item_json<'a>(base: &str, item: &'a SnapshotItem) -> ItemJson<'a> {
 }
 
 /// `GET /api/v1/meetings/{id}`: the meeting and, once released, its agenda (public view).
-pub async fn show(state: web::Data<AppState>, path: web::Path<i64>) -> ApiResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+pub async fn show(
+    state: web::Data<AppState>,
+    path: web::Path<MeetingId>,
+) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
     let (meeting, released, minutes) = state
         .db
         .run(move |conn| {

@@ -206,9 +206,9 @@ async fn readable(
 pub async fn show(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
 ) -> ApiResult<HttpResponse> {
-    let (proposal, _) = readable(&state, ProposalId(path.into_inner()), caller.0.as_ref()).await?;
+    let (proposal, _) = readable(&state, path.into_inner(), caller.0.as_ref()).await?;
     Ok(HttpResponse::Ok().json(proposal_json(&state.settings.base_url, &proposal)))
 }
 
@@ -347,11 +347,11 @@ pub async fn create(
 pub async fn update(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     body: ApiJson<ProposalInput>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, access) = readable(&state, id, Some(&account)).await?;
     if access != Access::Author {
         return Err(AppError::forbidden("Kun forslagsstilleren kan rette forslaget.").into());
@@ -410,11 +410,11 @@ pub struct SubmitInput {
 pub async fn submit(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     body: ApiJson<SubmitInput>,
 ) -> ApiResult<HttpResponse> {
     let account = caller.require()?;
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, access) = readable(&state, id, Some(&account)).await?;
     if access != Access::Author {
         return Err(AppError::forbidden("Kun forslagsstilleren kan indsende forslaget.").into());

@@ -69,9 +69,9 @@ fn page(
 pub async fn draft(
     state: web::Data<AppState>,
     User(user): User,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
 ) -> AppResult<HttpResponse> {
-    let meeting = MeetingId(path.into_inner());
+    let meeting = path.into_inner();
     let reader = user.clone();
     let (draft, own) = state
         .db
@@ -88,10 +88,10 @@ pub struct NoFields {}
 pub async fn approve(
     state: web::Data<AppState>,
     User(user): User,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let meeting = MeetingId(path.into_inner());
+    let meeting = path.into_inner();
     let signer = user.clone();
     let (signed, draft) = state
         .db

@@ -378,9 +378,9 @@ fn not_editable(proposal: &Proposal) -> AppError {
 pub async fn edit_form(
     state: web::Data<AppState>,
     ProposalAuthor(user): ProposalAuthor,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
 ) -> AppResult<HttpResponse> {
-    let (proposal, access) = load_for(&state, ProposalId(path.into_inner()), &user).await?;
+    let (proposal, access) = load_for(&state, path.into_inner(), &user).await?;
     if access != Access::Author {
         return Err(AppError::forbidden(
             "Kun forslagsstilleren kan rette forslaget.",
@@ -411,10 +411,10 @@ pub async fn edit_form(
 pub async fn update(
     state: web::Data<AppState>,
     ProposalAuthor(user): ProposalAuthor,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     CsrfForm(form): CsrfForm<ProposalForm>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, access) = load_for(&state, id, &user).await?;
     if access != Access::Author {
         return Err(AppError::forbidden(
@@ -502,10 +502,10 @@ pub struct LockForm {
 pub async fn submit(
     state: web::Data<AppState>,
     ProposalAuthor(user): ProposalAuthor,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, access) = load_for(&state, id, &user).await?;
     if access != Access::Author {
         return Err(AppError::forbidden(
@@ -528,10 +528,10 @@ pub async fn submit(
 pub async fn withdraw(
     state: web::Data<AppState>,
     ProposalAuthor(user): ProposalAuthor,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     _: CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (_, access) = load_for(&state, id, &user).await?;
     if access != Access::Author {
         return Err(AppError::forbidden(
@@ -581,10 +581,10 @@ struct DiffPart {
 pub async fn compare(
     state: web::Data<AppState>,
     User(user): User,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     query: web::Query<CompareQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let _ = load_for(&state, id, &user).await?;
     let versions = state
         .db

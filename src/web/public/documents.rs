@@ -9,7 +9,7 @@ use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
 use crate::domain::account::Role;
 use crate::domain::audience::Audience;
 use crate::domain::time::local;
-use crate::domain::{MeetingId, OrganizationId, atom, ical};
+use crate::domain::{AttachmentId, MeetingId, OrganizationId, atom, ical};
 use crate::error::{AppError, AppResult};
 use crate::read::calendar::meeting_event;
 use crate::web::AppState;
@@ -55,10 +55,10 @@ pub async fn agenda_pdf(
     req: HttpRequest,
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     query: web::Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let asked = query.version;
     let (meeting, version, audience, pdf) = state
         .db
@@ -158,10 +158,10 @@ pub async fn minutes_pdf(
     req: HttpRequest,
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     query: web::Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let asked = query.version;
     let (meeting, version, audience, pdf) = state
         .db
@@ -204,9 +204,9 @@ pub async fn minutes_pdf(
 /// `GET /meetings/{id}/meeting.ics`: one meeting, to put in a calendar.
 pub async fn meeting_ics(
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let (meeting, versions) = state
         .db
         .run(move |conn| {
@@ -232,9 +232,9 @@ pub async fn meeting_ics(
 /// `GET /organizations/{id}/meetings.ics`: a council's or committee's meetings, to subscribe to.
 pub async fn organization_ics(
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
-    let id = OrganizationId(path.into_inner());
+    let id = path.into_inner();
     let (name, list, versions) = state
         .db
         .run(move |conn| {
@@ -270,10 +270,9 @@ pub async fn organization_ics(
 pub async fn attachment(
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AttachmentId)>,
 ) -> AppResult<HttpResponse> {
-    let (meeting, attachment) = path.into_inner();
-    let id = MeetingId(meeting);
+    let (id, attachment) = path.into_inner();
     let not_found = || AppError::not_found("Bilaget findes ikke, eller det er ikke offentligt.");
     let (file, audience) = state
         .db
@@ -328,9 +327,9 @@ const FEED_ENTRIES: i64 = 50;
 /// supplement), newest first. Closed items appear by title only, as on the public page.
 pub async fn organization_feed(
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
-    let id = OrganizationId(path.into_inner());
+    let id = path.into_inner();
     let (name, entries, published) = state
         .db
         .run(move |conn| {

@@ -5,8 +5,8 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
 use crate::db::letters;
-use crate::domain::OrganizationId;
 use crate::domain::account::Role;
+use crate::domain::{LetterId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::web::AppState;
 use crate::web::auth::MaybeUser;
@@ -17,7 +17,7 @@ pub async fn pdf(
     MaybeUser(user): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let id: i64 = path
+    let id: LetterId = path
         .strip_suffix(".pdf")
         .and_then(|id| id.parse().ok())
         .ok_or_else(|| AppError::not_found("Brevet findes ikke, eller det er ikke offentligt."))?;
@@ -71,7 +71,7 @@ pub async fn pdf(
 pub async fn original(
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
@@ -87,8 +87,11 @@ pub async fn original(
 }
 
 /// `GET /organizations/{id}/logo`: a letterhead's logo, public like the letters it is on.
-pub async fn logo(state: web::Data<AppState>, path: web::Path<i64>) -> AppResult<HttpResponse> {
-    let org = OrganizationId(path.into_inner());
+pub async fn logo(
+    state: web::Data<AppState>,
+    path: web::Path<OrganizationId>,
+) -> AppResult<HttpResponse> {
+    let org = path.into_inner();
     let logo = state.db.run(move |conn| letters::logo(conn, org)).await?;
     let (kind, bytes) =
         logo.ok_or_else(|| AppError::not_found("Organisationen har intet logo."))?;

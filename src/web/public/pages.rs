@@ -89,10 +89,10 @@ fn meeting_not_found() -> AppError {
 pub async fn meeting(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     query: web::Query<crate::web::forms::VersionQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let user = if req.cookie(SESSION_COOKIE).is_some() {
         current_user(&req).await?
     } else {
@@ -304,9 +304,9 @@ fn public_appearances(list: Vec<proposals::AgendaAppearance>) -> Vec<proposals::
 pub async fn proposal(
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     // Its authors and the secretariat see the proposal's own page, with status and history.
     if let Some(user) = &user
         && crate::web::proposal_page::private_access(&state, id, &user.account).await?

@@ -52,9 +52,9 @@ pub async fn form(
     req: HttpRequest,
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
-    let id = OrganizationId(path.into_inner());
+    let id = path.into_inner();
     let name = body_name(&state, id).await?;
     page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
         ctx.insert("step", "form");
@@ -75,10 +75,10 @@ pub async fn subscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
-    path: web::Path<i64>,
+    path: web::Path<OrganizationId>,
     CsrfForm(form): CsrfForm<SubscribeForm>,
 ) -> AppResult<HttpResponse> {
-    let id = OrganizationId(path.into_inner());
+    let id = path.into_inner();
     let name = body_name(&state, id).await?;
     let Ok(email) = EmailAddress::parse(&form.email) else {
         return page(

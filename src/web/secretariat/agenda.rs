@@ -21,7 +21,7 @@ use crate::domain::agenda::{AgendaItemKind, Direction, RECOMMENDATION_SECTIONS, 
 use crate::domain::attachment::{self, AttachmentError, clean_filename};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::FieldErrors;
-use crate::domain::{AgendaItemId, MeetingId, OrganizationId, ProposalId};
+use crate::domain::{AgendaItemId, AttachmentId, MeetingId, OrganizationId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::service;
 use crate::service::agenda::Placement;
@@ -493,9 +493,9 @@ async fn render_editor(
 pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     render_editor(&state, &user, id, Messages::default(), StatusCode::OK).await
 }
 
@@ -564,10 +564,10 @@ async fn change_agenda(
 pub async fn add_item(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let data = state.db.run(move |conn| load(conn, id)).await?;
     let input = match check_item(&form, None, &data.sources) {
         Ok(input) => input,
@@ -622,10 +622,10 @@ pub struct LockForm {
 pub async fn add_approval(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     change_agenda(
         &state,
         &user,
@@ -649,10 +649,10 @@ pub struct ProposalForm {
 pub async fn add_proposal(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<ProposalForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let proposal = ProposalId(
         form.proposal
             .ok_or_else(|| AppError::bad_request("Vælg et forslag."))?,
@@ -684,11 +684,10 @@ pub struct ItemActionForm {
 pub async fn item_action(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AgendaItemId)>,
     CsrfForm(form): CsrfForm<ItemActionForm>,
 ) -> AppResult<HttpResponse> {
-    let (meeting, item) = path.into_inner();
-    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let (id, item) = path.into_inner();
     let placement = match form.action.as_str() {
         "up" => Some(Placement::Step(Direction::Up)),
         "down" => Some(Placement::Step(Direction::Down)),
@@ -790,10 +789,10 @@ fn item_form_of(current: &ItemWithFiles) -> ItemForm {
 pub async fn edit_form(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AgendaItemId)>,
 ) -> AppResult<HttpResponse> {
     let (meeting, item) = path.into_inner();
-    let (data, current) = load_item(&state, MeetingId(meeting), AgendaItemId(item)).await?;
+    let (data, current) = load_item(&state, meeting, item).await?;
     let form = item_form_of(&current);
     edit_page(
         &state,
@@ -860,11 +859,10 @@ pub use crate::urls::meeting_attachment as attachment_url;
 pub async fn update_item(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AgendaItemId)>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<HttpResponse> {
-    let (meeting, item) = path.into_inner();
-    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let (id, item) = path.into_inner();
     let (data, current) = load_item(&state, id, item).await?;
     let input = match check_item(&form, Some(current.item.kind), &data.sources) {
         Ok(input) => input,
@@ -936,10 +934,10 @@ pub struct ReleaseForm {
 pub async fn release(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<ReleaseForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     if let Some(again) = crate::web::auth::reauth_redirect(&state, &user, &editor_url(id)) {
         return Ok(again);
     }
@@ -1014,11 +1012,10 @@ pub async fn upload(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AgendaItemId)>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
-    let (meeting, item) = path.into_inner();
-    let (id, item) = (MeetingId(meeting), AgendaItemId(item));
+    let (id, item) = path.into_inner();
     let read = read_upload(
         &req,
         Some(&user),
@@ -1097,11 +1094,10 @@ async fn upload_refused(
 pub async fn detach(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MeetingId, AttachmentId)>,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
-    let (meeting, attachment) = path.into_inner();
-    let id = MeetingId(meeting);
+    let (id, attachment) = path.into_inner();
     change_agenda(
         &state,
         &user,

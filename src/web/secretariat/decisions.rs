@@ -24,7 +24,7 @@ use crate::domain::minutes::SECRETARIAT;
 use crate::domain::organization::OrganizationKind;
 use crate::domain::time::datetime_da;
 use crate::domain::time::parse_date;
-use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, UserId};
+use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, TaskId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 use crate::web::AppState;
@@ -183,9 +183,9 @@ fn meeting_page(
 pub async fn meeting(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let body = state
         .db
         .run(move |conn| meeting_page(conn, &user, id, None))
@@ -257,10 +257,10 @@ impl AttendanceForm {
 pub async fn attendance(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<AttendanceForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let actor = user.account.actor();
     let outcome = state
         .db
@@ -289,10 +289,10 @@ pub struct MinutesForm {
 pub async fn minutes_action(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<MinutesForm>,
 ) -> AppResult<HttpResponse> {
-    let id = MeetingId(path.into_inner());
+    let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();
@@ -889,10 +889,10 @@ fn item_page(
 pub async fn item(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<AgendaItemId>,
     query: web::Query<ConfirmedQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = AgendaItemId(path.into_inner());
+    let id = path.into_inner();
     let confirmed = query.into_inner().sendt;
     let body = state
         .db
@@ -930,17 +930,17 @@ pub async fn item(
 #[derive(Debug, Deserialize)]
 pub struct ConfirmedQuery {
     #[serde(default)]
-    sendt: Option<i64>,
+    sendt: Option<TaskId>,
 }
 
 /// `POST /secretariat/agenda-items/{item}/decision`: records or corrects the decision.
 pub async fn record(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<AgendaItemId>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> AppResult<HttpResponse> {
-    let id = AgendaItemId(path.into_inner());
+    let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();
@@ -1016,10 +1016,10 @@ fn parse_task(form: &TaskForm) -> AppResult<TaskFields> {
 pub async fn confirm(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<AgendaItemId>,
     CsrfForm(form): CsrfForm<TaskForm>,
 ) -> AppResult<HttpResponse> {
-    let id = AgendaItemId(path.into_inner());
+    let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
     let settings = state.settings.clone();

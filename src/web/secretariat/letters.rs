@@ -19,7 +19,7 @@ use crate::domain::letter::{
 };
 use crate::domain::proposal::FieldErrors;
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
-use crate::domain::{CaseReference, MeetingId, OrganizationId};
+use crate::domain::{CaseReference, LetterId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::{
     self,
@@ -233,7 +233,7 @@ fn parse(
 #[derive(Debug, Clone, Copy)]
 enum FormFor {
     New,
-    Edit(i64),
+    Edit(LetterId),
 }
 
 fn form_page(
@@ -276,7 +276,7 @@ fn form_page(
         ctx.insert("case_known", &case.title);
         ctx.insert("case_url", &case_url(&reference));
     }
-    if let Ok(id) = fields.in_reply_to.trim().parse::<i64>()
+    if let Ok(id) = fields.in_reply_to.trim().parse::<LetterId>()
         && let Some(original) = letters::get(conn, id)?
     {
         ctx.insert(
@@ -318,7 +318,7 @@ pub struct NewQuery {
     #[serde(default)]
     sag: Option<String>,
     #[serde(default)]
-    svar_paa: Option<i64>,
+    svar_paa: Option<LetterId>,
 }
 
 /// `GET /secretariat/letters/new?retning=ud|ind&sag=…&svar_paa=…`
@@ -480,7 +480,7 @@ async fn save_new(
             let actor = user.account.actor();
             let by = Some(user.account.id);
             let done = if fields.outgoing() {
-                let reply = fields.in_reply_to.trim().parse::<i64>().ok();
+                let reply = fields.in_reply_to.trim().parse::<LetterId>().ok();
                 service::letters::draft(conn, &actor, by, &choice, &input, reply)
             } else {
                 let file = original
@@ -507,7 +507,7 @@ async fn save_new(
 pub async fn edit_form(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let body = state
@@ -536,7 +536,7 @@ pub async fn edit_form(
 pub async fn update(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
     CsrfForm(mut fields): CsrfForm<LetterFields>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -567,7 +567,7 @@ pub async fn update(
     Ok(outcome.respond(|_| format!("{}?udfoert=gemt", letter_url(id))))
 }
 
-fn get(conn: &mut DbConnection, id: i64) -> AppResult<Letter> {
+fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Letter> {
     letters::get(conn, id)?.ok_or_else(|| AppError::not_found("Brevet findes ikke."))
 }
 
@@ -582,7 +582,7 @@ pub struct ActionForm {
 pub async fn act(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -630,7 +630,7 @@ pub struct AgendaForm {
 pub async fn put_on_agenda(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
     CsrfForm(form): CsrfForm<AgendaForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -681,7 +681,7 @@ fn done_text(action: &str) -> Option<&'static str> {
 pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<LetterId>,
     query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -696,7 +696,7 @@ pub async fn show(
 fn letter_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    id: i64,
+    id: LetterId,
     notice: Option<&str>,
     problem: Option<&str>,
 ) -> AppResult<String> {
@@ -728,7 +728,7 @@ fn letter_page(
     if let Some(item) = letter.agenda_item_id {
         ctx.insert(
             "agenda_url",
-            &crate::read::followup::presented_url(conn, crate::domain::AgendaItemId(item))?,
+            &crate::read::followup::presented_url(conn, item)?,
         );
     }
     if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {
@@ -853,7 +853,7 @@ fn letterheads_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     saved: bool,
-    problem: Option<(i64, &str)>,
+    problem: Option<(OrganizationId, &str)>,
 ) -> AppResult<String> {
     let entries: Vec<Value> = letters::letterheads(conn)?
         .iter()
@@ -866,7 +866,7 @@ fn letterheads_page(
                 "website": e.website,
                 "has_logo": e.has_logo,
                 "can_send": e.can_send(),
-                "problem": problem.filter(|(id, _)| *id == e.id.0).map(|(_, p)| p),
+                "problem": problem.filter(|(id, _)| *id == e.id).map(|(_, p)| p),
             })
         })
         .collect();
@@ -881,7 +881,7 @@ pub async fn save_letterhead(
     req: HttpRequest,
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<OrganizationId>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let org = path.into_inner();
@@ -913,14 +913,14 @@ const LOGO_UPLOAD_LIMIT: u64 = crate::domain::letter::LOGO_MAX_BYTES as u64 * 2;
 fn save_letterhead_fields(
     conn: &mut DbConnection,
     actor: &Actor,
-    org: i64,
+    org: OrganizationId,
     upload: &mut crate::web::upload::Upload,
 ) -> AppResult<()> {
     let logo = upload.take_file()?.map(|(_, bytes)| bytes);
     service::letters::set_letterhead(
         conn,
         actor,
-        OrganizationId(org),
+        org,
         &LetterheadInput {
             address: upload.field("address").unwrap_or_default(),
             website: upload.field("website"),

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::audit::{self, SubjectKind};
 use crate::db::outbox::{self, OutboxStatus, StoredMessage};
+use crate::domain::MessageId;
 use crate::error::{AppError, AppResult};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, Secretariat};
@@ -154,7 +155,7 @@ struct AttachmentView {
     size: usize,
 }
 
-async fn message(state: &AppState, id: i64) -> AppResult<StoredMessage> {
+async fn message(state: &AppState, id: MessageId) -> AppResult<StoredMessage> {
     state
         .db
         .run(move |conn| outbox::get(conn, id))
@@ -166,7 +167,7 @@ async fn message(state: &AppState, id: i64) -> AppResult<StoredMessage> {
 pub async fn show(
     Secretariat(user): Secretariat,
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<MessageId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let (message, history) = state
@@ -218,7 +219,7 @@ pub async fn show(
 pub async fn html(
     _: Secretariat,
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<MessageId>,
 ) -> AppResult<HttpResponse> {
     let message = message(&state, path.into_inner()).await?;
     Ok(sandboxed_html(message.html.ok_or_else(not_found)?))
@@ -228,7 +229,7 @@ pub async fn html(
 pub async fn attachment(
     _: Secretariat,
     state: web::Data<AppState>,
-    path: web::Path<(i64, usize)>,
+    path: web::Path<(MessageId, usize)>,
 ) -> AppResult<HttpResponse> {
     let (id, index) = path.into_inner();
     let mut message = message(&state, id).await?;
@@ -251,7 +252,7 @@ pub struct RequeueForm {}
 pub async fn requeue(
     Secretariat(user): Secretariat,
     state: web::Data<AppState>,
-    path: web::Path<i64>,
+    path: web::Path<MessageId>,
     _: CsrfForm<RequeueForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();

@@ -24,10 +24,10 @@ const COMMENT_MAX_CHARS: usize = 5_000;
 pub async fn return_to_author(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     CsrfForm(form): CsrfForm<ReviewForm>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, _) = load_for(&state, id, &user).await?;
     let comment = form.comment.trim().to_owned();
     let mut errors = FieldErrors::default();
@@ -75,10 +75,10 @@ pub async fn return_to_author(
 pub async fn accept(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<ProposalId>,
     CsrfForm(form): CsrfForm<ReviewForm>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId(path.into_inner());
+    let id = path.into_inner();
     let (proposal, _) = load_for(&state, id, &user).await?;
     let mut errors = FieldErrors::default();
     let missing: Vec<&str> = CHECKLIST

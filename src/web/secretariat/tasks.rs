@@ -13,7 +13,7 @@ use crate::db::tasks::{self, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
 use crate::domain::task::{Standing, TaskStatus};
 use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
-use crate::domain::{MeetingId, OrganizationId};
+use crate::domain::{MeetingId, OrganizationId, TaskFileId, TaskId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
 use crate::urls::item_decision as item_decision_url;
@@ -205,7 +205,7 @@ pub async fn list(
 fn task_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    id: i64,
+    id: TaskId,
     notice: Option<&str>,
     problem: Option<&str>,
 ) -> AppResult<String> {
@@ -295,7 +295,7 @@ fn task_page(
 pub async fn overview(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let overview = state
@@ -313,7 +313,7 @@ pub async fn overview(
 pub async fn overview_pdf(
     state: web::Data<AppState>,
     Secretariat(_): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let overview = state
@@ -338,7 +338,7 @@ pub async fn overview_pdf(
 pub async fn file(
     state: web::Data<AppState>,
     Secretariat(_): Secretariat,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(TaskId, TaskFileId)>,
 ) -> AppResult<HttpResponse> {
     let (id, file) = path.into_inner();
     let (meta, content) = state
@@ -363,7 +363,7 @@ pub struct PresentForm {
 pub async fn present(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     CsrfForm(form): CsrfForm<PresentForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -413,7 +413,7 @@ fn done_text(action: &str) -> Option<&'static str> {
 pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -460,7 +460,7 @@ impl ActionForm {
 pub async fn act(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    path: web::Path<i64>,
+    path: web::Path<TaskId>,
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
