@@ -394,7 +394,8 @@ async fn cases_show_their_timeline(backend: Backend) {
     assert_eq!(status, 404);
 }
 
-/// The OpenAPI document describes every route of the API, with this installation's address.
+/// The OpenAPI document names this installation's address, and every `$ref` in it resolves
+/// (which routes and fields it describes: `openapi.rs`, against the router and the answers).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn openapi_describes_the_api() {
     let Some(app) = spawn_app(Backend::Sqlite).await else {
@@ -403,42 +404,6 @@ async fn openapi_describes_the_api() {
     let doc = app.get_json("/api/v1/openapi.json", 200).await;
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["servers"][0]["url"], "http://agendum.test/api/v1");
-    let paths = doc["paths"].as_object().unwrap();
-    let routes = [
-        ("/meetings", "get"),
-        ("/meetings/{id}", "get"),
-        ("/me", "get"),
-        ("/proposals", "get"),
-        ("/proposals", "post"),
-        ("/proposals/{id}", "get"),
-        ("/proposals/{id}", "patch"),
-        ("/proposals/{id}/submit", "post"),
-        ("/proposals/parse", "post"),
-        ("/cases/{reference}", "get"),
-        ("/agenda-items/{id}/decision", "post"),
-        ("/agenda-items/{id}/task-suggestions", "get"),
-        ("/tasks", "get"),
-        ("/tasks", "post"),
-        ("/tasks/{id}", "get"),
-        ("/tasks/{id}", "patch"),
-        ("/letters", "get"),
-        ("/letters/{id}", "get"),
-        ("/openapi.json", "get"),
-    ];
-    for (path, method) in routes {
-        assert!(
-            paths.get(path).and_then(|p| p.get(method)).is_some(),
-            "{method} {path} is documented"
-        );
-    }
-    assert_eq!(
-        paths
-            .values()
-            .map(|p| p.as_object().unwrap().len())
-            .sum::<usize>(),
-        routes.len(),
-        "and nothing that does not exist"
-    );
     // Every $ref points at something in the document.
     let text = doc.to_string();
     for piece in text.split("\"$ref\":\"#/").skip(1) {

@@ -47,7 +47,7 @@ const ADMINISTRATIONS: [&str; 7] = [
     "Beskæftigelses- og Integrationsforvaltningen",
 ];
 
-fn adopted() -> Value {
+pub(crate) fn adopted() -> Value {
     json!({
         "outcome": "adopted",
         "votes": { "for": 34, "against": 15, "for_by": ["A", "B", "F", "Ø"], "against_by": ["C", "O", "V"] },
@@ -405,7 +405,7 @@ async fn suggestion(app: &TestApp, secretariat: &str, item: i64, clause: i64) ->
 }
 
 /// The suggestion as the secretariat confirms it, unchanged.
-fn confirmation(item: i64, s: &Value) -> Value {
+pub(crate) fn confirmation(item: i64, s: &Value) -> Value {
     json!({
         "agenda_item_id": item,
         "clause": s["clause"],

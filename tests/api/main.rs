@@ -18,6 +18,7 @@ mod letters;
 mod mail;
 mod meetings_admin;
 mod minutes;
+mod openapi;
 mod pages;
 mod permissions;
 mod proposals;

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::{agenda, meetings};
-use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
+use crate::domain::agenda::SnapshotItem;
 use crate::domain::time;
 use crate::domain::{MeetingId, OrganizationId};
 use crate::error::AppError;
@@ -109,33 +109,71 @@ pub async fn index(
 }
 
 #[derive(Serialize)]
-struct ProposalJson<'a> {
+struct ProposalJson {
     id: crate::domain::ProposalId,
-    opening: &'a str,
-    clauses: &'a [String],
-    submitted_by: Option<&'a str>,
-    motivation: &'a str,
+    opening: String,
+    clauses: Vec<String>,
+    submitted_by: Option<String>,
+    motivation: String,
     url: String,
 }
 
+/// `GET /api/v1/meetings/{id}`: the meeting, its released agenda and its published minutes.
 #[derive(Serialize)]
-struct ItemJson<'a> {
+struct MeetingDetail {
+    #[serde(flatten)]
+    meeting: MeetingJson,
+    agenda: Option<AgendaJson>,
+    minutes: Option<MinutesJson>,
+}
+
+/// The latest released version of the agenda, public view.
+#[derive(Serialize)]
+struct AgendaJson {
+    version: u32,
+    released_at: String,
+    items: Vec<ItemJson>,
+}
+
+/// The published minutes, public view.
+#[derive(Serialize)]
+struct MinutesJson {
+    version: i32,
+    published_at: Option<String>,
+    correction_reason: Option<String>,
+    pdf: String,
+    decisions: Vec<DecisionJson>,
+}
+
+#[derive(Serialize)]
+struct DecisionJson {
+    number: String,
+    title: String,
+    public: bool,
+    outcome: Option<crate::domain::decision::Outcome>,
+    outcome_label: Option<&'static str>,
+    text: Option<String>,
+    statements: Vec<crate::domain::decision::Statement>,
+}
+
+#[derive(Serialize)]
+struct ItemJson {
     id: crate::domain::AgendaItemId,
-    number: &'a str,
-    title: &'a str,
+    number: String,
+    title: String,
     display_title: String,
     kind: &'static str,
     public: bool,
     case_references: Vec<String>,
-    proposal: Option<ProposalJson<'a>>,
-    body: Option<&'a str>,
+    proposal: Option<ProposalJson>,
+    body: Option<String>,
 }
 
-fn item_json<'a>(base: &str, item: &'a SnapshotItem) -> ItemJson<'a> {
+fn item_json(base: &str, item: &SnapshotItem) -> ItemJson {
     ItemJson {
         id: item.id,
-        number: &item.number,
-        title: &item.title,
+        number: item.number.clone(),
+        title: item.title.clone(),
         display_title: item.display_title(),
         kind: item.kind.as_str(),
         public: item.public,
@@ -146,13 +184,13 @@ fn item_json<'a>(base: &str, item: &'a SnapshotItem) -> ItemJson<'a> {
             .collect(),
         proposal: item.proposal.as_ref().map(|p| ProposalJson {
             id: p.id,
-            opening: &p.opening,
-            clauses: &p.clauses,
-            submitted_by: p.submitted_by.as_deref(),
-            motivation: &p.motivation,
-            url: format!("{base}/proposals/{}", p.id),
+            opening: p.opening.clone(),
+            clauses: p.clauses.clone(),
+            submitted_by: p.submitted_by.clone(),
+            motivation: p.motivation.clone(),
+            url: format!("{base}{}", crate::urls::proposal(p.id)),
         }),
-        body: item.body.as_deref(),
+        body: item.body.clone(),
     }
 }
 
@@ -173,38 +211,42 @@ pub async fn show(
         })
         .await?;
     let base = &state.settings.base_url;
-    let public: Option<ReleasedAgenda> = released.map(|r| ReleasedAgenda {
-        snapshot: r.snapshot.public_view(),
-        ..r
+    let agenda = released.map(|r| {
+        // What the public may read: closed items show their number and title only.
+        let snapshot = r.snapshot.public_view();
+        AgendaJson {
+            version: r.version,
+            released_at: time::rfc3339(r.released_at),
+            items: snapshot.items.iter().map(|i| item_json(base, i)).collect(),
+        }
     });
-    let agenda = public.as_ref().map(|r| {
-        serde_json::json!({
-            "version": r.version,
-            "released_at": time::rfc3339(r.released_at),
-            "items": r.snapshot.items.iter().map(|i| item_json(base, i)).collect::<Vec<_>>(),
-        })
-    });
-    let mut body =
-        serde_json::to_value(meeting_json(base, &meeting)).map_err(AppError::internal)?;
-    body["agenda"] = agenda.unwrap_or(serde_json::Value::Null);
     // The decisions, once the minutes are published: what the public may read of them.
-    body["minutes"] = minutes.map_or(serde_json::Value::Null, |m| {
+    let minutes = minutes.map(|m| {
         let content = m.content.public_view();
-        serde_json::json!({
-            "version": m.version,
-            "published_at": m.published_at.map(time::rfc3339),
-            "correction_reason": m.correction_reason,
-            "pdf": format!("{base}/meetings/{id}/minutes.pdf?version={}", m.version),
-            "decisions": content.items.iter().map(|i| serde_json::json!({
-                "number": i.number,
-                "title": i.title,
-                "public": i.public,
-                "outcome": i.outcome,
-                "outcome_label": i.outcome.map(|o| o.label_da()),
-                "text": i.text,
-                "statements": i.statements,
-            })).collect::<Vec<_>>(),
-        })
+        MinutesJson {
+            version: m.version,
+            published_at: m.published_at.map(time::rfc3339),
+            correction_reason: m.correction_reason,
+            pdf: format!("{base}{}", crate::urls::meeting_minutes_pdf(id, m.version)),
+            decisions: content
+                .items
+                .into_iter()
+                .map(|i| DecisionJson {
+                    outcome_label: i.outcome.map(|o| o.label_da()),
+                    number: i.number,
+                    title: i.title,
+                    public: i.public,
+                    outcome: i.outcome,
+                    text: i.text,
+                    statements: i.statements,
+                })
+                .collect(),
+        }
     });
+    let body = MeetingDetail {
+        meeting: meeting_json(base, &meeting),
+        agenda,
+        minutes,
+    };
     Ok(HttpResponse::Ok().json(body))
 }
