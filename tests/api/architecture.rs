@@ -302,3 +302,57 @@ fn the_service_layer_writes_the_audit_log() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The page templates mirror the handlers: `web/secretariat/` renders from
+/// `templates/secretariat/`, and only what several audiences share stays at the top.
+#[test]
+fn templates_mirror_the_handlers() {
+    const SHARED: [&str; 5] = [
+        "base.html",
+        "error.html",
+        "followup_section.html",
+        "macros.html",
+        "proposal_private.html",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut wrong = Vec::new();
+    for entry in std::fs::read_dir(root.join("templates")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_file() && !SHARED.contains(&name.as_str()) {
+            wrong.push(format!("templates/{name}: belongs in an audience's folder"));
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(&root.join("src/web"), &mut files);
+    let mut rendered = 0;
+    for file in files {
+        let relative = file.strip_prefix(root.join("src/web")).unwrap();
+        let audience = relative
+            .parent()
+            .and_then(|p| p.to_str())
+            .filter(|p| !p.is_empty());
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            for piece in line.split('"').skip(1).step_by(2) {
+                if !piece.ends_with(".html") || piece.contains(' ') {
+                    continue;
+                }
+                rendered += 1;
+                let fits = match piece.split_once('/') {
+                    Some((folder, _)) => Some(folder) == audience,
+                    None => SHARED.contains(&piece),
+                };
+                if !fits || !root.join("templates").join(piece).is_file() {
+                    wrong.push(format!(
+                        "{}:{}: renders {piece}",
+                        file.display(),
+                        number + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(rendered > 30, "only {rendered} templates named");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -124,12 +124,19 @@ fn respond(
         Said::Thanks(text) => (Some(text), None),
         Said::Refused(text) => (None, Some(text)),
     };
-    link_page(req, state, user, status, "task_answer.html", |ctx| {
-        ctx.insert("task", &data);
-        ctx.insert("action", &format!("/tasks/answer/{token}"));
-        ctx.insert("notice", &notice);
-        ctx.insert("error", &error);
-    })
+    link_page(
+        req,
+        state,
+        user,
+        status,
+        "administration/task_answer.html",
+        |ctx| {
+            ctx.insert("task", &data);
+            ctx.insert("action", &format!("/tasks/answer/{token}"));
+            ctx.insert("notice", &notice);
+            ctx.insert("error", &error);
+        },
+    )
 }
 
 /// `GET /tasks/answer/{token}`: the task, its decision and clause, the deadline, and the form.

@@ -132,7 +132,10 @@ pub async fn list(
         "next",
         &more.then(|| format!("/my/tasks?side={}", page + 1)),
     );
-    Ok(html(StatusCode::OK, render("my_tasks.html", &ctx)?))
+    Ok(html(
+        StatusCode::OK,
+        render("administration/my_tasks.html", &ctx)?,
+    ))
 }
 
 /// The task if it is the administration's, with its part in it; the same 404 otherwise.
@@ -164,7 +167,10 @@ fn page(
     ctx.insert("notice", &notice);
     ctx.insert("error", &error);
     ctx.insert("back_url", "/my/tasks");
-    Ok(html(status, render("task_answer.html", &ctx)?))
+    Ok(html(
+        status,
+        render("administration/task_answer.html", &ctx)?,
+    ))
 }
 
 /// `GET /my/tasks/{id}`: the task as its link shows it; opening it marks it seen.

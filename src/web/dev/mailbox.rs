@@ -145,7 +145,7 @@ pub async fn list(
     ctx.insert("limit", &LIST_LIMIT);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render("mailbox.html", &ctx)?))
+        .body(render("dev/mailbox.html", &ctx)?))
 }
 
 #[derive(Serialize)]
@@ -191,7 +191,7 @@ pub async fn show(
     ctx.insert("attachments", &attachments);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render("mailbox_message.html", &ctx)?))
+        .body(render("dev/mailbox_message.html", &ctx)?))
 }
 
 /// `/dev/mailbox/{file}/html`: the HTML part, sandboxed: no script, no requests of its own.

@@ -62,7 +62,7 @@ fn page(
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("minutes_draft.html", &ctx)?))
+        .body(render("politician/minutes_draft.html", &ctx)?))
 }
 
 /// `GET /meetings/{id}/minutes/draft`

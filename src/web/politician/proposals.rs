@@ -221,7 +221,7 @@ fn render_form(
     ctx.insert("warnings", warnings);
     ctx.insert("is_new", &values.lock.is_none());
     form_context(&mut ctx, values, choices, errors, now);
-    Ok(page(status, render("proposal_form.html", &ctx)?))
+    Ok(page(status, render("politician/proposal_form.html", &ctx)?))
 }
 
 /// `GET /proposals/new`
@@ -562,7 +562,10 @@ pub async fn mine(
     let mut ctx = context_for(Some(&user));
     ctx.insert("rows", &list_rows(&list));
     ctx.insert("can_draft", &person.is_some());
-    Ok(page(StatusCode::OK, render("my_proposals.html", &ctx)?))
+    Ok(page(
+        StatusCode::OK,
+        render("politician/my_proposals.html", &ctx)?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -631,5 +634,8 @@ pub async fn compare(
         "all_versions",
         &versions.iter().map(|v| v.version).collect::<Vec<_>>(),
     );
-    Ok(page(StatusCode::OK, render("proposal_compare.html", &ctx)?))
+    Ok(page(
+        StatusCode::OK,
+        render("politician/proposal_compare.html", &ctx)?,
+    ))
 }

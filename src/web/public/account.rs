@@ -81,7 +81,7 @@ async fn render_login(
     if let Some(cookie) = cookie {
         response.cookie(cookie);
     }
-    Ok(response.body(render("login.html", &ctx)?))
+    Ok(response.body(render("public/login.html", &ctx)?))
 }
 
 #[derive(Deserialize)]
@@ -235,7 +235,7 @@ pub async fn logout_form(MaybeUser(user): MaybeUser) -> AppResult<HttpResponse> 
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("logout.html", &ctx)?))
+        .body(render("public/logout.html", &ctx)?))
 }
 
 /// `POST /logout`: the session is revoked on the server, not only forgotten by the browser.

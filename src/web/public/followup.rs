@@ -97,7 +97,7 @@ async fn overview(
                 "public, max-age=60"
             },
         ))
-        .body(render("followup_public.html", &ctx)?))
+        .body(render("public/followup.html", &ctx)?))
 }
 
 /// `GET /proposals/follow-up`

@@ -77,7 +77,7 @@ pub async fn index(
         .await?;
     let mut ctx = context_for(user.as_ref());
     ctx.insert("sections", &sections);
-    Ok(html(user.as_ref(), render("index.html", &ctx)?))
+    Ok(html(user.as_ref(), render("public/index.html", &ctx)?))
 }
 
 fn meeting_not_found() -> AppError {
@@ -121,7 +121,7 @@ pub async fn meeting(
             let mut ctx = context_for(user.as_ref());
             ctx.insert("meeting", &MeetingSummary::from(&meeting));
             ctx.insert("agenda", &Option::<AgendaView>::None);
-            Ok(html(user.as_ref(), render("meeting.html", &ctx)?))
+            Ok(html(user.as_ref(), render("public/meeting.html", &ctx)?))
         }
         ReleaseState::Released { version, .. } => {
             if user.is_none()
@@ -204,7 +204,7 @@ async fn released_page(
             })
             .collect::<Vec<_>>(),
     );
-    render("meeting.html", &ctx)
+    render("public/meeting.html", &ctx)
 }
 
 /// `/meetings/{id}?version=N`: an earlier (or the latest) version as it was released. It never
@@ -362,7 +362,7 @@ pub async fn proposal(
     let mut ctx = context_for(user.as_ref());
     ctx.insert("proposal", &page);
     ctx.insert("followup", &followup);
-    Ok(html(user.as_ref(), render("proposal.html", &ctx)?))
+    Ok(html(user.as_ref(), render("public/proposal.html", &ctx)?))
 }
 
 #[derive(Serialize)]
@@ -411,7 +411,7 @@ pub async fn case(
     ctx.insert("events", &events);
     ctx.insert("history", &history);
     ctx.insert("secretariat", &secretariat);
-    Ok(html(user.as_ref(), render("case.html", &ctx)?))
+    Ok(html(user.as_ref(), render("public/case.html", &ctx)?))
 }
 
 /// A line of the case's timeline as the page words it.

@@ -40,11 +40,18 @@ fn page(
     status: StatusCode,
     fill: impl FnOnce(&mut Context),
 ) -> AppResult<HttpResponse> {
-    link_page(req, state, user, status, "subscription.html", |ctx| {
-        ctx.insert("error", &Option::<String>::None);
-        ctx.insert("email", "");
-        fill(ctx);
-    })
+    link_page(
+        req,
+        state,
+        user,
+        status,
+        "public/subscription.html",
+        |ctx| {
+            ctx.insert("error", &Option::<String>::None);
+            ctx.insert("email", "");
+            fill(ctx);
+        },
+    )
 }
 
 /// `GET /organizations/{id}/subscribe`

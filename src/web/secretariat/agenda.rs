@@ -486,7 +486,7 @@ async fn render_editor(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("agenda_admin.html", &ctx)?))
+        .body(render("secretariat/agenda.html", &ctx)?))
 }
 
 /// `GET /secretariat/meetings/{id}/agenda`
@@ -580,7 +580,7 @@ pub async fn add_item(
             return Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(render("agenda_admin.html", &ctx)?));
+                .body(render("secretariat/agenda.html", &ctx)?));
         }
     };
     change_agenda(
@@ -850,7 +850,7 @@ fn edit_page(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("agenda_item_edit.html", &ctx)?))
+        .body(render("secretariat/agenda_item_edit.html", &ctx)?))
 }
 
 pub use crate::urls::meeting_attachment as attachment_url;

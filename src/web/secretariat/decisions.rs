@@ -176,7 +176,7 @@ fn meeting_page(
     ctx.insert("present", &present);
     ctx.insert("items", &items);
     ctx.insert("problem", &problem);
-    render("decisions_meeting.html", &ctx)
+    render("secretariat/decisions.html", &ctx)
 }
 
 /// `GET /secretariat/meetings/{id}/decisions`
@@ -882,7 +882,7 @@ fn item_page(
     ctx.insert("tasks", &task_rows);
     ctx.insert("problem", &page.problem);
     ctx.insert("notice", &page.notice);
-    render("decisions_item.html", &ctx)
+    render("secretariat/decision.html", &ctx)
 }
 
 /// `GET /secretariat/agenda-items/{item}/decision`

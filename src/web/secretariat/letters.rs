@@ -308,7 +308,7 @@ fn form_page(
     ctx.insert("errors", &crate::web::forms::error_lines(errors));
     ctx.insert("e", &field_errors);
     ctx.insert("problem", &problem);
-    render("letter_form.html", &ctx)
+    render("secretariat/letter_form.html", &ctx)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -752,7 +752,7 @@ fn letter_page(
         .map(AuditLine::from)
         .collect();
     ctx.insert("history", &history);
-    render("letter_admin.html", &ctx)
+    render("secretariat/letter.html", &ctx)
 }
 
 fn letter_json(l: &Letter) -> Value {
@@ -829,7 +829,7 @@ pub async fn list(
             ctx.insert("page", &page);
             ctx.insert("prev", &(page > 1).then(|| page - 1));
             ctx.insert("next", &(page * PER_PAGE < total).then(|| page + 1));
-            render("letters_admin.html", &ctx)
+            render("secretariat/letters.html", &ctx)
         })
         .await?;
     Ok(html(StatusCode::OK, body))
@@ -873,7 +873,7 @@ fn letterheads_page(
     let mut ctx = context_for(Some(user));
     ctx.insert("entries", &entries);
     ctx.insert("notice", &saved.then_some("Brevhovedet er gemt."));
-    render("letterheads.html", &ctx)
+    render("secretariat/letterheads.html", &ctx)
 }
 
 /// `POST /secretariat/letterheads/{id}` (multipart: address, web address, logo).

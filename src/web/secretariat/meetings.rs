@@ -184,7 +184,7 @@ async fn render_page(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("meetings_admin.html", &ctx)?))
+        .body(render("secretariat/meetings.html", &ctx)?))
 }
 
 /// `GET /secretariat/meetings`

@@ -136,7 +136,7 @@ pub async fn list(
     ctx.insert("pages", &pages);
     ctx.insert("previous", &(page > 1).then(|| list_url(status, page - 1)));
     ctx.insert("next", &(page < pages).then(|| list_url(status, page + 1)));
-    Ok(private_html(render("outbox.html", &ctx)?))
+    Ok(private_html(render("secretariat/outbox.html", &ctx)?))
 }
 
 /// A page with one person's view: never stored by a cache.
@@ -212,7 +212,10 @@ pub async fn show(
             })
             .collect::<Vec<_>>(),
     );
-    Ok(private_html(render("outbox_message.html", &ctx)?))
+    Ok(private_html(render(
+        "secretariat/outbox_message.html",
+        &ctx,
+    )?))
 }
 
 /// `/secretariat/outbox/{id}/html`: the HTML part, sandboxed.

@@ -203,7 +203,10 @@ pub async fn inbox(
             &(page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
         );
     }
-    Ok(page(StatusCode::OK, render("inbox.html", &ctx)?))
+    Ok(page(
+        StatusCode::OK,
+        render("secretariat/inbox.html", &ctx)?,
+    ))
 }
 
 /// Proposals per page of each section of the inbox.

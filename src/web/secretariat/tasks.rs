@@ -185,7 +185,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
     ctx.insert("filter_administration", administration);
     ctx.insert("filter_status", standing);
     ctx.insert("today", &long_date_da(today));
-    render("tasks_admin.html", &ctx)
+    render("secretariat/tasks.html", &ctx)
 }
 
 /// `GET /secretariat/tasks`
@@ -288,7 +288,7 @@ fn task_page(
     ctx.insert("decision_text", &decision.text);
     ctx.insert("notice", &notice);
     ctx.insert("problem", &problem);
-    render("task_admin.html", &ctx)
+    render("secretariat/task.html", &ctx)
 }
 
 /// `GET /secretariat/tasks/{id}/overview`: the compiled answer, as the PDF has it.
@@ -306,7 +306,10 @@ pub async fn overview(
     ctx.insert("overview", &overview);
     ctx.insert("task_url", &task_url(id));
     ctx.insert("pdf_url", &format!("{}/overview.pdf", task_url(id)));
-    Ok(html(StatusCode::OK, render("task_overview.html", &ctx)?))
+    Ok(html(
+        StatusCode::OK,
+        render("secretariat/task_overview.html", &ctx)?,
+    ))
 }
 
 /// `GET /secretariat/tasks/{id}/overview.pdf`
