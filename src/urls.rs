@@ -69,6 +69,14 @@ pub fn letter_original(id: impl Display) -> String {
     format!("/letters/{id}/original")
 }
 
+pub fn api_proposal(id: ProposalId) -> String {
+    format!("/api/v1/proposals/{id}")
+}
+
+pub fn api_task(id: impl Display) -> String {
+    format!("/api/v1/tasks/{id}")
+}
+
 pub fn api_letter(id: impl Display) -> String {
     format!("/api/v1/letters/{id}")
 }

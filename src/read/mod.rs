@@ -7,4 +7,5 @@ pub mod case;
 pub mod followup;
 pub mod letters;
 pub mod minutes;
+pub mod proposal;
 pub mod task;

@@ -112,3 +112,98 @@ pub fn file(
     }
     tasks::file(conn, task.id, file)?.ok_or_else(missing)
 }
+
+/// A task as the API shows it (`Task` in the OpenAPI document).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TaskView {
+    pub id: crate::domain::TaskId,
+    pub agenda_item_id: crate::domain::AgendaItemId,
+    pub proposal_id: Option<crate::domain::ProposalId>,
+    pub clause: u32,
+    pub clause_text: String,
+    pub description: String,
+    pub lead: OrganizationRef,
+    pub contributors: Vec<ContributorView>,
+    pub deadline: Option<String>,
+    pub answer_to: Option<OrganizationRef>,
+    pub status: crate::domain::task::TaskStatus,
+    pub status_label: &'static str,
+    /// Open and past its deadline.
+    pub overdue: bool,
+    pub answer: Option<String>,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<String>,
+    pub proposed_deadline: Option<String>,
+    pub extension_reason: Option<String>,
+    pub sent_at: String,
+    pub lock_version: i32,
+    pub links: TaskLinks,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OrganizationRef {
+    pub id: crate::domain::OrganizationId,
+    pub name: String,
+}
+
+impl From<&crate::db::organizations::Organization> for OrganizationRef {
+    fn from(o: &crate::db::organizations::Organization) -> Self {
+        Self {
+            id: o.id,
+            name: o.name.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ContributorView {
+    pub organization: OrganizationRef,
+    pub status: crate::domain::task::ContributionStatus,
+    pub answered_at: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TaskLinks {
+    #[serde(rename = "self")]
+    pub this: String,
+}
+
+impl TaskView {
+    /// The task on `today` (whether it is overdue), with absolute links under `base`.
+    pub fn new(base: &str, task: &Task, today: chrono::NaiveDate) -> Self {
+        use crate::domain::time::rfc3339;
+        Self {
+            id: task.id,
+            agenda_item_id: task.agenda_item_id,
+            proposal_id: task.proposal_id,
+            clause: task.clause,
+            clause_text: task.clause_text.clone(),
+            description: task.description.clone(),
+            lead: (&task.lead).into(),
+            contributors: task
+                .contributors
+                .iter()
+                .map(|c| ContributorView {
+                    organization: (&c.organization).into(),
+                    status: c.status,
+                    answered_at: c.answered_at.map(rfc3339),
+                })
+                .collect(),
+            deadline: task.deadline.map(|d| d.to_string()),
+            answer_to: task.answer_to.as_ref().map(Into::into),
+            status: task.status,
+            status_label: task.status.label_da(),
+            overdue: task.status.is_overdue(task.deadline, today),
+            answer: task.answer.clone(),
+            answered_by: task.answered_by.clone(),
+            answered_at: task.answered_at.map(rfc3339),
+            proposed_deadline: task.proposed_deadline.map(|d| d.to_string()),
+            extension_reason: task.extension_reason.clone(),
+            sent_at: rfc3339(task.sent_at),
+            lock_version: task.lock_version,
+            links: TaskLinks {
+                this: format!("{base}{}", crate::urls::api_task(task.id)),
+            },
+        }
+    }
+}

@@ -182,20 +182,31 @@ pub fn draft(
                 by,
             },
         )?;
-        let created = get(conn, id)?;
-        audit::record(
-            conn,
-            actor,
-            audit::Change {
-                action: "letter.drafted",
-                subject: LETTER.with(id),
-                before: None,
-                after: Some(snapshot(&created)),
-                note: None,
-            },
-        )?;
+        log_new(conn, actor, id, "letter.drafted", None)?;
         Ok(id)
     })
+}
+
+/// A new letter in the audit log, as it was stored.
+fn log_new(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: LetterId,
+    action: &str,
+    note: Option<&str>,
+) -> AppResult<()> {
+    let created = get(conn, id)?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action,
+            subject: LETTER.with(id),
+            before: None,
+            after: Some(snapshot(&created)),
+            note,
+        },
+    )
 }
 
 /// Registers an incoming letter with its original file, if any.
@@ -223,18 +234,7 @@ pub fn register(
                 by,
             },
         )?;
-        let created = get(conn, id)?;
-        audit::record(
-            conn,
-            actor,
-            audit::Change {
-                action: "letter.registered",
-                subject: LETTER.with(id),
-                before: None,
-                after: Some(snapshot(&created)),
-                note: original.map(|o| o.0),
-            },
-        )?;
+        log_new(conn, actor, id, "letter.registered", original.map(|o| o.0))?;
         Ok(id)
     })
 }

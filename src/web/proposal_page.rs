@@ -22,7 +22,7 @@ use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{error_lines, page};
 use crate::web::markdown::to_safe_html;
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::{AuditLine, CaseLink, When, clauses, meeting_url};
 
 pub fn not_found() -> AppError {
@@ -59,6 +59,56 @@ pub struct ReviewForm {
     pub cases: String,
     #[serde(default)]
     pub late_reason: String,
+}
+
+/// The page's data, as `proposal_private.html` reads it.
+#[derive(Serialize)]
+struct PrivatePage {
+    id: ProposalId,
+    title: String,
+    status: &'static str,
+    status_label: &'static str,
+    organization_name: String,
+    cases: Vec<CaseLink>,
+    submitted_by: Option<String>,
+    cosigners: Vec<String>,
+    opening: String,
+    followup: Option<serde_json::Value>,
+    clauses: Vec<crate::web::views::Clause>,
+    motivation_html: String,
+    submitted: Option<When>,
+    late: bool,
+    late_reason: Option<String>,
+    lock: i32,
+    meeting: Option<String>,
+    meeting_url: Option<String>,
+    deadline: Option<Deadline>,
+    can_edit: bool,
+    can_submit: bool,
+    can_withdraw: bool,
+    can_review: bool,
+    versions: Vec<VersionLink>,
+    version_count: usize,
+    reviews: Vec<ReviewLine>,
+    history: Vec<AuditLine>,
+    checklist: Vec<CheckItem>,
+    comment: String,
+    review_cases: String,
+    review_late_reason: String,
+    assign_new: bool,
+    error_comment: Option<String>,
+    error_checklist: Option<String>,
+    error_cases: Option<String>,
+    error_late_reason: Option<String>,
+    errors: Vec<crate::web::forms::ErrorLine>,
+}
+
+/// The submission deadline of the target meeting: when, by which rule, and how long is left.
+#[derive(Serialize)]
+struct Deadline {
+    when: When,
+    rule: String,
+    left: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -129,74 +179,54 @@ pub async fn show_page(
         })
         .await?;
     let now = Utc::now();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("id", &proposal.id.0);
-    ctx.insert("title", &proposal.title);
-    ctx.insert("status", proposal.status.as_str());
-    ctx.insert("status_label", proposal.status.label_da());
-    ctx.insert("organization_name", &proposal.organization_name);
-    ctx.insert(
-        "cases",
-        &proposal
+    let editable = access == Access::Author && proposal.status.editable_by_author();
+    let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
+    let error = |f: &str| errors.get(f).map(str::to_owned);
+    let view = PrivatePage {
+        id: proposal.id,
+        title: proposal.title.clone(),
+        status: proposal.status.as_str(),
+        status_label: proposal.status.label_da(),
+        organization_name: proposal.organization_name.clone(),
+        cases: proposal
             .case_references()
             .iter()
             .map(CaseLink::from)
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("submitted_by", &proposal.submitted_by());
-    ctx.insert(
-        "cosigners",
-        &proposal
+            .collect(),
+        submitted_by: proposal.submitted_by(),
+        cosigners: proposal
             .submitters
             .iter()
             .filter(|s| s.role == SubmitterRole::Cosigner)
             .map(|s| s.name.clone())
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("opening", &proposal.opening);
-    ctx.insert("followup", &followup);
-    ctx.insert("clauses", &clauses(&proposal.clauses));
-    ctx.insert("motivation_html", &to_safe_html(&proposal.motivation));
-    ctx.insert("submitted", &proposal.submitted_at.map(When::new));
-    ctx.insert("late", &proposal.late);
-    ctx.insert("late_reason", &proposal.late_reason);
-    ctx.insert("lock", &proposal.lock_version);
-    ctx.insert(
-        "meeting",
-        &meeting
+            .collect(),
+        opening: proposal.opening.clone(),
+        followup,
+        clauses: clauses(&proposal.clauses),
+        motivation_html: to_safe_html(&proposal.motivation),
+        submitted: proposal.submitted_at.map(When::new),
+        late: proposal.late,
+        late_reason: proposal.late_reason.clone(),
+        lock: proposal.lock_version,
+        meeting: meeting
             .as_ref()
             .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
-    );
-    ctx.insert("meeting_url", &meeting.as_ref().map(|m| meeting_url(m.id)));
-    ctx.insert(
-        "deadline",
-        &deadline.map(|(d, rule)| {
-            serde_json::json!({
-                "when": When::new(d),
-                "rule": rule.describe_da(),
-                "left": time_left_da(now, d),
-            })
+        meeting_url: meeting.as_ref().map(|m| meeting_url(m.id)),
+        deadline: deadline.map(|(d, rule)| Deadline {
+            when: When::new(d),
+            rule: rule.describe_da(),
+            left: time_left_da(now, d),
         }),
-    );
-    let editable = access == Access::Author && proposal.status.editable_by_author();
-    ctx.insert("can_edit", &editable);
-    ctx.insert("can_submit", &editable);
-    ctx.insert(
-        "can_withdraw",
-        &(access == Access::Author
+        can_edit: editable,
+        can_submit: editable,
+        can_withdraw: access == Access::Author
             && proposal
                 .status
                 .after(crate::domain::proposal::Transition::Withdraw)
-                .is_ok()),
-    );
-    ctx.insert(
-        "can_review",
-        &(secretariat && proposal.status == ProposalStatus::Submitted),
-    );
-    let version_count = versions.len();
-    ctx.insert(
-        "versions",
-        &versions
+                .is_ok(),
+        can_review: secretariat && proposal.status == ProposalStatus::Submitted,
+        version_count: versions.len(),
+        versions: versions
             .iter()
             .map(|v| VersionLink {
                 version: v.version,
@@ -210,12 +240,8 @@ pub async fn show_page(
                     )
                 }),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("version_count", &version_count);
-    ctx.insert(
-        "reviews",
-        &reviews
+            .collect(),
+        reviews: reviews
             .iter()
             .map(|r| ReviewLine {
                 outcome: if r.outcome == "accepted" {
@@ -227,44 +253,30 @@ pub async fn show_page(
                 when: When::new(r.reviewed_at),
                 version: r.version,
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "history",
-        &history.iter().map(AuditLine::from).collect::<Vec<_>>(),
-    );
-    let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
-    ctx.insert(
-        "checklist",
-        &CHECKLIST
+            .collect(),
+        history: history.iter().map(AuditLine::from).collect(),
+        checklist: CHECKLIST
             .iter()
             .map(|(key, label)| CheckItem {
                 key,
                 label,
                 checked: checked.iter().any(|c| c == key),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "comment",
-        &review.map(|r| r.comment.clone()).unwrap_or_default(),
-    );
-    ctx.insert(
-        "review_cases",
-        &review.map(|r| r.cases.clone()).unwrap_or_default(),
-    );
-    ctx.insert(
-        "review_late_reason",
-        &review.map(|r| r.late_reason.clone()).unwrap_or_default(),
-    );
-    ctx.insert("assign_new", &review.is_none_or(|r| r.assign_new.is_some()));
-    let error = |f: &str| errors.get(f).map(str::to_owned);
-    ctx.insert("error_comment", &error("comment"));
-    ctx.insert("error_checklist", &error("checklist"));
-    ctx.insert("error_cases", &error("cases"));
-    ctx.insert("error_late_reason", &error("late_reason"));
-    ctx.insert("errors", &error_lines(errors));
-    Ok(page(status, render("proposal_private.html", &ctx)?))
+            .collect(),
+        comment: review.map(|r| r.comment.clone()).unwrap_or_default(),
+        review_cases: review.map(|r| r.cases.clone()).unwrap_or_default(),
+        review_late_reason: review.map(|r| r.late_reason.clone()).unwrap_or_default(),
+        assign_new: review.is_none_or(|r| r.assign_new.is_some()),
+        error_comment: error("comment"),
+        error_checklist: error("checklist"),
+        error_cases: error("cases"),
+        error_late_reason: error("late_reason"),
+        errors: error_lines(errors),
+    };
+    Ok(page(
+        status,
+        render_page("proposal_private.html", Some(user), &view)?,
+    ))
 }
 
 /// Whether this account sees the proposal's private page rather than the public one.

@@ -92,6 +92,17 @@ pub fn context_for(user: Option<&CurrentUser>) -> Context {
     ctx
 }
 
+/// A page for `user` from its typed read model: the layout's context, then the page's fields.
+pub fn render_page<T: serde::Serialize>(
+    template: &str,
+    user: Option<&CurrentUser>,
+    page: &T,
+) -> AppResult<String> {
+    let mut ctx = context_for(user);
+    ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
+    render(template, &ctx)
+}
+
 /// A page reached by a secret link in a mail (a subscription's, an answer link), with forms that
 /// whoever holds the link may send: the forms' CSRF token is in `form_csrf`, the page is never
 /// cached, and its address (the secret) is never passed on to another site.

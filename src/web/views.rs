@@ -269,23 +269,46 @@ impl From<&crate::db::audit::AuditEvent> for AuditLine {
 }
 
 /// A task in a list: lead, clause, deadline, status.
-pub fn task_row(t: &crate::db::tasks::Task) -> serde_json::Value {
+pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
     let today = crate::domain::time::today();
-    serde_json::json!({
-        "id": t.id,
-        "url": crate::urls::task(t.id),
-        "clause": t.clause,
-        "description": t.description,
-        "lead": t.lead.name,
-        "contributors": t.contributors.len(),
-        "answered_contributions": t.contributors.iter().filter(|c| c.status == crate::domain::task::ContributionStatus::Answered).count(),
-        "deadline": t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
-        "deadline_iso": t.deadline.map(|d| d.to_string()),
-        "status": t.status.as_str(),
-        "status_label": t.status.label_da(),
-        "overdue": t.status.is_overdue(t.deadline, today),
-        "more_time": t.proposed_deadline.map(crate::domain::time::long_date_da),
-    })
+    TaskRow {
+        id: t.id,
+        url: crate::urls::task(t.id),
+        clause: t.clause,
+        description: t.description.clone(),
+        lead: t.lead.name.clone(),
+        contributors: t.contributors.len(),
+        answered_contributions: t
+            .contributors
+            .iter()
+            .filter(|c| c.status == crate::domain::task::ContributionStatus::Answered)
+            .count(),
+        deadline: t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        deadline_iso: t.deadline.map(|d| d.to_string()),
+        status: t.status.as_str(),
+        status_label: t.status.label_da(),
+        overdue: t.status.is_overdue(t.deadline, today),
+        more_time: t.proposed_deadline.map(crate::domain::time::long_date_da),
+    }
+}
+
+/// A task in the secretariat's lists (the dashboard, an item's tasks).
+#[derive(Debug, Serialize)]
+pub struct TaskRow {
+    pub id: crate::domain::TaskId,
+    pub url: String,
+    pub clause: u32,
+    pub description: String,
+    pub lead: String,
+    pub contributors: usize,
+    pub answered_contributions: usize,
+    pub deadline: Option<String>,
+    pub deadline_iso: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub overdue: bool,
+    /// The later deadline asked for, while the secretariat has not decided.
+    pub more_time: Option<String>,
 }
 
 /// A proposal in a list (the politician's own, the secretariat's inbox).

@@ -17,6 +17,7 @@ use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId, TaskId};
 use crate::error::{AppError, AppResult};
+use crate::read::task::TaskView;
 use crate::service::followup;
 use crate::web::AppState;
 use crate::web::auth::ApiCaller;
@@ -193,37 +194,8 @@ pub async fn task_suggestions(
 }
 
 /// A task as the API shows it.
-pub fn task_json(base: &str, task: &Task, today: NaiveDate) -> Value {
-    let org = |o: &Organization| json!({ "id": o.id, "name": o.name });
-    json!({
-        "id": task.id,
-        "agenda_item_id": task.agenda_item_id,
-        "proposal_id": task.proposal_id,
-        "clause": task.clause,
-        "clause_text": task.clause_text,
-        "description": task.description,
-        "lead": org(&task.lead),
-        "contributors": task.contributors.iter().map(|c| json!({
-            "organization": org(&c.organization),
-            "status": c.status,
-            "answered_at": c.answered_at.map(rfc3339),
-        })).collect::<Vec<_>>(),
-        "deadline": task.deadline.map(|d| d.to_string()),
-        "answer_to": task.answer_to.as_ref().map(org),
-        "status": task.status,
-        "status_label": task.status.label_da(),
-        "overdue": task.status.is_overdue(task.deadline, today),
-        "answer": task.answer,
-        "answered_by": task.answered_by,
-        "answered_at": task.answered_at.map(rfc3339),
-        "proposed_deadline": task.proposed_deadline.map(|d| d.to_string()),
-        "extension_reason": task.extension_reason,
-        "sent_at": rfc3339(task.sent_at),
-        "lock_version": task.lock_version,
-        "links": {
-            "self": format!("{base}/api/v1/tasks/{}", task.id),
-        },
-    })
+pub fn task_json(base: &str, task: &Task, today: NaiveDate) -> TaskView {
+    TaskView::new(base, task, today)
 }
 
 /// A task to confirm: one suggestion as the secretariat accepts or corrects it.
@@ -278,13 +250,7 @@ pub async fn create_task(
         })
         .await?;
     Ok(HttpResponse::Created()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            json["links"]["self"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-        ))
+        .insert_header((actix_web::http::header::LOCATION, json.links.this.clone()))
         .json(json))
 }
 

@@ -18,6 +18,7 @@ use crate::domain::{CaseReference, ProposalId};
 use crate::error::AppError;
 use crate::read::access::{Access, access};
 use crate::read::case::{Event, EventKind, case_view};
+use crate::read::proposal::ProposalView;
 use crate::service;
 use crate::service::proposals::{FormValues, person_of_account};
 use crate::web::AppState;
@@ -30,33 +31,8 @@ type ApiResult<T> = Result<T, ApiError>;
 const DEFAULT_PER_PAGE: i64 = 50;
 const MAX_PER_PAGE: i64 = 200;
 
-fn proposal_json(base: &str, p: &Proposal) -> Value {
-    json!({
-        "id": p.id,
-        "title": p.title,
-        "opening": p.opening,
-        "clauses": p.clauses,
-        "motivation": p.motivation,
-        "status": p.status,
-        "organization": { "id": p.organization_id, "name": p.organization_name },
-        "submitting_party": p.submitting_party.as_ref().map(|(id, name)| json!({ "id": id, "name": name })),
-        "submitters": p.submitters.iter().map(|s| json!({
-            "person_id": s.person_id,
-            "name": s.name,
-            "role": s.role,
-        })).collect::<Vec<_>>(),
-        "submitted_by": p.submitted_by(),
-        "case_references": p.case_references().iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "target_meeting_id": p.target_meeting_id,
-        "submitted_at": p.submitted_at.map(rfc3339),
-        "deadline": p.deadline_at.map(rfc3339),
-        "late": p.late,
-        "lock_version": p.lock_version,
-        "links": {
-            "self": format!("{base}/api/v1/proposals/{}", p.id),
-            "html": format!("{base}/proposals/{}", p.id),
-        },
-    })
+fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
+    ProposalView::new(base, p)
 }
 
 /// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`.
@@ -330,13 +306,7 @@ pub async fn create(
         .await?;
     match result {
         Ok(body) => Ok(HttpResponse::Created()
-            .insert_header((
-                actix_web::http::header::LOCATION,
-                body["links"]["self"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-            ))
+            .insert_header((actix_web::http::header::LOCATION, body.links.this.clone()))
             .json(body)),
         Err(errors) => Ok(invalid(&errors)),
     }

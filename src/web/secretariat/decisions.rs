@@ -823,7 +823,8 @@ fn item_page(
             })
         })
         .collect();
-    let task_rows: Vec<Value> = tasks.iter().map(crate::web::views::task_row).collect();
+    let task_rows: Vec<crate::web::views::TaskRow> =
+        tasks.iter().map(crate::web::views::task_row).collect();
     let mut ctx = context_for(Some(user));
     ctx.insert("item_id", &item_id);
     ctx.insert("meeting_id", &item.meeting_id);

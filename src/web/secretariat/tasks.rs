@@ -164,7 +164,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
             "/secretariat/tasks?forvaltning={administration}&status={standing}&side={p}#opgaver"
         )
     };
-    let requests: Vec<Value> = tasks::with_requests(conn, 50)?
+    let requests: Vec<crate::web::views::TaskRow> = tasks::with_requests(conn, 50)?
         .iter()
         .map(task_row)
         .collect();
