@@ -214,3 +214,202 @@ fn followup_events(
     }
     Ok(())
 }
+
+/// The case as the API shows it (`Case` in the OpenAPI document): the same lines as the page.
+#[derive(Debug, serde::Serialize)]
+pub struct CaseDocument {
+    pub reference: String,
+    pub title: String,
+    pub proposals: Vec<super::proposal::ProposalView>,
+    pub timeline: Vec<TimelineEvent>,
+    pub audit_log: Option<Vec<AuditLine>>,
+    pub links: CaseLinks,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct CaseLinks {
+    /// The case's page.
+    pub html: String,
+}
+
+/// One line of the timeline; `event` says which, and which fields it has.
+#[derive(Debug, serde::Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum TimelineEvent {
+    ProposalSubmitted {
+        at: String,
+        proposal_id: ProposalId,
+        title: String,
+    },
+    OnAgenda {
+        at: String,
+        meeting_id: MeetingId,
+        organization: String,
+        item_number: String,
+        held: bool,
+    },
+    Decided {
+        at: String,
+        proposal_id: ProposalId,
+        meeting_id: MeetingId,
+        organization: String,
+        outcome: Outcome,
+    },
+    TaskSent {
+        at: String,
+        proposal_id: ProposalId,
+        lead: String,
+        clause: u32,
+        deadline: Option<String>,
+        status: TaskStatus,
+    },
+    TaskAnswered {
+        at: String,
+        proposal_id: ProposalId,
+        lead: String,
+        clause: u32,
+    },
+    Letter {
+        at: String,
+        letter_id: crate::domain::LetterId,
+        direction: crate::domain::letter::LetterDirection,
+        heading: String,
+        links: LetterLink,
+    },
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct LetterLink {
+    #[serde(rename = "self")]
+    pub this: String,
+}
+
+/// One state change in the secretariat's audit log.
+#[derive(Debug, serde::Serialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: AuditSubject,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct AuditSubject {
+    pub kind: String,
+    pub id: i64,
+}
+
+impl CaseDocument {
+    /// The case with absolute links under `base`.
+    pub fn new(base: &str, view: &CaseView) -> Self {
+        use crate::domain::time::rfc3339;
+        let state = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+        };
+        Self {
+            reference: view.reference.to_string(),
+            title: view.title.clone(),
+            proposals: view
+                .proposals
+                .iter()
+                .map(|p| super::proposal::ProposalView::new(base, p))
+                .collect(),
+            timeline: view
+                .events
+                .iter()
+                .map(|e| timeline_event(base, e))
+                .collect(),
+            audit_log: view.history.as_ref().map(|log| {
+                log.iter()
+                    .map(|e| AuditLine {
+                        at: rfc3339(e.at.and_utc()),
+                        actor: e.actor.clone(),
+                        action: e.action.clone(),
+                        subject: AuditSubject {
+                            kind: e.subject_kind.clone(),
+                            id: e.subject_id,
+                        },
+                        before: state(&e.before_state),
+                        after: state(&e.after_state),
+                        note: e.note.clone(),
+                    })
+                    .collect()
+            }),
+            links: CaseLinks {
+                html: format!("{base}{}", crate::urls::case(&view.reference)),
+            },
+        }
+    }
+}
+
+fn timeline_event(base: &str, event: &Event) -> TimelineEvent {
+    use crate::domain::time::rfc3339;
+    let at = rfc3339(event.at);
+    match &event.what {
+        EventKind::ProposalSubmitted {
+            proposal, title, ..
+        } => TimelineEvent::ProposalSubmitted {
+            at,
+            proposal_id: *proposal,
+            title: title.clone(),
+        },
+        EventKind::OnAgenda { appearance, held } => TimelineEvent::OnAgenda {
+            at,
+            meeting_id: appearance.meeting_id,
+            organization: appearance.organization_name.clone(),
+            item_number: appearance.item_number.clone(),
+            held: *held,
+        },
+        EventKind::Decided {
+            proposal,
+            meeting,
+            organization,
+            outcome,
+            ..
+        } => TimelineEvent::Decided {
+            // The meeting's time; the event is stored a second later to sort after its line.
+            at: rfc3339(event.at - chrono::Duration::seconds(1)),
+            proposal_id: *proposal,
+            meeting_id: *meeting,
+            organization: organization.clone(),
+            outcome: *outcome,
+        },
+        EventKind::TaskSent {
+            proposal,
+            lead,
+            clause,
+            deadline,
+            status,
+        } => TimelineEvent::TaskSent {
+            at,
+            proposal_id: *proposal,
+            lead: lead.clone(),
+            clause: *clause,
+            deadline: deadline.map(|d| d.to_string()),
+            status: *status,
+        },
+        EventKind::TaskAnswered {
+            proposal,
+            lead,
+            clause,
+        } => TimelineEvent::TaskAnswered {
+            at,
+            proposal_id: *proposal,
+            lead: lead.clone(),
+            clause: *clause,
+        },
+        EventKind::Letter(letter) => TimelineEvent::Letter {
+            at,
+            letter_id: letter.id,
+            direction: letter.direction,
+            heading: letter.text.heading.clone(),
+            links: LetterLink {
+                this: format!("{base}{}", crate::urls::api_letter(letter.id)),
+            },
+        },
+    }
+}

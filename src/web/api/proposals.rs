@@ -13,11 +13,10 @@ use crate::db::proposals::{self, Proposal};
 use crate::db::workflow;
 use crate::domain::account::Role;
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
-use crate::domain::time::rfc3339;
 use crate::domain::{CaseReference, ProposalId};
 use crate::error::AppError;
 use crate::read::access::{Access, access};
-use crate::read::case::{Event, EventKind, case_view};
+use crate::read::case::{CaseDocument, case_view};
 use crate::read::proposal::ProposalView;
 use crate::service;
 use crate::service::proposals::{FormValues, person_of_account};
@@ -435,101 +434,10 @@ pub async fn case(
                 "Sag {reference} findes ikke, eller den er ikke offentlig."
             )))
         })?;
-    let audit_log = view.history.as_ref().map(|log| {
-        log.iter()
-            .map(|e| {
-                json!({
-                    "at": rfc3339(e.at.and_utc()),
-                    "actor": e.actor,
-                    "action": e.action,
-                    "subject": { "kind": e.subject_kind, "id": e.subject_id },
-                    "before": e.before_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
-                    "after": e.after_state.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()),
-                    "note": e.note,
-                })
-            })
-            .collect::<Vec<_>>()
-    });
-    Ok(HttpResponse::Ok().json(json!({
-        "reference": view.reference.to_string(),
-        "title": view.title,
-        "proposals": view.proposals.iter().map(|p| proposal_json(&base, p)).collect::<Vec<_>>(),
-        "timeline": view.events.iter().map(|e| event_json(&base, e)).collect::<Vec<_>>(),
-        "audit_log": audit_log,
-        "links": { "html": format!("{base}/cases/{}", view.reference) },
-    })))
+    Ok(HttpResponse::Ok().json(CaseDocument::new(&base, &view)))
 }
 
 /// A line of a case's timeline as the API writes it (`TimelineEvent` in the OpenAPI document).
-fn event_json(base: &str, event: &Event) -> Value {
-    let at = rfc3339(event.at);
-    match &event.what {
-        EventKind::ProposalSubmitted {
-            proposal, title, ..
-        } => json!({
-            "at": at,
-            "event": "proposal_submitted",
-            "proposal_id": proposal,
-            "title": title,
-        }),
-        EventKind::OnAgenda { appearance, held } => json!({
-            "at": at,
-            "event": "on_agenda",
-            "meeting_id": appearance.meeting_id,
-            "organization": appearance.organization_name,
-            "item_number": appearance.item_number,
-            "held": held,
-        }),
-        EventKind::Decided {
-            proposal,
-            meeting,
-            organization,
-            outcome,
-            ..
-        } => json!({
-            "at": rfc3339(event.at - chrono::Duration::seconds(1)),
-            "event": "decided",
-            "proposal_id": proposal,
-            "meeting_id": meeting,
-            "organization": organization,
-            "outcome": outcome.as_str(),
-        }),
-        EventKind::TaskSent {
-            proposal,
-            lead,
-            clause,
-            deadline,
-            status,
-        } => json!({
-            "at": at,
-            "event": "task_sent",
-            "proposal_id": proposal,
-            "lead": lead,
-            "clause": clause,
-            "deadline": deadline.map(|d| d.to_string()),
-            "status": status.as_str(),
-        }),
-        EventKind::TaskAnswered {
-            proposal,
-            lead,
-            clause,
-        } => json!({
-            "at": at,
-            "event": "task_answered",
-            "proposal_id": proposal,
-            "lead": lead,
-            "clause": clause,
-        }),
-        EventKind::Letter(letter) => json!({
-            "at": at,
-            "event": "letter",
-            "letter_id": letter.id,
-            "direction": letter.direction.as_str(),
-            "heading": letter.text.heading,
-            "links": { "self": format!("{base}/api/v1/letters/{}", letter.id) },
-        }),
-    }
-}
 
 #[derive(Deserialize)]
 pub struct ParseRequest {
