@@ -78,7 +78,16 @@ pub fn visible_files(
 }
 
 /// A file as the pages list it: name, size, whose, and where to fetch it under `page_url`.
-pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> serde_json::Value {
+/// A file of a task's answer as a page lists it: who gave it, and where it is downloaded.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FileLink {
+    pub filename: String,
+    pub size: String,
+    pub owner: String,
+    pub url: String,
+}
+
+pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> FileLink {
     let owner = match f.contribution_id {
         None => task.lead.name.clone(),
         Some(c) => task
@@ -88,12 +97,12 @@ pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> serde_json
             .map(|x| x.organization.name.clone())
             .unwrap_or_default(),
     };
-    json!({
-        "filename": f.filename,
-        "size": crate::domain::text::file_size_da(f.size),
-        "owner": owner,
-        "url": format!("{page_url}/files/{}", f.id),
-    })
+    FileLink {
+        filename: f.filename.clone(),
+        size: crate::domain::text::file_size_da(f.size),
+        owner,
+        url: format!("{page_url}/files/{}", f.id),
+    }
 }
 
 /// A task's file and its bytes, if the link or page may see it.

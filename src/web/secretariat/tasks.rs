@@ -6,7 +6,6 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, TaskChange};
@@ -20,8 +19,8 @@ use crate::urls::item_decision as item_decision_url;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::forms::{page as html, refused_or};
-use crate::web::templates::{context_for, render};
-use crate::web::views::task_row;
+use crate::web::templates::{context_for, render, render_page};
+use crate::web::views::{TaskRow, task_row};
 
 pub use crate::urls::task as task_url;
 
@@ -164,28 +163,51 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
             "/secretariat/tasks?forvaltning={administration}&status={standing}&side={p}#opgaver"
         )
     };
-    let requests: Vec<crate::web::views::TaskRow> = tasks::with_requests(conn, 50)?
+    let requests: Vec<TaskRow> = tasks::with_requests(conn, 50)?
         .iter()
         .map(task_row)
         .collect();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("tallies", &tallies);
-    ctx.insert("totals", &totals);
-    ctx.insert("bars", &bars);
-    ctx.insert("chart_height", &chart_height);
-    ctx.insert("chart_width", &(LABEL_WIDTH + BAR_SPACE + 50));
-    ctx.insert("label_x", &(LABEL_WIDTH - 8));
-    ctx.insert("tasks", &listed.iter().map(task_row).collect::<Vec<_>>());
-    ctx.insert("total", &total);
-    ctx.insert("previous", &(page > 1).then(|| link(page - 1)));
-    ctx.insert("next", &(page < pages).then(|| link(page + 1)));
-    ctx.insert("page", &page);
-    ctx.insert("pages", &pages);
-    ctx.insert("requests", &requests);
-    ctx.insert("filter_administration", administration);
-    ctx.insert("filter_status", standing);
-    ctx.insert("today", &long_date_da(today));
-    render("secretariat/tasks.html", &ctx)
+    let view = Dashboard {
+        tallies,
+        totals,
+        bars,
+        chart_height,
+        chart_width: LABEL_WIDTH + BAR_SPACE + 50,
+        label_x: LABEL_WIDTH - 8,
+        tasks: listed.iter().map(task_row).collect(),
+        total,
+        previous: (page > 1).then(|| link(page - 1)),
+        next: (page < pages).then(|| link(page + 1)),
+        page,
+        pages,
+        requests,
+        filter_administration: administration,
+        filter_status: standing,
+        today: long_date_da(today),
+    };
+    render_page("secretariat/tasks.html", Some(user), &view)
+}
+
+/// The task dashboard: a tally and chart per administration, the tasks by filter, page by
+/// page, and the requests for more time.
+#[derive(Serialize)]
+struct Dashboard<'a> {
+    tallies: Vec<Tally>,
+    totals: Tally,
+    bars: Vec<Bar>,
+    chart_height: u32,
+    chart_width: u32,
+    label_x: u32,
+    tasks: Vec<TaskRow>,
+    total: i64,
+    previous: Option<String>,
+    next: Option<String>,
+    page: i64,
+    pages: i64,
+    requests: Vec<TaskRow>,
+    filter_administration: &'a str,
+    filter_status: &'a str,
+    today: String,
 }
 
 /// `GET /secretariat/tasks`
@@ -215,40 +237,40 @@ fn task_page(
     let decision = decisions::decision_of(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
     let today = today();
-    let mut ctx = context_for(Some(user));
-    ctx.insert(
-        "task",
-        &json!({
-            "id": task.id,
-            "clause": task.clause,
-            "clause_text": task.clause_text,
-            "description": task.description,
-            "lead": task.lead.name,
-            "deadline": task.deadline.map(long_date_da),
-            "deadline_input": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
-            "overdue": task.status.is_overdue(task.deadline, today),
-            "answer_to": task.answer_to.as_ref().map(|o| o.name.clone()),
-            "status": task.status.as_str(),
-            "status_label": task.status.label_da(),
-            "open": task.status.is_open(),
-            "closed": task.status == TaskStatus::Closed,
-            "answer": task.answer,
-            "answered_by": task.answered_by,
-            "answered_at": task.answered_at.map(datetime_da),
-            "proposed_deadline": task.proposed_deadline.map(long_date_da),
-            "extension_reason": task.extension_reason,
-            "sent_at": datetime_da(task.sent_at),
-            "lock": task.lock_version,
-            "contributions": task.contributors.iter().map(|c| json!({
-                "organization": c.organization.name,
-                "answered": c.status == crate::domain::task::ContributionStatus::Answered,
-                "status": c.status,
-                "answer": c.answer,
-                "answered_by": c.answered_by,
-                "answered_at": c.answered_at.map(datetime_da),
-            })).collect::<Vec<_>>(),
-        }),
-    );
+    let detail = TaskDetail {
+        id: task.id,
+        clause: task.clause,
+        clause_text: task.clause_text.clone(),
+        description: task.description.clone(),
+        lead: task.lead.name.clone(),
+        deadline: task.deadline.map(long_date_da),
+        deadline_input: task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        overdue: task.status.is_overdue(task.deadline, today),
+        answer_to: task.answer_to.as_ref().map(|o| o.name.clone()),
+        status: task.status.as_str(),
+        status_label: task.status.label_da(),
+        open: task.status.is_open(),
+        closed: task.status == TaskStatus::Closed,
+        answer: task.answer.clone(),
+        answered_by: task.answered_by.clone(),
+        answered_at: task.answered_at.map(datetime_da),
+        proposed_deadline: task.proposed_deadline.map(long_date_da),
+        extension_reason: task.extension_reason.clone(),
+        sent_at: datetime_da(task.sent_at),
+        lock: task.lock_version,
+        contributions: task
+            .contributors
+            .iter()
+            .map(|c| ContributionLine {
+                organization: c.organization.name.clone(),
+                answered: c.status == crate::domain::task::ContributionStatus::Answered,
+                status: c.status,
+                answer: c.answer.clone(),
+                answered_by: c.answered_by.clone(),
+                answered_at: c.answered_at.map(datetime_da),
+            })
+            .collect(),
+    };
     // Where the answer can go: the coming meetings of the body it is for (or of every council
     // and committee when the decision named none) whose agenda can still change.
     let bodies: Vec<OrganizationId> = match &task.answer_to {
@@ -258,37 +280,94 @@ fn task_page(
             .map(|(id, _)| id)
             .collect(),
     };
-    let upcoming: Vec<Value> = meetings::upcoming_of(conn, &bodies, Utc::now(), 12)?
+    let upcoming = meetings::upcoming_of(conn, &bodies, Utc::now(), 12)?
         .iter()
-        .map(|m| {
-            json!({
-                "id": m.id,
-                "label": format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
-            })
+        .map(|m| MeetingChoice {
+            id: m.id,
+            label: format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
         })
         .collect();
-    ctx.insert("upcoming", &upcoming);
-    let files: Vec<Value> = tasks::files(conn, task.id)?
+    let files = tasks::files(conn, task.id)?
         .iter()
         .map(|f| crate::read::task::file_json(&task, f, &task_url(task.id)))
         .collect();
-    ctx.insert("files", &files);
-    let presented = match task.presented_item_id {
+    let presented_url = match task.presented_item_id {
         Some(item) => crate::read::followup::presented_url(conn, item)?,
         None => None,
     };
-    ctx.insert("presented_url", &presented);
-    ctx.insert("organization_name", &item.organization_name);
-    ctx.insert(
-        "meeting_date",
-        &crate::domain::time::date_da(item.meeting_starts_at),
-    );
-    ctx.insert("item_title", &item.item.display_title());
-    ctx.insert("item_url", &item_decision_url(task.agenda_item_id));
-    ctx.insert("decision_text", &decision.text);
-    ctx.insert("notice", &notice);
-    ctx.insert("problem", &problem);
-    render("secretariat/task.html", &ctx)
+    let view = TaskPage {
+        task: detail,
+        upcoming,
+        files,
+        presented_url,
+        organization_name: item.organization_name.clone(),
+        meeting_date: crate::domain::time::date_da(item.meeting_starts_at),
+        item_title: item.item.display_title(),
+        item_url: item_decision_url(task.agenda_item_id),
+        decision_text: decision.text,
+        notice,
+        problem,
+    };
+    render_page("secretariat/task.html", Some(user), &view)
+}
+
+/// A task as the secretariat follows it: the clause it comes from, its answer and
+/// contributions, where the answer can be presented, and the actions on it.
+#[derive(Serialize)]
+struct TaskPage<'a> {
+    task: TaskDetail,
+    upcoming: Vec<MeetingChoice>,
+    files: Vec<crate::read::task::FileLink>,
+    presented_url: Option<String>,
+    organization_name: String,
+    meeting_date: String,
+    item_title: String,
+    item_url: String,
+    decision_text: String,
+    notice: Option<&'a str>,
+    problem: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TaskDetail {
+    id: TaskId,
+    clause: u32,
+    clause_text: String,
+    description: String,
+    lead: String,
+    deadline: Option<String>,
+    deadline_input: Option<String>,
+    overdue: bool,
+    answer_to: Option<String>,
+    status: &'static str,
+    status_label: &'static str,
+    open: bool,
+    closed: bool,
+    answer: Option<String>,
+    answered_by: Option<String>,
+    answered_at: Option<String>,
+    proposed_deadline: Option<String>,
+    extension_reason: Option<String>,
+    sent_at: String,
+    lock: i32,
+    contributions: Vec<ContributionLine>,
+}
+
+#[derive(Serialize)]
+struct ContributionLine {
+    organization: String,
+    answered: bool,
+    status: crate::domain::task::ContributionStatus,
+    answer: Option<String>,
+    answered_by: Option<String>,
+    answered_at: Option<String>,
+}
+
+/// A coming meeting the answer can be put before.
+#[derive(Serialize)]
+struct MeetingChoice {
+    id: crate::domain::MeetingId,
+    label: String,
 }
 
 /// `GET /secretariat/tasks/{id}/overview`: the compiled answer, as the PDF has it.
