@@ -2,8 +2,6 @@
 //! the decision and clause it comes from, its deadline and status, the answers and the files
 //! the reader may see.
 
-use serde_json::json;
-
 use crate::db::DbConnection;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::tasks::{self, Task};
@@ -11,13 +9,59 @@ use crate::domain::time::{date_da, datetime_da, long_date_da, today};
 use crate::domain::{ContributionId, TaskFileId};
 use crate::error::{AppError, AppResult};
 
-/// Everything the page shows about the task, as the template reads it.
+/// Everything an administration's page shows about the task (its answer link or
+/// `/my/tasks/{id}`): the decision and clause it comes from, its deadline and status, the
+/// answers and the files the reader may see.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AnswerPage {
+    pub files: Vec<FileLink>,
+    /// The reader leads the task (else it gives a contribution).
+    pub is_lead: bool,
+    pub administration: String,
+    pub lead: String,
+    pub organization: String,
+    pub meeting_date: String,
+    pub meeting_url: String,
+    pub item_title: String,
+    pub decision_text: String,
+    pub clause: u32,
+    pub clause_text: String,
+    pub description: String,
+    pub deadline: Option<String>,
+    pub overdue: bool,
+    pub answer_to: Option<String>,
+    pub status: &'static str,
+    pub open: bool,
+    pub answer: Option<String>,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<String>,
+    pub proposed_deadline: Option<String>,
+    pub extension_reason: Option<String>,
+    pub my_answer: Option<String>,
+    pub my_answered_by: Option<String>,
+    pub my_answered_at: Option<String>,
+    pub contributions: Vec<ContributionAnswer>,
+    /// What the reader typed, shown again when it was not sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ContributionAnswer {
+    pub organization: String,
+    pub answered: bool,
+    pub answer: Option<String>,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<String>,
+}
+
+/// The task as the page of the reader's part in it (`contribution`, or the lead's) shows it.
 pub fn page(
     conn: &mut DbConnection,
     task: &Task,
     contribution: Option<ContributionId>,
     page_url: &str,
-) -> AppResult<serde_json::Value> {
+) -> AppResult<AnswerPage> {
     let item = decided_item(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
     let decision = decision_of(conn, task.agenda_item_id)?
@@ -27,41 +71,48 @@ pub fn page(
     let files = visible_files(conn, task, contribution)?
         .into_iter()
         .map(|f| file_json(task, &f, page_url))
-        .collect::<Vec<_>>();
-    Ok(json!({
-        "files": files,
-        "is_lead": mine.is_none(),
-        "administration": mine.map_or(&task.lead.name, |c| &c.organization.name),
-        "lead": task.lead.name,
-        "organization": item.organization_name,
-        "meeting_date": date_da(item.meeting_starts_at),
-        "meeting_url": crate::urls::meeting(item.meeting_id),
-        "item_title": item.item.display_title(),
-        "decision_text": decision.text,
-        "clause": task.clause,
-        "clause_text": task.clause_text,
-        "description": task.description,
-        "deadline": task.deadline.map(long_date_da),
-        "overdue": task.status.is_overdue(task.deadline, today),
-        "answer_to": task.answer_to.as_ref().map(|o| o.name.clone()),
-        "status": task.status.label_da(),
-        "open": task.status.is_open(),
-        "answer": task.answer,
-        "answered_by": task.answered_by,
-        "answered_at": task.answered_at.map(datetime_da),
-        "proposed_deadline": task.proposed_deadline.map(long_date_da),
-        "extension_reason": task.extension_reason,
-        "my_answer": mine.and_then(|c| c.answer.clone()),
-        "my_answered_by": mine.and_then(|c| c.answered_by.clone()),
-        "my_answered_at": mine.and_then(|c| c.answered_at.map(datetime_da)),
-        "contributions": task.contributors.iter().map(|c| json!({
-            "organization": c.organization.name,
-            "answered": c.status == crate::domain::task::ContributionStatus::Answered,
-            "answer": c.answer,
-            "answered_by": c.answered_by,
-            "answered_at": c.answered_at.map(datetime_da),
-        })).collect::<Vec<_>>(),
-    }))
+        .collect();
+    Ok(AnswerPage {
+        files,
+        is_lead: mine.is_none(),
+        administration: mine
+            .map_or(&task.lead.name, |c| &c.organization.name)
+            .clone(),
+        lead: task.lead.name.clone(),
+        organization: item.organization_name.clone(),
+        meeting_date: date_da(item.meeting_starts_at),
+        meeting_url: crate::urls::meeting(item.meeting_id),
+        item_title: item.item.display_title(),
+        decision_text: decision.text,
+        clause: task.clause,
+        clause_text: task.clause_text.clone(),
+        description: task.description.clone(),
+        deadline: task.deadline.map(long_date_da),
+        overdue: task.status.is_overdue(task.deadline, today),
+        answer_to: task.answer_to.as_ref().map(|o| o.name.clone()),
+        status: task.status.label_da(),
+        open: task.status.is_open(),
+        answer: task.answer.clone(),
+        answered_by: task.answered_by.clone(),
+        answered_at: task.answered_at.map(datetime_da),
+        proposed_deadline: task.proposed_deadline.map(long_date_da),
+        extension_reason: task.extension_reason.clone(),
+        my_answer: mine.and_then(|c| c.answer.clone()),
+        my_answered_by: mine.and_then(|c| c.answered_by.clone()),
+        my_answered_at: mine.and_then(|c| c.answered_at.map(datetime_da)),
+        contributions: task
+            .contributors
+            .iter()
+            .map(|c| ContributionAnswer {
+                organization: c.organization.name.clone(),
+                answered: c.status == crate::domain::task::ContributionStatus::Answered,
+                answer: c.answer.clone(),
+                answered_by: c.answered_by.clone(),
+                answered_at: c.answered_at.map(datetime_da),
+            })
+            .collect(),
+        draft: None,
+    })
 }
 
 /// The files a link (or an administration's page) shows: the lead sees every file of the task,

@@ -116,7 +116,7 @@ fn respond(
     user: Option<&crate::web::auth::CurrentUser>,
     status: StatusCode,
     token: &str,
-    data: serde_json::Value,
+    data: crate::read::task::AnswerPage,
     said: Said,
 ) -> AppResult<HttpResponse> {
     let (notice, error) = match said {
@@ -224,7 +224,7 @@ pub async fn submit(
             Said::Thanks(notice),
         ),
         (mut data, Err(err)) if err.kind.status() < 500 => {
-            data["draft"] = draft;
+            data.draft = Some(draft);
             let status = StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
             respond(
                 &req,

@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::db::DbConnection;
 use crate::db::tasks::TaskFilter;
@@ -17,7 +17,7 @@ use crate::web::AppState;
 use crate::web::auth::{AdministrationStaff, CsrfForm, CurrentUser};
 use crate::web::forms::AnswerForm;
 use crate::web::forms::page as html;
-use crate::web::templates::{context_for, render};
+use crate::web::templates::{context_for, render, render_page};
 
 fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
     user.account.organization_id.ok_or_else(|| {
@@ -39,30 +39,67 @@ fn part(task: &Task, own: OrganizationId) -> Option<Option<ContributionId>> {
         .map(|c| Some(c.id))
 }
 
-fn row(task: &Task, contribution: Option<ContributionId>) -> Value {
+/// A task in the administration's list: its part in it, and where it stands.
+#[derive(Serialize)]
+struct Row {
+    role: &'static str,
+    url: String,
+    clause: u32,
+    description: String,
+    lead: String,
+    deadline: Option<String>,
+    deadline_iso: Option<String>,
+    status_label: &'static str,
+    overdue: bool,
+    answered: bool,
+}
+
+/// The list page: open tasks and answered ones, page by page.
+#[derive(Serialize)]
+struct ListPage<'a> {
+    administration: Option<&'a str>,
+    groups: [Group; 2],
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    id: &'static str,
+    heading: &'static str,
+    tasks: Vec<Row>,
+}
+
+fn row(task: &Task, contribution: Option<ContributionId>) -> Row {
     let today = today();
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let answered = match mine {
         Some(c) => c.status == crate::domain::task::ContributionStatus::Answered,
         None => !task.status.is_open(),
     };
-    json!({
-        "role": if contribution.is_some() { "Bidrager" } else { "Ansvarlig" },
-        "url": format!("/my/tasks/{}", task.id),
-        "clause": task.clause,
-        "description": task.description,
-        "lead": task.lead.name,
-        "deadline": task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
-        "deadline_iso": task.deadline.map(|d| d.to_string()),
-        "status_label": match mine {
-            Some(c) if c.status == crate::domain::task::ContributionStatus::Answered => "Bidrag givet",
+    Row {
+        role: if contribution.is_some() {
+            "Bidrager"
+        } else {
+            "Ansvarlig"
+        },
+        url: format!("/my/tasks/{}", task.id),
+        clause: task.clause,
+        description: task.description.clone(),
+        lead: task.lead.name.clone(),
+        deadline: task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        deadline_iso: task.deadline.map(|d| d.to_string()),
+        status_label: match mine {
+            Some(c) if c.status == crate::domain::task::ContributionStatus::Answered => {
+                "Bidrag givet"
+            }
             Some(c) if c.status == crate::domain::task::ContributionStatus::Seen => "Set",
             Some(_) => "Sendt",
             None => task.status.label_da(),
         },
-        "overdue": !answered && task.status.is_overdue(task.deadline, today),
-        "answered": answered,
-    })
+        overdue: !answered && task.status.is_overdue(task.deadline, today),
+        answered,
+    }
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -109,32 +146,32 @@ pub async fn list(
             ))
         })
         .await?;
-    let rows = |list: &[Task]| -> Vec<Value> {
+    let rows = |list: &[Task]| -> Vec<Row> {
         list.iter()
             .filter_map(|t| part(t, own).map(|p| row(t, p)))
             .collect()
     };
     let more = open_total.max(done_total) > page * PAGE_SIZE;
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("administration", &user.account.organization_name);
-    ctx.insert(
-        "groups",
-        &[
-            json!({ "id": "aabne", "heading": "Venter på svar", "tasks": rows(&open) }),
-            json!({ "id": "besvarede", "heading": "Besvaret eller lukket", "tasks": rows(&done) }),
+    let view = ListPage {
+        administration: user.account.organization_name.as_deref(),
+        groups: [
+            Group {
+                id: "aabne",
+                heading: "Venter på svar",
+                tasks: rows(&open),
+            },
+            Group {
+                id: "besvarede",
+                heading: "Besvaret eller lukket",
+                tasks: rows(&done),
+            },
         ],
-    );
-    ctx.insert(
-        "previous",
-        &(page > 1).then(|| format!("/my/tasks?side={}", page - 1)),
-    );
-    ctx.insert(
-        "next",
-        &more.then(|| format!("/my/tasks?side={}", page + 1)),
-    );
+        previous: (page > 1).then(|| format!("/my/tasks?side={}", page - 1)),
+        next: more.then(|| format!("/my/tasks?side={}", page + 1)),
+    };
     Ok(html(
         StatusCode::OK,
-        render("administration/my_tasks.html", &ctx)?,
+        render_page("administration/my_tasks.html", Some(&user), &view)?,
     ))
 }
 
@@ -155,7 +192,7 @@ fn page(
     user: &CurrentUser,
     status: StatusCode,
     id: TaskId,
-    data: Value,
+    data: crate::read::task::AnswerPage,
     notice: Option<&str>,
     error: Option<&str>,
 ) -> AppResult<HttpResponse> {
@@ -228,7 +265,7 @@ pub async fn submit(
         Ok(notice) => page(&user, StatusCode::OK, id, data, Some(notice), None),
         Err(err) if err.kind.status() < 500 => {
             let mut data = data;
-            data["draft"] = draft;
+            data.draft = Some(draft);
             let status = StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
             page(&user, status, id, data, None, Some(&err.message))
         }
