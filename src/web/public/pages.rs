@@ -15,7 +15,7 @@ use crate::read::case::{Event, EventKind, case_view};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, MaybeUser, SESSION_COOKIE, current_user};
 use crate::web::cache::{CachedPage, accepts_gzip};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::{
     AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
 };
@@ -75,9 +75,12 @@ pub async fn index(
             Ok(sections)
         })
         .await?;
-    let mut ctx = context_for(user.as_ref());
-    ctx.insert("sections", &sections);
-    Ok(html(user.as_ref(), render("public/index.html", &ctx)?))
+    #[derive(Serialize)]
+    struct Front {
+        sections: Vec<BodySection>,
+    }
+    let body = render_page("public/index.html", user.as_ref(), &Front { sections })?;
+    Ok(html(user.as_ref(), body))
 }
 
 fn meeting_not_found() -> AppError {
@@ -118,10 +121,9 @@ pub async fn meeting(
                 .run(move |conn| meetings::get(conn, id))
                 .await?
                 .ok_or_else(meeting_not_found)?;
-            let mut ctx = context_for(user.as_ref());
-            ctx.insert("meeting", &MeetingSummary::from(&meeting));
-            ctx.insert("agenda", &Option::<AgendaView>::None);
-            Ok(html(user.as_ref(), render("public/meeting.html", &ctx)?))
+            let view = MeetingPage::unreleased(MeetingSummary::from(&meeting));
+            let body = render_page("public/meeting.html", user.as_ref(), &view)?;
+            Ok(html(user.as_ref(), body))
         }
         ReleaseState::Released { version, .. } => {
             if user.is_none()
@@ -162,10 +164,6 @@ async fn released_page(
         snapshot: released.snapshot.public_view(),
         ..released
     };
-    let mut ctx = context_for(user);
-    ctx.insert("meeting", &MeetingSummary::from(&meeting));
-    ctx.insert("heading", &When::new(public.snapshot.meeting.starts_at));
-    ctx.insert("location", &public.snapshot.meeting.location);
     // The decisions once the minutes are published: what the public may read of them.
     let minutes_view = minutes
         .as_ref()
@@ -174,37 +172,74 @@ async fn released_page(
         Some(view) => AgendaView::new(&public).with_decisions(view),
         None => AgendaView::new(&public),
     };
-    ctx.insert("agenda", &Some(agenda_view));
-    ctx.insert("minutes", &minutes_view);
-    ctx.insert(
-        "minutes_pdf_url",
-        &minutes
+    let view = MeetingPage {
+        meeting: MeetingSummary::from(&meeting),
+        heading: Some(When::new(public.snapshot.meeting.starts_at)),
+        location: public.snapshot.meeting.location.clone(),
+        agenda: Some(agenda_view),
+        minutes: minutes_view,
+        minutes_pdf_url: minutes
             .as_ref()
             .map(|_| format!("{}/minutes.pdf", meeting_url(id))),
-    );
-    ctx.insert("latest_version", &latest);
-    ctx.insert(
-        "pdf_url",
-        &format!("{}/agenda.pdf?version={version}", meeting_url(id)),
-    );
-    ctx.insert("ics_url", &format!("{}/meeting.ics", meeting_url(id)));
-    ctx.insert(
-        "versions",
-        &versions
+        latest_version: latest,
+        pdf_url: format!("{}/agenda.pdf?version={version}", meeting_url(id)),
+        ics_url: format!("{}/meeting.ics", meeting_url(id)),
+        versions: versions
             .iter()
             .rev()
-            .map(|v| {
-                serde_json::json!({
-                    "version": v.version,
-                    "url": format!("{}?version={}", meeting_url(id), v.version),
-                    "released": When::new(v.released_at),
-                    "changes": v.public_changes,
-                    "current": v.version == version,
-                })
+            .map(|v| VersionLine {
+                version: v.version,
+                url: format!("{}?version={}", meeting_url(id), v.version),
+                released: When::new(v.released_at),
+                changes: v.public_changes.clone(),
+                current: v.version == version,
             })
-            .collect::<Vec<_>>(),
-    );
-    render("public/meeting.html", &ctx)
+            .collect(),
+    };
+    render_page("public/meeting.html", user, &view)
+}
+
+/// A meeting's public page: its released agenda (the version asked for), the decisions once
+/// the minutes are published, and the versions released.
+#[derive(Serialize)]
+struct MeetingPage {
+    meeting: MeetingSummary,
+    heading: Option<When>,
+    location: String,
+    agenda: Option<AgendaView>,
+    minutes: Option<crate::documents::MinutesView>,
+    minutes_pdf_url: Option<String>,
+    latest_version: u32,
+    pdf_url: String,
+    ics_url: String,
+    versions: Vec<VersionLine>,
+}
+
+impl MeetingPage {
+    /// A meeting whose agenda is not out yet: the meeting alone.
+    fn unreleased(meeting: MeetingSummary) -> Self {
+        Self {
+            meeting,
+            heading: None,
+            location: String::new(),
+            agenda: None,
+            minutes: None,
+            minutes_pdf_url: None,
+            latest_version: 0,
+            pdf_url: String::new(),
+            ics_url: String::new(),
+            versions: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct VersionLine {
+    version: u32,
+    url: String,
+    released: When,
+    changes: Vec<String>,
+    current: bool,
 }
 
 /// `/meetings/{id}?version=N`: an earlier (or the latest) version as it was released. It never
@@ -359,10 +394,20 @@ pub async fn proposal(
         })
         .await?;
     let (followup, page) = page;
-    let mut ctx = context_for(user.as_ref());
-    ctx.insert("proposal", &page);
-    ctx.insert("followup", &followup);
-    Ok(html(user.as_ref(), render("public/proposal.html", &ctx)?))
+    #[derive(Serialize)]
+    struct Page {
+        proposal: ProposalPage,
+        followup: Option<serde_json::Value>,
+    }
+    let body = render_page(
+        "public/proposal.html",
+        user.as_ref(),
+        &Page {
+            proposal: page,
+            followup,
+        },
+    )?;
+    Ok(html(user.as_ref(), body))
 }
 
 #[derive(Serialize)]
@@ -405,13 +450,23 @@ pub async fn case(
         .flatten()
         .map(crate::web::views::AuditLine::from)
         .collect();
-    let mut ctx = context_for(user.as_ref());
-    ctx.insert("reference", &view.reference.to_string());
-    ctx.insert("title", &view.title);
-    ctx.insert("events", &events);
-    ctx.insert("history", &history);
-    ctx.insert("secretariat", &secretariat);
-    Ok(html(user.as_ref(), render("public/case.html", &ctx)?))
+    #[derive(Serialize)]
+    struct CasePage {
+        reference: String,
+        title: String,
+        events: Vec<TimelineEvent>,
+        history: Vec<crate::web::views::AuditLine>,
+        secretariat: bool,
+    }
+    let page = CasePage {
+        reference: view.reference.to_string(),
+        title: view.title,
+        events,
+        history,
+        secretariat,
+    };
+    let body = render_page("public/case.html", user.as_ref(), &page)?;
+    Ok(html(user.as_ref(), body))
 }
 
 /// A line of the case's timeline as the page words it.
