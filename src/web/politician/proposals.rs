@@ -7,9 +7,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use tera::Context;
 
 use crate::db::proposals::Proposal;
 use crate::db::workflow::{self};
@@ -23,7 +22,7 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, ProposalAuthor, User};
 use crate::web::forms::{error_lines, page, see_other};
 use crate::web::proposal_page::{Access, load_for};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::{When, list_rows, proposal_url};
 
 use crate::service;
@@ -112,36 +111,76 @@ struct MeetingChoice {
 }
 
 /// Fills the form's context.
-fn form_context(
-    ctx: &mut Context,
+/// The draft form's page: what was typed, the choices, and what is wrong where.
+#[derive(Serialize)]
+struct FormPage<'a> {
+    action_url: String,
+    heading: &'static str,
+    warnings: &'a [String],
+    is_new: bool,
+    clauses: Vec<ClauseField>,
+    can_add_clause: bool,
+    title: &'a str,
+    opening: &'a str,
+    motivation: &'a str,
+    cases: &'a str,
+    lock: Option<i32>,
+    parties: Vec<Choice>,
+    meetings: Vec<MeetingChoice>,
+    members: Vec<Choice>,
+    members_of: Option<&'a str>,
+    error_title: Option<String>,
+    error_opening: Option<String>,
+    error_clauses: Option<String>,
+    error_motivation: Option<String>,
+    error_meeting: Option<String>,
+    error_cosigners: Option<String>,
+    error_party: Option<String>,
+    error_cases: Option<String>,
+    error_form: Option<String>,
+    errors: Vec<crate::web::forms::ErrorLine>,
+}
+
+fn render_form(
+    user: &CurrentUser,
+    editing: Option<ProposalId>,
     values: &FormValues,
     choices: &Choices,
     errors: &FieldErrors,
-    now: DateTime<Utc>,
-) {
+    warnings: &[String],
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let now = Utc::now();
+    let (action_url, heading) = match editing {
+        None => ("/proposals/new".to_owned(), "Nyt medlemsforslag"),
+        Some(id) => (format!("/proposals/{id}/edit"), "Ret medlemsforslag"),
+    };
     let clause_count = values.clauses.len();
-    let clauses: Vec<ClauseField> = values
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(i, text)| ClauseField {
-            number: i + 1,
-            text: text.clone(),
-            error: errors.get(&format!("clause-{}", i + 1)).map(str::to_owned),
-            first: i == 0,
-            last: i + 1 == clause_count,
-        })
-        .collect();
-    ctx.insert("clauses", &clauses);
-    ctx.insert("can_add_clause", &(clause_count < CLAUSES_MAX));
-    ctx.insert("title", &values.title);
-    ctx.insert("opening", &values.opening);
-    ctx.insert("motivation", &values.motivation);
-    ctx.insert("cases", &values.cases);
-    ctx.insert("lock", &values.lock);
-    ctx.insert(
-        "parties",
-        &choices
+    let error = |f: &str| errors.get(f).map(str::to_owned);
+    let view = FormPage {
+        action_url,
+        heading,
+        warnings,
+        is_new: values.lock.is_none(),
+        clauses: values
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, text)| ClauseField {
+                number: i + 1,
+                text: text.clone(),
+                error: errors.get(&format!("clause-{}", i + 1)).map(str::to_owned),
+                first: i == 0,
+                last: i + 1 == clause_count,
+            })
+            .collect(),
+        can_add_clause: clause_count < CLAUSES_MAX,
+        title: &values.title,
+        opening: &values.opening,
+        motivation: &values.motivation,
+        cases: &values.cases,
+        lock: values.lock,
+        parties: choices
             .parties
             .iter()
             .map(|p| Choice {
@@ -152,11 +191,8 @@ fn form_context(
                 },
                 selected: values.party == Some(p.id.0),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "meetings",
-        &choices
+            .collect(),
+        meetings: choices
             .meetings
             .iter()
             .map(|(m, deadline)| MeetingChoice {
@@ -169,11 +205,8 @@ fn form_context(
                 late: now > *deadline,
                 selected: values.meeting == Some(m.id.0),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "members",
-        &choices
+            .collect(),
+        members: choices
             .members
             .iter()
             .map(|m| Choice {
@@ -184,44 +217,23 @@ fn form_context(
                 },
                 selected: values.cosigners.contains(&m.person_id.0),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("members_of", &choices.members_of);
-    let error = |f: &str| errors.get(f).map(str::to_owned);
-    ctx.insert("error_title", &error("title"));
-    ctx.insert("error_opening", &error("opening"));
-    ctx.insert("error_clauses", &error("clauses"));
-    ctx.insert("error_motivation", &error("motivation"));
-    ctx.insert("error_meeting", &error("meeting"));
-    ctx.insert("error_cosigners", &error("cosigners"));
-    ctx.insert("error_party", &error("party"));
-    ctx.insert("error_cases", &error("cases"));
-    ctx.insert("error_form", &error("form"));
-    ctx.insert("errors", &error_lines(errors));
-}
-
-/// The draft form: a new proposal (`editing` = `None`) or the one being edited.
-fn render_form(
-    user: &CurrentUser,
-    editing: Option<ProposalId>,
-    values: &FormValues,
-    choices: &Choices,
-    errors: &FieldErrors,
-    warnings: &[String],
-    status: StatusCode,
-) -> AppResult<HttpResponse> {
-    let now = Utc::now();
-    let mut ctx = context_for(Some(user));
-    let (action_url, heading) = match editing {
-        None => ("/proposals/new".to_owned(), "Nyt medlemsforslag"),
-        Some(id) => (format!("/proposals/{id}/edit"), "Ret medlemsforslag"),
+            .collect(),
+        members_of: choices.members_of.as_deref(),
+        error_title: error("title"),
+        error_opening: error("opening"),
+        error_clauses: error("clauses"),
+        error_motivation: error("motivation"),
+        error_meeting: error("meeting"),
+        error_cosigners: error("cosigners"),
+        error_party: error("party"),
+        error_cases: error("cases"),
+        error_form: error("form"),
+        errors: error_lines(errors),
     };
-    ctx.insert("action_url", &action_url);
-    ctx.insert("heading", heading);
-    ctx.insert("warnings", warnings);
-    ctx.insert("is_new", &values.lock.is_none());
-    form_context(&mut ctx, values, choices, errors, now);
-    Ok(page(status, render("politician/proposal_form.html", &ctx)?))
+    Ok(page(
+        status,
+        render_page("politician/proposal_form.html", Some(user), &view)?,
+    ))
 }
 
 /// `GET /proposals/new`
@@ -559,12 +571,18 @@ pub async fn mine(
         .db
         .run(move |conn| workflow::for_author(conn, id, person))
         .await?;
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("rows", &list_rows(&list));
-    ctx.insert("can_draft", &person.is_some());
+    #[derive(Serialize)]
+    struct Mine {
+        rows: Vec<crate::web::views::ListRow>,
+        can_draft: bool,
+    }
+    let view = Mine {
+        rows: list_rows(&list),
+        can_draft: person.is_some(),
+    };
     Ok(page(
         StatusCode::OK,
-        render("politician/my_proposals.html", &ctx)?,
+        render_page("politician/my_proposals.html", Some(&user), &view)?,
     ))
 }
 
@@ -622,20 +640,29 @@ pub async fn compare(
             text,
         })
         .collect();
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("id", &id.0);
-    ctx.insert("title", &b.text.title);
-    ctx.insert("from", &from);
-    ctx.insert("to", &to);
-    ctx.insert("from_saved", &When::new(a.saved_at));
-    ctx.insert("to_saved", &When::new(b.saved_at));
-    ctx.insert("parts", &parts);
-    ctx.insert(
-        "all_versions",
-        &versions.iter().map(|v| v.version).collect::<Vec<_>>(),
-    );
+    #[derive(Serialize)]
+    struct Compare<'a> {
+        id: ProposalId,
+        title: &'a str,
+        from: i32,
+        to: i32,
+        from_saved: When,
+        to_saved: When,
+        parts: Vec<DiffPart>,
+        all_versions: Vec<i32>,
+    }
+    let view = Compare {
+        id,
+        title: &b.text.title,
+        from,
+        to,
+        from_saved: When::new(a.saved_at),
+        to_saved: When::new(b.saved_at),
+        parts,
+        all_versions: versions.iter().map(|v| v.version).collect(),
+    };
     Ok(page(
         StatusCode::OK,
-        render("politician/proposal_compare.html", &ctx)?,
+        render_page("politician/proposal_compare.html", Some(&user), &view)?,
     ))
 }
