@@ -112,12 +112,12 @@ pub fn link_page(
     user: Option<&CurrentUser>,
     status: StatusCode,
     template: &str,
-    fill: impl FnOnce(&mut Context),
+    page: &impl serde::Serialize,
 ) -> AppResult<HttpResponse> {
     let (form_csrf, cookie) = form_token(req, state);
     let mut ctx = context_for(user);
     ctx.insert("form_csrf", &form_csrf);
-    fill(&mut ctx);
+    ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
     let mut response = HttpResponse::build(status);
     response
         .content_type("text/html; charset=utf-8")

@@ -130,13 +130,22 @@ fn respond(
         user,
         status,
         "administration/task_answer.html",
-        |ctx| {
-            ctx.insert("task", &data);
-            ctx.insert("action", &format!("/tasks/answer/{token}"));
-            ctx.insert("notice", &notice);
-            ctx.insert("error", &error);
+        &AnswerLinkPage {
+            task: data,
+            action: format!("/tasks/answer/{token}"),
+            notice,
+            error,
         },
     )
+}
+
+/// The answer link's page: the task as the link's holder sees it, and what came of a post.
+#[derive(serde::Serialize)]
+struct AnswerLinkPage<'a> {
+    task: crate::read::task::AnswerPage,
+    action: String,
+    notice: Option<&'a str>,
+    error: Option<&'a str>,
 }
 
 /// `GET /tasks/answer/{token}`: the task, its decision and clause, the deadline, and the form.

@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
-use tera::Context;
 
 use crate::db::subscriptions::{self};
 use crate::domain::subscription::SubscriptionStatus;
@@ -32,26 +31,26 @@ async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
         .await
 }
 
-/// The page in one of its states: the form, "check your mail", confirm, done, unsubscribe.
+/// The page in one of its states (`step`): the form, "check your mail", confirm, done,
+/// unsubscribe.
+#[derive(Default, serde::Serialize)]
+struct SubscriptionPage<'a> {
+    step: &'static str,
+    organization_id: Option<OrganizationId>,
+    organization: &'a str,
+    email: &'a str,
+    error: Option<&'static str>,
+    action: Option<String>,
+}
+
 fn page(
     req: &HttpRequest,
     state: &AppState,
     user: Option<&crate::web::auth::CurrentUser>,
     status: StatusCode,
-    fill: impl FnOnce(&mut Context),
+    view: SubscriptionPage,
 ) -> AppResult<HttpResponse> {
-    link_page(
-        req,
-        state,
-        user,
-        status,
-        "public/subscription.html",
-        |ctx| {
-            ctx.insert("error", &Option::<String>::None);
-            ctx.insert("email", "");
-            fill(ctx);
-        },
-    )
+    link_page(req, state, user, status, "public/subscription.html", &view)
 }
 
 /// `GET /organizations/{id}/subscribe`
@@ -63,11 +62,13 @@ pub async fn form(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let name = body_name(&state, id).await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert("step", "form");
-        ctx.insert("organization_id", &id.0);
-        ctx.insert("organization", &name);
-    })
+    let view = SubscriptionPage {
+        step: "form",
+        organization_id: Some(id),
+        organization: &name,
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,15 +94,13 @@ pub async fn subscribe(
             &state,
             user.as_ref(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            |ctx| {
-                ctx.insert("step", "form");
-                ctx.insert("organization_id", &id.0);
-                ctx.insert("organization", &name);
-                ctx.insert("email", &form.email);
-                ctx.insert(
-                    "error",
-                    &Some("Skriv en gyldig e-mailadresse, fx navn@example.org."),
-                );
+            SubscriptionPage {
+                step: "form",
+                organization_id: Some(id),
+                organization: &name,
+                email: &form.email,
+                error: Some("Skriv en gyldig e-mailadresse, fx navn@example.org."),
+                action: None,
             },
         );
     };
@@ -113,10 +112,12 @@ pub async fn subscribe(
             crate::service::subscriptions::request(conn, &settings, id, &organization, &email)
         })
         .await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert("step", "check_mail");
-        ctx.insert("organization", &name);
-    })
+    let view = SubscriptionPage {
+        step: "check_mail",
+        organization: &name,
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
 
 async fn subscription_of(
@@ -156,12 +157,14 @@ pub async fn confirm_form(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let (subscription, name) = subscription_of(&state, token.clone(), true).await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert("step", "confirm");
-        ctx.insert("organization", &name);
-        ctx.insert("email", &subscription.email);
-        ctx.insert("action", &format!("/subscriptions/confirm/{token}"));
-    })
+    let view = SubscriptionPage {
+        step: "confirm",
+        organization: &name,
+        email: &subscription.email,
+        action: Some(format!("/subscriptions/confirm/{token}")),
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,11 +184,13 @@ pub async fn confirm(
         .db
         .run(move |conn| crate::service::subscriptions::confirm(conn, id))
         .await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert("step", "confirmed");
-        ctx.insert("organization", &name);
-        ctx.insert("email", &subscription.email);
-    })
+    let view = SubscriptionPage {
+        step: "confirmed",
+        organization: &name,
+        email: &subscription.email,
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
 
 /// `GET /subscriptions/unsubscribe/{token}`: the link in every mail.
@@ -197,19 +202,18 @@ pub async fn unsubscribe_form(
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
     let (subscription, name) = subscription_of(&state, token.clone(), false).await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert(
-            "step",
-            if subscription.status == SubscriptionStatus::Unsubscribed {
-                "unsubscribed"
-            } else {
-                "unsubscribe"
-            },
-        );
-        ctx.insert("organization", &name);
-        ctx.insert("email", &subscription.email);
-        ctx.insert("action", &format!("/subscriptions/unsubscribe/{token}"));
-    })
+    let view = SubscriptionPage {
+        step: if subscription.status == SubscriptionStatus::Unsubscribed {
+            "unsubscribed"
+        } else {
+            "unsubscribe"
+        },
+        organization: &name,
+        email: &subscription.email,
+        action: Some(format!("/subscriptions/unsubscribe/{token}")),
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
 
 /// `POST /subscriptions/unsubscribe/{token}`: from the page, or one click from the mail
@@ -227,9 +231,11 @@ pub async fn unsubscribe(
         .db
         .run(move |conn| subscriptions::unsubscribe(conn, id))
         .await?;
-    page(&req, &state, user.as_ref(), StatusCode::OK, |ctx| {
-        ctx.insert("step", "unsubscribed");
-        ctx.insert("organization", &name);
-        ctx.insert("email", &subscription.email);
-    })
+    let view = SubscriptionPage {
+        step: "unsubscribed",
+        organization: &name,
+        email: &subscription.email,
+        ..Default::default()
+    };
+    page(&req, &state, user.as_ref(), StatusCode::OK, view)
 }
