@@ -17,7 +17,7 @@ use crate::web::AppState;
 use crate::web::auth::{AdministrationStaff, CsrfForm, CurrentUser};
 use crate::web::forms::AnswerForm;
 use crate::web::forms::page as html;
-use crate::web::templates::{context_for, render, render_page};
+use crate::web::templates::render_page;
 
 fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
     user.account.organization_id.ok_or_else(|| {
@@ -196,17 +196,29 @@ fn page(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> AppResult<HttpResponse> {
-    let mut ctx = context_for(Some(user));
-    ctx.insert("task", &data);
-    ctx.insert("action", &format!("/my/tasks/{id}"));
-    ctx.insert("form_csrf", &user.csrf_token);
-    ctx.insert("answered_by_default", &user.account.name);
-    ctx.insert("notice", &notice);
-    ctx.insert("error", &error);
-    ctx.insert("back_url", "/my/tasks");
+    // The answer link's page, for the administration's own account.
+    #[derive(Serialize)]
+    struct OwnTaskPage<'a> {
+        task: crate::read::task::AnswerPage,
+        action: String,
+        form_csrf: &'a str,
+        answered_by_default: &'a str,
+        notice: Option<&'a str>,
+        error: Option<&'a str>,
+        back_url: &'static str,
+    }
+    let view = OwnTaskPage {
+        task: data,
+        action: format!("/my/tasks/{id}"),
+        form_csrf: &user.csrf_token,
+        answered_by_default: &user.account.name,
+        notice,
+        error,
+        back_url: "/my/tasks",
+    };
     Ok(html(
         status,
-        render("administration/task_answer.html", &ctx)?,
+        render_page("administration/task_answer.html", Some(user), &view)?,
     ))
 }
 

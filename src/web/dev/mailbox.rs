@@ -15,7 +15,7 @@ use crate::error::{AppError, AppResult};
 use crate::web::AppState;
 use crate::web::auth::Secretariat;
 use crate::web::files::{download, sandboxed_html};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 
 const LIST_LIMIT: usize = 200;
 
@@ -139,13 +139,20 @@ pub async fn list(
     })
     .await
     .map_err(AppError::internal)?;
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("messages", &summaries);
-    ctx.insert("dir", &shown_dir);
-    ctx.insert("limit", &LIST_LIMIT);
+    #[derive(Serialize)]
+    struct ListPage {
+        messages: Vec<Summary>,
+        dir: String,
+        limit: usize,
+    }
+    let view = ListPage {
+        messages: summaries,
+        dir: shown_dir,
+        limit: LIST_LIMIT,
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render("dev/mailbox.html", &ctx)?))
+        .body(render_page("dev/mailbox.html", Some(&user), &view)?))
 }
 
 #[derive(Serialize)]
@@ -178,20 +185,34 @@ pub async fn show(
             size: part.contents().len(),
         })
         .collect();
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("file", &name);
-    ctx.insert("subject", message.subject().unwrap_or("(intet emne)"));
-    ctx.insert("from", &addresses(message.from()));
-    ctx.insert("to", &addresses(message.to()));
-    ctx.insert("reply_to", &addresses(message.reply_to()));
-    ctx.insert("date", &date_text(&message));
-    ctx.insert("message_id", message.message_id().unwrap_or(""));
-    ctx.insert("text", &message.body_text(0).map(|t| t.into_owned()));
-    ctx.insert("has_html", &html_part(&message).is_some());
-    ctx.insert("attachments", &attachments);
+    #[derive(Serialize)]
+    struct MessagePage<'a> {
+        file: String,
+        subject: &'a str,
+        from: String,
+        to: String,
+        reply_to: String,
+        date: String,
+        message_id: &'a str,
+        text: Option<String>,
+        has_html: bool,
+        attachments: Vec<AttachmentView>,
+    }
+    let view = MessagePage {
+        file: name,
+        subject: message.subject().unwrap_or("(intet emne)"),
+        from: addresses(message.from()),
+        to: addresses(message.to()),
+        reply_to: addresses(message.reply_to()),
+        date: date_text(&message),
+        message_id: message.message_id().unwrap_or(""),
+        text: message.body_text(0).map(|t| t.into_owned()),
+        has_html: html_part(&message).is_some(),
+        attachments,
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render("dev/mailbox_message.html", &ctx)?))
+        .body(render_page("dev/mailbox_message.html", Some(&user), &view)?))
 }
 
 /// `/dev/mailbox/{file}/html`: the HTML part, sandboxed: no script, no requests of its own.

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::followup;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, User};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 
 /// The signature the account's person gives, if it is among the draft's signers.
 fn own_signer(draft: &Minutes, user: &CurrentUser) -> Option<Signer> {
@@ -49,20 +49,31 @@ fn page(
     notice: Option<&str>,
 ) -> AppResult<HttpResponse> {
     let signed = own.is_some_and(|s| draft.signatures.iter().any(|g| g.key == s.key));
-    let mut ctx = context_for(Some(user));
-    ctx.insert(
-        "minutes",
-        &crate::read::minutes::view(draft, Audience::Members),
-    );
-    ctx.insert("meeting_id", &meeting);
-    ctx.insert("may_sign", &(own.is_some() && !signed));
-    ctx.insert("signed", &signed);
-    ctx.insert("notice", &notice);
-    ctx.insert("secretariat", &(user.role() == Role::Secretariat));
+    #[derive(serde::Serialize)]
+    struct DraftPage<'a> {
+        minutes: crate::documents::MinutesView,
+        meeting_id: MeetingId,
+        may_sign: bool,
+        signed: bool,
+        notice: Option<&'a str>,
+        secretariat: bool,
+    }
+    let view = DraftPage {
+        minutes: crate::read::minutes::view(draft, Audience::Members),
+        meeting_id: meeting,
+        may_sign: own.is_some() && !signed,
+        signed,
+        notice,
+        secretariat: user.role() == Role::Secretariat,
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("politician/minutes_draft.html", &ctx)?))
+        .body(render_page(
+            "politician/minutes_draft.html",
+            Some(user),
+            &view,
+        )?))
 }
 
 /// `GET /meetings/{id}/minutes/draft`

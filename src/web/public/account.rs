@@ -13,7 +13,7 @@ use crate::web::auth::{
     self, CsrfForm, MaybeUser, SESSION_COOKIE, current_user, removal_cookie, session_cookie,
     verify_form_token,
 };
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 
 /// A local path to return to after login; anything else (another site, `//host`) is dropped.
 pub fn safe_next(next: &str) -> Option<&str> {
@@ -50,6 +50,18 @@ struct LoginPage<'a> {
     again: bool,
 }
 
+/// The login page: the form as posted (`next`, the address) and why it failed, and on the
+/// demo the accounts to try.
+#[derive(Serialize)]
+struct LoginView<'a> {
+    form_csrf: &'a str,
+    next: &'a str,
+    email: &'a str,
+    error: Option<&'a str>,
+    again: bool,
+    demo_accounts: Vec<DemoAccount>,
+}
+
 async fn render_login(
     req: &HttpRequest,
     state: &AppState,
@@ -59,12 +71,6 @@ async fn render_login(
 ) -> AppResult<HttpResponse> {
     let demo = state.db.run(|conn| db::meta(conn, "demo")).await?.is_some();
     let (form_csrf, cookie) = auth::form_token(req, state);
-    let mut ctx = context_for(user);
-    ctx.insert("form_csrf", &form_csrf);
-    ctx.insert("next", safe_next(page.next).unwrap_or(""));
-    ctx.insert("email", page.email);
-    ctx.insert("error", &page.error);
-    ctx.insert("again", &page.again);
     let demo_accounts: Vec<DemoAccount> = if demo {
         crate::demo::DEMO_ACCOUNTS
             .iter()
@@ -73,7 +79,14 @@ async fn render_login(
     } else {
         Vec::new()
     };
-    ctx.insert("demo_accounts", &demo_accounts);
+    let view = LoginView {
+        form_csrf: &form_csrf,
+        next: safe_next(page.next).unwrap_or(""),
+        email: page.email,
+        error: page.error,
+        again: page.again,
+        demo_accounts,
+    };
     let mut response = HttpResponse::build(status);
     response
         .content_type("text/html; charset=utf-8")
@@ -81,7 +94,7 @@ async fn render_login(
     if let Some(cookie) = cookie {
         response.cookie(cookie);
     }
-    Ok(response.body(render("public/login.html", &ctx)?))
+    Ok(response.body(render_page("public/login.html", user, &view)?))
 }
 
 #[derive(Deserialize)]
@@ -231,11 +244,13 @@ pub async fn logout_form(MaybeUser(user): MaybeUser) -> AppResult<HttpResponse> 
             .insert_header((header::LOCATION, "/"))
             .finish());
     };
-    let ctx = context_for(Some(&user));
+    // The page asks to confirm: nothing of its own beyond the layout.
+    #[derive(Serialize)]
+    struct Logout {}
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("public/logout.html", &ctx)?))
+        .body(render_page("public/logout.html", Some(&user), &Logout {})?))
 }
 
 /// `POST /logout`: the session is revoked on the server, not only forgotten by the browser.

@@ -12,7 +12,7 @@ use crate::domain::time::today;
 use crate::error::AppResult;
 use crate::web::AppState;
 use crate::web::auth::MaybeUser;
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::{CaseLink, proposal_url};
 
 const PAGE_SIZE: i64 = 50;
@@ -72,21 +72,27 @@ async fn overview(
     let page = query.side.unwrap_or(1).max(1);
     let (rows, total) = state.db.run(move |conn| rows(conn, statuses, page)).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let mut ctx = context_for(user);
-    ctx.insert("heading", heading);
-    ctx.insert("intro", intro);
-    ctx.insert("rows", &rows);
-    ctx.insert("total", &total);
-    ctx.insert(
-        "previous",
-        &(page > 1).then(|| format!("{path}?side={}", page - 1)),
-    );
-    ctx.insert(
-        "next",
-        &(page < pages).then(|| format!("{path}?side={}", page + 1)),
-    );
-    ctx.insert("page", &page);
-    ctx.insert("pages", &pages);
+    #[derive(serde::Serialize)]
+    struct Overview {
+        heading: &'static str,
+        intro: &'static str,
+        rows: Vec<Value>,
+        total: i64,
+        previous: Option<String>,
+        next: Option<String>,
+        page: i64,
+        pages: i64,
+    }
+    let view = Overview {
+        heading,
+        intro,
+        rows,
+        total,
+        previous: (page > 1).then(|| format!("{path}?side={}", page - 1)),
+        next: (page < pages).then(|| format!("{path}?side={}", page + 1)),
+        page,
+        pages,
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((
@@ -97,7 +103,7 @@ async fn overview(
                 "public, max-age=60"
             },
         ))
-        .body(render("public/followup.html", &ctx)?))
+        .body(render_page("public/followup.html", user, &view)?))
 }
 
 /// `GET /proposals/follow-up`

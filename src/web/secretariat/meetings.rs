@@ -5,7 +5,6 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::OrganizationId;
@@ -17,7 +16,7 @@ use crate::service;
 use crate::service::meetings::PlanInput;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page as render_view;
 use crate::web::views::{When, meeting_url};
 
 const LIST_LIMIT: i64 = 200;
@@ -128,63 +127,88 @@ async fn render_page(
         })
         .await?;
     let rules = state.db.run(crate::db::minutes::signer_rules).await?;
-    let mut ctx = context_for(Some(user));
-    ctx.insert("rows", &rows);
-    ctx.insert("held", &held);
-    ctx.insert(
-        "signer_rules",
-        &bodies
+    let view = MeetingsPage {
+        rows,
+        held,
+        signer_rules: bodies
             .iter()
             .map(|(id, name)| {
                 let rule = rules
                     .iter()
                     .find(|(o, _)| o == id)
                     .map_or(SignerRule::ChairAndSecretariat, |(_, r)| *r);
-                json!({
-                    "id": id.to_string(),
-                    "name": name,
-                    "choices": SignerRule::ALL.iter().map(|r| json!({
-                        "value": r.as_str(),
-                        "label": r.label_da(),
-                        "selected": *r == rule,
-                    })).collect::<Vec<_>>(),
-                })
+                SignerRules {
+                    id: id.to_string(),
+                    name: name.clone(),
+                    choices: SignerRule::ALL
+                        .iter()
+                        .map(|r| Choice {
+                            value: r.as_str().to_owned(),
+                            label: r.label_da().to_owned(),
+                            selected: *r == rule,
+                        })
+                        .collect(),
+                }
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "bodies",
-        &bodies
+            .collect(),
+        bodies: bodies
             .iter()
             .map(|(id, name)| Choice {
                 value: id.to_string(),
                 label: name.clone(),
                 selected: form.organization == id.to_string(),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "kinds",
-        &MeetingKind::ALL
+            .collect(),
+        kinds: MeetingKind::ALL
             .iter()
             .map(|k| Choice {
                 value: k.as_str().to_owned(),
                 label: k.label_da().to_owned(),
                 selected: form.kind == k.as_str(),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("date", &form.date);
-    ctx.insert("time", &form.time);
-    ctx.insert("location", &form.location);
-    for field in ["organization", "date", "time", "location", "kind"] {
-        ctx.insert(format!("error_{field}"), &errors.get(field));
-    }
-    ctx.insert("errors", &crate::web::forms::error_lines(errors));
+            .collect(),
+        date: &form.date,
+        time: &form.time,
+        location: &form.location,
+        error_organization: errors.get("organization"),
+        error_date: errors.get("date"),
+        error_time: errors.get("time"),
+        error_location: errors.get("location"),
+        error_kind: errors.get("kind"),
+        errors: crate::web::forms::error_lines(errors),
+    };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("secretariat/meetings.html", &ctx)?))
+        .body(render_view("secretariat/meetings.html", Some(user), &view)?))
+}
+
+/// The meetings page: the coming meetings with their deadlines, the held ones, who signs each
+/// body's minutes, and the form to plan a meeting (with what was wrong in it).
+#[derive(Serialize)]
+struct MeetingsPage<'a> {
+    rows: Vec<Row>,
+    held: Vec<HeldRow>,
+    signer_rules: Vec<SignerRules>,
+    bodies: Vec<Choice>,
+    kinds: Vec<Choice>,
+    date: &'a str,
+    time: &'a str,
+    location: &'a str,
+    error_organization: Option<&'a str>,
+    error_date: Option<&'a str>,
+    error_time: Option<&'a str>,
+    error_location: Option<&'a str>,
+    error_kind: Option<&'a str>,
+    errors: Vec<crate::web::forms::ErrorLine>,
+}
+
+/// Who signs a body's minutes, as a choice.
+#[derive(Serialize)]
+struct SignerRules {
+    id: String,
+    name: String,
+    choices: Vec<Choice>,
 }
 
 /// `GET /secretariat/meetings`

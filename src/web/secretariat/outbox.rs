@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, Secretariat};
 use crate::web::files::{download, sandboxed_html};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::AuditLine;
 use crate::web::views::When;
 
@@ -128,15 +128,30 @@ pub async fn list(
         current: status == Some(*s),
     }));
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("tabs", &tabs);
-    ctx.insert("rows", &messages.iter().map(row).collect::<Vec<_>>());
-    ctx.insert("total", &total);
-    ctx.insert("page", &page);
-    ctx.insert("pages", &pages);
-    ctx.insert("previous", &(page > 1).then(|| list_url(status, page - 1)));
-    ctx.insert("next", &(page < pages).then(|| list_url(status, page + 1)));
-    Ok(private_html(render("secretariat/outbox.html", &ctx)?))
+    #[derive(Serialize)]
+    struct ListPage {
+        tabs: Vec<Tab>,
+        rows: Vec<Row>,
+        total: i64,
+        page: i64,
+        pages: i64,
+        previous: Option<String>,
+        next: Option<String>,
+    }
+    let view = ListPage {
+        tabs,
+        rows: messages.iter().map(row).collect(),
+        total,
+        page,
+        pages,
+        previous: (page > 1).then(|| list_url(status, page - 1)),
+        next: (page < pages).then(|| list_url(status, page + 1)),
+    };
+    Ok(private_html(render_page(
+        "secretariat/outbox.html",
+        Some(&user),
+        &view,
+    )?))
 }
 
 /// A page with one person's view: never stored by a cache.
@@ -178,29 +193,35 @@ pub async fn show(
             Ok((message, history))
         })
         .await?;
-    let mut ctx = context_for(Some(&user));
-    ctx.insert(
-        "history",
-        &history.iter().map(AuditLine::from).collect::<Vec<_>>(),
-    );
-    ctx.insert("m", &row(&message));
-    ctx.insert("id", &message.id);
-    ctx.insert("message_id", &message.message_id);
-    ctx.insert("from", &message.from);
-    ctx.insert("reply_to", &message.reply_to);
-    ctx.insert("text", &message.text);
-    ctx.insert("has_html", &message.html.is_some());
-    ctx.insert("dead", &(message.status == OutboxStatus::Dead));
-    ctx.insert(
-        "concerns",
-        &message
+    #[derive(Serialize)]
+    struct MessagePage<'a> {
+        history: Vec<AuditLine>,
+        m: Row,
+        id: MessageId,
+        message_id: &'a str,
+        from: &'a str,
+        reply_to: Option<&'a str>,
+        text: &'a str,
+        has_html: bool,
+        dead: bool,
+        concerns: Option<String>,
+        attachments: Vec<AttachmentView>,
+    }
+    let view = MessagePage {
+        history: history.iter().map(AuditLine::from).collect(),
+        m: row(&message),
+        id: message.id,
+        message_id: &message.message_id,
+        from: &message.from,
+        reply_to: message.reply_to.as_deref(),
+        text: &message.text,
+        has_html: message.html.is_some(),
+        dead: message.status == OutboxStatus::Dead,
+        concerns: message
             .concerns
             .as_ref()
             .map(|(kind, id)| format!("{kind} {id}")),
-    );
-    ctx.insert(
-        "attachments",
-        &message
+        attachments: message
             .attachments
             .iter()
             .enumerate()
@@ -210,11 +231,12 @@ pub async fn show(
                 content_type: a.content_type.clone(),
                 size: a.content.len(),
             })
-            .collect::<Vec<_>>(),
-    );
-    Ok(private_html(render(
+            .collect(),
+    };
+    Ok(private_html(render_page(
         "secretariat/outbox_message.html",
-        &ctx,
+        Some(&user),
+        &view,
     )?))
 }
 
