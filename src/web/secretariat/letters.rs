@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::db::letters::{self, Letter};
 use crate::db::{DbConnection, audit, cases, meetings};
@@ -28,7 +28,7 @@ use crate::service::{
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::forms::{page as html, refused_or};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::upload::read_upload;
 use crate::web::views::{AuditLine, When, case_url};
 
@@ -245,18 +245,15 @@ fn form_page(
     problem: Option<&str>,
 ) -> AppResult<String> {
     let outgoing = fields.outgoing();
-    let senders: Vec<Value> = letters::letterheads(conn)?
+    let senders: Vec<SenderChoice> = letters::letterheads(conn)?
         .iter()
         .filter(|e| !outgoing || e.can_send())
-        .map(|e| {
-            json!({
-                "id": e.id.0,
-                "name": e.name,
-                "selected": fields.sender.trim() == e.id.0.to_string(),
-            })
+        .map(|e| SenderChoice {
+            id: e.id,
+            name: e.name.clone(),
+            selected: fields.sender.trim() == e.id.0.to_string(),
         })
         .collect();
-    let mut ctx = context_for(Some(user));
     let (action, heading) = match (target, outgoing) {
         (FormFor::New, true) => ("/secretariat/letters".to_owned(), "Nyt udgående brev"),
         (FormFor::New, false) => (
@@ -266,49 +263,92 @@ fn form_page(
         (FormFor::Edit(id), true) => (format!("{}/edit", letter_url(id)), "Ret udgående brev"),
         (FormFor::Edit(id), false) => (format!("{}/edit", letter_url(id)), "Ret indgående brev"),
     };
-    if let FormFor::Edit(id) = target {
-        ctx.insert("letter_url", &letter_url(id));
-    }
     // The case as a link, when it exists.
-    if let Ok(reference) = CaseReference::parse(fields.case.trim())
-        && let Some(case) = cases::by_reference(conn, &reference)?
-    {
-        ctx.insert("case_known", &case.title);
-        ctx.insert("case_url", &case_url(&reference));
-    }
-    if let Ok(id) = fields.in_reply_to.trim().parse::<LetterId>()
-        && let Some(original) = letters::get(conn, id)?
-    {
-        ctx.insert(
-            "reply_to",
-            &json!({
-                "url": letter_url(id),
-                "text": format!("{} af {}", original.sender_name, long_date_da(original.date)),
-            }),
-        );
-    }
-    let signatories: Vec<Value> = fields
-        .signatories()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| json!({ "n": i + 1, "name": s.name, "title": s.title }))
-        .collect();
-    let field_errors: serde_json::Map<String, Value> = errors
-        .0
-        .iter()
-        .map(|(f, m)| (f.clone(), Value::String(m.clone())))
-        .collect();
-    ctx.insert("action", &action);
-    ctx.insert("heading", heading);
-    ctx.insert("is_new", &matches!(target, FormFor::New));
-    ctx.insert("outgoing", &outgoing);
-    ctx.insert("f", fields);
-    ctx.insert("senders", &senders);
-    ctx.insert("signatories", &signatories);
-    ctx.insert("errors", &crate::web::forms::error_lines(errors));
-    ctx.insert("e", &field_errors);
-    ctx.insert("problem", &problem);
-    render("secretariat/letter_form.html", &ctx)
+    let case = match CaseReference::parse(fields.case.trim()) {
+        Ok(reference) => cases::by_reference(conn, &reference)?.map(|c| (reference, c.title)),
+        Err(_) => None,
+    };
+    let reply_to = match fields.in_reply_to.trim().parse::<LetterId>() {
+        Ok(id) => letters::get(conn, id)?.map(|original| Link {
+            url: letter_url(id),
+            text: format!(
+                "{} af {}",
+                original.sender_name,
+                long_date_da(original.date)
+            ),
+        }),
+        Err(_) => None,
+    };
+    let view = FormPage {
+        letter_url: match target {
+            FormFor::Edit(id) => Some(letter_url(id)),
+            FormFor::New => None,
+        },
+        case_url: case.as_ref().map(|(reference, _)| case_url(reference)),
+        case_known: case.map(|(_, title)| title),
+        reply_to,
+        action,
+        heading,
+        is_new: matches!(target, FormFor::New),
+        outgoing,
+        f: fields,
+        senders,
+        signatories: fields
+            .signatories()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SignatoryLine {
+                n: i + 1,
+                name: s.name.clone(),
+                title: s.title.clone(),
+            })
+            .collect(),
+        errors: crate::web::forms::error_lines(errors),
+        e: errors.0.iter().cloned().collect(),
+        problem,
+    };
+    render_page("secretariat/letter_form.html", Some(user), &view)
+}
+
+/// The letter form: what was typed, who may send, the case and the letter it answers, and
+/// what was wrong (by field in `e`).
+#[derive(Serialize)]
+struct FormPage<'a> {
+    letter_url: Option<String>,
+    case_known: Option<String>,
+    case_url: Option<String>,
+    reply_to: Option<Link>,
+    action: String,
+    heading: &'static str,
+    is_new: bool,
+    outgoing: bool,
+    f: &'a LetterFields,
+    senders: Vec<SenderChoice>,
+    signatories: Vec<SignatoryLine>,
+    errors: Vec<crate::web::forms::ErrorLine>,
+    e: std::collections::BTreeMap<String, String>,
+    problem: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SenderChoice {
+    id: OrganizationId,
+    name: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct SignatoryLine {
+    n: usize,
+    name: String,
+    title: Option<String>,
+}
+
+/// A link with its text (the letter answered).
+#[derive(Serialize)]
+struct Link {
+    url: String,
+    text: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -704,86 +744,149 @@ fn letter_page(
     let reference = cases::reference_of(conn, letter.case_id)?;
     let case = cases::by_reference(conn, &reference)?
         .ok_or_else(|| AppError::internal("a letter's case is missing"))?;
-    let mut ctx = context_for(Some(user));
-    ctx.insert("letter", &letter_json(&letter));
-    ctx.insert("case", &json!({ "reference": reference.to_string(), "title": case.title, "url": case_url(&reference) }));
-    ctx.insert(
-        "body_html",
-        &crate::web::markdown::to_safe_html(&letter.text.body),
-    );
-    ctx.insert("notice", &notice);
-    ctx.insert("problem", &problem);
-    if let Some(answered) = letter
+    let reply_to = letter
         .in_reply_to
         .and_then(|i| letters::get(conn, i).ok().flatten())
-    {
-        ctx.insert(
-            "reply_to",
-            &json!({
-                "url": letter_url(answered.id),
-                "text": format!("{} af {}", answered.sender_name, long_date_da(answered.date)),
-            }),
-        );
-    }
-    if let Some(item) = letter.agenda_item_id {
-        ctx.insert(
-            "agenda_url",
-            &crate::read::followup::presented_url(conn, item)?,
-        );
-    }
-    if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {
-        let bodies: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let upcoming: Vec<Value> = meetings::upcoming_of(conn, &bodies, Utc::now(), 20)?
-            .iter()
-            .map(|m| {
-                json!({
-                    "id": m.id,
-                    "label": format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
+        .map(|answered| Link {
+            url: letter_url(answered.id),
+            text: format!(
+                "{} af {}",
+                answered.sender_name,
+                long_date_da(answered.date)
+            ),
+        });
+    let agenda_url = match letter.agenda_item_id {
+        Some(item) => crate::read::followup::presented_url(conn, item)?,
+        None => None,
+    };
+    // An incoming letter not yet on an agenda can be put on a coming meeting's.
+    let upcoming =
+        if letter.direction == LetterDirection::Incoming && letter.agenda_item_id.is_none() {
+            let bodies: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            meetings::upcoming_of(conn, &bodies, Utc::now(), 20)?
+                .iter()
+                .map(|m| MeetingChoice {
+                    id: m.id,
+                    label: format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
                 })
-            })
-            .collect();
-        ctx.insert("upcoming", &upcoming);
-    }
-    let history: Vec<AuditLine> = audit::for_subject(conn, audit::SubjectKind("letter").with(id))?
+                .collect()
+        } else {
+            Vec::new()
+        };
+    let history = audit::for_subject(conn, audit::SubjectKind("letter").with(id))?
         .iter()
         .map(AuditLine::from)
         .collect();
-    ctx.insert("history", &history);
-    render("secretariat/letter.html", &ctx)
+    let view = LetterPage {
+        letter: letter_view(&letter),
+        case: CaseLine {
+            reference: reference.to_string(),
+            title: case.title,
+            url: case_url(&reference),
+        },
+        body_html: crate::web::markdown::to_safe_html(&letter.text.body),
+        notice,
+        problem,
+        reply_to,
+        agenda_url,
+        upcoming,
+        history,
+    };
+    render_page("secretariat/letter.html", Some(user), &view)
 }
 
-fn letter_json(l: &Letter) -> Value {
-    json!({
-        "id": l.id,
-        "direction": l.direction,
-        "direction_label": l.direction.label_da(),
-        "status": l.status,
-        "status_label": l.status.label_da(),
-        "incoming": l.direction == LetterDirection::Incoming,
-        "editable": l.status.after(LetterEvent::Edit).is_ok(),
-        "can_approve": l.status == LetterStatus::Draft,
-        "approved": l.status == LetterStatus::Approved,
-        "sent": l.status == LetterStatus::Sent,
-        "sender": l.sender_name,
-        "date": long_date_da(l.date),
-        "recipient_name": l.text.recipient_name,
-        "recipient_title": l.text.recipient_title,
-        "recipient_email": l.text.recipient_email,
-        "heading": l.text.heading,
-        "salutation": l.text.salutation,
-        "closing": l.text.closing,
-        "signatories": l.text.signatories,
-        "public": l.public,
-        "original": l.original_filename,
-        "sent_at": l.sent_at.map(|t| When::new(t).text),
-        "approved_at": l.approved_at.map(|t| When::new(t).text),
-        "lock": l.lock_version,
-        "pdf_url": format!("/letters/{}.pdf", l.id),
-        "original_url": format!("/letters/{}/original", l.id),
-    })
+/// A letter as the secretariat handles it: its parts and status, its case, the letter it
+/// answers, where it is on an agenda, and its history.
+#[derive(Serialize)]
+struct LetterPage<'a> {
+    letter: LetterView,
+    case: CaseLine,
+    body_html: String,
+    notice: Option<&'a str>,
+    problem: Option<&'a str>,
+    reply_to: Option<Link>,
+    agenda_url: Option<String>,
+    upcoming: Vec<MeetingChoice>,
+    history: Vec<AuditLine>,
+}
+
+#[derive(Serialize)]
+struct CaseLine {
+    reference: String,
+    title: String,
+    url: String,
+}
+
+/// A coming meeting an incoming letter can be put before.
+#[derive(Serialize)]
+struct MeetingChoice {
+    id: MeetingId,
+    label: String,
+}
+
+/// The letter's parts and what may be done with it now.
+#[derive(Serialize)]
+struct LetterView {
+    id: LetterId,
+    direction: LetterDirection,
+    direction_label: &'static str,
+    status: LetterStatus,
+    status_label: &'static str,
+    incoming: bool,
+    editable: bool,
+    can_approve: bool,
+    approved: bool,
+    sent: bool,
+    sender: String,
+    date: String,
+    recipient_name: String,
+    recipient_title: Option<String>,
+    recipient_email: Option<String>,
+    heading: String,
+    salutation: String,
+    closing: String,
+    signatories: Vec<crate::domain::letter::Signatory>,
+    public: bool,
+    original: Option<String>,
+    sent_at: Option<String>,
+    approved_at: Option<String>,
+    lock: i32,
+    pdf_url: String,
+    original_url: String,
+}
+
+fn letter_view(l: &Letter) -> LetterView {
+    LetterView {
+        id: l.id,
+        direction: l.direction,
+        direction_label: l.direction.label_da(),
+        status: l.status,
+        status_label: l.status.label_da(),
+        incoming: l.direction == LetterDirection::Incoming,
+        editable: l.status.after(LetterEvent::Edit).is_ok(),
+        can_approve: l.status == LetterStatus::Draft,
+        approved: l.status == LetterStatus::Approved,
+        sent: l.status == LetterStatus::Sent,
+        sender: l.sender_name.clone(),
+        date: long_date_da(l.date),
+        recipient_name: l.text.recipient_name.clone(),
+        recipient_title: l.text.recipient_title.clone(),
+        recipient_email: l.text.recipient_email.clone(),
+        heading: l.text.heading.clone(),
+        salutation: l.text.salutation.clone(),
+        closing: l.text.closing.clone(),
+        signatories: l.text.signatories.clone(),
+        public: l.public,
+        original: l.original_filename.clone(),
+        sent_at: l.sent_at.map(|t| When::new(t).text),
+        approved_at: l.approved_at.map(|t| When::new(t).text),
+        lock: l.lock_version,
+        pdf_url: crate::urls::letter_pdf(l.id),
+        original_url: crate::urls::letter_original(l.id),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -808,31 +911,55 @@ pub async fn list(
             let mut rows = Vec::new();
             for l in &list {
                 let reference = cases::reference_of(conn, l.case_id)?;
-                rows.push(json!({
-                    "url": letter_url(l.id),
-                    "date": l.date.format("%d.%m.%Y").to_string(),
-                    "direction": l.direction.label_da(),
-                    "party": match l.direction {
+                rows.push(LetterRow {
+                    url: letter_url(l.id),
+                    date: l.date.format("%d.%m.%Y").to_string(),
+                    direction: l.direction.label_da(),
+                    party: match l.direction {
                         LetterDirection::Incoming => format!("Fra {}", l.sender_name),
                         LetterDirection::Outgoing => format!("Til {}", l.text.recipient_name),
                     },
-                    "heading": l.text.heading,
-                    "status": l.status.label_da(),
-                    "public": l.public,
-                    "case": reference.to_string(),
-                    "case_url": case_url(&reference),
-                }));
+                    heading: l.text.heading.clone(),
+                    status: l.status.label_da(),
+                    public: l.public,
+                    case: reference.to_string(),
+                    case_url: case_url(&reference),
+                });
             }
-            let mut ctx = context_for(Some(&user));
-            ctx.insert("letters", &rows);
-            ctx.insert("total", &total);
-            ctx.insert("page", &page);
-            ctx.insert("prev", &(page > 1).then(|| page - 1));
-            ctx.insert("next", &(page * PER_PAGE < total).then(|| page + 1));
-            render("secretariat/letters.html", &ctx)
+            let view = LettersPage {
+                letters: rows,
+                total,
+                page,
+                prev: (page > 1).then(|| page - 1),
+                next: (page * PER_PAGE < total).then(|| page + 1),
+            };
+            render_page("secretariat/letters.html", Some(&user), &view)
         })
         .await?;
     Ok(html(StatusCode::OK, body))
+}
+
+/// Every letter, newest first, a page at a time.
+#[derive(Serialize)]
+struct LettersPage {
+    letters: Vec<LetterRow>,
+    total: i64,
+    page: i64,
+    prev: Option<i64>,
+    next: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct LetterRow {
+    url: String,
+    date: String,
+    direction: &'static str,
+    party: String,
+    heading: String,
+    status: &'static str,
+    public: bool,
+    case: String,
+    case_url: String,
 }
 
 /// `GET /secretariat/letterheads`
@@ -855,25 +982,47 @@ fn letterheads_page(
     saved: bool,
     problem: Option<(OrganizationId, &str)>,
 ) -> AppResult<String> {
-    let entries: Vec<Value> = letters::letterheads(conn)?
+    let entries = letters::letterheads(conn)?
         .iter()
-        .map(|e| {
-            json!({
-                "id": e.id.0,
-                "name": e.name,
-                "kind": e.kind.parse::<crate::domain::organization::OrganizationKind>().map(|k| k.label_da()).unwrap_or(""),
-                "address": e.address_lines.join("\n"),
-                "website": e.website,
-                "has_logo": e.has_logo,
-                "can_send": e.can_send(),
-                "problem": problem.filter(|(id, _)| *id == e.id).map(|(_, p)| p),
-            })
+        .map(|e| LetterheadLine {
+            id: e.id,
+            name: e.name.clone(),
+            kind: e
+                .kind
+                .parse::<crate::domain::organization::OrganizationKind>()
+                .map(|k| k.label_da())
+                .unwrap_or(""),
+            address: e.address_lines.join("\n"),
+            website: e.website.clone(),
+            has_logo: e.has_logo,
+            can_send: e.can_send(),
+            problem: problem.filter(|(id, _)| *id == e.id).map(|(_, p)| p),
         })
         .collect();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("entries", &entries);
-    ctx.insert("notice", &saved.then_some("Brevhovedet er gemt."));
-    render("secretariat/letterheads.html", &ctx)
+    let view = LetterheadsPage {
+        entries,
+        notice: saved.then_some("Brevhovedet er gemt."),
+    };
+    render_page("secretariat/letterheads.html", Some(user), &view)
+}
+
+/// The organizations' letterheads, each with its form, and what came of the last save.
+#[derive(Serialize)]
+struct LetterheadsPage<'a> {
+    entries: Vec<LetterheadLine<'a>>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct LetterheadLine<'a> {
+    id: OrganizationId,
+    name: String,
+    kind: &'static str,
+    address: String,
+    website: Option<String>,
+    has_logo: bool,
+    can_send: bool,
+    problem: Option<&'a str>,
 }
 
 /// `POST /secretariat/letterheads/{id}` (multipart: address, web address, logo).

@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::workflow;
 use crate::domain::CaseReference;
@@ -15,8 +15,8 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, Secretariat};
 use crate::web::forms::{page, see_other};
 use crate::web::proposal_page::{ReviewForm, load_for, show_page};
-use crate::web::templates::{context_for, render};
-use crate::web::views::{list_rows, proposal_url};
+use crate::web::templates::render_page;
+use crate::web::views::{ListRow, list_rows, proposal_url};
 
 const COMMENT_MAX_CHARS: usize = 5_000;
 
@@ -176,37 +176,74 @@ pub async fn inbox(
             Ok(out)
         })
         .await?;
-    let mut ctx = context_for(Some(&user));
     // Each section pages on its own; the links keep the other sections where they are.
-    for (i, (name, (rows, total))) in ["submitted", "returned", "accepted"]
+    let mut shown = ["submitted", "returned", "accepted"]
         .into_iter()
         .zip(sections)
         .enumerate()
-    {
-        let page = pages[i];
-        let link = |p: i64| {
-            let mut all = pages;
-            all[i] = p;
-            format!(
-                "/secretariat/proposals?side={}&retur={}&godkendt={}#{name}",
-                all[0], all[1], all[2]
-            )
-        };
-        ctx.insert(name, &list_rows(&rows));
-        ctx.insert(format!("{name}_total"), &total);
-        ctx.insert(
-            format!("{name}_previous"),
-            &(page > 1).then(|| link(page - 1)),
-        );
-        ctx.insert(
-            format!("{name}_next"),
-            &(page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
-        );
-    }
+        .map(|(i, (name, (rows, total)))| {
+            let page = pages[i];
+            let link = |p: i64| {
+                let mut all = pages;
+                all[i] = p;
+                format!(
+                    "/secretariat/proposals?side={}&retur={}&godkendt={}#{name}",
+                    all[0], all[1], all[2]
+                )
+            };
+            Section {
+                rows: list_rows(&rows),
+                total,
+                previous: (page > 1).then(|| link(page - 1)),
+                next: (page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
+            }
+        });
+    let mut next_section = || shown.next().unwrap_or_default();
+    let (submitted, returned, accepted) = (next_section(), next_section(), next_section());
+    let view = Inbox {
+        submitted_total: submitted.total,
+        submitted_previous: submitted.previous,
+        submitted_next: submitted.next,
+        submitted: submitted.rows,
+        returned_total: returned.total,
+        returned_previous: returned.previous,
+        returned_next: returned.next,
+        returned: returned.rows,
+        accepted_total: accepted.total,
+        accepted_previous: accepted.previous,
+        accepted_next: accepted.next,
+        accepted: accepted.rows,
+    };
     Ok(page(
         StatusCode::OK,
-        render("secretariat/inbox.html", &ctx)?,
+        render_page("secretariat/inbox.html", Some(&user), &view)?,
     ))
+}
+
+/// One section of the inbox: a page of its proposals, how many there are, and the links on.
+#[derive(Default)]
+struct Section {
+    rows: Vec<ListRow>,
+    total: i64,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// The inbox: submitted proposals, those returned to their authors, and the accepted ones.
+#[derive(Serialize)]
+struct Inbox {
+    submitted: Vec<ListRow>,
+    submitted_total: i64,
+    submitted_previous: Option<String>,
+    submitted_next: Option<String>,
+    returned: Vec<ListRow>,
+    returned_total: i64,
+    returned_previous: Option<String>,
+    returned_next: Option<String>,
+    accepted: Vec<ListRow>,
+    accepted_total: i64,
+    accepted_previous: Option<String>,
+    accepted_next: Option<String>,
 }
 
 /// Proposals per page of each section of the inbox.

@@ -19,7 +19,7 @@ use crate::urls::item_decision as item_decision_url;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::forms::{page as html, refused_or};
-use crate::web::templates::{context_for, render, render_page};
+use crate::web::templates::render_page;
 use crate::web::views::{TaskRow, task_row};
 
 pub use crate::urls::task as task_url;
@@ -381,13 +381,20 @@ pub async fn overview(
         .db
         .run(move |conn| followup::overview(conn, id))
         .await?;
-    let mut ctx = context_for(Some(&user));
-    ctx.insert("overview", &overview);
-    ctx.insert("task_url", &task_url(id));
-    ctx.insert("pdf_url", &format!("{}/overview.pdf", task_url(id)));
+    #[derive(Serialize)]
+    struct OverviewPage {
+        overview: crate::documents::Overview,
+        task_url: String,
+        pdf_url: String,
+    }
+    let view = OverviewPage {
+        overview,
+        task_url: task_url(id),
+        pdf_url: format!("{}/overview.pdf", task_url(id)),
+    };
     Ok(html(
         StatusCode::OK,
-        render("secretariat/task_overview.html", &ctx)?,
+        render_page("secretariat/task_overview.html", Some(&user), &view)?,
     ))
 }
 
