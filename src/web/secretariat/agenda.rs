@@ -11,8 +11,6 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
-use tera::Context;
 
 use crate::db::agenda::{self, ItemChange, NewAgendaItem, ReleaseRequest};
 use crate::db::{DbConnection, meetings, organizations as orgs};
@@ -27,7 +25,7 @@ use crate::service;
 use crate::service::agenda::Placement;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::upload::read_upload;
 use crate::web::views::{When, meeting_url, proposal_url};
 
@@ -319,33 +317,60 @@ impl From<&ItemForm> for ItemFormEcho {
     }
 }
 
-fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) -> Context {
-    let mut ctx = context_for(Some(user));
+/// The agenda editor: the meeting, its working agenda with what may move where, the
+/// proposals that can be put on, the released versions, and the add-an-item form as posted.
+#[derive(Serialize)]
+struct EditorPage<'a> {
+    asset_agenda_editor: String,
+    meeting_id: MeetingId,
+    organization_name: &'a str,
+    when: When,
+    location: &'a str,
+    status_label: &'static str,
+    lock: i32,
+    editable: bool,
+    public_url: String,
+    decisions_url: Option<String>,
+    release_deadline: When,
+    release_rule: &'a str,
+    late: bool,
+    has_approval: bool,
+    items: Vec<ItemRow>,
+    offers: Vec<OfferRow>,
+    versions: Vec<VersionRow>,
+    next_version: usize,
+    pending_changes: Option<&'a [String]>,
+    problem: Option<&'a str>,
+    reason: &'a str,
+    kinds: Vec<Choice>,
+    sources: Vec<Choice>,
+    title: &'a str,
+    number: &'a str,
+    closed: bool,
+    body: &'a str,
+    sections: Vec<SectionField>,
+    error_kind: Option<String>,
+    error_title: Option<String>,
+    error_number: Option<String>,
+    error_source: Option<String>,
+    error_body: Option<String>,
+    error_section: Option<String>,
+    errors: Vec<crate::web::forms::ErrorLine>,
+}
+
+/// A section of an indstilling in the form.
+#[derive(Serialize)]
+struct SectionField {
+    heading: &'static str,
+    id: String,
+    text: String,
+}
+
+fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'a> {
     let m = &data.meeting;
     let now = Utc::now();
     let editable =
         m.starts_at > now && m.status != crate::domain::meeting::MeetingStatus::Cancelled;
-    ctx.insert(
-        "asset_agenda_editor",
-        &crate::web::assets::url("agenda-editor.js"),
-    );
-    ctx.insert("meeting_id", &m.id.0);
-    ctx.insert("organization_name", &m.organization_name);
-    ctx.insert("when", &When::new(m.starts_at));
-    ctx.insert("location", &m.location);
-    ctx.insert("status_label", m.status.label_da());
-    ctx.insert("lock", &m.lock_version);
-    ctx.insert("editable", &editable);
-    ctx.insert("public_url", &meeting_url(m.id));
-    ctx.insert(
-        "decisions_url",
-        &m.status
-            .agenda_is_released()
-            .then(|| crate::urls::meeting_decisions(m.id)),
-    );
-    ctx.insert("release_deadline", &When::new(data.release_deadline));
-    ctx.insert("release_rule", &data.release_rule);
-    ctx.insert("late", &(now > data.release_deadline));
     let groups: Vec<u8> = data
         .items
         .iter()
@@ -372,11 +397,38 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
             approval: i.kind == AgendaItemKind::ApprovalOfAgenda,
         })
         .collect();
-    ctx.insert("has_approval", &rows.iter().any(|r| r.approval));
-    ctx.insert("items", &rows);
-    ctx.insert(
-        "offers",
-        &data
+    static EMPTY: std::sync::LazyLock<ItemFormEcho> =
+        std::sync::LazyLock::new(|| ItemFormEcho::from(&ItemForm::default()));
+    let (echo, errors) = match &messages.form {
+        Some((echo, errors)) => (echo, Some(errors)),
+        None => (&*EMPTY, None),
+    };
+    let kind = if echo.kind.is_empty() {
+        AgendaItemKind::Recommendation.as_str()
+    } else {
+        echo.kind.as_str()
+    };
+    let error = |field: &str| errors.and_then(|e| e.get(field)).map(str::to_owned);
+    EditorPage {
+        asset_agenda_editor: crate::web::assets::url("agenda-editor.js"),
+        meeting_id: m.id,
+        organization_name: &m.organization_name,
+        when: When::new(m.starts_at),
+        location: &m.location,
+        status_label: m.status.label_da(),
+        lock: m.lock_version,
+        editable,
+        public_url: meeting_url(m.id),
+        decisions_url: m
+            .status
+            .agenda_is_released()
+            .then(|| crate::urls::meeting_decisions(m.id)),
+        release_deadline: When::new(data.release_deadline),
+        release_rule: &data.release_rule,
+        late: now > data.release_deadline,
+        has_approval: rows.iter().any(|r| r.approval),
+        items: rows,
+        offers: data
             .offers
             .iter()
             .map(|o| OfferRow {
@@ -393,11 +445,8 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
                     "Venter på et møde".to_owned()
                 },
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "versions",
-        &data
+            .collect(),
+        versions: data
             .versions
             .iter()
             .rev()
@@ -410,68 +459,50 @@ fn editor_context(user: &CurrentUser, data: &EditorData, messages: &Messages) ->
                 late_reason: v.late_reason.clone(),
                 changes: v.changes.clone(),
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("next_version", &(data.versions.len() + 1));
-    ctx.insert("pending_changes", &data.pending_changes);
-    ctx.insert("problem", &messages.problem);
-    ctx.insert("reason", &messages.reason);
-    let empty = ItemFormEcho::from(&ItemForm::default());
-    let (echo, errors) = match &messages.form {
-        Some((echo, errors)) => (echo, Some(errors)),
-        None => (&empty, None),
-    };
-    let kind = if echo.kind.is_empty() {
-        AgendaItemKind::Recommendation.as_str()
-    } else {
-        echo.kind.as_str()
-    };
-    ctx.insert(
-        "kinds",
-        &ADDABLE
+            .collect(),
+        next_version: data.versions.len() + 1,
+        pending_changes: data.pending_changes.as_deref(),
+        problem: messages.problem.as_deref(),
+        reason: &messages.reason,
+        kinds: ADDABLE
             .iter()
             .map(|k| Choice {
                 value: k.as_str().to_owned(),
                 label: k.label_da().to_owned(),
                 selected: k.as_str() == kind,
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "sources",
-        &data
+            .collect(),
+        sources: data
             .sources
             .iter()
             .map(|s| Choice {
                 selected: s.value == echo.source,
                 ..s.clone()
             })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("title", &echo.title);
-    ctx.insert("number", &echo.number);
-    ctx.insert("closed", &echo.closed);
-    ctx.insert("body", &echo.body);
-    ctx.insert(
-        "sections",
-        &RECOMMENDATION_SECTIONS
+            .collect(),
+        title: &echo.title,
+        number: &echo.number,
+        closed: echo.closed,
+        body: &echo.body,
+        sections: RECOMMENDATION_SECTIONS
             .iter()
             .enumerate()
-            .map(|(i, heading)| {
-                json!({
-                    "heading": heading,
-                    "id": format!("section-{i}"),
-                    "text": echo.section.get(i).cloned().unwrap_or_default(),
-                })
+            .map(|(i, heading)| SectionField {
+                heading,
+                id: format!("section-{i}"),
+                text: echo.section.get(i).cloned().unwrap_or_default(),
             })
-            .collect::<Vec<_>>(),
-    );
-    let errors = errors.cloned().unwrap_or_default();
-    for field in ["kind", "title", "number", "source", "body", "section"] {
-        ctx.insert(format!("error_{field}"), &errors.get(field));
+            .collect(),
+        error_kind: error("kind"),
+        error_title: error("title"),
+        error_number: error("number"),
+        error_source: error("source"),
+        error_body: error("body"),
+        error_section: error("section"),
+        errors: errors
+            .map(crate::web::forms::error_lines)
+            .unwrap_or_default(),
     }
-    ctx.insert("errors", &crate::web::forms::error_lines(&errors));
-    ctx
 }
 
 async fn render_editor(
@@ -482,11 +513,11 @@ async fn render_editor(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let data = state.db.run(move |conn| load(conn, id)).await?;
-    let ctx = editor_context(user, &data, &messages);
+    let view = editor_view(&data, &messages);
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("secretariat/agenda.html", &ctx)?))
+        .body(render_page("secretariat/agenda.html", Some(user), &view)?))
 }
 
 /// `GET /secretariat/meetings/{id}/agenda`
@@ -576,11 +607,11 @@ pub async fn add_item(
                 form: Some((ItemFormEcho::from(&form), errors)),
                 ..Messages::default()
             };
-            let ctx = editor_context(&user, &data, &messages);
+            let view = editor_view(&data, &messages);
             return Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(render("secretariat/agenda.html", &ctx)?));
+                .body(render_page("secretariat/agenda.html", Some(&user), &view)?));
         }
     };
     change_agenda(
@@ -819,38 +850,62 @@ fn edit_page(
         form: Some((ItemFormEcho::from(form), errors.clone())),
         ..Messages::default()
     };
-    let mut ctx = editor_context(user, data, &messages);
-    ctx.insert("item_id", &item.id.0);
-    ctx.insert("item_kind", &item.kind.as_str());
-    ctx.insert("item_kind_label", item.kind.label_da());
-    ctx.insert("item_number", &item.number);
-    ctx.insert("is_proposal", &item.proposal_id.is_some());
-    ctx.insert("proposal_url", &item.proposal_id.map(proposal_url));
-    ctx.insert("error_file", &errors.get("file"));
-    ctx.insert(
-        "max_attachment_mb",
-        &(state.settings.max_attachment_bytes / (1024 * 1024)),
-    );
-    ctx.insert(
-        "files",
-        &current
+    let view = ItemEditPage {
+        editor: editor_view(data, &messages),
+        item_id: item.id,
+        item_kind: item.kind.as_str(),
+        item_kind_label: item.kind.label_da(),
+        item_number: &item.number,
+        is_proposal: item.proposal_id.is_some(),
+        proposal_url: item.proposal_id.map(proposal_url),
+        error_file: errors.get("file"),
+        max_attachment_mb: state.settings.max_attachment_bytes / (1024 * 1024),
+        files: current
             .files
             .iter()
-            .map(|f| {
-                json!({
-                    "id": f.id,
-                    "filename": f.filename,
-                    "size": crate::domain::text::file_size_da(f.size),
-                    "public": f.public,
-                    "url": attachment_url(data.meeting.id, f.id),
-                })
+            .map(|f| FileLine {
+                id: f.id,
+                filename: f.filename.clone(),
+                size: crate::domain::text::file_size_da(f.size),
+                public: f.public,
+                url: attachment_url(data.meeting.id, f.id),
             })
-            .collect::<Vec<_>>(),
-    );
+            .collect(),
+    };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render("secretariat/agenda_item_edit.html", &ctx)?))
+        .body(render_page(
+            "secretariat/agenda_item_edit.html",
+            Some(user),
+            &view,
+        )?))
+}
+
+/// One item's page: the editor's data, the item, its files, and the form as posted.
+#[derive(Serialize)]
+struct ItemEditPage<'a> {
+    #[serde(flatten)]
+    editor: EditorPage<'a>,
+    item_id: AgendaItemId,
+    item_kind: &'static str,
+    item_kind_label: &'static str,
+    item_number: &'a str,
+    is_proposal: bool,
+    proposal_url: Option<String>,
+    error_file: Option<&'a str>,
+    max_attachment_mb: u64,
+    files: Vec<FileLine>,
+}
+
+/// A file on the item.
+#[derive(Serialize)]
+struct FileLine {
+    id: AttachmentId,
+    filename: String,
+    size: String,
+    public: bool,
+    url: String,
 }
 
 pub use crate::urls::meeting_attachment as attachment_url;
