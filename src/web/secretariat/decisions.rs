@@ -7,7 +7,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::db::decisions::{self, AttendanceEntry, DecidedItem, RecordDecision, StoredDecision};
@@ -30,7 +30,7 @@ use crate::service::followup;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::forms::{page as html, refused_or};
-use crate::web::templates::{context_for, render};
+use crate::web::templates::render_page;
 use crate::web::views::{When, meeting_url, proposal_url};
 
 pub use crate::urls::{
@@ -51,7 +51,7 @@ fn not_released() -> AppError {
 fn attendance_rows(
     conn: &mut DbConnection,
     meeting: &meetings::Meeting,
-) -> AppResult<(Vec<Value>, Vec<Value>, Option<u32>)> {
+) -> AppResult<(Vec<MemberRow>, Vec<PersonChoice>, Option<u32>)> {
     let day = crate::domain::time::local(meeting.starts_at).date_naive();
     let members = orgs::members(conn, meeting.organization_id, day)?;
     let recorded = decisions::attendance(conn, meeting.id)?;
@@ -68,19 +68,19 @@ fn attendance_rows(
                 .iter()
                 .find(|a| a.substitute_for == Some(m.person_id))
                 .map(|a| a.person_id);
-            json!({
-                "person_id": m.person_id,
-                "name": m.name,
-                "party": m.party_short_name,
-                "chair": m.role == crate::domain::organization::MembershipRole::Chair,
-                "absent": own.is_some_and(|a| a.status == AttendanceStatus::Absent),
-                "substitute": substitute,
-            })
+            MemberRow {
+                person_id: m.person_id,
+                name: m.name.clone(),
+                party: m.party_short_name.clone(),
+                chair: m.role == crate::domain::organization::MembershipRole::Chair,
+                absent: own.is_some_and(|a| a.status == AttendanceStatus::Absent),
+                substitute,
+            }
         })
         .collect();
     let substitutes = others
         .into_iter()
-        .map(|(id, name)| json!({ "id": id, "name": name }))
+        .map(|(id, name)| PersonChoice { id, name })
         .collect();
     Ok((
         rows,
@@ -103,80 +103,163 @@ fn meeting_page(
     for item in &agenda.snapshot.items {
         let decision = decisions::decision_of(conn, item.id)?;
         let tasks = tasks::of_item(conn, item.id)?;
-        items.push(json!({
-            "number": item.number,
-            "title": item.display_title(),
-            "public": item.public,
-            "kind": item.kind.label_da(),
-            "decision": decision.as_ref().map(|d| json!({
-                "outcome": d.decision.outcome.label_da(),
-                "text": d.text,
-            })),
-            "tasks": tasks.len(),
-            "url": item_decision_url(item.id),
-        }));
+        items.push(ItemLine {
+            number: item.number.clone(),
+            title: item.display_title(),
+            public: item.public,
+            kind: item.kind.label_da(),
+            decision: decision.as_ref().map(|d| DecisionLine {
+                outcome: d.decision.outcome.label_da(),
+                text: d.text.clone(),
+            }),
+            tasks: tasks.len(),
+            url: item_decision_url(item.id),
+        });
     }
     let versions = minutes::versions(conn, meeting_id)?;
-    let draft = versions.iter().find(|m| m.published_at.is_none()).map(|m| {
-        json!({
-            "version": m.version,
-            "reason": m.correction_reason,
-            "signers": m.signers.iter().map(|s| {
-                let signed = m.signatures.iter().find(|g| g.key == s.key);
-                json!({
-                    "key": s.key,
-                    "name": s.name,
-                    "role": s.role,
-                    "secretariat": s.key == SECRETARIAT,
-                    "signed": signed.map(|g| datetime_da(g.signed_at)),
-                    "on_behalf": signed.is_some_and(|g| g.on_behalf),
+    let draft = versions
+        .iter()
+        .find(|m| m.published_at.is_none())
+        .map(|m| DraftLine {
+            version: m.version,
+            reason: m.correction_reason.clone(),
+            signers: m
+                .signers
+                .iter()
+                .map(|s| {
+                    let signed = m.signatures.iter().find(|g| g.key == s.key);
+                    SignerLine {
+                        key: s.key.clone(),
+                        name: s.name.clone(),
+                        role: s.role.clone(),
+                        secretariat: s.key == SECRETARIAT,
+                        signed: signed.map(|g| datetime_da(g.signed_at)),
+                        on_behalf: signed.is_some_and(|g| g.on_behalf),
+                    }
                 })
-            }).collect::<Vec<_>>(),
-        })
-    });
-    let published: Vec<Value> = versions
+                .collect(),
+        });
+    let published = versions
         .iter()
         .filter_map(|m| {
-            m.published_at.map(|at| {
-                json!({
-                    "version": m.version,
-                    "published": datetime_da(at),
-                    "reason": m.correction_reason,
-                    "pdf_url": format!("{}/minutes.pdf?version={}", meeting_url(meeting_id), m.version),
-                })
+            m.published_at.map(|at| PublishedLine {
+                version: m.version,
+                published: datetime_da(at),
+                reason: m.correction_reason.clone(),
+                pdf_url: format!(
+                    "{}/minutes.pdf?version={}",
+                    meeting_url(meeting_id),
+                    m.version
+                ),
             })
         })
         .collect();
-    let undecided = items.iter().filter(|i| i["decision"].is_null()).count();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("draft", &draft);
-    ctx.insert("published", &published);
-    ctx.insert("undecided", &undecided);
-    ctx.insert(
-        "draft_url",
-        &format!("{}/minutes/draft", meeting_url(meeting_id)),
-    );
-    ctx.insert(
-        "can_draft",
-        &(draft.is_none()
+    let view = MeetingPage {
+        undecided: items.iter().filter(|i| i.decision.is_none()).count(),
+        draft_url: format!("{}/minutes/draft", meeting_url(meeting_id)),
+        can_draft: draft.is_none()
             && matches!(
                 meeting.status,
                 MeetingStatus::Held | MeetingStatus::MinutesPublished
-            )),
-    );
-    ctx.insert("meeting_id", &meeting_id);
-    ctx.insert("organization_name", &meeting.organization_name);
-    ctx.insert("when", &When::new(meeting.starts_at));
-    ctx.insert("location", &meeting.location);
-    ctx.insert("status_label", &meeting.status.label_da());
-    ctx.insert("public_url", &meeting_url(meeting_id));
-    ctx.insert("agenda_url", &crate::urls::agenda_editor(meeting_id));
-    ctx.insert("members", &members);
-    ctx.insert("substitutes", &substitutes);
-    ctx.insert("present", &present);
-    ctx.insert("items", &items);
-    ctx.insert("problem", &problem);
-    render("secretariat/decisions.html", &ctx)
+            ),
+        draft,
+        published,
+        meeting_id,
+        organization_name: &meeting.organization_name,
+        when: When::new(meeting.starts_at),
+        location: &meeting.location,
+        status_label: meeting.status.label_da(),
+        public_url: meeting_url(meeting_id),
+        agenda_url: crate::urls::agenda_editor(meeting_id),
+        members,
+        substitutes,
+        present,
+        items,
+        problem,
+    };
+    render_page("secretariat/decisions.html", Some(user), &view)
+}
+
+/// A meeting's decisions page: attendance, each item's decision and tasks, and the minutes'
+/// draft and published versions.
+#[derive(Serialize)]
+struct MeetingPage<'a> {
+    draft: Option<DraftLine>,
+    published: Vec<PublishedLine>,
+    undecided: usize,
+    draft_url: String,
+    can_draft: bool,
+    meeting_id: MeetingId,
+    organization_name: &'a str,
+    when: When,
+    location: &'a str,
+    status_label: &'static str,
+    public_url: String,
+    agenda_url: String,
+    members: Vec<MemberRow>,
+    substitutes: Vec<PersonChoice>,
+    present: Option<u32>,
+    items: Vec<ItemLine>,
+    problem: Option<&'a str>,
+}
+
+/// A member of the body on the day, with what is recorded for them.
+#[derive(Serialize)]
+struct MemberRow {
+    person_id: PersonId,
+    name: String,
+    party: Option<String>,
+    chair: bool,
+    absent: bool,
+    substitute: Option<PersonId>,
+}
+
+#[derive(Serialize)]
+struct PersonChoice {
+    id: PersonId,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct ItemLine {
+    number: String,
+    title: String,
+    public: bool,
+    kind: &'static str,
+    decision: Option<DecisionLine>,
+    tasks: usize,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct DecisionLine {
+    outcome: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct DraftLine {
+    version: i32,
+    reason: Option<String>,
+    signers: Vec<SignerLine>,
+}
+
+#[derive(Serialize)]
+struct SignerLine {
+    key: String,
+    name: String,
+    role: String,
+    secretariat: bool,
+    signed: Option<String>,
+    on_behalf: bool,
+}
+
+#[derive(Serialize)]
+struct PublishedLine {
+    version: i32,
+    published: String,
+    reason: Option<String>,
+    pdf_url: String,
 }
 
 /// `GET /secretariat/meetings/{id}/decisions`
@@ -700,9 +783,19 @@ fn committees(conn: &mut DbConnection, item: &DecidedItem) -> AppResult<Vec<Orga
         .collect())
 }
 
-fn choices(orgs: &[Organization]) -> Vec<Value> {
+/// An organization to choose in a form (the value is its id).
+#[derive(Serialize)]
+struct OrgChoice {
+    id: String,
+    name: String,
+}
+
+fn choices(orgs: &[Organization]) -> Vec<OrgChoice> {
     orgs.iter()
-        .map(|o| json!({ "id": o.id.to_string(), "name": o.name }))
+        .map(|o| OrgChoice {
+            id: o.id.to_string(),
+            name: o.name.clone(),
+        })
         .collect()
 }
 
@@ -772,15 +865,19 @@ fn item_page(
     let form = page.form.cloned().or(stored_form).unwrap_or_default();
     let tasks = tasks::of_item(conn, item_id)?;
     let directory = decisions::directory(conn, item.body_id)?;
-    let administrations: Vec<Value> = directory
+    let named = |id: OrganizationId, name: &str| OrgChoice {
+        id: id.to_string(),
+        name: name.to_owned(),
+    };
+    let administrations: Vec<OrgChoice> = directory
         .administrations
         .iter()
-        .map(|a| json!({ "id": a.id.to_string(), "name": a.name }))
+        .map(|a| named(a.id, &a.name))
         .collect();
-    let answer_bodies: Vec<Value> = directory
+    let answer_bodies: Vec<OrgChoice> = directory
         .bodies
         .iter()
-        .map(|b| json!({ "id": b.id.to_string(), "name": b.name }))
+        .map(|b| named(b.id, &b.name))
         .collect();
     let suggestions = match &decision {
         Some(d) if d.decision.outcome != Outcome::Rejected => {
@@ -788,16 +885,14 @@ fn item_page(
         }
         _ => Vec::new(),
     };
-    let suggestion_rows: Vec<Value> = suggestions
+    let suggestion_rows: Vec<SuggestionRow> = suggestions
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let sent = tasks
                 .iter()
                 .find(|t| t.clause == s.clause && Some(t.lead.id) == s.lead);
-            let refused = page
-                .task_form
-                .filter(|(f, _)| f.index == i.to_string());
+            let refused = page.task_form.filter(|(f, _)| f.index == i.to_string());
             let values = match refused {
                 Some((f, _)) => f.clone(),
                 None => TaskForm {
@@ -805,85 +900,140 @@ fn item_page(
                     clause: s.clause.to_string(),
                     lead: s.lead.map(|l| l.to_string()).unwrap_or_default(),
                     contributors: s.contributors.iter().map(|c| c.to_string()).collect(),
-                    deadline: s.deadline.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default(),
+                    deadline: s
+                        .deadline
+                        .map(|d| d.format("%d.%m.%Y").to_string())
+                        .unwrap_or_default(),
                     description: clauses[s.clause as usize - 1].clone(),
                     answer_to: s.answer_to.map(|a| a.to_string()).unwrap_or_default(),
                 },
             };
-            json!({
-                "index": i,
-                "clause": s.clause,
-                "clause_text": clauses[s.clause as usize - 1],
-                "assignment_hint": assignment_hint(s),
-                "deadline_hint": reading_hint(s),
-                "answer_phrase": s.answer_phrase,
-                "sent": sent.map(|t| json!({ "id": t.id, "lead": t.lead.name, "url": format!("/secretariat/tasks/{}", t.id) })),
-                "values": values,
-                "error": refused.map(|(_, e)| e),
-            })
+            SuggestionRow {
+                index: i,
+                clause: s.clause,
+                clause_text: clauses[s.clause as usize - 1].clone(),
+                assignment_hint: assignment_hint(s).to_owned(),
+                deadline_hint: reading_hint(s),
+                answer_phrase: s.answer_phrase.clone(),
+                sent: sent.map(|t| SentTask {
+                    id: t.id,
+                    lead: t.lead.name.clone(),
+                    url: crate::urls::task(t.id),
+                }),
+                values,
+                error: refused.map(|(_, e)| e),
+            }
         })
         .collect();
     let task_rows: Vec<crate::web::views::TaskRow> =
         tasks.iter().map(crate::web::views::task_row).collect();
-    let mut ctx = context_for(Some(user));
-    ctx.insert("item_id", &item_id);
-    ctx.insert("meeting_id", &item.meeting_id);
-    ctx.insert("meeting_url", &meeting_decisions_url(item.meeting_id));
-    ctx.insert("organization_name", &item.organization_name);
-    ctx.insert("when", &When::new(item.meeting_starts_at));
-    ctx.insert("number", &item.item.number);
-    ctx.insert("title", &item.item.display_title());
-    ctx.insert("kind_label", &item.item.kind.label_da());
-    ctx.insert("public", &item.item.public);
-    ctx.insert(
-        "opening",
-        &item.item.proposal.as_ref().map(|p| p.opening.clone()),
-    );
-    ctx.insert(
-        "proposal_url",
-        &item.item.proposal.as_ref().map(|p| proposal_url(p.id)),
-    );
-    ctx.insert(
-        "decision",
-        &decision.as_ref().map(|d| {
-            json!({
-                "outcome": d.decision.outcome.label_da(),
-                "text": d.text,
-                "edited": d.text_edited,
-            })
+    let options = |list: &mut dyn Iterator<Item = &Outcome>| {
+        list.map(|o| Labelled {
+            value: o.as_str(),
+            label: o.label_da(),
+        })
+        .collect::<Vec<_>>()
+    };
+    let view = DecisionPage {
+        item_id,
+        meeting_id: item.meeting_id,
+        meeting_url: meeting_decisions_url(item.meeting_id),
+        organization_name: &item.organization_name,
+        when: When::new(item.meeting_starts_at),
+        number: &item.item.number,
+        title: item.item.display_title(),
+        kind_label: item.item.kind.label_da(),
+        public: item.item.public,
+        opening: item.item.proposal.as_ref().map(|p| p.opening.clone()),
+        proposal_url: item.item.proposal.as_ref().map(|p| proposal_url(p.id)),
+        decision: decision.as_ref().map(|d| RecordedDecision {
+            outcome: d.decision.outcome.label_da(),
+            text: d.text.clone(),
+            edited: d.text_edited,
         }),
-    );
-    ctx.insert("form", &form.view(&clauses));
-    ctx.insert(
-        "outcomes",
-        &Outcome::ALL
+        form: form.view(&clauses),
+        outcomes: options(&mut Outcome::ALL.iter()),
+        voted_outcomes: options(&mut Outcome::ALL.iter().filter(|o| o.is_voted())),
+        statement_kinds: StatementKind::ALL
             .iter()
-            .map(|o| json!({ "value": o.as_str(), "label": o.label_da() }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "voted_outcomes",
-        &Outcome::ALL
-            .iter()
-            .filter(|o| o.is_voted())
-            .map(|o| json!({ "value": o.as_str(), "label": o.label_da() }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "statement_kinds",
-        &StatementKind::ALL
-            .iter()
-            .map(|k| json!({ "value": k.as_str(), "label": k.label_da() }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("committees", &choices(&committees));
-    ctx.insert("administrations", &administrations);
-    ctx.insert("answer_bodies", &answer_bodies);
-    ctx.insert("suggestions", &suggestion_rows);
-    ctx.insert("tasks", &task_rows);
-    ctx.insert("problem", &page.problem);
-    ctx.insert("notice", &page.notice);
-    render("secretariat/decision.html", &ctx)
+            .map(|k| Labelled {
+                value: k.as_str(),
+                label: k.label_da(),
+            })
+            .collect(),
+        committees: choices(&committees),
+        administrations,
+        answer_bodies,
+        suggestions: suggestion_rows,
+        tasks: task_rows,
+        problem: page.problem,
+        notice: page.notice.as_deref(),
+    };
+    render_page("secretariat/decision.html", Some(user), &view)
+}
+
+/// An item's decision page: the item, its recorded decision, the form to record or correct it,
+/// and the follow-up tasks its adopted clauses suggest and those confirmed.
+#[derive(Serialize)]
+struct DecisionPage<'a> {
+    item_id: AgendaItemId,
+    meeting_id: MeetingId,
+    meeting_url: String,
+    organization_name: &'a str,
+    when: When,
+    number: &'a str,
+    title: String,
+    kind_label: &'static str,
+    public: bool,
+    opening: Option<String>,
+    proposal_url: Option<String>,
+    decision: Option<RecordedDecision>,
+    form: Value,
+    outcomes: Vec<Labelled>,
+    voted_outcomes: Vec<Labelled>,
+    statement_kinds: Vec<Labelled>,
+    committees: Vec<OrgChoice>,
+    administrations: Vec<OrgChoice>,
+    answer_bodies: Vec<OrgChoice>,
+    suggestions: Vec<SuggestionRow<'a>>,
+    tasks: Vec<crate::web::views::TaskRow>,
+    problem: Option<&'a str>,
+    notice: Option<&'a str>,
+}
+
+/// A value of a closed set (an outcome, a kind of statement) for a select.
+#[derive(Serialize)]
+struct Labelled {
+    value: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct RecordedDecision {
+    outcome: &'static str,
+    text: String,
+    edited: bool,
+}
+
+/// A suggested task for an adopted clause, as confirmed, refused, or still to confirm.
+#[derive(Serialize)]
+struct SuggestionRow<'a> {
+    index: usize,
+    clause: u32,
+    clause_text: String,
+    assignment_hint: String,
+    deadline_hint: String,
+    answer_phrase: Option<String>,
+    sent: Option<SentTask>,
+    values: TaskForm,
+    error: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SentTask {
+    id: TaskId,
+    lead: String,
+    url: String,
 }
 
 /// `GET /secretariat/agenda-items/{item}/decision`
