@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
-use serde_json::json;
 
 use super::templates;
 use crate::error::{AppError, ErrorKind};
@@ -71,6 +70,21 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+/// An API error's body (`Error` in the OpenAPI document): a stable code, the message for
+/// people, and with `invalid` a message per field.
+#[derive(serde::Serialize)]
+pub struct ErrorBody<'a> {
+    pub error: ErrorJson<'a>,
+}
+
+#[derive(serde::Serialize)]
+pub struct ErrorJson<'a> {
+    pub code: &'static str,
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<std::collections::BTreeMap<&'a str, &'a str>>,
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         status(self.0.kind)
@@ -78,9 +92,13 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         log(&self.0);
-        HttpResponse::build(status(self.0.kind)).json(json!({
-            "error": { "code": self.0.kind.code(), "message": self.0.message }
-        }))
+        HttpResponse::build(status(self.0.kind)).json(ErrorBody {
+            error: ErrorJson {
+                code: self.0.kind.code(),
+                message: &self.0.message,
+                fields: None,
+            },
+        })
     }
 }
 

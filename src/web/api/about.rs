@@ -8,17 +8,36 @@ use crate::web::errors::ApiError;
 /// `GET /api/v1/me`: the account behind the token (or session), to check a token works.
 pub async fn me(caller: crate::web::auth::ApiCaller) -> Result<HttpResponse, ApiError> {
     let account = caller.require()?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "id": account.id,
-        "email": account.email,
-        "name": account.name,
-        "role": account.role,
-        "person_id": account.person_id,
-        "organization": account.organization_id.map(|id| serde_json::json!({
-            "id": id,
-            "name": account.organization_name,
-        })),
-    })))
+    let organization = account.organization_id.map(|id| AccountOrganization {
+        id,
+        name: account.organization_name.clone(),
+    });
+    Ok(HttpResponse::Ok().json(AccountJson {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        person_id: account.person_id,
+        organization,
+    }))
+}
+
+/// The account behind a token (`Account` in the OpenAPI document).
+#[derive(serde::Serialize)]
+struct AccountJson {
+    id: crate::domain::UserId,
+    email: String,
+    name: String,
+    role: crate::domain::account::Role,
+    person_id: Option<crate::domain::PersonId>,
+    organization: Option<AccountOrganization>,
+}
+
+/// The administration whose staff the account is.
+#[derive(serde::Serialize)]
+struct AccountOrganization {
+    id: crate::domain::OrganizationId,
+    name: Option<String>,
 }
 
 /// The OpenAPI document, with this installation's address.

@@ -3,8 +3,7 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use crate::db::DbConnection;
 use crate::db::accounts::Account;
@@ -17,9 +16,10 @@ use crate::domain::task::{ORGANIZATIONS_MAX, Standing, TaskStatus};
 use crate::domain::time::{rfc3339, today};
 use crate::domain::{AgendaItemId, OrganizationId, TaskId};
 use crate::error::{AppError, AppResult};
-use crate::read::task::TaskView;
+use crate::read::task::{OrganizationRef, TaskView};
 use crate::service::followup;
 use crate::web::AppState;
+use crate::web::api::listing::Listing;
 use crate::web::auth::ApiCaller;
 use crate::web::errors::ApiError;
 use crate::web::input::ApiJson;
@@ -81,34 +81,95 @@ impl DecisionInput {
 }
 
 /// `{"id", "name"}` of an organization, named from `all` (loaded once per request).
-fn organization_ref(all: &[Organization], id: OrganizationId) -> Value {
+fn organization_ref(all: &[Organization], id: OrganizationId) -> OrganizationRef {
     let name = all.iter().find(|o| o.id == id).map(|o| o.name.as_str());
-    json!({ "id": id, "name": name.unwrap_or_default() })
+    OrganizationRef {
+        id,
+        name: name.unwrap_or_default().to_owned(),
+    }
 }
 
-pub fn decision_json(conn: &mut DbConnection, base: &str, d: &StoredDecision) -> AppResult<Value> {
+/// A recorded decision as the API shows it (`Decision` in the OpenAPI document).
+#[derive(Debug, Serialize)]
+pub struct DecisionJson {
+    id: i64,
+    agenda_item_id: AgendaItemId,
+    meeting_id: crate::domain::MeetingId,
+    outcome: Outcome,
+    outcome_label: &'static str,
+    text: String,
+    text_edited: bool,
+    votes: Option<Votes>,
+    clauses: Vec<ClauseDecision>,
+    amendments: Vec<Amendment>,
+    statements: Vec<Statement>,
+    referred_to: Option<OrganizationRef>,
+    consulted: Vec<String>,
+    recorded_at: String,
+    links: DecisionLinks,
+}
+
+#[derive(Debug, Serialize)]
+struct DecisionLinks {
+    task_suggestions: String,
+    /// The meeting's page.
+    meeting: String,
+}
+
+pub fn decision_json(
+    conn: &mut DbConnection,
+    base: &str,
+    d: &StoredDecision,
+) -> AppResult<DecisionJson> {
     let all = orgs::list(conn)?;
-    let referred_to = d.referred_to.map(|id| organization_ref(&all, id));
-    Ok(json!({
-        "id": d.id,
-        "agenda_item_id": d.agenda_item_id,
-        "meeting_id": d.meeting_id,
-        "outcome": d.decision.outcome,
-        "outcome_label": d.decision.outcome.label_da(),
-        "text": d.text,
-        "text_edited": d.text_edited,
-        "votes": d.decision.votes,
-        "clauses": d.decision.clauses,
-        "amendments": d.decision.amendments,
-        "statements": d.decision.statements,
-        "referred_to": referred_to,
-        "consulted": d.decision.consulted,
-        "recorded_at": rfc3339(d.recorded_at),
-        "links": {
-            "task_suggestions": format!("{base}/api/v1/agenda-items/{}/task-suggestions", d.agenda_item_id),
-            "meeting": format!("{base}/meetings/{}", d.meeting_id),
+    Ok(DecisionJson {
+        id: d.id,
+        agenda_item_id: d.agenda_item_id,
+        meeting_id: d.meeting_id,
+        outcome: d.decision.outcome,
+        outcome_label: d.decision.outcome.label_da(),
+        text: d.text.clone(),
+        text_edited: d.text_edited,
+        votes: d.decision.votes.clone(),
+        clauses: d.decision.clauses.clone(),
+        amendments: d.decision.amendments.clone(),
+        statements: d.decision.statements.clone(),
+        referred_to: d.referred_to.map(|id| organization_ref(&all, id)),
+        consulted: d.decision.consulted.clone(),
+        recorded_at: rfc3339(d.recorded_at),
+        links: DecisionLinks {
+            task_suggestions: format!(
+                "{base}/api/v1/agenda-items/{}/task-suggestions",
+                d.agenda_item_id
+            ),
+            meeting: format!("{base}{}", crate::urls::meeting(d.meeting_id)),
         },
-    }))
+    })
+}
+
+/// The tasks Agendum reads from an item's adopted clauses (`TaskSuggestions`).
+#[derive(Debug, Serialize)]
+struct SuggestionsJson {
+    agenda_item_id: AgendaItemId,
+    meeting_id: crate::domain::MeetingId,
+    decided_on: String,
+    outcome: Outcome,
+    adopted_clauses: Vec<u32>,
+    suggestions: Vec<SuggestionJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct SuggestionJson {
+    clause: u32,
+    clause_text: String,
+    assignment: crate::domain::followup::Assignment,
+    lead: Option<OrganizationRef>,
+    contributors: Vec<OrganizationRef>,
+    deadline: Option<String>,
+    deadline_phrase: Option<String>,
+    deadline_reading: crate::domain::followup::DeadlineReading,
+    answer_to: Option<OrganizationRef>,
+    answer_phrase: Option<String>,
 }
 
 /// `POST /api/v1/agenda-items/{id}/decision`: records the decision (or corrects it until the
@@ -163,31 +224,33 @@ pub async fn task_suggestions(
             })?;
             let clauses = item.clauses();
             let all = orgs::list(conn)?;
-            let out: Vec<Value> = crate::read::followup::suggestions(conn, &item, &decision)?
+            let out = crate::read::followup::suggestions(conn, &item, &decision)?
                 .into_iter()
-                .map(|s| {
-                    json!({
-                        "clause": s.clause,
-                        "clause_text": clauses[s.clause as usize - 1],
-                        "assignment": s.assignment,
-                        "lead": s.lead.map(|id| organization_ref(&all, id)),
-                        "contributors": s.contributors.iter().map(|id| organization_ref(&all, *id)).collect::<Vec<_>>(),
-                        "deadline": s.deadline.map(|d| d.to_string()),
-                        "deadline_phrase": s.deadline_phrase,
-                        "deadline_reading": s.deadline_reading,
-                        "answer_to": s.answer_to.map(|id| organization_ref(&all, id)),
-                        "answer_phrase": s.answer_phrase,
-                    })
+                .map(|s| SuggestionJson {
+                    clause: s.clause,
+                    clause_text: clauses[s.clause as usize - 1].clone(),
+                    assignment: s.assignment,
+                    lead: s.lead.map(|id| organization_ref(&all, id)),
+                    contributors: s
+                        .contributors
+                        .iter()
+                        .map(|id| organization_ref(&all, *id))
+                        .collect(),
+                    deadline: s.deadline.map(|d| d.to_string()),
+                    deadline_phrase: s.deadline_phrase,
+                    deadline_reading: s.deadline_reading,
+                    answer_to: s.answer_to.map(|id| organization_ref(&all, id)),
+                    answer_phrase: s.answer_phrase,
                 })
                 .collect();
-            Ok(json!({
-                "agenda_item_id": item_id,
-                "meeting_id": item.meeting_id,
-                "decided_on": item.meeting_day().to_string(),
-                "outcome": decision.decision.outcome,
-                "adopted_clauses": decision.decision.adopted_clauses(clauses.len() as u32),
-                "suggestions": out,
-            }))
+            Ok(SuggestionsJson {
+                agenda_item_id: item_id,
+                meeting_id: item.meeting_id,
+                decided_on: item.meeting_day().to_string(),
+                outcome: decision.decision.outcome,
+                adopted_clauses: decision.decision.adopted_clauses(clauses.len() as u32),
+                suggestions: out,
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(body))
@@ -364,10 +427,8 @@ pub async fn list_tasks(
         }
         url
     });
-    Ok(HttpResponse::Ok().json(json!({
-        "data": list.iter().map(|t| task_json(&base, t, today)).collect::<Vec<_>>(),
-        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
-    })))
+    let data = list.iter().map(|t| task_json(&base, t, today)).collect();
+    Ok(HttpResponse::Ok().json(Listing::new(data, page, per_page, total, next)))
 }
 
 /// A change to a task: a new deadline (or the one the lead asked for, or refusing it), closing

@@ -3,7 +3,6 @@
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::db::letters;
 use crate::domain::LetterId;
@@ -11,6 +10,7 @@ use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::read::letters::{readable, view};
 use crate::web::AppState;
+use crate::web::api::listing::Listing;
 use crate::web::auth::ApiCaller;
 use crate::web::errors::ApiError;
 
@@ -66,10 +66,7 @@ pub async fn index(
             page + 1
         )
     });
-    Ok(HttpResponse::Ok().json(json!({
-        "data": data,
-        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
-    })))
+    Ok(HttpResponse::Ok().json(Listing::new(data, page, per_page, total, next)))
 }
 
 /// `GET /api/v1/letters/{id}`

@@ -10,6 +10,7 @@ use crate::domain::time;
 use crate::domain::{MeetingId, OrganizationId};
 use crate::error::AppError;
 use crate::web::AppState;
+use crate::web::api::listing::Listing;
 use crate::web::errors::ApiError;
 use crate::web::views::meeting_url;
 
@@ -69,14 +70,6 @@ fn meeting_json(base: &str, m: &meetings::Meeting) -> MeetingJson {
     }
 }
 
-#[derive(Serialize)]
-struct Pagination {
-    page: i64,
-    per_page: i64,
-    total: i64,
-    next: Option<String>,
-}
-
 /// `GET /api/v1/meetings`: meetings with a released agenda, latest first, paginated.
 pub async fn index(
     state: web::Data<AppState>,
@@ -102,10 +95,8 @@ pub async fn index(
             page + 1
         )
     });
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "data": list.iter().map(|m| meeting_json(base, m)).collect::<Vec<_>>(),
-        "pagination": Pagination { page, per_page, total, next },
-    })))
+    let data = list.iter().map(|m| meeting_json(base, m)).collect();
+    Ok(HttpResponse::Ok().json(Listing::new(data, page, per_page, total, next)))
 }
 
 #[derive(Serialize)]

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod followup;
 pub mod letters;
+pub mod listing;
 pub mod meetings;
 pub mod proposals;
 

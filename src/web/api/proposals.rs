@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
@@ -14,15 +13,16 @@ use crate::db::workflow;
 use crate::domain::account::Role;
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::{CaseReference, ProposalId};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorKind};
 use crate::read::access::{Access, access};
 use crate::read::case::{CaseDocument, case_view};
 use crate::read::proposal::ProposalView;
 use crate::service;
 use crate::service::proposals::{FormValues, person_of_account};
 use crate::web::AppState;
+use crate::web::api::listing::Listing;
 use crate::web::auth::ApiCaller;
-use crate::web::errors::ApiError;
+use crate::web::errors::{ApiError, ErrorBody, ErrorJson};
 use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -36,20 +36,23 @@ fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
 
 /// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`.
 fn invalid(errors: &FieldErrors) -> HttpResponse {
-    let fields: serde_json::Map<String, Value> = errors
-        .0
-        .iter()
-        .map(|(f, m)| (f.clone(), Value::String(m.clone())))
-        .collect();
     let message = errors
         .0
         .first()
-        .map_or("Forslaget er ikke udfyldt korrekt.".to_owned(), |(_, m)| {
-            m.clone()
-        });
-    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(json!({
-        "error": { "code": "invalid", "message": message, "fields": fields }
-    }))
+        .map_or("Forslaget er ikke udfyldt korrekt.", |(_, m)| m.as_str());
+    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(ErrorBody {
+        error: ErrorJson {
+            code: ErrorKind::Invalid.code(),
+            message,
+            fields: Some(
+                errors
+                    .0
+                    .iter()
+                    .map(|(f, m)| (f.as_str(), m.as_str()))
+                    .collect(),
+            ),
+        },
+    })
 }
 
 #[derive(Deserialize)]
@@ -144,10 +147,7 @@ pub async fn index(
             page + 1
         )
     });
-    Ok(HttpResponse::Ok().json(json!({
-        "data": data,
-        "pagination": { "page": page, "per_page": per_page, "total": total, "next": next },
-    })))
+    Ok(HttpResponse::Ok().json(Listing::new(data, page, per_page, total, next)))
 }
 
 fn not_found() -> ApiError {
