@@ -1,7 +1,7 @@
 //! A proposal's decision and follow-up as its pages show them: the decisions at each meeting,
 //! the tasks sent to the administrations, their status and answers.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::db::decisions::{DecidedItem, StoredDecision};
 use crate::db::{DbConnection, decisions, meetings, minutes, tasks};
@@ -21,7 +21,7 @@ pub fn proposal_followup(
     proposal: ProposalId,
     full: bool,
     task_links: bool,
-) -> AppResult<Option<Value>> {
+) -> AppResult<Option<ProposalFollowup>> {
     let mut decisions_out = Vec::new();
     let mut published_meetings = Vec::new();
     for d in decisions::of_proposal(conn, proposal)? {
@@ -46,13 +46,21 @@ pub fn proposal_followup(
             published_meetings.push(d.meeting_id);
         }
         let Some(text) = text else { continue };
-        decisions_out.push(json!({
-            "meeting": format!("{}, {}", meeting.organization_name, date_da(meeting.starts_at)),
-            "url": format!("{}#punkt-{}", meeting_url(meeting.id), number.unwrap_or_default()),
-            "outcome": d.decision.outcome.label_da(),
-            "text": text,
-            "pending_minutes": published.is_none(),
-        }));
+        decisions_out.push(DecisionLine {
+            meeting: format!(
+                "{}, {}",
+                meeting.organization_name,
+                date_da(meeting.starts_at)
+            ),
+            url: format!(
+                "{}#punkt-{}",
+                meeting_url(meeting.id),
+                number.unwrap_or_default()
+            ),
+            outcome: d.decision.outcome.label_da(),
+            text,
+            pending_minutes: published.is_none(),
+        });
     }
     let today = today();
     let mut tasks_out = Vec::new();
@@ -72,29 +80,75 @@ pub fn proposal_followup(
             .iter()
             .map(|c| c.organization.name.clone())
             .collect();
-        tasks_out.push(json!({
-            "clause": t.clause,
-            "lead": t.lead.name,
-            "contributors": crate::domain::text::danish_list(&contributors),
-            "deadline": t.deadline.map(long_date_da),
-            "status_label": t.status.label_da(),
-            "overdue": t.status.is_overdue(t.deadline, today),
-            "answer": if t.status.is_open() { Vec::new() } else { t.answer.as_deref().map(paragraphs).unwrap_or_default() },
-            "answered": t.answered_at.map(date_da),
-            "answer_to": t.answer_to.as_ref().map(|o| o.name.clone()),
-            "presented": presented.map(|m| json!({
-                "meeting": format!("{}, {}", m.organization_name, date_da(m.starts_at)),
-                "url": meeting_url(m.id),
-            })),
-            "url": task_links.then(|| format!("/secretariat/tasks/{}", t.id)),
-        }));
+        tasks_out.push(TaskLine {
+            clause: t.clause,
+            lead: t.lead.name.clone(),
+            contributors: crate::domain::text::danish_list(&contributors),
+            deadline: t.deadline.map(long_date_da),
+            status_label: t.status.label_da(),
+            overdue: t.status.is_overdue(t.deadline, today),
+            answer: if t.status.is_open() {
+                Vec::new()
+            } else {
+                t.answer.as_deref().map(paragraphs).unwrap_or_default()
+            },
+            answered: t.answered_at.map(date_da),
+            answer_to: t.answer_to.as_ref().map(|o| o.name.clone()),
+            presented: presented.map(|m| Presented {
+                meeting: format!("{}, {}", m.organization_name, date_da(m.starts_at)),
+                url: meeting_url(m.id),
+            }),
+            url: task_links.then(|| crate::urls::task(t.id)),
+        });
     }
     if decisions_out.is_empty() && tasks_out.is_empty() {
         return Ok(None);
     }
-    Ok(Some(
-        json!({ "decisions": decisions_out, "tasks": tasks_out }),
-    ))
+    Ok(Some(ProposalFollowup {
+        decisions: decisions_out,
+        tasks: tasks_out,
+    }))
+}
+
+/// What came of a proposal: its decisions and the tasks they gave.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalFollowup {
+    pub decisions: Vec<DecisionLine>,
+    pub tasks: Vec<TaskLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionLine {
+    /// The body and the meeting's date.
+    pub meeting: String,
+    pub url: String,
+    pub outcome: &'static str,
+    pub text: String,
+    /// Decided, but the minutes are not published yet.
+    pub pending_minutes: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskLine {
+    pub clause: u32,
+    pub lead: String,
+    pub contributors: String,
+    pub deadline: Option<String>,
+    pub status_label: &'static str,
+    pub overdue: bool,
+    pub answer: Vec<String>,
+    pub answered: Option<String>,
+    pub answer_to: Option<String>,
+    pub presented: Option<Presented>,
+    /// The secretariat's page of the task, for those who may open it.
+    pub url: Option<String>,
+}
+
+/// The meeting the answer was presented at.
+#[derive(Debug, Clone, Serialize)]
+pub struct Presented {
+    pub meeting: String,
+    pub url: String,
 }
 
 /// The suggestions of a decided item: one per task read from each adopted clause.

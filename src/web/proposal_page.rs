@@ -73,7 +73,7 @@ struct PrivatePage {
     submitted_by: Option<String>,
     cosigners: Vec<String>,
     opening: String,
-    followup: Option<serde_json::Value>,
+    followup: Option<crate::read::followup::ProposalFollowup>,
     clauses: Vec<crate::web::views::Clause>,
     motivation_html: String,
     submitted: Option<When>,

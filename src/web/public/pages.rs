@@ -397,7 +397,7 @@ pub async fn proposal(
     #[derive(Serialize)]
     struct Page {
         proposal: ProposalPage,
-        followup: Option<serde_json::Value>,
+        followup: Option<crate::read::followup::ProposalFollowup>,
     }
     let body = render_page(
         "public/proposal.html",
