@@ -18,7 +18,9 @@ use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::Transition;
 use crate::domain::time::local;
-use crate::domain::{AgendaItemId, BodyId, MeetingId, OrganizationId, PersonId, UserId};
+use crate::domain::{
+    AgendaItemId, BodyId, DecisionId, MeetingId, OrganizationId, PersonId, UserId,
+};
 use crate::error::{AppError, AppResult};
 
 /// An item of a released agenda, as the decision needs it.
@@ -204,7 +206,7 @@ pub fn set_attendance(
 /// A recorded decision.
 #[derive(Debug, Clone)]
 pub struct StoredDecision {
-    pub id: i64,
+    pub id: DecisionId,
     pub agenda_item_id: AgendaItemId,
     pub meeting_id: MeetingId,
     pub decision: Decision,
@@ -228,7 +230,7 @@ type DecisionRow = (
 fn stored(row: DecisionRow) -> AppResult<StoredDecision> {
     let (id, item, meeting, data, referred_to, text, text_edited, recorded_at) = row;
     Ok(StoredDecision {
-        id,
+        id: DecisionId(id),
         agenda_item_id: AgendaItemId(item),
         meeting_id: MeetingId(meeting),
         decision: serde_json::from_str(&data).map_err(AppError::internal)?,
@@ -394,7 +396,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
     };
     match decision_of(conn, request.item)? {
         Some(old) => {
-            diesel::update(decisions::table.find(old.id))
+            diesel::update(decisions::table.find(old.id.0))
                 .set(changes())
                 .execute(conn)?;
         }

@@ -207,7 +207,7 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
     let task_id: i64 = diesel::insert_into(tasks::table)
         .values((
             tasks::body_id.eq(item.body_id.0),
-            tasks::decision_id.eq(decision.id),
+            tasks::decision_id.eq(decision.id.0),
             tasks::agenda_item_id.eq(new.item.0),
             tasks::proposal_id.eq(item.item.proposal.as_ref().map(|p| p.id.0)),
             tasks::clause.eq(new.clause as i32),

@@ -92,7 +92,7 @@ fn organization_ref(all: &[Organization], id: OrganizationId) -> OrganizationRef
 /// A recorded decision as the API shows it (`Decision` in the OpenAPI document).
 #[derive(Debug, Serialize)]
 pub struct DecisionJson {
-    id: i64,
+    id: crate::domain::DecisionId,
     agenda_item_id: AgendaItemId,
     meeting_id: crate::domain::MeetingId,
     outcome: Outcome,
