@@ -4,6 +4,7 @@
 pub mod access;
 pub mod calendar;
 pub mod case;
+pub mod feed;
 pub mod followup;
 pub mod letters;
 pub mod minutes;

@@ -97,3 +97,53 @@ impl ProposalView {
         }
     }
 }
+
+/// What a proposal's own page (for its authors and the secretariat) shows beside its text:
+/// the target meeting and its deadline, the saved versions, the reviews, what came of it, and
+/// for the secretariat the audit log.
+pub struct OwnPage {
+    pub meeting: Option<crate::db::meetings::Meeting>,
+    pub deadline: Option<(
+        chrono::DateTime<chrono::Utc>,
+        crate::domain::deadline::DeadlineRule,
+    )>,
+    pub versions: Vec<crate::db::workflow::TextVersion>,
+    pub reviews: Vec<crate::db::workflow::Review>,
+    pub history: Vec<crate::db::audit::AuditEvent>,
+    pub followup: Option<super::followup::ProposalFollowup>,
+}
+
+pub fn own_page(
+    conn: &mut crate::db::DbConnection,
+    proposal: &Proposal,
+    secretariat: bool,
+) -> crate::error::AppResult<OwnPage> {
+    use crate::db::{audit, meetings, organizations, workflow};
+    let id = proposal.id;
+    // The secretariat and the proposal's authors follow it as it stands.
+    let followup = super::followup::proposal_followup(conn, id, true, secretariat)?;
+    let meeting = match proposal.target_meeting_id {
+        Some(m) => meetings::get(conn, m)?,
+        None => None,
+    };
+    let deadline = match &meeting {
+        Some(m) => {
+            let s = organizations::deadline_settings(conn, m.organization_id)?;
+            Some((s.proposal.deadline(m.starts_at, &s.closed), s.proposal))
+        }
+        None => None,
+    };
+    let history = if secretariat {
+        audit::for_subject(conn, workflow::PROPOSAL.with(id))?
+    } else {
+        Vec::new()
+    };
+    Ok(OwnPage {
+        meeting,
+        deadline,
+        versions: workflow::versions(conn, id)?,
+        reviews: workflow::reviews(conn, id)?,
+        history,
+        followup,
+    })
+}

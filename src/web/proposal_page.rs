@@ -9,10 +9,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::db::accounts::Account;
-use crate::db::organizations::{self as orgs};
 use crate::db::proposals::{self, Proposal};
-use crate::db::workflow::{self};
-use crate::db::{audit, meetings};
 use crate::domain::ProposalId;
 use crate::domain::deadline::time_left_da;
 use crate::domain::proposal::{CHECKLIST, FieldErrors, ProposalStatus, SubmitterRole};
@@ -146,137 +143,132 @@ pub async fn show_page(
 ) -> AppResult<HttpResponse> {
     let (proposal, access) = load_for(state, id, user).await?;
     let secretariat = access == Access::Secretariat;
-    let target = proposal.target_meeting_id;
-    let (deadline, versions, reviews, history, meeting, followup) = state
+    let shown = proposal.clone();
+    let data = state
         .db
-        .run(move |conn| {
-            // The secretariat and the proposal's authors follow it as it stands.
-            let followup = crate::read::followup::proposal_followup(conn, id, true, secretariat)?;
-            let meeting = match target {
-                Some(m) => meetings::get(conn, m)?,
-                None => None,
-            };
-            let deadline = match &meeting {
-                Some(m) => {
-                    let s = orgs::deadline_settings(conn, m.organization_id)?;
-                    Some((s.proposal.deadline(m.starts_at, &s.closed), s.proposal))
-                }
-                None => None,
-            };
-            let history = if secretariat {
-                audit::for_subject(conn, workflow::PROPOSAL.with(id.0))?
-            } else {
-                Vec::new()
-            };
-            Ok((
-                deadline,
-                workflow::versions(conn, id)?,
-                workflow::reviews(conn, id)?,
-                history,
-                meeting,
-                followup,
-            ))
-        })
+        .run(move |conn| crate::read::proposal::own_page(conn, &shown, secretariat))
         .await?;
-    let now = Utc::now();
-    let editable = access == Access::Author && proposal.status.editable_by_author();
-    let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
-    let error = |f: &str| errors.get(f).map(str::to_owned);
-    let view = PrivatePage {
-        id: proposal.id,
-        title: proposal.title.clone(),
-        status: proposal.status.as_str(),
-        status_label: proposal.status.label_da(),
-        organization_name: proposal.organization_name.clone(),
-        cases: proposal
-            .case_references()
-            .iter()
-            .map(CaseLink::from)
-            .collect(),
-        submitted_by: proposal.submitted_by(),
-        cosigners: proposal
-            .submitters
-            .iter()
-            .filter(|s| s.role == SubmitterRole::Cosigner)
-            .map(|s| s.name.clone())
-            .collect(),
-        opening: proposal.opening.clone(),
-        followup,
-        clauses: clauses(&proposal.clauses),
-        motivation_html: to_safe_html(&proposal.motivation),
-        submitted: proposal.submitted_at.map(When::new),
-        late: proposal.late,
-        late_reason: proposal.late_reason.clone(),
-        lock: proposal.lock_version,
-        meeting: meeting
-            .as_ref()
-            .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
-        meeting_url: meeting.as_ref().map(|m| meeting_url(m.id)),
-        deadline: deadline.map(|(d, rule)| Deadline {
-            when: When::new(d),
-            rule: rule.describe_da(),
-            left: time_left_da(now, d),
-        }),
-        can_edit: editable,
-        can_submit: editable,
-        can_withdraw: access == Access::Author
-            && proposal
-                .status
-                .after(crate::domain::proposal::Transition::Withdraw)
-                .is_ok(),
-        can_review: secretariat && proposal.status == ProposalStatus::Submitted,
-        version_count: versions.len(),
-        versions: versions
-            .iter()
-            .map(|v| VersionLink {
-                version: v.version,
-                saved: When::new(v.saved_at),
-                compare_url: (v.version > 1).then(|| {
-                    format!(
-                        "/proposals/{}/versions?from={}&to={}",
-                        id,
-                        v.version - 1,
-                        v.version
-                    )
-                }),
-            })
-            .collect(),
-        reviews: reviews
-            .iter()
-            .map(|r| ReviewLine {
-                outcome: if r.outcome == "accepted" {
-                    "Godkendt"
-                } else {
-                    "Sendt retur"
-                },
-                comment: r.comment.clone(),
-                when: When::new(r.reviewed_at),
-                version: r.version,
-            })
-            .collect(),
-        history: history.iter().map(AuditLine::from).collect(),
-        checklist: CHECKLIST
-            .iter()
-            .map(|(key, label)| CheckItem {
-                key,
-                label,
-                checked: checked.iter().any(|c| c == key),
-            })
-            .collect(),
-        comment: review.map(|r| r.comment.clone()).unwrap_or_default(),
-        review_cases: review.map(|r| r.cases.clone()).unwrap_or_default(),
-        review_late_reason: review.map(|r| r.late_reason.clone()).unwrap_or_default(),
-        assign_new: review.is_none_or(|r| r.assign_new.is_some()),
-        error_comment: error("comment"),
-        error_checklist: error("checklist"),
-        error_cases: error("cases"),
-        error_late_reason: error("late_reason"),
-        errors: error_lines(errors),
-    };
+    let view = PrivatePage::new(&proposal, access, data, errors, review);
     Ok(page(
         status,
         render_page("proposal_private.html", Some(user), &view)?,
     ))
+}
+
+impl PrivatePage {
+    fn new(
+        proposal: &Proposal,
+        access: Access,
+        data: crate::read::proposal::OwnPage,
+        errors: &FieldErrors,
+        review: Option<&ReviewForm>,
+    ) -> Self {
+        let crate::read::proposal::OwnPage {
+            meeting,
+            deadline,
+            versions,
+            reviews,
+            history,
+            followup,
+        } = data;
+        let id = proposal.id;
+        let secretariat = access == Access::Secretariat;
+        let now = Utc::now();
+        let editable = access == Access::Author && proposal.status.editable_by_author();
+        let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
+        let error = |f: &str| errors.get(f).map(str::to_owned);
+        PrivatePage {
+            id: proposal.id,
+            title: proposal.title.clone(),
+            status: proposal.status.as_str(),
+            status_label: proposal.status.label_da(),
+            organization_name: proposal.organization_name.clone(),
+            cases: proposal
+                .case_references()
+                .iter()
+                .map(CaseLink::from)
+                .collect(),
+            submitted_by: proposal.submitted_by(),
+            cosigners: proposal
+                .submitters
+                .iter()
+                .filter(|s| s.role == SubmitterRole::Cosigner)
+                .map(|s| s.name.clone())
+                .collect(),
+            opening: proposal.opening.clone(),
+            followup,
+            clauses: clauses(&proposal.clauses),
+            motivation_html: to_safe_html(&proposal.motivation),
+            submitted: proposal.submitted_at.map(When::new),
+            late: proposal.late,
+            late_reason: proposal.late_reason.clone(),
+            lock: proposal.lock_version,
+            meeting: meeting
+                .as_ref()
+                .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
+            meeting_url: meeting.as_ref().map(|m| meeting_url(m.id)),
+            deadline: deadline.map(|(d, rule)| Deadline {
+                when: When::new(d),
+                rule: rule.describe_da(),
+                left: time_left_da(now, d),
+            }),
+            can_edit: editable,
+            can_submit: editable,
+            can_withdraw: access == Access::Author
+                && proposal
+                    .status
+                    .after(crate::domain::proposal::Transition::Withdraw)
+                    .is_ok(),
+            can_review: secretariat && proposal.status == ProposalStatus::Submitted,
+            version_count: versions.len(),
+            versions: versions
+                .iter()
+                .map(|v| VersionLink {
+                    version: v.version,
+                    saved: When::new(v.saved_at),
+                    compare_url: (v.version > 1).then(|| {
+                        format!(
+                            "/proposals/{}/versions?from={}&to={}",
+                            id,
+                            v.version - 1,
+                            v.version
+                        )
+                    }),
+                })
+                .collect(),
+            reviews: reviews
+                .iter()
+                .map(|r| ReviewLine {
+                    outcome: if r.outcome == "accepted" {
+                        "Godkendt"
+                    } else {
+                        "Sendt retur"
+                    },
+                    comment: r.comment.clone(),
+                    when: When::new(r.reviewed_at),
+                    version: r.version,
+                })
+                .collect(),
+            history: history.iter().map(AuditLine::from).collect(),
+            checklist: CHECKLIST
+                .iter()
+                .map(|(key, label)| CheckItem {
+                    key,
+                    label,
+                    checked: checked.iter().any(|c| c == key),
+                })
+                .collect(),
+            comment: review.map(|r| r.comment.clone()).unwrap_or_default(),
+            review_cases: review.map(|r| r.cases.clone()).unwrap_or_default(),
+            review_late_reason: review.map(|r| r.late_reason.clone()).unwrap_or_default(),
+            assign_new: review.is_none_or(|r| r.assign_new.is_some()),
+            error_comment: error("comment"),
+            error_checklist: error("checklist"),
+            error_cases: error("cases"),
+            error_late_reason: error("late_reason"),
+            errors: error_lines(errors),
+        }
+    }
 }
 
 /// Whether this account sees the proposal's private page rather than the public one.

@@ -9,7 +9,7 @@ use crate::db::{DbConnection, agenda, meetings, organizations as orgs};
 use crate::domain::account::Role;
 use crate::domain::audience::Audience;
 use crate::domain::time::local;
-use crate::domain::{AttachmentId, MeetingId, OrganizationId, atom, ical};
+use crate::domain::{AttachmentId, MeetingId, OrganizationId, ical};
 use crate::error::{AppError, AppResult};
 use crate::read::calendar::meeting_event;
 use crate::web::AppState;
@@ -321,8 +321,6 @@ pub async fn attachment(
         .body(file.content))
 }
 
-const FEED_ENTRIES: i64 = 50;
-
 /// `GET /organizations/{id}/feed.atom`: every agenda a council or committee releases (and each
 /// supplement), newest first. Closed items appear by title only, as on the public page.
 pub async fn organization_feed(
@@ -330,106 +328,11 @@ pub async fn organization_feed(
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (name, entries, published) = state
+    let base = state.settings.base_url.clone();
+    let feed = state
         .db
-        .run(move |conn| {
-            let name = meetings::body_name(conn, id)?;
-            let published = crate::db::minutes::published_of_organization(conn, id, FEED_ENTRIES)?
-                .into_iter()
-                .map(|(meeting, version, at)| Ok((meetings::get(conn, meeting)?, version, at)))
-                .collect::<AppResult<Vec<_>>>()?;
-            Ok((
-                name,
-                agenda::releases_of_organization(conn, id, FEED_ENTRIES)?,
-                published,
-            ))
-        })
+        .run(move |conn| crate::read::feed::organization(conn, &base, id))
         .await?;
-    let base = &state.settings.base_url;
-    // Published minutes are entries too: the decisions are what many readers wait for.
-    let minutes_entries = published.into_iter().filter_map(|(meeting, version, at)| {
-        let meeting = meeting?;
-        let when = crate::domain::time::datetime_da(meeting.starts_at);
-        let url = format!(
-            "{base}/meetings/{}/minutes.pdf?version={version}",
-            meeting.id
-        );
-        Some(atom::Entry {
-            id: url.clone(),
-            title: if version == 1 {
-                format!("Beslutningsprotokol offentliggjort: mødet {when}")
-            } else {
-                format!("Rettet beslutningsprotokol (version {version}): mødet {when}")
-            },
-            url: format!("{base}/meetings/{}", meeting.id),
-            updated: at,
-            summary: format!(
-                "{} i {}: beslutningerne står på mødets side og i protokollen som PDF.",
-                meeting.organization_name, meeting.location
-            ),
-        })
-    });
-    let mut entries: Vec<atom::Entry> = entries
-        .iter()
-        .map(|e| {
-            let meeting = &e.agenda.snapshot.meeting;
-            let when = crate::domain::time::datetime_da(meeting.starts_at);
-            let title = if e.agenda.version == 1 {
-                format!("Dagsorden udsendt: mødet {when}")
-            } else {
-                format!(
-                    "Tillægsdagsorden (version {}): mødet {when}",
-                    e.agenda.version
-                )
-            };
-            let summary = if e.agenda.version == 1 {
-                e.agenda
-                    .snapshot
-                    .items
-                    .iter()
-                    .map(|i| {
-                        let i = i.public_view();
-                        if i.public {
-                            format!("{}. {}", i.number, i.display_title())
-                        } else {
-                            format!("{}. {} (lukket punkt)", i.number, i.title)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            } else {
-                e.public_changes.join("\n")
-            };
-            let url = format!(
-                "{base}/meetings/{}?version={}",
-                meeting.id, e.agenda.version
-            );
-            atom::Entry {
-                id: url.clone(),
-                title,
-                url,
-                updated: e.agenda.released_at,
-                summary: format!(
-                    "{} i {}\n{summary}",
-                    meeting.organization_name, meeting.location
-                ),
-            }
-        })
-        .collect();
-    entries.extend(minutes_entries);
-    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
-    entries.truncate(FEED_ENTRIES as usize);
-    let self_url = format!("{base}/organizations/{id}/feed.atom");
-    let feed = atom::Feed {
-        id: self_url.clone(),
-        title: format!("{name}: dagsordener og beslutninger"),
-        self_url,
-        page_url: format!("{base}/"),
-        updated: entries
-            .first()
-            .map_or_else(|| chrono::DateTime::UNIX_EPOCH, |e| e.updated),
-        entries,
-    };
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
