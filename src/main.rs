@@ -29,6 +29,16 @@ enum Command {
     Migrate,
     /// Load the demo data into an empty database.
     Demo,
+    /// Turn an empty database into a municipality's instance with its first secretariat
+    /// account; prints a one-time link to set that account's password (also mailed).
+    Setup {
+        /// The municipality's name, e.g. "Aarhus Kommune".
+        #[arg(long)]
+        municipality: String,
+        /// The first secretariat account's email address.
+        #[arg(long)]
+        secretariat: String,
+    },
     /// Mail: check the settings.
     #[command(subcommand)]
     Mail(MailCommand),
@@ -109,6 +119,10 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Demo => load_demo(&settings),
+        Command::Setup {
+            municipality,
+            secretariat,
+        } => setup(&settings, &municipality, &secretariat),
         Command::Mail(MailCommand::Test {
             address,
             send_now,
@@ -184,6 +198,25 @@ fn migrate(settings: &Settings) -> AppResult<()> {
             applied.join(", ")
         );
     }
+    Ok(())
+}
+
+fn setup(settings: &Settings, municipality: &str, secretariat: &str) -> AppResult<()> {
+    // The demo is not loaded: the instance is the municipality's own.
+    let settings = Settings {
+        demo: false,
+        ..settings.clone()
+    };
+    let db = prepare_database(&settings)?;
+    let mut conn = db.conn()?;
+    let made = agendum::service::accounts::setup(&mut conn, &settings, municipality, secretariat)?;
+    say!("{}", made.link);
+    say!(
+        "{municipality} is set up in {}. The link above (also mailed to {secretariat}) sets the \
+         secretariat account's password; it works once, for {} hours.",
+        settings.database_url.redacted(),
+        agendum::service::accounts::PASSWORD_LINK_HOURS
+    );
     Ok(())
 }
 

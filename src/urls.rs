@@ -81,6 +81,11 @@ pub fn api_letter(id: impl Display) -> String {
     format!("/api/v1/letters/{id}")
 }
 
+/// A one-time link to set a password (a new account's, or a reset); `token` is the secret.
+pub fn password_reset(token: &str) -> String {
+    format!("/password/reset/{token}")
+}
+
 /// An administration's answer link; `token` is the secret (or its lookup part).
 pub fn task_answer(token: &str) -> String {
     format!("/tasks/answer/{token}")

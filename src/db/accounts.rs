@@ -5,9 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use super::schema::{api_tokens, login_attempts, organizations, sessions, users};
+use super::schema::{api_tokens, login_attempts, organizations, password_links, sessions, users};
 use super::{DbConnection, now};
-use crate::domain::account::{LoginLimits, Role};
+use crate::domain::account::{LoginLimits, PasswordLinkPurpose, Role};
 use crate::domain::{EmailAddress, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -368,4 +368,102 @@ fn recent_failures(
         .count()
         .get_result(conn)?;
     Ok((by_email, by_ip))
+}
+
+/// A one-time password link as it stands when someone opens it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordLink {
+    Valid {
+        user: UserId,
+        purpose: PasswordLinkPurpose,
+    },
+    Expired,
+    Used,
+    Unknown,
+}
+
+/// A new one-time link for `user` to set a password, working until `expires_at`; returns the
+/// token (only its digest is stored).
+pub fn create_password_link(
+    conn: &mut DbConnection,
+    user: UserId,
+    purpose: PasswordLinkPurpose,
+    expires_at: NaiveDateTime,
+) -> AppResult<String> {
+    let token = crate::domain::secret::new_secret();
+    diesel::insert_into(password_links::table)
+        .values((
+            password_links::user_id.eq(user.0),
+            password_links::token_hash.eq(crate::domain::secret::secret_hash(&token)),
+            password_links::purpose.eq(purpose.as_str()),
+            password_links::expires_at.eq(expires_at),
+            password_links::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// What the link `token` is at `at`, without using it.
+pub fn password_link(
+    conn: &mut DbConnection,
+    token: &str,
+    at: NaiveDateTime,
+) -> AppResult<PasswordLink> {
+    let row: Option<(i64, String, NaiveDateTime, Option<NaiveDateTime>)> = password_links::table
+        .filter(password_links::token_hash.eq(crate::domain::secret::secret_hash(token)))
+        .select((
+            password_links::user_id,
+            password_links::purpose,
+            password_links::expires_at,
+            password_links::used_at,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        None => PasswordLink::Unknown,
+        Some((.., Some(_))) => PasswordLink::Used,
+        Some((_, _, expires, None)) if expires <= at => PasswordLink::Expired,
+        Some((user, purpose, _, None)) => PasswordLink::Valid {
+            user: UserId(user),
+            purpose: purpose.parse().map_err(AppError::internal)?,
+        },
+    })
+}
+
+/// Uses the link `token` once: of two requests with the same link, only one gets `Valid`.
+pub fn use_password_link(
+    conn: &mut DbConnection,
+    token: &str,
+    at: NaiveDateTime,
+) -> AppResult<PasswordLink> {
+    let link = password_link(conn, token, at)?;
+    if matches!(link, PasswordLink::Valid { .. }) {
+        let taken = diesel::update(
+            password_links::table
+                .filter(password_links::token_hash.eq(crate::domain::secret::secret_hash(token)))
+                .filter(password_links::used_at.is_null()),
+        )
+        .set(password_links::used_at.eq(at))
+        .execute(conn)?;
+        if taken == 0 {
+            return Ok(PasswordLink::Used);
+        }
+    }
+    Ok(link)
+}
+
+/// Replaces an account's password hash.
+pub fn set_password_hash(conn: &mut DbConnection, user: UserId, hash: &str) -> AppResult<()> {
+    diesel::update(users::table.find(user.0))
+        .set((users::password_hash.eq(hash), users::updated_at.eq(now())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether the database holds no municipality and no account yet (a new installation).
+pub fn instance_is_empty(conn: &mut DbConnection) -> AppResult<bool> {
+    use super::schema::bodies;
+    let bodies: i64 = bodies::table.count().get_result(conn)?;
+    let accounts: i64 = users::table.count().get_result(conn)?;
+    Ok(bodies == 0 && accounts == 0)
 }

@@ -608,3 +608,18 @@ diesel::table! {
 
 diesel::joinable!(letters -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(letters, cases);
+
+diesel::table! {
+    password_links (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(password_links -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(password_links, users);

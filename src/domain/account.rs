@@ -12,6 +12,15 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// What a one-time password link is for: a new account's first password, or a new one for
+    /// a forgotten password.
+    PasswordLinkPurpose {
+        Set = "set" / "Vælg adgangskode",
+        Reset = "reset" / "Ny adgangskode",
+    }
+);
+
 impl Role {
     /// Also the Danish words, as people type them on the command line.
     pub fn parse_loose(text: &str) -> Option<Role> {

@@ -1,5 +1,6 @@
-//! Account administration from the command line (`agendum user add`, `agendum token create`):
-//! the checks a person typing the command needs, with messages that say what to type instead.
+//! Accounts: a new installation's first account (`agendum setup`), account administration from
+//! the command line (`agendum user add`, `agendum token create`) with the checks a person typing
+//! the command needs, and one-time links to set a password.
 
 use serde_json::json;
 
@@ -169,4 +170,167 @@ pub fn create_token(
         )
     })?;
     Ok(token)
+}
+
+/// How long a link to set a password works.
+pub const PASSWORD_LINK_HOURS: i64 = 24;
+
+/// The longest municipality name `agendum setup` takes.
+pub const MUNICIPALITY_NAME_MAX_CHARS: usize = 200;
+
+/// What `agendum setup` made: the municipality, its first secretariat account, and the
+/// one-time link (absolute) that account sets its password with.
+pub struct Setup {
+    pub body: crate::domain::BodyId,
+    pub user: UserId,
+    pub link: String,
+}
+
+/// Turns an empty database into a municipality's instance: the municipality, its first
+/// secretariat account, and a link to set that account's password, also mailed to it. Refused
+/// on a database that has a municipality or an account.
+pub fn setup(
+    conn: &mut DbConnection,
+    settings: &crate::config::Settings,
+    municipality: &str,
+    secretariat: &str,
+) -> AppResult<Setup> {
+    let name = municipality.trim();
+    if name.is_empty()
+        || name.chars().count() > MUNICIPALITY_NAME_MAX_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(AppError::bad_request(format!(
+            "--municipality must be the municipality's name (at most {MUNICIPALITY_NAME_MAX_CHARS} characters), e.g. \"Aarhus Kommune\""
+        )));
+    }
+    let email = EmailAddress::parse(secretariat.trim())
+        .map_err(|e| AppError::bad_request(format!("--secretariat: {e}")))?;
+    // Nobody knows this password: the account gets one through the link.
+    let unusable = hash_password(&NewPassword::unchecked(&crate::domain::secret::new_secret()))?;
+    write_transaction(conn, |conn| {
+        if !accounts::instance_is_empty(conn)? {
+            return Err(AppError::conflict(
+                "the database already holds a municipality or accounts; agendum setup only \
+                 turns an empty database into a new instance",
+            ));
+        }
+        let body = organizations::insert_body(conn, name, None, None)?;
+        let user = accounts::insert_user(
+            conn,
+            &accounts::NewUser {
+                email: &email,
+                name: email.as_str(),
+                role: Role::Secretariat,
+                person_id: None,
+                organization_id: None,
+                password_hash: &unusable,
+            },
+        )?;
+        let link = password_link(
+            conn,
+            settings,
+            user,
+            &email,
+            crate::domain::account::PasswordLinkPurpose::Set,
+            name,
+        )?;
+        audit::record(
+            conn,
+            &Actor::command_line(),
+            Change {
+                action: "instance.setup",
+                subject: SubjectKind("body").with(body),
+                before: None,
+                after: Some(json!({ "municipality": name, "secretariat": email.as_str() })),
+                note: None,
+            },
+        )?;
+        Ok(Setup { body, user, link })
+    })
+}
+
+/// A new one-time link for `user` to set a password, mailed to `email` through the outbox;
+/// returns the link. Call it inside the transaction that makes the account or the request.
+fn password_link(
+    conn: &mut DbConnection,
+    settings: &crate::config::Settings,
+    user: UserId,
+    email: &EmailAddress,
+    purpose: crate::domain::account::PasswordLinkPurpose,
+    municipality: &str,
+) -> AppResult<String> {
+    use crate::domain::mail::{Mailbox, OutgoingMessage};
+    use crate::mail::templates::{Lang, render_mail};
+    let expires = chrono::Utc::now() + chrono::Duration::hours(PASSWORD_LINK_HOURS);
+    let token = accounts::create_password_link(conn, user, purpose, expires.naive_utc())?;
+    let link = crate::urls::absolute(&settings.base_url, &crate::urls::password_reset(&token));
+    let mut ctx = tera::Context::new();
+    ctx.insert("municipality", municipality);
+    ctx.insert("link", &link);
+    ctx.insert("hours", &PASSWORD_LINK_HOURS);
+    ctx.insert(
+        "new_account",
+        &(purpose == crate::domain::account::PasswordLinkPurpose::Set),
+    );
+    let mail = render_mail("password_link", Lang::Da, &ctx)?;
+    let to =
+        Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
+    let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+        .map_err(AppError::internal)?
+        .html(mail.html)
+        .concerning("user", user);
+    crate::mail::enqueue(conn, &settings.mail_from, &message)?;
+    Ok(link)
+}
+
+/// Why a password link does not open, in words for the person who followed it.
+pub fn link_problem(link: &accounts::PasswordLink) -> Option<AppError> {
+    match link {
+        accounts::PasswordLink::Valid { .. } => None,
+        accounts::PasswordLink::Expired => Some(AppError::gone(format!(
+            "Linket er udløbet (det virker i {PASSWORD_LINK_HOURS} timer). Bed om et nyt under »Glemt adgangskode« på login-siden."
+        ))),
+        accounts::PasswordLink::Used => Some(AppError::gone(
+            "Linket er allerede brugt. Log ind med din adgangskode, eller bed om et nyt link under »Glemt adgangskode«.",
+        )),
+        accounts::PasswordLink::Unknown => Some(AppError::not_found(
+            "Linket findes ikke. Tjek, at hele adressen fra mailen er med.",
+        )),
+    }
+}
+
+/// Sets the password of the account a one-time link belongs to, and uses the link up; the
+/// account's sessions end, so a password set anew is the only way in.
+pub fn set_password_with_link(
+    conn: &mut DbConnection,
+    token: &str,
+    password: &NewPassword,
+) -> AppResult<UserId> {
+    let hash = hash_password(password)?;
+    write_transaction(conn, |conn| {
+        let link = accounts::use_password_link(conn, token, crate::db::now())?;
+        if let Some(problem) = link_problem(&link) {
+            return Err(problem);
+        }
+        let accounts::PasswordLink::Valid { user, purpose } = link else {
+            return Err(AppError::internal("a valid link without its account"));
+        };
+        let account = accounts::get(conn, user)?
+            .ok_or_else(|| AppError::not_found("Kontoen findes ikke længere."))?;
+        accounts::set_password_hash(conn, user, &hash)?;
+        accounts::revoke_sessions_of(conn, user)?;
+        audit::record(
+            conn,
+            &account.actor(),
+            Change {
+                action: "user.password_set",
+                subject: USER.with(user),
+                before: None,
+                after: Some(json!({ "by_link": purpose.as_str() })),
+                note: None,
+            },
+        )?;
+        Ok(user)
+    })
 }

@@ -510,3 +510,39 @@ async fn user_add_and_token_create() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// `agendum setup` on an empty database prints a one-time link first; on a database with data
+/// it refuses in one line and changes nothing.
+#[test]
+fn setup_prints_a_link_once_and_refuses_a_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = agendum(dir.path())
+        .args([
+            "setup",
+            "--municipality",
+            "Aarhus Kommune",
+            "--secretariat",
+            "sekretariat@aarhus.dk",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let link = stdout.lines().next().unwrap_or_default();
+    assert!(link.contains("/password/reset/"), "{stdout}");
+    assert!(stdout.contains("Aarhus Kommune"), "{stdout}");
+    fails_with_one_line(
+        agendum(dir.path()).args([
+            "setup",
+            "--municipality",
+            "Odense Kommune",
+            "--secretariat",
+            "x@odense.dk",
+        ]),
+        "empty database",
+    );
+}

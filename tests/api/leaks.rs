@@ -77,7 +77,10 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
         }
         ("tasks", "id") => ids(tasks::table.select(tasks::id).load(&mut conn).unwrap()),
         // Secrets and files an anonymous reader cannot name: one made-up value each.
-        ("answer", "token") | ("confirm", "token") | ("unsubscribe", "token") => {
+        ("answer", "token")
+        | ("confirm", "token")
+        | ("unsubscribe", "token")
+        | ("reset", "token") => {
             vec!["ab".repeat(32)]
         }
         ("files", "file") | ("attachments", "index") | ("mailbox", "file") => vec!["1".into()],

@@ -24,5 +24,6 @@ mod permissions;
 mod proposals;
 mod repository;
 mod security;
+mod setup;
 mod tls;
 mod workflow;

@@ -427,6 +427,19 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             "/subscriptions/unsubscribe/0000".into(),
             [404; 6],
         ),
+        // A one-time password link that does not exist, for everyone.
+        (
+            "get",
+            "/password/reset/{token}",
+            "/password/reset/0000".into(),
+            [404; 6],
+        ),
+        (
+            "post",
+            "/password/reset/{token}",
+            "/password/reset/0000".into(),
+            [404; 6],
+        ),
         // Proposals.
         (
             "get",

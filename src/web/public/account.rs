@@ -1,4 +1,4 @@
-//! `/login` and `/logout`.
+//! `/login` and `/logout`, and the one-time links to set a password (`/password/reset/{token}`).
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -275,4 +275,120 @@ pub async fn logout(
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .cookie(removal_cookie(SESSION_COOKIE))
         .finish())
+}
+
+/// The page of a one-time password link: the form, what was wrong, or that it is done.
+#[derive(Serialize)]
+struct PasswordPage<'a> {
+    action: String,
+    email: &'a str,
+    min_chars: usize,
+    error: Option<String>,
+    done: bool,
+}
+
+/// The account a link belongs to, or the reason it does not open.
+async fn link_account(state: &AppState, token: String) -> AppResult<accounts::Account> {
+    state
+        .db
+        .run(move |conn| {
+            let link = accounts::password_link(conn, &token, db::now())?;
+            if let Some(problem) = crate::service::accounts::link_problem(&link) {
+                return Err(problem);
+            }
+            let accounts::PasswordLink::Valid { user, .. } = link else {
+                return Err(AppError::internal("a valid link without its account"));
+            };
+            accounts::get(conn, user)?
+                .ok_or_else(|| AppError::not_found("Kontoen findes ikke længere."))
+        })
+        .await
+}
+
+/// `GET /password/reset/{token}`: the form to choose a password. Opening it does not use the
+/// link up; setting the password does.
+pub async fn password_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = path.into_inner();
+    let account = link_account(&state, token.clone()).await?;
+    let page = PasswordPage {
+        action: crate::urls::password_reset(&token),
+        email: &account.email,
+        min_chars: crate::domain::account::MIN_PASSWORD_CHARS,
+        error: None,
+        done: false,
+    };
+    crate::web::templates::link_page(
+        &req,
+        &state,
+        user.as_ref(),
+        actix_web::http::StatusCode::OK,
+        "public/password_reset.html",
+        &page,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// `POST /password/reset/{token}`: sets the password, once.
+pub async fn password_set(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<HttpResponse> {
+    use actix_web::http::StatusCode;
+    let token = path.into_inner();
+    let account = link_account(&state, token.clone()).await?;
+    let checked = if form.password != form.password_again {
+        Err("De to adgangskoder er ikke ens. Skriv den samme i begge felter.".to_owned())
+    } else {
+        crate::domain::account::NewPassword::parse(&form.password).map_err(|e| {
+            let text = e.to_string();
+            let mut chars = text.chars();
+            // The rule's wording starts in lower case; as a sentence it starts with a capital.
+            chars.next().map_or(text.clone(), |c| {
+                format!("{}{}.", c.to_uppercase(), chars.as_str())
+            })
+        })
+    };
+    let (status, error, done) = match checked {
+        Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Some(message), false),
+        Ok(password) => {
+            let link = token.clone();
+            state
+                .db
+                .run(move |conn| {
+                    crate::service::accounts::set_password_with_link(conn, &link, &password)
+                })
+                .await?;
+            (StatusCode::OK, None, true)
+        }
+    };
+    let page = PasswordPage {
+        action: crate::urls::password_reset(&token),
+        email: &account.email,
+        min_chars: crate::domain::account::MIN_PASSWORD_CHARS,
+        error,
+        done,
+    };
+    crate::web::templates::link_page(
+        &req,
+        &state,
+        user.as_ref(),
+        status,
+        "public/password_reset.html",
+        &page,
+    )
 }

@@ -35,5 +35,7 @@ route_table!("";
     post "/login" => account::login;
     get "/logout" => account::logout_form;
     post "/logout" => account::logout;
+    get "/password/reset/{token}" => account::password_form;
+    post "/password/reset/{token}" => account::password_set;
     get "/assets/{path:.*}" => crate::web::assets::serve;
 );
