@@ -462,8 +462,6 @@ pub fn set_password_hash(conn: &mut DbConnection, user: UserId, hash: &str) -> A
 
 /// Whether the database holds no municipality and no account yet (a new installation).
 pub fn instance_is_empty(conn: &mut DbConnection) -> AppResult<bool> {
-    use super::schema::bodies;
-    let bodies: i64 = bodies::table.count().get_result(conn)?;
     let accounts: i64 = users::table.count().get_result(conn)?;
-    Ok(bodies == 0 && accounts == 0)
+    Ok(accounts == 0 && super::is_empty(conn)?)
 }

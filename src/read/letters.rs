@@ -10,7 +10,8 @@ use crate::domain::letter::{LetterDirection, LetterStatus};
 use crate::domain::{LetterId, OrganizationId, time};
 use crate::error::{AppError, AppResult};
 
-fn missing() -> AppError {
+/// A letter this reader may not read does not exist for them.
+pub fn missing() -> AppError {
     AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.")
 }
 

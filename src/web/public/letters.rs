@@ -20,7 +20,7 @@ pub async fn pdf(
     let id: LetterId = path
         .strip_suffix(".pdf")
         .and_then(|id| id.parse().ok())
-        .ok_or_else(|| AppError::not_found("Brevet findes ikke, eller det er ikke offentligt."))?;
+        .ok_or_else(crate::read::letters::missing)?;
     let secretariat = user.as_ref().is_some_and(|u| u.role() == Role::Secretariat);
     let (letter, stored, view) = state
         .db

@@ -16,7 +16,7 @@ use crate::service;
 use crate::service::meetings::PlanInput;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
-use crate::web::templates::render_page as render_view;
+use crate::web::templates::render_page;
 use crate::web::views::{When, meeting_url};
 
 const LIST_LIMIT: i64 = 200;
@@ -112,7 +112,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
     Ok((out, bodies))
 }
 
-async fn render_page(
+async fn meetings_page(
     state: &AppState,
     user: &CurrentUser,
     form: &PlanForm,
@@ -180,7 +180,7 @@ async fn render_page(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render_view("secretariat/meetings.html", Some(user), &view)?))
+        .body(render_page("secretariat/meetings.html", Some(user), &view)?))
 }
 
 /// The meetings page: the coming meetings with their deadlines, the held ones, who signs each
@@ -221,7 +221,7 @@ pub async fn list(
         kind: MeetingKind::Regular.as_str().to_owned(),
         ..PlanForm::default()
     };
-    render_page(
+    meetings_page(
         &state,
         &user,
         &form,
@@ -252,7 +252,7 @@ pub async fn create(
     let id = match planned {
         Ok(id) => id,
         Err(errors) => {
-            return render_page(
+            return meetings_page(
                 &state,
                 &user,
                 &form,

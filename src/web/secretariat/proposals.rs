@@ -9,7 +9,7 @@ use crate::db::workflow;
 use crate::domain::CaseReference;
 use crate::domain::ProposalId;
 use crate::domain::proposal::{CHECKLIST, FieldErrors, ProposalStatus};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, Secretariat};
@@ -177,7 +177,7 @@ pub async fn inbox(
         })
         .await?;
     // Each section pages on its own; the links keep the other sections where they are.
-    let mut shown = ["submitted", "returned", "accepted"]
+    let shown: Vec<Section> = ["submitted", "returned", "accepted"]
         .into_iter()
         .zip(sections)
         .enumerate()
@@ -197,9 +197,11 @@ pub async fn inbox(
                 previous: (page > 1).then(|| link(page - 1)),
                 next: (page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),
             }
-        });
-    let mut next_section = || shown.next().unwrap_or_default();
-    let (submitted, returned, accepted) = (next_section(), next_section(), next_section());
+        })
+        .collect();
+    let [submitted, returned, accepted]: [Section; 3] = shown
+        .try_into()
+        .map_err(|_| AppError::internal("the inbox has three sections"))?;
     let view = Inbox {
         submitted_total: submitted.total,
         submitted_previous: submitted.previous,
@@ -221,7 +223,6 @@ pub async fn inbox(
 }
 
 /// One section of the inbox: a page of its proposals, how many there are, and the links on.
-#[derive(Default)]
 struct Section {
     rows: Vec<ListRow>,
     total: i64,
