@@ -8,16 +8,20 @@ use crate::domain::letter::{LetterText, Letterhead, Signatory};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::db::agenda::{self, NewAgendaItem};
-use crate::db::organizations::{self as orgs, NewMembership, NewOrganization};
+use crate::db::organizations as orgs;
 use crate::db::{self, DbConnection, accounts, cases, meetings, proposals, write_transaction};
+use crate::domain::account::Actor;
 use crate::domain::account::{NewPassword, Role};
 use crate::domain::agenda::AgendaItemKind;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::organization::{MembershipRole, OrganizationKind};
+use crate::domain::proposal::FieldErrors;
 use crate::domain::proposal::{DEFAULT_OPENING, ProposalStatus, SubmitterRole};
+use crate::domain::register::{MembershipInput, OrganizationInput, PeriodInput, PersonInput};
 use crate::domain::time::local_to_utc;
 use crate::domain::{CaseReference, EmailAddress, MeetingId, OrganizationId, PersonId, ProposalId};
 use crate::error::{AppError, AppResult};
+use crate::service::register;
 
 pub const BODY_NAME: &str = "Københavns Kommune";
 pub const COUNCIL_NAME: &str = "Borgerrepræsentationen";
@@ -195,104 +199,153 @@ fn next_weekday(from: NaiveDate, weekday: Weekday) -> NaiveDate {
     from + Duration::days(i64::from(ahead))
 }
 
-fn org<'a>(
-    body_id: crate::domain::BodyId,
+/// What the register's service refused, as an internal error: the demo's data is fixed, so a
+/// refusal is a bug.
+fn accepted<T>(result: Result<T, FieldErrors>) -> AppResult<T> {
+    result
+        .map_err(|errors| AppError::internal(format!("the demo data was refused: {:?}", errors.0)))
+}
+
+/// An organization through the register's service, as the settings page would create it.
+fn organization(
+    conn: &mut DbConnection,
     kind: OrganizationKind,
-    name: &'a str,
-    short_name: Option<&'a str>,
-    email: Option<&'a EmailAddress>,
-    parent_id: Option<OrganizationId>,
-    website: Option<&'a str>,
-) -> NewOrganization<'a> {
-    NewOrganization {
-        body_id,
-        kind,
-        name,
-        short_name,
-        email,
-        parent_id,
-        website,
-    }
+    name: &str,
+    short_name: &str,
+    emails: &str,
+    parent: Option<OrganizationId>,
+    website: &str,
+) -> AppResult<OrganizationId> {
+    accepted(register::create_organization(
+        conn,
+        &Actor::system(),
+        &OrganizationInput {
+            kind: kind.as_str().to_owned(),
+            name: name.to_owned(),
+            short_name: short_name.to_owned(),
+            emails: emails.to_owned(),
+            parent: parent.map(|p| p.to_string()).unwrap_or_default(),
+            website: website.to_owned(),
+        },
+    )?)
+}
+
+fn person(
+    conn: &mut DbConnection,
+    name: &str,
+    title: &str,
+    email: Option<&str>,
+) -> AppResult<PersonId> {
+    accepted(register::create_person(
+        conn,
+        &Actor::system(),
+        &PersonInput {
+            name: name.to_owned(),
+            title: title.to_owned(),
+            email: email.unwrap_or_default().to_owned(),
+        },
+    )?)
+}
+
+fn membership(
+    conn: &mut DbConnection,
+    person: PersonId,
+    organization: OrganizationId,
+    role: MembershipRole,
+    party: Option<OrganizationId>,
+    start: NaiveDate,
+) -> AppResult<()> {
+    accepted(register::add_membership(
+        conn,
+        &Actor::system(),
+        &MembershipInput {
+            person: person.to_string(),
+            organization: organization.to_string(),
+            role: role.as_str().to_owned(),
+            party: party.map(|p| p.to_string()).unwrap_or_default(),
+            start_date: start.to_string(),
+            end_date: String::new(),
+            position: String::new(),
+        },
+    )?)?;
+    Ok(())
 }
 
 fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
+    let actor = Actor::system();
     let term_start = NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid date");
-    let body = orgs::insert_body(conn, BODY_NAME, Some("KK"), Some("https://www.kk.dk"))?;
-    let council = orgs::insert_organization(
+    let body = register::create_body(conn, &actor, BODY_NAME)?;
+    orgs::set_body_details(conn, body, Some("KK"), Some("https://www.kk.dk"))?;
+    accepted(register::start_election_period(
         conn,
-        &org(
-            body,
-            OrganizationKind::Council,
-            COUNCIL_NAME,
-            Some("BR"),
-            None,
-            None,
-            None,
-        ),
+        &actor,
+        &PeriodInput {
+            name: String::new(),
+            start_date: term_start.to_string(),
+        },
+    )?)?;
+    let council = organization(
+        conn,
+        OrganizationKind::Council,
+        COUNCIL_NAME,
+        "BR",
+        "",
+        None,
+        "",
     )?;
     let mut committees = Vec::new();
     let mut administrations = Vec::new();
     for (committee, committee_short, administration, administration_short) in COMMITTEES {
-        let committee_id = orgs::insert_organization(
+        let committee_id = organization(
             conn,
-            &org(
-                body,
-                OrganizationKind::Committee,
-                committee,
-                Some(committee_short),
-                None,
-                Some(council),
-                None,
-            ),
+            OrganizationKind::Committee,
+            committee,
+            committee_short,
+            "",
+            Some(council),
+            "",
         )?;
-        let address = email(&format!(
+        let address = format!(
             "{}@forvaltning.example.org",
             administration_short.to_lowercase().replace('ø', "o")
-        ))?;
-        let administration_id = orgs::insert_organization(
+        );
+        let administration_id = organization(
             conn,
-            &org(
-                body,
-                OrganizationKind::Administration,
-                administration,
-                Some(administration_short),
-                Some(&address),
-                Some(committee_id),
-                None,
-            ),
+            OrganizationKind::Administration,
+            administration,
+            administration_short,
+            &address,
+            Some(committee_id),
+            "",
         )?;
         committees.push(committee_id);
         administrations.push(administration_id);
     }
-    let kl = orgs::insert_organization(
+    let kl = organization(
         conn,
-        &org(
-            body,
-            OrganizationKind::External,
-            "KL",
-            Some("KL"),
-            None,
-            None,
-            Some("https://www.kl.dk"),
-        ),
+        OrganizationKind::External,
+        "KL",
+        "KL",
+        "",
+        None,
+        "https://www.kl.dk",
     )?;
 
     // Members of Borgerrepræsentationen, party by party.
     let mut members: Vec<(PersonId, OrganizationId)> = Vec::new();
+    let mut parties = Vec::new();
     let mut politician = None;
     for (party_name, letter, seats) in PARTIES {
-        let party = orgs::insert_organization(
+        let party = organization(
             conn,
-            &org(
-                body,
-                OrganizationKind::Party,
-                party_name,
-                Some(letter),
-                None,
-                None,
-                None,
-            ),
+            OrganizationKind::Party,
+            party_name,
+            letter,
+            "",
+            None,
+            "",
         )?;
+        parties.push(party);
         for seat in 0..seats {
             let name = if letter == "Ø" && seat == 0 {
                 DEMO_POLITICIAN.to_owned()
@@ -301,17 +354,15 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             };
             // Every member has an address, so a released agenda reaches the whole council.
             let address = if name == DEMO_POLITICIAN {
-                email(DEMO_POLITICIAN_EMAIL)?
+                DEMO_POLITICIAN_EMAIL.to_owned()
             } else {
-                email(&format!("medlem{}@example.org", members.len() + 1))?
+                format!("medlem{}@example.org", members.len() + 1)
             };
-            let address = Some(address);
-            let person = orgs::insert_person(
+            let person = person(
                 conn,
-                body,
                 &name,
-                Some("Medlem af Borgerrepræsentationen"),
-                address.as_ref(),
+                "Medlem af Borgerrepræsentationen",
+                Some(&address),
             )?;
             if name == DEMO_POLITICIAN {
                 politician = Some((person, party));
@@ -321,25 +372,14 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             } else {
                 MembershipRole::Member
             };
-            orgs::insert_membership(
+            membership(conn, person, council, role, Some(party), term_start)?;
+            membership(
                 conn,
-                &NewMembership {
-                    person_id: person,
-                    organization_id: council,
-                    party_id: Some(party),
-                    role,
-                    start_date: term_start,
-                },
-            )?;
-            orgs::insert_membership(
-                conn,
-                &NewMembership {
-                    person_id: person,
-                    organization_id: party,
-                    party_id: None,
-                    role: MembershipRole::Member,
-                    start_date: term_start,
-                },
+                person,
+                party,
+                MembershipRole::Member,
+                None,
+                term_start,
             )?;
             members.push((person, party));
         }
@@ -352,31 +392,30 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         for seat in 0..size {
             let (person, party) = members[next % members.len()];
             next += 1;
-            orgs::insert_membership(
-                conn,
-                &NewMembership {
-                    person_id: person,
-                    organization_id: *committee,
-                    party_id: Some(party),
-                    role: if seat == 0 {
-                        MembershipRole::Chair
-                    } else {
-                        MembershipRole::Member
-                    },
-                    start_date: term_start,
-                },
-            )?;
+            let role = if seat == 0 {
+                MembershipRole::Chair
+            } else {
+                MembershipRole::Member
+            };
+            membership(conn, person, *committee, role, Some(party), term_start)?;
         }
     }
-    // Substitutes (stedfortrædere): persons of the body without a seat, who stand in for an
-    // absent member and are recorded in the attendance.
-    for index in 55..58 {
-        orgs::insert_person(
+    // Substitutes (stedfortrædere) in their party's order: they stand in for an absent member
+    // and are recorded in the attendance.
+    for (index, party) in [(55, parties[1]), (56, parties[1]), (57, parties[0])] {
+        let substitute = person(
             conn,
-            body,
             &member_name(index),
-            Some("Stedfortræder i Borgerrepræsentationen"),
+            "Stedfortræder i Borgerrepræsentationen",
             None,
+        )?;
+        membership(
+            conn,
+            substitute,
+            council,
+            MembershipRole::Substitute,
+            Some(party),
+            term_start,
         )?;
     }
     let (politician, enhedslisten) = politician.expect("the demo politician is created above");

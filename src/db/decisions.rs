@@ -463,7 +463,7 @@ pub fn directory(
         body_name,
         administrations: all
             .iter()
-            .filter(|o| o.kind == OrganizationKind::Administration)
+            .filter(|o| o.kind == OrganizationKind::Administration && o.active)
             .map(|o| Administration {
                 id: o.id,
                 name: o.name.clone(),

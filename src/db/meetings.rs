@@ -201,14 +201,30 @@ fn around(
 
 /// Councils and committees: the council first, then committees by name.
 pub fn meeting_organizations(conn: &mut DbConnection) -> AppResult<Vec<(OrganizationId, String)>> {
-    let rows: Vec<(i64, String, String)> = organizations::table
+    bodies_that_meet(conn, false)
+}
+
+/// The active council and committees: those that may get new meetings.
+pub fn planning_organizations(conn: &mut DbConnection) -> AppResult<Vec<(OrganizationId, String)>> {
+    bodies_that_meet(conn, true)
+}
+
+fn bodies_that_meet(
+    conn: &mut DbConnection,
+    active_only: bool,
+) -> AppResult<Vec<(OrganizationId, String)>> {
+    let mut query = organizations::table
         .filter(organizations::kind.eq_any([
             OrganizationKind::Council.as_str(),
             OrganizationKind::Committee.as_str(),
         ]))
         .select((organizations::id, organizations::name, organizations::kind))
         .order(organizations::name)
-        .load(conn)?;
+        .into_boxed();
+    if active_only {
+        query = query.filter(organizations::active.eq(true));
+    }
+    let rows: Vec<(i64, String, String)> = query.load(conn)?;
     let mut rows: Vec<_> = rows
         .into_iter()
         .map(|(id, name, kind)| {

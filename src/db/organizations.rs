@@ -3,10 +3,12 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::schema::{bodies, memberships, organizations, persons};
+use super::schema::{bodies, election_periods, memberships, organizations, persons};
 use super::{DbConnection, now};
 use crate::domain::organization::{MembershipRole, OrganizationKind};
-use crate::domain::{BodyId, EmailAddress, OrganizationId, PersonId};
+use crate::domain::{
+    BodyId, ElectionPeriodId, EmailAddress, MembershipId, OrganizationId, PersonId,
+};
 use crate::error::{AppError, AppResult};
 
 #[derive(Debug, Clone)]
@@ -16,9 +18,25 @@ pub struct Organization {
     pub kind: OrganizationKind,
     pub name: String,
     pub short_name: Option<String>,
+    /// Where it receives mail (an administration its tasks).
     pub email: Option<String>,
+    /// Further addresses that get a copy of an administration's task mail.
+    pub extra_emails: Vec<String>,
     pub parent_id: Option<OrganizationId>,
     pub website: Option<String>,
+    /// A deactivated organization keeps its history but gets nothing new.
+    pub active: bool,
+}
+
+impl Organization {
+    /// Every address it receives mail at, the main one first.
+    pub fn emails(&self) -> Vec<&str> {
+        self.email
+            .iter()
+            .chain(self.extra_emails.iter())
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 #[derive(Queryable, Selectable)]
@@ -30,8 +48,10 @@ struct OrganizationRow {
     name: String,
     short_name: Option<String>,
     email: Option<String>,
+    extra_emails: String,
     parent_id: Option<i64>,
     website: Option<String>,
+    active: bool,
 }
 
 impl TryFrom<OrganizationRow> for Organization {
@@ -44,8 +64,16 @@ impl TryFrom<OrganizationRow> for Organization {
             name: row.name,
             short_name: row.short_name,
             email: row.email,
+            extra_emails: row
+                .extra_emails
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
             parent_id: row.parent_id.map(OrganizationId),
             website: row.website,
+            active: row.active,
         })
     }
 }
@@ -68,35 +96,70 @@ pub fn insert_body(
     Ok(BodyId(id))
 }
 
-/// A new organization. Administrations must have an address to receive their tasks at, so the
-/// email is typed here rather than checked later.
-pub struct NewOrganization<'a> {
+/// A body's short name and web address.
+pub fn set_body_details(
+    conn: &mut DbConnection,
+    body: BodyId,
+    short_name: Option<&str>,
+    website: Option<&str>,
+) -> AppResult<()> {
+    diesel::update(bodies::table.find(body.0))
+        .set((
+            bodies::short_name.eq(short_name),
+            bodies::website.eq(website),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An organization's stored fields, for a new one or a change. Administrations must have an
+/// address to receive their tasks at, so that is checked here too (the database also holds it).
+pub struct OrganizationRecord<'a> {
     pub body_id: BodyId,
     pub kind: OrganizationKind,
     pub name: &'a str,
     pub short_name: Option<&'a str>,
-    pub email: Option<&'a EmailAddress>,
+    /// The main address first, then those that get copies.
+    pub emails: &'a [EmailAddress],
     pub parent_id: Option<OrganizationId>,
     pub website: Option<&'a str>,
 }
 
-pub fn insert_organization(
-    conn: &mut DbConnection,
-    new: &NewOrganization,
-) -> AppResult<OrganizationId> {
-    if new.kind == OrganizationKind::Administration && new.email.is_none() {
+/// The old name of [`OrganizationRecord`], for the callers that only insert.
+pub type NewOrganization<'a> = OrganizationRecord<'a>;
+
+fn extra_emails(emails: &[EmailAddress]) -> String {
+    emails
+        .iter()
+        .skip(1)
+        .map(EmailAddress::as_str)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check_record(new: &OrganizationRecord) -> AppResult<()> {
+    if new.kind == OrganizationKind::Administration && new.emails.is_empty() {
         return Err(AppError::bad_request(format!(
             "Forvaltningen »{}« skal have en e-mailadresse.",
             new.name
         )));
     }
+    Ok(())
+}
+
+pub fn insert_organization(
+    conn: &mut DbConnection,
+    new: &OrganizationRecord,
+) -> AppResult<OrganizationId> {
+    check_record(new)?;
     let id = diesel::insert_into(organizations::table)
         .values((
             organizations::body_id.eq(new.body_id.0),
             organizations::kind.eq(new.kind.as_str()),
             organizations::name.eq(new.name),
             organizations::short_name.eq(new.short_name),
-            organizations::email.eq(new.email.map(EmailAddress::as_str)),
+            organizations::email.eq(new.emails.first().map(EmailAddress::as_str)),
+            organizations::extra_emails.eq(extra_emails(new.emails)),
             organizations::parent_id.eq(new.parent_id.map(|p| p.0)),
             organizations::website.eq(new.website),
             organizations::created_at.eq(now()),
@@ -104,6 +167,53 @@ pub fn insert_organization(
         .returning(organizations::id)
         .get_result(conn)?;
     Ok(OrganizationId(id))
+}
+
+/// Changes an organization's fields (its kind and body stay).
+pub fn update_organization(
+    conn: &mut DbConnection,
+    id: OrganizationId,
+    record: &OrganizationRecord,
+) -> AppResult<()> {
+    check_record(record)?;
+    diesel::update(organizations::table.find(id.0))
+        .set((
+            organizations::name.eq(record.name),
+            organizations::short_name.eq(record.short_name),
+            organizations::email.eq(record.emails.first().map(EmailAddress::as_str)),
+            organizations::extra_emails.eq(extra_emails(record.emails)),
+            organizations::parent_id.eq(record.parent_id.map(|p| p.0)),
+            organizations::website.eq(record.website),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Deactivates (with the day it ended) or reactivates an organization.
+pub fn set_active(
+    conn: &mut DbConnection,
+    id: OrganizationId,
+    active: bool,
+    end_date: Option<NaiveDate>,
+) -> AppResult<()> {
+    diesel::update(organizations::table.find(id.0))
+        .set((
+            organizations::active.eq(active),
+            organizations::end_date.eq(end_date),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// One organization.
+pub fn get(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Option<Organization>> {
+    organizations::table
+        .find(id.0)
+        .select(OrganizationRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Organization::try_from)
+        .transpose()
 }
 
 /// All organizations, in a stable order: by kind, then name.
@@ -183,17 +293,346 @@ pub struct NewMembership {
     pub party_id: Option<OrganizationId>,
     pub role: MembershipRole,
     pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    /// A substitute's place in the party's order.
+    pub position: Option<i32>,
 }
 
-pub fn insert_membership(conn: &mut DbConnection, new: &NewMembership) -> AppResult<()> {
-    diesel::insert_into(memberships::table)
+pub fn insert_membership(conn: &mut DbConnection, new: &NewMembership) -> AppResult<MembershipId> {
+    let id = diesel::insert_into(memberships::table)
         .values((
             memberships::person_id.eq(new.person_id.0),
             memberships::organization_id.eq(new.organization_id.0),
             memberships::party_id.eq(new.party_id.map(|p| p.0)),
             memberships::role.eq(new.role.as_str()),
             memberships::start_date.eq(new.start_date),
+            memberships::end_date.eq(new.end_date),
+            memberships::position.eq(new.position),
         ))
+        .returning(memberships::id)
+        .get_result(conn)?;
+    Ok(MembershipId(id))
+}
+
+/// Changes a membership (the person and the organization stay).
+pub fn update_membership(
+    conn: &mut DbConnection,
+    id: MembershipId,
+    new: &NewMembership,
+) -> AppResult<()> {
+    diesel::update(memberships::table.find(id.0))
+        .set((
+            memberships::party_id.eq(new.party_id.map(|p| p.0)),
+            memberships::role.eq(new.role.as_str()),
+            memberships::start_date.eq(new.start_date),
+            memberships::end_date.eq(new.end_date),
+            memberships::position.eq(new.position),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A membership with the names around it, for the register's pages and the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub id: MembershipId,
+    pub person_id: PersonId,
+    pub person_name: String,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub organization_kind: OrganizationKind,
+    pub party_id: Option<OrganizationId>,
+    pub party_name: Option<String>,
+    pub party_short_name: Option<String>,
+    pub role: MembershipRole,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub position: Option<i32>,
+}
+
+impl Membership {
+    /// Whether it counts on `date`.
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.start_date <= date && self.end_date.is_none_or(|end| end >= date)
+    }
+}
+
+type MembershipTuple = (
+    (
+        i64,
+        i64,
+        i64,
+        Option<i64>,
+        String,
+        NaiveDate,
+        Option<NaiveDate>,
+        Option<i32>,
+    ),
+    String,
+    (String, String),
+    (Option<String>, Option<String>),
+);
+
+/// Memberships chosen by `filter`: newest first within each organization.
+fn load_memberships(
+    conn: &mut DbConnection,
+    person: Option<PersonId>,
+    organization: Option<OrganizationId>,
+    id: Option<MembershipId>,
+) -> AppResult<Vec<Membership>> {
+    let parties = diesel::alias!(organizations as parties);
+    let mut query = memberships::table
+        .inner_join(persons::table)
+        .inner_join(organizations::table.on(organizations::id.eq(memberships::organization_id)))
+        .left_join(
+            parties.on(memberships::party_id.eq(parties.field(organizations::id).nullable())),
+        )
+        .select((
+            (
+                memberships::id,
+                memberships::person_id,
+                memberships::organization_id,
+                memberships::party_id,
+                memberships::role,
+                memberships::start_date,
+                memberships::end_date,
+                memberships::position,
+            ),
+            persons::name,
+            (organizations::name, organizations::kind),
+            (
+                parties.field(organizations::name).nullable(),
+                parties.field(organizations::short_name).nullable(),
+            ),
+        ))
+        .order((
+            organizations::name,
+            memberships::start_date.desc(),
+            memberships::position,
+            persons::name,
+        ))
+        .into_boxed();
+    if let Some(p) = person {
+        query = query.filter(memberships::person_id.eq(p.0));
+    }
+    if let Some(o) = organization {
+        query = query.filter(memberships::organization_id.eq(o.0));
+    }
+    if let Some(i) = id {
+        query = query.filter(memberships::id.eq(i.0));
+    }
+    let rows: Vec<MembershipTuple> = query.load(conn)?;
+    rows.into_iter()
+        .map(
+            |(
+                (id, person_id, organization_id, party_id, role, start_date, end_date, position),
+                person_name,
+                (organization_name, kind),
+                (party_name, party_short_name),
+            )| {
+                Ok(Membership {
+                    id: MembershipId(id),
+                    person_id: PersonId(person_id),
+                    person_name,
+                    organization_id: OrganizationId(organization_id),
+                    organization_name,
+                    organization_kind: kind.parse().map_err(AppError::internal)?,
+                    party_id: party_id.map(OrganizationId),
+                    party_name,
+                    party_short_name,
+                    role: role.parse().map_err(AppError::internal)?,
+                    start_date,
+                    end_date,
+                    position,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Every membership of a person, past ones included.
+pub fn memberships_of_person(
+    conn: &mut DbConnection,
+    person: PersonId,
+) -> AppResult<Vec<Membership>> {
+    load_memberships(conn, Some(person), None, None)
+}
+
+/// Every membership in an organization, past ones included.
+pub fn memberships_of_organization(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+) -> AppResult<Vec<Membership>> {
+    load_memberships(conn, None, Some(organization), None)
+}
+
+pub fn get_membership(conn: &mut DbConnection, id: MembershipId) -> AppResult<Option<Membership>> {
+    Ok(load_memberships(conn, None, None, Some(id))?.pop())
+}
+
+/// Ends, on `last_day`, every seat in a council or committee of `body` that runs past it;
+/// seats that begin later (entered ahead for the new period) stay. Returns how many ended.
+pub fn end_seats_after(
+    conn: &mut DbConnection,
+    body: BodyId,
+    last_day: NaiveDate,
+) -> AppResult<usize> {
+    let seats = organizations::table
+        .filter(organizations::body_id.eq(body.0))
+        .filter(organizations::kind.eq_any([
+            OrganizationKind::Council.as_str(),
+            OrganizationKind::Committee.as_str(),
+        ]))
+        .select(organizations::id);
+    Ok(diesel::update(
+        memberships::table
+            .filter(memberships::organization_id.eq_any(seats))
+            .filter(memberships::start_date.le(last_day))
+            .filter(
+                memberships::end_date
+                    .is_null()
+                    .or(memberships::end_date.gt(last_day)),
+            ),
+    )
+    .set(memberships::end_date.eq(last_day))
+    .execute(conn)?)
+}
+
+/// A person of the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: PersonId,
+    pub body_id: BodyId,
+    pub name: String,
+    pub title: Option<String>,
+    pub email: Option<String>,
+}
+
+type PersonTuple = (i64, i64, String, Option<String>, Option<String>);
+
+fn person_of((id, body_id, name, title, email): PersonTuple) -> Person {
+    Person {
+        id: PersonId(id),
+        body_id: BodyId(body_id),
+        name,
+        title,
+        email,
+    }
+}
+
+const PERSON_COLUMNS: (
+    persons::id,
+    persons::body_id,
+    persons::name,
+    persons::title,
+    persons::email,
+) = (
+    persons::id,
+    persons::body_id,
+    persons::name,
+    persons::title,
+    persons::email,
+);
+
+pub fn get_person(conn: &mut DbConnection, id: PersonId) -> AppResult<Option<Person>> {
+    Ok(persons::table
+        .find(id.0)
+        .select(PERSON_COLUMNS)
+        .first::<PersonTuple>(conn)
+        .optional()?
+        .map(person_of))
+}
+
+/// A page of the persons of the register, by name, and how many there are in all.
+pub fn persons_page(
+    conn: &mut DbConnection,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Person>, i64)> {
+    let total: i64 = persons::table.count().get_result(conn)?;
+    let rows: Vec<PersonTuple> = persons::table
+        .select(PERSON_COLUMNS)
+        .order((persons::name, persons::id))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    Ok((rows.into_iter().map(person_of).collect(), total))
+}
+
+pub fn update_person(
+    conn: &mut DbConnection,
+    id: PersonId,
+    name: &str,
+    title: Option<&str>,
+    email: Option<&EmailAddress>,
+) -> AppResult<()> {
+    diesel::update(persons::table.find(id.0))
+        .set((
+            persons::name.eq(name),
+            persons::title.eq(title),
+            persons::email.eq(email.map(EmailAddress::as_str)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An election period (valgperiode).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElectionPeriod {
+    pub id: ElectionPeriodId,
+    pub name: String,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+}
+
+/// A body's election periods, the newest first.
+pub fn election_periods(conn: &mut DbConnection, body: BodyId) -> AppResult<Vec<ElectionPeriod>> {
+    let rows: Vec<(i64, String, NaiveDate, Option<NaiveDate>)> = election_periods::table
+        .filter(election_periods::body_id.eq(body.0))
+        .select((
+            election_periods::id,
+            election_periods::name,
+            election_periods::start_date,
+            election_periods::end_date,
+        ))
+        .order(election_periods::start_date.desc())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, start_date, end_date)| ElectionPeriod {
+            id: ElectionPeriodId(id),
+            name,
+            start_date,
+            end_date,
+        })
+        .collect())
+}
+
+pub fn insert_election_period(
+    conn: &mut DbConnection,
+    body: BodyId,
+    name: &str,
+    start_date: NaiveDate,
+) -> AppResult<ElectionPeriodId> {
+    let id = diesel::insert_into(election_periods::table)
+        .values((
+            election_periods::body_id.eq(body.0),
+            election_periods::name.eq(name),
+            election_periods::start_date.eq(start_date),
+            election_periods::created_at.eq(now()),
+        ))
+        .returning(election_periods::id)
+        .get_result(conn)?;
+    Ok(ElectionPeriodId(id))
+}
+
+pub fn end_election_period(
+    conn: &mut DbConnection,
+    id: ElectionPeriodId,
+    last_day: NaiveDate,
+) -> AppResult<()> {
+    diesel::update(election_periods::table.find(id.0))
+        .set(election_periods::end_date.eq(last_day))
         .execute(conn)?;
     Ok(())
 }
@@ -207,7 +646,19 @@ pub struct Member {
     pub party_short_name: Option<String>,
 }
 
-/// Members on `date`, chair first, then by name.
+/// The roles that hold a seat (and a vote): not substitutes (they stand in when called) or
+/// staff.
+pub const SEAT_ROLES: [MembershipRole; 3] = [
+    MembershipRole::Member,
+    MembershipRole::Chair,
+    MembershipRole::ViceChair,
+];
+
+fn seat_roles() -> [&'static str; 3] {
+    SEAT_ROLES.map(MembershipRole::as_str)
+}
+
+/// Members (seat holders) on `date`, chair first, then by name.
 pub fn members(
     conn: &mut DbConnection,
     organization: OrganizationId,
@@ -220,6 +671,7 @@ pub fn members(
             parties.on(memberships::party_id.eq(parties.field(organizations::id).nullable())),
         )
         .filter(memberships::organization_id.eq(organization.0))
+        .filter(memberships::role.eq_any(seat_roles()))
         .filter(memberships::start_date.le(date))
         .filter(
             memberships::end_date
@@ -247,6 +699,26 @@ pub fn members(
         .collect::<AppResult<Vec<_>>>()?;
     members.sort_by_key(|m| m.role != MembershipRole::Chair);
     Ok(members)
+}
+
+/// The substitutes of an organization on `date`, party by party in their order.
+pub fn substitutes(
+    conn: &mut DbConnection,
+    organization: OrganizationId,
+    date: NaiveDate,
+) -> AppResult<Vec<Membership>> {
+    let mut list: Vec<Membership> = memberships_of_organization(conn, organization)?
+        .into_iter()
+        .filter(|m| m.role == MembershipRole::Substitute && m.holds_on(date))
+        .collect();
+    list.sort_by(|a, b| {
+        (&a.party_name, a.position, &a.person_name).cmp(&(
+            &b.party_name,
+            b.position,
+            &b.person_name,
+        ))
+    });
+    Ok(list)
 }
 
 /// A body (council or committee) a person currently sits in, and for which party.
@@ -283,6 +755,7 @@ pub fn seats(conn: &mut DbConnection, person: PersonId, date: NaiveDate) -> AppR
     let rows: Vec<(i64, String, String, Option<i64>)> = memberships::table
         .inner_join(organizations::table.on(organizations::id.eq(memberships::organization_id)))
         .filter(memberships::person_id.eq(person.0))
+        .filter(memberships::role.eq_any(seat_roles()))
         .filter(memberships::start_date.le(date))
         .filter(
             memberships::end_date
@@ -393,11 +866,7 @@ pub fn member_addresses(
         .inner_join(persons::table)
         .left_join(users::table.on(users::person_id.eq(persons::id.nullable())))
         .filter(memberships::organization_id.eq(organization.0))
-        .filter(memberships::role.eq_any([
-            MembershipRole::Member.as_str(),
-            MembershipRole::Chair.as_str(),
-            MembershipRole::ViceChair.as_str(),
-        ]))
+        .filter(memberships::role.eq_any(seat_roles()))
         .filter(memberships::start_date.le(date))
         .filter(
             memberships::end_date

@@ -33,6 +33,8 @@ diesel::table! {
         address_lines -> Nullable<Text>,
         logo -> Nullable<Binary>,
         logo_content_type -> Nullable<Text>,
+        active -> Bool,
+        extra_emails -> Text,
     }
 }
 
@@ -56,6 +58,18 @@ diesel::table! {
         role -> Text,
         start_date -> Date,
         end_date -> Nullable<Date>,
+        position -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    election_periods (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        name -> Text,
+        start_date -> Date,
+        end_date -> Nullable<Date>,
+        created_at -> Timestamp,
     }
 }
 

@@ -151,6 +151,17 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
                 "Den ansvarlige forvaltning skal være en af kommunens egne forvaltninger.",
             )
         })?;
+    // A deactivated administration keeps its old tasks but gets no new ones.
+    if let Some(inactive) = std::iter::once(new.lead)
+        .chain(new.contributors.iter().copied())
+        .filter_map(|id| all.iter().find(|o| o.id == id))
+        .find(|o| !o.active)
+    {
+        return Err(AppError::invalid(format!(
+            "{} er deaktiveret og får ikke nye opgaver.",
+            inactive.name
+        )));
+    }
     let mut contributors = Vec::new();
     for id in new.contributors {
         let org =

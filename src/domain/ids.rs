@@ -35,6 +35,8 @@ id_type!(
     OrganizationId,
     PersonId,
     MembershipId,
+    /// An election period (valgperiode) of a body.
+    ElectionPeriodId,
     CaseId,
     ProposalId,
     MeetingId,

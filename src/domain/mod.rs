@@ -85,6 +85,7 @@ pub mod minutes;
 pub mod organization;
 pub mod proposal;
 pub mod proposal_text;
+pub mod register;
 pub mod secret;
 pub mod subscription;
 pub mod task;

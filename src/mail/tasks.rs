@@ -22,17 +22,21 @@ use crate::error::{AppError, AppResult};
 
 const CALENDAR_TYPE: &str = "text/calendar; method=PUBLISH; charset=UTF-8";
 
-/// The administration's address, or a clear refusal: a task nobody receives is not sent.
-fn mailbox(org: &Organization) -> AppResult<Mailbox> {
-    org.email
-        .as_deref()
-        .and_then(|e| Mailbox::new(Some(&org.name), e).ok())
-        .ok_or_else(|| {
-            AppError::invalid(format!(
-                "{} har ingen gyldig e-mailadresse, så opgaven kan ikke sendes. Tilføj adressen først.",
-                org.name
-            ))
-        })
+/// The administration's addresses (the main one and those that get copies), or a clear
+/// refusal: a task nobody receives is not sent.
+fn mailbox(org: &Organization) -> AppResult<Vec<Mailbox>> {
+    let all: Vec<Mailbox> = org
+        .emails()
+        .into_iter()
+        .filter_map(|e| Mailbox::new(Some(&org.name), e).ok())
+        .collect();
+    if all.is_empty() {
+        return Err(AppError::invalid(format!(
+            "{} har ingen gyldig e-mailadresse, så opgaven kan ikke sendes. Tilføj adressen først.",
+            org.name
+        )));
+    }
+    Ok(all)
 }
 
 /// The deadline calendar of a task; one UID per task, so a moved deadline replaces it.
@@ -96,7 +100,7 @@ fn queue(
     task: &Task,
     template: &str,
     ctx: &Context,
-    to: Mailbox,
+    to: Vec<Mailbox>,
 ) -> AppResult<()> {
     // The task's version numbers the calendar entry, so a moved deadline replaces the old one.
     let calendar = deadline_calendar(settings, task, task.lock_version.max(0) as u32)
@@ -104,7 +108,7 @@ fn queue(
     let mail = render_mail(template, Lang::Da, ctx)?;
     let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.into_bytes())
         .map_err(AppError::internal)?;
-    let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
+    let message = OutgoingMessage::new(to, mail.subject, mail.text)
         .map_err(AppError::internal)?
         .html(mail.html)
         .attach(attachment)

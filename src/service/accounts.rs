@@ -215,7 +215,7 @@ pub fn setup(
                  turns an empty database into a new instance",
             ));
         }
-        let body = organizations::insert_body(conn, name, None, None)?;
+        let body = super::register::create_body(conn, &Actor::command_line(), name)?;
         let user = accounts::insert_user(
             conn,
             &accounts::NewUser {

@@ -38,7 +38,7 @@ pub fn plan(
     now: DateTime<Utc>,
 ) -> AppResult<Result<MeetingId, FieldErrors>> {
     let mut errors = FieldErrors::default();
-    let bodies = meetings::meeting_organizations(conn)?;
+    let bodies = meetings::planning_organizations(conn)?;
     let organization = input
         .organization
         .trim()

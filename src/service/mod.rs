@@ -10,5 +10,6 @@ pub mod letters;
 pub mod meetings;
 pub mod outbox;
 pub mod proposals;
+pub mod register;
 pub mod subscriptions;
 pub mod tasks;

@@ -244,7 +244,7 @@ async fn administrations_need_an_email_address(backend: Backend) {
             kind: OrganizationKind::Administration,
             name: "Ny forvaltning",
             short_name: None,
-            email: None,
+            emails: &[],
             parent_id: None,
             website: None,
         },

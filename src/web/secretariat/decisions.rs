@@ -78,10 +78,29 @@ fn attendance_rows(
             }
         })
         .collect();
-    let substitutes = others
-        .into_iter()
-        .map(|(id, name)| PersonChoice { id, name })
+    // The body's own substitutes first, party by party in their order; then anyone else.
+    let called = orgs::substitutes(conn, meeting.organization_id, day)?;
+    let mut substitutes: Vec<PersonChoice> = called
+        .iter()
+        .map(|s| PersonChoice {
+            id: s.person_id,
+            name: format!(
+                "{} ({}{}. stedfortræder)",
+                s.person_name,
+                s.party_short_name
+                    .as_deref()
+                    .map(|p| format!("{p}, "))
+                    .unwrap_or_default(),
+                s.position.unwrap_or(1)
+            ),
+        })
         .collect();
+    substitutes.extend(
+        others
+            .into_iter()
+            .filter(|(id, _)| !called.iter().any(|s| s.person_id == *id))
+            .map(|(id, name)| PersonChoice { id, name }),
+    );
     Ok((
         rows,
         substitutes,

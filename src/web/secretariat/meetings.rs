@@ -90,8 +90,12 @@ fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
 }
 
 fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
-    let bodies = meetings::meeting_organizations(conn)?;
-    let ids: Vec<OrganizationId> = bodies.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    // New meetings only for the active ones.
+    let bodies = meetings::planning_organizations(conn)?;
     let mut out = Vec::new();
     for m in meetings::upcoming_of(conn, &ids, Utc::now(), LIST_LIMIT)? {
         let s = orgs::deadline_settings(conn, m.organization_id)?;
