@@ -10,8 +10,24 @@ use crate::error::{AppError, AppResult};
 
 static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
+/// `{{ d | date_da }}`: a stored date (`2026-01-01`) as Danish readers write it, `01.01.2026`;
+/// anything else is left as it is.
+fn date_da(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value.as_str().unwrap_or_default();
+    Ok(tera::Value::String(
+        match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => date.format("%d.%m.%Y").to_string(),
+            Err(_) => text.to_owned(),
+        },
+    ))
+}
+
 static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     let mut tera = Tera::default();
+    tera.register_filter("date_da", date_da);
     let mut files = Vec::new();
     collect(&TEMPLATE_FILES, &mut files);
     tera.add_raw_templates(files).map_err(|e| {

@@ -96,6 +96,14 @@ pub fn insert_body(
     Ok(BodyId(id))
 }
 
+/// The municipality's name.
+pub fn body_name(conn: &mut DbConnection, body: BodyId) -> AppResult<String> {
+    Ok(bodies::table
+        .find(body.0)
+        .select(bodies::name)
+        .first(conn)?)
+}
+
 /// A body's short name and web address.
 pub fn set_body_details(
     conn: &mut DbConnection,

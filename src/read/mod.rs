@@ -9,4 +9,5 @@ pub mod followup;
 pub mod letters;
 pub mod minutes;
 pub mod proposal;
+pub mod register;
 pub mod task;

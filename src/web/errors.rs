@@ -85,6 +85,28 @@ pub struct ErrorJson<'a> {
     pub fields: Option<std::collections::BTreeMap<&'a str, &'a str>>,
 }
 
+/// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`;
+/// the message is the first field's, or `fallback`.
+pub fn invalid_fields(
+    errors: &crate::domain::proposal::FieldErrors,
+    fallback: &str,
+) -> HttpResponse {
+    let message = errors.0.first().map_or(fallback, |(_, m)| m.as_str());
+    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(ErrorBody {
+        error: ErrorJson {
+            code: ErrorKind::Invalid.code(),
+            message,
+            fields: Some(
+                errors
+                    .0
+                    .iter()
+                    .map(|(f, m)| (f.as_str(), m.as_str()))
+                    .collect(),
+            ),
+        },
+    })
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         status(self.0.kind)

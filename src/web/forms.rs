@@ -62,6 +62,30 @@ fn is_refusal(err: &AppError) -> bool {
     (400..500).contains(&status) && status != 404
 }
 
+/// A form as typed with what was wrong in it: `f` the values, `e` the message at each field,
+/// `errors` the summary's lines. Pages with several forms hold one each.
+#[derive(Serialize)]
+pub struct FormState<T: Serialize> {
+    pub f: T,
+    pub e: std::collections::BTreeMap<String, String>,
+    pub errors: Vec<ErrorLine>,
+}
+
+impl<T: Serialize> FormState<T> {
+    pub fn new(f: T, errors: &FieldErrors) -> Self {
+        FormState {
+            f,
+            e: errors.0.iter().cloned().collect(),
+            errors: error_lines(errors),
+        }
+    }
+
+    /// A fresh form.
+    pub fn blank(f: T) -> Self {
+        Self::new(f, &FieldErrors::default())
+    }
+}
+
 #[derive(Serialize)]
 pub struct ErrorLine {
     field: String,

@@ -59,6 +59,10 @@ fn nav(role: Role) -> Vec<NavLink> {
                 label: "Udgående post",
                 url: "/secretariat/outbox",
             },
+            NavLink {
+                label: "Indstillinger",
+                url: "/secretariat/settings",
+            },
         ],
         Role::Politician | Role::Chair => vec![NavLink {
             label: "Mine forslag",

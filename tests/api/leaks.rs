@@ -36,7 +36,8 @@ const SUBSCRIBER: &str = "borger@example.net";
 /// and its name. A parameter the walk does not know fails the test: say here what to read.
 fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
     use agendum::db::schema::{
-        agenda_attachments, agenda_items, cases, letters, meetings, organizations, proposals, tasks,
+        agenda_attachments, agenda_items, cases, letters, meetings, memberships, organizations,
+        persons, proposals, tasks,
     };
     let mut conn = app.conn();
     let ids = |list: Vec<i64>| list.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
@@ -76,6 +77,17 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
                 .unwrap())
         }
         ("tasks", "id") => ids(tasks::table.select(tasks::id).load(&mut conn).unwrap()),
+        // The register is public; a few of each are enough to walk.
+        ("persons", "id") => ids(persons::table
+            .select(persons::id)
+            .limit(10)
+            .load(&mut conn)
+            .unwrap()),
+        ("memberships", "id") => ids(memberships::table
+            .select(memberships::id)
+            .limit(10)
+            .load(&mut conn)
+            .unwrap()),
         // Secrets and files an anonymous reader cannot name: one made-up value each.
         ("answer", "token")
         | ("confirm", "token")

@@ -22,6 +22,7 @@ mod openapi;
 mod pages;
 mod permissions;
 mod proposals;
+mod register;
 mod repository;
 mod security;
 mod setup;

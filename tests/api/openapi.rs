@@ -275,6 +275,8 @@ async fn every_field_the_api_answers_with_is_described() {
             )
             .replace("/cases/{reference}", &format!("/cases/{reference}"))
             .replace("/agenda-items/{id}", &format!("/agenda-items/{}", item.0))
+            .replace("/organizations/{id}", "/organizations/1")
+            .replace("/persons/{id}", "/persons/1")
     };
     let mut checked = 0;
     for (method, pattern) in documented(&doc) {
@@ -339,6 +341,80 @@ async fn every_field_the_api_answers_with_is_described() {
     .await;
     assert_eq!(status, 422, "{refused}");
     wrong.extend(check(&doc, "post", "/proposals", status, &refused));
+
+    // The register's writes.
+    let (status, party) = call(
+        reqwest::Method::POST,
+        "/organizations",
+        &secretariat,
+        json!({ "kind": "party", "name": "Nyt Parti", "short_name": "N" }),
+    )
+    .await;
+    assert_eq!(status, 201, "{party}");
+    wrong.extend(check(&doc, "post", "/organizations", status, &party));
+    let (status, patched) = call(
+        reqwest::Method::PATCH,
+        &format!("/organizations/{}", party["id"]),
+        &secretariat,
+        json!({ "website": "www.nytparti.dk", "active": false }),
+    )
+    .await;
+    assert_eq!(status, 200, "{patched}");
+    wrong.extend(check(
+        &doc,
+        "patch",
+        "/organizations/{id}",
+        status,
+        &patched,
+    ));
+    let (status, person) = call(
+        reqwest::Method::POST,
+        "/persons",
+        &secretariat,
+        json!({ "name": "Ny Person", "email": "ny@example.org" }),
+    )
+    .await;
+    assert_eq!(status, 201, "{person}");
+    wrong.extend(check(&doc, "post", "/persons", status, &person));
+    let (status, patched) = call(
+        reqwest::Method::PATCH,
+        &format!("/persons/{}", person["id"]),
+        &secretariat,
+        json!({ "title": null }),
+    )
+    .await;
+    wrong.extend(check(&doc, "patch", "/persons/{id}", status, &patched));
+    let (status, membership) = call(
+        reqwest::Method::POST,
+        "/memberships",
+        &secretariat,
+        json!({ "person_id": person["id"], "organization_id": 1, "role": "substitute", "start_date": "2026-01-01" }),
+    )
+    .await;
+    assert_eq!(status, 201, "{membership}");
+    wrong.extend(check(&doc, "post", "/memberships", status, &membership));
+    let (status, patched) = call(
+        reqwest::Method::PATCH,
+        &format!("/memberships/{}", membership["id"]),
+        &secretariat,
+        json!({ "end_date": "2026-06-30" }),
+    )
+    .await;
+    assert_eq!(status, 200, "{patched}");
+    wrong.extend(check(&doc, "patch", "/memberships/{id}", status, &patched));
+    let (status, refused) = call(
+        reqwest::Method::POST,
+        "/organizations",
+        &secretariat,
+        json!({ "kind": "administration", "name": "Uden adresse" }),
+    )
+    .await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(
+        refused["error"]["fields"]["emails"].is_string(),
+        "{refused}"
+    );
+    wrong.extend(check(&doc, "post", "/organizations", status, &refused));
     assert!(wrong.is_empty(), "undescribed:\n{}", wrong.join("\n"));
 }
 

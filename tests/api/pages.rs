@@ -723,6 +723,15 @@ async fn pages_are_valid_html() {
         ("/secretariat/letters/1".to_owned(), 200),
         ("/secretariat/letters/1/edit".to_owned(), 200),
         ("/secretariat/letterheads".to_owned(), 200),
+        // The register.
+        ("/secretariat/settings".to_owned(), 200),
+        ("/secretariat/settings/organizations".to_owned(), 200),
+        ("/secretariat/settings/organizations/1".to_owned(), 200),
+        ("/secretariat/settings/organizations/2".to_owned(), 200),
+        ("/secretariat/settings/persons".to_owned(), 200),
+        ("/secretariat/settings/persons/1".to_owned(), 200),
+        ("/secretariat/settings/memberships/1".to_owned(), 200),
+        ("/secretariat/settings/periods".to_owned(), 200),
         (
             format!("/cases/{}?sekretariat", agendum::demo::SEED_LETTER_CASE),
             200,
@@ -765,6 +774,22 @@ async fn pages_are_valid_html() {
     assert_eq!(submitted.status().as_u16(), 303);
     let mut pages = Vec::new();
     pages.push((refused_form, "/proposals/new (refused)".to_owned()));
+    // The register's forms with their errors.
+    for (path, fields) in [
+        (
+            "/secretariat/settings/organizations",
+            vec![("kind", "administration"), ("name", "")],
+        ),
+        (
+            "/secretariat/settings/memberships",
+            vec![("person", "1"), ("start_date", "x")],
+        ),
+        ("/secretariat/settings/periods", vec![("start_date", "")]),
+    ] {
+        let refused = secretariat.post_form(path, &fields).await;
+        assert_eq!(refused.status().as_u16(), 422, "{path}");
+        pages.push((refused.text().await.unwrap(), format!("{path} (refused)")));
+    }
     for path in [
         "/my/proposals".to_owned(),
         "/proposals/new".to_owned(),

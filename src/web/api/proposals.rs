@@ -2,7 +2,6 @@
 //! (`service::proposals`), so a proposal drafted over the API is checked, versioned, audited and
 //! mailed exactly as one drafted in the browser.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
@@ -13,7 +12,7 @@ use crate::db::workflow;
 use crate::domain::account::Role;
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::{CaseReference, ProposalId};
-use crate::error::{AppError, ErrorKind};
+use crate::error::AppError;
 use crate::read::access::{Access, access};
 use crate::read::case::{CaseDocument, case_view};
 use crate::read::proposal::ProposalView;
@@ -22,7 +21,7 @@ use crate::service::proposals::{FormValues, person_of_account};
 use crate::web::AppState;
 use crate::web::api::listing::Listing;
 use crate::web::auth::ApiCaller;
-use crate::web::errors::{ApiError, ErrorBody, ErrorJson};
+use crate::web::errors::ApiError;
 use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -34,25 +33,8 @@ fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
     ProposalView::new(base, p)
 }
 
-/// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`.
 fn invalid(errors: &FieldErrors) -> HttpResponse {
-    let message = errors
-        .0
-        .first()
-        .map_or("Forslaget er ikke udfyldt korrekt.", |(_, m)| m.as_str());
-    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(ErrorBody {
-        error: ErrorJson {
-            code: ErrorKind::Invalid.code(),
-            message,
-            fields: Some(
-                errors
-                    .0
-                    .iter()
-                    .map(|(f, m)| (f.as_str(), m.as_str()))
-                    .collect(),
-            ),
-        },
-    })
+    crate::web::errors::invalid_fields(errors, "Forslaget er ikke udfyldt korrekt.")
 }
 
 #[derive(Deserialize)]
