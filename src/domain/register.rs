@@ -276,6 +276,16 @@ fn id_field(errors: &mut FieldErrors, field: &str, text: &str, missing: &str) ->
 
 const DATE_HINT: &str = "som DD.MM.ÅÅÅÅ (fx 01.01.2026)";
 
+/// The years a membership or an election period may name: far enough for any history and any
+/// plan, and inside what both databases store.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A date as typed, if it is one and within [`YEARS`].
+fn register_date(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    parse_date(text).filter(|d| YEARS.contains(&d.year()))
+}
+
 pub fn check_membership(input: &MembershipInput) -> Result<MembershipFields, FieldErrors> {
     let mut errors = FieldErrors::default();
     let person = id_field(&mut errors, "person", &input.person, "Vælg personen.");
@@ -296,14 +306,14 @@ pub fn check_membership(input: &MembershipInput) -> Result<MembershipFields, Fie
         "" => None,
         text => id_field(&mut errors, "party", text, "Vælg et parti fra listen."),
     };
-    let start_date = parse_date(&input.start_date);
+    let start_date = register_date(&input.start_date);
     if start_date.is_none() {
         errors.add("start_date", format!("Skriv den første dag {DATE_HINT}."));
     }
     let end_date = match input.end_date.trim() {
         "" => None,
         text => {
-            let date = parse_date(text);
+            let date = register_date(text);
             if date.is_none() {
                 errors.add("end_date", format!("Skriv den sidste dag {DATE_HINT}."));
             }
@@ -387,7 +397,7 @@ pub fn default_period_name(start: NaiveDate) -> String {
 
 pub fn check_period(input: &PeriodInput) -> Result<(String, NaiveDate), FieldErrors> {
     let mut errors = FieldErrors::default();
-    let start = parse_date(&input.start_date);
+    let start = register_date(&input.start_date);
     if start.is_none() {
         errors.add(
             "start_date",
@@ -538,6 +548,14 @@ mod tests {
         .unwrap();
         assert_eq!((name.as_str(), start), ("2026–2029", d(2026, 1, 1)));
         assert!(check_period(&PeriodInput::default()).is_err());
+        let far = PeriodInput {
+            name: String::new(),
+            start_date: "01.01.9999".into(),
+        };
+        assert!(
+            check_period(&far).is_err(),
+            "outside the years both databases keep"
+        );
     }
 
     #[test]

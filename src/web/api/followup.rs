@@ -362,9 +362,6 @@ pub struct TaskListQuery {
     lead: Option<OrganizationId>,
 }
 
-const DEFAULT_PER_PAGE: i64 = 50;
-const MAX_PER_PAGE: i64 = 200;
-
 /// `GET /api/v1/tasks`: the secretariat sees every task, administration staff their own
 /// administration's (as lead or contributor); paginated, newest first (open and overdue ones
 /// by deadline), filtered by `standing` and `lead`.
@@ -388,14 +385,7 @@ pub async fn list_tasks(
             }
         };
     let query = query.into_inner();
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
-        .into());
-    }
+    let (page, per_page) = crate::web::api::listing::bounds(query.page, query.per_page)?;
     if query.lead.is_some_and(|l| l.0 < 1) {
         return Err(AppError::bad_request("lead er en organisations id (1 eller mere).").into());
     }

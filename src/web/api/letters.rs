@@ -7,7 +7,6 @@ use serde::Deserialize;
 use crate::db::letters;
 use crate::domain::LetterId;
 use crate::domain::account::Role;
-use crate::error::AppError;
 use crate::read::letters::{readable, view};
 use crate::web::AppState;
 use crate::web::api::listing::Listing;
@@ -29,22 +28,13 @@ pub struct PageQuery {
     per_page: Option<i64>,
 }
 
-const MAX_PER_PAGE: i64 = 200;
-
 /// `GET /api/v1/letters`: newest first, paginated.
 pub async fn index(
     state: web::Data<AppState>,
     caller: ApiCaller,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(50);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
-        .into());
-    }
+    let (page, per_page) = crate::web::api::listing::bounds(query.page, query.per_page)?;
     let public_only = !is_secretariat(&caller);
     let base = state.settings.base_url.clone();
     let offset = (page - 1).saturating_mul(per_page);

@@ -16,9 +16,6 @@ use crate::web::views::meeting_url;
 
 type ApiResult<T> = Result<T, ApiError>;
 
-const DEFAULT_PER_PAGE: i64 = 50;
-const MAX_PER_PAGE: i64 = 200;
-
 #[derive(Deserialize)]
 pub struct PageQuery {
     page: Option<i64>,
@@ -75,14 +72,7 @@ pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
-        .into());
-    }
+    let (page, per_page) = crate::web::api::listing::bounds(query.page, query.per_page)?;
     let offset = (page - 1).saturating_mul(per_page);
     let (list, total) = state
         .db

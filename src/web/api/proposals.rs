@@ -26,9 +26,6 @@ use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
 
-const DEFAULT_PER_PAGE: i64 = 50;
-const MAX_PER_PAGE: i64 = 200;
-
 fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
     ProposalView::new(base, p)
 }
@@ -52,14 +49,7 @@ pub async fn index(
     caller: ApiCaller,
     query: web::Query<ListQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
-        .into());
-    }
+    let (page, per_page) = crate::web::api::listing::bounds(query.page, query.per_page)?;
     let public_only = match query.scope.as_deref() {
         None => false,
         Some("public") => true,

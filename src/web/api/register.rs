@@ -25,9 +25,6 @@ use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
 
-const DEFAULT_PER_PAGE: i64 = 50;
-const MAX_PER_PAGE: i64 = 200;
-
 fn is_secretariat(caller: &ApiCaller) -> bool {
     caller
         .0
@@ -66,6 +63,21 @@ fn invalid(errors: &FieldErrors) -> HttpResponse {
     invalid_fields(&renamed, "Forespørgslen er ikke udfyldt korrekt.")
 }
 
+/// The answer to a write: `done` with what was written, or 422 with what was wrong.
+fn answer<T>(result: Result<T, FieldErrors>, done: impl FnOnce(T) -> HttpResponse) -> HttpResponse {
+    match result {
+        Ok(value) => done(value),
+        Err(errors) => invalid(&errors),
+    }
+}
+
+/// 201 with the new thing and where it is.
+fn created(location: String, body: impl serde::Serialize) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(body)
+}
+
 /// `Some(None)` for an explicit `null`, so a PATCH can clear a field; absent stays `None`.
 fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where
@@ -98,15 +110,7 @@ pub struct PageQuery {
 }
 
 fn page_of(query: &PageQuery) -> ApiResult<(i64, i64)> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
-        .into());
-    }
-    Ok((page, per_page))
+    crate::web::api::listing::bounds(query.page, query.per_page)
 }
 
 fn next_url(base: &str, path: &str, page: i64, per_page: i64, total: i64) -> Option<String> {
@@ -245,12 +249,7 @@ pub async fn create_organization(
             )
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Created()
-            .insert_header((header::LOCATION, view.url.clone()))
-            .json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| created(view.url.clone(), view)))
 }
 
 /// `PATCH /api/v1/organizations/{id}` (secretariat): changes the fields given; `active`
@@ -285,10 +284,7 @@ pub async fn update_organization(
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Ok().json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| HttpResponse::Ok().json(view)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,12 +374,7 @@ pub async fn create_person(
             )
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Created()
-            .insert_header((header::LOCATION, view.url.clone()))
-            .json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| created(view.url.clone(), view)))
 }
 
 /// `PATCH /api/v1/persons/{id}` (secretariat)
@@ -410,10 +401,7 @@ pub async fn update_person(
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Ok().json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| HttpResponse::Ok().json(view)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,15 +465,9 @@ pub async fn create_membership(
             )
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Created()
-            .insert_header((
-                header::LOCATION,
-                format!("{base}/api/v1/persons/{}", view.person_id),
-            ))
-            .json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| {
+        created(format!("{base}/api/v1/persons/{}", view.person_id), view)
+    }))
 }
 
 /// `PATCH /api/v1/memberships/{id}` (secretariat): a role, party, days or place; an
@@ -512,8 +494,5 @@ pub async fn update_membership(
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;
-    match result {
-        Ok(view) => Ok(HttpResponse::Ok().json(view)),
-        Err(errors) => Ok(invalid(&errors)),
-    }
+    Ok(answer(result, |view| HttpResponse::Ok().json(view)))
 }
