@@ -545,6 +545,18 @@ async fn the_api_writes_the_register_and_reads_it_publicly(backend: Backend) {
     )
     .await;
     assert!(list["data"][0]["emails"][0].is_string(), "{list}");
+    // A page far past the end is empty, not an overflow.
+    for path in ["organizations", "persons"] {
+        let (status, far) = call(
+            reqwest::Method::GET,
+            format!("/api/v1/{path}?page={}&per_page=200", i64::MAX),
+            None,
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{far}");
+        assert_eq!(far["data"], json!([]), "{far}");
+    }
 
     // A politician may not write.
     let (status, _) = call(
@@ -616,6 +628,16 @@ async fn the_api_writes_the_register_and_reads_it_publicly(backend: Backend) {
         refused["error"]["fields"]["party_id"].is_string(),
         "{refused}"
     );
+    // A name cannot be cleared.
+    let (status, refused) = call(
+        reqwest::Method::PATCH,
+        format!("/api/v1/persons/{}", person["id"]),
+        Some(token.clone()),
+        Some(json!({ "name": null })),
+    )
+    .await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused["error"]["fields"]["name"].is_string(), "{refused}");
     // Unknown fields are refused, not ignored.
     let (status, _) = call(
         reqwest::Method::PATCH,

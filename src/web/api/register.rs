@@ -114,8 +114,12 @@ fn page_of(query: &PageQuery) -> ApiResult<(i64, i64)> {
 }
 
 fn next_url(base: &str, path: &str, page: i64, per_page: i64, total: i64) -> Option<String> {
-    (page.saturating_mul(per_page) < total)
-        .then(|| format!("{base}/api/v1/{path}?page={}&per_page={per_page}", page + 1))
+    (page.saturating_mul(per_page) < total).then(|| {
+        format!(
+            "{base}/api/v1/{path}?page={}&per_page={per_page}",
+            page.saturating_add(1)
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +157,7 @@ pub async fn organizations(
     let total = all.len() as i64;
     let data: Vec<_> = all
         .into_iter()
-        .skip(((page - 1) * per_page) as usize)
+        .skip(usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX))
         .take(per_page as usize)
         .collect();
     let mut next = next_url(
@@ -190,8 +194,10 @@ pub async fn organization(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationJson {
-    kind: Option<String>,
-    name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    kind: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    name: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     short_name: Option<Option<String>>,
     /// The main address first; the others get a copy of each task.
@@ -208,8 +214,8 @@ pub struct OrganizationJson {
 impl OrganizationJson {
     fn over(self, current: OrganizationInput) -> OrganizationInput {
         OrganizationInput {
-            kind: self.kind.unwrap_or(current.kind),
-            name: self.name.unwrap_or(current.name),
+            kind: text(self.kind, current.kind),
+            name: text(self.name, current.name),
             short_name: text(self.short_name, current.short_name),
             emails: match self.emails {
                 None => current.emails,
@@ -229,11 +235,13 @@ pub async fn create_organization(
 ) -> ApiResult<HttpResponse> {
     let account = secretariat(caller)?;
     let json = body.read().await?;
-    if json.active.is_some() {
-        return Err(AppError::bad_request(
-            "active kan kun ændres med PATCH; en ny organisation er aktiv.",
-        )
-        .into());
+    if json.active == Some(false) {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "active",
+            "En ny organisation er aktiv; deaktivér den bagefter med PATCH.",
+        );
+        return Ok(invalid(&errors));
     }
     let input = json.over(OrganizationInput::default());
     let base = state.settings.base_url.clone();
@@ -336,7 +344,8 @@ pub async fn person(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonJson {
-    name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    name: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     title: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -346,7 +355,7 @@ pub struct PersonJson {
 impl PersonJson {
     fn over(self, current: PersonInput) -> PersonInput {
         PersonInput {
-            name: self.name.unwrap_or(current.name),
+            name: text(self.name, current.name),
             title: text(self.title, current.title),
             email: text(self.email, current.email),
         }
@@ -411,12 +420,16 @@ pub async fn update_person(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipJson {
-    person_id: Option<PersonId>,
-    organization_id: Option<OrganizationId>,
-    role: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    person_id: Option<Option<PersonId>>,
+    #[serde(default, deserialize_with = "nullable")]
+    organization_id: Option<Option<OrganizationId>>,
+    #[serde(default, deserialize_with = "nullable")]
+    role: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     party_id: Option<Option<OrganizationId>>,
-    start_date: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    start_date: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     end_date: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -427,17 +440,15 @@ impl MembershipJson {
     fn over(self, current: MembershipInput) -> MembershipInput {
         // A membership that stops being a substitute's loses its place unless one is given.
         let position = match (&self.role, self.position) {
-            (Some(role), None) if role != MembershipRole::Substitute.as_str() => Some(None),
+            (Some(Some(role)), None) if role != MembershipRole::Substitute.as_str() => Some(None),
             (_, position) => position,
         };
         MembershipInput {
-            person: self.person_id.map_or(current.person, |p| p.to_string()),
-            organization: self
-                .organization_id
-                .map_or(current.organization, |o| o.to_string()),
-            role: self.role.unwrap_or(current.role),
+            person: id_text(self.person_id, current.person),
+            organization: id_text(self.organization_id, current.organization),
+            role: text(self.role, current.role),
             party: id_text(self.party_id, current.party),
-            start_date: self.start_date.unwrap_or(current.start_date),
+            start_date: text(self.start_date, current.start_date),
             end_date: text(self.end_date, current.end_date),
             position: id_text(position, current.position),
         }
