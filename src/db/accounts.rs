@@ -5,9 +5,11 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use super::schema::{api_tokens, login_attempts, organizations, password_links, sessions, users};
+use super::schema::{
+    api_tokens, login_attempts, organizations, password_links, password_requests, sessions, users,
+};
 use super::{DbConnection, now};
-use crate::domain::account::{LoginLimits, PasswordLinkPurpose, Role};
+use crate::domain::account::{LoginLimits, PasswordLinkPurpose, ResetLimits, Role};
 use crate::domain::{EmailAddress, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -253,6 +255,8 @@ pub fn prune(conn: &mut DbConnection, older_than: NaiveDateTime) -> AppResult<()
     diesel::delete(sessions::table.filter(sessions::expires_at.lt(older_than))).execute(conn)?;
     diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(older_than)))
         .execute(conn)?;
+    diesel::delete(password_requests::table.filter(password_requests::requested_at.lt(older_than)))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -464,4 +468,153 @@ pub fn set_password_hash(conn: &mut DbConnection, user: UserId, hash: &str) -> A
 pub fn instance_is_empty(conn: &mut DbConnection) -> AppResult<bool> {
     let accounts: i64 = users::table.count().get_result(conn)?;
     Ok(accounts == 0 && super::is_empty(conn)?)
+}
+
+/// Every account, active or not, by role and name, with whether it is active.
+pub fn all(conn: &mut DbConnection) -> AppResult<Vec<(Account, bool)>> {
+    let rows: Vec<(UserRow, String, bool)> = users::table
+        .order((users::role, users::name, users::id))
+        .select((UserRow::as_select(), users::password_hash, users::active))
+        .load(conn)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, hash, active) in rows {
+        let (account, _) = with_organizations(conn, vec![(row, hash)])?
+            .pop()
+            .ok_or_else(|| AppError::internal("an account row without its account"))?;
+        out.push((account, active));
+    }
+    Ok(out)
+}
+
+/// An account, active or not, with whether it is active.
+pub fn get_any(conn: &mut DbConnection, id: UserId) -> AppResult<Option<(Account, bool)>> {
+    let row: Option<(UserRow, String, bool)> = users::table
+        .filter(users::id.eq(id.0))
+        .select((UserRow::as_select(), users::password_hash, users::active))
+        .first(conn)
+        .optional()?;
+    let Some((row, hash, active)) = row else {
+        return Ok(None);
+    };
+    Ok(with_organizations(conn, vec![(row, hash)])?
+        .pop()
+        .map(|(account, _)| (account, active)))
+}
+
+/// Whether an account (active or not) has this login name.
+pub fn email_taken(conn: &mut DbConnection, email: &str) -> AppResult<bool> {
+    let n: i64 = users::table
+        .filter(users::email.eq(normalize_email(email)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Changes an account's name, role, person and organization.
+pub fn update_user(
+    conn: &mut DbConnection,
+    id: UserId,
+    name: &str,
+    role: Role,
+    person_id: Option<PersonId>,
+    organization_id: Option<OrganizationId>,
+) -> AppResult<()> {
+    diesel::update(users::table.find(id.0))
+        .set((
+            users::name.eq(name),
+            users::role.eq(role.as_str()),
+            users::person_id.eq(person_id.map(|p| p.0)),
+            users::organization_id.eq(organization_id.map(|o| o.0)),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_user_active(conn: &mut DbConnection, id: UserId, active: bool) -> AppResult<()> {
+    diesel::update(users::table.find(id.0))
+        .set((users::active.eq(active), users::updated_at.eq(now())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Revokes every live API token of an account; returns how many.
+pub fn revoke_tokens_of(conn: &mut DbConnection, user: UserId) -> AppResult<usize> {
+    Ok(diesel::update(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user.0))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(now()))
+    .execute(conn)?)
+}
+
+/// Ends an account's other sessions, keeping `keep` (the one that changed the password).
+pub fn revoke_other_sessions(conn: &mut DbConnection, user: UserId, keep: i64) -> AppResult<usize> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user.0))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(now()))
+    .execute(conn)?)
+}
+
+/// How many active secretariat accounts there are.
+pub fn active_secretariats(conn: &mut DbConnection) -> AppResult<i64> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Secretariat.as_str()))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)?)
+}
+
+/// An active account's password hash.
+pub fn password_hash(conn: &mut DbConnection, id: UserId) -> AppResult<Option<String>> {
+    Ok(users::table
+        .filter(users::id.eq(id.0))
+        .filter(users::active.eq(true))
+        .select(users::password_hash)
+        .first(conn)
+        .optional()?)
+}
+
+/// Records a request for a reset link if the limits allow one more (the count and the record
+/// are one step, as with login attempts); `false`: too many, nothing recorded.
+pub fn begin_reset_request(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+    limits: &ResetLimits,
+) -> AppResult<bool> {
+    super::write_transaction(conn, |conn| {
+        if let DbConnection::Postgresql(pg) = conn {
+            pg.batch_execute("SELECT pg_advisory_xact_lock(4242003)")?;
+        }
+        let at = now();
+        let since = at - limits.window;
+        let email = normalize_email(email);
+        let by_email: i64 = password_requests::table
+            .filter(password_requests::email.eq(&email))
+            .filter(password_requests::requested_at.ge(since))
+            .count()
+            .get_result(conn)?;
+        let by_ip: i64 = password_requests::table
+            .filter(password_requests::ip.eq(ip))
+            .filter(password_requests::requested_at.ge(since))
+            .count()
+            .get_result(conn)?;
+        if by_email >= limits.per_email || by_ip >= limits.per_ip {
+            return Ok(false);
+        }
+        diesel::insert_into(password_requests::table)
+            .values((
+                password_requests::email.eq(&email),
+                password_requests::ip.eq(ip),
+                password_requests::requested_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
 }

@@ -637,3 +637,12 @@ diesel::table! {
 
 diesel::joinable!(password_links -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(password_links, users);
+
+diesel::table! {
+    password_requests (id) {
+        id -> BigInt,
+        email -> Text,
+        ip -> Text,
+        requested_at -> Timestamp,
+    }
+}

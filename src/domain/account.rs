@@ -143,6 +143,115 @@ impl Default for LoginLimits {
     }
 }
 
+/// Limits on asking for a password reset link (`/password/forgot`): per address and per
+/// client in the window, counted whether or not the address has an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResetLimits {
+    pub per_email: i64,
+    pub per_ip: i64,
+    pub window: chrono::Duration,
+}
+
+impl Default for ResetLimits {
+    fn default() -> Self {
+        Self {
+            per_email: 3,
+            per_ip: 20,
+            window: chrono::Duration::hours(1),
+        }
+    }
+}
+
+/// The longest name of an account.
+pub const ACCOUNT_NAME_MAX_CHARS: usize = 200;
+
+/// An account as the secretariat types it (an invitation, or a change of role): every field a
+/// string, so a refused form comes back as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct AccountInput {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    /// The person a politician or chair acts as (an id).
+    pub person: String,
+    /// The administration its staff act for (an id); the secretariat may name its own.
+    pub organization: String,
+}
+
+/// An account's fields once checked; whether the person and organization exist, and the
+/// address is free, is for the caller with the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountFields {
+    pub email: Option<crate::domain::EmailAddress>,
+    pub name: String,
+    pub role: Role,
+    pub person: Option<i64>,
+    pub organization: Option<i64>,
+}
+
+/// Checks an account as typed; `with_email` for an invitation (a change keeps the address).
+pub fn check_account(
+    input: &AccountInput,
+    with_email: bool,
+) -> Result<AccountFields, crate::domain::proposal::FieldErrors> {
+    let mut errors = crate::domain::proposal::FieldErrors::default();
+    let email = if with_email {
+        match crate::domain::EmailAddress::parse(input.email.trim()) {
+            Ok(e) => Some(e),
+            Err(e) => {
+                errors.add("email", e.to_string());
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let name = input.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().count() > ACCOUNT_NAME_MAX_CHARS {
+        errors.add(
+            "name",
+            format!("Navnet er for langt (højst {ACCOUNT_NAME_MAX_CHARS} tegn)."),
+        );
+    }
+    let role = Role::parse_loose(&input.role);
+    if role.is_none() {
+        errors.add(
+            "role",
+            "Vælg rollen: sekretariat, politiker, formand eller forvaltning.",
+        );
+    }
+    let id = |text: &str| text.trim().parse::<i64>().ok().filter(|i| *i > 0);
+    let person = id(&input.person);
+    let organization = id(&input.organization);
+    if let Some(role) = role {
+        if role.needs_person() && person.is_none() {
+            errors.add(
+                "person",
+                "En politiker eller formand handler som en person i registret: vælg personen.",
+            );
+        }
+        if role.needs_organization() && organization.is_none() {
+            errors.add(
+                "organization",
+                "En forvaltningsmedarbejder hører til en forvaltning: vælg den.",
+            );
+        }
+    }
+    match role {
+        Some(role) if errors.is_empty() => Ok(AccountFields {
+            email,
+            name,
+            role,
+            // A person or organization the role does not use is not kept.
+            person: person.filter(|_| role.needs_person()),
+            organization: organization
+                .filter(|_| role.needs_organization() || role == Role::Secretariat),
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// How long a login lasts. A session ends after `idle` without use and, however much it is
 /// used, `max_age` after the login; the secretariat's most sensitive actions (releasing an
 /// agenda, sending a letter, re-sending mail) want a login no older than `reauth_after`.
@@ -182,6 +291,46 @@ impl SessionPolicy {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_invitation_is_checked_by_role() {
+        let mut input = AccountInput {
+            email: "ny@kk.dk".into(),
+            name: " Ny  Politiker ".into(),
+            role: "politician".into(),
+            ..AccountInput::default()
+        };
+        let errors = check_account(&input, true).unwrap_err();
+        assert!(errors.get("person").is_some());
+        input.person = "7".into();
+        input.organization = "3".into();
+        let ok = check_account(&input, true).unwrap();
+        assert_eq!(
+            (ok.name.as_str(), ok.person, ok.organization),
+            ("Ny Politiker", Some(7), None)
+        );
+        input.role = "administration".into();
+        input.organization = String::new();
+        assert!(
+            check_account(&input, true)
+                .unwrap_err()
+                .get("organization")
+                .is_some()
+        );
+        input.email = "not an address".into();
+        input.role = "secretariat".into();
+        assert!(
+            check_account(&input, true)
+                .unwrap_err()
+                .get("email")
+                .is_some()
+        );
+        assert!(
+            check_account(&input, false).is_ok(),
+            "a change keeps the address"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -8,8 +8,11 @@ use crate::auth::{hash_password, new_api_token, secret_hash};
 use crate::db::audit::{self, Change, SubjectKind};
 use crate::db::organizations::{self, Organization};
 use crate::db::{DbConnection, accounts, write_transaction};
-use crate::domain::account::{Actor, NewPassword, Role};
+use crate::domain::account::{
+    AccountFields, AccountInput, Actor, NewPassword, Role, check_account,
+};
 use crate::domain::organization::OrganizationKind;
+use crate::domain::proposal::FieldErrors;
 use crate::domain::{EmailAddress, OrganizationId, PersonId, UserId};
 use crate::error::{AppError, AppResult};
 
@@ -234,6 +237,7 @@ pub fn setup(
             &email,
             crate::domain::account::PasswordLinkPurpose::Set,
             name,
+            PASSWORD_LINK_HOURS,
         )?;
         audit::record(
             conn,
@@ -259,16 +263,17 @@ fn password_link(
     email: &EmailAddress,
     purpose: crate::domain::account::PasswordLinkPurpose,
     municipality: &str,
+    hours: i64,
 ) -> AppResult<String> {
     use crate::domain::mail::{Mailbox, OutgoingMessage};
     use crate::mail::templates::{Lang, render_mail};
-    let expires = chrono::Utc::now() + chrono::Duration::hours(PASSWORD_LINK_HOURS);
+    let expires = chrono::Utc::now() + chrono::Duration::hours(hours);
     let token = accounts::create_password_link(conn, user, purpose, expires.naive_utc())?;
     let link = crate::urls::absolute(&settings.base_url, &crate::urls::password_reset(&token));
     let mut ctx = tera::Context::new();
     ctx.insert("municipality", municipality);
     ctx.insert("link", &link);
-    ctx.insert("hours", &PASSWORD_LINK_HOURS);
+    ctx.insert("hours", &hours);
     ctx.insert(
         "new_account",
         &(purpose == crate::domain::account::PasswordLinkPurpose::Set),
@@ -288,9 +293,9 @@ fn password_link(
 pub fn link_problem(link: &accounts::PasswordLink) -> Option<AppError> {
     match link {
         accounts::PasswordLink::Valid { .. } => None,
-        accounts::PasswordLink::Expired => Some(AppError::gone(format!(
-            "Linket er udløbet (det virker i {PASSWORD_LINK_HOURS} timer). Bed om et nyt under »Glemt adgangskode« på login-siden."
-        ))),
+        accounts::PasswordLink::Expired => Some(AppError::gone(
+            "Linket er udløbet. Bed om et nyt under »Glemt adgangskode« på login-siden, eller bed sekretariatet om en ny invitation.",
+        )),
         accounts::PasswordLink::Used => Some(AppError::gone(
             "Linket er allerede brugt. Log ind med din adgangskode, eller bed om et nyt link under »Glemt adgangskode«.",
         )),
@@ -332,5 +337,380 @@ pub fn set_password_with_link(
             },
         )?;
         Ok(user)
+    })
+}
+
+/// How long an invitation's link works: a few days, as people do not always read their mail
+/// the day it comes.
+pub const INVITATION_HOURS: i64 = 72;
+
+fn municipality(conn: &mut DbConnection) -> AppResult<String> {
+    let body = super::register::body(conn)?;
+    organizations::body_name(conn, body)
+}
+
+/// Checks an account's person and organization against the register.
+fn check_ties(
+    conn: &mut DbConnection,
+    fields: &AccountFields,
+    errors: &mut FieldErrors,
+) -> AppResult<()> {
+    if let Some(person) = fields.person
+        && organizations::get_person(conn, PersonId(person))?.is_none()
+    {
+        errors.add("person", "Personen findes ikke i registret.");
+    }
+    if let Some(org) = fields.organization {
+        match organizations::get(conn, OrganizationId(org))? {
+            None => errors.add("organization", "Organisationen findes ikke."),
+            Some(o)
+                if fields.role.needs_organization()
+                    && o.kind != OrganizationKind::Administration =>
+            {
+                errors.add(
+                    "organization",
+                    format!("{} er ikke en forvaltning; vælg forvaltningen.", o.name),
+                )
+            }
+            Some(o) if !o.active => {
+                errors.add("organization", format!("{} er deaktiveret.", o.name))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The name an account is shown by: as typed, else its person's name, else its address.
+fn account_name(conn: &mut DbConnection, fields: &AccountFields, email: &str) -> AppResult<String> {
+    if !fields.name.is_empty() {
+        return Ok(fields.name.clone());
+    }
+    if let Some(person) = fields.person
+        && let Some(p) = organizations::get_person(conn, PersonId(person))?
+    {
+        return Ok(p.name);
+    }
+    Ok(email.to_owned())
+}
+
+fn account_json(a: &accounts::Account, active: bool) -> serde_json::Value {
+    json!({
+        "email": a.email,
+        "name": a.name,
+        "role": a.role.as_str(),
+        "person_id": a.person_id,
+        "organization_id": a.organization_id,
+        "active": active,
+    })
+}
+
+/// The secretariat invites a person: the account is made without a password, and a link to
+/// choose one (working [`INVITATION_HOURS`]) is mailed through the outbox.
+pub fn invite(
+    conn: &mut DbConnection,
+    settings: &crate::config::Settings,
+    actor: &Actor,
+    input: &AccountInput,
+) -> AppResult<Result<UserId, FieldErrors>> {
+    let fields = match check_account(input, true) {
+        Ok(f) => f,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let email = fields
+        .email
+        .clone()
+        .ok_or_else(|| AppError::internal("an invitation without its address"))?;
+    // Nobody knows this password: the account gets one through the link.
+    let unusable = hash_password(&NewPassword::unchecked(&crate::domain::secret::new_secret()))?;
+    write_transaction(conn, |conn| {
+        let mut errors = FieldErrors::default();
+        if accounts::email_taken(conn, email.as_str())? {
+            errors.add(
+                "email",
+                format!(
+                    "Der findes allerede en konto med adressen {}.",
+                    accounts::normalize_email(email.as_str())
+                ),
+            );
+        }
+        check_ties(conn, &fields, &mut errors)?;
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let name = account_name(conn, &fields, email.as_str())?;
+        let id = accounts::insert_user(
+            conn,
+            &accounts::NewUser {
+                email: &email,
+                name: &name,
+                role: fields.role,
+                person_id: fields.person.map(PersonId),
+                organization_id: fields.organization.map(OrganizationId),
+                password_hash: &unusable,
+            },
+        )?;
+        let municipality = municipality(conn)?;
+        password_link(
+            conn,
+            settings,
+            id,
+            &email,
+            crate::domain::account::PasswordLinkPurpose::Set,
+            &municipality,
+            INVITATION_HOURS,
+        )?;
+        let (created, _) = accounts::get_any(conn, id)?
+            .ok_or_else(|| AppError::internal("an account just made"))?;
+        audit::record(
+            conn,
+            actor,
+            Change {
+                action: "user.invited",
+                subject: USER.with(id),
+                before: None,
+                after: Some(account_json(&created, true)),
+                note: None,
+            },
+        )?;
+        Ok(Ok(id))
+    })
+}
+
+fn last_secretariat() -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.add(
+        "role",
+        "Det er den sidste aktive sekretariatskonto: invitér eller aktivér en anden først, så nogen stadig kan administrere Agendum.",
+    );
+    errors
+}
+
+/// Changes an account's name, role, person and organization. The last active secretariat
+/// account keeps its role.
+pub fn update_account(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: UserId,
+    input: &AccountInput,
+) -> AppResult<Result<(), FieldErrors>> {
+    let fields = match check_account(input, false) {
+        Ok(f) => f,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    write_transaction(conn, |conn| {
+        let (before, active) = accounts::get_any(conn, id)?
+            .ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+        let mut errors = FieldErrors::default();
+        check_ties(conn, &fields, &mut errors)?;
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        if before.role == Role::Secretariat
+            && fields.role != Role::Secretariat
+            && active
+            && accounts::active_secretariats(conn)? <= 1
+        {
+            return Ok(Err(last_secretariat()));
+        }
+        let name = account_name(conn, &fields, &before.email)?;
+        accounts::update_user(
+            conn,
+            id,
+            &name,
+            fields.role,
+            fields.person.map(PersonId),
+            fields.organization.map(OrganizationId),
+        )?;
+        let (after, _) = accounts::get_any(conn, id)?
+            .ok_or_else(|| AppError::internal("an account just changed"))?;
+        audit::record(
+            conn,
+            actor,
+            Change {
+                action: "user.updated",
+                subject: USER.with(id),
+                before: Some(account_json(&before, active)),
+                after: Some(account_json(&after, active)),
+                note: None,
+            },
+        )?;
+        Ok(Ok(()))
+    })
+}
+
+/// Deactivates an account (its sessions and API tokens are revoked at once, in the same
+/// transaction) or activates it again. Nobody deactivates their own account, and the last
+/// active secretariat account stays.
+pub fn set_account_active(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: UserId,
+    active: bool,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let (account, was) = accounts::get_any(conn, id)?
+            .ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+        if was == active {
+            return Ok(());
+        }
+        if !active {
+            if actor.user_id == Some(id) {
+                return Err(AppError::invalid(
+                    "Du kan ikke deaktivere din egen konto. Bed en anden i sekretariatet om det.",
+                ));
+            }
+            if account.role == Role::Secretariat && accounts::active_secretariats(conn)? <= 1 {
+                return Err(AppError::invalid(
+                    "Det er den sidste aktive sekretariatskonto, og den kan ikke deaktiveres.",
+                ));
+            }
+        }
+        accounts::set_user_active(conn, id, active)?;
+        let (sessions, tokens) = if active {
+            (0, 0)
+        } else {
+            (
+                accounts::revoke_sessions_of(conn, id)?,
+                accounts::revoke_tokens_of(conn, id)?,
+            )
+        };
+        audit::record(
+            conn,
+            actor,
+            Change {
+                action: if active {
+                    "user.reactivated"
+                } else {
+                    "user.deactivated"
+                },
+                subject: USER.with(id),
+                before: Some(json!({ "active": was })),
+                after: Some(json!({
+                    "active": active,
+                    "sessions_revoked": sessions,
+                    "tokens_revoked": tokens,
+                })),
+                note: None,
+            },
+        )?;
+        Ok(())
+    })
+}
+
+/// Why a password change was refused, at its field.
+pub type PasswordChange = Result<(), FieldErrors>;
+
+/// A logged-in person changes their own password: the current one must be right; their other
+/// sessions end, this one goes on.
+pub fn change_password(
+    conn: &mut DbConnection,
+    account: &accounts::Account,
+    session_id: i64,
+    current: &str,
+    new: &str,
+    again: &str,
+) -> AppResult<PasswordChange> {
+    let mut errors = FieldErrors::default();
+    let hash = accounts::password_hash(conn, account.id)?;
+    if !crate::auth::verify_password(hash.as_deref(), current) {
+        errors.add("current", "Den nuværende adgangskode er forkert.");
+    }
+    let password = if new != again {
+        errors.add(
+            "password_again",
+            "De to nye adgangskoder er ikke ens. Skriv den samme i begge felter.",
+        );
+        None
+    } else {
+        match NewPassword::parse(new) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                errors.add("password", sentence(&e.to_string()));
+                None
+            }
+        }
+    };
+    let (Some(password), true) = (password, errors.is_empty()) else {
+        return Ok(Err(errors));
+    };
+    let hash = hash_password(&password)?;
+    write_transaction(conn, |conn| {
+        accounts::set_password_hash(conn, account.id, &hash)?;
+        let ended = accounts::revoke_other_sessions(conn, account.id, session_id)?;
+        audit::record(
+            conn,
+            &account.actor(),
+            Change {
+                action: "user.password_changed",
+                subject: USER.with(account.id),
+                before: None,
+                after: Some(json!({ "other_sessions_ended": ended })),
+                note: None,
+            },
+        )?;
+        Ok(Ok(()))
+    })
+}
+
+/// A rule's wording as a sentence: a capital first, a full stop last.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        format!("{}{}.", c.to_uppercase(), chars.as_str())
+    })
+}
+
+/// How a request for a reset link went, the same for known and unknown addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResetRequest {
+    /// Recorded; a link was mailed if the address has an active account.
+    Accepted,
+    /// Too many requests for the address or from the client: nothing recorded or sent.
+    TooMany,
+}
+
+/// `/password/forgot`: records the request (within [`ResetLimits`]) and, if the address has an
+/// active account, mails it a reset link; what the person is told does not depend on that.
+pub fn request_reset(
+    conn: &mut DbConnection,
+    settings: &crate::config::Settings,
+    email: &str,
+    ip: &str,
+) -> AppResult<ResetRequest> {
+    let limits = crate::domain::account::ResetLimits::default();
+    accounts::prune(conn, crate::db::now() - chrono::Duration::days(1))?;
+    if !accounts::begin_reset_request(conn, email, ip, &limits)? {
+        return Ok(ResetRequest::TooMany);
+    }
+    let Ok(address) = EmailAddress::parse(email.trim()) else {
+        return Ok(ResetRequest::Accepted);
+    };
+    write_transaction(conn, |conn| {
+        let Some((account, _)) = accounts::by_email(conn, address.as_str())? else {
+            return Ok(ResetRequest::Accepted);
+        };
+        let municipality = municipality(conn)?;
+        password_link(
+            conn,
+            settings,
+            account.id,
+            &address,
+            crate::domain::account::PasswordLinkPurpose::Reset,
+            &municipality,
+            PASSWORD_LINK_HOURS,
+        )?;
+        audit::record(
+            conn,
+            &Actor::system(),
+            Change {
+                action: "user.reset_requested",
+                subject: USER.with(account.id),
+                before: None,
+                after: None,
+                note: None,
+            },
+        )?;
+        Ok(ResetRequest::Accepted)
     })
 }

@@ -33,6 +33,8 @@ const TOUCH_AFTER: Duration = Duration::minutes(5);
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
     pub account: Account,
+    /// The session's row, so a password change can keep this one and end the others.
+    pub session_id: i64,
     pub csrf_token: String,
     /// When this session logged in (for the actions that want a recent login).
     pub logged_in_at: chrono::NaiveDateTime,
@@ -126,6 +128,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
             }
             Ok(Some(CurrentUser {
                 account: session.account,
+                session_id: session.session_id,
                 csrf_token: session.csrf_token,
                 logged_in_at: session.created_at,
             }))

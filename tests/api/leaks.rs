@@ -37,7 +37,7 @@ const SUBSCRIBER: &str = "borger@example.net";
 fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
     use agendum::db::schema::{
         agenda_attachments, agenda_items, cases, letters, meetings, memberships, organizations,
-        persons, proposals, tasks,
+        persons, proposals, tasks, users,
     };
     let mut conn = app.conn();
     let ids = |list: Vec<i64>| list.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
@@ -77,6 +77,7 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
                 .unwrap())
         }
         ("tasks", "id") => ids(tasks::table.select(tasks::id).load(&mut conn).unwrap()),
+        ("accounts", "id") => ids(users::table.select(users::id).load(&mut conn).unwrap()),
         // The register is public; a few of each are enough to walk.
         ("persons", "id") => ids(persons::table
             .select(persons::id)

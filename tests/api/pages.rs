@@ -685,6 +685,7 @@ async fn pages_are_valid_html() {
         ("/meetings/999999".to_owned(), 404),
         ("/cases/not-a-reference".to_owned(), 404),
         ("/login".to_owned(), 200),
+        ("/password/forgot".to_owned(), 200),
         (answer_link, 200),
         (format!("/tasks/answer/{}", "0".repeat(64)), 404),
     ];
@@ -732,6 +733,9 @@ async fn pages_are_valid_html() {
         ("/secretariat/settings/persons/1".to_owned(), 200),
         ("/secretariat/settings/memberships/1".to_owned(), 200),
         ("/secretariat/settings/periods".to_owned(), 200),
+        ("/secretariat/settings/accounts".to_owned(), 200),
+        ("/secretariat/settings/accounts/1".to_owned(), 200),
+        ("/account/password".to_owned(), 200),
         (
             format!("/cases/{}?sekretariat", agendum::demo::SEED_LETTER_CASE),
             200,
@@ -785,6 +789,14 @@ async fn pages_are_valid_html() {
             vec![("person", "1"), ("start_date", "x")],
         ),
         ("/secretariat/settings/periods", vec![("start_date", "")]),
+        (
+            "/secretariat/settings/accounts",
+            vec![("email", "x"), ("role", "administration")],
+        ),
+        (
+            "/account/password",
+            vec![("current", "x"), ("password", "y"), ("password_again", "z")],
+        ),
     ] {
         let refused = secretariat.post_form(path, &fields).await;
         assert_eq!(refused.status().as_u16(), 422, "{path}");

@@ -860,6 +860,62 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             "/secretariat/letterheads/1".into(),
             secretariat_post(),
         ),
+        // Accounts (settings).
+        (
+            "get",
+            "/secretariat/settings/accounts",
+            "/secretariat/settings/accounts".into(),
+            secretariat_get(),
+        ),
+        (
+            "post",
+            "/secretariat/settings/accounts",
+            "/secretariat/settings/accounts".into(),
+            secretariat_post(),
+        ),
+        (
+            "get",
+            "/secretariat/settings/accounts/{id}",
+            "/secretariat/settings/accounts/1".into(),
+            secretariat_get(),
+        ),
+        (
+            "post",
+            "/secretariat/settings/accounts/{id}",
+            "/secretariat/settings/accounts/1".into(),
+            secretariat_post(),
+        ),
+        (
+            "post",
+            "/secretariat/settings/accounts/{id}/active",
+            "/secretariat/settings/accounts/1/active".into(),
+            secretariat_post(),
+        ),
+        // Everyone's own password, and a forgotten one.
+        (
+            "get",
+            "/password/forgot",
+            "/password/forgot".into(),
+            [200; 6],
+        ),
+        (
+            "post",
+            "/password/forgot",
+            "/password/forgot".into(),
+            [A; 6],
+        ),
+        (
+            "get",
+            "/account/password",
+            "/account/password".into(),
+            [L, 200, 200, 200, 200, 200],
+        ),
+        (
+            "post",
+            "/account/password",
+            "/account/password".into(),
+            [L, A, A, A, A, A],
+        ),
         // The register (settings).
         (
             "get",

@@ -1,4 +1,5 @@
-//! `/login` and `/logout`, and the one-time links to set a password (`/password/reset/{token}`).
+//! `/login` and `/logout`, the one-time links to set a password (`/password/reset/{token}`),
+//! asking for one (`/password/forgot`) and changing one's own password (`/account/password`).
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -391,4 +392,174 @@ pub async fn password_set(
         "public/password_reset.html",
         &page,
     )
+}
+
+#[derive(Serialize)]
+struct ForgotPage<'a> {
+    email: &'a str,
+    sent: bool,
+    hours: i64,
+    error: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// `GET /password/forgot`: the form to ask for a reset link.
+pub async fn forgot_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<HttpResponse> {
+    let page = ForgotPage {
+        email: "",
+        sent: false,
+        hours: crate::service::accounts::PASSWORD_LINK_HOURS,
+        error: None,
+    };
+    crate::web::templates::link_page(
+        &req,
+        &state,
+        user.as_ref(),
+        actix_web::http::StatusCode::OK,
+        "public/password_forgot.html",
+        &page,
+    )
+}
+
+/// `POST /password/forgot`: the same answer whether or not the address has an account; too
+/// many requests for an address or from a client get 429 and nothing is sent.
+pub async fn forgot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    MaybeUser(user): MaybeUser,
+    CsrfForm(form): CsrfForm<ForgotForm>,
+) -> AppResult<HttpResponse> {
+    use crate::service::accounts::{PASSWORD_LINK_HOURS, ResetRequest, request_reset};
+    use actix_web::http::StatusCode;
+    let email: String = form.email.trim().chars().take(320).collect();
+    let (status, sent, error) = if email.is_empty() {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            false,
+            Some("Skriv den e-mailadresse, du logger ind med."),
+        )
+    } else {
+        let ip = req
+            .peer_addr()
+            .map(|a| a.ip().to_string())
+            .unwrap_or_default();
+        let settings = state.settings.clone();
+        let asked = email.clone();
+        match state
+            .db
+            .run(move |conn| request_reset(conn, &settings, &asked, &ip))
+            .await?
+        {
+            ResetRequest::Accepted => (StatusCode::OK, true, None),
+            ResetRequest::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                false,
+                Some(
+                    "Der er bedt om for mange links på kort tid. Vent en time, og prøv igen, eller kontakt sekretariatet.",
+                ),
+            ),
+        }
+    };
+    let page = ForgotPage {
+        email: &email,
+        sent,
+        hours: PASSWORD_LINK_HOURS,
+        error,
+    };
+    crate::web::templates::link_page(
+        &req,
+        &state,
+        user.as_ref(),
+        status,
+        "public/password_forgot.html",
+        &page,
+    )
+}
+
+/// What the change-password form was given.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ChangeForm {
+    /// Never sent back to the page.
+    #[serde(skip_serializing)]
+    current: String,
+    #[serde(skip_serializing)]
+    password: String,
+    #[serde(skip_serializing)]
+    password_again: String,
+}
+
+#[derive(Serialize)]
+struct ChangePage {
+    min_chars: usize,
+    done: bool,
+    form: crate::web::forms::FormState<ChangeForm>,
+}
+
+fn change_page(
+    user: &auth::CurrentUser,
+    done: bool,
+    errors: &crate::domain::proposal::FieldErrors,
+) -> AppResult<String> {
+    render_page(
+        "public/password_change.html",
+        Some(user),
+        &ChangePage {
+            min_chars: crate::domain::account::MIN_PASSWORD_CHARS,
+            done,
+            form: crate::web::forms::FormState::new(ChangeForm::default(), errors),
+        },
+    )
+}
+
+/// `GET /account/password`: everyone logged in changes their own password here.
+pub async fn change_form(auth::User(user): auth::User) -> AppResult<HttpResponse> {
+    let body = change_page(&user, false, &Default::default())?;
+    Ok(crate::web::forms::page(
+        actix_web::http::StatusCode::OK,
+        body,
+    ))
+}
+
+/// `POST /account/password`: the current password, then the new one twice.
+pub async fn change(
+    state: web::Data<AppState>,
+    auth::User(user): auth::User,
+    CsrfForm(form): CsrfForm<ChangeForm>,
+) -> AppResult<HttpResponse> {
+    use actix_web::http::StatusCode;
+    let (account, session) = (user.account.clone(), user.session_id);
+    let result = state
+        .db
+        .run(move |conn| {
+            crate::service::accounts::change_password(
+                conn,
+                &account,
+                session,
+                &form.current,
+                &form.password,
+                &form.password_again,
+            )
+        })
+        .await?;
+    let (status, body) = match result {
+        Ok(()) => (
+            StatusCode::OK,
+            change_page(&user, true, &Default::default())?,
+        ),
+        Err(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            change_page(&user, false, &errors)?,
+        ),
+    };
+    Ok(crate::web::forms::page(status, body))
 }

@@ -1,6 +1,7 @@
 //! The secretariat's work: the proposal inbox and review, meetings, agendas, decisions
 //! and minutes, follow-up tasks, letters and the outbox.
 
+pub mod accounts;
 pub mod agenda;
 pub mod decisions;
 pub mod letters;
@@ -69,6 +70,11 @@ route_table!("";
     post "/secretariat/settings/memberships" => register::add_membership;
     get "/secretariat/settings/memberships/{id}" => register::membership;
     post "/secretariat/settings/memberships/{id}" => register::update_membership;
+    get "/secretariat/settings/accounts" => accounts::list;
+    post "/secretariat/settings/accounts" => accounts::invite;
+    get "/secretariat/settings/accounts/{id}" => accounts::show;
+    post "/secretariat/settings/accounts/{id}" => accounts::update;
+    post "/secretariat/settings/accounts/{id}/active" => accounts::set_active;
     get "/secretariat/settings/periods" => register::periods;
     post "/secretariat/settings/periods" => register::start_period;
 );

@@ -1,0 +1,276 @@
+//! Accounts under `/secretariat/settings/accounts`: the secretariat invites people (a
+//! set-password link is mailed), changes roles, and deactivates accounts (their sessions and API
+//! tokens are revoked at once). Every change goes through `service::accounts`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{DbConnection, accounts, organizations as orgs};
+use crate::domain::UserId;
+use crate::domain::account::{AccountInput, Role};
+use crate::domain::organization::OrganizationKind;
+use crate::domain::proposal::FieldErrors;
+use crate::error::{AppError, AppResult};
+use crate::service::accounts as service;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::{FormState, Posted, page};
+use crate::web::templates::render_page;
+
+fn account_url(id: UserId) -> String {
+    format!("/secretariat/settings/accounts/{id}")
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// The form's choices: roles, the register's persons, the active administrations.
+#[derive(Serialize)]
+struct Choices {
+    roles: Vec<Choice>,
+    persons: Vec<Choice>,
+    organizations: Vec<Choice>,
+}
+
+fn choices(conn: &mut DbConnection, input: &AccountInput) -> AppResult<Choices> {
+    let body = crate::service::register::body(conn)?;
+    let pick = |value: String, label: String, chosen: &str| Choice {
+        selected: value == chosen.trim(),
+        value,
+        label,
+    };
+    Ok(Choices {
+        roles: Role::ALL
+            .iter()
+            .map(|r| pick(r.as_str().to_owned(), r.label_da().to_owned(), &input.role))
+            .collect(),
+        persons: orgs::persons_of_body(conn, body)?
+            .into_iter()
+            .map(|(id, name)| pick(id.to_string(), name, &input.person))
+            .collect(),
+        organizations: orgs::list(conn)?
+            .into_iter()
+            .filter(|o| o.active && o.kind == OrganizationKind::Administration)
+            .map(|o| pick(o.id.to_string(), o.name, &input.organization))
+            .collect(),
+    })
+}
+
+#[derive(Serialize)]
+struct AccountRow {
+    url: String,
+    email: String,
+    name: String,
+    role: &'static str,
+    organization: Option<String>,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct AccountsPage {
+    rows: Vec<AccountRow>,
+    choices: Choices,
+    form: FormState<AccountInput>,
+}
+
+fn accounts_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    input: AccountInput,
+    errors: &FieldErrors,
+) -> AppResult<String> {
+    let rows = accounts::all(conn)?
+        .into_iter()
+        .map(|(a, active)| AccountRow {
+            url: account_url(a.id),
+            email: a.email,
+            name: a.name,
+            role: a.role.label_da(),
+            organization: a.organization_name,
+            active,
+        })
+        .collect();
+    let view = AccountsPage {
+        rows,
+        choices: choices(conn, &input)?,
+        form: FormState::new(input, errors),
+    };
+    render_page("secretariat/settings_accounts.html", Some(user), &view)
+}
+
+/// `GET /secretariat/settings/accounts`
+pub async fn list(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+) -> AppResult<HttpResponse> {
+    let body = state
+        .db
+        .run(move |conn| {
+            let blank = AccountInput {
+                role: Role::Politician.as_str().to_owned(),
+                ..AccountInput::default()
+            };
+            accounts_page(conn, &user, blank, &FieldErrors::default())
+        })
+        .await?;
+    Ok(page(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/settings/accounts`: invites a person; the link goes by mail.
+pub async fn invite(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(input): CsrfForm<AccountInput>,
+) -> AppResult<HttpResponse> {
+    let settings = state.settings.clone();
+    state
+        .db
+        .run(
+            move |conn| match service::invite(conn, &settings, &user.account.actor(), &input)? {
+                Ok(id) => Ok(Posted::Done(format!("{}?inviteret", account_url(id)))),
+                Err(errors) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    accounts_page(conn, &user, input, &errors)?,
+                )),
+            },
+        )
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
+
+#[derive(Serialize)]
+struct AccountPage {
+    id: UserId,
+    email: String,
+    active: bool,
+    own: bool,
+    invited: bool,
+    problem: Option<String>,
+    choices: Choices,
+    form: FormState<AccountInput>,
+}
+
+#[derive(Deserialize)]
+pub struct AccountQuery {
+    /// Just invited: the page says the link was sent.
+    inviteret: Option<String>,
+}
+
+fn account_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: UserId,
+    input: Option<(AccountInput, &FieldErrors)>,
+    problem: Option<String>,
+    invited: bool,
+) -> AppResult<String> {
+    let (account, active) =
+        accounts::get_any(conn, id)?.ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+    let none = FieldErrors::default();
+    let form = match input {
+        Some((input, errors)) => FormState::new(input, errors),
+        None => FormState::new(
+            AccountInput {
+                email: account.email.clone(),
+                name: account.name.clone(),
+                role: account.role.as_str().to_owned(),
+                person: account.person_id.map(|p| p.to_string()).unwrap_or_default(),
+                organization: account
+                    .organization_id
+                    .map(|o| o.to_string())
+                    .unwrap_or_default(),
+            },
+            &none,
+        ),
+    };
+    let view = AccountPage {
+        id,
+        email: account.email,
+        active,
+        own: user.account.id == id,
+        invited,
+        problem,
+        choices: choices(conn, &form.f)?,
+        form,
+    };
+    render_page("secretariat/settings_account.html", Some(user), &view)
+}
+
+/// `GET /secretariat/settings/accounts/{id}`
+pub async fn show(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<UserId>,
+    query: web::Query<AccountQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let invited = query.inviteret.is_some();
+    let body = state
+        .db
+        .run(move |conn| account_page(conn, &user, id, None, None, invited))
+        .await?;
+    Ok(page(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/settings/accounts/{id}`: changes the name, role, person, organization.
+pub async fn update(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<UserId>,
+    CsrfForm(input): CsrfForm<AccountInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    state
+        .db
+        .run(
+            move |conn| match service::update_account(conn, &user.account.actor(), id, &input)? {
+                Ok(()) => Ok(Posted::Done(account_url(id))),
+                Err(errors) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    account_page(conn, &user, id, Some((input, &errors)), None, false)?,
+                )),
+            },
+        )
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
+
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    active: String,
+}
+
+/// `POST /secretariat/settings/accounts/{id}/active`: deactivates (`active=false`: sessions and
+/// tokens revoked) or reactivates the account.
+pub async fn set_active(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<UserId>,
+    CsrfForm(form): CsrfForm<ActiveForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::bad_request("active skal være true eller false.")),
+    };
+    state
+        .db
+        .run(move |conn| {
+            match service::set_account_active(conn, &user.account.actor(), id, active) {
+                Ok(()) => Ok(Posted::Done(account_url(id))),
+                Err(err) if err.kind.status() == 422 => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    account_page(conn, &user, id, None, Some(err.message.to_string()), false)?,
+                )),
+                Err(err) => Err(err),
+            }
+        })
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
