@@ -62,6 +62,22 @@ fn is_refusal(err: &AppError) -> bool {
     (400..500).contains(&status) && status != 404
 }
 
+/// The deactivate/reactivate button's form: `active=false` or `active=true`.
+#[derive(Debug, Deserialize)]
+pub struct ActiveForm {
+    active: String,
+}
+
+impl ActiveForm {
+    pub fn value(&self) -> AppResult<bool> {
+        match self.active.as_str() {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(AppError::bad_request("active skal være true eller false.")),
+        }
+    }
+}
+
 /// A form as typed with what was wrong in it: `f` the values, `e` the message at each field,
 /// `errors` the summary's lines. Pages with several forms hold one each.
 #[derive(Serialize)]

@@ -355,14 +355,9 @@ pub async fn password_set(
     let checked = if form.password != form.password_again {
         Err("De to adgangskoder er ikke ens. Skriv den samme i begge felter.".to_owned())
     } else {
-        crate::domain::account::NewPassword::parse(&form.password).map_err(|e| {
-            let text = e.to_string();
-            let mut chars = text.chars();
-            // The rule's wording starts in lower case; as a sentence it starts with a capital.
-            chars.next().map_or(text.clone(), |c| {
-                format!("{}{}.", c.to_uppercase(), chars.as_str())
-            })
-        })
+        // The rule's wording starts in lower case; as a sentence it starts with a capital.
+        crate::domain::account::NewPassword::parse(&form.password)
+            .map_err(|e| crate::service::accounts::sentence(&e.to_string()))
     };
     let (status, error, done) = match checked {
         Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Some(message), false),

@@ -15,7 +15,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::accounts as service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
-use crate::web::forms::{FormState, Posted, page};
+use crate::web::forms::{ActiveForm, FormState, Posted, page, refused_or};
 use crate::web::templates::render_page;
 
 fn account_url(id: UserId) -> String {
@@ -240,11 +240,6 @@ pub async fn update(
         .map(|posted| posted.respond(|url| url))
 }
 
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    active: String,
-}
-
 /// `POST /secretariat/settings/accounts/{id}/active`: deactivates (`active=false`: sessions and
 /// tokens revoked) or reactivates the account.
 pub async fn set_active(
@@ -254,22 +249,14 @@ pub async fn set_active(
     CsrfForm(form): CsrfForm<ActiveForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let active = match form.active.as_str() {
-        "true" => true,
-        "false" => false,
-        _ => return Err(AppError::bad_request("active skal være true eller false.")),
-    };
+    let active = form.value()?;
     state
         .db
         .run(move |conn| {
-            match service::set_account_active(conn, &user.account.actor(), id, active) {
-                Ok(()) => Ok(Posted::Done(account_url(id))),
-                Err(err) if err.kind.status() == 422 => Ok(Posted::Refused(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    account_page(conn, &user, id, None, Some(err.message.to_string()), false)?,
-                )),
-                Err(err) => Err(err),
-            }
+            let done = service::set_account_active(conn, &user.account.actor(), id, active);
+            refused_or(done.map(|()| account_url(id)), |problem| {
+                account_page(conn, &user, id, None, Some(problem.to_owned()), false)
+            })
         })
         .await
         .map(|posted| posted.respond(|url| url))

@@ -18,7 +18,7 @@ use crate::read::register::{self as read, MembershipView, OrganizationView, kind
 use crate::service::register as service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
-use crate::web::forms::{FormState, Posted, page};
+use crate::web::forms::{ActiveForm, FormState, Posted, page, refused_or};
 use crate::web::templates::render_page;
 
 /// Persons per page of the register's list.
@@ -265,11 +265,6 @@ pub async fn update_organization(
         .map(|posted| posted.respond(|url| url))
 }
 
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    active: String,
-}
-
 /// `POST /secretariat/settings/organizations/{id}/active`: deactivates (`active=false`) or
 /// reactivates it.
 pub async fn set_active(
@@ -279,33 +274,24 @@ pub async fn set_active(
     CsrfForm(form): CsrfForm<ActiveForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let active = match form.active.as_str() {
-        "true" => true,
-        "false" => false,
-        _ => return Err(AppError::bad_request("active skal være true eller false.")),
-    };
+    let active = form.value()?;
     let base = base(&state);
     state
         .db
         .run(move |conn| {
             let done =
                 service::set_organization_active(conn, &user.account.actor(), id, active, today());
-            match done {
-                Ok(()) => Ok(Posted::Done(organization_url(id))),
-                Err(err) if err.kind.status() == 422 => Ok(Posted::Refused(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    organization_page(
-                        conn,
-                        &base,
-                        &user,
-                        id,
-                        None,
-                        &FieldErrors::default(),
-                        Some(err.message.to_string()),
-                    )?,
-                )),
-                Err(err) => Err(err),
-            }
+            refused_or(done.map(|()| organization_url(id)), |problem| {
+                organization_page(
+                    conn,
+                    &base,
+                    &user,
+                    id,
+                    None,
+                    &FieldErrors::default(),
+                    Some(problem.to_owned()),
+                )
+            })
         })
         .await
         .map(|posted| posted.respond(|url| url))
