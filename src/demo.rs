@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::db::agenda::{self, NewAgendaItem};
 use crate::db::organizations as orgs;
-use crate::db::{self, DbConnection, accounts, cases, meetings, proposals, write_transaction};
+use crate::db::{self, DbConnection, cases, meetings, proposals, write_transaction};
 use crate::domain::account::Actor;
 use crate::domain::account::{NewPassword, Role};
 use crate::domain::agenda::AgendaItemKind;
@@ -19,7 +19,7 @@ use crate::domain::proposal::FieldErrors;
 use crate::domain::proposal::{DEFAULT_OPENING, ProposalStatus, SubmitterRole};
 use crate::domain::register::{MembershipInput, OrganizationInput, PeriodInput, PersonInput};
 use crate::domain::time::local_to_utc;
-use crate::domain::{CaseReference, EmailAddress, MeetingId, OrganizationId, PersonId, ProposalId};
+use crate::domain::{CaseReference, MeetingId, OrganizationId, PersonId, ProposalId};
 use crate::error::{AppError, AppResult};
 use crate::service::register;
 
@@ -183,10 +183,6 @@ pub fn load(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         }
         load_into(conn, today)
     })
-}
-
-fn email(text: &str) -> AppResult<EmailAddress> {
-    EmailAddress::parse(text).map_err(AppError::internal)
 }
 
 fn wall(date: NaiveDate, hour: u32, minute: u32) -> AppResult<chrono::DateTime<chrono::Utc>> {
@@ -526,19 +522,22 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         Some(&rule("working_days:5@12:00").map_err(AppError::internal)?),
         None,
     )?;
+    // The demo accounts, through the same checks as `agendum user add`.
+    let okf = administrations[0].to_string();
+    let politician_id = politician.to_string();
     let accounts = [
         (
             DEMO_SECRETARIAT,
             "BR-sekretariatet",
             Role::Secretariat,
             None,
-            Some(administrations[0]),
+            Some(okf.as_str()),
         ),
         (
             DEMO_POLITICIAN_EMAIL,
             DEMO_POLITICIAN,
             Role::Politician,
-            Some(politician),
+            Some(politician_id.as_str()),
             None,
         ),
         (
@@ -546,21 +545,20 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             "Lene Friis",
             Role::Administration,
             None,
-            Some(administrations[0]),
+            Some(okf.as_str()),
         ),
     ];
-    for (address, name, role, person_id, organization_id) in accounts {
-        let hash = crate::auth::hash_password(&NewPassword::unchecked(DEMO_PASSWORD))?;
-        accounts::insert_user(
+    for (address, name, role, person, organization) in accounts {
+        crate::service::accounts::add_user(
             conn,
-            &accounts::NewUser {
-                email: &email(address)?,
+            &crate::service::accounts::UserRequest {
+                email: address,
                 name,
-                role,
-                person_id,
-                organization_id,
-                password_hash: &hash,
+                role: role.as_str(),
+                organization,
+                person,
             },
+            &NewPassword::unchecked(DEMO_PASSWORD),
         )?;
     }
     // The seed letter: KL's letter to the minister, registered on a case of its own.
@@ -578,12 +576,16 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
         "1599 København V".to_owned(),
     ];
     for sender in [council, administrations[0]] {
-        db::letters::set_letterhead(
+        crate::service::letters::set_letterhead(
             conn,
+            &actor,
             sender,
-            &town_hall,
-            Some("https://www.kk.dk"),
-            db::letters::LogoChange::Keep,
+            &crate::service::letters::LetterheadInput {
+                address: &town_hall.join("\n"),
+                website: Some("https://www.kk.dk"),
+                remove_logo: false,
+                logo: None,
+            },
         )?;
     }
     let letter_case = cases::insert(
