@@ -133,9 +133,6 @@ pub struct OrganizationRecord<'a> {
     pub website: Option<&'a str>,
 }
 
-/// The old name of [`OrganizationRecord`], for the callers that only insert.
-pub type NewOrganization<'a> = OrganizationRecord<'a>;
-
 fn extra_emails(emails: &[EmailAddress]) -> String {
     emails
         .iter()
@@ -551,13 +548,18 @@ pub fn get_person(conn: &mut DbConnection, id: PersonId) -> AppResult<Option<Per
         .map(person_of))
 }
 
+/// How many persons the register holds.
+pub fn persons_count(conn: &mut DbConnection) -> AppResult<i64> {
+    Ok(persons::table.count().get_result(conn)?)
+}
+
 /// A page of the persons of the register, by name, and how many there are in all.
 pub fn persons_page(
     conn: &mut DbConnection,
     offset: i64,
     limit: i64,
 ) -> AppResult<(Vec<Person>, i64)> {
-    let total: i64 = persons::table.count().get_result(conn)?;
+    let total = persons_count(conn)?;
     let rows: Vec<PersonTuple> = persons::table
         .select(PERSON_COLUMNS)
         .order((persons::name, persons::id))

@@ -293,6 +293,30 @@ pub fn set_organization_active(
     })
 }
 
+/// Changes an organization's fields and, when `active` is given, deactivates or reactivates it:
+/// all in one transaction, so a refused part leaves nothing half-written (the JSON API's PATCH).
+pub fn change_organization(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: OrganizationId,
+    input: &OrganizationInput,
+    active: Option<bool>,
+    today: NaiveDate,
+) -> Checked<()> {
+    write_transaction(conn, |conn| {
+        let current = organization_input(&organization(conn, id)?);
+        if *input != current
+            && let Err(errors) = update_organization(conn, actor, id, input)?
+        {
+            return Ok(Err(errors));
+        }
+        if let Some(active) = active {
+            set_organization_active(conn, actor, id, active, today)?;
+        }
+        Ok(Ok(()))
+    })
+}
+
 fn person_json(p: &Person) -> Value {
     json!({ "name": p.name, "title": p.title, "email": p.email })
 }

@@ -416,7 +416,7 @@ async fn a_forgotten_password_gets_the_same_answer_and_a_limit(backend: Backend)
     );
     let link = link_in(&mails[0]);
     assert_eq!(set_password(&app, &link, "glemt og fundet igen").await, 200);
-    assert_eq!(set_password_again(&app, &link).await, 410, "used once");
+    assert_eq!(link_status(&app, &link).await, 410, "used once");
     assert_eq!(
         login_status(&app, "okf@example.org", "glemt og fundet igen")
             .await
@@ -440,7 +440,7 @@ async fn a_forgotten_password_gets_the_same_answer_and_a_limit(backend: Backend)
     assert_eq!(mails_to(&app, "okf@example.org").len(), 3);
 }
 
-/// Opening a used link: its page is gone.
-async fn set_password_again(app: &TestApp, path: &str) -> u16 {
+/// What opening a link answers (a used one: 410, gone).
+async fn link_status(app: &TestApp, path: &str) -> u16 {
     app.get(path).await.status().as_u16()
 }

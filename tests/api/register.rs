@@ -638,6 +638,18 @@ async fn the_api_writes_the_register_and_reads_it_publicly(backend: Backend) {
     .await;
     assert_eq!(status, 422, "{refused}");
     assert!(refused["error"]["fields"]["name"].is_string(), "{refused}");
+    // A refused part leaves nothing half-written: the council keeps its name when its
+    // deactivation is refused in the same PATCH.
+    let (status, refused) = call(
+        reqwest::Method::PATCH,
+        format!("/api/v1/organizations/{council}"),
+        Some(token.clone()),
+        Some(json!({ "name": "Byrådet", "active": false })),
+    )
+    .await;
+    assert_eq!(status, 422, "{refused}");
+    let kept = orgs::get(&mut app.conn(), council).unwrap().unwrap();
+    assert_eq!(kept.name, "Borgerrepræsentationen");
     // Unknown fields are refused, not ignored.
     let (status, _) = call(
         reqwest::Method::PATCH,

@@ -1,7 +1,7 @@
 //! The database layer on both backends, without HTTP.
 
 use agendum::db::agenda::{self, NewAgendaItem, ReleaseState};
-use agendum::db::organizations::{self as orgs, NewOrganization};
+use agendum::db::organizations::{self as orgs, OrganizationRecord};
 use agendum::db::{self, cases, meetings, proposals};
 use agendum::demo;
 use agendum::domain::agenda::{AgendaItemKind, ReleasedStanding};
@@ -239,7 +239,7 @@ async fn administrations_need_an_email_address(backend: Backend) {
     let mut conn = db.conn().unwrap();
     let err = orgs::insert_organization(
         &mut conn,
-        &NewOrganization {
+        &OrganizationRecord {
             body_id: BodyId(1),
             kind: OrganizationKind::Administration,
             name: "Ny forvaltning",

@@ -278,15 +278,11 @@ pub async fn update_organization(
         .run(move |conn| {
             let stored = orgs::get(conn, id)?
                 .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
-            let actor = account.actor();
             let input = json.over(service::organization_input(&stored));
-            if input != service::organization_input(&stored)
-                && let Err(errors) = service::update_organization(conn, &actor, id, &input)?
-            {
+            let changed =
+                service::change_organization(conn, &account.actor(), id, &input, active, today())?;
+            if let Err(errors) = changed {
                 return Ok(Err(errors));
-            }
-            if let Some(active) = active {
-                service::set_organization_active(conn, &actor, id, active, today())?;
             }
             Ok(Ok(read::organization(conn, &base, id, true)?
                 .ok_or_else(|| AppError::internal("just updated"))?))

@@ -16,6 +16,21 @@ use crate::web::auth::{
 };
 use crate::web::templates::render_page;
 
+/// The most of a typed address the login and reset forms look at (longer ones are no address).
+const EMAIL_INPUT_MAX_CHARS: usize = 320;
+
+/// An address as typed into a form, trimmed and bounded.
+fn typed_email(text: &str) -> String {
+    text.trim().chars().take(EMAIL_INPUT_MAX_CHARS).collect()
+}
+
+/// The client's address, for the rate limits.
+fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
 /// A local path to return to after login; anything else (another site, `//host`) is dropped.
 pub fn safe_next(next: &str) -> Option<&str> {
     let ok = next.starts_with('/')
@@ -151,7 +166,7 @@ pub async fn login(
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> AppResult<HttpResponse> {
     use actix_web::http::StatusCode;
-    let email: String = form.email.trim().chars().take(320).collect();
+    let email = typed_email(&form.email);
     let refuse = |message: &'static str, status: StatusCode| {
         let req = req.clone();
         let state = state.clone();
@@ -174,10 +189,7 @@ pub async fn login(
         )
         .await;
     }
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = client_ip(&req);
     let limits = LoginLimits::default();
     let (lookup_email, lookup_ip) = (email.clone(), ip.clone());
     let lookup = state
@@ -435,7 +447,7 @@ pub async fn forgot(
 ) -> AppResult<HttpResponse> {
     use crate::service::accounts::{PASSWORD_LINK_HOURS, ResetRequest, request_reset};
     use actix_web::http::StatusCode;
-    let email: String = form.email.trim().chars().take(320).collect();
+    let email = typed_email(&form.email);
     let (status, sent, error) = if email.is_empty() {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -443,10 +455,7 @@ pub async fn forgot(
             Some("Skriv den e-mailadresse, du logger ind med."),
         )
     } else {
-        let ip = req
-            .peer_addr()
-            .map(|a| a.ip().to_string())
-            .unwrap_or_default();
+        let ip = client_ip(&req);
         let settings = state.settings.clone();
         let asked = email.clone();
         match state

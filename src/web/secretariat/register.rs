@@ -134,8 +134,9 @@ fn organizations_page(
     let view = OrganizationsPage {
         groups,
         kinds: kinds(&input.kind),
+        // A committee sits under the council, an administration under its committee.
         parents: organization_choices(&list, &input.parent, |o| {
-            o.active && (o.kind.holds_meetings() || o.kind == OrganizationKind::Administration)
+            o.active && o.kind.holds_meetings()
         }),
         form: FormState::new(input, errors),
     };
@@ -214,7 +215,7 @@ fn organization_page(
         .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
     let view = OrganizationPage {
         parents: organization_choices(&list, &input.parent, |p| {
-            p.id != id && (p.kind.holds_meetings() || p.kind == OrganizationKind::Administration)
+            p.id != id && p.kind.holds_meetings()
         }),
         members: read::members_of(conn, id, today())?,
         o,
@@ -744,7 +745,7 @@ pub async fn settings(
                     inactive: all.iter().filter(|o| o.kind == *k && !o.active).count(),
                 })
                 .collect();
-            let (_, persons) = orgs::persons_page(conn, 0, 0)?;
+            let persons = orgs::persons_count(conn)?;
             let period = orgs::election_periods(conn, body)?
                 .into_iter()
                 .next()
