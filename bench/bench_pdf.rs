@@ -34,8 +34,14 @@ fn main() {
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let start = Instant::now();
-        pdf = agenda_pdf(&released.snapshot, released.version, &[], Audience::Public)
-            .expect("the PDF renders");
+        pdf = agenda_pdf(
+            "Benchmark Kommune",
+            &released.snapshot,
+            released.version,
+            &[],
+            Audience::Public,
+        )
+        .expect("the PDF renders");
         times.push(start.elapsed().as_secs_f64());
     }
     let line: Vec<String> = times.iter().map(|t| format!("{t:.4}")).collect();

@@ -114,6 +114,7 @@ impl Application {
             db: db.clone(),
             settings,
             pages: PageCache::new(DEFAULT_CAPACITY_BYTES),
+            site: Default::default(),
         });
         let server = server(listener, state)?;
         Ok(Application {

@@ -271,7 +271,17 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
     let actor = Actor::system();
     let term_start = NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid date");
     let body = register::create_body(conn, &actor, BODY_NAME)?;
-    orgs::set_body_details(conn, body, Some("KK"), Some("https://www.kk.dk"))?;
+    orgs::set_body_details(conn, body, Some("KK"), None)?;
+    accepted(crate::service::municipality::update(
+        conn,
+        &actor,
+        &crate::domain::municipality::SettingsInput {
+            name: BODY_NAME.to_owned(),
+            website: "https://www.kk.dk".to_owned(),
+            council_title: "borgerrepraesentationen".to_owned(),
+            default_language: "da".to_owned(),
+        },
+    )?)?;
     accepted(register::start_election_period(
         conn,
         &actor,

@@ -395,7 +395,9 @@ pub fn overview_pdf(overview: &Overview) -> Result<Vec<u8>, RenderError> {
 #[derive(Serialize)]
 struct AgendaData<'a> {
     document_title: String,
-    organization: &'a str,
+    /// The PDF's author: the municipality and the body ("Københavns Kommune,
+    /// Borgerrepræsentationen").
+    author: String,
     title: &'static str,
     subtitle: String,
     supplement: Option<Supplement<'a>>,
@@ -484,6 +486,7 @@ fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
 /// The agenda PDF of a released version: page 1 the title, the meeting and the table of
 /// contents (and, for a supplementary agenda, what changed), then each item from a new page.
 pub fn agenda_pdf(
+    municipality: &str,
     snapshot: &AgendaSnapshot,
     version: u32,
     changes: &[String],
@@ -496,7 +499,7 @@ pub fn agenda_pdf(
             meeting.organization_name,
             date_da(meeting.starts_at)
         ),
-        organization: &meeting.organization_name,
+        author: format!("{municipality}, {}", meeting.organization_name),
         title: "DAGSORDEN",
         subtitle: format!(
             "for mødet den {}, kl. {} i {}",

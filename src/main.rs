@@ -289,7 +289,7 @@ fn token_create(settings: &Settings, email: &str, label: Option<&str>) -> AppRes
 
 fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> AppResult<()> {
     use agendum::domain::mail::{Mailbox, OutgoingMessage};
-    use agendum::mail::templates::{Lang, render_mail};
+    use agendum::mail::templates::{Lang, MailSite, render_mail};
 
     let lang = Lang::parse(lang).ok_or_else(|| AppError::bad_request("--lang must be da or en"))?;
     let to = Mailbox::new(None, address).map_err(|e| AppError::bad_request(e.to_string()))?;
@@ -302,11 +302,15 @@ fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> 
         "sent_at",
         &agendum::domain::time::datetime_da(chrono::Utc::now()),
     );
-    let mail = render_mail("test", lang, &ctx)?;
+    let mut conn = db.conn()?;
+    let site = MailSite {
+        lang,
+        ..MailSite::load(&mut conn)?
+    };
+    let mail = render_mail("test", &site, &ctx)?;
     let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
         .map_err(|e| AppError::bad_request(e.to_string()))?
         .html(mail.html);
-    let mut conn = db.conn()?;
     let id = agendum::db::write_transaction(&mut conn, |conn| {
         agendum::mail::enqueue(conn, &settings.mail_from, &message)
     })?;

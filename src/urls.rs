@@ -94,3 +94,8 @@ pub fn task_answer(token: &str) -> String {
 pub fn subscription_confirm(token: &str) -> String {
     format!("/subscriptions/confirm/{token}")
 }
+
+/// The secretariat's form to move or change a meeting.
+pub fn meeting_edit(id: MeetingId) -> String {
+    format!("/secretariat/meetings/{id}/edit")
+}

@@ -113,6 +113,27 @@ pub fn insert(conn: &mut DbConnection, new: &NewMeeting) -> AppResult<MeetingId>
     Ok(MeetingId(id))
 }
 
+/// Moves a planned meeting or changes its kind or place; its lock version and `updated_at`
+/// move, so the agenda editor and the cached public page see the change.
+pub fn update_details(
+    conn: &mut DbConnection,
+    id: MeetingId,
+    kind: MeetingKind,
+    starts_at: DateTime<Utc>,
+    location: &str,
+) -> AppResult<()> {
+    diesel::update(meetings::table.find(id.0))
+        .set((
+            meetings::kind.eq(kind.as_str()),
+            meetings::starts_at.eq(starts_at.naive_utc()),
+            meetings::location.eq(location),
+            meetings::updated_at.eq(now()),
+            meetings::lock_version.eq(meetings::lock_version + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn get(conn: &mut DbConnection, id: MeetingId) -> AppResult<Option<Meeting>> {
     meetings::table
         .inner_join(organizations::table)

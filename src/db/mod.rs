@@ -10,6 +10,7 @@ pub mod decisions;
 pub mod letters;
 pub mod meetings;
 pub mod minutes;
+pub mod municipality;
 pub mod organizations;
 pub mod outbox;
 pub mod proposals;

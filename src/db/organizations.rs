@@ -805,7 +805,7 @@ pub fn parties(conn: &mut DbConnection, body: BodyId) -> AppResult<Vec<Organizat
 }
 
 /// The deadline rules of a council or committee and the closed days of its body.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct DeadlineSettings {
     pub proposal: crate::domain::deadline::DeadlineRule,
     pub agenda_release: crate::domain::deadline::DeadlineRule,
@@ -825,14 +825,6 @@ pub fn deadline_settings(
             organizations::agenda_release_rule,
         ))
         .first(conn)?;
-    let (constitution_day, christmas_eve, new_years_eve): (bool, bool, bool) = bodies::table
-        .find(body_id)
-        .select((
-            bodies::closed_constitution_day,
-            bodies::closed_christmas_eve,
-            bodies::closed_new_years_eve,
-        ))
-        .first(conn)?;
     let rule = |text: Option<String>, default| match text {
         Some(t) => t.parse().map_err(AppError::internal),
         None => Ok(default),
@@ -840,12 +832,75 @@ pub fn deadline_settings(
     Ok(DeadlineSettings {
         proposal: rule(proposal, DEFAULT_PROPOSAL_DEADLINE)?,
         agenda_release: rule(release, DEFAULT_AGENDA_RELEASE)?,
-        closed: crate::domain::holidays::ClosedDays {
-            constitution_day,
-            christmas_eve,
-            new_years_eve,
-        },
+        closed: closed_days(conn, BodyId(body_id))?,
     })
+}
+
+/// A body's closed days beyond the public holidays and the usual three, by date.
+pub fn extra_closed_days(
+    conn: &mut DbConnection,
+    body: BodyId,
+) -> AppResult<Vec<crate::domain::holidays::ExtraClosedDay>> {
+    use super::schema::closed_days;
+    let rows: Vec<(NaiveDate, String)> = closed_days::table
+        .filter(closed_days::body_id.eq(body.0))
+        .order(closed_days::day)
+        .select((closed_days::day, closed_days::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(date, name)| crate::domain::holidays::ExtraClosedDay { date, name })
+        .collect())
+}
+
+/// A body's closed days: the usual three as flags, and the further days replacing those stored.
+pub fn set_closed_days(
+    conn: &mut DbConnection,
+    body: BodyId,
+    closed: &crate::domain::holidays::ClosedDays,
+) -> AppResult<()> {
+    use super::schema::closed_days;
+    diesel::update(bodies::table.find(body.0))
+        .set((
+            bodies::closed_constitution_day.eq(closed.constitution_day),
+            bodies::closed_christmas_eve.eq(closed.christmas_eve),
+            bodies::closed_new_years_eve.eq(closed.new_years_eve),
+        ))
+        .execute(conn)?;
+    diesel::delete(closed_days::table.filter(closed_days::body_id.eq(body.0))).execute(conn)?;
+    for day in &closed.extra {
+        diesel::insert_into(closed_days::table)
+            .values((
+                closed_days::body_id.eq(body.0),
+                closed_days::day.eq(day.date),
+                closed_days::name.eq(&day.name),
+                closed_days::created_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A body's closed days as stored.
+pub fn closed_days(
+    conn: &mut DbConnection,
+    body: BodyId,
+) -> AppResult<crate::domain::holidays::ClosedDays> {
+    let (constitution_day, christmas_eve, new_years_eve): (bool, bool, bool) = bodies::table
+        .find(body.0)
+        .select((
+            bodies::closed_constitution_day,
+            bodies::closed_christmas_eve,
+            bodies::closed_new_years_eve,
+        ))
+        .first(conn)?;
+    Ok(crate::domain::holidays::ClosedDays {
+        constitution_day,
+        christmas_eve,
+        new_years_eve,
+        extra: Vec::new(),
+    }
+    .with_extra(extra_closed_days(conn, body)?))
 }
 
 /// Sets a body's deadline rules (stored form, see `domain::deadline`).

@@ -11,6 +11,11 @@ diesel::table! {
         closed_constitution_day -> Bool,
         closed_christmas_eve -> Bool,
         closed_new_years_eve -> Bool,
+        council_title -> Text,
+        default_language -> Text,
+        logo -> Nullable<Binary>,
+        logo_type -> Nullable<Text>,
+        settings_version -> BigInt,
     }
 }
 
@@ -59,6 +64,16 @@ diesel::table! {
         start_date -> Date,
         end_date -> Nullable<Date>,
         position -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    closed_days (id) {
+        id -> BigInt,
+        body_id -> BigInt,
+        day -> Date,
+        name -> Text,
+        created_at -> Timestamp,
     }
 }
 

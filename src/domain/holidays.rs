@@ -54,8 +54,16 @@ pub fn public_holiday(date: NaiveDate) -> Option<&'static str> {
     }
 }
 
+/// A day a body's offices are closed beyond the public holidays (a closing day between
+/// Christmas and New Year, a local holiday), with its name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExtraClosedDay {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
 /// Which days a body counts as closed beyond weekends and public holidays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClosedDays {
     /// Grundlovsdag, 5 June.
     pub constitution_day: bool,
@@ -63,6 +71,9 @@ pub struct ClosedDays {
     pub christmas_eve: bool,
     /// Nytårsaftensdag, 31 December.
     pub new_years_eve: bool,
+    /// Further closed days, sorted by date.
+    #[serde(default)]
+    pub extra: Vec<ExtraClosedDay>,
 }
 
 impl Default for ClosedDays {
@@ -72,6 +83,7 @@ impl Default for ClosedDays {
             constitution_day: true,
             christmas_eve: true,
             new_years_eve: true,
+            extra: Vec::new(),
         }
     }
 }
@@ -81,24 +93,41 @@ impl ClosedDays {
         constitution_day: false,
         christmas_eve: false,
         new_years_eve: false,
+        extra: Vec::new(),
     };
 
+    /// These closed days and the further `extra` ones (in any order).
+    pub fn with_extra(mut self, mut extra: Vec<ExtraClosedDay>) -> Self {
+        extra.sort_by_key(|d| d.date);
+        extra.dedup_by_key(|d| d.date);
+        self.extra = extra;
+        self
+    }
+
     /// Why `date` is not a working day, or `None` when it is one.
-    pub fn closed_reason(&self, date: NaiveDate) -> Option<&'static str> {
+    pub fn closed_reason(&self, date: NaiveDate) -> Option<&str> {
         match date.weekday() {
-            Weekday::Sat => return Some("Lørdag"),
-            Weekday::Sun => return Some("Søndag"),
-            _ => {}
+            Weekday::Sat => Some("Lørdag"),
+            Weekday::Sun => Some("Søndag"),
+            _ => self.holiday(date),
         }
+    }
+
+    /// The public holiday or closed day `date` is, whatever the weekday.
+    pub fn holiday(&self, date: NaiveDate) -> Option<&str> {
         if let Some(holiday) = public_holiday(date) {
             return Some(holiday);
         }
         match (date.month(), date.day()) {
-            (6, 5) if self.constitution_day => Some("Grundlovsdag"),
-            (12, 24) if self.christmas_eve => Some("Juleaftensdag"),
-            (12, 31) if self.new_years_eve => Some("Nytårsaftensdag"),
-            _ => None,
+            (6, 5) if self.constitution_day => return Some("Grundlovsdag"),
+            (12, 24) if self.christmas_eve => return Some("Juleaftensdag"),
+            (12, 31) if self.new_years_eve => return Some("Nytårsaftensdag"),
+            _ => {}
         }
+        self.extra
+            .binary_search_by_key(&date, |d| d.date)
+            .ok()
+            .map(|i| self.extra[i].name.as_str())
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -125,6 +154,35 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn extra_closed_days_count_as_closed() {
+        let closed = ClosedDays::default().with_extra(vec![
+            ExtraClosedDay {
+                date: d(2026, 12, 28),
+                name: "Lukkedag".into(),
+            },
+            ExtraClosedDay {
+                date: d(2026, 1, 2),
+                name: "Lukket efter nytår".into(),
+            },
+        ]);
+        assert_eq!(closed.closed_reason(d(2026, 12, 28)), Some("Lukkedag"));
+        assert_eq!(
+            closed.closed_reason(d(2026, 1, 2)),
+            Some("Lukket efter nytår")
+        );
+        assert!(closed.is_working_day(d(2026, 12, 29)));
+        // Back from Tuesday 29 December: past the closed 28th, the weekend and Christmas.
+        assert_eq!(
+            closed.working_days_before(d(2026, 12, 30), 1),
+            d(2026, 12, 29)
+        );
+        assert_eq!(
+            closed.working_days_before(d(2026, 12, 29), 1),
+            d(2026, 12, 23)
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use tera::Context;
 
-use super::templates::{Lang, render_mail};
+use super::templates::{MailSite, render_mail};
 use crate::config::Settings;
 use crate::db::agenda::Released;
 use crate::db::{DbConnection, meetings, organizations as orgs};
@@ -83,7 +83,7 @@ pub fn notify_members(
             continue;
         };
         ctx.insert("name", &name);
-        let mail = render_mail("agenda_released", Lang::Da, &ctx)?;
+        let mail = render_mail("agenda_released", &MailSite::load(conn)?, &ctx)?;
         let ics = invitation(
             &event,
             &Invitation {
@@ -141,7 +141,7 @@ pub fn notify_subscribers(
         };
         let unsubscribe = format!("{base}/subscriptions/unsubscribe/{token}");
         ctx.insert("unsubscribe_url", &unsubscribe);
-        let mail = render_mail("agenda_subscription", Lang::Da, &ctx)?;
+        let mail = render_mail("agenda_subscription", &MailSite::load(conn)?, &ctx)?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)

@@ -4,7 +4,7 @@
 
 use tera::Context;
 
-use super::templates::{Lang, render_mail};
+use super::templates::{MailSite, render_mail};
 use crate::config::Settings;
 use crate::db::decisions::{StoredDecision, decided_item};
 use crate::db::tasks::Task;
@@ -59,7 +59,7 @@ fn send(
     for m in &to {
         let mut c = ctx.clone();
         c.insert("name", m.name.as_deref().unwrap_or(""));
-        let mail = render_mail(template, Lang::Da, &c)?;
+        let mail = render_mail(template, &MailSite::load(conn)?, &c)?;
         let message = OutgoingMessage::new(vec![m.clone()], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)
@@ -162,7 +162,7 @@ pub fn notify_signers(
                 settings.base_url, draft.meeting_id
             ),
         );
-        let mail = render_mail("minutes_approval", Lang::Da, &ctx)?;
+        let mail = render_mail("minutes_approval", &MailSite::load(conn)?, &ctx)?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use tera::Context;
 
-use super::templates::{Lang, render_mail};
+use super::templates::{MailSite, render_mail};
 use crate::config::Settings;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::organizations::Organization;
@@ -105,7 +105,7 @@ fn queue(
     // The task's version numbers the calendar entry, so a moved deadline replaces the old one.
     let calendar = deadline_calendar(settings, task, task.lock_version.max(0) as u32)
         .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
-    let mail = render_mail(template, Lang::Da, ctx)?;
+    let mail = render_mail(template, &MailSite::load(conn)?, ctx)?;
     let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.into_bytes())
         .map_err(AppError::internal)?;
     let message = OutgoingMessage::new(to, mail.subject, mail.text)
@@ -293,7 +293,7 @@ fn remind(
             };
             let mut c = ctx.clone();
             c.insert("name", &account.name);
-            let mail = render_mail("task_escalation", Lang::Da, &c)?;
+            let mail = render_mail("task_escalation", &MailSite::load(conn)?, &c)?;
             let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
                 .map_err(AppError::internal)?
                 .html(mail.html)

@@ -31,15 +31,40 @@ impl Lang {
     }
 }
 
+/// Who mail comes from as its words say it: the municipality's name (the signature, the
+/// footer) and the language of mail to recipients who have not chosen one.
+#[derive(Debug, Clone)]
+pub struct MailSite {
+    pub lang: Lang,
+    pub municipality: String,
+}
+
+impl MailSite {
+    /// The municipality's settings; before `agendum setup` named it, Danish and "Agendum".
+    pub fn load(conn: &mut crate::db::DbConnection) -> AppResult<MailSite> {
+        use crate::domain::municipality::Language;
+        let m = crate::db::municipality::get(conn)?;
+        Ok(MailSite {
+            lang: match m.as_ref().map(|m| m.default_language) {
+                Some(Language::En) => Lang::En,
+                _ => Lang::Da,
+            },
+            municipality: m.map_or_else(|| "Agendum".to_owned(), |m| m.name),
+        })
+    }
+}
+
 pub struct RenderedMail {
     pub subject: Subject,
     pub text: String,
     pub html: String,
 }
 
-pub fn render_mail(name: &str, lang: Lang, ctx: &Context) -> AppResult<RenderedMail> {
+pub fn render_mail(name: &str, site: &MailSite, ctx: &Context) -> AppResult<RenderedMail> {
+    let lang = site.lang;
     let mut ctx = ctx.clone();
     ctx.insert("lang", lang.code());
+    ctx.insert("municipality", &site.municipality);
     let text = render(&format!("mail/{name}.{}.txt", lang.code()), &ctx)?;
     let (subject, body) = text
         .split_once("\n\n")

@@ -178,9 +178,6 @@ pub fn create_token(
 /// How long a link to set a password works.
 pub const PASSWORD_LINK_HOURS: i64 = 24;
 
-/// The longest municipality name `agendum setup` takes.
-pub const MUNICIPALITY_NAME_MAX_CHARS: usize = 200;
-
 /// What `agendum setup` made: the municipality, its first secretariat account, and the
 /// one-time link (absolute) that account sets its password with.
 pub struct Setup {
@@ -198,15 +195,12 @@ pub fn setup(
     municipality: &str,
     secretariat: &str,
 ) -> AppResult<Setup> {
-    let name = municipality.trim();
-    if name.is_empty()
-        || name.chars().count() > MUNICIPALITY_NAME_MAX_CHARS
-        || name.chars().any(char::is_control)
-    {
-        return Err(AppError::bad_request(format!(
+    use crate::domain::municipality::{MUNICIPALITY_NAME_MAX_CHARS, check_municipality_name};
+    let name = &check_municipality_name(municipality).map_err(|_| {
+        AppError::bad_request(format!(
             "--municipality must be the municipality's name (at most {MUNICIPALITY_NAME_MAX_CHARS} characters), e.g. \"Aarhus Kommune\""
-        )));
-    }
+        ))
+    })?;
     let email = EmailAddress::parse(secretariat.trim())
         .map_err(|e| AppError::bad_request(format!("--secretariat: {e}")))?;
     // Nobody knows this password: the account gets one through the link.
@@ -266,7 +260,7 @@ fn password_link(
     hours: i64,
 ) -> AppResult<String> {
     use crate::domain::mail::{Mailbox, OutgoingMessage};
-    use crate::mail::templates::{Lang, render_mail};
+    use crate::mail::templates::{MailSite, render_mail};
     let expires = chrono::Utc::now() + chrono::Duration::hours(hours);
     let token = accounts::create_password_link(conn, user, purpose, expires.naive_utc())?;
     let link = crate::urls::absolute(&settings.base_url, &crate::urls::password_reset(&token));
@@ -278,7 +272,7 @@ fn password_link(
         "new_account",
         &(purpose == crate::domain::account::PasswordLinkPurpose::Set),
     );
-    let mail = render_mail("password_link", Lang::Da, &ctx)?;
+    let mail = render_mail("password_link", &MailSite::load(conn)?, &ctx)?;
     let to =
         Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
     let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)

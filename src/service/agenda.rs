@@ -259,6 +259,9 @@ pub fn detach(
 pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<Released> {
     write_transaction(conn, |conn| {
         let prepared = agenda::prepare_release(conn, request)?;
+        let municipality = crate::db::municipality::get(conn)?
+            .map(|m| m.name)
+            .unwrap_or_default();
         let documents = [Audience::Public, Audience::Members]
             .into_iter()
             .map(|audience| {
@@ -266,8 +269,14 @@ pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> App
                     Audience::Public => &prepared.public_changes,
                     Audience::Members => &prepared.changes,
                 };
-                documents::agenda_pdf(&prepared.snapshot, prepared.version, changes, audience)
-                    .map(|pdf| (audience, pdf))
+                documents::agenda_pdf(
+                    &municipality,
+                    &prepared.snapshot,
+                    prepared.version,
+                    changes,
+                    audience,
+                )
+                .map(|pdf| (audience, pdf))
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {

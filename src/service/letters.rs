@@ -25,7 +25,7 @@ use crate::domain::{
     AgendaItemId, CaseId, CaseReference, LetterId, MeetingId, OrganizationId, UserId,
 };
 use crate::error::{AppError, AppResult};
-use crate::mail::templates::{Lang, render_mail};
+use crate::mail::templates::{MailSite, render_mail};
 
 const LETTER: audit::SubjectKind = audit::SubjectKind("letter");
 
@@ -371,7 +371,7 @@ pub fn send(
                 })
                 .collect::<Vec<_>>(),
         );
-        let mail = render_mail("letter", Lang::Da, &ctx)?;
+        let mail = render_mail("letter", &MailSite::load(conn)?, &ctx)?;
         let filename = format!("brev-{id}-{}.pdf", letter.date);
         let mut message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?

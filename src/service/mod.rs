@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod followup;
 pub mod letters;
 pub mod meetings;
+pub mod municipality;
 pub mod outbox;
 pub mod proposals;
 pub mod register;

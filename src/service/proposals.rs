@@ -26,7 +26,7 @@ use crate::domain::{
     BodyId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId, UserId,
 };
 use crate::error::{AppError, AppResult};
-use crate::mail::templates::{Lang, render_mail};
+use crate::mail::templates::{MailSite, render_mail};
 use crate::urls;
 
 // ---------------------------------------------------------------------------------------------
@@ -609,7 +609,7 @@ fn enqueue_mail(
     if to.is_empty() {
         return Ok(());
     }
-    let mail = render_mail(template, Lang::Da, ctx)?;
+    let mail = render_mail(template, &MailSite::load(conn)?, ctx)?;
     let message = OutgoingMessage::new(to, mail.subject, mail.text)
         .map_err(|e| AppError::bad_request(e.to_string()))?
         .html(mail.html)

@@ -9,7 +9,7 @@ use crate::db::{DbConnection, write_transaction};
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::{EmailAddress, OrganizationId};
 use crate::error::{AppError, AppResult};
-use crate::mail::templates::{Lang, render_mail};
+use crate::mail::templates::{MailSite, render_mail};
 use crate::urls;
 
 /// How long a confirmation link works.
@@ -35,7 +35,7 @@ pub fn request(
             &urls::absolute(&settings.base_url, &urls::subscription_confirm(&token)),
         );
         ctx.insert("days", &CONFIRM_DAYS);
-        let mail = render_mail("subscription_confirm", Lang::Da, &ctx)?;
+        let mail = render_mail("subscription_confirm", &MailSite::load(conn)?, &ctx)?;
         let to =
             Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)

@@ -38,6 +38,8 @@ pub struct CurrentUser {
     pub csrf_token: String,
     /// When this session logged in (for the actions that want a recent login).
     pub logged_in_at: chrono::NaiveDateTime,
+    /// The municipality as the request's pages show it.
+    pub site: std::sync::Arc<super::site::Site>,
 }
 
 impl CurrentUser {
@@ -111,6 +113,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
     let state = state_of(req)?;
     let hash = secret_hash(cookie.value());
     let policy = state.settings.sessions;
+    let site = state.site.current();
     state
         .db
         .run(move |conn| {
@@ -131,6 +134,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
                 session_id: session.session_id,
                 csrf_token: session.csrf_token,
                 logged_in_at: session.created_at,
+                site,
             }))
         })
         .await

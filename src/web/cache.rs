@@ -107,17 +107,25 @@ impl PageCache {
         Some(entry)
     }
 
-    pub fn insert(&self, id: MeetingId, state: ReleaseState, html: String) -> Arc<CachedPage> {
+    /// Keeps a page; `site_version` (the municipality's settings it shows) is part of its
+    /// `ETag`, so a renamed municipality is not answered with `304`.
+    pub fn insert(
+        &self,
+        id: MeetingId,
+        state: ReleaseState,
+        site_version: i64,
+        html: String,
+    ) -> Arc<CachedPage> {
         let now = self.now_ms();
         let etag = match state {
             ReleaseState::Released {
                 version,
                 meeting_updated_at,
             } => format!(
-                "\"m{id}-v{version}-{}\"",
+                "\"m{id}-v{version}-{}-s{site_version}\"",
                 meeting_updated_at.and_utc().timestamp_micros()
             ),
-            _ => format!("\"m{id}\""),
+            _ => format!("\"m{id}-s{site_version}\""),
         };
         let gzip = Bytes::from(gzip(html.as_bytes()));
         let page = Arc::new(CachedPage {
@@ -155,6 +163,14 @@ impl PageCache {
             .remove(&id);
     }
 
+    /// Drops every page (the municipality's name or logo changed: every page shows them).
+    pub fn clear(&self) {
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
     pub fn len(&self) -> usize {
         self.read().len()
     }
@@ -170,7 +186,7 @@ mod tests {
 
     fn cache_size_of(html: String) -> usize {
         PageCache::new(1 << 20)
-            .insert(MeetingId(9), released(1), html)
+            .insert(MeetingId(9), released(1), 0, html)
             .size()
     }
 
@@ -187,7 +203,7 @@ mod tests {
     fn gzip_copy_inflates_to_the_page() {
         use std::io::Read;
         let cache = PageCache::new(1 << 20);
-        let page = cache.insert(MeetingId(1), released(1), "æøå ".repeat(500));
+        let page = cache.insert(MeetingId(1), released(1), 0, "æøå ".repeat(500));
         assert!(page.gzip.len() < page.html.len() / 10);
         let mut out = String::new();
         flate2::read::GzDecoder::new(&page.gzip[..])
@@ -209,7 +225,7 @@ mod tests {
     #[test]
     fn serves_fresh_and_revalidates_by_state() {
         let cache = PageCache::new(1 << 20);
-        cache.insert(MeetingId(1), released(1), "v1".into());
+        cache.insert(MeetingId(1), released(1), 0, "v1".into());
         assert_eq!(&cache.fresh(MeetingId(1)).unwrap().html[..], b"v1");
         assert!(cache.validate(MeetingId(1), released(1)).is_some());
         assert!(cache.validate(MeetingId(1), released(2)).is_none());
@@ -220,7 +236,7 @@ mod tests {
     #[test]
     fn stale_after_the_revalidation_interval() {
         let cache = PageCache::new(1 << 20);
-        let page = cache.insert(MeetingId(1), released(1), "v1".into());
+        let page = cache.insert(MeetingId(1), released(1), 0, "v1".into());
         page.checked_ms.store(0, Ordering::Relaxed);
         std::thread::sleep(REVALIDATE_AFTER + Duration::from_millis(20));
         assert!(cache.fresh(MeetingId(1)).is_none());
@@ -232,17 +248,17 @@ mod tests {
     fn bounded_by_bytes_dropping_the_least_recently_used() {
         let one = cache_size_of("a".repeat(10));
         let cache = PageCache::new(one * 2 + one / 2);
-        cache.insert(MeetingId(1), released(1), "a".repeat(10));
-        cache.insert(MeetingId(2), released(1), "b".repeat(10));
+        cache.insert(MeetingId(1), released(1), 0, "a".repeat(10));
+        cache.insert(MeetingId(2), released(1), 0, "b".repeat(10));
         cache.read()[&MeetingId(1)]
             .used_ms
             .store(u64::MAX / 2, Ordering::Relaxed);
-        cache.insert(MeetingId(3), released(1), "c".repeat(10));
+        cache.insert(MeetingId(3), released(1), 0, "c".repeat(10));
         assert_eq!(cache.len(), 2);
         assert!(cache.read().contains_key(&MeetingId(1)));
         assert!(!cache.read().contains_key(&MeetingId(2)));
         // A page larger than the whole cache is still served, alone.
-        cache.insert(MeetingId(4), released(1), "d".repeat(10_000));
+        cache.insert(MeetingId(4), released(1), 0, "d".repeat(10_000));
         assert_eq!(cache.len(), 1);
     }
 }

@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 
+use super::site::Site;
 use super::templates;
 use crate::error::{AppError, ErrorKind};
 
@@ -42,16 +43,21 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         log(self);
-        let mut ctx = templates::page_context();
-        ctx.insert("status", &self.kind.status());
-        ctx.insert("title", title(self.kind));
-        ctx.insert("message", &self.message);
-        let body = templates::render("error.html", &ctx)
-            .unwrap_or_else(|_| format!("{} – {}", self.kind.status(), self.message));
-        HttpResponse::build(status(self.kind))
-            .content_type("text/html; charset=utf-8")
-            .body(body)
+        page(self, &Site::unnamed())
     }
+}
+
+/// The error page for `err`, in the municipality's layout.
+pub fn page(err: &AppError, site: &Site) -> HttpResponse {
+    let mut ctx = templates::page_context(site);
+    ctx.insert("status", &err.kind.status());
+    ctx.insert("title", title(err.kind));
+    ctx.insert("message", &err.message);
+    let body = templates::render("error.html", &ctx)
+        .unwrap_or_else(|_| format!("{} – {}", err.kind.status(), err.message));
+    HttpResponse::build(status(err.kind))
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 /// An error of the JSON API: `{"error": {"code": "...", "message": "..."}}`.
@@ -145,10 +151,14 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
             ),
         )
     };
-    let mut response = if api {
-        ApiError(err).error_response()
-    } else {
-        err.error_response()
+    let state = req.app_data::<actix_web::web::Data<super::AppState>>();
+    let mut response = match (api, state) {
+        (true, _) => ApiError(err).error_response(),
+        (false, Some(state)) => {
+            log(&err);
+            page(&err, &state.site())
+        }
+        (false, None) => err.error_response(),
     };
     if !allowed.is_empty()
         && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allowed.join(", "))

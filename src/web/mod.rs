@@ -10,6 +10,7 @@ pub mod forms;
 pub mod input;
 pub mod markdown;
 pub mod proposal_page;
+pub mod site;
 pub mod templates;
 pub mod upload;
 pub mod views;
@@ -56,6 +57,14 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub pages: PageCache,
+    pub site: site::SiteCache,
+}
+
+impl AppState {
+    /// The municipality as pages show it now.
+    pub fn site(&self) -> Arc<site::Site> {
+        self.site.current()
+    }
 }
 
 /// Whether the request's `If-None-Match` names `etag` (then a `304` answers it).
@@ -207,6 +216,7 @@ pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Se
             // Forms may carry long texts; the handlers refuse what is too long, field by field.
             .app_data(web::PayloadConfig::new(FORM_LIMIT_BYTES))
             .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES))
+            .wrap(middleware::from_fn(site::with_site))
             .wrap(headers)
             .configure(routes)
             .default_service(web::to(errors::not_found))

@@ -151,7 +151,7 @@ pub async fn show_page(
     let view = PrivatePage::new(&proposal, access, data, errors, review);
     Ok(page(
         status,
-        render_page("proposal_private.html", Some(user), &view)?,
+        render_page("proposal_private.html", user, &view)?,
     ))
 }
 

@@ -8,16 +8,54 @@ use tera::Context;
 use super::AppState;
 use super::assets;
 use super::auth::{CurrentUser, form_token};
+use super::site::Site;
 use crate::domain::account::Role;
 use crate::error::AppResult;
 pub use crate::render::{init, render};
 
-/// A context with what every page's layout needs, for a page anyone may see the same way.
-pub fn page_context() -> Context {
+/// A context with what every page's layout needs, for a page anyone may see the same way:
+/// the assets and the municipality (its name and logo in the header).
+pub fn page_context(site: &Site) -> Context {
     let mut ctx = Context::new();
     ctx.insert("css_url", &assets::url("style.css"));
     ctx.insert("icon_url", &assets::url("favicon.svg"));
+    ctx.insert("site", site);
     ctx
+}
+
+/// Who a page is rendered for: a logged-in person (whose request carries the municipality), or
+/// an anonymous reader of the municipality's site.
+#[derive(Clone, Copy)]
+pub enum Viewer<'a> {
+    User(&'a CurrentUser),
+    Anonymous(&'a Site),
+}
+
+impl<'a> Viewer<'a> {
+    /// The person if logged in, else an anonymous reader of `site`.
+    pub fn new(site: &'a Site, user: Option<&'a CurrentUser>) -> Self {
+        user.map_or(Viewer::Anonymous(site), Viewer::User)
+    }
+
+    pub fn user(self) -> Option<&'a CurrentUser> {
+        match self {
+            Viewer::User(user) => Some(user),
+            Viewer::Anonymous(_) => None,
+        }
+    }
+
+    pub fn site(self) -> &'a Site {
+        match self {
+            Viewer::User(user) => &user.site,
+            Viewer::Anonymous(site) => site,
+        }
+    }
+}
+
+impl<'a> From<&'a CurrentUser> for Viewer<'a> {
+    fn from(user: &'a CurrentUser) -> Self {
+        Viewer::User(user)
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -77,9 +115,10 @@ fn nav(role: Role) -> Vec<NavLink> {
 
 /// The layout's context for the person asking: their name, their pages and the session's CSRF
 /// token for the forms (logout in the header, and the page's own).
-pub fn context_for(user: Option<&CurrentUser>) -> Context {
-    let mut ctx = page_context();
-    if let Some(user) = user {
+pub fn context_for<'a>(viewer: impl Into<Viewer<'a>>) -> Context {
+    let viewer = viewer.into();
+    let mut ctx = page_context(viewer.site());
+    if let Some(user) = viewer.user() {
         let account = &user.account;
         ctx.insert(
             "user",
@@ -97,12 +136,12 @@ pub fn context_for(user: Option<&CurrentUser>) -> Context {
 }
 
 /// A page for `user` from its typed read model: the layout's context, then the page's fields.
-pub fn render_page<T: serde::Serialize>(
+pub fn render_page<'a, T: serde::Serialize>(
     template: &str,
-    user: Option<&CurrentUser>,
+    viewer: impl Into<Viewer<'a>>,
     page: &T,
 ) -> AppResult<String> {
-    let mut ctx = context_for(user);
+    let mut ctx = context_for(viewer);
     ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
     render(template, &ctx)
 }
@@ -119,7 +158,8 @@ pub fn link_page(
     page: &impl serde::Serialize,
 ) -> AppResult<HttpResponse> {
     let (form_csrf, cookie) = form_token(req, state);
-    let mut ctx = context_for(user);
+    let site = state.site();
+    let mut ctx = context_for(Viewer::new(&site, user));
     ctx.insert("form_csrf", &form_csrf);
     ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
     let mut response = HttpResponse::build(status);

@@ -104,7 +104,7 @@ async fn public_reader_finds_the_clauses_of_the_seed_agenda() {
     };
     let c = &browser.client;
     c.goto(&app.url("/")).await.unwrap();
-    assert_eq!(c.title().await.unwrap(), "Møder – Agendum");
+    assert_eq!(c.title().await.unwrap(), "Møder – Københavns Kommune");
     // From the front page to the seed meeting, as a reader would.
     c.find(Locator::Css("a[href='/meetings/1']"))
         .await

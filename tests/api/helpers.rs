@@ -141,6 +141,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// Where its database is, for a second node on the same one.
+    pub database_url: DatabaseUrl,
     /// The development mailbox of this app.
     pub mail_dir: tempfile::TempDir,
     stop_worker: tokio::sync::watch::Sender<bool>,
@@ -419,7 +421,7 @@ pub async fn spawn_app_configured(
 ) -> Option<TestApp> {
     let (url, database) = fresh_database(backend)?;
     let mail_dir = tempfile::tempdir().expect("a temporary directory");
-    let mut settings = settings(url, demo);
+    let mut settings = settings(url.clone(), demo);
     configure(&mut settings);
     settings.mail_dir = mail_dir.path().to_owned();
     settings.mail.idle_poll = std::time::Duration::from_millis(100);
@@ -435,10 +437,22 @@ pub async fn spawn_app_configured(
             .build()
             .expect("an HTTP client"),
         db,
+        database_url: url,
         mail_dir,
         stop_worker,
         _database: database,
     })
+}
+
+/// A second app node on `app`'s database (no demo of its own, no mail worker); its address.
+pub async fn second_node(app: &TestApp) -> String {
+    let node = Application::build(settings(app.database_url.clone(), false))
+        .expect("the second node starts");
+    let address = node.address().to_owned();
+    // Its worker is stopped at once: the first node sends the mail.
+    let _ = node.worker_stopper().send(true);
+    tokio::spawn(node.run_until_stopped());
+    address
 }
 
 /// A database of its own with migrations applied and (optionally) the demo, without a server.

@@ -622,7 +622,7 @@ async fn register_incoming(
 }
 
 /// Posts a multipart form with the session's token: (status, location, body).
-async fn post_multipart(
+pub(crate) async fn post_multipart(
     session: &Session,
     path: &str,
     fields: &[(&str, &str)],

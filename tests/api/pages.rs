@@ -735,6 +735,10 @@ async fn pages_are_valid_html() {
         ("/secretariat/settings/periods".to_owned(), 200),
         ("/secretariat/settings/accounts".to_owned(), 200),
         ("/secretariat/settings/accounts/1".to_owned(), 200),
+        ("/secretariat/settings/rules".to_owned(), 200),
+        ("/secretariat/meetings/plan".to_owned(), 200),
+        ("/secretariat/meetings/2/edit".to_owned(), 200),
+        ("/secretariat/meetings/1/edit".to_owned(), 200),
         ("/account/password".to_owned(), 200),
         (
             format!("/cases/{}?sekretariat", agendum::demo::SEED_LETTER_CASE),
@@ -778,6 +782,31 @@ async fn pages_are_valid_html() {
     assert_eq!(submitted.status().as_u16(), 303);
     let mut pages = Vec::new();
     pages.push((refused_form, "/proposals/new (refused)".to_owned()));
+    let committee = app.organization_id("Økonomiudvalget");
+    let rules_path = format!("/secretariat/settings/rules/{committee}");
+    // A year's plan in preview, with its skipped dates.
+    let next_year = (chrono::Utc::now().date_naive() + chrono::Duration::days(366)).format("%Y");
+    let preview = secretariat
+        .post_form(
+            "/secretariat/meetings/plan",
+            &[
+                ("organization", committee.to_string().as_str()),
+                ("from", &format!("01.01.{next_year}")),
+                ("to", &format!("31.12.{next_year}")),
+                ("weekday", "thursday"),
+                ("interval", "weeks:1"),
+                ("time", "17:00"),
+                ("location", "Rådhuset"),
+                ("skip", &format!("01.07.{next_year}-31.07.{next_year}")),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status().as_u16(), 200);
+    pages.push((
+        preview.text().await.unwrap(),
+        "/secretariat/meetings/plan (preview)".to_owned(),
+    ));
     // The register's forms with their errors.
     for (path, fields) in [
         (
@@ -789,6 +818,17 @@ async fn pages_are_valid_html() {
             vec![("person", "1"), ("start_date", "x")],
         ),
         ("/secretariat/settings/periods", vec![("start_date", "")]),
+        (
+            "/secretariat/settings",
+            vec![("name", ""), ("council_title", "x")],
+        ),
+        (
+            rules_path.as_str(),
+            vec![("proposal_kind", "weekday"), ("release_kind", "x")],
+        ),
+        ("/secretariat/settings/closed-days", vec![("extra", "x")]),
+        ("/secretariat/meetings/plan", vec![("from", "x")]),
+        ("/secretariat/meetings/2/edit", vec![("date", "x")]),
         (
             "/secretariat/settings/accounts",
             vec![("email", "x"), ("role", "administration")],

@@ -171,7 +171,7 @@ pub async fn list(
     };
     Ok(html(
         StatusCode::OK,
-        render_page("administration/my_tasks.html", Some(&user), &view)?,
+        render_page("administration/my_tasks.html", &user, &view)?,
     ))
 }
 
@@ -218,7 +218,7 @@ fn page(
     };
     Ok(html(
         status,
-        render_page("administration/task_answer.html", Some(user), &view)?,
+        render_page("administration/task_answer.html", user, &view)?,
     ))
 }
 

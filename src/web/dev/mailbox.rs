@@ -152,7 +152,7 @@ pub async fn list(
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render_page("dev/mailbox.html", Some(&user), &view)?))
+        .body(render_page("dev/mailbox.html", &user, &view)?))
 }
 
 #[derive(Serialize)]
@@ -212,7 +212,7 @@ pub async fn show(
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(render_page("dev/mailbox_message.html", Some(&user), &view)?))
+        .body(render_page("dev/mailbox_message.html", &user, &view)?))
 }
 
 /// `/dev/mailbox/{file}/html`: the HTML part, sandboxed: no script, no requests of its own.

@@ -69,11 +69,7 @@ fn page(
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render_page(
-            "politician/minutes_draft.html",
-            Some(user),
-            &view,
-        )?))
+        .body(render_page("politician/minutes_draft.html", user, &view)?))
 }
 
 /// `GET /meetings/{id}/minutes/draft`

@@ -232,7 +232,7 @@ fn render_form(
     };
     Ok(page(
         status,
-        render_page("politician/proposal_form.html", Some(user), &view)?,
+        render_page("politician/proposal_form.html", user, &view)?,
     ))
 }
 
@@ -582,7 +582,7 @@ pub async fn mine(
     };
     Ok(page(
         StatusCode::OK,
-        render_page("politician/my_proposals.html", Some(&user), &view)?,
+        render_page("politician/my_proposals.html", &user, &view)?,
     ))
 }
 
@@ -663,6 +663,6 @@ pub async fn compare(
     };
     Ok(page(
         StatusCode::OK,
-        render_page("politician/proposal_compare.html", Some(&user), &view)?,
+        render_page("politician/proposal_compare.html", &user, &view)?,
     ))
 }

@@ -14,6 +14,7 @@ use crate::web::auth::{
     self, CsrfForm, MaybeUser, SESSION_COOKIE, current_user, removal_cookie, session_cookie,
     verify_form_token,
 };
+use crate::web::templates::Viewer;
 use crate::web::templates::render_page;
 
 /// The most of a typed address the login and reset forms look at (longer ones are no address).
@@ -110,7 +111,11 @@ async fn render_login(
     if let Some(cookie) = cookie {
         response.cookie(cookie);
     }
-    Ok(response.body(render_page("public/login.html", user, &view)?))
+    Ok(response.body(render_page(
+        "public/login.html",
+        Viewer::new(&state.site(), user),
+        &view,
+    )?))
 }
 
 #[derive(Deserialize)]
@@ -263,7 +268,7 @@ pub async fn logout_form(MaybeUser(user): MaybeUser) -> AppResult<HttpResponse> 
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render_page("public/logout.html", Some(&user), &Logout {})?))
+        .body(render_page("public/logout.html", &user, &Logout {})?))
 }
 
 /// `POST /logout`: the session is revoked on the server, not only forgotten by the browser.
@@ -516,7 +521,7 @@ fn change_page(
 ) -> AppResult<String> {
     render_page(
         "public/password_change.html",
-        Some(user),
+        user,
         &ChangePage {
             min_chars: crate::domain::account::MIN_PASSWORD_CHARS,
             done,

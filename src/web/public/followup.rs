@@ -12,6 +12,7 @@ use crate::domain::time::today;
 use crate::error::AppResult;
 use crate::web::AppState;
 use crate::web::auth::MaybeUser;
+use crate::web::templates::Viewer;
 use crate::web::templates::render_page;
 use crate::web::views::{CaseLink, proposal_url};
 
@@ -103,7 +104,11 @@ async fn overview(
                 "public, max-age=60"
             },
         ))
-        .body(render_page("public/followup.html", user, &view)?))
+        .body(render_page(
+            "public/followup.html",
+            Viewer::new(&state.site(), user),
+            &view,
+        )?))
 }
 
 /// `GET /proposals/follow-up`

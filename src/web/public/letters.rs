@@ -101,3 +101,18 @@ pub async fn logo(
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .body(bytes))
 }
+
+/// `GET /logo`: the municipality's logo in the header. Its address carries the settings'
+/// version (`?v=`), so a new logo has a new address and the old one may be kept a day.
+pub async fn site_logo(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let logo = state
+        .db
+        .run(crate::db::municipality::logo)
+        .await?
+        .ok_or_else(|| AppError::not_found("Kommunen har intet logo."))?;
+    let (kind, bytes) = logo;
+    Ok(HttpResponse::Ok()
+        .content_type(kind)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(bytes))
+}

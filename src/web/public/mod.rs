@@ -29,6 +29,7 @@ route_table!("";
     get "/letters/{file}" => letters::pdf;
     get "/letters/{id}/original" => letters::original;
     get "/organizations/{id}/logo" => letters::logo;
+    get "/logo" => letters::site_logo;
     get "/cases/{reference}" => pages::case;
     get "/healthz" => pages::healthz;
     get "/login" => account::login_form;

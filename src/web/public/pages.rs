@@ -15,6 +15,7 @@ use crate::read::case::{Event, EventKind, case_view};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, MaybeUser, SESSION_COOKIE, current_user};
 use crate::web::cache::{CachedPage, accepts_gzip};
+use crate::web::templates::Viewer;
 use crate::web::templates::render_page;
 use crate::web::views::{
     AgendaView, CaseLink, MeetingSummary, When, clauses, meeting_url, proposal_url,
@@ -79,7 +80,11 @@ pub async fn index(
     struct Front {
         sections: Vec<BodySection>,
     }
-    let body = render_page("public/index.html", user.as_ref(), &Front { sections })?;
+    let body = render_page(
+        "public/index.html",
+        Viewer::new(&state.site(), user.as_ref()),
+        &Front { sections },
+    )?;
     Ok(html(user.as_ref(), body))
 }
 
@@ -122,7 +127,11 @@ pub async fn meeting(
                 .await?
                 .ok_or_else(meeting_not_found)?;
             let view = MeetingPage::unreleased(MeetingSummary::from(&meeting));
-            let body = render_page("public/meeting.html", user.as_ref(), &view)?;
+            let body = render_page(
+                "public/meeting.html",
+                Viewer::new(&state.site(), user.as_ref()),
+                &view,
+            )?;
             Ok(html(user.as_ref(), body))
         }
         ReleaseState::Released { version, .. } => {
@@ -135,7 +144,9 @@ pub async fn meeting(
             if user.is_some() {
                 return Ok(html(user.as_ref(), body));
             }
-            let page = state.pages.insert(id, release_state, body);
+            let page = state
+                .pages
+                .insert(id, release_state, state.site().version, body);
             Ok(cached(&req, &page))
         }
     }
@@ -196,7 +207,11 @@ async fn released_page(
             })
             .collect(),
     };
-    render_page("public/meeting.html", user, &view)
+    render_page(
+        "public/meeting.html",
+        Viewer::new(&state.site(), user),
+        &view,
+    )
 }
 
 /// A meeting's public page: its released agenda (the version asked for), the decisions once
@@ -401,7 +416,7 @@ pub async fn proposal(
     }
     let body = render_page(
         "public/proposal.html",
-        user.as_ref(),
+        Viewer::new(&state.site(), user.as_ref()),
         &Page {
             proposal: page,
             followup,
@@ -465,7 +480,11 @@ pub async fn case(
         history,
         secretariat,
     };
-    let body = render_page("public/case.html", user.as_ref(), &page)?;
+    let body = render_page(
+        "public/case.html",
+        Viewer::new(&state.site(), user.as_ref()),
+        &page,
+    )?;
     Ok(html(user.as_ref(), body))
 }
 

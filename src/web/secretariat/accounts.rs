@@ -100,7 +100,7 @@ fn accounts_page(
         choices: choices(conn, &input)?,
         form: FormState::new(input, errors),
     };
-    render_page("secretariat/settings_accounts.html", Some(user), &view)
+    render_page("secretariat/settings_accounts.html", user, &view)
 }
 
 /// `GET /secretariat/settings/accounts`
@@ -198,7 +198,7 @@ fn account_page(
         choices: choices(conn, &form.f)?,
         form,
     };
-    render_page("secretariat/settings_account.html", Some(user), &view)
+    render_page("secretariat/settings_account.html", user, &view)
 }
 
 /// `GET /secretariat/settings/accounts/{id}`

@@ -517,7 +517,7 @@ async fn render_editor(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render_page("secretariat/agenda.html", Some(user), &view)?))
+        .body(render_page("secretariat/agenda.html", user, &view)?))
 }
 
 /// `GET /secretariat/meetings/{id}/agenda`
@@ -611,7 +611,7 @@ pub async fn add_item(
             return Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(render_page("secretariat/agenda.html", Some(&user), &view)?));
+                .body(render_page("secretariat/agenda.html", &user, &view)?));
         }
     };
     change_agenda(
@@ -877,7 +877,7 @@ fn edit_page(
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(render_page(
             "secretariat/agenda_item_edit.html",
-            Some(user),
+            user,
             &view,
         )?))
 }

@@ -196,7 +196,7 @@ fn meeting_page(
         items,
         problem,
     };
-    render_page("secretariat/decisions.html", Some(user), &view)
+    render_page("secretariat/decisions.html", user, &view)
 }
 
 /// A meeting's decisions page: attendance, each item's decision and tasks, and the minutes'
@@ -988,7 +988,7 @@ fn item_page(
         problem: page.problem,
         notice: page.notice.as_deref(),
     };
-    render_page("secretariat/decision.html", Some(user), &view)
+    render_page("secretariat/decision.html", user, &view)
 }
 
 /// An item's decision page: the item, its recorded decision, the form to record or correct it,

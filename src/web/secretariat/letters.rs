@@ -307,7 +307,7 @@ fn form_page(
         e: errors.0.iter().cloned().collect(),
         problem,
     };
-    render_page("secretariat/letter_form.html", Some(user), &view)
+    render_page("secretariat/letter_form.html", user, &view)
 }
 
 /// The letter form: what was typed, who may send, the case and the letter it answers, and
@@ -795,7 +795,7 @@ fn letter_page(
         upcoming,
         history,
     };
-    render_page("secretariat/letter.html", Some(user), &view)
+    render_page("secretariat/letter.html", user, &view)
 }
 
 /// A letter as the secretariat handles it: its parts and status, its case, the letter it
@@ -933,7 +933,7 @@ pub async fn list(
                 prev: (page > 1).then(|| page - 1),
                 next: (page * PER_PAGE < total).then(|| page + 1),
             };
-            render_page("secretariat/letters.html", Some(&user), &view)
+            render_page("secretariat/letters.html", &user, &view)
         })
         .await?;
     Ok(html(StatusCode::OK, body))
@@ -1003,7 +1003,7 @@ fn letterheads_page(
         entries,
         notice: saved.then_some("Brevhovedet er gemt."),
     };
-    render_page("secretariat/letterheads.html", Some(user), &view)
+    render_page("secretariat/letterheads.html", user, &view)
 }
 
 /// The organizations' letterheads, each with its form, and what came of the last save.

@@ -39,6 +39,7 @@ pub struct PlanForm {
 struct Row {
     url: String,
     agenda_url: String,
+    edit_url: String,
     organization_name: String,
     when: When,
     location: String,
@@ -102,6 +103,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
         out.push(Row {
             url: meeting_url(m.id),
             agenda_url: crate::urls::agenda_editor(m.id),
+            edit_url: crate::urls::meeting_edit(m.id),
             organization_name: m.organization_name.clone(),
             when: When::new(m.starts_at),
             location: m.location.clone(),
@@ -184,7 +186,7 @@ async fn meetings_page(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render_page("secretariat/meetings.html", Some(user), &view)?))
+        .body(render_page("secretariat/meetings.html", user, &view)?))
 }
 
 /// The meetings page: the coming meetings with their deadlines, the held ones, who signs each

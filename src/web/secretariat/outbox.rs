@@ -149,7 +149,7 @@ pub async fn list(
     };
     Ok(private_html(render_page(
         "secretariat/outbox.html",
-        Some(&user),
+        &user,
         &view,
     )?))
 }
@@ -235,7 +235,7 @@ pub async fn show(
     };
     Ok(private_html(render_page(
         "secretariat/outbox_message.html",
-        Some(&user),
+        &user,
         &view,
     )?))
 }

@@ -218,7 +218,7 @@ pub async fn inbox(
     };
     Ok(page(
         StatusCode::OK,
-        render_page("secretariat/inbox.html", Some(&user), &view)?,
+        render_page("secretariat/inbox.html", &user, &view)?,
     ))
 }
 

@@ -25,13 +25,13 @@ use crate::web::templates::render_page;
 pub const PERSONS_PER_PAGE: i64 = 100;
 
 #[derive(Serialize)]
-struct Choice {
+pub(super) struct Choice {
     value: String,
     label: String,
     selected: bool,
 }
 
-fn choices<'a>(
+pub(super) fn choices<'a>(
     items: impl IntoIterator<Item = (String, String)> + 'a,
     selected: &str,
 ) -> Vec<Choice> {
@@ -140,7 +140,7 @@ fn organizations_page(
         }),
         form: FormState::new(input, errors),
     };
-    render_page("secretariat/settings_organizations.html", Some(user), &view)
+    render_page("secretariat/settings_organizations.html", user, &view)
 }
 
 /// `GET /secretariat/settings/organizations`
@@ -222,7 +222,7 @@ fn organization_page(
         form: FormState::new(input, errors),
         problem,
     };
-    render_page("secretariat/settings_organization.html", Some(user), &view)
+    render_page("secretariat/settings_organization.html", user, &view)
 }
 
 /// `GET /secretariat/settings/organizations/{id}`
@@ -365,7 +365,7 @@ fn persons_page(
         next_url: (offset + PERSONS_PER_PAGE < total).then(|| url(page_number + 1)),
         form: FormState::new(input, errors),
     };
-    render_page("secretariat/settings_persons.html", Some(user), &view)
+    render_page("secretariat/settings_persons.html", user, &view)
 }
 
 /// `GET /secretariat/settings/persons`
@@ -463,7 +463,7 @@ fn person_page(
         form,
         membership,
     };
-    render_page("secretariat/settings_person.html", Some(user), &view)
+    render_page("secretariat/settings_person.html", user, &view)
 }
 
 /// `GET /secretariat/settings/persons/{id}`
@@ -565,7 +565,7 @@ fn membership_page(
         roles: roles(&form.f.role),
         membership: form,
     };
-    render_page("secretariat/settings_membership.html", Some(user), &view)
+    render_page("secretariat/settings_membership.html", user, &view)
 }
 
 /// `GET /secretariat/settings/memberships/{id}`
@@ -656,7 +656,7 @@ fn periods_page(
         notice,
         form: FormState::new(input, errors),
     };
-    render_page("secretariat/settings_periods.html", Some(user), &view)
+    render_page("secretariat/settings_periods.html", user, &view)
 }
 
 /// `GET /secretariat/settings/periods`
@@ -705,62 +705,4 @@ pub async fn start_period(
         })
         .await
         .map(|posted| posted.respond(|url| url))
-}
-
-// ---------------------------------------------------------------------------------------------
-// The settings' front page
-
-#[derive(Serialize)]
-struct KindCount {
-    label: &'static str,
-    active: usize,
-    inactive: usize,
-}
-
-#[derive(Serialize)]
-struct SettingsPage {
-    municipality: String,
-    kinds: Vec<KindCount>,
-    persons: i64,
-    period: Option<String>,
-}
-
-/// `GET /secretariat/settings`: the municipality and what it is made of, with the way to each
-/// part.
-pub async fn settings(
-    state: web::Data<AppState>,
-    Secretariat(user): Secretariat,
-) -> AppResult<HttpResponse> {
-    let body = state
-        .db
-        .run(move |conn| {
-            let body = service::body(conn)?;
-            let municipality = orgs::body_name(conn, body)?;
-            let all = orgs::list(conn)?;
-            let kinds = OrganizationKind::ALL
-                .iter()
-                .map(|k| KindCount {
-                    label: k.label_da(),
-                    active: all.iter().filter(|o| o.kind == *k && o.active).count(),
-                    inactive: all.iter().filter(|o| o.kind == *k && !o.active).count(),
-                })
-                .collect();
-            let persons = orgs::persons_count(conn)?;
-            let period = orgs::election_periods(conn, body)?
-                .into_iter()
-                .next()
-                .map(|p| p.name);
-            render_page(
-                "secretariat/settings.html",
-                Some(&user),
-                &SettingsPage {
-                    municipality,
-                    kinds,
-                    persons,
-                    period,
-                },
-            )
-        })
-        .await?;
-    Ok(page(StatusCode::OK, body))
 }

@@ -185,7 +185,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         filter_status: standing,
         today: long_date_da(today),
     };
-    render_page("secretariat/tasks.html", Some(user), &view)
+    render_page("secretariat/tasks.html", user, &view)
 }
 
 /// The task dashboard: a tally and chart per administration, the tasks by filter, page by
@@ -308,7 +308,7 @@ fn task_page(
         notice,
         problem,
     };
-    render_page("secretariat/task.html", Some(user), &view)
+    render_page("secretariat/task.html", user, &view)
 }
 
 /// A task as the secretariat follows it: the clause it comes from, its answer and
@@ -394,7 +394,7 @@ pub async fn overview(
     };
     Ok(html(
         StatusCode::OK,
-        render_page("secretariat/task_overview.html", Some(&user), &view)?,
+        render_page("secretariat/task_overview.html", &user, &view)?,
     ))
 }
 

@@ -1,0 +1,510 @@
+//! A body's rules and plans: the deadline rules of each council and committee with the next
+//! deadlines they give, the municipality's closed days (`/secretariat/settings/rules`), a
+//! year's meetings made in one step with a preview (`/secretariat/meetings/plan`), and one
+//! meeting moved or changed (`/secretariat/meetings/{id}/edit`).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::{Datelike, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::register::{Choice, choices};
+use crate::db::{DbConnection, meetings, organizations as orgs};
+use crate::domain::holidays::public_holiday;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::plan::{
+    ClosedDaysInput, INTERVALS, PlanInput, RULE_KINDS, RulesInput, closed_days_input, rules_input,
+    weekdays,
+};
+use crate::domain::proposal::FieldErrors;
+use crate::domain::time::today;
+use crate::domain::{MeetingId, OrganizationId};
+use crate::error::{AppError, AppResult};
+use crate::service;
+use crate::service::meetings::PlanInput as MeetingInput;
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::{FormState, Posted, page};
+use crate::web::templates::render_page;
+use crate::web::views::When;
+
+/// How many coming meetings of each body show their deadlines on the rules page.
+const NEXT_DEADLINES: i64 = 3;
+
+#[derive(Serialize)]
+struct NextDeadline {
+    meeting: When,
+    proposal: When,
+    release: When,
+}
+
+#[derive(Serialize)]
+struct BodyRules {
+    id: i64,
+    name: String,
+    proposal_rule: String,
+    release_rule: String,
+    next: Vec<NextDeadline>,
+    form: FormState<RulesInput>,
+    proposal_kinds: Vec<Choice>,
+    release_kinds: Vec<Choice>,
+    proposal_weekdays: Vec<Choice>,
+    release_weekdays: Vec<Choice>,
+}
+
+#[derive(Serialize)]
+struct Holiday {
+    date: String,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct RulesPage {
+    bodies: Vec<BodyRules>,
+    closed: FormState<ClosedDaysInput>,
+    holidays: Vec<Holiday>,
+    notice: Option<&'static str>,
+}
+
+fn kind_choices(selected: &str) -> Vec<Choice> {
+    choices(
+        RULE_KINDS
+            .iter()
+            .map(|(v, l)| ((*v).to_owned(), (*l).to_owned())),
+        selected,
+    )
+}
+
+fn weekday_choices(selected: &str) -> Vec<Choice> {
+    choices(
+        weekdays().map(|(v, l)| (v.to_owned(), l.to_owned())),
+        selected,
+    )
+}
+
+/// What a refused post brings back to the page.
+enum Refused<'a> {
+    Nothing,
+    Rules(OrganizationId, RulesInput, &'a FieldErrors),
+    Closed(ClosedDaysInput, &'a FieldErrors),
+}
+
+fn rules_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    refused: Refused,
+    notice: Option<&'static str>,
+) -> AppResult<String> {
+    let now = Utc::now();
+    let mut bodies = Vec::new();
+    for (id, name) in meetings::planning_organizations(conn)? {
+        let s = orgs::deadline_settings(conn, id)?;
+        let next = meetings::upcoming(conn, id, now, NEXT_DEADLINES)?
+            .into_iter()
+            .map(|m| NextDeadline {
+                meeting: When::new(m.starts_at),
+                proposal: When::new(s.proposal.deadline(m.starts_at, &s.closed)),
+                release: When::new(s.agenda_release.deadline(m.starts_at, &s.closed)),
+            })
+            .collect();
+        let form = match &refused {
+            Refused::Rules(org, input, errors) if *org == id => {
+                FormState::new(input.clone(), errors)
+            }
+            _ => FormState::blank(rules_input(&s.proposal, &s.agenda_release)),
+        };
+        bodies.push(BodyRules {
+            id: id.0,
+            name,
+            proposal_rule: s.proposal.describe_da(),
+            release_rule: s.agenda_release.describe_da(),
+            next,
+            proposal_kinds: kind_choices(&form.f.proposal_kind),
+            release_kinds: kind_choices(&form.f.release_kind),
+            proposal_weekdays: weekday_choices(&form.f.proposal_weekday),
+            release_weekdays: weekday_choices(&form.f.release_weekday),
+            form,
+        });
+    }
+    let closed = match refused {
+        Refused::Closed(input, errors) => FormState::new(input, errors),
+        _ => {
+            let body = service::register::body(conn)?;
+            FormState::blank(closed_days_input(&orgs::closed_days(conn, body)?))
+        }
+    };
+    let year = today().year();
+    let holidays = (year..=year + 1)
+        .flat_map(|y| {
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+                .into_iter()
+                .flat_map(move |d| d.iter_days().take_while(move |d| d.year() == y))
+        })
+        .filter_map(|d| {
+            public_holiday(d).map(|name| Holiday {
+                date: d.format("%d.%m.%Y").to_string(),
+                name,
+            })
+        })
+        .collect();
+    let view = RulesPage {
+        bodies,
+        closed,
+        holidays,
+        notice,
+    };
+    render_page("secretariat/settings_rules.html", user, &view)
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    udfoert: Option<String>,
+}
+
+/// `GET /secretariat/settings/rules`
+pub async fn rules(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<Done>,
+) -> AppResult<HttpResponse> {
+    let notice = match query.udfoert.as_deref() {
+        Some("regler") => Some("Fristreglerne er gemt. De nye frister står herunder."),
+        Some("lukkedage") => Some("Lukkedagene er gemt."),
+        _ => None,
+    };
+    let body = state
+        .db
+        .run(move |conn| rules_page(conn, &user, Refused::Nothing, notice))
+        .await?;
+    Ok(page(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/settings/rules/{id}`: a council's or committee's deadline rules.
+pub async fn save_rules(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<OrganizationId>,
+    CsrfForm(input): CsrfForm<RulesInput>,
+) -> AppResult<HttpResponse> {
+    let org = path.into_inner();
+    state
+        .db
+        .run(move |conn| {
+            match service::meetings::set_rules(conn, &user.account.actor(), org, &input)? {
+                Ok(()) => Ok(Posted::Done(format!(
+                    "/secretariat/settings/rules?udfoert=regler#regler-{org}"
+                ))),
+                Err(errors) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    rules_page(conn, &user, Refused::Rules(org, input, &errors), None)?,
+                )),
+            }
+        })
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
+
+/// `POST /secretariat/settings/closed-days`
+pub async fn save_closed_days(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(input): CsrfForm<ClosedDaysInput>,
+) -> AppResult<HttpResponse> {
+    state
+        .db
+        .run(move |conn| {
+            match service::meetings::set_closed_days(conn, &user.account.actor(), &input)? {
+                Ok(()) => Ok(Posted::Done(
+                    "/secretariat/settings/rules?udfoert=lukkedage#lukkedage".to_owned(),
+                )),
+                Err(errors) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    rules_page(conn, &user, Refused::Closed(input, &errors), None)?,
+                )),
+            }
+        })
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A year's plan
+
+#[derive(Serialize)]
+struct PreviewDay {
+    date: String,
+    weekday: &'static str,
+    when: Option<When>,
+    skipped: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Preview {
+    organization_name: String,
+    meetings: usize,
+    days: Vec<PreviewDay>,
+}
+
+#[derive(Serialize)]
+struct PlanPage {
+    form: FormState<PlanInput>,
+    bodies: Vec<Choice>,
+    weekdays: Vec<Choice>,
+    intervals: Vec<Choice>,
+    preview: Option<Preview>,
+    notice: Option<String>,
+}
+
+fn plan_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    input: PlanInput,
+    errors: &FieldErrors,
+    preview: Option<Preview>,
+    notice: Option<String>,
+) -> AppResult<String> {
+    let view = PlanPage {
+        bodies: choices(
+            meetings::planning_organizations(conn)?
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name)),
+            &input.organization,
+        ),
+        weekdays: weekday_choices(&input.weekday),
+        intervals: choices(
+            INTERVALS
+                .iter()
+                .map(|(v, l)| ((*v).to_owned(), (*l).to_owned())),
+            &input.interval,
+        ),
+        form: FormState::new(input, errors),
+        preview,
+        notice,
+    };
+    render_page("secretariat/meeting_plan.html", user, &view)
+}
+
+#[derive(Deserialize)]
+pub struct Made {
+    planlagt: Option<usize>,
+}
+
+/// `GET /secretariat/meetings/plan`: the form, filled with next year.
+pub async fn plan_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    query: web::Query<Made>,
+) -> AppResult<HttpResponse> {
+    let notice = query
+        .planlagt
+        .map(|n| format!("{n} møder er planlagt. De står under Møder og frister."));
+    let next = today().year() + 1;
+    let input = PlanInput {
+        from: format!("01.01.{next}"),
+        to: format!("31.12.{next}"),
+        interval: "weeks:2".to_owned(),
+        time: "17:30".to_owned(),
+        ..PlanInput::default()
+    };
+    let body = state
+        .db
+        .run(move |conn| plan_page(conn, &user, input, &FieldErrors::default(), None, notice))
+        .await?;
+    Ok(page(StatusCode::OK, body))
+}
+
+#[derive(Deserialize)]
+pub struct PlanForm {
+    #[serde(flatten)]
+    input: PlanInput,
+    /// `preview` shows the dates; `create` plans them.
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /secretariat/meetings/plan`: the preview of the dates, or the meetings planned.
+pub async fn plan(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    CsrfForm(form): CsrfForm<PlanForm>,
+) -> AppResult<HttpResponse> {
+    let PlanForm { input, action } = form;
+    state
+        .db
+        .run(move |conn| {
+            let actor = user.account.actor();
+            let now = Utc::now();
+            if action == "create" {
+                return match service::meetings::plan_year(conn, &actor, &input, now)? {
+                    Ok(made) => Ok(Posted::Done(format!(
+                        "/secretariat/meetings/plan?planlagt={made}"
+                    ))),
+                    Err(errors) => Ok(Posted::Refused(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        plan_page(conn, &user, input, &errors, None, None)?,
+                    )),
+                };
+            }
+            match service::meetings::preview_year(conn, &input, now)? {
+                Ok(year) => {
+                    let preview = Preview {
+                        organization_name: year.organization_name.clone(),
+                        meetings: year.meetings(),
+                        days: year
+                            .days
+                            .iter()
+                            .map(|d| PreviewDay {
+                                date: d.date.format("%d.%m.%Y").to_string(),
+                                weekday: crate::domain::time::weekday_da(d.date.weekday()),
+                                when: d.starts_at.map(When::new),
+                                skipped: d.skipped.clone(),
+                            })
+                            .collect(),
+                    };
+                    Ok(Posted::Refused(
+                        StatusCode::OK,
+                        plan_page(
+                            conn,
+                            &user,
+                            input,
+                            &FieldErrors::default(),
+                            Some(preview),
+                            None,
+                        )?,
+                    ))
+                }
+                Err(errors) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    plan_page(conn, &user, input, &errors, None, None)?,
+                )),
+            }
+        })
+        .await
+        .map(|posted| posted.respond(|url| url))
+}
+
+// ---------------------------------------------------------------------------------------------
+// One meeting changed
+
+#[derive(Serialize, Deserialize, Default, Clone)]
+pub struct EditInput {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    kind: String,
+}
+
+#[derive(Serialize)]
+struct EditPage {
+    id: i64,
+    notice: Option<&'static str>,
+    organization_name: String,
+    when: When,
+    status_label: &'static str,
+    released: bool,
+    editable: bool,
+    form: FormState<EditInput>,
+    kinds: Vec<Choice>,
+}
+
+fn edit_page(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: MeetingId,
+    refused: Option<(EditInput, &FieldErrors)>,
+    notice: Option<&'static str>,
+) -> AppResult<String> {
+    let m = meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let form = match refused {
+        Some((input, errors)) => FormState::new(input, errors),
+        None => {
+            let stored = service::meetings::edit_input(&m);
+            FormState::blank(EditInput {
+                date: stored.date,
+                time: stored.time,
+                location: stored.location,
+                kind: stored.kind,
+            })
+        }
+    };
+    let view = EditPage {
+        id: id.0,
+        notice,
+        organization_name: m.organization_name.clone(),
+        when: When::new(m.starts_at),
+        status_label: m.status.label_da(),
+        released: m.status.agenda_is_released(),
+        editable: service::meetings::editable(&m, Utc::now()),
+        kinds: choices(
+            MeetingKind::ALL
+                .iter()
+                .map(|k| (k.as_str().to_owned(), k.label_da().to_owned())),
+            &form.f.kind,
+        ),
+        form,
+    };
+    render_page("secretariat/meeting_edit.html", user, &view)
+}
+
+/// `GET /secretariat/meetings/{id}/edit`
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<MeetingId>,
+    query: web::Query<Done>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let notice = (query.udfoert.as_deref() == Some("gemt")).then_some("Mødet er ændret.");
+    let body = state
+        .db
+        .run(move |conn| edit_page(conn, &user, id, None, notice))
+        .await?;
+    Ok(page(StatusCode::OK, body))
+}
+
+/// `POST /secretariat/meetings/{id}/edit`
+pub async fn edit(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<MeetingId>,
+    CsrfForm(input): CsrfForm<EditInput>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let posted = state
+        .db
+        .run(move |conn| {
+            let typed = MeetingInput {
+                organization: String::new(),
+                date: input.date.clone(),
+                time: input.time.clone(),
+                location: input.location.clone(),
+                kind: input.kind.clone(),
+            };
+            let done =
+                service::meetings::update(conn, &user.account.actor(), id, &typed, Utc::now());
+            match done {
+                Ok(Ok(())) => Ok(Posted::Done(())),
+                Ok(Err(errors)) => Ok(Posted::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    edit_page(conn, &user, id, Some((input, &errors)), None)?,
+                )),
+                Err(err) if err.kind.status() == 409 => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("date", err.message.clone());
+                    Ok(Posted::Refused(
+                        StatusCode::CONFLICT,
+                        edit_page(conn, &user, id, Some((input, &errors)), None)?,
+                    ))
+                }
+                Err(err) => Err(err),
+            }
+        })
+        .await?;
+    // The public page of a released agenda shows the new time at once.
+    state.pages.invalidate(id);
+    Ok(posted.respond(|()| format!("{}?udfoert=gemt", crate::urls::meeting_edit(id))))
+}
