@@ -1,5 +1,5 @@
 //! The `agendum` command (INTERFACES.md): `serve` (the default), `migrate`, `demo`, `mail test`,
-//! `user add`, `token create`.
+//! `user add`, `token create`, `setup`, `import members`.
 
 use std::process::ExitCode;
 
@@ -48,6 +48,23 @@ enum Command {
     /// API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Bring data into the register.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Organizations, persons and memberships from a CSV file (docs/guide-secretariat.md,
+    /// "The members file"). Prints what each row changes; with --dry-run nothing is written,
+    /// and nothing is written either when a row is refused. Running a file twice changes
+    /// nothing the second time.
+    Members {
+        file: std::path::PathBuf,
+        /// Only show what the file would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -147,6 +164,9 @@ fn main() -> ExitCode {
         Command::Token(TokenCommand::Create { email, label }) => {
             token_create(&settings, &email, label.as_deref())
         }
+        Command::Import(ImportCommand::Members { file, dry_run }) => {
+            import_members(&settings, &file, dry_run)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -217,6 +237,74 @@ fn setup(settings: &Settings, municipality: &str, secretariat: &str) -> AppResul
         settings.database_url.redacted(),
         agendum::service::accounts::PASSWORD_LINK_HOURS
     );
+    Ok(())
+}
+
+fn import_members(settings: &Settings, file: &std::path::Path, dry_run: bool) -> AppResult<()> {
+    use agendum::domain::import::IMPORT_MAX_BYTES;
+    use agendum::service::import::Outcome;
+    let unreadable =
+        |e: std::io::Error| AppError::bad_request(format!("cannot read {}: {e}", file.display()));
+    if std::fs::metadata(file).map_err(unreadable)?.len() > IMPORT_MAX_BYTES as u64 {
+        return Err(AppError::bad_request(format!(
+            "{} is larger than {} MB",
+            file.display(),
+            IMPORT_MAX_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = std::fs::read(file).map_err(unreadable)?;
+    let db = prepare_database(&Settings {
+        demo: false,
+        ..settings.clone()
+    })?;
+    let mut conn = db.conn()?;
+    if agendum::db::is_empty(&mut conn)? {
+        return Err(AppError::bad_request(
+            "the database has no municipality yet; run agendum setup first",
+        ));
+    }
+    let report = agendum::service::import::members(
+        &mut conn,
+        &agendum::domain::account::Actor::command_line(),
+        &bytes,
+        !dry_run,
+    )?;
+    for row in &report.rows {
+        let detail = if row.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.detail)
+        };
+        let reason = match &row.outcome {
+            Outcome::Refused(why) => format!(": {why}"),
+            _ => String::new(),
+        };
+        say!(
+            "line {:>4}  {:<9} {:<22} {}{detail}{reason}",
+            row.line,
+            row.label,
+            row.kind,
+            row.name
+        );
+    }
+    say!(
+        "{} new, {} changed, {} unchanged, {} refused.",
+        report.new,
+        report.changed,
+        report.unchanged,
+        report.refused
+    );
+    if report.refused > 0 {
+        return Err(AppError::invalid(format!(
+            "{} rows are refused; nothing was written",
+            report.refused
+        )));
+    }
+    if dry_run {
+        say!("Nothing was written (--dry-run).");
+    } else {
+        say!("Written to {}.", settings.database_url.redacted());
+    }
     Ok(())
 }
 

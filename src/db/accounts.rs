@@ -257,6 +257,7 @@ pub fn prune(conn: &mut DbConnection, older_than: NaiveDateTime) -> AppResult<()
         .execute(conn)?;
     diesel::delete(password_requests::table.filter(password_requests::requested_at.lt(older_than)))
         .execute(conn)?;
+    super::two_factor::prune_challenges(conn, older_than)?;
     Ok(())
 }
 

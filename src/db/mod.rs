@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod schema;
 pub mod subscriptions;
 pub mod tasks;
+pub mod two_factor;
 pub mod url;
 pub mod workflow;
 

@@ -78,6 +78,7 @@ pub mod followup;
 pub mod holidays;
 pub mod ical;
 pub mod ids;
+pub mod import;
 pub mod letter;
 pub mod mail;
 pub mod meeting;
@@ -93,6 +94,7 @@ pub mod subscription;
 pub mod task;
 pub mod text;
 pub mod time;
+pub mod totp;
 
 pub use case_reference::CaseReference;
 pub use email::EmailAddress;

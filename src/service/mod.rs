@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod agenda;
 pub mod followup;
+pub mod import;
 pub mod letters;
 pub mod meetings;
 pub mod municipality;
@@ -14,3 +15,4 @@ pub mod proposals;
 pub mod register;
 pub mod subscriptions;
 pub mod tasks;
+pub mod two_factor;

@@ -26,6 +26,8 @@ use crate::error::{AppError, AppResult};
 pub const SESSION_COOKIE: &str = "agendum_session";
 /// Before login there is no session to hold the CSRF token: this cookie does (double submit).
 pub const FORM_COOKIE: &str = "agendum_form";
+/// A login between its password and its second factor (two-factor accounts).
+pub const LOGIN_COOKIE: &str = "agendum_login";
 /// How stale `last_seen_at` may get before a request slides the expiry (not a write per request).
 const TOUCH_AFTER: Duration = Duration::minutes(5);
 
@@ -62,6 +64,16 @@ fn secure_cookies(state: &AppState) -> bool {
 /// The cookie that carries a new session.
 pub fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
     Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure_cookies(state))
+        .finish()
+}
+
+/// The cookie of a login waiting for its code.
+pub fn login_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    Cookie::build(LOGIN_COOKIE, token)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::helpers::{Backend, fresh_database};
 
-fn agendum(dir: &std::path::Path) -> Command {
+pub(crate) fn agendum(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_agendum"));
     cmd.current_dir(dir);
     // Only what the test sets: no stray AGENDUM_* from the developer's shell.

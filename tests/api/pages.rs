@@ -736,6 +736,8 @@ async fn pages_are_valid_html() {
         ("/secretariat/settings/accounts".to_owned(), 200),
         ("/secretariat/settings/accounts/1".to_owned(), 200),
         ("/secretariat/settings/rules".to_owned(), 200),
+        ("/secretariat/settings/import".to_owned(), 200),
+        ("/account/two-factor".to_owned(), 200),
         ("/secretariat/meetings/plan".to_owned(), 200),
         ("/secretariat/meetings/2/edit".to_owned(), 200),
         ("/secretariat/meetings/1/edit".to_owned(), 200),
@@ -828,6 +830,13 @@ async fn pages_are_valid_html() {
         ),
         ("/secretariat/settings/closed-days", vec![("extra", "x")]),
         ("/secretariat/meetings/plan", vec![("from", "x")]),
+        (
+            "/secretariat/settings/import/apply",
+            vec![(
+                "csv",
+                "kind,name,organization\nparty,\nmembership,X,Intet\n",
+            )],
+        ),
         ("/secretariat/meetings/2/edit", vec![("date", "x")]),
         (
             "/secretariat/settings/accounts",
@@ -842,6 +851,49 @@ async fn pages_are_valid_html() {
         assert_eq!(refused.status().as_u16(), 422, "{path}");
         pages.push((refused.text().await.unwrap(), format!("{path} (refused)")));
     }
+    // Two-factor login: the setup with a wrong code, the recovery codes, the code form.
+    let start = secretariat
+        .post_form("/account/two-factor/start", &[])
+        .await;
+    assert_eq!(start.status().as_u16(), 200);
+    let start = start.text().await.unwrap();
+    let shown = start.split("class=\"totp-secret\">").nth(1).unwrap();
+    let secret = agendum::domain::totp::TotpSecret::parse(
+        &shown[..shown.find('<').unwrap()].replace(' ', ""),
+    )
+    .unwrap();
+    pages.push((start, "/account/two-factor/start".to_owned()));
+    let wrong = secretariat
+        .post_form("/account/two-factor/enable", &[("code", "x")])
+        .await;
+    assert_eq!(wrong.status().as_u16(), 422);
+    pages.push((
+        wrong.text().await.unwrap(),
+        "/account/two-factor/enable (refused)".to_owned(),
+    ));
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    let enabled = secretariat
+        .post_form(
+            "/account/two-factor/enable",
+            &[("code", &secret.code_at(now))],
+        )
+        .await;
+    assert_eq!(enabled.status().as_u16(), 200);
+    pages.push((
+        enabled.text().await.unwrap(),
+        "/account/two-factor/enable".to_owned(),
+    ));
+    pages.push((
+        secretariat.get_text("/account/two-factor", 200).await,
+        "/account/two-factor (on)".to_owned(),
+    ));
+    let second = app.browser();
+    let password =
+        crate::helpers::submit_login(&app, &second, "sekretariat@example.org", "demo").await;
+    assert_eq!(password.headers()["location"], "/login/code");
+    let code_form = second.get(app.url("/login/code")).send().await.unwrap();
+    assert_eq!(code_form.status().as_u16(), 200);
+    pages.push((code_form.text().await.unwrap(), "/login/code".to_owned()));
     for path in [
         "/my/proposals".to_owned(),
         "/proposals/new".to_owned(),

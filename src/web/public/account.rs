@@ -227,10 +227,14 @@ pub async fn login(
     let policy = state.settings.sessions;
     // Logging in again (as a sensitive action asks) replaces the session this browser had.
     let previous = req.cookie(SESSION_COOKIE).map(|c| secret_hash(c.value()));
-    state
+    let second_factor = state
         .db
         .run(move |conn| {
             if let Some(account) = session_account {
+                // A two-factor account logs in only with its code (`/login/code`).
+                if crate::db::two_factor::state(conn, account.id)?.enabled() {
+                    return Ok(true);
+                }
                 if let Some(previous) = previous {
                     accounts::revoke_session(conn, &previous)?;
                 }
@@ -240,12 +244,15 @@ pub async fn login(
                     policy.expires_at(at, at)
                 })?;
             }
-            Ok(())
+            Ok(false)
         })
         .await?;
     let Some(account) = account else {
         return refuse(LOGIN_FAILED, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    if second_factor {
+        return super::two_factor::challenge(&state, account.id, attempt, &form.next).await;
+    }
     tracing::info!(user = account.id.0, "logged in");
     let target = safe_next(&form.next).unwrap_or(home_path(account.role));
     Ok(HttpResponse::SeeOther()

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod agenda;
 pub mod decisions;
+pub mod import;
 pub mod letters;
 pub mod meetings;
 pub mod outbox;
@@ -84,6 +85,9 @@ route_table!("";
     post "/secretariat/settings/accounts/{id}" => accounts::update;
     post "/secretariat/settings/accounts/{id}/active" => accounts::set_active;
     get "/secretariat/settings/periods" => register::periods;
+    get "/secretariat/settings/import" => import::form;
+    post "/secretariat/settings/import" => import::preview;
+    post "/secretariat/settings/import/apply" => import::apply;
     get "/secretariat/settings/rules" => plans::rules;
     post "/secretariat/settings/rules/{id}" => plans::save_rules;
     post "/secretariat/settings/closed-days" => plans::save_closed_days;
