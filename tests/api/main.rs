@@ -11,6 +11,7 @@ mod agendas;
 mod api;
 mod api_proposals;
 mod browser;
+mod browser_council;
 mod cli;
 mod followup;
 mod followup_pages;
