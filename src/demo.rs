@@ -525,13 +525,19 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
     )?;
     // Each body its own deadline rules (the council keeps the defaults: proposals 8 days before
     // at noon, the agenda 4 working days before).
-    let rule = |text: &str| text.parse::<crate::domain::deadline::DeadlineRule>();
-    orgs::set_deadline_rules(
+    accepted(crate::service::meetings::set_rules(
         conn,
+        &actor,
         committees[0],
-        Some(&rule("working_days:5@12:00").map_err(AppError::internal)?),
-        None,
-    )?;
+        &crate::domain::plan::RulesInput {
+            proposal_kind: "working_days".to_owned(),
+            proposal_days: "5".to_owned(),
+            proposal_time: "12:00".to_owned(),
+            release_kind: "working_days".to_owned(),
+            release_days: "4".to_owned(),
+            ..Default::default()
+        },
+    )?)?;
     // The demo accounts, through the same checks as `agendum user add`.
     let okf = administrations[0].to_string();
     let politician_id = politician.to_string();

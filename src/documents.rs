@@ -258,6 +258,8 @@ pub fn letter_pdf(view: &LetterView) -> Result<Vec<u8>, RenderError> {
 pub struct MinutesView {
     pub document_title: String,
     pub organization: String,
+    /// The PDF's author: the body, and the municipality once `with_municipality` names it.
+    pub author: String,
     /// "for mødet den 30.04.2025, kl. 17:30 i Rådhuset"
     pub subtitle: String,
     /// "Version 1, godkendt og offentliggjort 02.05.2025"
@@ -267,6 +269,16 @@ pub struct MinutesView {
     pub items: Vec<MinutesItemView>,
     /// "Anna Dahl, formand, 01.05.2025"
     pub approvals: Vec<String>,
+}
+
+impl MinutesView {
+    /// The PDF's author as "Municipality, Body".
+    pub fn with_municipality(mut self, municipality: &str) -> Self {
+        if !municipality.is_empty() {
+            self.author = format!("{municipality}, {}", self.organization);
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -307,6 +319,7 @@ pub fn minutes_view(
             date_da(content.starts_at)
         ),
         organization: content.organization_name.clone(),
+        author: content.organization_name.clone(),
         subtitle: format!(
             "{}, mødet den {}, kl. {} i {}",
             content.organization_name,

@@ -176,20 +176,23 @@ impl fmt::Display for DeadlineRule {
             Self::CalendarDaysBefore { days, at: t } => write!(f, "calendar_days:{days}{}", at(t)),
             Self::WorkingDaysBefore { days, at: t } => write!(f, "working_days:{days}{}", at(t)),
             Self::WeekdayOfWeekBefore { weekday, at: t } => {
-                const NAMES: [&str; 7] = [
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ];
-                let name = NAMES[weekday.num_days_from_monday() as usize];
-                write!(f, "weekday:{name}@{}", t.format("%H:%M"))
+                write!(f, "weekday:{}@{}", weekday_key(weekday), t.format("%H:%M"))
             }
         }
     }
+}
+
+/// The stored and form name of a weekday ("monday").
+pub fn weekday_key(day: Weekday) -> &'static str {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ][day.num_days_from_monday() as usize]
 }
 
 /// Whether a submission at `at` is in time for `deadline` (the deadline minute itself counts).

@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
+pub use super::deadline::weekday_key;
 use super::deadline::{DeadlineRule, MAX_DAYS};
 use super::holidays::{ClosedDays, ExtraClosedDay};
 use super::proposal::FieldErrors;
@@ -30,19 +31,6 @@ const WEEKDAYS: [Weekday; 7] = [
     Weekday::Sat,
     Weekday::Sun,
 ];
-
-/// The stored and form name of a weekday ("monday").
-pub fn weekday_key(day: Weekday) -> &'static str {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][day.num_days_from_monday() as usize]
-}
 
 /// Every weekday as (form value, Danish name), Monday first.
 pub fn weekdays() -> impl Iterator<Item = (&'static str, &'static str)> {

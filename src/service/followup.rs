@@ -374,12 +374,15 @@ pub fn sign_minutes(
         let signed = minutes::sign(conn, meeting, signer, by, on_behalf)?;
         if let Signed::Published { minutes_id } = signed {
             let approved = minutes::version_by_id(conn, minutes_id)?;
+            let municipality = crate::db::municipality::get(conn)?
+                .map(|m| m.name)
+                .unwrap_or_default();
             for audience in [Audience::Public, Audience::Members] {
-                let pdf =
-                    crate::documents::minutes_pdf(&crate::read::minutes::view(&approved, audience))
-                        .map_err(|e| {
-                            AppError::internal(e).with_message("the minutes could not be rendered")
-                        })?;
+                let view = crate::read::minutes::view(&approved, audience)
+                    .with_municipality(&municipality);
+                let pdf = crate::documents::minutes_pdf(&view).map_err(|e| {
+                    AppError::internal(e).with_message("the minutes could not be rendered")
+                })?;
                 minutes::store_document(conn, minutes_id, audience, &pdf)?;
             }
         }

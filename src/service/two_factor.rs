@@ -26,6 +26,15 @@ fn secretariat_only(account: &Account) -> AppResult<()> {
     }
 }
 
+/// Recovery codes as stored: the digests of their normalized forms.
+fn digests(codes: &[String]) -> Vec<String> {
+    codes
+        .iter()
+        .filter_map(|c| normalize_recovery_code(c))
+        .map(|c| secret_hash(&c))
+        .collect()
+}
+
 fn unix(now: DateTime<Utc>) -> u64 {
     u64::try_from(now.timestamp()).unwrap_or(0)
 }
@@ -83,11 +92,7 @@ pub fn enable(
             )
         })?;
         let codes = new_recovery_codes();
-        let hashes: Vec<String> = codes
-            .iter()
-            .filter_map(|c| normalize_recovery_code(c))
-            .map(|c| secret_hash(&c))
-            .collect();
+        let hashes = digests(&codes);
         two_factor::enable(
             conn,
             account.id,
@@ -149,11 +154,7 @@ pub fn renew_recovery_codes(
             ));
         }
         let codes = new_recovery_codes();
-        let hashes: Vec<String> = codes
-            .iter()
-            .filter_map(|c| normalize_recovery_code(c))
-            .map(|c| secret_hash(&c))
-            .collect();
+        let hashes = digests(&codes);
         two_factor::replace_recovery_codes(conn, account.id, &hashes)?;
         audit::record(
             conn,
@@ -281,5 +282,44 @@ pub fn complete_login(
             two_factor::delete_challenge(conn, challenge.id)?;
         }
         Ok(CodeOutcome::Wrong(attempts))
+    })
+}
+
+/// The secretariat turns off another account's two-factor login (a lost phone and lost
+/// recovery codes); the account logs in with its password until it sets it up again. Not one's
+/// own (that takes the password, on one's own page).
+pub fn reset_for(
+    conn: &mut DbConnection,
+    by: &Account,
+    user: crate::domain::UserId,
+) -> AppResult<()> {
+    if by.role != Role::Secretariat {
+        return Err(AppError::forbidden(
+            "Kun sekretariatet kan slå andres to-trinsbekræftelse fra.",
+        ));
+    }
+    if by.id == user {
+        return Err(AppError::invalid(
+            "Din egen to-trinsbekræftelse slår du fra på din egen side, med din adgangskode.",
+        ));
+    }
+    write_transaction(conn, |conn| {
+        if !two_factor::state(conn, user)?.enabled() {
+            return Err(AppError::conflict(
+                "Kontoen har ikke to-trinsbekræftelse slået til.",
+            ));
+        }
+        two_factor::disable(conn, user)?;
+        audit::record(
+            conn,
+            &by.actor(),
+            Change {
+                action: "user.totp_reset",
+                subject: USER.with(user),
+                before: None,
+                after: None,
+                note: None,
+            },
+        )
     })
 }

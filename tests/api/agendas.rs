@@ -105,6 +105,11 @@ async fn seed_pdf_reads_as_the_seed(backend: Backend) {
         "{info}"
     );
     assert!(info.contains("Pages:           2"), "{info}");
+    // The municipality names itself in the document's metadata.
+    assert!(
+        info.contains("Author:          Københavns Kommune, Borgerrepræsentationen"),
+        "{info}"
+    );
     let page1 = words(&pdf_text(&pdf, Some((1, 1))).unwrap());
     let page2 = words(&pdf_text(&pdf, Some((2, 2))).unwrap());
     // Every page ends with its number.

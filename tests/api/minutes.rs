@@ -173,6 +173,10 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
             ),
             "{info}"
         );
+        assert!(
+            info.contains("Author:          Københavns Kommune, Borgerrepræsentationen"),
+            "{info}"
+        );
     }
     if let Some(text) = crate::agendas::pdf_text(&pdf, None) {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

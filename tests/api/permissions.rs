@@ -943,6 +943,12 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             [L, A, A, A, A, A],
         ),
         (
+            "post",
+            "/secretariat/settings/accounts/{id}/two-factor",
+            "/secretariat/settings/accounts/1/two-factor".into(),
+            secretariat_post(),
+        ),
+        (
             "get",
             "/secretariat/settings/import",
             "/secretariat/settings/import".into(),

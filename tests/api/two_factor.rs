@@ -197,6 +197,52 @@ async fn wrong_codes_end_the_login_and_other_roles_cannot_turn_it_on(backend: Ba
     assert_eq!(form.headers()["location"], "/login");
     let _ = secret;
 
+    // Phone and recovery codes lost: another secretary turns it off; the password alone then
+    // logs in. Nobody does so for their own account this way.
+    agendum::service::accounts::add_user(
+        &mut app.conn(),
+        &agendum::service::accounts::UserRequest {
+            email: "anden.sekretaer@example.org",
+            name: "Anden Sekretær",
+            role: "secretariat",
+            organization: None,
+            person: None,
+        },
+        &agendum::domain::account::NewPassword::parse("en anden adgangskode").unwrap(),
+    )
+    .unwrap();
+    let own = session
+        .post("/secretariat/settings/accounts/1/two-factor", &[])
+        .await
+        .page();
+    assert_eq!(own.0, 422, "{}", own.1);
+    let other = app
+        .login("anden.sekretaer@example.org", "en anden adgangskode")
+        .await;
+    let page = other
+        .get_text("/secretariat/settings/accounts/1", 200)
+        .await;
+    assert!(page.contains("Slå to-trinsbekræftelse fra"), "{page}");
+    let (status, location) = other
+        .post("/secretariat/settings/accounts/1/two-factor", &[])
+        .await
+        .said();
+    assert_eq!(status, 303, "{location}");
+    let (_, response) = password_step(&app).await;
+    assert_eq!(response.headers()["location"], "/secretariat/proposals");
+    let actions: Vec<String> = agendum::db::audit::for_subject(
+        &mut app.conn(),
+        agendum::db::audit::SubjectKind("user").with(1),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|e| e.action)
+    .collect();
+    assert!(
+        actions.contains(&"user.totp_reset".to_owned()),
+        "{actions:?}"
+    );
+
     // A politician has no two-factor setup to start.
     let politician = app.login("politiker@example.org", "demo").await;
     let page = politician.get_text("/account/two-factor", 200).await;

@@ -150,6 +150,8 @@ struct AccountPage {
     active: bool,
     own: bool,
     invited: bool,
+    /// Whether the account logs in with a second factor (the secretariat may turn it off).
+    two_factor: bool,
     problem: Option<String>,
     choices: Choices,
     form: FormState<AccountInput>,
@@ -194,6 +196,7 @@ fn account_page(
         active,
         own: user.account.id == id,
         invited,
+        two_factor: crate::db::two_factor::state(conn, id)?.enabled(),
         problem,
         choices: choices(conn, &form.f)?,
         form,
@@ -260,4 +263,25 @@ pub async fn set_active(
         })
         .await
         .map(|posted| posted.respond(|url| url))
+}
+
+/// `POST /secretariat/settings/accounts/{id}/two-factor`: turns off another account's
+/// two-factor login (its owner lost the phone and the recovery codes).
+pub async fn reset_two_factor(
+    state: web::Data<AppState>,
+    Secretariat(user): Secretariat,
+    path: web::Path<UserId>,
+    CsrfForm(_): CsrfForm<std::collections::HashMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    state
+        .db
+        .run(move |conn| {
+            let done = crate::service::two_factor::reset_for(conn, &user.account, id);
+            refused_or(done, |why| {
+                account_page(conn, &user, id, None, Some(why.to_owned()), false)
+            })
+        })
+        .await
+        .map(|posted| posted.respond(|()| format!("{}#to-trin", account_url(id))))
 }

@@ -84,6 +84,7 @@ route_table!("";
     get "/secretariat/settings/accounts/{id}" => accounts::show;
     post "/secretariat/settings/accounts/{id}" => accounts::update;
     post "/secretariat/settings/accounts/{id}/active" => accounts::set_active;
+    post "/secretariat/settings/accounts/{id}/two-factor" => accounts::reset_two_factor;
     get "/secretariat/settings/periods" => register::periods;
     get "/secretariat/settings/import" => import::form;
     post "/secretariat/settings/import" => import::preview;
