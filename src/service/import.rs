@@ -13,7 +13,7 @@ use crate::domain::import::{ImportRow, RowKind, parse_members};
 use crate::domain::organization::OrganizationKind;
 use crate::domain::proposal::FieldErrors;
 use crate::domain::register::{
-    MembershipInput, OrganizationInput, PersonInput, check_membership, collapse,
+    MembershipInput, OrganizationInput, PersonInput, check_membership, collapse, parse_emails,
 };
 use crate::error::{AppError, AppResult};
 
@@ -186,12 +186,18 @@ impl Importer<'_> {
                 if row.organization.is_empty() {
                     input.parent = stored.parent.clone();
                 }
+                // Addresses compared as addresses, whatever their separators; the order counts
+                // (the first gets the tasks).
+                let addresses = |text: &str| {
+                    parse_emails(text).map(|list| {
+                        list.iter()
+                            .map(|a| a.as_str().to_lowercase())
+                            .collect::<Vec<_>>()
+                    })
+                };
                 let unchanged = same(&stored.name, &input.name)
                     && same(&stored.short_name, &input.short_name)
-                    && same(
-                        &stored.emails.replace('\n', ","),
-                        &input.emails.replace(['\n', ';'], ","),
-                    )
+                    && addresses(&stored.emails) == addresses(&input.emails)
                     && stored.parent == input.parent;
                 if unchanged {
                     return Ok(Outcome::Unchanged);
