@@ -280,6 +280,7 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
             website: "https://www.kk.dk".to_owned(),
             council_title: "borgerrepraesentationen".to_owned(),
             default_language: "da".to_owned(),
+            case_reference_format: "ÅÅÅÅ-NNNNNNN".to_owned(),
         },
     )?)?;
     accepted(register::start_election_period(

@@ -36,7 +36,8 @@ pub fn proposal(id: ProposalId) -> String {
 }
 
 pub fn case(reference: &CaseReference) -> String {
-    format!("/cases/{reference}")
+    // The key, not the shape people write: `25/12345` would not be one path segment.
+    format!("/cases/{}", reference.key())
 }
 
 pub fn agenda_editor(meeting: MeetingId) -> String {

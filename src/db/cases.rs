@@ -28,6 +28,7 @@ pub fn insert(
         .values((
             cases::body_id.eq(body_id.0),
             cases::reference.eq(reference.to_string()),
+            cases::reference_key.eq(reference.key()),
             cases::title.eq(title),
             cases::created_at.eq(now()),
         ))
@@ -44,7 +45,7 @@ pub fn insert(
 
 pub fn by_reference(conn: &mut DbConnection, reference: &CaseReference) -> AppResult<Option<Case>> {
     let row: Option<(i64, i64, String, String, chrono::NaiveDateTime)> = cases::table
-        .filter(cases::reference.eq(reference.to_string()))
+        .filter(cases::reference_key.eq(reference.key()))
         .select((
             cases::id,
             cases::body_id,

@@ -17,14 +17,26 @@ pub struct Municipality {
     pub council_title: CouncilTitle,
     pub default_language: Language,
     pub has_logo: bool,
+    /// The shape of new case references, as its pattern (`ÅÅÅÅ-NNNNNNN`).
+    pub case_reference_format: String,
     /// Raised by every change of the settings; app nodes compare it to know theirs is stale.
     pub version: i64,
 }
 
-type Row = (i64, String, Option<String>, String, String, bool, i64);
+type Row = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    bool,
+    String,
+    i64,
+);
 
 fn parse(row: Row) -> AppResult<Municipality> {
-    let (id, name, website, council_title, language, has_logo, version) = row;
+    let (id, name, website, council_title, language, has_logo, case_reference_format, version) =
+        row;
     Ok(Municipality {
         id: BodyId(id),
         name,
@@ -32,6 +44,7 @@ fn parse(row: Row) -> AppResult<Municipality> {
         council_title: council_title.parse().map_err(AppError::internal)?,
         default_language: language.parse().map_err(AppError::internal)?,
         has_logo,
+        case_reference_format,
         version,
     })
 }
@@ -47,6 +60,7 @@ pub fn get(conn: &mut DbConnection) -> AppResult<Option<Municipality>> {
             bodies::council_title,
             bodies::default_language,
             bodies::logo_type.is_not_null(),
+            bodies::case_reference_format,
             bodies::settings_version,
         ))
         .first::<Row>(conn)
@@ -72,6 +86,7 @@ pub fn update(conn: &mut DbConnection, body: BodyId, fields: &SettingsFields) ->
             bodies::website.eq(&fields.website),
             bodies::council_title.eq(fields.council_title.as_str()),
             bodies::default_language.eq(fields.default_language.as_str()),
+            bodies::case_reference_format.eq(fields.case_shape.pattern()),
             bodies::settings_version.eq(bodies::settings_version + 1),
         ))
         .execute(conn)?;
@@ -105,4 +120,19 @@ pub fn logo(conn: &mut DbConnection) -> AppResult<Option<(String, Vec<u8>)>> {
         Some((Some(kind), Some(bytes))) => Some((kind, bytes)),
         _ => None,
     })
+}
+
+/// The shape the municipality's new case references are made in.
+pub fn case_shape(conn: &mut DbConnection) -> AppResult<crate::domain::case_reference::CaseShape> {
+    let pattern: Option<String> = bodies::table
+        .order(bodies::id)
+        .select(bodies::case_reference_format)
+        .first(conn)
+        .optional()?;
+    match pattern {
+        Some(p) => {
+            crate::domain::case_reference::CaseShape::parse_pattern(&p).map_err(AppError::internal)
+        }
+        None => Ok(Default::default()),
+    }
 }

@@ -16,6 +16,7 @@ diesel::table! {
         logo -> Nullable<Binary>,
         logo_type -> Nullable<Text>,
         settings_version -> BigInt,
+        case_reference_format -> Text,
     }
 }
 
@@ -95,6 +96,7 @@ diesel::table! {
         reference -> Text,
         title -> Text,
         created_at -> Timestamp,
+        reference_key -> Nullable<Text>,
     }
 }
 

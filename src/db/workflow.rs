@@ -502,7 +502,7 @@ pub fn assign_reference(
             // The year's first number: continue after the highest one already in use.
             let prefix = format!("{year:04}-");
             let used: Vec<String> = cases::table
-                .filter(cases::reference.like(format!("{prefix}%")))
+                .filter(cases::reference_key.like(format!("{prefix}%")))
                 .select(cases::reference)
                 .load(conn)?;
             let highest = used
@@ -527,8 +527,10 @@ pub fn assign_reference(
         };
         let serial =
             u32::try_from(serial).map_err(|_| AppError::internal("serial out of range"))?;
-        let reference = CaseReference::new(year_u16, serial)
-            .ok_or_else(|| AppError::conflict(format!("Sagsregistret for {year} er fuldt.")))?;
+        // New numbers in the municipality's own shape.
+        let reference =
+            CaseReference::in_shape(year_u16, serial, super::municipality::case_shape(conn)?)
+                .ok_or_else(|| AppError::conflict(format!("Sagsregistret for {year} er fuldt.")))?;
         if super::cases::by_reference(conn, &reference)?.is_none() {
             return Ok(reference);
         }

@@ -1,6 +1,7 @@
 //! The municipality's own settings: its name, web address, what its council is called and the
 //! language of mail to people who have not chosen one. Checked here, field by field.
 
+use super::case_reference::CaseShape;
 use super::proposal::FieldErrors;
 use super::register::{check_website, collapse};
 
@@ -47,6 +48,8 @@ pub struct SettingsInput {
     pub website: String,
     pub council_title: String,
     pub default_language: String,
+    /// The shape of the municipality's case references, e.g. `ÅÅÅÅ-NNNNNNN` or `ÅÅ/NNNNN`.
+    pub case_reference_format: String,
 }
 
 /// The settings once checked.
@@ -56,6 +59,7 @@ pub struct SettingsFields {
     pub website: Option<String>,
     pub council_title: CouncilTitle,
     pub default_language: Language,
+    pub case_shape: CaseShape,
 }
 
 /// A municipality's name: collapsed whitespace, not empty, within the limit.
@@ -95,13 +99,19 @@ pub fn check_settings(input: &SettingsInput) -> Result<SettingsFields, FieldErro
     if default_language.is_none() {
         errors.add("default_language", "Vælg dansk eller engelsk.");
     }
-    match (council_title, default_language) {
-        (Some(council_title), Some(default_language)) if errors.is_empty() => Ok(SettingsFields {
-            name,
-            website,
-            council_title,
-            default_language,
-        }),
+    let case_shape = CaseShape::parse_pattern(&input.case_reference_format)
+        .map_err(|e| errors.add("case_reference_format", e.to_string()))
+        .ok();
+    match (council_title, default_language, case_shape) {
+        (Some(council_title), Some(default_language), Some(case_shape)) if errors.is_empty() => {
+            Ok(SettingsFields {
+                name,
+                website,
+                council_title,
+                default_language,
+                case_shape,
+            })
+        }
         _ => Err(errors),
     }
 }
@@ -116,6 +126,7 @@ mod tests {
             website: "www.aarhus.dk".into(),
             council_title: "byraad".into(),
             default_language: "da".into(),
+            case_reference_format: "ÅÅ/NNNNN".into(),
         }
     }
 
@@ -126,6 +137,7 @@ mod tests {
         assert_eq!(fields.website.as_deref(), Some("https://www.aarhus.dk"));
         assert_eq!(fields.council_title, CouncilTitle::Byraad);
         assert_eq!(fields.default_language, Language::Da);
+        assert_eq!(fields.case_shape.pattern(), "ÅÅ/NNNNN");
     }
 
     #[test]
@@ -135,9 +147,16 @@ mod tests {
             website: "not a site".into(),
             council_title: "senate".into(),
             default_language: "fr".into(),
+            case_reference_format: "ÅÅÅ-NN".into(),
         };
         let errors = check_settings(&bad).unwrap_err();
-        for field in ["name", "website", "council_title", "default_language"] {
+        for field in [
+            "name",
+            "website",
+            "council_title",
+            "default_language",
+            "case_reference_format",
+        ] {
             assert!(errors.get(field).is_some(), "{field}: {errors:?}");
         }
         let long = SettingsInput {

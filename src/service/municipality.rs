@@ -28,6 +28,7 @@ pub fn input(m: &Municipality) -> SettingsInput {
         website: m.website.clone().unwrap_or_default(),
         council_title: m.council_title.as_str().to_owned(),
         default_language: m.default_language.as_str().to_owned(),
+        case_reference_format: m.case_reference_format.clone(),
     }
 }
 
@@ -37,6 +38,7 @@ fn settings_json(m: &Municipality) -> serde_json::Value {
         "website": m.website,
         "council_title": m.council_title,
         "default_language": m.default_language,
+        "case_reference_format": m.case_reference_format,
     })
 }
 

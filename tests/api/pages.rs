@@ -438,7 +438,7 @@ async fn malformed_and_unknown_addresses_are_danish_404s(backend: Backend) {
             "{path}: {html}"
         );
     }
-    let html = app.get_text("/cases/25-0124174", 404).await;
+    let html = app.get_text("/cases/2025-124", 404).await;
     assert!(
         html.contains("ÅÅÅÅ-NNNNNNN"),
         "the case reference error says what is expected"

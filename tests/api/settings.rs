@@ -9,6 +9,7 @@ use agendum::db::outbox;
 use crate::helpers::{Backend, TestApp, on_both_backends, second_node, spawn_app, text_of};
 
 on_both_backends!(
+    new_case_numbers_take_the_municipalitys_shape,
     the_name_shows_everywhere_and_every_node_follows,
     bad_settings_are_refused_at_their_fields,
     a_logo_goes_in_the_header,
@@ -41,6 +42,7 @@ fn settings_form<'a>(
         ("website", "www.testby.dk"),
         ("council_title", council),
         ("default_language", language),
+        ("case_reference_format", "ÅÅÅÅ-NNNNNNN"),
     ]
 }
 
@@ -281,4 +283,61 @@ async fn a_logo_goes_in_the_header(backend: Backend) {
     assert_eq!(status, 303);
     assert!(!app.get_text("/", 200).await.contains("brand-logo"));
     assert_eq!(app.get("/logo").await.status().as_u16(), 404);
+}
+
+async fn new_case_numbers_take_the_municipalitys_shape(backend: Backend) {
+    use agendum::db::{cases, workflow};
+    use agendum::domain::CaseReference;
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let mut form = settings_form("Københavns Kommune", "borgerrepraesentationen", "da");
+    form.retain(|(k, _)| *k != "case_reference_format");
+    // Not a shape: refused at the field.
+    let mut bad = form.clone();
+    bad.push(("case_reference_format", "ÅÅÅ-NN"));
+    let (status, body) = secretariat.post("/secretariat/settings", &bad).await.page();
+    assert_eq!(status, 422);
+    assert!(body.contains("er ikke et mønster for sagsnumre"), "{body}");
+    // Acadre's shape: two digits of year, a slash, five of serial.
+    form.push(("case_reference_format", "ÅÅ/NNNNN"));
+    let (status, _) = secretariat
+        .post("/secretariat/settings", &form)
+        .await
+        .said();
+    assert_eq!(status, 303);
+
+    let body = agendum::service::register::body(&mut app.conn()).unwrap();
+    let made = workflow::assign_reference(&mut app.conn(), body, 2027).unwrap();
+    assert_eq!(made.to_string(), "27/00001");
+    let case = cases::insert(&mut app.conn(), body, &made, "Ny sag i Acadres form").unwrap();
+    assert_eq!(
+        cases::reference_of(&mut app.conn(), case)
+            .unwrap()
+            .to_string(),
+        "27/00001"
+    );
+    // Its page is at the key, and shows the number as the municipality writes it (a case
+    // with nothing public yet is the secretariat's to see).
+    let page = secretariat.get_text("/cases/2027-0000001", 200).await;
+    assert!(text_of(&page).contains("Sag 27/00001"), "{page}");
+    // The same number in another shape is the same case.
+    let typed = CaseReference::parse("27-00001").unwrap();
+    assert_eq!(
+        cases::by_reference(&mut app.conn(), &typed)
+            .unwrap()
+            .unwrap()
+            .id,
+        case
+    );
+    let next = workflow::assign_reference(&mut app.conn(), body, 2027).unwrap();
+    assert_eq!(next.to_string(), "27/00002");
+    // The demo's case, typed in the new shape, is found under its own.
+    let seed = CaseReference::parse("25/0124174").unwrap();
+    let found = cases::by_reference(&mut app.conn(), &seed)
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.reference.to_string(), "2025-0124174");
+    assert_eq!(app.get("/cases/25-0124174").await.status().as_u16(), 200);
 }
