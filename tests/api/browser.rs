@@ -283,7 +283,7 @@ har profiler på.\n\n(Stillet af Enhedslisten)\n\nMotivation\n\n\
         .unwrap();
     assert!(title.starts_with("Medlemsforslag om nedlæggelse af profiler på X"));
     click(c, "#meeting option[value='2']").await;
-    click(c, "button[value=save]").await;
+    click(c, "button[value=save]:not(.default-submit)").await;
     wait_for_text(c, "Status Kladde").await;
     click(c, "form[action$='/submit'] button").await;
     let text = wait_for_text(c, "Status Indsendt").await;
@@ -851,5 +851,49 @@ async fn a_reply_to_the_kl_letter_is_drafted_approved_and_received_with_its_pdf(
             assert!(text.contains(expected), "{expected}: {text}");
         }
     }
+    browser.close().await;
+}
+
+/// Enter in a one-line field of the proposal form saves the draft with every clause: it never
+/// presses the first clause's "Flyt ned" or "Fjern" (issue 19).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enter_in_the_title_saves_the_draft_with_its_clauses() {
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    let Some(browser) = start_browser().await else {
+        return;
+    };
+    let c = &browser.client;
+    log_in(c, &app, "politiker@example.org").await;
+    c.goto(&app.url("/proposals/new")).await.unwrap();
+    fill(c, "title", "Medlemsforslag om flere bænke").await;
+    fill(c, "clause-1", "at der opstilles bænke i alle parker").await;
+    click(c, "button[value=add-clause]").await;
+    c.wait()
+        .for_element(Locator::Id("clause-2"))
+        .await
+        .expect("a second clause field");
+    fill(c, "clause-2", "at bænkene er af genbrugstræ").await;
+    fill(c, "title", "Medlemsforslag om flere bænke i parkerne").await;
+    c.find(Locator::Id("title"))
+        .await
+        .unwrap()
+        .send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await
+        .unwrap();
+    let text = wait_for_text(c, "Status Kladde").await;
+    assert!(
+        text.contains("Medlemsforslag om flere bænke i parkerne"),
+        "{text}"
+    );
+    assert!(
+        text.contains("at der opstilles bænke i alle parker"),
+        "{text}"
+    );
+    assert!(text.contains("at bænkene er af genbrugstræ"), "{text}");
+    let first = text.find("at der opstilles").unwrap();
+    let second = text.find("at bænkene er").unwrap();
+    assert!(first < second, "the clauses keep their order: {text}");
     browser.close().await;
 }

@@ -393,7 +393,7 @@ async fn council_from_nothing(backend: Backend) {
     )
     .await;
     choose(c, "#meeting", &meeting.to_string()).await;
-    click(c, "button[value=save]").await;
+    click(c, "button[value=save]:not(.default-submit)").await;
     wait_for_text(c, "Status Kladde").await;
     click(c, "form[action$='/submit'] button").await;
     wait_for_text(c, "Status Indsendt").await;

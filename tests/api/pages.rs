@@ -1007,3 +1007,69 @@ async fn pages_are_valid_html() {
         "the Nu HTML Checker reports ({pages:?}):\n{report}"
     );
 }
+
+/// Enter in a one-line field presses the form's first submit button. In every template form
+/// that has one-line fields and several submit buttons, that first button is marked
+/// `data-default`: the action its author chose for Enter (saving a draft, a preview), never a
+/// clause's "Fjern" or "Flyt ned" that happens to come first.
+#[test]
+fn enter_in_a_form_presses_the_button_its_author_chose() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+        &mut files,
+    );
+    let one_line = [
+        "type=\"text\"",
+        "type=\"email\"",
+        "type=\"password\"",
+        "type=\"number\"",
+        "type=\"date\"",
+        "type=\"search\"",
+        "m::text_field(",
+    ];
+    let mut checked = 0;
+    let mut faults = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("<form") {
+            let form = &rest[start..];
+            let end = form
+                .find("</form>")
+                .map_or(form.len(), |e| e + "</form>".len());
+            let form = &form[..end];
+            rest = &rest[start + end..];
+            let buttons: Vec<&str> = form
+                .match_indices("<button")
+                .map(|(at, _)| {
+                    let tag = &form[at..];
+                    &tag[..tag.find('>').unwrap_or(tag.len())]
+                })
+                .filter(|tag| !tag.contains("type=\"button\""))
+                .collect();
+            if buttons.len() < 2 || !one_line.iter().any(|kind| form.contains(kind)) {
+                continue;
+            }
+            checked += 1;
+            if !buttons[0].contains("data-default") {
+                faults.push(format!("{}: {}", file.display(), buttons[0]));
+            }
+        }
+    }
+    assert!(
+        checked >= 3,
+        "the check found the forms it is about ({checked})"
+    );
+    assert!(faults.is_empty(), "Enter would press: {faults:#?}");
+}
