@@ -338,9 +338,11 @@ pub struct LetterheadEntry {
 }
 
 impl LetterheadEntry {
-    /// Letters can be sent under a letterhead with an address.
+    /// The municipality's own organizations with an address send letters; an outside one
+    /// (KL) only writes to the municipality.
     pub fn can_send(&self) -> bool {
         !self.address_lines.is_empty()
+            && self.kind != crate::domain::organization::OrganizationKind::External.as_str()
     }
 }
 

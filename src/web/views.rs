@@ -47,6 +47,8 @@ pub struct MeetingSummary {
     pub status_label: &'static str,
     pub kind_label: &'static str,
     pub agenda_released: bool,
+    /// The body's Atom feed, announced in the meeting page's head.
+    pub feed_url: String,
 }
 
 impl From<&Meeting> for MeetingSummary {
@@ -61,6 +63,7 @@ impl From<&Meeting> for MeetingSummary {
             status_label: m.status.label_da(),
             kind_label: m.kind.label_da(),
             agenda_released: m.status.agenda_is_released(),
+            feed_url: format!("/organizations/{}/feed.atom", m.organization_id),
         }
     }
 }

@@ -44,7 +44,7 @@ async fn demo_accounts_log_in_and_out(backend: Backend) {
     for (email, home, name) in [
         (SECRETARIAT, "/secretariat/proposals", "BR-sekretariatet"),
         (POLITICIAN, "/my/proposals", "Maja Lund Holm"),
-        (ADMINISTRATION, "/", "Lene Friis"),
+        (ADMINISTRATION, "/my/tasks", "Lene Friis"),
     ] {
         let client = app.browser();
         let response = submit_login(&app, &client, email, "demo").await;

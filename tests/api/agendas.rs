@@ -988,6 +988,17 @@ async fn feed_is_well_formed_atom(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
+    // The meeting page announces its body's feed, so a feed reader finds it from the page.
+    let page = app
+        .get_text(&format!("/meetings/{SEED_MEETING}"), 200)
+        .await
+        .replace("&#x2F;", "/");
+    assert!(
+        page.contains(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Nyt fra Borgerrepræsentationen\" href=\"/organizations/1/feed.atom\">"
+        ),
+        "{page}"
+    );
     let response = app.get("/organizations/1/feed.atom").await;
     assert_eq!(response.status().as_u16(), 200);
     assert_eq!(

@@ -849,6 +849,31 @@ async fn letterheads_carry_a_logo_into_the_pdf(backend: Backend) {
     );
     let form = secretariat.get_text("/secretariat/letters/new", 200).await;
     assert!(!form.contains(&format!("<option value=\"{okf_id}\"")));
+    // An outside organization writes to the municipality but never sends its letters, even
+    // with a letterhead: KL is a sender of incoming letters only.
+    let kl = app.organization_id("KL");
+    agendum::service::letters::set_letterhead(
+        &mut app.conn(),
+        &agendum::domain::account::Actor::system(),
+        kl,
+        &agendum::service::letters::LetterheadInput {
+            address: "Weidekampsgade 10\n2300 København S",
+            website: Some("www.kl.dk"),
+            remove_logo: false,
+            logo: None,
+        },
+    )
+    .unwrap();
+    let form = secretariat.get_text("/secretariat/letters/new", 200).await;
+    let kl_option = format!("<option value=\"{kl}\"");
+    assert!(
+        !form.contains(&kl_option),
+        "KL is no sender of outgoing letters"
+    );
+    let incoming = secretariat
+        .get_text("/secretariat/letters/new?retning=ind", 200)
+        .await;
+    assert!(incoming.contains(&kl_option), "KL sends incoming letters");
 }
 
 /// How many images `pdfimages -list` finds in a PDF (`None` without poppler, outside CI).

@@ -49,7 +49,7 @@ pub fn home_path(role: Role) -> &'static str {
     match role {
         Role::Secretariat => "/secretariat/proposals",
         Role::Politician | Role::Chair => "/my/proposals",
-        Role::Administration => "/",
+        Role::Administration => "/my/tasks",
     }
 }
 
