@@ -24,8 +24,10 @@ pub const MEETING: SubjectKind = SubjectKind("meeting");
 /// The longest location a meeting may have.
 pub const LOCATION_MAX_CHARS: usize = 200;
 
-/// The planning form as typed.
-#[derive(Debug, Clone, Default)]
+/// A meeting as typed (the planning form, the edit form): every field a string, so a refused
+/// form comes back as it was.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PlanInput {
     pub organization: String,
     pub date: String,

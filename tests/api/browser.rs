@@ -158,20 +158,20 @@ async fn public_reader_finds_the_clauses_of_the_seed_agenda() {
     browser.close().await;
 }
 
-async fn log_in(c: &Client, app: &crate::helpers::TestApp, email: &str) {
+pub(crate) async fn log_in(c: &Client, app: &crate::helpers::TestApp, email: &str) {
+    log_in_with(c, app, email, "demo").await;
+}
+
+/// Logs in through the form with `password` and waits for the logged-in header.
+pub(crate) async fn log_in_with(
+    c: &Client,
+    app: &crate::helpers::TestApp,
+    email: &str,
+    password: &str,
+) {
     c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("demo")
-        .await
-        .unwrap();
+    fill(c, "email", email).await;
+    fill(c, "password", password).await;
     click(c, "form[action='/login'] button[type=submit]").await;
     c.wait()
         .for_element(Locator::Css("form[action='/logout']"))
@@ -179,7 +179,7 @@ async fn log_in(c: &Client, app: &crate::helpers::TestApp, email: &str) {
         .unwrap_or_else(|e| panic!("{email} is logged in: {e}"));
 }
 
-async fn log_out(c: &Client) {
+pub(crate) async fn log_out(c: &Client) {
     click(c, "form[action='/logout'] button").await;
     c.wait()
         .for_element(Locator::Css("a[href='/login']"))
@@ -187,7 +187,7 @@ async fn log_out(c: &Client) {
         .unwrap();
 }
 
-async fn click(c: &Client, css: &str) {
+pub(crate) async fn click(c: &Client, css: &str) {
     c.find(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
@@ -197,7 +197,7 @@ async fn click(c: &Client, css: &str) {
 }
 
 /// Waits (up to 10 s) until the page's main text contains `needle`; returns that text.
-async fn wait_for_text(c: &Client, needle: &str) -> String {
+pub(crate) async fn wait_for_text(c: &Client, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let text = page_text(c).await;
@@ -213,7 +213,7 @@ async fn wait_for_text(c: &Client, needle: &str) -> String {
 }
 
 /// The main text of the page; empty while the page is being replaced.
-async fn page_text(c: &Client) -> String {
+pub(crate) async fn page_text(c: &Client) -> String {
     let Ok(main) = c.find(Locator::Css("main")).await else {
         return String::new();
     };
@@ -527,7 +527,7 @@ async fn the_secretariat_builds_and_releases_an_agenda() {
 }
 
 /// Sets a text field to `value` (what was in it is cleared first).
-async fn fill(c: &Client, id: &str, value: &str) {
+pub(crate) async fn fill(c: &Client, id: &str, value: &str) {
     let field = c
         .find(Locator::Id(id))
         .await

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 
-use crate::browser::start_browser;
+use crate::browser::{click, fill, log_in_with, log_out, page_text, start_browser, wait_for_text};
 use crate::helpers::{Backend, TestApp};
 use crate::mail::{Mode, SmtpServer};
 
@@ -27,54 +27,8 @@ async fn a_council_is_set_up_from_nothing_on_postgres() {
     council_from_nothing(Backend::Postgres).await;
 }
 
-async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-async fn fill(c: &Client, css: &str, value: &str) {
-    let field = c
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-    field.clear().await.unwrap();
-    field.send_keys(value).await.unwrap();
-}
-
 async fn choose(c: &Client, select: &str, value: &str) {
     click(c, &format!("{select} option[value='{value}']")).await;
-}
-
-async fn page_text(c: &Client) -> String {
-    let Ok(main) = c.find(Locator::Css("main")).await else {
-        return String::new();
-    };
-    main.text()
-        .await
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Waits (up to 15 s) until the page's main text contains `needle`.
-async fn wait_for_text(c: &Client, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let text = page_text(c).await;
-        if text.contains(needle) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "«{needle}» never appeared: {text}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 /// Waits (up to 15 s) until the browser's address satisfies `done`.
@@ -95,22 +49,7 @@ async fn wait_for_url(c: &Client, done: impl Fn(&url::Url) -> bool, what: &str) 
 }
 
 async fn log_in(c: &Client, app: &TestApp, email: &str) {
-    c.goto(&app.url("/login")).await.unwrap();
-    fill(c, "#email", email).await;
-    fill(c, "#password", PASSWORD).await;
-    click(c, "form[action='/login'] button[type=submit]").await;
-    c.wait()
-        .for_element(Locator::Css("form[action='/logout']"))
-        .await
-        .unwrap_or_else(|e| panic!("{email} is logged in: {e}"));
-}
-
-async fn log_out(c: &Client) {
-    click(c, "form[action='/logout'] button").await;
-    c.wait()
-        .for_element(Locator::Css("a[href='/login']"))
-        .await
-        .unwrap();
+    log_in_with(c, app, email, PASSWORD).await;
 }
 
 /// Opens a set-password link (its path) and chooses the password.
@@ -118,8 +57,8 @@ async fn set_password(c: &Client, app: &TestApp, link: &str) {
     let path = &link[link.find("/password/reset/").expect("a set-password link")..];
     c.goto(&app.url(path)).await.unwrap();
     wait_for_text(c, "Vælg adgangskode").await;
-    fill(c, "#password", PASSWORD).await;
-    fill(c, "#password_again", PASSWORD).await;
+    fill(c, "password", PASSWORD).await;
+    fill(c, "password_again", PASSWORD).await;
     click(c, "form button[type=submit]").await;
     wait_for_text(c, "Din adgangskode er gemt").await;
 }
@@ -176,7 +115,7 @@ async fn council_from_nothing(backend: Backend) {
     c.goto(&app.url("/secretariat/settings")).await.unwrap();
     wait_for_text(c, "Indstillinger for Testby Kommune").await;
     choose(c, "#council_title", "byraad").await;
-    fill(c, "#website", "www.testby.dk").await;
+    fill(c, "website", "www.testby.dk").await;
     click(
         c,
         "form[action='/secretariat/settings'] button[type=submit]",
@@ -225,10 +164,10 @@ async fn council_from_nothing(backend: Backend) {
             .unwrap();
         wait_for_text(c, "Opret en organisation").await;
         choose(c, "#kind", kind).await;
-        fill(c, "#name", name).await;
-        fill(c, "#short_name", short).await;
+        fill(c, "name", name).await;
+        fill(c, "short_name", short).await;
         if !emails.is_empty() {
-            fill(c, "#emails", emails).await;
+            fill(c, "emails", emails).await;
         }
         if let Some(parent) = parent {
             let id = app.organization_id(parent);
@@ -248,8 +187,8 @@ async fn council_from_nothing(backend: Backend) {
     c.goto(&app.url("/secretariat/settings/persons"))
         .await
         .unwrap();
-    fill(c, "#name", "Anna Holm").await;
-    fill(c, "#email", "anna.holm@testby.dk").await;
+    fill(c, "name", "Anna Holm").await;
+    fill(c, "email", "anna.holm@testby.dk").await;
     click(
         c,
         "form[action='/secretariat/settings/persons'] button[type=submit]",
@@ -259,7 +198,7 @@ async fn council_from_nothing(backend: Backend) {
     choose(c, "#organization", &council.to_string()).await;
     choose(c, "#role", "chair").await;
     choose(c, "#party", &party_a.to_string()).await;
-    fill(c, "#start_date", "01.01.2026").await;
+    fill(c, "start_date", "01.01.2026").await;
     click(
         c,
         "form[action='/secretariat/settings/memberships'] button[type=submit]",
@@ -323,9 +262,9 @@ async fn council_from_nothing(backend: Backend) {
     let day = agendum::domain::time::today() + chrono::Duration::days(21);
     c.goto(&app.url("/secretariat/meetings")).await.unwrap();
     choose(c, "#organization", &council.to_string()).await;
-    fill(c, "#date", &day.format("%d.%m.%Y").to_string()).await;
-    fill(c, "#time", "17:00").await;
-    fill(c, "#location", "Byrådssalen").await;
+    fill(c, "date", &day.format("%d.%m.%Y").to_string()).await;
+    fill(c, "time", "17:00").await;
+    fill(c, "location", "Byrådssalen").await;
     click(
         c,
         "form[action='/secretariat/meetings'] button[type=submit]",
@@ -351,8 +290,8 @@ async fn council_from_nothing(backend: Backend) {
     c.goto(&app.url("/secretariat/settings/accounts"))
         .await
         .unwrap();
-    fill(c, "#email", "anna.holm@testby.dk").await;
-    fill(c, "#name", "Anna Holm").await;
+    fill(c, "email", "anna.holm@testby.dk").await;
+    fill(c, "name", "Anna Holm").await;
     choose(c, "#role", "politician").await;
     choose(c, "#person", &anna.to_string()).await;
     click(
@@ -376,19 +315,19 @@ async fn council_from_nothing(backend: Backend) {
     c.goto(&app.url("/proposals/new")).await.unwrap();
     fill(
         c,
-        "#title",
+        "title",
         "Medlemsforslag om solceller på kommunens skoler",
     )
     .await;
     fill(
         c,
-        "#clause-1",
+        "clause-1",
         "at Byrådet pålægger Økonomiforvaltningen at undersøge, hvilke af kommunens skoler der kan få solceller på taget, og forelægge en plan for Økonomiudvalget",
     )
     .await;
     fill(
         c,
-        "#motivation",
+        "motivation",
         "Skolernes tage står tomme, og strømmen er dyr.",
     )
     .await;
@@ -456,7 +395,7 @@ async fn council_from_nothing(backend: Backend) {
     assert_eq!(suggestions, 1, "{}", page_text(c).await);
     fill(
         c,
-        "#deadline-0",
+        "deadline-0",
         &(day + chrono::Duration::days(60))
             .format("%d.%m.%Y")
             .to_string(),

@@ -658,3 +658,15 @@ pub async fn api_call(
         serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
     )
 }
+
+/// The audit log's actions for one subject, oldest first.
+pub fn audit_actions(app: &TestApp, kind: &'static str, id: i64) -> Vec<String> {
+    agendum::db::audit::for_subject(
+        &mut app.conn(),
+        agendum::db::audit::SubjectKind(kind).with(id),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|e| e.action)
+    .collect()
+}

@@ -2,12 +2,14 @@
 //! that shows the next deadlines they give, a year's meetings made in one step after a preview
 //! (and not again when run twice), and one meeting moved.
 
-use agendum::db::{audit, meetings, organizations as orgs};
+use agendum::db::{meetings, organizations as orgs};
 use agendum::domain::MeetingId;
 use agendum::domain::time::{local, local_to_utc};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
-use crate::helpers::{Backend, Posted, Session, TestApp, on_both_backends, spawn_app, text_of};
+use crate::helpers::{
+    Backend, Posted, Session, TestApp, audit_actions, on_both_backends, spawn_app, text_of,
+};
 
 on_both_backends!(
     deadline_rules_and_closed_days_move_the_next_deadlines,
@@ -18,14 +20,6 @@ on_both_backends!(
 async fn post_plan(session: &Session, fields: &[(&'static str, String)]) -> Posted {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     session.post("/secretariat/meetings/plan", &pairs).await
-}
-
-fn actions(app: &TestApp, kind: &'static str, id: i64) -> Vec<String> {
-    audit::for_subject(&mut app.conn(), audit::SubjectKind(kind).with(id))
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
 }
 
 /// A meeting of `org` on the first working Thursday at least three weeks ahead, at 17:00.
@@ -110,7 +104,8 @@ async fn deadline_rules_and_closed_days_move_the_next_deadlines(backend: Backend
     assert_eq!(rules.proposal.to_string(), "working_days:3@10:00");
     assert_eq!(rules.agenda_release.to_string(), "working_days:2");
     assert!(
-        actions(&app, "organization", org.0).contains(&"organization.deadline_rules".to_owned())
+        audit_actions(&app, "organization", org.0)
+            .contains(&"organization.deadline_rules".to_owned())
     );
     // The page shows the deadline the new rule gives for the coming meeting.
     let expected = rules.proposal.deadline(starts, &rules.closed);
@@ -168,7 +163,7 @@ async fn deadline_rules_and_closed_days_move_the_next_deadlines(backend: Backend
             .len(),
         1
     );
-    assert!(actions(&app, "body", body_id.0).contains(&"body.closed_days".to_owned()));
+    assert!(audit_actions(&app, "body", body_id.0).contains(&"body.closed_days".to_owned()));
 }
 
 async fn a_year_plan_is_previewed_made_and_not_made_twice(backend: Backend) {
@@ -256,7 +251,7 @@ async fn a_year_plan_is_previewed_made_and_not_made_twice(backend: Backend) {
         .into_iter()
         .find(|m| local(m.starts_at).year() == year)
         .unwrap();
-    assert!(actions(&app, "meeting", one.id.0).contains(&"meeting.planned".to_owned()));
+    assert!(audit_actions(&app, "meeting", one.id.0).contains(&"meeting.planned".to_owned()));
 
     // The same plan again makes nothing new.
     let (status, location) = post_plan(&secretariat, &fields("create")).await.said();
@@ -326,7 +321,7 @@ async fn a_planned_meeting_is_moved_and_a_held_one_is_not(backend: Backend) {
     );
     assert_eq!(m.location, "Byrådssalen");
     assert_eq!(m.organization_id, org);
-    assert!(actions(&app, "meeting", meeting.0).contains(&"meeting.changed".to_owned()));
+    assert!(audit_actions(&app, "meeting", meeting.0).contains(&"meeting.changed".to_owned()));
     let page = secretariat.get_text(&location, 200).await;
     assert!(page.contains("Mødet er ændret."));
 

@@ -2,14 +2,13 @@
 //! through the pages and the API, persons and memberships with their checks, and an election
 //! period that ends the old seats.
 
-use agendum::db::audit;
 use agendum::db::organizations as orgs;
 use agendum::domain::{OrganizationId, PersonId};
 use chrono::NaiveDate;
 use serde_json::json;
 
 use crate::followup::{decided_seed, task_mails};
-use crate::helpers::{Backend, TestApp, api_call, api_token, on_both_backends, spawn_app};
+use crate::helpers::{Backend, api_call, api_token, audit_actions, on_both_backends, spawn_app};
 
 on_both_backends!(
     organizations_are_made_on_the_page_and_checked_at_their_fields,
@@ -22,14 +21,6 @@ on_both_backends!(
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn audited(app: &TestApp, kind: &'static str, id: i64) -> Vec<String> {
-    audit::for_subject(&mut app.conn(), audit::SubjectKind(kind).with(id))
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
 }
 
 async fn organizations_are_made_on_the_page_and_checked_at_their_fields(backend: Backend) {
@@ -120,7 +111,10 @@ async fn organizations_are_made_on_the_page_and_checked_at_their_fields(backend:
     assert_eq!(made.extra_emails, ["klima-sekretariat@kk.example.org"]);
     assert_eq!(made.parent_id, Some(committee));
     assert_eq!(made.website.as_deref(), Some("https://www.kk.dk/klima"));
-    assert_eq!(audited(&app, "organization", id), ["organization.created"]);
+    assert_eq!(
+        audit_actions(&app, "organization", id),
+        ["organization.created"]
+    );
 
     // Its page edits it; its kind cannot be changed, and it cannot sit under itself.
     let page = session.get_text(&location, 200).await;
@@ -160,7 +154,7 @@ async fn organizations_are_made_on_the_page_and_checked_at_their_fields(backend:
     assert_eq!(edited.name, "Klima- og Miljøforvaltningen");
     assert!(edited.extra_emails.is_empty());
     assert_eq!(
-        audited(&app, "organization", id),
+        audit_actions(&app, "organization", id),
         ["organization.created", "organization.updated"]
     );
 
@@ -262,7 +256,7 @@ async fn a_deactivated_administration_gets_no_new_tasks_and_keeps_its_old(backen
     assert_eq!(status, 200);
     assert_eq!(kept["lead"]["id"], tmf.0);
     assert_eq!(
-        audited(&app, "organization", tmf.0)
+        audit_actions(&app, "organization", tmf.0)
             .last()
             .map(String::as_str),
         Some("organization.deactivated")
@@ -688,10 +682,10 @@ async fn the_api_writes_the_register_and_reads_it_publicly(backend: Backend) {
         ("organization", committee["id"].as_i64().unwrap()),
         ("person", person["id"].as_i64().unwrap()),
     ] {
-        assert!(!audited(&app, kind, id).is_empty(), "{kind} audited");
+        assert!(!audit_actions(&app, kind, id).is_empty(), "{kind} audited");
     }
     assert_eq!(
-        audited(&app, "membership", seat["id"].as_i64().unwrap()),
+        audit_actions(&app, "membership", seat["id"].as_i64().unwrap()),
         ["membership.created", "membership.updated"]
     );
 }

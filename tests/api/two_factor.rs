@@ -6,7 +6,8 @@
 use agendum::domain::totp::{STEP_SECONDS, TotpSecret};
 
 use crate::helpers::{
-    Backend, Session, TestApp, csrf_of, on_both_backends, spawn_app, submit_login, text_of,
+    Backend, Session, TestApp, audit_actions, csrf_of, on_both_backends, spawn_app, submit_login,
+    text_of,
 };
 
 on_both_backends!(
@@ -110,14 +111,7 @@ async fn a_secretariat_account_turns_on_two_factor_and_logs_in_with_codes(backen
     };
     let session = app.login(EMAIL, "demo").await;
     let (secret, codes) = turn_on(&session).await;
-    let actions: Vec<String> = agendum::db::audit::for_subject(
-        &mut app.conn(),
-        agendum::db::audit::SubjectKind("user").with(1),
-    )
-    .unwrap()
-    .into_iter()
-    .map(|e| e.action)
-    .collect();
+    let actions = audit_actions(&app, "user", 1);
     assert!(
         actions.contains(&"user.totp_enabled".to_owned()),
         "{actions:?}"
@@ -183,7 +177,7 @@ async fn wrong_codes_end_the_login_and_other_roles_cannot_turn_it_on(backend: Ba
         return;
     };
     let session = app.login(EMAIL, "demo").await;
-    let (secret, _) = turn_on(&session).await;
+    turn_on(&session).await;
     let (client, _) = password_step(&app).await;
     let mut last = 0;
     for _ in 0..5 {
@@ -195,7 +189,6 @@ async fn wrong_codes_end_the_login_and_other_roles_cannot_turn_it_on(backend: Ba
     let form = client.get(app.url("/login/code")).send().await.unwrap();
     assert_eq!(form.status().as_u16(), 303);
     assert_eq!(form.headers()["location"], "/login");
-    let _ = secret;
 
     // Phone and recovery codes lost: another secretary turns it off; the password alone then
     // logs in. Nobody does so for their own account this way.
@@ -230,14 +223,7 @@ async fn wrong_codes_end_the_login_and_other_roles_cannot_turn_it_on(backend: Ba
     assert_eq!(status, 303, "{location}");
     let (_, response) = password_step(&app).await;
     assert_eq!(response.headers()["location"], "/secretariat/proposals");
-    let actions: Vec<String> = agendum::db::audit::for_subject(
-        &mut app.conn(),
-        agendum::db::audit::SubjectKind("user").with(1),
-    )
-    .unwrap()
-    .into_iter()
-    .map(|e| e.action)
-    .collect();
+    let actions = audit_actions(&app, "user", 1);
     assert!(
         actions.contains(&"user.totp_reset".to_owned()),
         "{actions:?}"

@@ -1057,7 +1057,7 @@ pub async fn save_letterhead(
 
 /// What is read of a logo upload: past the logo's own limit, so `check_logo` says why it is
 /// refused rather than the upload reader.
-const LOGO_UPLOAD_LIMIT: u64 = crate::domain::letter::LOGO_MAX_BYTES as u64 * 2;
+pub(super) const LOGO_UPLOAD_LIMIT: u64 = crate::domain::letter::LOGO_MAX_BYTES as u64 * 2;
 
 fn save_letterhead_fields(
     conn: &mut DbConnection,

@@ -21,20 +21,6 @@ use crate::web::views::{When, meeting_url};
 
 const LIST_LIMIT: i64 = 200;
 
-#[derive(Debug, Default, Deserialize)]
-pub struct PlanForm {
-    #[serde(default)]
-    organization: String,
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    time: String,
-    #[serde(default)]
-    location: String,
-    #[serde(default)]
-    kind: String,
-}
-
 #[derive(Serialize)]
 struct Row {
     url: String,
@@ -121,7 +107,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
 async fn meetings_page(
     state: &AppState,
     user: &CurrentUser,
-    form: &PlanForm,
+    form: &PlanInput,
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
@@ -222,10 +208,10 @@ pub async fn list(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
 ) -> AppResult<HttpResponse> {
-    let form = PlanForm {
+    let form = PlanInput {
         time: "17:30".to_owned(),
         kind: MeetingKind::Regular.as_str().to_owned(),
-        ..PlanForm::default()
+        ..PlanInput::default()
     };
     meetings_page(
         &state,
@@ -241,16 +227,10 @@ pub async fn list(
 pub async fn create(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    CsrfForm(form): CsrfForm<PlanForm>,
+    CsrfForm(form): CsrfForm<PlanInput>,
 ) -> AppResult<HttpResponse> {
     let actor = user.account.actor();
-    let input = PlanInput {
-        organization: form.organization.clone(),
-        date: form.date.clone(),
-        time: form.time.clone(),
-        location: form.location.clone(),
-        kind: form.kind.clone(),
-    };
+    let input = form.clone();
     let planned = state
         .db
         .run(move |conn| service::meetings::plan(conn, &actor, &input, Utc::now()))

@@ -386,18 +386,6 @@ pub async fn plan(
 // ---------------------------------------------------------------------------------------------
 // One meeting changed
 
-#[derive(Serialize, Deserialize, Default, Clone)]
-pub struct EditInput {
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    time: String,
-    #[serde(default)]
-    location: String,
-    #[serde(default)]
-    kind: String,
-}
-
 #[derive(Serialize)]
 struct EditPage {
     id: i64,
@@ -407,7 +395,7 @@ struct EditPage {
     status_label: &'static str,
     released: bool,
     editable: bool,
-    form: FormState<EditInput>,
+    form: FormState<MeetingInput>,
     kinds: Vec<Choice>,
 }
 
@@ -415,21 +403,13 @@ fn edit_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: MeetingId,
-    refused: Option<(EditInput, &FieldErrors)>,
+    refused: Option<(MeetingInput, &FieldErrors)>,
     notice: Option<&'static str>,
 ) -> AppResult<String> {
     let m = meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
     let form = match refused {
         Some((input, errors)) => FormState::new(input, errors),
-        None => {
-            let stored = service::meetings::edit_input(&m);
-            FormState::blank(EditInput {
-                date: stored.date,
-                time: stored.time,
-                location: stored.location,
-                kind: stored.kind,
-            })
-        }
+        None => FormState::blank(service::meetings::edit_input(&m)),
     };
     let view = EditPage {
         id: id.0,
@@ -471,21 +451,15 @@ pub async fn edit(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<MeetingId>,
-    CsrfForm(input): CsrfForm<EditInput>,
+    CsrfForm(input): CsrfForm<MeetingInput>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let posted = state
         .db
         .run(move |conn| {
-            let typed = MeetingInput {
-                organization: String::new(),
-                date: input.date.clone(),
-                time: input.time.clone(),
-                location: input.location.clone(),
-                kind: input.kind.clone(),
-            };
+            // The body stays the meeting's own whatever the form says (`update` sees to it).
             let done =
-                service::meetings::update(conn, &user.account.actor(), id, &typed, Utc::now());
+                service::meetings::update(conn, &user.account.actor(), id, &input, Utc::now());
             match done {
                 Ok(Ok(())) => Ok(Posted::Done(())),
                 Ok(Err(errors)) => Ok(Posted::Refused(

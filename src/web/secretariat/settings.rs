@@ -6,6 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use super::letters::LOGO_UPLOAD_LIMIT;
 use super::register::{Choice, choices};
 use crate::db::DbConnection;
 use crate::db::organizations as orgs;
@@ -159,10 +160,6 @@ pub async fn save(
     }
     Ok(posted.respond(|url| url))
 }
-
-/// What is read of a logo upload: past the logo's own limit, so the check says why it is
-/// refused rather than the upload reader.
-const LOGO_UPLOAD_LIMIT: u64 = crate::domain::letter::LOGO_MAX_BYTES as u64 * 2;
 
 /// `POST /secretariat/settings/logo` (multipart: `file`, or `remove_logo`).
 pub async fn save_logo(
