@@ -13,6 +13,7 @@ use typst_as_lib::TypstTemplateMainFile;
 use typst_layout::PagedDocument;
 
 use crate::domain::agenda::{AgendaItemKind, AgendaSnapshot, SnapshotItem};
+use crate::domain::markdown::{Span, TextBlock, blocks as markdown_blocks, inline_spans};
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, time_da};
 
@@ -20,6 +21,8 @@ const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
 const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
 const MINUTES_TEMPLATE: &str = include_str!("../templates/pdf/minutes.typ");
 const LETTER_TEMPLATE: &str = include_str!("../templates/pdf/letter.typ");
+/// What the templates import to lay out text from users (`#import "text.typ"`).
+const TEXT_MODULE: &str = include_str!("../templates/pdf/text.typ");
 
 pub use crate::domain::audience::Audience;
 
@@ -34,6 +37,7 @@ fn engine(template: &'static str) -> TypstEngine<TypstTemplateMainFile> {
     TypstEngine::builder()
         .main_file(template)
         .fonts(typst_assets::fonts())
+        .with_static_source_file_resolver([("text.typ", TEXT_MODULE)])
         .build()
 }
 
@@ -111,140 +115,6 @@ impl LetterView {
         self.logo = logo;
         self
     }
-}
-
-/// A block of a letter's body: a paragraph, a heading, a list item (with its marker) or a quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TextBlock {
-    pub kind: &'static str,
-    pub marker: Option<String>,
-    pub spans: Vec<Span>,
-}
-
-/// A run of text with its emphasis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
-    pub text: String,
-    pub strong: bool,
-    pub emph: bool,
-}
-
-/// Reads Markdown into blocks the letter template lays out: paragraphs, headings, list items
-/// and quotes, with bold and italic kept. Raw HTML is text; a link keeps its address after its
-/// text, since paper cannot be clicked. Blank-line paragraphs of plain text come out as they
-/// were written.
-pub fn markdown_blocks(markdown: &str) -> Vec<TextBlock> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let mut blocks = Vec::new();
-    let mut current: Option<TextBlock> = None;
-    let (mut strong, mut emph, mut quote) = (0usize, 0usize, 0usize);
-    // Each open list: the next number of an ordered one, or None for bullets.
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut link: Vec<String> = Vec::new();
-    let push_text = |current: &mut Option<TextBlock>, text: &str, strong: bool, emph: bool| {
-        let block = current.get_or_insert_with(|| TextBlock {
-            kind: "p",
-            marker: None,
-            spans: Vec::new(),
-        });
-        match block.spans.last_mut() {
-            Some(last) if last.strong == strong && last.emph == emph => last.text.push_str(text),
-            _ => block.spans.push(Span {
-                text: text.to_owned(),
-                strong,
-                emph,
-            }),
-        }
-    };
-    let finish = |current: &mut Option<TextBlock>, blocks: &mut Vec<TextBlock>| {
-        if let Some(mut block) = current.take() {
-            if let Some(last) = block.spans.last_mut() {
-                last.text = last.text.trim_end().to_owned();
-            }
-            block.spans.retain(|s| !s.text.is_empty());
-            if !block.spans.is_empty() {
-                blocks.push(block);
-            }
-        }
-    };
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
-        match event {
-            Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
-                // A loose list item's first paragraph is the item itself.
-                let fresh_item = current
-                    .as_ref()
-                    .is_some_and(|b| b.kind == "item" && b.spans.is_empty());
-                if !fresh_item {
-                    finish(&mut current, &mut blocks);
-                    let kind = match (&event, quote > 0) {
-                        (Event::Start(Tag::Heading { .. }), _) => "heading",
-                        (_, true) => "quote",
-                        _ => "p",
-                    };
-                    current = Some(TextBlock {
-                        kind,
-                        marker: None,
-                        spans: Vec::new(),
-                    });
-                }
-            }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
-                finish(&mut current, &mut blocks);
-            }
-            Event::Start(Tag::BlockQuote(_)) => quote += 1,
-            Event::End(TagEnd::BlockQuote(_)) => quote = quote.saturating_sub(1),
-            Event::Start(Tag::List(first)) => {
-                finish(&mut current, &mut blocks);
-                lists.push(first);
-            }
-            Event::End(TagEnd::List(_)) => {
-                finish(&mut current, &mut blocks);
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                finish(&mut current, &mut blocks);
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}.");
-                        *n += 1;
-                        m
-                    }
-                    _ => "•".to_owned(),
-                };
-                current = Some(TextBlock {
-                    kind: "item",
-                    marker: Some(marker),
-                    spans: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::Item) => finish(&mut current, &mut blocks),
-            Event::Start(Tag::Strong) => strong += 1,
-            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => emph += 1,
-            Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => link.push(dest_url.to_string()),
-            Event::End(TagEnd::Link) => {
-                if let Some(url) = link.pop() {
-                    let url = url.trim_start_matches("mailto:");
-                    let shown = current
-                        .as_ref()
-                        .and_then(|b| b.spans.last())
-                        .is_some_and(|s| s.text.ends_with(url));
-                    if !shown {
-                        push_text(&mut current, &format!(" ({url})"), strong > 0, emph > 0);
-                    }
-                }
-            }
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                push_text(&mut current, &text, strong > 0, emph > 0);
-            }
-            Event::SoftBreak => push_text(&mut current, " ", strong > 0, emph > 0),
-            Event::HardBreak => push_text(&mut current, "\n", strong > 0, emph > 0),
-            _ => {}
-        }
-    }
-    finish(&mut current, &mut blocks);
-    blocks
 }
 
 /// The letter as a PDF.
@@ -383,6 +253,8 @@ pub struct Overview {
     /// "1. at-punkt"
     pub clause_heading: String,
     pub clause_text: String,
+    /// The clause's runs of text, its Markdown read, for the PDF.
+    pub clause_spans: Vec<Span>,
     pub lead: String,
     /// "Besvaret 12.06.2025 af …", when the lead has answered.
     pub answered: Option<String>,
@@ -425,6 +297,8 @@ struct Supplement<'a> {
 
 #[derive(Serialize)]
 struct ItemData {
+    /// "1", for the table of contents.
+    number: String,
     title: String,
     closed: bool,
     kind_line: Option<String>,
@@ -437,9 +311,10 @@ struct ItemData {
 #[derive(Serialize)]
 struct ProposalData {
     opening: String,
-    clauses: Vec<String>,
+    /// Each clause's runs of text, its Markdown read.
+    clauses: Vec<Vec<Span>>,
     submitted_by: Option<String>,
-    motivation: Vec<String>,
+    motivation: Vec<TextBlock>,
 }
 
 #[derive(Serialize)]
@@ -469,14 +344,15 @@ fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
     // The public sees a closed item's title and "Lukket punkt", nothing more.
     let withheld = !item.public && audience == Audience::Public;
     ItemData {
+        number: item.number.clone(),
         title: item.display_title(),
         closed: !item.public,
         kind_line: if withheld { None } else { kind_line(&item) },
         proposal: item.proposal.as_ref().map(|p| ProposalData {
             opening: p.opening.clone(),
-            clauses: p.clauses.clone(),
+            clauses: p.clauses.iter().map(|c| inline_spans(c)).collect(),
             submitted_by: p.submitted_by.clone(),
-            motivation: paragraphs(&p.motivation),
+            motivation: markdown_blocks(&p.motivation),
         }),
         sections: item
             .sections
@@ -551,6 +427,39 @@ fn render<T: Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposals_markdown_reaches_the_agenda_pdf_as_styled_text_never_as_markers() {
+        let item: SnapshotItem = serde_json::from_value(serde_json::json!({
+            "id": 1, "number": "1", "title": "Medlemsforslag om cykler", "kind": "member_proposal",
+            "public": true, "case_references": [], "body": null,
+            "proposal": {
+                "id": 7, "opening": "Det foreslås,",
+                "clauses": ["at **alle** forvaltninger svarer,", "at *Økonomiudvalget* orienteres."],
+                "submitted_by": "Stillet af Enhedslisten",
+                "motivation": "Et **vigtigt** forslag.\n\n- første\n- anden"
+            }
+        }))
+        .unwrap();
+        let data = item_data(&item, Audience::Public);
+        let proposal = data.proposal.unwrap();
+        let text = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+        assert_eq!(text(&proposal.clauses[0]), "at alle forvaltninger svarer,");
+        assert!(
+            proposal.clauses[0]
+                .iter()
+                .any(|s| s.strong && s.text == "alle")
+        );
+        assert!(
+            proposal.clauses[1]
+                .iter()
+                .any(|s| s.emph && s.text == "Økonomiudvalget")
+        );
+        let kinds: Vec<&str> = proposal.motivation.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, ["p", "item", "item"]);
+        let all = serde_json::to_string(&proposal.motivation).unwrap();
+        assert!(!all.contains("**") && !all.contains("- første"), "{all}");
+    }
 
     fn plain(blocks: &[TextBlock]) -> Vec<(&str, Option<&str>, String)> {
         blocks

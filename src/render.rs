@@ -25,9 +25,30 @@ fn date_da(
     ))
 }
 
+/// A filter over text from users: `markdown` (blocks), `markdown_inline` (a clause),
+/// `plain_text` (a mail's text part). The HTML ones are safe to print with `| safe`.
+fn text_filter(
+    render: fn(&str) -> String,
+) -> impl Fn(&tera::Value, &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value>
++ Send
++ Sync {
+    move |value, _| {
+        Ok(tera::Value::String(render(
+            value.as_str().unwrap_or_default(),
+        )))
+    }
+}
+
 static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    use crate::domain::markdown;
     let mut tera = Tera::default();
     tera.register_filter("date_da", date_da);
+    tera.register_filter("markdown", text_filter(markdown::to_safe_html));
+    tera.register_filter(
+        "markdown_inline",
+        text_filter(markdown::to_safe_inline_html),
+    );
+    tera.register_filter("plain_text", text_filter(markdown::to_plain_text));
     let mut files = Vec::new();
     collect(&TEMPLATE_FILES, &mut files);
     tera.add_raw_templates(files).map_err(|e| {

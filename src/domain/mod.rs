@@ -81,6 +81,7 @@ pub mod ids;
 pub mod import;
 pub mod letter;
 pub mod mail;
+pub mod markdown;
 pub mod meeting;
 pub mod minutes;
 pub mod municipality;

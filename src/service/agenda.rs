@@ -289,6 +289,34 @@ pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> App
     })
 }
 
+/// A release and whom its mail went to.
+#[derive(Debug)]
+pub struct ReleaseSent {
+    pub released: Released,
+    /// Members with an address, mailed the agenda and its calendar invitation.
+    pub members: usize,
+    /// Confirmed subscribers of the body, mailed the agenda.
+    pub subscribers: usize,
+}
+
+impl ReleaseSent {
+    /// "Dagsordenen (version 2) er udsendt til 55 medlemmer og 1 abonnent."
+    pub fn text_da(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let version = if self.released.version > 1 {
+            format!(" (version {})", self.released.version)
+        } else {
+            String::new()
+        };
+        format!(
+            "Dagsordenen{version} er udsendt til {} og {} og er offentlig på mødets side.",
+            count(self.members, "medlem", "medlemmer"),
+            count(self.subscribers, "abonnent", "abonnenter")
+        )
+    }
+}
+
 /// Releases the agenda as the next version, mails it to the members and the subscribers, and
 /// records who did it, in one transaction.
 pub fn release(
@@ -296,7 +324,7 @@ pub fn release(
     settings: &Settings,
     actor: &Actor,
     request: &ReleaseRequest,
-) -> AppResult<Released> {
+) -> AppResult<ReleaseSent> {
     write_transaction(conn, |conn| {
         let released = release_version(conn, request)?;
         let recipients = crate::mail::agenda::notify_members(conn, settings, &released)?;
@@ -319,6 +347,10 @@ pub fn release(
                 note: if released.late { reason } else { None },
             },
         )?;
-        Ok(released)
+        Ok(ReleaseSent {
+            released,
+            members: recipients,
+            subscribers,
+        })
     })
 }

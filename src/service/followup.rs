@@ -193,6 +193,7 @@ pub fn overview(conn: &mut DbConnection, task_id: TaskId) -> AppResult<Overview>
         decision_text: decision.text.clone(),
         clause_heading: format!("{}. at-punkt", task.clause),
         clause_text: task.clause_text.clone(),
+        clause_spans: crate::domain::markdown::inline_spans(&task.clause_text),
         lead: task.lead.name.clone(),
         answered: answered(task.answered_at, &task.answered_by),
         answer: task.answer.as_deref().map(paragraphs).unwrap_or_default(),

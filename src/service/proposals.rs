@@ -372,6 +372,41 @@ pub fn update_draft(
 // ---------------------------------------------------------------------------------------------
 // Steps
 
+/// What the author is told a submission was: its receipt number (the proposal's), when it came
+/// in, the deadline it was measured against and whether it was late, and the meeting.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub number: ProposalId,
+    pub submitted_at: chrono::DateTime<Utc>,
+    pub deadline: chrono::DateTime<Utc>,
+    pub late: bool,
+    pub meeting: Option<String>,
+}
+
+impl Receipt {
+    /// "Kvittering for forslag nr. 12: indsendt 07.12.2026, kl. 10:15, inden fristen …"
+    pub fn text_da(&self) -> String {
+        let meeting = self
+            .meeting
+            .as_deref()
+            .map(|m| format!(" til {m}"))
+            .unwrap_or_default();
+        let timing = if self.late {
+            format!(
+                "efter fristen {}; sekretariatet afgør, om det kan komme på dagsordenen",
+                datetime_da(self.deadline)
+            )
+        } else {
+            format!("inden fristen {}", datetime_da(self.deadline))
+        };
+        format!(
+            "Kvittering for forslag nr. {}: indsendt{meeting} {}, {timing}. Kvitteringen er også sendt til din mail.",
+            self.number,
+            datetime_da(self.submitted_at)
+        )
+    }
+}
+
 /// Submits against the target meeting's deadline and, in the same transaction, puts the
 /// author's receipt and the secretariat's notice in the outbox.
 pub fn submit(
@@ -381,7 +416,7 @@ pub fn submit(
     account: &Account,
     proposal: &Proposal,
     lock: i32,
-) -> AppResult<()> {
+) -> AppResult<Receipt> {
     let Some(meeting_id) = proposal.target_meeting_id else {
         return Err(AppError::invalid(
             "Vælg det møde, forslaget skal behandles på, før du indsender det (Ret forslaget).",
@@ -422,9 +457,11 @@ pub fn submit(
             },
         )?;
         let mut ctx = Context::new();
+        let meeting_line = meeting_text(conn, Some(meeting_id))?;
+        ctx.insert("receipt", &id.0);
         ctx.insert("title", &proposal.title);
         ctx.insert("name", &account.name);
-        ctx.insert("meeting", &meeting_text(conn, Some(meeting_id))?);
+        ctx.insert("meeting", &meeting_line);
         ctx.insert("submitted", &datetime_da(now));
         ctx.insert("deadline", &datetime_da(deadline));
         ctx.insert("late", &late);
@@ -438,7 +475,14 @@ pub fn submit(
             .iter()
             .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
             .collect();
-        enqueue_mail(conn, settings, "proposal_notice", secretariat, &ctx, id)
+        enqueue_mail(conn, settings, "proposal_notice", secretariat, &ctx, id)?;
+        Ok(Receipt {
+            number: id,
+            submitted_at: now,
+            deadline,
+            late,
+            meeting: meeting_line,
+        })
     })
 }
 
@@ -536,7 +580,7 @@ pub fn accept(
     assign_new: bool,
     existing: &[CaseReference],
     late_reason: Option<&str>,
-) -> AppResult<()> {
+) -> AppResult<Vec<String>> {
     write_transaction(conn, |conn| {
         let year = workflow::year_of(Utc::now());
         let choice = CaseChoice {
@@ -574,7 +618,8 @@ pub fn accept(
         );
         ctx.insert("meeting", &meeting_text(conn, proposal.target_meeting_id)?);
         ctx.insert("reviewer", &who.label);
-        mail_author(conn, settings, proposal, "proposal_accepted", ctx)
+        mail_author(conn, settings, proposal, "proposal_accepted", ctx)?;
+        Ok(shown)
     })
 }
 

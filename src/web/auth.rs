@@ -42,6 +42,8 @@ pub struct CurrentUser {
     pub logged_in_at: chrono::NaiveDateTime,
     /// The municipality as the request's pages show it.
     pub site: std::sync::Arc<super::site::Site>,
+    /// What the change before this page did, to be said on it (`web::flash`).
+    pub flash: Option<String>,
 }
 
 impl CurrentUser {
@@ -126,6 +128,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
     let hash = secret_hash(cookie.value());
     let policy = state.settings.sessions;
     let site = state.site.current();
+    let flash = super::flash::notice_of(req);
     state
         .db
         .run(move |conn| {
@@ -147,6 +150,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
                 csrf_token: session.csrf_token,
                 logged_in_at: session.created_at,
                 site,
+                flash,
             }))
         })
         .await

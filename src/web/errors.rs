@@ -43,13 +43,14 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         log(self);
-        page(self, &Site::unnamed())
+        page(self, templates::Viewer::Anonymous(&Site::unnamed()))
     }
 }
 
-/// The error page for `err`, in the municipality's layout.
-pub fn page(err: &AppError, site: &Site) -> HttpResponse {
-    let mut ctx = templates::page_context(site);
+/// The error page for `err`, in the municipality's layout, for whoever asked: a logged-in
+/// person sees their own header (name, menu, log out) on it.
+pub fn page(err: &AppError, viewer: templates::Viewer<'_>) -> HttpResponse {
+    let mut ctx = templates::context_for(viewer);
     ctx.insert("status", &err.kind.status());
     ctx.insert("title", title(err.kind));
     ctx.insert("message", &err.message);
@@ -156,7 +157,13 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
         (true, _) => ApiError(err).error_response(),
         (false, Some(state)) => {
             log(&err);
-            page(&err, &state.site())
+            let user = if req.cookie(super::auth::SESSION_COOKIE).is_some() {
+                super::auth::current_user(&req).await.ok().flatten()
+            } else {
+                None
+            };
+            let site = state.site();
+            page(&err, templates::Viewer::new(&site, user.as_ref()))
         }
         (false, None) => err.error_response(),
     };

@@ -19,12 +19,6 @@ pub fn page(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
-pub fn see_other(location: impl Into<String>) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.into()))
-        .finish()
-}
-
 /// A post's outcome: what was done, or the page again with why not.
 pub enum Posted<T> {
     Done(T),
@@ -32,10 +26,14 @@ pub enum Posted<T> {
 }
 
 impl<T> Posted<T> {
-    /// The redirect after a change, or the page with the refusal.
-    pub fn respond(self, location: impl FnOnce(T) -> String) -> HttpResponse {
+    /// The redirect after a change with what it did (`then` gives where to and what to say),
+    /// or the page with the refusal.
+    pub fn respond(self, then: impl FnOnce(T) -> (String, String)) -> HttpResponse {
         match self {
-            Posted::Done(done) => see_other(location(done)),
+            Posted::Done(done) => {
+                let (location, notice) = then(done);
+                super::flash::done(location, notice)
+            }
             Posted::Refused(status, body) => page(status, body),
         }
     }
@@ -134,18 +132,47 @@ pub struct AnswerForm {
     pub proposed_deadline: String,
     #[serde(default)]
     pub reason: String,
+    /// A file chosen but sent with "Send" rather than "Vedhæft filen": only its name arrives.
+    #[serde(default)]
+    pub file: String,
 }
 
 impl AnswerForm {
-    /// What the form asks for.
-    pub fn response(&self) -> Response<'_> {
-        Response {
+    /// The form's text fields as a multipart post ("Vedhæft filen") sent them.
+    pub fn from_fields(fields: &[(String, String)]) -> Self {
+        let get = |name: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        AnswerForm {
+            action: get("action"),
+            answer: get("answer"),
+            answered_by: get("answered_by"),
+            proposed_deadline: get("proposed_deadline"),
+            reason: get("reason"),
+            file: String::new(),
+        }
+    }
+
+    /// What the form asks for. A file chosen but not attached refuses the answer, so nothing
+    /// the person meant to send is dropped.
+    pub fn response(&self) -> AppResult<Response<'_>> {
+        let name = self.file.trim();
+        if self.action == "answer" && !name.is_empty() {
+            return Err(AppError::invalid(format!(
+                "Filen »{name}« er ikke vedhæftet endnu. Tryk »Vedhæft filen« først, og send så svaret."
+            )));
+        }
+        Ok(Response {
             action: &self.action,
             answer: &self.answer,
             answered_by: &self.answered_by,
             proposed_deadline: &self.proposed_deadline,
             reason: &self.reason,
-        }
+        })
     }
 
     /// What was typed, to show again if it is refused.
@@ -157,6 +184,13 @@ impl AnswerForm {
             "reason": self.reason,
         })
     }
+}
+
+/// What the answer page says after a file was attached (the answer is not sent by it).
+pub fn attached_notice(filename: &str) -> String {
+    format!(
+        "Filen »{filename}« er vedhæftet. Svaret er ikke sendt endnu: skriv det færdigt, og tryk Send."
+    )
 }
 
 /// `?version=N` on an agenda's page and documents.

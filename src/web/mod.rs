@@ -6,9 +6,9 @@ pub mod auth;
 pub mod cache;
 pub mod errors;
 pub mod files;
+pub mod flash;
 pub mod forms;
 pub mod input;
-pub mod markdown;
 pub mod proposal_page;
 pub mod site;
 pub mod templates;
@@ -216,6 +216,7 @@ pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Se
             // Forms may carry long texts; the handlers refuse what is too long, field by field.
             .app_data(web::PayloadConfig::new(FORM_LIMIT_BYTES))
             .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES))
+            .wrap(middleware::from_fn(flash::with_flash))
             .wrap(middleware::from_fn(site::with_site))
             .wrap(headers)
             .configure(routes)

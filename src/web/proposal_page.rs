@@ -12,13 +12,13 @@ use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
 use crate::domain::ProposalId;
 use crate::domain::deadline::time_left_da;
+use crate::domain::markdown::to_safe_html;
 use crate::domain::proposal::{CHECKLIST, FieldErrors, ProposalStatus, SubmitterRole};
 use crate::error::{AppError, AppResult};
 pub use crate::read::access::{Access, access};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{error_lines, page};
-use crate::web::markdown::to_safe_html;
 use crate::web::templates::render_page;
 use crate::web::views::{AuditLine, CaseLink, When, clauses, meeting_url};
 
@@ -82,6 +82,8 @@ struct PrivatePage {
     deadline: Option<Deadline>,
     can_edit: bool,
     can_submit: bool,
+    /// Why a draft cannot be submitted yet, said where the button would be.
+    submit_blocked: Option<&'static str>,
     can_withdraw: bool,
     can_review: bool,
     versions: Vec<VersionLink>,
@@ -176,6 +178,15 @@ impl PrivatePage {
         let now = Utc::now();
         let editable = access == Access::Author && proposal.status.editable_by_author();
         let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
+        let submit_blocked = match &meeting {
+            None => Some(
+                "Forslaget kan indsendes, når du har valgt det møde, det skal behandles på: vælg det under Ret forslaget.",
+            ),
+            Some(m) if m.starts_at <= now => Some(
+                "Mødet, forslaget er stillet til, er holdt. Vælg et kommende møde under Ret forslaget, så kan det indsendes.",
+            ),
+            Some(_) => None,
+        };
         let error = |f: &str| errors.get(f).map(str::to_owned);
         PrivatePage {
             id: proposal.id,
@@ -213,7 +224,8 @@ impl PrivatePage {
                 left: time_left_da(now, d),
             }),
             can_edit: editable,
-            can_submit: editable,
+            can_submit: editable && submit_blocked.is_none(),
+            submit_blocked: submit_blocked.filter(|_| editable),
             can_withdraw: access == Access::Author
                 && proposal
                     .status

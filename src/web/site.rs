@@ -144,9 +144,26 @@ pub async fn with_site(
     }
     let res = next.call(req).await?;
     let again = match (&state, res.response().error()) {
-        (Some(state), Some(error)) => error
-            .as_error::<crate::error::AppError>()
-            .map(|err| super::errors::page(err, &state.site())),
+        (Some(state), Some(error)) => match error.as_error::<crate::error::AppError>() {
+            Some(err) => {
+                // The session as the handler saw it (looked up once per request), or looked
+                // up now for a request refused before its handler asked.
+                let user = if res.request().cookie(super::auth::SESSION_COOKIE).is_some() {
+                    super::auth::current_user(res.request())
+                        .await
+                        .ok()
+                        .flatten()
+                } else {
+                    None
+                };
+                let site = state.site();
+                Some(super::errors::page(
+                    err,
+                    super::templates::Viewer::new(&site, user.as_ref()),
+                ))
+            }
+            None => None,
+        },
         _ => None,
     };
     Ok(match again {

@@ -131,6 +131,9 @@ pub fn context_for<'a>(viewer: impl Into<Viewer<'a>>) -> Context {
             },
         );
         ctx.insert("csrf", &user.csrf_token);
+        if let Some(flash) = &user.flash {
+            ctx.insert("flash", flash);
+        }
     }
     ctx
 }

@@ -203,20 +203,32 @@ pub async fn read_form(
     Ok(Ok(upload))
 }
 
+/// A checked file (or why it was refused) and the other fields of its form: what was typed
+/// beside it, to show again.
+pub struct Received {
+    pub file: Result<(String, &'static str, Vec<u8>), String>,
+    pub fields: Vec<(String, String)>,
+}
+
 /// Reads one uploaded file and checks its name and content against its type (refusals are
-/// the user's to read).
+/// the user's to read, with the form's other fields kept).
 pub async fn receive_checked_file(
     req: &HttpRequest,
     user: Option<&crate::web::auth::CurrentUser>,
     multipart: actix_multipart::Multipart,
     limit: u64,
-) -> AppResult<Result<(String, &'static str, Vec<u8>), String>> {
+) -> AppResult<Received> {
     let read = read_upload(req, user, multipart, limit).await?;
     let mut upload = match read {
         Ok(u) => u,
-        Err(e) => return Ok(Err(e.to_string())),
+        Err(e) => {
+            return Ok(Received {
+                file: Err(e.to_string()),
+                fields: Vec::new(),
+            });
+        }
     };
-    Ok(upload
+    let file = upload
         .take_file()?
         .ok_or(crate::domain::attachment::AttachmentError::Empty)
         .and_then(|(name, bytes)| {
@@ -224,7 +236,11 @@ pub async fn receive_checked_file(
             let content_type = crate::domain::attachment::check(&filename, &bytes)?;
             Ok((filename, content_type, bytes))
         })
-        .map_err(|e| e.to_string()))
+        .map_err(|e| e.to_string());
+    Ok(Received {
+        file,
+        fields: upload.fields,
+    })
 }
 
 #[cfg(test)]

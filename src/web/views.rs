@@ -106,7 +106,8 @@ pub struct ItemProposal {
     pub opening: String,
     pub clauses: Vec<Clause>,
     pub submitted_by: Option<String>,
-    pub motivation: Vec<String>,
+    /// As written (Markdown); the template renders it.
+    pub motivation: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,7 +158,7 @@ impl AgendaItemView {
                 opening: p.opening.clone(),
                 clauses: clauses(&p.clauses),
                 submitted_by: p.submitted_by.clone(),
-                motivation: paragraphs(&p.motivation),
+                motivation: p.motivation.clone(),
             }),
             body: item.body.as_deref().map(paragraphs).unwrap_or_default(),
             source: item.source.clone(),

@@ -474,7 +474,17 @@ async fn the_secretariat_builds_and_releases_an_agenda() {
         &format!("form[action='{editor}/release'] button[type=submit]"),
     )
     .await;
-    wait_for_text(c, "Version 1").await;
+    let text = wait_for_text(c, "Version 1").await;
+    // The release says what it did, in the page's status box.
+    assert!(text.contains("Dagsordenen er udsendt til "), "{text}");
+    let status = c
+        .find(Locator::Css("p.notice[role=status]"))
+        .await
+        .expect("the notice")
+        .text()
+        .await
+        .unwrap();
+    assert!(status.contains("medlemmer og"), "{status}");
 
     // A member of the council receives the agenda with a calendar invitation.
     let members = agendum::db::organizations::member_addresses(
@@ -676,6 +686,36 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     )
     .await;
     fill(c, "answered_by", "Jens Hansen, TMF").await;
+    // A file attached on the way: what was typed stays in the form.
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("TMF notat.pdf");
+    std::fs::write(
+        &note,
+        b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+    )
+    .unwrap();
+    c.find(Locator::Id("file"))
+        .await
+        .unwrap()
+        .send_keys(note.to_str().unwrap())
+        .await
+        .unwrap();
+    click(c, "button[formaction$='/files']").await;
+    wait_for_text(c, "Filen »TMF notat.pdf« er vedhæftet").await;
+    let value = |id: &'static str| async move {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        value("answer").await,
+        "TMF har én profil på X, @kbhteknik, som bruges til trafikinformation."
+    );
+    assert_eq!(value("answered_by").await, "Jens Hansen, TMF");
     click(c, "form button[type=submit]").await;
     wait_for_text(c, "Tak. Jeres bidrag er sendt").await;
 

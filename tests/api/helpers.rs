@@ -342,6 +342,23 @@ impl Session {
         body
     }
 
+    /// What the page at `location` (where a change sent the browser) says was done: the text of
+    /// the layout's notice box. The notice is said once: the next page has none.
+    pub async fn notice_at(&self, location: &str) -> String {
+        let page = self.get_text(location, 200).await;
+        let notice = page
+            .split_once("<p class=\"notice\" role=\"status\">")
+            .and_then(|(_, rest)| rest.split_once("</p>"))
+            .map(|(text, _)| text_of(text))
+            .unwrap_or_else(|| panic!("no notice on {location}: {page}"));
+        let again = self.get_text(location, 200).await;
+        assert!(
+            !again.contains("<p class=\"notice\" role=\"status\">"),
+            "the notice is said once: {again}"
+        );
+        notice
+    }
+
     /// A form posted with the session's token, its answer read: status, redirect, body.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Posted {
         Posted::read(self.post_form(path, fields).await).await

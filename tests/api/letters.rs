@@ -409,7 +409,7 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     assert_eq!(before, 0);
     let (status, location, _) = act("send", approved.lock_version).await;
     assert_eq!(status, 303);
-    assert!(location.ends_with("?udfoert=send"), "{location}");
+    assert!(location.ends_with(&format!("/letters/{id}")), "{location}");
     let sent = letter(&app, id);
     assert_eq!(sent.status.as_str(), "sent");
     assert!(sent.sent_at.is_some());

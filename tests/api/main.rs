@@ -13,6 +13,7 @@ mod api_proposals;
 mod browser;
 mod browser_council;
 mod cli;
+mod feedback;
 mod followup;
 mod followup_pages;
 mod import;

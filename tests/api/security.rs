@@ -211,12 +211,28 @@ async fn uploads_are_bounded_at_their_limits(backend: Backend) {
         }
     };
     let limit = 1024 * 1024;
+    // "Vedhæft filen" sends what is typed with the file: the page comes back with it.
     let mut at_limit = Vec::new();
     field_part(&mut at_limit, "csrf", &csrf);
+    field_part(&mut at_limit, "action", "answer");
+    field_part(
+        &mut at_limit,
+        "answer",
+        "Vi har **to** profiler på X & lukker dem.",
+    );
+    field_part(&mut at_limit, "answered_by", "Jens Hansen, kommunikation");
     file_part(&mut at_limit, "file", "svar.pdf", &pdf_of(limit));
     let (status, body) = post(at_limit).await;
     assert_eq!(status, 200, "{body}");
-    assert!(body.contains("Filen er vedhæftet"));
+    assert!(body.contains("Filen »svar.pdf« er vedhæftet"), "{body}");
+    assert!(
+        body.contains(">Vi har **to** profiler på X &amp; lukker dem.</textarea>"),
+        "the typed answer stays: {body}"
+    );
+    assert!(
+        body.contains("value=\"Jens Hansen, kommunikation\""),
+        "{body}"
+    );
     let mut over = Vec::new();
     field_part(&mut over, "csrf", &csrf);
     file_part(&mut over, "file", "svar.pdf", &pdf_of(limit + 1));

@@ -52,7 +52,7 @@ pub async fn upload(
         .db
         .run(move |conn| open(conn, &lookup).map(|_| ()))
         .await?;
-    let received = crate::web::upload::receive_checked_file(
+    let crate::web::upload::Received { file, fields } = crate::web::upload::receive_checked_file(
         &req,
         user.as_ref(),
         multipart,
@@ -65,8 +65,9 @@ pub async fn upload(
         .db
         .run(move |conn| {
             let (task, contribution) = open(conn, &lookup)?;
-            let done = received.and_then(|(name, content_type, bytes)| {
+            let done = file.and_then(|(name, content_type, bytes)| {
                 tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
+                    .map(|_| name)
                     .map_err(|e| e.message.into_owned())
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
@@ -76,8 +77,14 @@ pub async fn upload(
             ))
         })
         .await?;
-    let (status, said) = match &done {
-        Ok(_) => (StatusCode::OK, Said::Thanks("Filen er vedhæftet.")),
+    // What was typed beside the file stays in the form, attached or not.
+    let mut data = data;
+    data.draft = Some(crate::web::forms::AnswerForm::from_fields(&fields).draft());
+    let attached = done
+        .as_ref()
+        .map(|name| crate::web::forms::attached_notice(name));
+    let (status, said) = match &attached {
+        Ok(notice) => (StatusCode::OK, Said::Thanks(notice)),
         Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Said::Refused(message)),
     };
     respond(&req, &state, user.as_ref(), status, &token, data, said)
@@ -119,7 +126,7 @@ fn respond(
     data: crate::read::task::AnswerPage,
     said: Said,
 ) -> AppResult<HttpResponse> {
-    let (notice, error) = match said {
+    let (flash, error) = match said {
         Said::Nothing => (None, None),
         Said::Thanks(text) => (Some(text), None),
         Said::Refused(text) => (None, Some(text)),
@@ -133,7 +140,7 @@ fn respond(
         &AnswerLinkPage {
             task: data,
             action: format!("/tasks/answer/{token}"),
-            notice,
+            flash,
             error,
         },
     )
@@ -144,7 +151,9 @@ fn respond(
 struct AnswerLinkPage<'a> {
     task: crate::read::task::AnswerPage,
     action: String,
-    notice: Option<&'a str>,
+    /// Said in the layout's notice box (the link's holder has no session to carry it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flash: Option<&'a str>,
     error: Option<&'a str>,
 }
 
@@ -203,14 +212,9 @@ pub async fn submit(
                 user_id: None,
                 label: format!("svarlink ({})", form.answered_by.trim()),
             };
-            let done = service::tasks::respond(
-                conn,
-                &settings,
-                &task,
-                contribution,
-                &form.response(),
-                &actor,
-            );
+            let done = form.response().and_then(|response| {
+                service::tasks::respond(conn, &settings, &task, contribution, &response, &actor)
+            });
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             let data = crate::read::task::page(

@@ -193,7 +193,7 @@ fn page(
     status: StatusCode,
     id: TaskId,
     data: crate::read::task::AnswerPage,
-    notice: Option<&str>,
+    flash: Option<&str>,
     error: Option<&str>,
 ) -> AppResult<HttpResponse> {
     // The answer link's page, for the administration's own account.
@@ -203,7 +203,8 @@ fn page(
         action: String,
         form_csrf: &'a str,
         answered_by_default: &'a str,
-        notice: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        flash: Option<&'a str>,
         error: Option<&'a str>,
         back_url: &'static str,
     }
@@ -212,7 +213,7 @@ fn page(
         action: format!("/my/tasks/{id}"),
         form_csrf: &user.csrf_token,
         answered_by_default: &user.account.name,
-        notice,
+        flash,
         error,
         back_url: "/my/tasks",
     };
@@ -258,14 +259,16 @@ pub async fn submit(
         .db
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
-            let done = crate::service::tasks::respond(
-                conn,
-                &settings,
-                &task,
-                contribution,
-                &form.response(),
-                &actor,
-            );
+            let done = form.response().and_then(|response| {
+                crate::service::tasks::respond(
+                    conn,
+                    &settings,
+                    &task,
+                    contribution,
+                    &response,
+                    &actor,
+                )
+            });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
                 crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
@@ -274,7 +277,7 @@ pub async fn submit(
         })
         .await?;
     match done {
-        Ok(notice) => page(&user, StatusCode::OK, id, data, Some(notice), None),
+        Ok(notice) => Ok(crate::web::flash::done(format!("/my/tasks/{id}"), notice)),
         Err(err) if err.kind.status() < 500 => {
             let mut data = data;
             data.draft = Some(draft);
@@ -300,7 +303,7 @@ pub async fn upload(
         .db
         .run(move |conn| own_task(conn, id, own).map(|_| ()))
         .await?;
-    let received = crate::web::upload::receive_checked_file(
+    let crate::web::upload::Received { file, fields } = crate::web::upload::receive_checked_file(
         &req,
         Some(&user),
         multipart,
@@ -311,8 +314,9 @@ pub async fn upload(
         .db
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
-            let done = received.and_then(|(name, content_type, bytes)| {
+            let done = file.and_then(|(name, content_type, bytes)| {
                 tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
+                    .map(|_| name)
                     .map_err(|e| e.message.into_owned())
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
@@ -322,13 +326,16 @@ pub async fn upload(
             ))
         })
         .await?;
+    // What was typed beside the file stays in the form, attached or not.
+    let mut data = data;
+    data.draft = Some(crate::web::forms::AnswerForm::from_fields(&fields).draft());
     match done {
-        Ok(_) => page(
+        Ok(name) => page(
             &user,
             StatusCode::OK,
             id,
             data,
-            Some("Filen er vedhæftet."),
+            Some(&crate::web::forms::attached_notice(&name)),
             None,
         ),
         Err(message) => page(

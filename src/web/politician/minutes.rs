@@ -46,16 +46,14 @@ fn page(
     meeting: MeetingId,
     draft: &Minutes,
     own: Option<&Signer>,
-    notice: Option<&str>,
 ) -> AppResult<HttpResponse> {
     let signed = own.is_some_and(|s| draft.signatures.iter().any(|g| g.key == s.key));
     #[derive(serde::Serialize)]
-    struct DraftPage<'a> {
+    struct DraftPage {
         minutes: crate::documents::MinutesView,
         meeting_id: MeetingId,
         may_sign: bool,
         signed: bool,
-        notice: Option<&'a str>,
         secretariat: bool,
     }
     let view = DraftPage {
@@ -63,7 +61,6 @@ fn page(
         meeting_id: meeting,
         may_sign: own.is_some() && !signed,
         signed,
-        notice,
         secretariat: user.role() == Role::Secretariat,
     };
     Ok(HttpResponse::Ok()
@@ -84,7 +81,7 @@ pub async fn draft(
         .db
         .run(move |conn| readable(conn, &reader, meeting))
         .await?;
-    page(&user, meeting, &draft, own.as_ref(), None)
+    page(&user, meeting, &draft, own.as_ref())
 }
 
 /// A form with nothing but its CSRF token.
@@ -100,7 +97,7 @@ pub async fn approve(
 ) -> AppResult<HttpResponse> {
     let meeting = path.into_inner();
     let signer = user.clone();
-    let (signed, draft) = state
+    let signed = state
         .db
         .run(move |conn| {
             let (_, own) = readable(conn, &signer, meeting)?;
@@ -116,27 +113,19 @@ pub async fn approve(
                 Some(signer.account.id),
                 false,
             )?;
-            Ok((signed, minutes::open_draft(conn, meeting)?))
+            Ok(signed)
         })
         .await?;
     state.pages.invalidate(meeting);
-    match (signed, draft) {
-        (Signed::Waiting { .. }, Some(draft)) => {
-            let own = own_signer(&draft, &user);
-            page(
-                &user,
-                meeting,
-                &draft,
-                own.as_ref(),
-                Some("Tak. Din godkendelse er registreret."),
-            )
-        }
+    Ok(match signed {
+        Signed::Waiting { .. } => crate::web::flash::done(
+            format!("/meetings/{meeting}/minutes/draft"),
+            "Tak. Din godkendelse er registreret.",
+        ),
         // The last approval: the minutes are published on the meeting's page.
-        _ => Ok(HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                format!("/meetings/{meeting}#minutes-heading"),
-            ))
-            .finish()),
-    }
+        Signed::Published { .. } => crate::web::flash::done(
+            format!("/meetings/{meeting}#minutes-heading"),
+            "Tak. Protokollen er nu godkendt af alle og offentliggjort her.",
+        ),
+    })
 }

@@ -20,8 +20,9 @@ use crate::domain::{PersonId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, ProposalAuthor, User};
-use crate::web::forms::{error_lines, page, see_other};
-use crate::web::proposal_page::{Access, load_for};
+use crate::web::flash;
+use crate::web::forms::{error_lines, page};
+use crate::web::proposal_page::{Access, load_for, show_page};
 use crate::web::templates::render_page;
 use crate::web::views::{When, list_rows, proposal_url};
 
@@ -92,6 +93,8 @@ struct ClauseField {
     error: Option<String>,
     first: bool,
     last: bool,
+    /// The field a clause button leaves the person at.
+    focus: bool,
 }
 
 #[derive(Serialize)]
@@ -141,6 +144,25 @@ struct FormPage<'a> {
     errors: Vec<crate::web::forms::ErrorLine>,
 }
 
+/// The clause a clause button leaves the person at: the new one, or the one just moved, or the
+/// one now in the removed one's place (its field gets the focus; the button's address carries
+/// its fragment, so the page keeps its place without JavaScript too).
+fn focus_after(action: &str, count: usize) -> Option<usize> {
+    let number = |prefix: &str| action.strip_prefix(prefix)?.parse::<usize>().ok();
+    let target = if action == "add-clause" {
+        Some(count)
+    } else if let Some(n) = number("up-") {
+        Some(n.saturating_sub(1).max(1))
+    } else if let Some(n) = number("down-") {
+        Some(n + 1)
+    } else {
+        number("remove-").map(|n| n.min(count))
+    };
+    target.filter(|n| (1..=count).contains(n))
+}
+
+// The form's parts as the handlers hold them; a struct for them would only be filled here.
+#[allow(clippy::too_many_arguments)]
 fn render_form(
     user: &CurrentUser,
     editing: Option<ProposalId>,
@@ -149,6 +171,7 @@ fn render_form(
     errors: &FieldErrors,
     warnings: &[String],
     status: StatusCode,
+    focus: Option<usize>,
 ) -> AppResult<HttpResponse> {
     let now = Utc::now();
     let (action_url, heading) = match editing {
@@ -172,6 +195,7 @@ fn render_form(
                 error: errors.get(&format!("clause-{}", i + 1)).map(str::to_owned),
                 first: i == 0,
                 last: i + 1 == clause_count,
+                focus: focus == Some(i + 1),
             })
             .collect(),
         can_add_clause: clause_count < CLAUSES_MAX,
@@ -255,6 +279,7 @@ pub async fn new_form(
         &FieldErrors::default(),
         &[],
         StatusCode::OK,
+        None,
     )
 }
 
@@ -320,6 +345,7 @@ pub async fn paste(
         &FieldErrors::default(),
         &warnings,
         StatusCode::OK,
+        None,
     )
 }
 
@@ -346,6 +372,7 @@ pub async fn create(
             &FieldErrors::default(),
             &[],
             StatusCode::OK,
+            focus_after(&form.action, values.clauses.len()),
         );
     }
     let (account_id, who, raw_meeting) =
@@ -366,7 +393,10 @@ pub async fn create(
         })
         .await?;
     match saved {
-        (Ok(id), _) => Ok(see_other(proposal_url(id))),
+        (Ok(id), _) => Ok(flash::done(
+            proposal_url(id),
+            "Kladden er gemt. Læs den igennem, og indsend den, når den er klar.",
+        )),
         (Err(refused), values) => render_form(
             &user,
             None,
@@ -375,6 +405,7 @@ pub async fn create(
             &refused.errors,
             &[],
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         ),
     }
 }
@@ -416,6 +447,7 @@ pub async fn edit_form(
         &FieldErrors::default(),
         &[],
         StatusCode::OK,
+        None,
     )
 }
 
@@ -452,6 +484,7 @@ pub async fn update(
             &FieldErrors::default(),
             &[],
             StatusCode::OK,
+            focus_after(&form.action, values.clauses.len()),
         );
     }
     let Some(lock) = values.lock else {
@@ -474,7 +507,7 @@ pub async fn update(
         })
         .await;
     match saved {
-        Ok(Ok(())) => Ok(see_other(proposal_url(id))),
+        Ok(Ok(())) => Ok(flash::done(proposal_url(id), "Ændringerne er gemt.")),
         Ok(Err(refused)) => render_form(
             &user,
             Some(id),
@@ -483,6 +516,7 @@ pub async fn update(
             &refused.errors,
             &[],
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         ),
         Err(err) if err.kind == ErrorKind::Conflict => {
             let mut errors = FieldErrors::default();
@@ -495,6 +529,7 @@ pub async fn update(
                 &errors,
                 &[],
                 StatusCode::CONFLICT,
+                None,
             )
         }
         Err(err) => Err(err),
@@ -527,13 +562,25 @@ pub async fn submit(
     let lock = form.lock.unwrap_or(proposal.lock_version);
     let (who, account) = (user.account.actor(), user.account.clone());
     let settings = state.settings.clone();
-    state
+    let submitted = state
         .db
         .run(move |conn| {
             service::proposals::submit(conn, &settings, &who, &account, &proposal, lock)
         })
-        .await?;
-    Ok(see_other(proposal_url(id)))
+        .await;
+    match submitted {
+        Ok(receipt) => Ok(flash::done(proposal_url(id), receipt.text_da())),
+        // Why it cannot be submitted (no meeting, the meeting held, changed meanwhile) is said
+        // on the proposal's own page, where the way on is.
+        Err(err) if (400..500).contains(&err.kind.status()) && err.kind.status() != 404 => {
+            let status =
+                StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+            let mut errors = FieldErrors::default();
+            errors.add("indsend", err.message.to_string());
+            show_page(&state, &user, id, &errors, None, status).await
+        }
+        Err(err) => Err(err),
+    }
 }
 
 /// `POST /proposals/{id}/withdraw`
@@ -555,7 +602,10 @@ pub async fn withdraw(
         .db
         .run(move |conn| service::proposals::withdraw(conn, &who, id))
         .await?;
-    Ok(see_other(proposal_url(id)))
+    Ok(flash::done(
+        proposal_url(id),
+        "Forslaget er trukket tilbage. Sekretariatet kan se, at det er trukket.",
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -665,4 +715,20 @@ pub async fn compare(
         StatusCode::OK,
         render_page("politician/proposal_compare.html", &user, &view)?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::focus_after;
+
+    #[test]
+    fn a_clause_button_leaves_the_focus_on_the_clause_it_touched() {
+        assert_eq!(focus_after("add-clause", 4), Some(4));
+        assert_eq!(focus_after("up-3", 4), Some(2));
+        assert_eq!(focus_after("up-1", 4), Some(1));
+        assert_eq!(focus_after("down-2", 4), Some(3));
+        assert_eq!(focus_after("remove-4", 3), Some(3));
+        assert_eq!(focus_after("remove-1", 0), None);
+        assert_eq!(focus_after("save", 3), None);
+    }
 }

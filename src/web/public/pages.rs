@@ -8,7 +8,6 @@ use serde::Serialize;
 use crate::db::agenda::{self, ReleaseState};
 use crate::db::{meetings, proposals};
 use crate::domain::letter::LetterDirection;
-use crate::domain::text::paragraphs;
 use crate::domain::{CaseReference, MeetingId, ProposalId};
 use crate::error::{AppError, AppResult};
 use crate::read::case::{Event, EventKind, case_view};
@@ -330,7 +329,8 @@ struct ProposalPage {
     submitted: Option<When>,
     opening: String,
     clauses: Vec<crate::web::views::Clause>,
-    motivation: Vec<String>,
+    /// As written (Markdown); the template renders it.
+    motivation: String,
     appearances: Vec<Appearance>,
 }
 
@@ -396,7 +396,7 @@ pub async fn proposal(
                     submitted: proposal.submitted_at.map(When::new),
                     opening: proposal.opening.clone(),
                     clauses: clauses(&proposal.clauses),
-                    motivation: paragraphs(&proposal.motivation),
+                    motivation: proposal.motivation.clone(),
                     appearances: appearances
                         .iter()
                         .map(|a| Appearance {

@@ -208,7 +208,9 @@ struct TwoFactorPage {
     otpauth: Option<String>,
     /// Recovery codes, shown once right after they are made.
     recovery_codes: Vec<String>,
-    notice: Option<&'static str>,
+    /// Said in the layout's notice box, as after a redirect (`web::flash`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flash: Option<&'static str>,
     error: Option<String>,
 }
 
@@ -227,33 +229,11 @@ fn two_factor_page(
     render_page("public/two_factor.html", user, &view)
 }
 
-#[derive(Deserialize)]
-pub struct Done {
-    udfoert: Option<String>,
-}
-
 /// `GET /account/two-factor`
-pub async fn show(
-    state: web::Data<AppState>,
-    User(user): User,
-    query: web::Query<Done>,
-) -> AppResult<HttpResponse> {
-    let notice = match query.udfoert.as_deref() {
-        Some("slaaet-fra") => Some("To-trinsbekræftelse er slået fra."),
-        _ => None,
-    };
+pub async fn show(state: web::Data<AppState>, User(user): User) -> AppResult<HttpResponse> {
     let body = state
         .db
-        .run(move |conn| {
-            two_factor_page(
-                conn,
-                &user,
-                TwoFactorPage {
-                    notice,
-                    ..Default::default()
-                },
-            )
-        })
+        .run(move |conn| two_factor_page(conn, &user, TwoFactorPage::default()))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -327,7 +307,7 @@ pub async fn enable(
         match service::enable(conn, &user.account, &form.code, chrono::Utc::now()) {
             Ok(codes) => Ok(TwoFactorPage {
                 recovery_codes: codes,
-                notice: Some("To-trinsbekræftelse er slået til. Gem gendannelseskoderne nu: de vises kun denne ene gang."),
+                flash: Some("To-trinsbekræftelse er slået til. Gem gendannelseskoderne nu: de vises kun denne ene gang."),
                 ..Default::default()
             }),
             // A wrong code: the same secret again, with why.
@@ -357,7 +337,7 @@ pub async fn renew(
             service::renew_recovery_codes(conn, &user.account, &form.code, chrono::Utc::now())?;
         Ok(TwoFactorPage {
             recovery_codes: codes,
-            notice: Some(
+            flash: Some(
                 "Der er lavet nye gendannelseskoder; de gamle virker ikke længere. Gem de nye nu.",
             ),
             ..Default::default()
@@ -390,8 +370,9 @@ pub async fn disable(
         })
         .await?;
     match done {
-        Ok(()) => Ok(crate::web::forms::see_other(
-            "/account/two-factor?udfoert=slaaet-fra",
+        Ok(()) => Ok(crate::web::flash::done(
+            "/account/two-factor",
+            "To-trinsbekræftelse er slået fra.",
         )),
         Err(err) => {
             let message = err.message.to_string();

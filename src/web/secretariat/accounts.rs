@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::db::{DbConnection, accounts, organizations as orgs};
 use crate::domain::UserId;
@@ -132,7 +132,14 @@ pub async fn invite(
         .db
         .run(
             move |conn| match service::invite(conn, &settings, &user.account.actor(), &input)? {
-                Ok(id) => Ok(Posted::Done(format!("{}?inviteret", account_url(id)))),
+                Ok(id) => Ok(Posted::Done((
+                    account_url(id),
+                    format!(
+                        "Invitationen er sendt til {}. Linket i mailen gælder i {} timer.",
+                        input.email.trim(),
+                        crate::service::accounts::INVITATION_HOURS
+                    ),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     accounts_page(conn, &user, input, &errors)?,
@@ -140,7 +147,7 @@ pub async fn invite(
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 #[derive(Serialize)]
@@ -149,18 +156,11 @@ struct AccountPage {
     email: String,
     active: bool,
     own: bool,
-    invited: bool,
     /// Whether the account logs in with a second factor (the secretariat may turn it off).
     two_factor: bool,
     problem: Option<String>,
     choices: Choices,
     form: FormState<AccountInput>,
-}
-
-#[derive(Deserialize)]
-pub struct AccountQuery {
-    /// Just invited: the page says the link was sent.
-    inviteret: Option<String>,
 }
 
 fn account_page(
@@ -169,7 +169,6 @@ fn account_page(
     id: UserId,
     input: Option<(AccountInput, &FieldErrors)>,
     problem: Option<String>,
-    invited: bool,
 ) -> AppResult<String> {
     let (account, active) =
         accounts::get_any(conn, id)?.ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
@@ -195,7 +194,6 @@ fn account_page(
         email: account.email,
         active,
         own: user.account.id == id,
-        invited,
         two_factor: crate::db::two_factor::state(conn, id)?.enabled(),
         problem,
         choices: choices(conn, &form.f)?,
@@ -209,13 +207,11 @@ pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<UserId>,
-    query: web::Query<AccountQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let invited = query.inviteret.is_some();
     let body = state
         .db
-        .run(move |conn| account_page(conn, &user, id, None, None, invited))
+        .run(move |conn| account_page(conn, &user, id, None, None))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -232,15 +228,18 @@ pub async fn update(
         .db
         .run(
             move |conn| match service::update_account(conn, &user.account.actor(), id, &input)? {
-                Ok(()) => Ok(Posted::Done(account_url(id))),
+                Ok(()) => Ok(Posted::Done((
+                    account_url(id),
+                    "Kontoen er gemt.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    account_page(conn, &user, id, Some((input, &errors)), None, false)?,
+                    account_page(conn, &user, id, Some((input, &errors)), None)?,
                 )),
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 /// `POST /secretariat/settings/accounts/{id}/active`: deactivates (`active=false`: sessions and
@@ -257,12 +256,18 @@ pub async fn set_active(
         .db
         .run(move |conn| {
             let done = service::set_account_active(conn, &user.account.actor(), id, active);
-            refused_or(done.map(|()| account_url(id)), |problem| {
-                account_page(conn, &user, id, None, Some(problem.to_owned()), false)
-            })
+            let notice = if active {
+                "Kontoen er aktiv igen; personen kan logge ind."
+            } else {
+                "Kontoen er deaktiveret; dens sessioner og API-nøgler er lukket."
+            };
+            refused_or(
+                done.map(|()| (account_url(id), notice.to_owned())),
+                |problem| account_page(conn, &user, id, None, Some(problem.to_owned())),
+            )
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 /// `POST /secretariat/settings/accounts/{id}/two-factor`: turns off another account's
@@ -279,9 +284,16 @@ pub async fn reset_two_factor(
         .run(move |conn| {
             let done = crate::service::two_factor::reset_for(conn, &user.account, id);
             refused_or(done, |why| {
-                account_page(conn, &user, id, None, Some(why.to_owned()), false)
+                account_page(conn, &user, id, None, Some(why.to_owned()))
             })
         })
         .await
-        .map(|posted| posted.respond(|()| format!("{}#to-trin", account_url(id))))
+        .map(|posted| {
+            posted.respond(|()| {
+                (
+                    format!("{}#to-trin", account_url(id)),
+                    "To-trinsbekræftelsen er slået fra. Personen logger nu ind med adgangskoden alene og kan slå den til igen.".to_owned(),
+                )
+            })
+        })
 }

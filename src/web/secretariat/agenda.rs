@@ -25,6 +25,7 @@ use crate::service;
 use crate::service::agenda::Placement;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::flash;
 use crate::web::templates::render_page;
 use crate::web::upload::read_upload;
 use crate::web::views::{When, meeting_url, proposal_url};
@@ -530,12 +531,6 @@ pub async fn show(
     render_editor(&state, &user, id, Messages::default(), StatusCode::OK).await
 }
 
-fn back_to_editor(id: MeetingId, anchor: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("{}{anchor}", editor_url(id))))
-        .finish()
-}
-
 /// A refused change is shown on the editor as it is now, with the reason; faults stay errors.
 async fn refused(
     state: &AppState,
@@ -577,16 +572,14 @@ async fn change_agenda(
     user: &CurrentUser,
     id: MeetingId,
     lock: Option<i32>,
-    done: String,
+    (location, notice): (String, &str),
     work: impl FnOnce(&mut DbConnection, &Actor, i32) -> AppResult<()> + Send + 'static,
 ) -> AppResult<HttpResponse> {
     let lock = required_lock(lock)?;
     let actor = user.account.actor();
     let result = state.db.run(move |conn| work(conn, &actor, lock)).await;
     match result {
-        Ok(()) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, done))
-            .finish()),
+        Ok(()) => Ok(flash::done(location, notice)),
         Err(e) => refused(state, user, id, e).await,
     }
 }
@@ -619,7 +612,10 @@ pub async fn add_item(
         &user,
         id,
         form.lock,
-        format!("{}#punkter", editor_url(id)),
+        (
+            format!("{}#punkter", editor_url(id)),
+            "Punktet er tilføjet dagsordenen.",
+        ),
         move |conn, actor, lock| {
             service::agenda::add_item(
                 conn,
@@ -662,7 +658,10 @@ pub async fn add_approval(
         &user,
         id,
         form.lock,
-        format!("{}#punkter", editor_url(id)),
+        (
+            format!("{}#punkter", editor_url(id)),
+            "»Godkendelse af dagsordenen« er sat ind som punkt 1.",
+        ),
         move |conn, actor, lock| service::agenda::add_approval(conn, actor, id, lock),
     )
     .await
@@ -693,7 +692,10 @@ pub async fn add_proposal(
         &user,
         id,
         form.lock,
-        format!("{}#punkter", editor_url(id)),
+        (
+            format!("{}#punkter", editor_url(id)),
+            "Forslaget er sat på dagsordenen.",
+        ),
         move |conn, actor, lock| service::agenda::add_proposal(conn, actor, id, lock, proposal),
     )
     .await
@@ -731,12 +733,23 @@ pub async fn item_action(
         _ => return Err(AppError::bad_request("Ukendt handling.")),
     };
     let action = form.action.clone();
+    let done = match form.action.as_str() {
+        "up" | "down" | "move" => "Punktet er flyttet, og punkterne er nummereret igen.",
+        "close" => "Punktet er lukket: offentligheden ser kun dets titel.",
+        "open" => "Punktet er åbent igen.",
+        _ => "Punktet er slettet fra dagsordenen.",
+    };
+    let anchor = if form.action == "delete" {
+        "#punkter".to_owned()
+    } else {
+        format!("#punkt-{}", item.0)
+    };
     change_agenda(
         &state,
         &user,
         id,
         form.lock,
-        format!("{}#punkt-{}", editor_url(id), item.0),
+        (format!("{}{anchor}", editor_url(id)), done),
         move |conn, actor, lock| match (placement, action.as_str()) {
             (Some(placement), _) => {
                 service::agenda::move_item(conn, actor, id, lock, item, placement)
@@ -954,7 +967,10 @@ pub async fn update_item(
         &user,
         id,
         form.lock,
-        format!("{}#punkt-{}", editor_url(id), item.0),
+        (
+            format!("{}#punkt-{}", editor_url(id), item.0),
+            "Punktet er gemt.",
+        ),
         move |conn, actor, lock| {
             service::agenda::update_item(
                 conn,
@@ -1033,15 +1049,21 @@ pub async fn release(
                     expected_lock: Some(lock),
                 },
             )
-            .map(|released| released.version)
         })
         .await;
     match result {
-        Ok(version) => {
+        Ok(sent) => {
             // This node's copy of the public page goes at once; other nodes revalidate theirs.
             state.pages.invalidate(id);
-            tracing::info!(meeting = id.0, version, "agenda released");
-            Ok(back_to_editor(id, "#versioner"))
+            tracing::info!(
+                meeting = id.0,
+                version = sent.released.version,
+                "agenda released"
+            );
+            Ok(flash::done(
+                format!("{}#versioner", editor_url(id)),
+                sent.text_da(),
+            ))
         }
         Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::Invalid) => {
             render_editor(
@@ -1102,7 +1124,10 @@ pub async fn upload(
         &user,
         id,
         lock,
-        format!("{}/items/{}#bilag", editor_url(id), item.0),
+        (
+            format!("{}/items/{}#bilag", editor_url(id), item.0),
+            "Bilaget er vedhæftet punktet.",
+        ),
         move |conn, actor, lock| {
             service::agenda::attach(
                 conn,
@@ -1158,7 +1183,10 @@ pub async fn detach(
         &user,
         id,
         form.lock,
-        format!("{}#punkter", editor_url(id)),
+        (
+            format!("{}#punkter", editor_url(id)),
+            "Bilaget er fjernet fra punktet.",
+        ),
         move |conn, actor, lock| service::agenda::detach(conn, actor, id, lock, attachment),
     )
     .await

@@ -373,7 +373,12 @@ pub async fn attendance(
             refused_or(done, |why| meeting_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|()| format!("{}#fremmoede", meeting_decisions_url(id))))
+    Ok(outcome.respond(|()| {
+        (
+            format!("{}#fremmoede", meeting_decisions_url(id)),
+            "Fremmødet er gemt.".to_owned(),
+        )
+    }))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -401,10 +406,18 @@ pub async fn minutes_action(
     let outcome = state
         .db
         .run(move |conn| {
+            let drafted = |m: crate::db::minutes::Minutes| {
+                let names: Vec<&str> = m.signers.iter().map(|s| s.name.as_str()).collect();
+                format!(
+                    "Protokollen (version {}) er udarbejdet og sendt til godkendelse hos {}.",
+                    m.version,
+                    crate::domain::text::danish_list(&names)
+                )
+            };
             let done = match form.action.as_str() {
                 "draft" => {
                     followup::draft_minutes(conn, &settings, &actor, id, None, Some(account))
-                        .map(drop)
+                        .map(drafted)
                 }
                 "correct" => followup::draft_minutes(
                     conn,
@@ -414,11 +427,25 @@ pub async fn minutes_action(
                     Some(&form.reason),
                     Some(account),
                 )
-                .map(drop),
+                .map(drafted),
                 "sign" => {
                     let own = form.signer == SECRETARIAT;
-                    followup::sign_minutes(conn, &actor, id, &form.signer, Some(account), !own)
-                        .map(drop)
+                    followup::sign_minutes(conn, &actor, id, &form.signer, Some(account), !own).map(
+                        |signed| match signed {
+                            crate::db::minutes::Signed::Published { .. } => {
+                                "Protokollen er godkendt og offentliggjort på mødets side."
+                                    .to_owned()
+                            }
+                            crate::db::minutes::Signed::Waiting { missing } => format!(
+                                "Godkendelsen er registreret. Der mangler {missing} {}.",
+                                if missing == 1 {
+                                    "godkendelse"
+                                } else {
+                                    "godkendelser"
+                                }
+                            ),
+                        },
+                    )
                 }
                 _ => Err(AppError::bad_request("Ukendt handling.")),
             };
@@ -427,7 +454,7 @@ pub async fn minutes_action(
         .await?;
     // Published minutes change the meeting's public page at once.
     state.pages.invalidate(id);
-    Ok(outcome.respond(|()| format!("{}#protokol", meeting_decisions_url(id))))
+    Ok(outcome.respond(|notice| (format!("{}#protokol", meeting_decisions_url(id)), notice)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -865,7 +892,6 @@ struct ItemPage<'a> {
     problem: Option<&'a str>,
     /// A refused task form (by index) and why.
     task_form: Option<(&'a TaskForm, &'a str)>,
-    notice: Option<String>,
 }
 
 fn item_page(
@@ -986,7 +1012,6 @@ fn item_page(
         suggestions: suggestion_rows,
         tasks: task_rows,
         problem: page.problem,
-        notice: page.notice.as_deref(),
     };
     render_page("secretariat/decision.html", user, &view)
 }
@@ -1017,7 +1042,6 @@ struct DecisionPage<'a> {
     suggestions: Vec<SuggestionRow<'a>>,
     tasks: Vec<crate::web::views::TaskRow>,
     problem: Option<&'a str>,
-    notice: Option<&'a str>,
 }
 
 /// A value of a closed set (an outcome, a kind of statement) for a select.
@@ -1060,27 +1084,11 @@ pub async fn item(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<AgendaItemId>,
-    query: web::Query<ConfirmedQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let confirmed = query.into_inner().sendt;
     let body = state
         .db
         .run(move |conn| {
-            let notice = match confirmed {
-                Some(task) => tasks::get(conn, task)?
-                    .filter(|t| t.agenda_item_id == id)
-                    .map(|t| {
-                        let n = 1 + t.contributors.len();
-                        format!(
-                            "Opgaven er sendt til {} ({} {}).",
-                            t.lead.name,
-                            n,
-                            if n == 1 { "mail" } else { "mails" }
-                        )
-                    }),
-                None => None,
-            };
             item_page(
                 conn,
                 &user,
@@ -1089,18 +1097,11 @@ pub async fn item(
                     form: None,
                     problem: None,
                     task_form: None,
-                    notice,
                 },
             )
         })
         .await?;
     Ok(html(StatusCode::OK, body))
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ConfirmedQuery {
-    #[serde(default)]
-    sendt: Option<TaskId>,
 }
 
 /// `POST /secretariat/agenda-items/{item}/decision`: records or corrects the decision.
@@ -1122,18 +1123,24 @@ pub async fn record(
             let done = form
                 .decision(id, item.clauses().len(), &committees, account)
                 .and_then(|request| followup::record_decision(conn, &settings, &actor, &request));
-            refused_or(done.map(drop), |why| {
+            let done = done.map(|(first, stored)| {
+                let what = if first { "gemt" } else { "rettet" };
+                format!(
+                    "Beslutningen er {what}: {}.",
+                    stored.decision.outcome.label_da()
+                )
+            });
+            refused_or(done, |why| {
                 let page = ItemPage {
                     form: Some(&form),
                     problem: Some(why),
                     task_form: None,
-                    notice: None,
                 };
                 item_page(conn, &user, id, page)
             })
         })
         .await?;
-    Ok(outcome.respond(|()| format!("{}#opfoelgning", item_decision_url(id))))
+    Ok(outcome.respond(|notice| (format!("{}#opfoelgning", item_decision_url(id)), notice)))
 }
 
 /// A confirmed task as typed: clause, lead, contributors, deadline, where the answer goes.
@@ -1215,16 +1222,25 @@ pub async fn confirm(
                         },
                     )
                 });
-            refused_or(done.map(|task| task.id), |why| {
+            let done = done.map(|task| {
+                let n = 1 + task.contributors.len();
+                format!(
+                    "Opgaven til {}. at-punkt er sendt til {} ({} {}).",
+                    task.clause,
+                    task.lead.name,
+                    n,
+                    if n == 1 { "mail" } else { "mails" }
+                )
+            });
+            refused_or(done, |why| {
                 let page = ItemPage {
                     form: None,
                     problem: Some("Opgaven er ikke sendt. Se beskeden ved forslaget."),
                     task_form: Some((&form, why)),
-                    notice: None,
                 };
                 item_page(conn, &user, id, page)
             })
         })
         .await?;
-    Ok(outcome.respond(|task| format!("{}?sendt={task}#opfoelgning", item_decision_url(id))))
+    Ok(outcome.respond(|notice| (format!("{}#opfoelgning", item_decision_url(id)), notice)))
 }

@@ -24,7 +24,6 @@ struct ImportPage<'a> {
     /// The previewed file's text, for the apply form (only when it can be applied).
     csv: Option<&'a str>,
     problem: Option<&'a str>,
-    notice: Option<String>,
 }
 
 fn import_page(
@@ -32,7 +31,6 @@ fn import_page(
     report: Option<&ImportReport>,
     csv: Option<&str>,
     problem: Option<&str>,
-    notice: Option<String>,
 ) -> AppResult<String> {
     render_page(
         "secretariat/settings_import.html",
@@ -45,7 +43,6 @@ fn import_page(
                 report.is_some_and(|r| r.refused == 0 && r.new + r.changed > 0 && !r.applied)
             }),
             problem,
-            notice,
         },
     )
 }
@@ -61,7 +58,7 @@ fn run(
 ) -> AppResult<Posted<ImportReport>> {
     let done = service::members(conn, &user.account.actor(), bytes, apply);
     let text = String::from_utf8_lossy(bytes);
-    match refused_or(done, |why| import_page(user, None, None, Some(why), None))? {
+    match refused_or(done, |why| import_page(user, None, None, Some(why)))? {
         Posted::Done(report) if report.applied => Ok(Posted::Done(report)),
         Posted::Done(report) => {
             let status = if report.refused > 0 {
@@ -71,7 +68,7 @@ fn run(
             };
             Ok(Posted::Refused(
                 status,
-                import_page(user, Some(&report), Some(&text), None, None)?,
+                import_page(user, Some(&report), Some(&text), None)?,
             ))
         }
         Posted::Refused(status, body) => Ok(Posted::Refused(status, body)),
@@ -99,13 +96,14 @@ pub async fn preview(
                     });
             match bytes {
                 Ok(bytes) => run(conn, &user, &bytes, false),
-                Err(err) => refused_or(Err(err), |why| {
-                    import_page(&user, None, None, Some(why), None)
-                }),
+                Err(err) => refused_or(Err(err), |why| import_page(&user, None, None, Some(why))),
             }
         })
         .await
-        .map(|posted| posted.respond(|_| "/secretariat/settings/import".to_owned()))
+        // A preview is always shown as the post's own page (`run` never finishes it).
+        .map(|posted| {
+            posted.respond(|_| ("/secretariat/settings/import".to_owned(), String::new()))
+        })
 }
 
 #[derive(Deserialize)]
@@ -125,35 +123,19 @@ pub async fn apply(
         .await
         .map(|posted| {
             posted.respond(|r| {
-                format!(
-                    "/secretariat/settings/import?oprettet={}&aendret={}&uaendret={}",
-                    r.new, r.changed, r.unchanged
+                (
+                    "/secretariat/settings/import".to_owned(),
+                    format!(
+                        "Filen er indlæst: {} oprettet, {} ændret, {} uændret.",
+                        r.new, r.changed, r.unchanged
+                    ),
                 )
             })
         })
 }
 
-#[derive(Deserialize)]
-pub struct Applied {
-    oprettet: Option<usize>,
-    aendret: Option<usize>,
-    uaendret: Option<usize>,
-}
-
 /// `GET /secretariat/settings/import`: the upload form and the file's format, and after an
 /// import what it did.
-pub async fn form(
-    Secretariat(user): Secretariat,
-    query: web::Query<Applied>,
-) -> AppResult<HttpResponse> {
-    let notice = match (query.oprettet, query.aendret, query.uaendret) {
-        (Some(n), Some(c), Some(u)) => Some(format!(
-            "Filen er indlæst: {n} oprettet, {c} ændret, {u} uændret."
-        )),
-        _ => None,
-    };
-    Ok(page(
-        StatusCode::OK,
-        import_page(&user, None, None, None, notice)?,
-    ))
+pub async fn form(Secretariat(user): Secretariat) -> AppResult<HttpResponse> {
+    Ok(page(StatusCode::OK, import_page(&user, None, None, None)?))
 }

@@ -540,7 +540,7 @@ async fn save_new(
             })
         })
         .await?;
-    Ok(outcome.respond(|id| format!("{}?udfoert=gemt", letter_url(id))))
+    Ok(outcome.respond(|id| (letter_url(id), done_text("gemt").to_owned())))
 }
 
 /// `GET /secretariat/letters/{id}/edit`
@@ -555,7 +555,7 @@ pub async fn edit_form(
         .run(move |conn| {
             let letter = get(conn, id)?;
             if let Err(why) = letter.status.after(LetterEvent::Edit) {
-                return letter_page(conn, &user, id, None, Some(&why.to_string()));
+                return letter_page(conn, &user, id, Some(&why.to_string()));
             }
             let mut fields = LetterFields::of(&letter);
             fields.case = cases::reference_of(conn, letter.case_id)?.to_string();
@@ -601,10 +601,10 @@ pub async fn update(
             };
             let actor = user.account.actor();
             let done = service::letters::edit(conn, &actor, id, lock.unwrap_or(-1), &input);
-            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+            refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| format!("{}?udfoert=gemt", letter_url(id))))
+    Ok(outcome.respond(|_| (letter_url(id), done_text("gemt").to_owned())))
 }
 
 fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Letter> {
@@ -655,10 +655,10 @@ pub async fn act(
                 "unpublish" => service::letters::publish(conn, &actor, id, lock, false),
                 _ => Err(AppError::bad_request("Ukendt handling.")),
             };
-            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+            refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| format!("{}?udfoert={action}", letter_url(id))))
+    Ok(outcome.respond(|_| (letter_url(id), done_text(&action).to_owned())))
 }
 
 #[derive(Debug, Deserialize)]
@@ -692,20 +692,15 @@ pub async fn put_on_agenda(
                         MeetingId(m),
                     )
                 });
-            refused_or(done, |why| letter_page(conn, &user, id, None, Some(why)))
+            refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| format!("{}?udfoert=dagsorden", letter_url(id))))
+    Ok(outcome.respond(|_| (letter_url(id), done_text("dagsorden").to_owned())))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    udfoert: Option<String>,
-}
-
-fn done_text(action: &str) -> Option<&'static str> {
-    Some(match action {
+/// What an action on a letter did, said on its page afterwards.
+fn done_text(action: &str) -> &'static str {
+    match action {
         "gemt" => "Brevet er gemt.",
         "approve" => "Brevet er godkendt og kan sendes.",
         "reopen" => "Brevet er en kladde igen og kan rettes.",
@@ -713,8 +708,8 @@ fn done_text(action: &str) -> Option<&'static str> {
         "publish" => "Brevet er offentligt på sagen.",
         "unpublish" => "Brevet er ikke længere offentligt.",
         "dagsorden" => "Brevet er sat på dagsordenen som orienteringspunkt.",
-        _ => return None,
-    })
+        _ => "Brevet er ændret.",
+    }
 }
 
 /// `GET /secretariat/letters/{id}`
@@ -722,13 +717,11 @@ pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<LetterId>,
-    query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let notice = query.into_inner().udfoert.as_deref().and_then(done_text);
     let body = state
         .db
-        .run(move |conn| letter_page(conn, &user, id, notice, None))
+        .run(move |conn| letter_page(conn, &user, id, None))
         .await?;
     Ok(html(StatusCode::OK, body))
 }
@@ -737,7 +730,6 @@ fn letter_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: LetterId,
-    notice: Option<&str>,
     problem: Option<&str>,
 ) -> AppResult<String> {
     let letter = get(conn, id)?;
@@ -787,8 +779,7 @@ fn letter_page(
             title: case.title,
             url: case_url(&reference),
         },
-        body_html: crate::web::markdown::to_safe_html(&letter.text.body),
-        notice,
+        body_html: crate::domain::markdown::to_safe_html(&letter.text.body),
         problem,
         reply_to,
         agenda_url,
@@ -805,7 +796,6 @@ struct LetterPage<'a> {
     letter: LetterView,
     case: CaseLine,
     body_html: String,
-    notice: Option<&'a str>,
     problem: Option<&'a str>,
     reply_to: Option<Link>,
     agenda_url: Option<String>,
@@ -966,12 +956,10 @@ struct LetterRow {
 pub async fn letterheads(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
-    let saved = query.udfoert.is_some();
     let body = state
         .db
-        .run(move |conn| letterheads_page(conn, &user, saved, None))
+        .run(move |conn| letterheads_page(conn, &user, None))
         .await?;
     Ok(html(StatusCode::OK, body))
 }
@@ -979,7 +967,6 @@ pub async fn letterheads(
 fn letterheads_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    saved: bool,
     problem: Option<(OrganizationId, &str)>,
 ) -> AppResult<String> {
     let entries = letters::letterheads(conn)?
@@ -999,10 +986,7 @@ fn letterheads_page(
             problem: problem.filter(|(id, _)| *id == e.id).map(|(_, p)| p),
         })
         .collect();
-    let view = LetterheadsPage {
-        entries,
-        notice: saved.then_some("Brevhovedet er gemt."),
-    };
+    let view = LetterheadsPage { entries };
     render_page("secretariat/letterheads.html", user, &view)
 }
 
@@ -1010,7 +994,6 @@ fn letterheads_page(
 #[derive(Serialize)]
 struct LetterheadsPage<'a> {
     entries: Vec<LetterheadLine<'a>>,
-    notice: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -1047,12 +1030,15 @@ pub async fn save_letterhead(
                 (Some(mut upload), None) => save_letterhead_fields(conn, &actor, org, &mut upload),
                 (_, problem) => Err(AppError::invalid(problem.unwrap_or_default())),
             };
-            refused_or(done, |why| {
-                letterheads_page(conn, &user, false, Some((org, why)))
-            })
+            refused_or(done, |why| letterheads_page(conn, &user, Some((org, why))))
         })
         .await?;
-    Ok(outcome.respond(|_| format!("/secretariat/letterheads?udfoert=gemt#brevhoved-{org}")))
+    Ok(outcome.respond(|_| {
+        (
+            format!("/secretariat/letterheads#brevhoved-{org}"),
+            "Brevhovedet er gemt.".to_owned(),
+        )
+    }))
 }
 
 /// What is read of a logo upload: past the logo's own limit, so `check_logo` says why it is

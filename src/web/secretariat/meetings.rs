@@ -23,6 +23,7 @@ const LIST_LIMIT: i64 = 200;
 
 #[derive(Serialize)]
 struct Row {
+    id: crate::domain::MeetingId,
     url: String,
     agenda_url: String,
     edit_url: String,
@@ -87,6 +88,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
     for m in meetings::upcoming_of(conn, &ids, Utc::now(), LIST_LIMIT)? {
         let s = orgs::deadline_settings(conn, m.organization_id)?;
         out.push(Row {
+            id: m.id,
             url: meeting_url(m.id),
             agenda_url: crate::urls::agenda_editor(m.id),
             edit_url: crate::urls::meeting_edit(m.id),
@@ -249,9 +251,10 @@ pub async fn create(
         }
     };
     tracing::info!(meeting = id.0, "meeting planned");
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/secretariat/meetings"))
-        .finish())
+    Ok(crate::web::flash::done(
+        format!("/secretariat/meetings#moede-{id}"),
+        "Mødet er oprettet. Det står i listen herunder med sine frister; dagsordenen bygges derfra.",
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -276,10 +279,8 @@ pub async fn set_signers(
             service::meetings::set_signers(conn, &actor, &form.organization, &form.rule)
         })
         .await?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            "/secretariat/meetings#protokolgodkendelse",
-        ))
-        .finish())
+    Ok(crate::web::flash::done(
+        "/secretariat/meetings#protokolgodkendelse",
+        "Reglen for, hvem der godkender protokollen, er gemt. Den gælder for protokoller, der udarbejdes fra nu.",
+    ))
 }

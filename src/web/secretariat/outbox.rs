@@ -291,7 +291,8 @@ pub async fn requeue(
         .db
         .run(move |conn| crate::service::outbox::requeue(conn, &actor, id))
         .await?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/secretariat/outbox/{id}")))
-        .finish())
+    Ok(crate::web::flash::done(
+        format!("/secretariat/outbox/{id}"),
+        "Beskeden er sat i kø igen og sendes ved næste forsøg.",
+    ))
 }

@@ -63,7 +63,6 @@ struct RulesPage {
     bodies: Vec<BodyRules>,
     closed: FormState<ClosedDaysInput>,
     holidays: Vec<Holiday>,
-    notice: Option<&'static str>,
 }
 
 fn kind_choices(selected: &str) -> Vec<Choice> {
@@ -89,12 +88,7 @@ enum Refused<'a> {
     Closed(ClosedDaysInput, &'a FieldErrors),
 }
 
-fn rules_page(
-    conn: &mut DbConnection,
-    user: &CurrentUser,
-    refused: Refused,
-    notice: Option<&'static str>,
-) -> AppResult<String> {
+fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> AppResult<String> {
     let now = Utc::now();
     let mut bodies = Vec::new();
     for (id, name) in meetings::planning_organizations(conn)? {
@@ -151,30 +145,18 @@ fn rules_page(
         bodies,
         closed,
         holidays,
-        notice,
     };
     render_page("secretariat/settings_rules.html", user, &view)
-}
-
-#[derive(Deserialize)]
-pub struct Done {
-    udfoert: Option<String>,
 }
 
 /// `GET /secretariat/settings/rules`
 pub async fn rules(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    query: web::Query<Done>,
 ) -> AppResult<HttpResponse> {
-    let notice = match query.udfoert.as_deref() {
-        Some("regler") => Some("Fristreglerne er gemt. De nye frister står herunder."),
-        Some("lukkedage") => Some("Lukkedagene er gemt."),
-        _ => None,
-    };
     let body = state
         .db
-        .run(move |conn| rules_page(conn, &user, Refused::Nothing, notice))
+        .run(move |conn| rules_page(conn, &user, Refused::Nothing))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -191,17 +173,18 @@ pub async fn save_rules(
         .db
         .run(move |conn| {
             match service::meetings::set_rules(conn, &user.account.actor(), org, &input)? {
-                Ok(()) => Ok(Posted::Done(format!(
-                    "/secretariat/settings/rules?udfoert=regler#regler-{org}"
+                Ok(()) => Ok(Posted::Done((
+                    format!("/secretariat/settings/rules#regler-{org}"),
+                    "Fristreglerne er gemt. De nye frister står herunder.".to_owned(),
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    rules_page(conn, &user, Refused::Rules(org, input, &errors), None)?,
+                    rules_page(conn, &user, Refused::Rules(org, input, &errors))?,
                 )),
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 /// `POST /secretariat/settings/closed-days`
@@ -214,17 +197,18 @@ pub async fn save_closed_days(
         .db
         .run(move |conn| {
             match service::meetings::set_closed_days(conn, &user.account.actor(), &input)? {
-                Ok(()) => Ok(Posted::Done(
-                    "/secretariat/settings/rules?udfoert=lukkedage#lukkedage".to_owned(),
-                )),
+                Ok(()) => Ok(Posted::Done((
+                    "/secretariat/settings/rules#lukkedage".to_owned(),
+                    "Lukkedagene er gemt.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    rules_page(conn, &user, Refused::Closed(input, &errors), None)?,
+                    rules_page(conn, &user, Refused::Closed(input, &errors))?,
                 )),
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +236,6 @@ struct PlanPage {
     weekdays: Vec<Choice>,
     intervals: Vec<Choice>,
     preview: Option<Preview>,
-    notice: Option<String>,
 }
 
 fn plan_page(
@@ -261,7 +244,6 @@ fn plan_page(
     input: PlanInput,
     errors: &FieldErrors,
     preview: Option<Preview>,
-    notice: Option<String>,
 ) -> AppResult<String> {
     let view = PlanPage {
         bodies: choices(
@@ -279,25 +261,15 @@ fn plan_page(
         ),
         form: FormState::new(input, errors),
         preview,
-        notice,
     };
     render_page("secretariat/meeting_plan.html", user, &view)
-}
-
-#[derive(Deserialize)]
-pub struct Made {
-    planlagt: Option<usize>,
 }
 
 /// `GET /secretariat/meetings/plan`: the form, filled with next year.
 pub async fn plan_form(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    query: web::Query<Made>,
 ) -> AppResult<HttpResponse> {
-    let notice = query
-        .planlagt
-        .map(|n| format!("{n} møder er planlagt. De står under Møder og frister."));
     let next = today().year() + 1;
     let input = PlanInput {
         from: format!("01.01.{next}"),
@@ -308,7 +280,7 @@ pub async fn plan_form(
     };
     let body = state
         .db
-        .run(move |conn| plan_page(conn, &user, input, &FieldErrors::default(), None, notice))
+        .run(move |conn| plan_page(conn, &user, input, &FieldErrors::default(), None))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -336,12 +308,13 @@ pub async fn plan(
             let now = Utc::now();
             if action == "create" {
                 return match service::meetings::plan_year(conn, &actor, &input, now)? {
-                    Ok(made) => Ok(Posted::Done(format!(
-                        "/secretariat/meetings/plan?planlagt={made}"
+                    Ok(made) => Ok(Posted::Done((
+                        "/secretariat/meetings".to_owned(),
+                        format!("{made} møder er planlagt. De står herunder."),
                     ))),
                     Err(errors) => Ok(Posted::Refused(
                         StatusCode::UNPROCESSABLE_ENTITY,
-                        plan_page(conn, &user, input, &errors, None, None)?,
+                        plan_page(conn, &user, input, &errors, None)?,
                     )),
                 };
             }
@@ -363,24 +336,17 @@ pub async fn plan(
                     };
                     Ok(Posted::Refused(
                         StatusCode::OK,
-                        plan_page(
-                            conn,
-                            &user,
-                            input,
-                            &FieldErrors::default(),
-                            Some(preview),
-                            None,
-                        )?,
+                        plan_page(conn, &user, input, &FieldErrors::default(), Some(preview))?,
                     ))
                 }
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    plan_page(conn, &user, input, &errors, None, None)?,
+                    plan_page(conn, &user, input, &errors, None)?,
                 )),
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,7 +355,6 @@ pub async fn plan(
 #[derive(Serialize)]
 struct EditPage {
     id: i64,
-    notice: Option<&'static str>,
     organization_name: String,
     when: When,
     status_label: &'static str,
@@ -404,7 +369,6 @@ fn edit_page(
     user: &CurrentUser,
     id: MeetingId,
     refused: Option<(MeetingInput, &FieldErrors)>,
-    notice: Option<&'static str>,
 ) -> AppResult<String> {
     let m = meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
     let form = match refused {
@@ -413,7 +377,6 @@ fn edit_page(
     };
     let view = EditPage {
         id: id.0,
-        notice,
         organization_name: m.organization_name.clone(),
         when: When::new(m.starts_at),
         status_label: m.status.label_da(),
@@ -435,13 +398,11 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<MeetingId>,
-    query: web::Query<Done>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let notice = (query.udfoert.as_deref() == Some("gemt")).then_some("Mødet er ændret.");
     let body = state
         .db
-        .run(move |conn| edit_page(conn, &user, id, None, notice))
+        .run(move |conn| edit_page(conn, &user, id, None))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -464,14 +425,14 @@ pub async fn edit(
                 Ok(Ok(())) => Ok(Posted::Done(())),
                 Ok(Err(errors)) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    edit_page(conn, &user, id, Some((input, &errors)), None)?,
+                    edit_page(conn, &user, id, Some((input, &errors)))?,
                 )),
                 Err(err) if err.kind.status() == 409 => {
                     let mut errors = FieldErrors::default();
                     errors.add("date", err.message.clone());
                     Ok(Posted::Refused(
                         StatusCode::CONFLICT,
-                        edit_page(conn, &user, id, Some((input, &errors)), None)?,
+                        edit_page(conn, &user, id, Some((input, &errors)))?,
                     ))
                 }
                 Err(err) => Err(err),
@@ -480,5 +441,5 @@ pub async fn edit(
         .await?;
     // The public page of a released agenda shows the new time at once.
     state.pages.invalidate(id);
-    Ok(posted.respond(|()| format!("{}?udfoert=gemt", crate::urls::meeting_edit(id))))
+    Ok(posted.respond(|()| (crate::urls::meeting_edit(id), "Mødet er ændret.".to_owned())))
 }

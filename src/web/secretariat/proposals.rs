@@ -13,7 +13,8 @@ use crate::error::{AppError, AppResult};
 use crate::service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, Secretariat};
-use crate::web::forms::{page, see_other};
+use crate::web::flash;
+use crate::web::forms::page;
 use crate::web::proposal_page::{ReviewForm, load_for, show_page};
 use crate::web::templates::render_page;
 use crate::web::views::{ListRow, list_rows, proposal_url};
@@ -67,7 +68,10 @@ pub async fn return_to_author(
             )
         })
         .await?;
-    Ok(see_other(proposal_url(id)))
+    Ok(flash::done(
+        proposal_url(id),
+        "Forslaget er sendt retur til forslagsstilleren med din kommentar.",
+    ))
 }
 
 /// `POST /proposals/{id}/accept`: every checklist point met, a case number assigned or linked,
@@ -129,7 +133,7 @@ pub async fn accept(
     }
     let (who, settings) = (user.account.actor(), state.settings.clone());
     let late_reason = (!late_reason.is_empty()).then_some(late_reason);
-    state
+    let cases = state
         .db
         .run(move |conn| {
             service::proposals::accept(
@@ -144,7 +148,13 @@ pub async fn accept(
             )
         })
         .await?;
-    Ok(see_other(proposal_url(id)))
+    Ok(flash::done(
+        proposal_url(id),
+        format!(
+            "Forslaget er godkendt til dagsordenen med sagsnummer {}. Forslagsstilleren har fået besked.",
+            crate::domain::text::danish_list(&cases)
+        ),
+    ))
 }
 
 /// `GET /secretariat/proposals`: submitted proposals by target meeting, and those waiting on

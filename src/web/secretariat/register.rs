@@ -175,7 +175,10 @@ pub async fn create_organization(
         .db
         .run(
             move |conn| match service::create_organization(conn, &user.account.actor(), &input)? {
-                Ok(id) => Ok(Posted::Done(organization_url(id))),
+                Ok(id) => Ok(Posted::Done((
+                    organization_url(id),
+                    "Organisationen er oprettet.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     organizations_page(conn, &base, &user, input, &errors)?,
@@ -183,7 +186,7 @@ pub async fn create_organization(
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 #[derive(Serialize)]
@@ -255,7 +258,10 @@ pub async fn update_organization(
         .db
         .run(move |conn| {
             match service::update_organization(conn, &user.account.actor(), id, &input)? {
-                Ok(()) => Ok(Posted::Done(organization_url(id))),
+                Ok(()) => Ok(Posted::Done((
+                    organization_url(id),
+                    "Organisationen er gemt.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     organization_page(conn, &base, &user, id, Some(input), &errors, None)?,
@@ -263,7 +269,7 @@ pub async fn update_organization(
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 /// `POST /secretariat/settings/organizations/{id}/active`: deactivates (`active=false`) or
@@ -282,7 +288,13 @@ pub async fn set_active(
         .run(move |conn| {
             let done =
                 service::set_organization_active(conn, &user.account.actor(), id, active, today());
-            refused_or(done.map(|()| organization_url(id)), |problem| {
+            let notice = if active {
+                "Organisationen er aktiv igen."
+            } else {
+                "Organisationen er deaktiveret; dens medlemskaber er afsluttet."
+            };
+            let done = done.map(|()| (organization_url(id), notice.to_owned()));
+            refused_or(done, |problem| {
                 organization_page(
                     conn,
                     &base,
@@ -295,7 +307,7 @@ pub async fn set_active(
             })
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +415,10 @@ pub async fn create_person(
         .db
         .run(
             move |conn| match service::create_person(conn, &user.account.actor(), &input)? {
-                Ok(id) => Ok(Posted::Done(person_url(id))),
+                Ok(id) => Ok(Posted::Done((
+                    person_url(id),
+                    "Personen er oprettet. Tilføj medlemskaberne herunder.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     persons_page(conn, &base, &user, 1, input, &errors)?,
@@ -411,7 +426,7 @@ pub async fn create_person(
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 #[derive(Serialize)]
@@ -494,7 +509,10 @@ pub async fn update_person(
         .db
         .run(
             move |conn| match service::update_person(conn, &user.account.actor(), id, &input)? {
-                Ok(()) => Ok(Posted::Done(person_url(id))),
+                Ok(()) => Ok(Posted::Done((
+                    person_url(id),
+                    "Personen er gemt.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     person_page(conn, &base, &user, id, Some((input, &errors)), None)?,
@@ -502,7 +520,7 @@ pub async fn update_person(
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 /// `POST /secretariat/settings/memberships`: adds a membership to the person in the form.
@@ -521,7 +539,10 @@ pub async fn add_membership(
         .db
         .run(
             move |conn| match service::add_membership(conn, &user.account.actor(), &input)? {
-                Ok(_) => Ok(Posted::Done(format!("{}#medlemskaber", person_url(person)))),
+                Ok(_) => Ok(Posted::Done((
+                    format!("{}#medlemskaber", person_url(person)),
+                    "Medlemskabet er tilføjet.".to_owned(),
+                ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     person_page(conn, &base, &user, person, None, Some((input, &errors)))?,
@@ -529,7 +550,7 @@ pub async fn add_membership(
             },
         )
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 #[derive(Serialize)]
@@ -601,7 +622,10 @@ pub async fn update_membership(
                     let person = orgs::get_membership(conn, id)?
                         .map(|m| m.person_id)
                         .ok_or_else(|| AppError::not_found("Medlemskabet findes ikke."))?;
-                    Ok(Posted::Done(format!("{}#medlemskaber", person_url(person))))
+                    Ok(Posted::Done((
+                        format!("{}#medlemskaber", person_url(person)),
+                        "Medlemskabet er gemt.".to_owned(),
+                    )))
                 }
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -610,7 +634,7 @@ pub async fn update_membership(
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -626,14 +650,7 @@ struct PeriodRow {
 #[derive(Serialize)]
 struct PeriodsPage {
     periods: Vec<PeriodRow>,
-    notice: Option<String>,
     form: FormState<PeriodInput>,
-}
-
-#[derive(Deserialize)]
-pub struct PeriodNotice {
-    /// How many seats the period just started ended.
-    ended: Option<usize>,
 }
 
 fn periods_page(
@@ -641,7 +658,6 @@ fn periods_page(
     user: &CurrentUser,
     input: PeriodInput,
     errors: &FieldErrors,
-    notice: Option<String>,
 ) -> AppResult<String> {
     let body = service::body(conn)?;
     let view = PeriodsPage {
@@ -653,7 +669,6 @@ fn periods_page(
                 end_date: p.end_date.map(|d| d.format("%d.%m.%Y").to_string()),
             })
             .collect(),
-        notice,
         form: FormState::new(input, errors),
     };
     render_page("secretariat/settings_periods.html", user, &view)
@@ -663,22 +678,10 @@ fn periods_page(
 pub async fn periods(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    query: web::Query<PeriodNotice>,
 ) -> AppResult<HttpResponse> {
-    let notice = query.ended.map(|n| {
-        format!("Den nye valgperiode er begyndt. {n} medlemskaber af kommunalbestyrelsen og udvalgene (stedfortrædernes med) sluttede dagen før.")
-    });
     let body = state
         .db
-        .run(move |conn| {
-            periods_page(
-                conn,
-                &user,
-                PeriodInput::default(),
-                &FieldErrors::default(),
-                notice,
-            )
-        })
+        .run(move |conn| periods_page(conn, &user, PeriodInput::default(), &FieldErrors::default()))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -693,16 +696,19 @@ pub async fn start_period(
         .db
         .run(move |conn| {
             match service::start_election_period(conn, &user.account.actor(), &input)? {
-                Ok(started) => Ok(Posted::Done(format!(
-                    "/secretariat/settings/periods?ended={}",
-                    started.seats_ended
+                Ok(started) => Ok(Posted::Done((
+                    "/secretariat/settings/periods".to_owned(),
+                    format!(
+                        "Den nye valgperiode er begyndt. {} medlemskaber af kommunalbestyrelsen og udvalgene (stedfortrædernes med) sluttede dagen før.",
+                        started.seats_ended
+                    ),
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    periods_page(conn, &user, input, &errors, None)?,
+                    periods_page(conn, &user, input, &errors)?,
                 )),
             }
         })
         .await
-        .map(|posted| posted.respond(|url| url))
+        .map(|posted| posted.respond(|done| done))
 }

@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::letters::LOGO_UPLOAD_LIMIT;
 use super::register::{Choice, choices};
@@ -36,16 +36,9 @@ struct SettingsPage {
     languages: Vec<Choice>,
     has_logo: bool,
     logo_problem: Option<String>,
-    notice: Option<&'static str>,
     kinds: Vec<KindCount>,
     persons: i64,
     period: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub struct SettingsQuery {
-    /// What was just done: `gemt` (the settings), `logo`.
-    udfoert: Option<String>,
 }
 
 /// What a refused post brings back to the page.
@@ -59,7 +52,6 @@ fn settings_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     refusal: Refusal,
-    notice: Option<&'static str>,
 ) -> AppResult<String> {
     let m = service::get(conn)?;
     let (input, errors, logo_problem) = match refusal {
@@ -97,7 +89,6 @@ fn settings_page(
         form: FormState::new(input, &errors),
         has_logo: m.has_logo,
         logo_problem,
-        notice,
         kinds,
         persons: orgs::persons_count(conn)?,
         period: orgs::election_periods(conn, m.id)?
@@ -113,17 +104,10 @@ fn settings_page(
 pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
-    query: web::Query<SettingsQuery>,
 ) -> AppResult<HttpResponse> {
-    let notice = match query.udfoert.as_deref() {
-        Some("gemt") => Some("Indstillingerne er gemt."),
-        Some("logo") => Some("Logoet er gemt."),
-        Some("logo-fjernet") => Some("Logoet er fjernet."),
-        _ => None,
-    };
     let body = state
         .db
-        .run(move |conn| settings_page(conn, &user, Refusal::None, notice))
+        .run(move |conn| settings_page(conn, &user, Refusal::None))
         .await?;
     Ok(page(StatusCode::OK, body))
 }
@@ -145,12 +129,10 @@ pub async fn save(
         .db
         .run(
             move |conn| match service::update(conn, &user.account.actor(), &input)? {
-                Ok(()) => Ok(Posted::Done(
-                    "/secretariat/settings?udfoert=gemt".to_owned(),
-                )),
+                Ok(()) => Ok(Posted::Done(())),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    settings_page(conn, &user, Refusal::Settings(input, &errors), None)?,
+                    settings_page(conn, &user, Refusal::Settings(input, &errors))?,
                 )),
             },
         )
@@ -158,7 +140,12 @@ pub async fn save(
     if matches!(posted, Posted::Done(_)) {
         changed(&state).await?;
     }
-    Ok(posted.respond(|url| url))
+    Ok(posted.respond(|()| {
+        (
+            "/secretariat/settings".to_owned(),
+            "Indstillingerne er gemt. Alle sider viser dem nu.".to_owned(),
+        )
+    }))
 }
 
 /// `POST /secretariat/settings/logo` (multipart: `file`, or `remove_logo`).
@@ -179,23 +166,21 @@ pub async fn save_logo(
                     let file = upload.take_file()?.map(|(_, bytes)| bytes);
                     match (remove, file) {
                         (true, _) => service::set_logo(conn, &user.account.actor(), None)
-                            .map(|()| "logo-fjernet"),
+                            .map(|()| "Logoet er fjernet."),
                         (false, Some(bytes)) => {
                             service::set_logo(conn, &user.account.actor(), Some(&bytes))
-                                .map(|()| "logo")
+                                .map(|()| "Logoet er gemt og står nu i sidehovedet.")
                         }
                         (false, None) => Err(AppError::invalid(
                             "Vælg en billedfil (PNG eller JPEG) at bruge som logo.",
                         )),
                     }
                 });
-            refused_or(done, |why| {
-                settings_page(conn, &user, Refusal::Logo(why), None)
-            })
+            refused_or(done, |why| settings_page(conn, &user, Refusal::Logo(why)))
         })
         .await?;
     if matches!(posted, Posted::Done(_)) {
         changed(&state).await?;
     }
-    Ok(posted.respond(|done| format!("/secretariat/settings?udfoert={done}#logo")))
+    Ok(posted.respond(|done| ("/secretariat/settings#logo".to_owned(), done.to_owned())))
 }

@@ -228,7 +228,6 @@ fn task_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: TaskId,
-    notice: Option<&str>,
     problem: Option<&str>,
 ) -> AppResult<String> {
     let task = tasks::get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
@@ -305,7 +304,6 @@ fn task_page(
         item_title: item.item.display_title(),
         item_url: item_decision_url(task.agenda_item_id),
         decision_text: decision.text,
-        notice,
         problem,
     };
     render_page("secretariat/task.html", user, &view)
@@ -324,7 +322,6 @@ struct TaskPage<'a> {
     item_title: String,
     item_url: String,
     decision_text: String,
-    notice: Option<&'a str>,
     problem: Option<&'a str>,
 }
 
@@ -468,24 +465,23 @@ pub async fn present(
                 .map_err(|_| AppError::invalid("Vælg det møde, svaret skal forelægges."))
                 .and_then(|m| followup::present(conn, &actor, id, MeetingId(m), Some(by)));
             let done = match done {
-                Ok(item) => Ok(crate::read::followup::presented_url(conn, item)?
-                    .unwrap_or_else(|| task_url(id))),
+                Ok(item) => Ok((
+                    crate::read::followup::presented_url(conn, item)?
+                        .unwrap_or_else(|| task_url(id)),
+                    "Oversigten over svaret er sat på dagsordenen som et punkt med PDF'en som bilag."
+                        .to_owned(),
+                )),
                 Err(err) => Err(err),
             };
-            refused_or(done, |why| task_page(conn, &user, id, None, Some(why)))
+            refused_or(done, |why| task_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|location| location))
+    Ok(outcome.respond(|done| done))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    udfoert: Option<String>,
-}
-
-fn done_text(action: &str) -> Option<&'static str> {
-    Some(match action {
+/// What an action on a task did, said on its page afterwards.
+fn done_text(action: &str) -> &'static str {
+    match action {
         "deadline" => {
             "Fristen er flyttet, og forvaltningerne har fået besked med en ny kalenderfil."
         }
@@ -494,8 +490,8 @@ fn done_text(action: &str) -> Option<&'static str> {
         "reissue" => "Nye links er sendt; de gamle virker ikke længere.",
         "revoke" => "Linkene er trukket tilbage.",
         "close" => "Opgaven er lukket, og dens links er trukket tilbage.",
-        _ => return None,
-    })
+        _ => "Opgaven er ændret.",
+    }
 }
 
 /// `GET /secretariat/tasks/{id}`
@@ -503,13 +499,11 @@ pub async fn show(
     state: web::Data<AppState>,
     Secretariat(user): Secretariat,
     path: web::Path<TaskId>,
-    query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let notice = query.into_inner().udfoert.as_deref().and_then(done_text);
     let body = state
         .db
-        .run(move |conn| task_page(conn, &user, id, notice, None))
+        .run(move |conn| task_page(conn, &user, id, None))
         .await?;
     Ok(html(StatusCode::OK, body))
 }
@@ -562,11 +556,11 @@ pub async fn act(
                 followup::change_task(conn, &settings, &actor, id, form.lock, &change)
             });
             refused_or(done.map(|_| form.action), |why| {
-                task_page(conn, &user, id, None, Some(why))
+                task_page(conn, &user, id, Some(why))
             })
         })
         .await?;
-    Ok(outcome.respond(|action| format!("{}?udfoert={action}", task_url(id))))
+    Ok(outcome.respond(|action| (task_url(id), done_text(&action).to_owned())))
 }
 
 #[cfg(test)]
