@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let html = agendum::web::markdown::to_safe_html(text).to_ascii_lowercase();
+    let html = agendum::domain::markdown::to_safe_html(text).to_ascii_lowercase();
     // Inside every tag (text between tags is only text, whatever it says): no script element,
     // no address that runs script, no event handler attribute.
     for tag in html.split('<').skip(1) {
@@ -31,5 +31,5 @@ fuzz_target!(|text: &str| {
             }
         }
     }
-    let _ = agendum::documents::markdown_blocks(text);
+    let _ = agendum::domain::markdown::blocks(text);
 });
