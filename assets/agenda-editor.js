@@ -55,3 +55,17 @@
     });
   });
 })();
+
+// The new-item form: an indstilling's sections open when that kind is chosen, and fold when
+// another is; without JavaScript they stay a folded part of the form.
+(function () {
+  "use strict";
+  var kind = document.getElementById("kind");
+  var sections = document.querySelector("details.section-details[data-kind]");
+  if (!kind || !sections) {
+    return;
+  }
+  kind.addEventListener("change", function () {
+    sections.open = kind.value === sections.dataset.kind;
+  });
+})();

@@ -172,16 +172,53 @@ pub struct Demo {
     pub upcoming_committee_meeting: MeetingId,
 }
 
+/// When the demo's coming council meeting is.
+#[derive(Debug, Clone, Copy)]
+pub enum Schedule {
+    /// On a Thursday at least two weeks after `today`, with the council's usual deadlines.
+    Usual { today: NaiveDate },
+    /// Within the hour after `now`, with deadlines at the meeting's start, so that the whole
+    /// chain (proposal, agenda, decision, tasks) can be shown on the day without anything late
+    /// (`agendum demo --today`).
+    SameDay { now: chrono::DateTime<chrono::Utc> },
+}
+
+/// How soon the same-day meeting starts: after this many minutes, on the next quarter hour.
+const SAME_DAY_LEAD_MINUTES: i64 = 45;
+
+impl Schedule {
+    fn today(self) -> NaiveDate {
+        match self {
+            Self::Usual { today } => today,
+            Self::SameDay { now } => crate::domain::time::local(now).date_naive(),
+        }
+    }
+}
+
+/// The same-day meeting's start: 45 to 60 minutes after `now`, on a quarter hour.
+fn same_day_start(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    let earliest = now + Duration::minutes(SAME_DAY_LEAD_MINUTES);
+    let quarter = 15 * 60;
+    let seconds = earliest.timestamp();
+    let rounded = (seconds + quarter - 1) / quarter * quarter;
+    chrono::DateTime::from_timestamp(rounded, 0).unwrap_or(earliest)
+}
+
 /// Loads the demo into an empty database, in one transaction. `today` places the upcoming
 /// meetings.
 pub fn load(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
+    load_scheduled(conn, Schedule::Usual { today })
+}
+
+/// Loads the demo into an empty database with the council's coming meeting as `schedule` says.
+pub fn load_scheduled(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
     write_transaction(conn, |conn| {
         if !db::is_empty(conn)? {
             return Err(AppError::conflict(
                 "the database already holds data; demo data is only loaded into an empty database",
             ));
         }
-        load_into(conn, today)
+        load_into(conn, schedule)
     })
 }
 
@@ -267,7 +304,8 @@ fn membership(
     Ok(())
 }
 
-fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
+fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
+    let today = schedule.today();
     let actor = Actor::system();
     let term_start = NaiveDate::from_ymd_opt(2022, 1, 1).expect("valid date");
     let body = register::create_body(conn, &actor, BODY_NAME)?;
@@ -493,13 +531,35 @@ fn load_into(conn: &mut DbConnection, today: NaiveDate) -> AppResult<Demo> {
 
     // Upcoming: the council's Thursday meeting at least two weeks ahead (so a proposal written
     // today is in time for its deadline) and Økonomiudvalget's Tuesday at least a week ahead.
-    let council_day = next_weekday(today + Duration::days(14), Weekday::Thu);
+    let council_starts_at = match schedule {
+        Schedule::Usual { today } => wall(
+            next_weekday(today + Duration::days(14), Weekday::Thu),
+            17,
+            30,
+        )?,
+        Schedule::SameDay { now } => {
+            // Proposals and the agenda are due at the meeting's start: nothing is late today.
+            accepted(crate::service::meetings::set_rules(
+                conn,
+                &actor,
+                council,
+                &crate::domain::plan::RulesInput {
+                    proposal_kind: "calendar_days".to_owned(),
+                    proposal_days: "0".to_owned(),
+                    release_kind: "calendar_days".to_owned(),
+                    release_days: "0".to_owned(),
+                    ..Default::default()
+                },
+            )?)?;
+            same_day_start(now)
+        }
+    };
     let upcoming_council_meeting = meetings::insert(
         conn,
         &meetings::NewMeeting {
             organization_id: council,
             kind: MeetingKind::Regular,
-            starts_at: wall(council_day, 17, 30)?,
+            starts_at: council_starts_at,
             ends_at: None,
             location: COUNCIL_ROOM,
         },

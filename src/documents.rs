@@ -86,6 +86,8 @@ pub struct LetterView {
     pub signatories: Vec<crate::domain::letter::Signatory>,
     /// The sender's logo (PNG or JPEG bytes), at the top of the letterhead.
     pub logo: Option<Vec<u8>>,
+    /// A draft: "UDKAST" across every page, so a printed draft is never taken for the letter.
+    pub draft: bool,
 }
 
 impl LetterView {
@@ -108,11 +110,17 @@ impl LetterView {
             closing: text.closing.clone(),
             signatories: text.signatories.clone(),
             logo: None,
+            draft: false,
         }
     }
 
     pub fn with_logo(mut self, logo: Option<Vec<u8>>) -> Self {
         self.logo = logo;
+        self
+    }
+
+    pub fn marked_draft(mut self, draft: bool) -> Self {
+        self.draft = draft;
         self
     }
 }

@@ -28,7 +28,12 @@ enum Command {
     /// Run pending database migrations and exit.
     Migrate,
     /// Load the demo data into an empty database.
-    Demo,
+    Demo {
+        /// Place the council's coming meeting within the hour, with its deadlines at its
+        /// start, so the whole chain can be shown today without anything late.
+        #[arg(long)]
+        today: bool,
+    },
     /// Turn an empty database into a municipality's instance with its first secretariat
     /// account; prints a one-time link to set that account's password (also mailed).
     Setup {
@@ -135,7 +140,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
-        Command::Demo => load_demo(&settings),
+        Command::Demo { today } => load_demo(&settings, today),
         Command::Setup {
             municipality,
             secretariat,
@@ -308,17 +313,34 @@ fn import_members(settings: &Settings, file: &std::path::Path, dry_run: bool) ->
     Ok(())
 }
 
-fn load_demo(settings: &Settings) -> AppResult<()> {
+fn load_demo(settings: &Settings, same_day: bool) -> AppResult<()> {
     let db = prepare_database(&Settings {
         demo: false,
         ..settings.clone()
     })?;
     let mut conn = db.conn()?;
-    demo::load(&mut conn, agendum::domain::time::today())?;
+    let schedule = if same_day {
+        demo::Schedule::SameDay {
+            now: chrono::Utc::now(),
+        }
+    } else {
+        demo::Schedule::Usual {
+            today: agendum::domain::time::today(),
+        }
+    };
+    let loaded = demo::load_scheduled(&mut conn, schedule)?;
     say!(
         "Demo data loaded into {}.",
         settings.database_url.redacted()
     );
+    if same_day {
+        let meeting = agendum::db::meetings::get(&mut conn, loaded.upcoming_council_meeting)?
+            .ok_or_else(|| AppError::internal("the demo's council meeting is missing"))?;
+        say!(
+            "Borgerrepræsentationen meets at {} today; proposals and the agenda are due at its start.",
+            agendum::domain::time::time_da(meeting.starts_at)
+        );
+    }
     Ok(())
 }
 

@@ -19,7 +19,7 @@ fn date_da(
     let text = value.as_str().unwrap_or_default();
     Ok(tera::Value::String(
         match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => date.format("%d.%m.%Y").to_string(),
+            Ok(date) => crate::domain::time::day_da(date),
             Err(_) => text.to_owned(),
         },
     ))
@@ -39,10 +39,24 @@ fn text_filter(
     }
 }
 
+/// `{{ example_date(days=30) }}`, `{{ example_date(month=1) }}`, `{{ example_date(month=7,
+/// day=14) }}`: a date ahead of today for a hint's example, so no example is in the past.
+fn example_date(
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let number = |name: &str| args.get(name).and_then(tera::Value::as_u64);
+    let month = number("month").map(|m| m as u32);
+    let day = number("day").map(|d| d as u32);
+    let days = number("days").unwrap_or(30);
+    let date = crate::domain::time::example_date(crate::domain::time::today(), month, day, days);
+    Ok(tera::Value::String(crate::domain::time::day_da(date)))
+}
+
 static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
     use crate::domain::markdown;
     let mut tera = Tera::default();
     tera.register_filter("date_da", date_da);
+    tera.register_function("example_date", example_date);
     tera.register_filter("markdown", text_filter(markdown::to_safe_html));
     tera.register_filter(
         "markdown_inline",

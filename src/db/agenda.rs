@@ -979,6 +979,22 @@ pub fn released(
     .transpose()
 }
 
+/// Whether the meeting's latest released version lists the item (for the public: as an open
+/// item). A draft agenda says nothing to anyone outside the secretariat.
+pub fn item_released(
+    conn: &mut DbConnection,
+    meeting_id: MeetingId,
+    item: AgendaItemId,
+    audience: Audience,
+) -> AppResult<bool> {
+    Ok(released(conn, meeting_id, None)?.is_some_and(|r| {
+        r.snapshot
+            .items
+            .iter()
+            .any(|i| i.id == item && (audience == Audience::Members || i.public))
+    }))
+}
+
 /// The latest released version of each of these meetings (meetings without one are left out).
 pub fn latest_versions(
     conn: &mut DbConnection,

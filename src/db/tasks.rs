@@ -176,6 +176,14 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
                 org.name
             )));
         }
+        // The lead answers for itself; a contribution to its own task would be a second link
+        // and a second reminder to the same people.
+        if org.id == lead.id {
+            return Err(AppError::invalid(format!(
+                "{} er den ansvarlige forvaltning og kan ikke også være bidragyder.",
+                org.name
+            )));
+        }
         contributors.push(org);
     }
     let Some(deadline) = new.deadline else {
@@ -1255,4 +1263,97 @@ pub fn file(
         .select(task_files::content)
         .first(conn)?;
     Ok(Some((meta, content)))
+}
+
+/// Where a task comes from, for lists: the agenda item (its proposal's title), the meeting
+/// that decided it and the cases it belongs to.
+#[derive(Debug, Clone)]
+pub struct TaskOrigin {
+    pub title: String,
+    pub proposal_id: Option<ProposalId>,
+    pub meeting_id: crate::domain::MeetingId,
+    pub organization_name: String,
+    pub starts_at: DateTime<Utc>,
+    pub item_number: String,
+    pub cases: Vec<crate::domain::CaseReference>,
+}
+
+/// The origins of the items these tasks come from, in two queries whatever the number.
+pub fn origins(
+    conn: &mut DbConnection,
+    items: &[AgendaItemId],
+) -> AppResult<HashMap<AgendaItemId, TaskOrigin>> {
+    use super::schema::{agenda_items, cases, meetings, organizations, proposal_cases};
+    let ids: Vec<i64> = items.iter().map(|i| i.0).collect();
+    type Row = (
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        i64,
+        NaiveDateTime,
+        String,
+        Option<String>,
+    );
+    let rows: Vec<Row> = agenda_items::table
+        .inner_join(meetings::table.inner_join(organizations::table))
+        .left_join(proposals::table.on(agenda_items::proposal_id.eq(proposals::id.nullable())))
+        .filter(agenda_items::id.eq_any(&ids))
+        .select((
+            agenda_items::id,
+            agenda_items::title,
+            agenda_items::number,
+            agenda_items::proposal_id,
+            agenda_items::case_id,
+            meetings::id,
+            meetings::starts_at,
+            organizations::name,
+            proposals::title.nullable(),
+        ))
+        .load(conn)?;
+    let proposal_ids: Vec<i64> = rows.iter().filter_map(|r| r.3).collect();
+    let item_case_ids: Vec<i64> = rows.iter().filter_map(|r| r.4).collect();
+    let by_proposal: Vec<(i64, String)> = proposal_cases::table
+        .inner_join(cases::table)
+        .filter(proposal_cases::proposal_id.eq_any(&proposal_ids))
+        .order((proposal_cases::proposal_id, proposal_cases::position))
+        .select((proposal_cases::proposal_id, cases::reference))
+        .load(conn)?;
+    let by_item: Vec<(i64, String)> = cases::table
+        .filter(cases::id.eq_any(&item_case_ids))
+        .select((cases::id, cases::reference))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, item_title, number, proposal, case, meeting, starts_at, org, proposal_title)| {
+                let mut references: Vec<&str> = by_proposal
+                    .iter()
+                    .filter(|(p, _)| Some(*p) == proposal)
+                    .map(|(_, r)| r.as_str())
+                    .collect();
+                if let Some((_, r)) = by_item.iter().find(|(c, _)| Some(*c) == case)
+                    && !references.contains(&r.as_str())
+                {
+                    references.push(r);
+                }
+                let cases = references
+                    .into_iter()
+                    .map(|r| crate::domain::CaseReference::parse(r).map_err(AppError::internal))
+                    .collect::<AppResult<Vec<_>>>()?;
+                Ok((
+                    AgendaItemId(id),
+                    TaskOrigin {
+                        title: proposal_title.unwrap_or(item_title),
+                        proposal_id: proposal.map(ProposalId),
+                        meeting_id: crate::domain::MeetingId(meeting),
+                        organization_name: org,
+                        starts_at: starts_at.and_utc(),
+                        item_number: number,
+                        cases,
+                    },
+                ))
+            },
+        )
+        .collect()
 }

@@ -466,6 +466,22 @@ pub fn withdraw(conn: &mut DbConnection, id: ProposalId) -> AppResult<Step> {
     })
 }
 
+/// Deletes a draft that was never submitted, with its clauses, authors and cases (the
+/// foreign keys cascade). Returns its title, for the audit log.
+pub fn delete_draft(conn: &mut DbConnection, id: ProposalId) -> AppResult<String> {
+    let before = super::proposals::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+    if !before.status.deletable() {
+        return Err(AppError::conflict(format!(
+            "Forslaget har status »{}«: et indsendt forslag slettes ikke, men kan trækkes tilbage.",
+            before.status.label_da()
+        )));
+    }
+    claim(conn, id, None, &[ProposalStatus::Draft])?;
+    diesel::delete(proposals::table.find(id.0)).execute(conn)?;
+    Ok(before.title)
+}
+
 /// The case with this reference, created in the register if it is not there yet.
 pub fn ensure_case(
     conn: &mut DbConnection,

@@ -21,6 +21,19 @@ text_enum!(
     }
 );
 
+impl AgendaItemKind {
+    /// The kind's label to show beside an item's title, or none when the title already says it
+    /// ("Medlemsforslag om …", "Godkendelse af dagsordenen").
+    pub fn label_beside(self, title: &str) -> Option<&'static str> {
+        let label = self.label_da();
+        let says_it = title
+            .trim_start()
+            .to_lowercase()
+            .starts_with(&label.to_lowercase());
+        (!says_it).then_some(label)
+    }
+}
+
 /// What an agenda shows, frozen at release.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgendaSnapshot {
@@ -408,6 +421,21 @@ pub fn changes(before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_is_not_repeated_beside_a_title_that_says_it() {
+        use AgendaItemKind::*;
+        assert_eq!(MemberProposal.label_beside("Medlemsforslag om bænke"), None);
+        assert_eq!(
+            ApprovalOfAgenda.label_beside("Godkendelse af dagsordenen"),
+            None
+        );
+        assert_eq!(
+            Recommendation.label_beside("Budget 2027"),
+            Some("Indstilling")
+        );
+        assert_eq!(Orientation.label_beside("orientering om vejarbejde"), None);
+    }
 
     fn item(number: &str, public: bool) -> SnapshotItem {
         SnapshotItem {

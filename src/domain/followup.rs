@@ -45,7 +45,8 @@ pub enum DeadlineReading {
     AsSoonAsPossible,
     /// The clause names no deadline; the secretariat sets one.
     NotStated,
-    /// The date read is before the decision: a mention, or a slip the secretariat must correct.
+    /// The date read is before the decision (a mention, or a slip such as last year's year):
+    /// it is not offered as the deadline; the secretariat writes one.
     BeforeDecision,
 }
 
@@ -62,6 +63,14 @@ pub enum Assignment {
     Unknown,
 }
 
+/// An administration asked to contribute, and the words of the clause that asked it ("i
+/// samarbejde med Socialforvaltningen", "alle forvaltninger").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contributor {
+    pub id: OrganizationId,
+    pub phrase: String,
+}
+
 /// One follow-up task as read from a clause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaskSuggestion {
@@ -69,10 +78,15 @@ pub struct TaskSuggestion {
     pub clause: u32,
     pub assignment: Assignment,
     pub lead: Option<OrganizationId>,
-    /// One contribution each; the lead is among them when every administration contributes,
-    /// since it answers for itself as well.
-    pub contributors: Vec<OrganizationId>,
+    /// The words that made it the lead ("Økonomiforvaltningen", "Teknik- og Miljøudvalget",
+    /// "alle forvaltninger").
+    pub lead_phrase: Option<String>,
+    /// Only administrations the clause asks to take part; never the lead itself.
+    pub contributors: Vec<Contributor>,
+    /// The deadline to offer: only a date read from the clause that is not before the decision.
     pub deadline: Option<NaiveDate>,
+    /// The date the phrase names, also when it cannot be the deadline.
+    pub deadline_named: Option<NaiveDate>,
     pub deadline_phrase: Option<String>,
     pub deadline_reading: DeadlineReading,
     /// The council or committee the answer goes to.
@@ -80,11 +94,29 @@ pub struct TaskSuggestion {
     pub answer_phrase: Option<String>,
 }
 
+impl TaskSuggestion {
+    pub fn contributor_ids(&self) -> Vec<OrganizationId> {
+        self.contributors.iter().map(|c| c.id).collect()
+    }
+}
+
 /// Where a name stands in the text, in bytes.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: usize,
     end: usize,
+    /// Named in the genitive ("Økonomiforvaltningens analyse"): its own, not an actor.
+    genitive: bool,
+}
+
+impl Span {
+    fn new(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end,
+            genitive: false,
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -106,17 +138,21 @@ fn find_name(text: &str, name: &str) -> Vec<Span> {
             .chars()
             .next_back()
             .is_none_or(|c| !is_word_char(c));
-        if text[end..].starts_with('s')
+        let genitive = text[end..].starts_with('s')
             && text[end + 1..]
                 .chars()
                 .next()
-                .is_none_or(|c| !is_word_char(c))
-        {
+                .is_none_or(|c| !is_word_char(c));
+        if genitive {
             end += 1;
         }
         let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
         if before_ok && after_ok {
-            found.push(Span { start, end });
+            found.push(Span {
+                start,
+                end,
+                genitive,
+            });
         }
         from = start + name.chars().next().map_or(1, char::len_utf8);
     }
@@ -142,7 +178,7 @@ fn find_short_name(original: &str, short: &str) -> Vec<Span> {
             .next()
             .is_none_or(|c| !is_word_char(c));
         if before_ok && after_ok {
-            found.push(Span { start, end });
+            found.push(Span::new(start, end));
         }
         from = end;
     }
@@ -164,26 +200,25 @@ fn mentions(text: &str, lower: &str, name: &str, short: Option<&str>) -> Vec<Spa
     spans
 }
 
-/// Words that send an answer to a council or committee.
-const PRESENTED: &[&str] = &[
-    "forelægges",
-    "forelægge",
-    "forelægger",
-    "fremlægges",
-    "fremlægge",
-    "fremlægger",
-    "sendes",
-    "oversendes",
-    "fremsendes",
-    "afrapporteres",
-    "afrapportere",
-    "rapporteres",
-    "orienteres",
-    "orientere",
-    "præsenteres",
-    "behandles",
-    "behandling",
+/// The beginnings of words that send an answer to a council or committee: "forelægges",
+/// "afrapporterer", "orienteres", "sendes til", "til behandling i", "til godkendelse i".
+const PRESENTED_STEMS: &[&str] = &[
+    "forelæg",
+    "fremlæg",
+    "afrapporter",
+    "rapporter",
+    "orienter",
+    "præsenter",
+    "behandl",
+    "oversend",
+    "fremsend",
+    "send",
+    "godkend",
 ];
+
+fn presents(word: &str) -> bool {
+    PRESENTED_STEMS.iter().any(|stem| word.starts_with(stem))
+}
 
 /// Words that order something done.
 const ORDERS: &[&str] = &[
@@ -232,20 +267,29 @@ fn words(lower: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// A clause's words for every administration ("alle forvaltninger", "de øvrige
+/// forvaltninger": the lead is never its own contributor either way).
+#[derive(Debug, Clone, Copy)]
+struct Everyone {
+    span: Span,
+}
+
 /// "alle forvaltninger", "samtlige forvaltninger", "hver forvaltning", "de øvrige
 /// forvaltninger", "på tværs af forvaltningerne", "alle kommunens …", "alle Københavns
-/// Kommunes …", "hele kommunen". Returns whether the lead is left out ("øvrige", "andre").
-fn every_administration(lower: &str, body_name: &str) -> Option<bool> {
+/// Kommunes …", "hele kommunen".
+fn every_administration(lower: &str, body_name: &str) -> Option<Everyone> {
     let w = words(lower);
-    for (i, (_, word)) in w.iter().enumerate() {
+    for (i, (at, word)) in w.iter().enumerate() {
         let before = &w[i.saturating_sub(3)..i];
-        let has = |set: &[&str]| before.iter().any(|(_, b)| set.contains(b));
+        let first = |set: &[&str]| before.iter().find(|(_, b)| set.contains(b));
         if matches!(*word, "forvaltninger" | "forvaltning" | "forvaltningerne") {
-            if has(&["øvrige", "andre"]) {
-                return Some(true);
-            }
-            if has(&["alle", "samtlige", "hver", "tværs"]) {
-                return Some(false);
+            let end = at + word.len();
+            let cue = first(&["øvrige", "andre"])
+                .or_else(|| first(&["alle", "samtlige", "hver", "tværs"]));
+            if let Some((from, _)) = cue {
+                return Some(Everyone {
+                    span: Span::new(*from, end),
+                });
             }
         }
     }
@@ -258,8 +302,24 @@ fn every_administration(lower: &str, body_name: &str) -> Option<bool> {
             body.as_str(),
             body_genitive.as_str(),
         ] {
-            if !whole.is_empty() && lower.contains(&format!("{prefix}{whole}")) {
-                return Some(false);
+            let phrase = format!("{prefix}{whole}");
+            if whole.is_empty() {
+                continue;
+            }
+            if let Some(start) = lower.find(&phrase) {
+                let mut end = start + phrase.len();
+                if lower[end..].starts_with(|c: char| is_word_char(c)) {
+                    continue;
+                }
+                // "alle kommunens profiler": the thing owned belongs to the phrase.
+                if whole.ends_with('s')
+                    && let Some((at, next)) = words(&lower[end..]).first()
+                {
+                    end += at + next.len();
+                }
+                return Some(Everyone {
+                    span: Span::new(start, end),
+                });
             }
         }
     }
@@ -267,8 +327,9 @@ fn every_administration(lower: &str, body_name: &str) -> Option<bool> {
 }
 
 /// The council or committee the answer goes to: named right after a word such as
-/// "forelægges" ("forelægges Økonomiudvalget", "sendes til Økonomiudvalget", "til behandling i
-/// Økonomiudvalget") or right before "orienteres" ("Økonomiudvalget orienteres").
+/// "forelægges" ("forelægges Økonomiudvalget", "afrapporterer til Økonomiudvalget", "til
+/// behandling i Økonomiudvalget") or right before "orienteres" ("Økonomiudvalget orienteres",
+/// "Økonomiudvalget skal orienteres").
 fn answer_target(text: &str, lower: &str, dir: &Directory) -> Option<(OrganizationId, Span)> {
     let named: Vec<(OrganizationId, Span)> = dir
         .bodies
@@ -279,10 +340,8 @@ fn answer_target(text: &str, lower: &str, dir: &Directory) -> Option<(Organizati
                 .map(move |s| (b.id, s))
         })
         .collect();
-    let w = words(lower);
-    let mut best: Option<(OrganizationId, Span)> = None;
-    for (at, word) in &w {
-        if !PRESENTED.contains(word) {
+    for (at, word) in words(lower) {
+        if !presents(word) {
             continue;
         }
         let verb_end = at + word.len();
@@ -291,25 +350,144 @@ fn answer_target(text: &str, lower: &str, dir: &Directory) -> Option<(Organizati
             .filter(|(_, s)| {
                 // After the word, with at most a few small words between ("for", "til", "et møde i").
                 (s.start >= verb_end && words(&lower[verb_end..s.start]).len() <= 4)
-                    // Before "orienteres", directly.
-                    || (s.end <= *at && lower[s.end..*at].trim().is_empty())
+                    // Before it, directly or with an auxiliary ("skal", "bliver").
+                    || (s.end <= at
+                        && words(&lower[s.end..at])
+                            .iter()
+                            .all(|(_, w)| AUXILIARIES.contains(w))
+                        && words(&lower[s.end..at]).len() <= 1)
             })
             .min_by_key(|(_, s)| s.start.abs_diff(verb_end));
         if let Some(&(id, span)) = candidate {
-            let from = span.start.min(*at);
-            let to = span.end.max(verb_end);
-            if best.is_none() {
-                best = Some((
-                    id,
-                    Span {
-                        start: from,
-                        end: to,
-                    },
-                ));
+            return Some((id, Span::new(span.start.min(at), span.end.max(verb_end))));
+        }
+    }
+    None
+}
+
+const AUXILIARIES: &[&str] = &["skal", "bliver", "vil", "kan", "får"];
+
+/// Words that ask an administration named after them to take part: "i samarbejde med
+/// Socialforvaltningen", "med bidrag fra", "svar fra".
+const CONTRIBUTION_CUES: &[&[&str]] = &[
+    &["samarbejde", "med"],
+    &["sammen", "med"],
+    &["samråd", "med"],
+    &["dialog", "med"],
+    &["koordination", "med"],
+    &["koordinering", "med"],
+    &["inddragelse", "af"],
+    &["involvering", "af"],
+    &["medvirken", "af"],
+    &["medvirken", "fra"],
+    &["bidrag", "fra"],
+    &["bidrag", "af"],
+    &["bistand", "fra"],
+    &["hjælp", "fra"],
+    &["input", "fra"],
+    &["svar", "fra"],
+    &["oplysninger", "fra"],
+    &["inddrager"],
+    &["inddrage"],
+    &["involverer"],
+    &["involvere"],
+];
+
+/// Words right after an administration's name that make it take part: "hvor
+/// Socialforvaltningen inddrages".
+const CONTRIBUTES_AFTER: &[&str] = &["bidrager", "inddrages", "involveres", "medvirker", "bistår"];
+
+/// Small words allowed between a cue and the name: "i samarbejde med den relevante …".
+const BETWEEN_CUE_AND_NAME: usize = 2;
+
+/// Where a contribution cue ends right before `at` starts, and where the cue's phrase begins
+/// ("i samarbejde med" begins at "i").
+fn cue_before(lower: &str, at: usize) -> Option<usize> {
+    let w = words(&lower[..at]);
+    for skipped in 0..=BETWEEN_CUE_AND_NAME.min(w.len()) {
+        let end = w.len() - skipped;
+        for cue in CONTRIBUTION_CUES {
+            if end < cue.len() {
+                continue;
+            }
+            let first = end - cue.len();
+            if w[first..end]
+                .iter()
+                .map(|(_, x)| *x)
+                .eq(cue.iter().copied())
+            {
+                let with_preposition = first
+                    .checked_sub(1)
+                    .filter(|&p| matches!(w[p].1, "i" | "med"))
+                    .unwrap_or(first);
+                return Some(w[with_preposition].0);
             }
         }
     }
-    best
+    None
+}
+
+/// A name of an administration (or of the committee standing for it) in the clause.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    id: OrganizationId,
+    span: Span,
+}
+
+/// What a mention makes of its administration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Lead,
+    /// Asked to take part; the phrase begins at this byte.
+    Contributes {
+        from: usize,
+    },
+    /// Named, but not as an actor ("på baggrund af Økonomiforvaltningens analyse").
+    Mentioned,
+}
+
+/// "Økonomiforvaltningen og Socialforvaltningen", "ØKF, TMF og SOF": names that act together.
+fn joined(between: &str) -> bool {
+    matches!(between.trim(), "og" | "," | ", og" | "samt" | ", samt")
+}
+
+/// The role of each mention, in the order they stand: the first name that acts leads; a
+/// name after a cue, or joined to the lead or a contributor, contributes.
+fn roles(text_lower: &str, mentioned: &[Mention]) -> Vec<Role> {
+    let mut out: Vec<Role> = Vec::with_capacity(mentioned.len());
+    let mut has_lead = false;
+    for (i, m) in mentioned.iter().enumerate() {
+        let after = words(&text_lower[m.span.end..]);
+        let role = if let Some(from) = cue_before(text_lower, m.span.start) {
+            Role::Contributes { from }
+        } else if after
+            .first()
+            .is_some_and(|(_, w)| CONTRIBUTES_AFTER.contains(w))
+        {
+            Role::Contributes { from: m.span.start }
+        } else {
+            let previous = i.checked_sub(1).map(|p| (&mentioned[p], out[p]));
+            match previous {
+                Some((p, role))
+                    if !m.span.genitive
+                        && !p.span.genitive
+                        && p.span.end <= m.span.start
+                        && joined(&text_lower[p.span.end..m.span.start]) =>
+                {
+                    match role {
+                        Role::Lead => Role::Contributes { from: p.span.start },
+                        Role::Contributes { from } => Role::Contributes { from },
+                        Role::Mentioned => Role::Mentioned,
+                    }
+                }
+                _ if !has_lead && !m.span.genitive => Role::Lead,
+                _ => Role::Mentioned,
+            }
+        };
+        has_lead |= role == Role::Lead;
+        out.push(role);
+    }
+    out
 }
 
 /// Reads the follow-up tasks of one adopted clause. `position` is the clause's number,
@@ -325,6 +503,8 @@ pub fn suggest(
     // Lower-casing can change byte lengths (rarely, e.g. 'İ'); positions then do not line up.
     let aligned = lower.len() == text.len();
     let text_for_short = if aligned { text.as_str() } else { "" };
+    let source = if aligned { &text } else { &lower };
+    let phrase = |from: usize, to: usize| source[from..to].to_owned();
 
     let answer = answer_target(text_for_short, &lower, dir);
     let outside_answer = |s: &Span| {
@@ -333,51 +513,89 @@ pub fn suggest(
             .is_none_or(|(_, a)| s.end <= a.start || s.start >= a.end)
     };
 
-    // Administrations named, in the order they are named.
-    let mut named: Vec<(usize, OrganizationId)> = dir
+    // Administrations named, in the order they stand; when none is, a committee given the
+    // task stands for its administration.
+    let mut mentioned: Vec<Mention> = dir
         .administrations
         .iter()
-        .filter_map(|a| {
+        .flat_map(|a| {
             mentions(text_for_short, &lower, &a.name, a.short_name.as_deref())
-                .first()
-                .map(|s| (s.start, a.id))
+                .into_iter()
+                .filter(|s| outside_answer(s))
+                .map(|span| Mention { id: a.id, span })
         })
         .collect();
-    if named.is_empty() {
-        // A committee given the task stands for its administration.
-        named = dir
+    if mentioned.is_empty() {
+        mentioned = dir
             .bodies
             .iter()
             .filter_map(|b| {
-                let span = mentions(text_for_short, &lower, &b.name, b.short_name.as_deref())
-                    .into_iter()
-                    .find(|s| outside_answer(s))?;
                 let admin = dir
                     .administrations
                     .iter()
                     .find(|a| a.committee == Some(b.id))?;
-                Some((span.start, admin.id))
+                Some((b, admin.id))
+            })
+            .flat_map(|(b, id)| {
+                mentions(text_for_short, &lower, &b.name, b.short_name.as_deref())
+                    .into_iter()
+                    .filter(|s| outside_answer(s))
+                    .map(move |span| Mention { id, span })
             })
             .collect();
     }
-    named.sort_by_key(|(at, _)| *at);
-    named.dedup_by_key(|(_, id)| *id);
+    mentioned.sort_by_key(|m| m.span.start);
+    let roles = roles(&lower, &mentioned);
+    let lead = mentioned
+        .iter()
+        .zip(&roles)
+        .find(|(_, r)| **r == Role::Lead)
+        .map(|(m, _)| *m)
+        // Only named in the genitive: still the one the clause is about.
+        .or_else(|| {
+            mentioned
+                .iter()
+                .zip(&roles)
+                .find(|(m, r)| **r == Role::Mentioned && m.span.genitive)
+                .map(|(m, _)| *m)
+        });
+    let mut named_contributors: Vec<Contributor> = Vec::new();
+    for (m, role) in mentioned.iter().zip(&roles) {
+        if let Role::Contributes { from } = role
+            && Some(m.id) != lead.map(|l| l.id)
+            && !named_contributors.iter().any(|c| c.id == m.id)
+        {
+            let to = if *from == m.span.start {
+                // "Socialforvaltningen inddrages": the name and the word after it.
+                words(&lower[m.span.end..])
+                    .first()
+                    .map_or(m.span.end, |(at, w)| m.span.end + at + w.len())
+            } else {
+                m.span.end
+            };
+            named_contributors.push(Contributor {
+                id: m.id,
+                phrase: phrase(*from, to),
+            });
+        }
+    }
 
     let everyone = every_administration(&lower, &dir.body_name);
     // Something to be presented is something to be done, too.
     let orders = words(&lower)
         .iter()
-        .any(|(_, w)| ORDERS.contains(w) || PRESENTED.contains(w));
+        .any(|(_, w)| ORDERS.contains(w) || presents(w));
 
     let deadline = find_deadline(&text, decided_on);
-    let (deadline_date, deadline_phrase, deadline_reading) = match &deadline {
-        Some(DeadlinePhrase::Date { date, phrase }) if *date >= decided_on => {
-            (Some(*date), Some(phrase.clone()), DeadlineReading::Read)
-        }
+    let (deadline_named, deadline_phrase, deadline_reading) = match &deadline {
         Some(DeadlinePhrase::Date { date, phrase }) => (
             Some(*date),
             Some(phrase.clone()),
-            DeadlineReading::BeforeDecision,
+            if *date >= decided_on {
+                DeadlineReading::Read
+            } else {
+                DeadlineReading::BeforeDecision
+            },
         ),
         Some(DeadlinePhrase::AsSoonAsPossible { phrase }) => (
             None,
@@ -390,42 +608,57 @@ pub fn suggest(
         clause: position,
         assignment: Assignment::Named,
         lead: None,
+        lead_phrase: None,
         contributors: Vec::new(),
-        deadline: deadline_date,
+        deadline: deadline_named.filter(|_| deadline_reading == DeadlineReading::Read),
+        deadline_named,
         deadline_phrase,
         deadline_reading,
         answer_to: answer.map(|(id, _)| id),
-        answer_phrase: answer.map(|(_, s)| {
-            let source = if aligned { &text } else { &lower };
-            source[s.start..s.end].to_owned()
-        }),
+        answer_phrase: answer.map(|(_, s)| phrase(s.start, s.end)),
     };
-    let all_ids = || dir.administrations.iter().map(|a| a.id);
 
-    match (named.split_first(), everyone) {
-        (Some((&(_, lead), rest)), everyone) => {
-            let mut contributors: Vec<OrganizationId> = match everyone {
-                Some(leave_out_lead) => all_ids()
-                    .filter(|id| !leave_out_lead || *id != lead)
-                    .collect(),
-                None => rest.iter().map(|(_, id)| *id).collect(),
-            };
-            contributors.dedup();
+    match (lead, everyone) {
+        (Some(lead), everyone) => {
+            let mut contributors = named_contributors;
+            if let Some(every) = everyone {
+                let every_phrase = phrase(every.span.start, every.span.end);
+                for a in &dir.administrations {
+                    if a.id != lead.id && !contributors.iter().any(|c| c.id == a.id) {
+                        contributors.push(Contributor {
+                            id: a.id,
+                            phrase: every_phrase.clone(),
+                        });
+                    }
+                }
+                // In the directory's order, as the page lists them.
+                contributors.sort_by_key(|c| {
+                    dir.administrations
+                        .iter()
+                        .position(|a| a.id == c.id)
+                        .unwrap_or(usize::MAX)
+                });
+            }
             vec![TaskSuggestion {
-                lead: Some(lead),
+                lead: Some(lead.id),
+                lead_phrase: Some(phrase(lead.span.start, lead.span.end)),
                 contributors,
                 ..base
             }]
         }
-        (None, Some(_)) => all_ids()
-            .map(|id| TaskSuggestion {
+        (None, Some(every)) => dir
+            .administrations
+            .iter()
+            .map(|a| TaskSuggestion {
                 assignment: Assignment::EachAdministration,
-                lead: Some(id),
+                lead: Some(a.id),
+                lead_phrase: Some(phrase(every.span.start, every.span.end)),
                 ..base.clone()
             })
             .collect(),
-        (None, None) if orders => vec![TaskSuggestion {
+        (None, None) if orders || !named_contributors.is_empty() => vec![TaskSuggestion {
             assignment: Assignment::Unknown,
+            contributors: named_contributors,
             ..base
         }],
         (None, None) => Vec::new(),

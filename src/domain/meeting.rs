@@ -1,5 +1,7 @@
 //! Meetings of councils and committees.
 
+use chrono::{DateTime, Utc};
+
 text_enum!(
     /// Where a meeting stands. The agenda's own versions are kept apart (see `agenda`).
     MeetingStatus {
@@ -86,9 +88,65 @@ impl MeetingStatus {
     }
 }
 
+impl MeetingStatus {
+    /// The status as a reader should be told it at `now`: a released agenda of a meeting that
+    /// has begun is a meeting held (its minutes are the next step), and a planned meeting whose
+    /// time has passed without an agenda was not held as planned. The stored status changes
+    /// only by `after()`; this is its true wording on the day.
+    pub fn label_at_da(self, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> &'static str {
+        let begun = starts_at <= now;
+        let same_day =
+            super::time::local(starts_at).date_naive() == super::time::local(now).date_naive();
+        match self {
+            Self::Planned if begun => "Dagsorden ikke udsendt",
+            Self::AgendaReleased | Self::Held if begun && same_day => "Holdes i dag",
+            Self::AgendaReleased | Self::Held if begun => "Afholdt – beslutningsprotokollen følger",
+            Self::Held => "Afholdt – beslutningsprotokollen følger",
+            other => other.label_da(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_status_a_reader_sees_follows_the_clock() {
+        use MeetingStatus::*;
+        let at = |text: &str| {
+            chrono::DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let meeting = at("2025-04-30T15:30:00Z");
+        let before = at("2025-04-29T10:00:00Z");
+        let evening = at("2025-04-30T19:00:00Z");
+        let years_later = at("2026-12-07T10:00:00Z");
+        assert_eq!(
+            AgendaReleased.label_at_da(meeting, before),
+            "Dagsorden udsendt"
+        );
+        assert_eq!(AgendaReleased.label_at_da(meeting, evening), "Holdes i dag");
+        assert_eq!(
+            AgendaReleased.label_at_da(meeting, years_later),
+            "Afholdt – beslutningsprotokollen følger"
+        );
+        assert_eq!(
+            Held.label_at_da(meeting, years_later),
+            "Afholdt – beslutningsprotokollen følger"
+        );
+        assert_eq!(
+            MinutesPublished.label_at_da(meeting, years_later),
+            "Beslutningsprotokol offentliggjort"
+        );
+        assert_eq!(Planned.label_at_da(meeting, before), "Planlagt");
+        assert_eq!(
+            Planned.label_at_da(meeting, years_later),
+            "Dagsorden ikke udsendt"
+        );
+        assert_eq!(Cancelled.label_at_da(meeting, years_later), "Aflyst");
+    }
 
     #[test]
     fn a_meeting_goes_from_planned_to_published_minutes_and_back_for_a_correction() {

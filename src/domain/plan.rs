@@ -9,7 +9,7 @@ use super::deadline::{DeadlineRule, MAX_DAYS};
 use super::holidays::{ClosedDays, ExtraClosedDay};
 use super::proposal::FieldErrors;
 use super::register::collapse;
-use super::time::{parse_date, weekday_da};
+use super::time::{day_da, parse_date, weekday_da};
 
 /// The most further closed days a body may have.
 pub const EXTRA_CLOSED_DAYS_MAX: usize = 100;
@@ -224,7 +224,7 @@ pub fn closed_days_input(closed: &ClosedDays) -> ClosedDaysInput {
         extra: closed
             .extra
             .iter()
-            .map(|d| format!("{} {}", d.date.format("%d.%m.%Y"), d.name))
+            .map(|d| format!("{} {}", day_da(d.date), d.name))
             .collect::<Vec<_>>()
             .join("\n"),
     }

@@ -135,6 +135,30 @@ impl ProposalStatus {
     pub fn editable_by_author(self) -> bool {
         matches!(self, Self::Draft | Self::Returned)
     }
+
+    /// What the proposal's meeting is to it now: the one it is meant for, the one whose agenda
+    /// it is on, or the one that treated it. None once withdrawn.
+    pub fn meeting_role_da(self) -> Option<&'static str> {
+        match self {
+            Self::Draft | Self::Submitted | Self::Returned | Self::Accepted => {
+                Some("Skal behandles på")
+            }
+            Self::OnAgenda => Some("På dagsordenen for"),
+            Self::Decided | Self::InFollowUp | Self::Closed => Some("Behandlet på"),
+            Self::Withdrawn => None,
+        }
+    }
+
+    /// A draft no one but its authors has seen can be deleted outright; once submitted it
+    /// stays on record and can only be withdrawn.
+    pub fn deletable(self) -> bool {
+        self == Self::Draft
+    }
+
+    /// Whether the submission deadline still matters to it.
+    pub fn before_the_deadline_matters(self) -> bool {
+        matches!(self, Self::Draft | Self::Returned | Self::Submitted)
+    }
 }
 
 /// What the secretariat checks before accepting (brief §3 step 3): (key, Danish label).

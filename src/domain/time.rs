@@ -55,6 +55,33 @@ pub fn date_da(instant: DateTime<Utc>) -> String {
     local(instant).format("%d.%m.%Y").to_string()
 }
 
+/// `30.04.2025`, of a calendar day.
+pub fn day_da(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// A date for an example in a hint, always ahead of `today` so it reads as one to use: `days`
+/// ahead, or `day`.`month` (the first without a day) of the next year in which the whole month
+/// is ahead, so that several examples of one month ("01.07–31.07") share a year.
+pub fn example_date(
+    today: NaiveDate,
+    month: Option<u32>,
+    day: Option<u32>,
+    days: u64,
+) -> NaiveDate {
+    match month {
+        Some(month) => {
+            let year = (today.year()..=today.year() + 1)
+                .find(|y| NaiveDate::from_ymd_opt(*y, month, 1).is_some_and(|d| d > today))
+                .unwrap_or(today.year() + 1);
+            NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))
+                .or_else(|| NaiveDate::from_ymd_opt(year, month, 1))
+                .unwrap_or(today)
+        }
+        None => today + chrono::Days::new(days),
+    }
+}
+
 /// `17:30`
 pub fn time_da(instant: DateTime<Utc>) -> String {
     local(instant).format("%H:%M").to_string()
@@ -115,6 +142,20 @@ pub fn weekday_long_date_da(instant: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn examples_are_ahead_of_today() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 12, 7);
+        assert_eq!(example_date(today, None, None, 30), d(2027, 1, 6));
+        assert_eq!(example_date(today, Some(1), None, 0), d(2027, 1, 1));
+        assert_eq!(example_date(today, Some(12), Some(28), 0), d(2027, 12, 28));
+        assert_eq!(example_date(today, Some(7), Some(14), 0), d(2027, 7, 14));
+        // One month's examples share a year, also in that month.
+        let july = d(2027, 7, 20);
+        assert_eq!(example_date(july, Some(7), Some(1), 0), d(2028, 7, 1));
+        assert_eq!(example_date(july, Some(7), Some(31), 0), d(2028, 7, 31));
+    }
 
     fn wall(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()

@@ -77,7 +77,7 @@ fn task_context(conn: &mut DbConnection, task: &Task) -> AppResult<Context> {
     ctx.insert("clause", &task.clause);
     ctx.insert("clause_text", &task.clause_text);
     ctx.insert("description", &task.description);
-    ctx.insert("deadline", &due.format("%d.%m.%Y").to_string());
+    ctx.insert("deadline", &crate::domain::time::day_da(due));
     ctx.insert("deadline_long", &long_date_da(due));
     // The last day the link works.
     let expires = link_expiry(due, task.sent_at.date_naive()).date();

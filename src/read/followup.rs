@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use crate::db::decisions::{DecidedItem, StoredDecision};
-use crate::db::{DbConnection, decisions, meetings, minutes, tasks};
+use crate::db::{DbConnection, agenda, decisions, meetings, minutes, tasks};
+use crate::domain::audience::Audience;
 use crate::domain::followup::{TaskSuggestion, suggest};
+use crate::domain::task::TaskStatus;
 use crate::domain::text::paragraphs;
 use crate::domain::time::{date_da, long_date_da, today};
 use crate::domain::{AgendaItemId, ProposalId};
@@ -69,11 +71,23 @@ pub fn proposal_followup(
         if !full && !decided_at.is_some_and(|m| published_meetings.contains(&m)) {
             continue;
         }
+        // Where the answer goes before the members: only from a released agenda (for the
+        // public, an open item on it); a draft agenda is the secretariat's working copy.
         let presented = match t.presented_item_id {
-            Some(item) => crate::db::agenda::meeting_of_item(conn, item)?
-                .and_then(|m| meetings::get(conn, m).transpose())
-                .transpose()?,
+            Some(item) => match crate::db::agenda::meeting_of_item(conn, item)? {
+                Some(m) if full || agenda::item_released(conn, m, item, Audience::Public)? => {
+                    meetings::get(conn, m)?
+                }
+                _ => None,
+            },
             None => None,
+        };
+        let now = chrono::Utc::now();
+        // "Forelagt" once the meeting has begun; before that the answer is on its way there.
+        let status = match &presented {
+            Some(m) if m.starts_at <= now => t.status,
+            _ if t.status == TaskStatus::Presented => TaskStatus::Answered,
+            _ => t.status,
         };
         let contributors: Vec<String> = t
             .contributors
@@ -85,8 +99,8 @@ pub fn proposal_followup(
             lead: t.lead.name.clone(),
             contributors: crate::domain::text::danish_list(&contributors),
             deadline: t.deadline.map(long_date_da),
-            status_label: t.status.label_da(),
-            overdue: t.status.is_overdue(t.deadline, today),
+            status_label: status.label_da(),
+            overdue: status.is_overdue(t.deadline, today),
             answer: if t.status.is_open() {
                 Vec::new()
             } else {
@@ -97,6 +111,7 @@ pub fn proposal_followup(
             presented: presented.map(|m| Presented {
                 meeting: format!("{}, {}", m.organization_name, date_da(m.starts_at)),
                 url: meeting_url(m.id),
+                held: m.starts_at <= now,
             }),
             url: task_links.then(|| crate::urls::task(t.id)),
         });
@@ -149,6 +164,8 @@ pub struct TaskLine {
 pub struct Presented {
     pub meeting: String,
     pub url: String,
+    /// The meeting has begun: the answer has been presented, not only put on its agenda.
+    pub held: bool,
 }
 
 /// The suggestions of a decided item: one per task read from each adopted clause.

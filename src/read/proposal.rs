@@ -111,6 +111,9 @@ pub struct OwnPage {
     pub reviews: Vec<crate::db::workflow::Review>,
     pub history: Vec<crate::db::audit::AuditEvent>,
     pub followup: Option<super::followup::ProposalFollowup>,
+    /// Case numbers the proposal names that the register does not know (yet): told to the
+    /// author, who may have mistyped one, and shown without a link to a page that is not there.
+    pub unknown_cases: Vec<crate::domain::CaseReference>,
 }
 
 pub fn own_page(
@@ -138,7 +141,14 @@ pub fn own_page(
     } else {
         Vec::new()
     };
+    let mut unknown_cases = Vec::new();
+    for reference in proposal.case_references() {
+        if crate::db::cases::by_reference(conn, &reference)?.is_none() {
+            unknown_cases.push(reference);
+        }
+    }
     Ok(OwnPage {
+        unknown_cases,
         meeting,
         deadline,
         versions: workflow::versions(conn, id)?,

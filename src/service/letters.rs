@@ -321,14 +321,17 @@ pub fn transition(
     })
 }
 
-/// The letter's PDF as it stands: its sender's letterhead with the logo.
+/// The letter's PDF as it stands: its sender's letterhead with the logo, and "UDKAST" across
+/// a draft's pages (an approved letter is rendered as it will be sent).
 pub fn view(conn: &mut DbConnection, letter: &Letter) -> AppResult<LetterView> {
     let head = letters::letterhead(conn, letter)?;
     let logo = match letter.sender_organization_id {
         Some(org) => letters::logo(conn, org)?.map(|(_, bytes)| bytes),
         None => None,
     };
-    Ok(LetterView::new(&head, letter.date, &letter.text).with_logo(logo))
+    Ok(LetterView::new(&head, letter.date, &letter.text)
+        .with_logo(logo)
+        .marked_draft(letter.status == crate::domain::letter::LetterStatus::Draft))
 }
 
 pub fn render(view: &LetterView) -> AppResult<Vec<u8>> {

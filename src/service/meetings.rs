@@ -179,7 +179,7 @@ pub fn edit_input(m: &meetings::Meeting) -> PlanInput {
     let at = crate::domain::time::local(m.starts_at);
     PlanInput {
         organization: m.organization_id.to_string(),
-        date: at.format("%d.%m.%Y").to_string(),
+        date: crate::domain::time::day_da(at.date_naive()),
         time: at.format("%H:%M").to_string(),
         location: m.location.clone(),
         kind: m.kind.as_str().to_owned(),

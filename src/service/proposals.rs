@@ -494,6 +494,24 @@ pub fn withdraw(conn: &mut DbConnection, who: &Actor, id: ProposalId) -> AppResu
     })
 }
 
+/// Deletes a draft its author never submitted.
+pub fn delete_draft(conn: &mut DbConnection, who: &Actor, id: ProposalId) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let title = workflow::delete_draft(conn, id)?;
+        audit::record(
+            conn,
+            who,
+            Change {
+                action: "proposal.deleted",
+                subject: PROPOSAL.with(id),
+                before: Some(json!({ "status": ProposalStatus::Draft.as_str(), "title": title })),
+                after: None,
+                note: None,
+            },
+        )
+    })
+}
+
 /// A status change in the audit log, with what else the step recorded in `after`.
 fn record_step(
     conn: &mut DbConnection,

@@ -422,10 +422,10 @@ pub fn membership_input(m: &Membership) -> MembershipInput {
         organization: m.organization_id.to_string(),
         role: m.role.as_str().to_owned(),
         party: m.party_id.map(|p| p.to_string()).unwrap_or_default(),
-        start_date: m.start_date.format("%d.%m.%Y").to_string(),
+        start_date: crate::domain::time::day_da(m.start_date),
         end_date: m
             .end_date
-            .map(|d| d.format("%d.%m.%Y").to_string())
+            .map(crate::domain::time::day_da)
             .unwrap_or_default(),
         position: m.position.map(|p| p.to_string()).unwrap_or_default(),
     }
@@ -483,9 +483,9 @@ fn check_membership_in_register(
                     m.person_name,
                     m.role.label_da().to_lowercase(),
                     m.organization_name,
-                    m.start_date.format("%d.%m.%Y"),
+                    crate::domain::time::day_da(m.start_date),
                     m.end_date
-                        .map(|d| format!(" til {}", d.format("%d.%m.%Y")))
+                        .map(|d| format!(" til {}", crate::domain::time::day_da(d)))
                         .unwrap_or_default()
                 ),
             );
@@ -638,7 +638,7 @@ pub fn start_election_period(
                 format!(
                     "Valgperioden {} begynder {}; en ny valgperiode skal begynde senere.",
                     latest.name,
-                    latest.start_date.format("%d.%m.%Y")
+                    crate::domain::time::day_da(latest.start_date)
                 ),
             );
             return Ok(Err(errors));

@@ -67,6 +67,8 @@ struct PrivatePage {
     status_label: &'static str,
     organization_name: String,
     cases: Vec<CaseLink>,
+    /// Case numbers the register does not know, as written.
+    unknown_cases: Vec<String>,
     submitted_by: Option<String>,
     cosigners: Vec<String>,
     opening: String,
@@ -79,12 +81,15 @@ struct PrivatePage {
     lock: i32,
     meeting: Option<String>,
     meeting_url: Option<String>,
+    /// "Skal behandles på", "Behandlet på": what the meeting is to the proposal now.
+    meeting_role: Option<&'static str>,
     deadline: Option<Deadline>,
     can_edit: bool,
     can_submit: bool,
     /// Why a draft cannot be submitted yet, said where the button would be.
     submit_blocked: Option<&'static str>,
     can_withdraw: bool,
+    can_delete: bool,
     can_review: bool,
     versions: Vec<VersionLink>,
     version_count: usize,
@@ -172,6 +177,7 @@ impl PrivatePage {
             reviews,
             history,
             followup,
+            unknown_cases,
         } = data;
         let id = proposal.id;
         let secretariat = access == Access::Secretariat;
@@ -197,8 +203,10 @@ impl PrivatePage {
             cases: proposal
                 .case_references()
                 .iter()
+                .filter(|r| !unknown_cases.contains(r))
                 .map(CaseLink::from)
                 .collect(),
+            unknown_cases: unknown_cases.iter().map(ToString::to_string).collect(),
             submitted_by: proposal.submitted_by(),
             cosigners: proposal
                 .submitters
@@ -218,15 +226,21 @@ impl PrivatePage {
                 .as_ref()
                 .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
             meeting_url: meeting.as_ref().map(|m| meeting_url(m.id)),
-            deadline: deadline.map(|(d, rule)| Deadline {
-                when: When::new(d),
-                rule: rule.describe_da(),
-                left: time_left_da(now, d),
-            }),
+            meeting_role: proposal.status.meeting_role_da(),
+            deadline: deadline
+                .filter(|_| proposal.status.before_the_deadline_matters())
+                .map(|(d, rule)| Deadline {
+                    when: When::new(d),
+                    rule: rule.describe_da(),
+                    left: time_left_da(now, d),
+                }),
             can_edit: editable,
             can_submit: editable && submit_blocked.is_none(),
             submit_blocked: submit_blocked.filter(|_| editable),
+            // A draft never submitted is deleted, not withdrawn.
+            can_delete: access == Access::Author && proposal.status.deletable(),
             can_withdraw: access == Access::Author
+                && !proposal.status.deletable()
                 && proposal
                     .status
                     .after(crate::domain::proposal::Transition::Withdraw)

@@ -60,7 +60,7 @@ impl From<&Meeting> for MeetingSummary {
             when: When::new(m.starts_at),
             location: m.location.clone(),
             status: m.status.as_str(),
-            status_label: m.status.label_da(),
+            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
             kind_label: m.kind.label_da(),
             agenda_released: m.status.agenda_is_released(),
             feed_url: format!("/organizations/{}/feed.atom", m.organization_id),
@@ -276,6 +276,7 @@ impl From<&crate::db::audit::AuditEvent> for AuditLine {
 pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
     let today = crate::domain::time::today();
     TaskRow {
+        origin: None,
         id: t.id,
         url: crate::urls::task(t.id),
         clause: t.clause,
@@ -287,7 +288,7 @@ pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
             .iter()
             .filter(|c| c.status == crate::domain::task::ContributionStatus::Answered)
             .count(),
-        deadline: t.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        deadline: t.deadline.map(crate::domain::time::day_da),
         deadline_iso: t.deadline.map(|d| d.to_string()),
         status: t.status.as_str(),
         status_label: t.status.label_da(),
@@ -296,9 +297,53 @@ pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
     }
 }
 
+/// Where a listed task comes from: the proposal (or item), its cases, the meeting.
+#[derive(Debug, Serialize)]
+pub struct TaskOriginView {
+    pub title: String,
+    pub url: Option<String>,
+    pub cases: Vec<CaseLink>,
+    /// "Borgerrepræsentationen 30.04.2025, punkt 3"
+    pub meeting: String,
+    pub meeting_url: String,
+}
+
+impl From<&crate::db::tasks::TaskOrigin> for TaskOriginView {
+    fn from(o: &crate::db::tasks::TaskOrigin) -> Self {
+        Self {
+            title: o.title.clone(),
+            url: o.proposal_id.map(proposal_url),
+            cases: o.cases.iter().map(CaseLink::from).collect(),
+            meeting: format!(
+                "{} {}, punkt {}",
+                o.organization_name,
+                crate::domain::time::date_da(o.starts_at),
+                o.item_number
+            ),
+            meeting_url: format!("{}#punkt-{}", meeting_url(o.meeting_id), o.item_number),
+        }
+    }
+}
+
+/// Task rows with where each comes from, for lists that mix tasks of many proposals.
+pub fn task_rows_with_origin(
+    tasks: &[crate::db::tasks::Task],
+    origins: &std::collections::HashMap<crate::domain::AgendaItemId, crate::db::tasks::TaskOrigin>,
+) -> Vec<TaskRow> {
+    tasks
+        .iter()
+        .map(|t| TaskRow {
+            origin: origins.get(&t.agenda_item_id).map(TaskOriginView::from),
+            ..task_row(t)
+        })
+        .collect()
+}
+
 /// A task in the secretariat's lists (the dashboard, an item's tasks).
 #[derive(Debug, Serialize)]
 pub struct TaskRow {
+    /// Set in lists of many proposals' tasks; an item's own page knows it already.
+    pub origin: Option<TaskOriginView>,
     pub id: crate::domain::TaskId,
     pub url: String,
     pub clause: u32,
@@ -325,6 +370,7 @@ pub struct ListRow {
     organization_name: String,
     meeting: Option<String>,
     meeting_url: Option<String>,
+    meeting_role: Option<&'static str>,
     submitted: Option<When>,
     late: bool,
     updated: When,
@@ -340,6 +386,7 @@ pub fn list_rows(list: &[crate::db::workflow::Summary]) -> Vec<ListRow> {
             organization_name: s.organization_name.clone(),
             meeting: s.target_meeting.map(|(_, at)| When::new(at).text),
             meeting_url: s.target_meeting.map(|(id, _)| meeting_url(id)),
+            meeting_role: s.status.meeting_role_da(),
             submitted: s.submitted_at.map(When::new),
             late: s.late,
             updated: When::new(s.updated_at),

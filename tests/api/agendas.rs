@@ -1052,6 +1052,21 @@ async fn feed_is_well_formed_atom(backend: Backend) {
             .as_u16(),
         404
     );
+    // A person who follows the feed link reads a page: what a feed is, its address to copy,
+    // and the same entries.
+    let page = app.get_text("/organizations/1/feed", 200).await;
+    let text = crate::helpers::text_of(&page);
+    assert!(text.contains("Kopiér adressen"), "{text}");
+    assert!(page.contains("feed.atom\" readonly"), "{page}");
+    assert!(
+        text.contains("Dagsorden udsendt: mødet 30.04.2025, kl. 17:30"),
+        "{text}"
+    );
+    let subscribe = app.get_text("/organizations/1/subscribe", 200).await;
+    assert!(
+        subscribe.contains("href=\"/organizations/1/feed\""),
+        "{subscribe}"
+    );
 }
 
 fn mails_to(app: &TestApp, address: &str) -> Vec<(String, String, Option<String>)> {

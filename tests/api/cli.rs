@@ -104,6 +104,51 @@ fn migrate_then_demo_on_a_fresh_directory() {
     );
 }
 
+/// `agendum demo --today`: the council meets within the hour and nothing is due before then,
+/// so the whole chain can be shown on the day.
+#[test]
+fn demo_today_places_the_council_meeting_within_the_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = chrono::Utc::now();
+    let out = agendum(dir.path())
+        .args(["demo", "--today"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Borgerrepræsentationen meets at"),
+        "{stdout}"
+    );
+    let db = agendum::db::Db::connect(&agendum::config::DatabaseUrl::Sqlite(
+        dir.path().join("data/agendum.db"),
+    ))
+    .unwrap();
+    let mut conn = db.conn().unwrap();
+    let (council_id, _) = agendum::db::meetings::meeting_organizations(&mut conn)
+        .unwrap()
+        .into_iter()
+        .find(|(_, name)| name == "Borgerrepræsentationen")
+        .expect("the council");
+    let council = agendum::db::meetings::upcoming(&mut conn, council_id, before, 1)
+        .unwrap()
+        .remove(0);
+    let minutes = (council.starts_at - before).num_minutes();
+    assert!((44..=61).contains(&minutes), "starts in {minutes} minutes");
+    let rules =
+        agendum::db::organizations::deadline_settings(&mut conn, council.organization_id).unwrap();
+    for rule in [rules.proposal, rules.agenda_release] {
+        assert_eq!(
+            rule.deadline(council.starts_at, &rules.closed),
+            council.starts_at
+        );
+    }
+}
+
 /// `agendum` with no configuration at all, as `cargo run` starts it (but on a free port):
 /// creates data/agendum.db, loads the demo, prints the address and serves the seed agenda.
 #[tokio::test]

@@ -7,6 +7,7 @@ on_both_backends!(
     an_action_says_what_it_did_once,
     a_draft_without_a_meeting_says_what_is_missing_on_its_page,
     an_error_page_shows_the_person_logged_in,
+    a_draft_never_submitted_is_deleted_not_withdrawn,
 );
 
 async fn an_action_says_what_it_did_once(backend: Backend) {
@@ -103,4 +104,60 @@ async fn an_error_page_shows_the_person_logged_in(backend: Backend) {
     }
     let anonymous = app.get_text("/no/such/page", 404).await;
     assert!(!anonymous.contains("Log ud"), "{anonymous}");
+}
+
+async fn a_draft_never_submitted_is_deleted_not_withdrawn(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let politician = app.login("politiker@example.org", "demo").await;
+    let (status, location) = politician
+        .post(
+            "/proposals/new",
+            &[
+                ("title", "Medlemsforslag om vandposter"),
+                ("opening", "Det foreslås,"),
+                ("clause", "at der opsættes vandposter."),
+                ("cases", "2025-0999999, 2025-0124174"),
+                ("meeting", ""),
+                ("action", "save"),
+            ],
+        )
+        .await
+        .said();
+    assert_eq!(status, 303, "{location}");
+    let page = politician.get_text(&location, 200).await;
+    // A case number the register does not know is said, and not linked to a missing page.
+    assert!(
+        text_of(&page).contains("Sagsnummeret 2025-0999999 findes ikke i sagsregistret."),
+        "{page}"
+    );
+    assert!(!page.contains("2025-0999999</a>"), "{page}");
+    assert!(page.contains("2025-0124174</a>"), "{page}");
+    assert!(page.contains("Slet kladden</button>"), "{page}");
+    assert!(!page.contains("Træk forslaget tilbage"), "{page}");
+    let id = location.trim_start_matches("/proposals/").to_owned();
+    let (status, location) = politician
+        .post(&format!("/proposals/{id}/delete"), &[])
+        .await
+        .said();
+    assert_eq!(status, 303);
+    assert_eq!(location, "/my/proposals");
+    assert_eq!(politician.notice_at(&location).await, "Kladden er slettet.");
+    politician.get_text(&format!("/proposals/{id}"), 404).await;
+    let list = politician.get_text("/my/proposals", 200).await;
+    assert!(!list.contains("Medlemsforslag om vandposter"), "{list}");
+    // The log keeps that it was deleted.
+    let actions: Vec<String> = agendum::db::audit::for_subject(
+        &mut app.conn(),
+        agendum::db::workflow::PROPOSAL.with(agendum::domain::ProposalId(id.parse().unwrap())),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|e| e.action)
+    .collect();
+    assert!(
+        actions.contains(&"proposal.deleted".to_owned()),
+        "{actions:?}"
+    );
 }

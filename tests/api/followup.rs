@@ -37,6 +37,13 @@ fn every_administration() -> Vec<String> {
     all
 }
 
+/// Every administration but the lead: the lead answers for itself.
+fn every_administration_but(lead: &str) -> Vec<String> {
+    let mut all = every_administration();
+    all.retain(|name| name != lead);
+    all
+}
+
 const ADMINISTRATIONS: [&str; 7] = [
     "Økonomiforvaltningen",
     "Børne- og Ungdomsforvaltningen",
@@ -95,7 +102,12 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     let first: Vec<&Value> = suggestions.iter().filter(|s| s["clause"] == 1).collect();
     assert_eq!(first.len(), 1, "{body:#}");
     assert_eq!(first[0]["lead"]["name"], "Økonomiforvaltningen");
-    assert_eq!(names(&first[0]["contributors"]), every_administration());
+    assert_eq!(first[0]["lead_phrase"], "Økonomiforvaltningen");
+    assert_eq!(
+        names(&first[0]["contributors"]),
+        every_administration_but("Økonomiforvaltningen")
+    );
+    assert_eq!(first[0]["contributors"][0]["phrase"], "alle forvaltninger");
     assert_eq!(first[0]["deadline"], "2025-06-30");
     assert_eq!(first[0]["deadline_phrase"], "inden udgangen af juni måned");
     assert_eq!(first[0]["answer_to"]["name"], "Økonomiudvalget");
@@ -117,7 +129,10 @@ async fn the_seed_decision_gives_the_seed_tasks(backend: Backend) {
     let third: Vec<&Value> = suggestions.iter().filter(|s| s["clause"] == 3).collect();
     assert_eq!(third.len(), 1);
     assert_eq!(third[0]["lead"]["name"], "Økonomiforvaltningen");
-    assert_eq!(names(&third[0]["contributors"]), every_administration());
+    assert_eq!(
+        names(&third[0]["contributors"]),
+        every_administration_but("Økonomiforvaltningen")
+    );
     assert!(third[0]["answer_to"].is_null());
 
     // The proposal is decided; the meeting counts as held.
@@ -435,14 +450,15 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     assert_eq!(task["deadline"], "2025-06-30");
     assert_eq!(task["lead"]["name"], "Økonomiforvaltningen");
     assert_eq!(task["answer_to"]["name"], "Økonomiudvalget");
-    assert_eq!(task["contributors"].as_array().unwrap().len(), 7);
+    // Every other administration contributes; the lead answers for itself.
+    assert_eq!(task["contributors"].as_array().unwrap().len(), 6);
     // The deadline has passed (the seed meeting was in 2025) and nothing is answered.
     assert_eq!(task["overdue"], true);
     let id = task["id"].as_i64().unwrap();
 
     // One mail to the lead and one to each contributor, each with its own link.
     let mails = task_mails(&app, id);
-    assert_eq!(mails.len(), 8);
+    assert_eq!(mails.len(), 7);
     let lead: Vec<_> = mails
         .iter()
         .filter(|m| m.subject == "Opgave til Økonomiforvaltningen: svar senest 30.06.2025")
@@ -496,7 +512,7 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
     }
     tokens.sort();
     tokens.dedup();
-    assert_eq!(tokens.len(), 8, "every mail its own link");
+    assert_eq!(tokens.len(), 7, "every mail its own link");
     // Stored hashed only.
     {
         use agendum::db::schema::task_tokens;
@@ -506,7 +522,7 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
             .select(task_tokens::token_hash)
             .load(&mut app.conn())
             .unwrap();
-        assert_eq!(stored.len(), 8);
+        assert_eq!(stored.len(), 7);
         for t in &tokens {
             assert!(!stored.contains(t));
             assert!(stored.contains(&agendum::auth::secret_hash(t)));
@@ -517,7 +533,7 @@ async fn confirmed_tasks_are_mailed_to_every_administration(backend: Backend) {
         .filter(|m| m.subject.starts_with("Bidrag fra "))
         .map(|m| m.subject.as_str())
         .collect();
-    assert_eq!(contribution_subjects.len(), 7);
+    assert_eq!(contribution_subjects.len(), 6);
     assert!(contribution_subjects.contains(
         &"Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen: svar senest 30.06.2025"
     ));
@@ -627,6 +643,14 @@ async fn tasks_that_do_not_fit_the_decision_are_refused(backend: Backend) {
             ),
             422,
             "forelægges kommunalbestyrelsen",
+        ),
+        (
+            with(
+                "contributors",
+                json!([app.organization_id("Økonomiforvaltningen").0]),
+            ),
+            422,
+            "er den ansvarlige forvaltning og kan ikke også være bidragyder",
         ),
         (with("agenda_item_id", json!(999_999)), 404, "findes ikke"),
     ];
@@ -988,7 +1012,11 @@ async fn administrations_answer_through_their_links(backend: Backend) {
     assert!(moved["proposed_deadline"].is_null());
     let mails = task_mails(&app, id);
     let moved_mails: Vec<_> = mails[before..].iter().collect();
-    assert_eq!(moved_mails.len(), 7, "the lead and the six still to answer");
+    assert_eq!(
+        moved_mails.len(),
+        6,
+        "the lead and the five still to answer"
+    );
     assert!(
         moved_mails
             .iter()
@@ -1221,9 +1249,9 @@ async fn reminders_go_out_once_each_also_after_a_restart(backend: Backend) {
     };
     // Nothing is due today (ten days before); the answered task gets nothing, ever.
     assert_eq!(run(today), 0);
-    // Seven days before: the lead and the seven contributors.
+    // Seven days before: the lead and the six contributors.
     let day = |n: i64| today + chrono::Duration::days(n);
-    assert_eq!(run(day(3)), 8);
+    assert_eq!(run(day(3)), 7);
     assert_eq!(run(day(3)), 0, "once");
     // A restart: a new pool on the same database finds them sent.
     let restarted = agendum::db::Db::connect(app.db.url()).unwrap();
@@ -1233,16 +1261,16 @@ async fn reminders_go_out_once_each_also_after_a_restart(backend: Backend) {
         0
     );
     // One day before, then after the deadline: the escalation also goes to the secretariat.
-    assert_eq!(run(day(9)), 8);
-    assert_eq!(run(day(11)), 9);
+    assert_eq!(run(day(9)), 7);
+    assert_eq!(run(day(11)), 8);
     assert_eq!(run(day(12)), 0);
     let sent = reminders(first);
-    assert_eq!(sent.len(), 25);
+    assert_eq!(sent.len(), 22);
     assert_eq!(
         sent.iter()
             .filter(|m| m.subject.starts_with("Påmindelse"))
             .count(),
-        16
+        14
     );
     let escalation: Vec<_> = sent
         .iter()

@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app};
+use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app, text_of};
 use agendum::db::tasks;
 use agendum::domain::AgendaItemId;
 
@@ -243,6 +243,26 @@ async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) 
     assert_eq!(page.matches("class=\"suggestion\"").count(), 9, "{page}");
     assert!(page.contains("value=\"30.06.2025\""));
     assert!(page.contains("Læst af »inden udgangen af juni måned«."));
+    // Each field says why: the lead and the contributors by the words that named them; the
+    // lead is not among its own contributors.
+    let first =
+        &page[page.find("id=\"forslag-0\"").unwrap()..page.find("id=\"forslag-1\"").unwrap()];
+    let first_text = text_of(first);
+    assert!(
+        first_text.contains("Læst af »Økonomiforvaltningen«."),
+        "{first_text}"
+    );
+    assert!(
+        first_text.contains("Teknik- og Miljøforvaltningen (læst af »alle forvaltninger«)"),
+        "{first_text}"
+    );
+    assert!(
+        !first_text.contains("Økonomiforvaltningen (læst af"),
+        "{first_text}"
+    );
+    assert!(
+        text_of(&page).contains("1. at-punkt: Økonomiforvaltningen – venter på at blive bekræftet")
+    );
     // The form keeps the decision for a correction.
     assert!(page.contains("value=\"34\""));
 
@@ -250,6 +270,32 @@ async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) 
     let (status, _, body) = confirm_clause_1(&app, &secretariat, item, "31.02.2025").await;
     assert_eq!(status, 422);
     assert!(body.contains("»31.02.2025«"), "{body}");
+    assert!(body.contains("Skrevet af sekretariatet."), "{body}");
+    // The lead ticked as its own contributor is refused, at the suggestion.
+    let lead = app.organization_id("Økonomiforvaltningen").to_string();
+    let (status, _, body) = secretariat
+        .post(
+            &format!("/secretariat/agenda-items/{item}/tasks"),
+            &[
+                ("index", "0"),
+                ("clause", "1"),
+                ("lead", &lead),
+                ("contributors", &lead),
+                ("deadline", "30.06.2025"),
+                ("description", "Saml svarene."),
+            ],
+        )
+        .await
+        .parts();
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("er den ansvarlige forvaltning og kan ikke også være bidragyder"),
+        "{body}"
+    );
+    assert!(
+        text_of(&body).contains("Økonomiforvaltningen (valgt af sekretariatet)"),
+        "{body}"
+    );
     assert!(tasks::of_item(&mut app.conn(), item).unwrap().is_empty());
     // A deadline before the meeting too.
     let (status, _, body) = confirm_clause_1(&app, &secretariat, item, "01.04.2025").await;
@@ -295,6 +341,15 @@ async fn a_decision_and_its_tasks_are_recorded_from_the_pages(backend: Backend) 
     assert!(dashboard.contains("<svg"));
     assert!(dashboard.contains("Økonomiforvaltningen: 1 overskreden"));
     assert!(dashboard.contains(&format!("&#x2F;secretariat&#x2F;tasks&#x2F;{}", task.id)));
+    // Each row says where the task comes from: the proposal, its case, the meeting.
+    let row = text_of(&dashboard[dashboard.find("<tbody>").unwrap()..]);
+    for context in [
+        "sociale medie",
+        "2025-0124174",
+        "Borgerrepræsentationen 30.04.2025, punkt",
+    ] {
+        assert!(row.contains(context), "{context}: {row}");
+    }
     let filtered = secretariat
         .get_text("/secretariat/tasks?status=answered", 200)
         .await;
@@ -519,6 +574,12 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
     assert!(
         waiting.contains("1. at-punkt") && waiting.contains("<td>Ansvarlig</td>"),
         "{list}"
+    );
+    let waiting_text = text_of(waiting);
+    assert!(
+        waiting_text.contains("2025-0124174")
+            && waiting_text.contains("Borgerrepræsentationen 30.04.2025, punkt"),
+        "{waiting_text}"
     );
     let tmf = app.login("tmf@example.org", "demo-staff-pass").await;
     let list = tmf.get_text("/my/tasks", 200).await;

@@ -20,6 +20,23 @@ fn flat(text: &str) -> String {
 }
 
 #[test]
+fn a_draft_letter_says_so_on_every_page() {
+    let (sender, date, text) = agendum::demo::seed_letter();
+    let view = agendum::documents::LetterView::new(&sender, date, &text);
+    let draft = agendum::documents::letter_pdf(&view.clone().marked_draft(true)).unwrap();
+    let final_pdf = agendum::documents::letter_pdf(&view).unwrap();
+    for page in [1, 2] {
+        let Some(text) = crate::agendas::pdf_text(&draft, Some((page, page))) else {
+            return;
+        };
+        assert!(text.contains("UDKAST"), "page {page}: {text}");
+    }
+    if let Some(text) = crate::agendas::pdf_text(&final_pdf, None) {
+        assert!(!text.contains("UDKAST"), "{text}");
+    }
+}
+
+#[test]
 fn the_seed_letter_reads_back_in_order_with_its_page_markers() {
     let (sender, date, text) = agendum::demo::seed_letter();
     let view = agendum::documents::LetterView::new(&sender, date, &text);
@@ -438,6 +455,7 @@ async fn an_outgoing_reply_is_drafted_approved_sent_once_and_frozen(backend: Bac
     assert_eq!(served, stored);
     if let Some(text) = crate::agendas::pdf_text(&stored, None) {
         let text = flat(&text);
+        assert!(!text.contains("UDKAST"), "the letter sent is no draft");
         for expected in [
             "Økonomiforvaltningen",
             "Københavns Rådhus",

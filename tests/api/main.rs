@@ -12,6 +12,7 @@ mod api;
 mod api_proposals;
 mod browser;
 mod browser_council;
+mod browser_layout;
 mod cli;
 mod feedback;
 mod followup;

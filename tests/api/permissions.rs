@@ -158,6 +158,7 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
         "Medlemsforslag om bænke",
         "Medlemsforslag om træer",
         "Medlemsforslag om lys",
+        "Medlemsforslag om skilte",
     ] {
         let (status, draft) = api_call(
             &app,
@@ -170,7 +171,8 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
         assert_eq!(status, 201, "{draft}");
         drafts.push(draft["id"].as_i64().unwrap());
     }
-    let (own, api_submitted, page_submitted) = (drafts[0], drafts[1], drafts[2]);
+    let (own, api_submitted, page_submitted, to_delete) =
+        (drafts[0], drafts[1], drafts[2], drafts[3]);
     add_other_politician(&app);
     add_staff(&app, "buf@example.org", "Børne- og Ungdomsforvaltningen");
     let logins = [
@@ -435,6 +437,12 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
         ),
         (
             "get",
+            "/organizations/{id}/feed",
+            "/organizations/1/feed".into(),
+            [200; 6],
+        ),
+        (
+            "get",
             "/organizations/{id}/subscribe",
             "/organizations/1/subscribe".into(),
             [200; 6],
@@ -556,6 +564,12 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             "/proposals/{id}/withdraw",
             format!("/proposals/{page_submitted}/withdraw"),
             [L, A, 404, 403, 403, 403],
+        ),
+        (
+            "post",
+            "/proposals/{id}/delete",
+            format!("/proposals/{to_delete}/delete"),
+            [L, A, 404, 403, 403, 404],
         ),
         (
             "post",

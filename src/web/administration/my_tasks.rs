@@ -52,6 +52,7 @@ struct Row {
     status_label: &'static str,
     overdue: bool,
     answered: bool,
+    origin: Option<crate::web::views::TaskOriginView>,
 }
 
 /// The list page: open tasks and answered ones, page by page.
@@ -70,7 +71,7 @@ struct Group {
     tasks: Vec<Row>,
 }
 
-fn row(task: &Task, contribution: Option<ContributionId>) -> Row {
+fn row(task: &Task, contribution: Option<ContributionId>, origins: &Origins) -> Row {
     let today = today();
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let answered = match mine {
@@ -87,7 +88,7 @@ fn row(task: &Task, contribution: Option<ContributionId>) -> Row {
         clause: task.clause,
         description: task.description.clone(),
         lead: task.lead.name.clone(),
-        deadline: task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        deadline: task.deadline.map(crate::domain::time::day_da),
         deadline_iso: task.deadline.map(|d| d.to_string()),
         status_label: match mine {
             Some(c) if c.status == crate::domain::task::ContributionStatus::Answered => {
@@ -99,8 +100,13 @@ fn row(task: &Task, contribution: Option<ContributionId>) -> Row {
         },
         overdue: !answered && task.status.is_overdue(task.deadline, today),
         answered,
+        origin: origins
+            .get(&task.agenda_item_id)
+            .map(crate::web::views::TaskOriginView::from),
     }
 }
+
+type Origins = std::collections::HashMap<crate::domain::AgendaItemId, tasks::TaskOrigin>;
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct ListQuery {
@@ -119,7 +125,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let own = own_administration(&user)?;
     let page = query.side.unwrap_or(1).max(1);
-    let ((open, open_total), (done, done_total)) = state
+    let ((open, open_total), (done, done_total), origins) = state
         .db
         .run(move |conn| {
             let today = today();
@@ -140,15 +146,21 @@ pub async fn list(
                 }
                 Ok((out, most))
             };
-            Ok((
-                group([Standing::Overdue, Standing::Open])?,
-                group([Standing::Answered, Standing::Closed])?,
-            ))
+            let open = group([Standing::Overdue, Standing::Open])?;
+            let done = group([Standing::Answered, Standing::Closed])?;
+            let items: Vec<_> = open
+                .0
+                .iter()
+                .chain(&done.0)
+                .map(|t| t.agenda_item_id)
+                .collect();
+            let origins = tasks::origins(conn, &items)?;
+            Ok((open, done, origins))
         })
         .await?;
     let rows = |list: &[Task]| -> Vec<Row> {
         list.iter()
-            .filter_map(|t| part(t, own).map(|p| row(t, p)))
+            .filter_map(|t| part(t, own).map(|p| row(t, p, &origins)))
             .collect()
     };
     let more = open_total.max(done_total) > page * PAGE_SIZE;

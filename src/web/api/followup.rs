@@ -164,12 +164,21 @@ struct SuggestionJson {
     clause_text: String,
     assignment: crate::domain::followup::Assignment,
     lead: Option<OrganizationRef>,
-    contributors: Vec<OrganizationRef>,
+    lead_phrase: Option<String>,
+    contributors: Vec<SuggestedContributor>,
     deadline: Option<String>,
+    deadline_named: Option<String>,
     deadline_phrase: Option<String>,
     deadline_reading: crate::domain::followup::DeadlineReading,
     answer_to: Option<OrganizationRef>,
     answer_phrase: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SuggestedContributor {
+    #[serde(flatten)]
+    organization: OrganizationRef,
+    phrase: String,
 }
 
 /// `POST /api/v1/agenda-items/{id}/decision`: records the decision (or corrects it until the
@@ -231,12 +240,17 @@ pub async fn task_suggestions(
                     clause_text: clauses[s.clause as usize - 1].clone(),
                     assignment: s.assignment,
                     lead: s.lead.map(|id| organization_ref(&all, id)),
+                    lead_phrase: s.lead_phrase,
                     contributors: s
                         .contributors
-                        .iter()
-                        .map(|id| organization_ref(&all, *id))
+                        .into_iter()
+                        .map(|c| SuggestedContributor {
+                            organization: organization_ref(&all, c.id),
+                            phrase: c.phrase,
+                        })
                         .collect(),
                     deadline: s.deadline.map(|d| d.to_string()),
+                    deadline_named: s.deadline_named.map(|d| d.to_string()),
                     deadline_phrase: s.deadline_phrase,
                     deadline_reading: s.deadline_reading,
                     answer_to: s.answer_to.map(|id| organization_ref(&all, id)),

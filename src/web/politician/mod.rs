@@ -14,6 +14,7 @@ route_table!("";
     post "/proposals/{id}/edit" => proposals::update;
     post "/proposals/{id}/submit" => proposals::submit;
     post "/proposals/{id}/withdraw" => proposals::withdraw;
+    post "/proposals/{id}/delete" => proposals::delete;
     get "/proposals/{id}/versions" => proposals::compare;
     get "/my/proposals" => proposals::mine;
 );

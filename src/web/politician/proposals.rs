@@ -608,6 +608,28 @@ pub async fn withdraw(
     ))
 }
 
+/// `POST /proposals/{id}/delete`: the author deletes a draft never submitted.
+pub async fn delete(
+    state: web::Data<AppState>,
+    ProposalAuthor(user): ProposalAuthor,
+    path: web::Path<ProposalId>,
+    _: CsrfForm<LockForm>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let (_, access) = load_for(&state, id, &user).await?;
+    if access != Access::Author {
+        return Err(AppError::forbidden(
+            "Kun forslagsstilleren kan slette kladden.",
+        ));
+    }
+    let who = user.account.actor();
+    state
+        .db
+        .run(move |conn| service::proposals::delete_draft(conn, &who, id))
+        .await?;
+    Ok(flash::done("/my/proposals", "Kladden er slettet."))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pages
 

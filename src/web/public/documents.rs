@@ -339,6 +339,56 @@ pub async fn organization_feed(
         .body(feed.to_xml()))
 }
 
+/// `GET /organizations/{id}/feed`: the feed for a person, who followed the link and is no feed
+/// reader: what a feed is, its address to copy into one, and the same entries as the Atom.
+pub async fn organization_feed_page(
+    state: web::Data<AppState>,
+    crate::web::auth::MaybeUser(user): crate::web::auth::MaybeUser,
+    path: web::Path<OrganizationId>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let base = state.settings.base_url.clone();
+    let feed = state
+        .db
+        .run(move |conn| crate::read::feed::organization(conn, &base, id))
+        .await?;
+    #[derive(serde::Serialize)]
+    struct Entry {
+        title: String,
+        url: String,
+        updated: crate::web::views::When,
+        summary: Vec<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct FeedPage {
+        organization_id: OrganizationId,
+        title: String,
+        feed_url: String,
+        entries: Vec<Entry>,
+    }
+    let view = FeedPage {
+        organization_id: id,
+        title: feed.title.clone(),
+        feed_url: feed.self_url.clone(),
+        entries: feed
+            .entries
+            .iter()
+            .map(|e| Entry {
+                title: e.title.clone(),
+                url: e.url.clone(),
+                updated: crate::web::views::When::new(e.updated),
+                summary: e.summary.lines().map(str::to_owned).collect(),
+            })
+            .collect(),
+    };
+    let body = crate::web::templates::render_page(
+        "public/feed.html",
+        crate::web::templates::Viewer::new(&state.site(), user.as_ref()),
+        &view,
+    )?;
+    Ok(super::pages::html(user.as_ref(), body))
+}
+
 #[cfg(test)]
 mod tests {
     use super::slug;

@@ -18,6 +18,7 @@ route_table!("";
     get "/meetings/{id}/meeting.ics" => documents::meeting_ics;
     get "/organizations/{id}/meetings.ics" => documents::organization_ics;
     get "/organizations/{id}/feed.atom" => documents::organization_feed;
+    get "/organizations/{id}/feed" => documents::organization_feed_page;
     get "/organizations/{id}/subscribe" => subscriptions::form;
     post "/organizations/{id}/subscribe" => subscriptions::subscribe;
     get "/subscriptions/confirm/{token}" => subscriptions::confirm_form;

@@ -24,7 +24,7 @@ const LIST_LENGTH: i64 = 5;
 
 /// A page for whoever asks: shared by caches when nobody is logged in, private otherwise (its
 /// header names the account).
-fn html(user: Option<&CurrentUser>, body: String) -> HttpResponse {
+pub(super) fn html(user: Option<&CurrentUser>, body: String) -> HttpResponse {
     let mut response = HttpResponse::Ok();
     response.content_type("text/html; charset=utf-8");
     // Said either way: the server's default for what does not say is `no-store`. A cache keeps

@@ -187,7 +187,9 @@ fn meeting_page(
         organization_name: &meeting.organization_name,
         when: When::new(meeting.starts_at),
         location: &meeting.location,
-        status_label: meeting.status.label_da(),
+        status_label: meeting
+            .status
+            .label_at_da(meeting.starts_at, chrono::Utc::now()),
         public_url: meeting_url(meeting_id),
         agenda_url: crate::urls::agenda_editor(meeting_id),
         members,
@@ -864,27 +866,93 @@ pub struct TaskForm {
     answer_to: String,
 }
 
-fn reading_hint(s: &TaskSuggestion) -> String {
-    match (s.deadline_reading, &s.deadline_phrase) {
-        (DeadlineReading::Read, Some(p)) => format!("Læst af »{p}«."),
-        (DeadlineReading::AsSoonAsPossible, Some(p)) => {
+/// Where the deadline field's value came from, and what to do when the text gave none.
+fn reading_hint(s: &TaskSuggestion, decided_on: NaiveDate, written: &str) -> String {
+    let suggested = s.deadline.map(crate::domain::time::day_da);
+    if !written.is_empty() && suggested.as_deref() != Some(written) {
+        return "Skrevet af sekretariatet.".to_owned();
+    }
+    match (s.deadline_reading, &s.deadline_phrase, s.deadline_named) {
+        (DeadlineReading::Read, Some(p), _) => format!("Læst af »{p}«."),
+        (DeadlineReading::AsSoonAsPossible, Some(p), _) => {
             format!("Teksten siger »{p}« uden dato: skriv fristen.")
         }
-        (DeadlineReading::BeforeDecision, Some(p)) => {
-            format!("»{p}« ligger før mødet: skriv fristen.")
+        (DeadlineReading::BeforeDecision, Some(p), Some(named)) => {
+            // Most often last year's year written by habit: say which date it could be.
+            let next_year = named
+                .checked_add_months(chrono::Months::new(12))
+                .filter(|d| *d >= decided_on)
+                .map(|d| format!(" Mente teksten {}?", crate::domain::time::day_da(d)))
+                .unwrap_or_default();
+            format!(
+                "»{p}« er {}, før mødet {}: årstallet i teksten er nok forkert. Skriv fristen.{next_year}",
+                crate::domain::time::day_da(named),
+                crate::domain::time::day_da(decided_on),
+            )
         }
         _ => "Teksten nævner ingen frist: skriv den.".to_owned(),
     }
 }
 
-fn assignment_hint(s: &TaskSuggestion) -> &'static str {
-    match s.assignment {
-        Assignment::Named => "Den ansvarlige forvaltning er læst af teksten.",
-        Assignment::EachAdministration => {
-            "Teksten pålægger hver forvaltning opgaven: én opgave til hver."
-        }
-        Assignment::Unknown => "Teksten nævner ingen forvaltning: vælg den ansvarlige.",
+/// Why the lead field holds what it holds: the words that named it, the secretariat's choice,
+/// or that the text names no one.
+fn lead_hint(s: &TaskSuggestion, chosen: &str) -> String {
+    let suggested = s.lead.map(|l| l.to_string());
+    match (&s.lead_phrase, chosen) {
+        (_, "") => "Teksten nævner ingen forvaltning: vælg den ansvarlige.".to_owned(),
+        (Some(p), chosen) if suggested.as_deref() == Some(chosen) => match s.assignment {
+            Assignment::EachAdministration => {
+                format!("Teksten giver hver forvaltning opgaven (»{p}«): én opgave til hver.")
+            }
+            Assignment::Named | Assignment::Unknown => format!("Læst af »{p}«."),
+        },
+        _ => "Valgt af sekretariatet.".to_owned(),
     }
+}
+
+/// The answer target's hint, the same way.
+fn answer_hint(s: &TaskSuggestion, chosen: &str) -> Option<String> {
+    let suggested = s.answer_to.map(|a| a.to_string());
+    match (&s.answer_phrase, chosen) {
+        (Some(p), chosen) if suggested.as_deref() == Some(chosen) => {
+            Some(format!("Læst af »{p}«."))
+        }
+        (_, "") => None,
+        _ => Some("Valgt af sekretariatet.".to_owned()),
+    }
+}
+
+/// An administration to tick as a contributor, and why it is ticked.
+#[derive(Serialize)]
+struct ContributorChoice {
+    id: String,
+    name: String,
+    checked: bool,
+    why: Option<String>,
+}
+
+fn contributor_choices(
+    s: &TaskSuggestion,
+    administrations: &[OrgChoice],
+    chosen: &[String],
+) -> Vec<ContributorChoice> {
+    administrations
+        .iter()
+        .map(|a| {
+            let checked = chosen.contains(&a.id);
+            let read = s.contributors.iter().find(|c| c.id.to_string() == a.id);
+            ContributorChoice {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                checked,
+                why: match (checked, read) {
+                    (false, _) => None,
+                    (true, Some(c)) => Some(format!("læst af »{}«", c.phrase)),
+                    (true, None) => Some("valgt af sekretariatet".to_owned()),
+                },
+            }
+        })
+        .collect()
 }
 
 struct ItemPage<'a> {
@@ -944,10 +1012,10 @@ fn item_page(
                     index: i.to_string(),
                     clause: s.clause.to_string(),
                     lead: s.lead.map(|l| l.to_string()).unwrap_or_default(),
-                    contributors: s.contributors.iter().map(|c| c.to_string()).collect(),
+                    contributors: s.contributors.iter().map(|c| c.id.to_string()).collect(),
                     deadline: s
                         .deadline
-                        .map(|d| d.format("%d.%m.%Y").to_string())
+                        .map(crate::domain::time::day_da)
                         .unwrap_or_default(),
                     description: clauses[s.clause as usize - 1].clone(),
                     answer_to: s.answer_to.map(|a| a.to_string()).unwrap_or_default(),
@@ -957,9 +1025,10 @@ fn item_page(
                 index: i,
                 clause: s.clause,
                 clause_text: clauses[s.clause as usize - 1].clone(),
-                assignment_hint: assignment_hint(s).to_owned(),
-                deadline_hint: reading_hint(s),
-                answer_phrase: s.answer_phrase.clone(),
+                lead_hint: lead_hint(s, &values.lead),
+                deadline_hint: reading_hint(s, item.meeting_day(), &values.deadline),
+                answer_hint: answer_hint(s, &values.answer_to),
+                contributors: contributor_choices(s, &administrations, &values.contributors),
                 sent: sent.map(|t| SentTask {
                     id: t.id,
                     lead: t.lead.name.clone(),
@@ -1064,9 +1133,10 @@ struct SuggestionRow<'a> {
     index: usize,
     clause: u32,
     clause_text: String,
-    assignment_hint: String,
+    lead_hint: String,
     deadline_hint: String,
-    answer_phrase: Option<String>,
+    answer_hint: Option<String>,
+    contributors: Vec<ContributorChoice>,
     sent: Option<SentTask>,
     values: TaskForm,
     error: Option<&'a str>,
@@ -1167,7 +1237,6 @@ fn parse_task(form: &TaskForm) -> AppResult<TaskFields> {
         .iter()
         .filter_map(|c| c.trim().parse::<i64>().ok())
         .map(OrganizationId)
-        .filter(|c| *c != lead)
         .collect();
     let deadline = match form.deadline.trim() {
         "" => None,

@@ -128,7 +128,7 @@ impl LetterFields {
                 .map(|o| o.0.to_string())
                 .unwrap_or_default(),
             sender_name: letter.sender_name.clone(),
-            date: letter.date.format("%d.%m.%Y").to_string(),
+            date: crate::domain::time::day_da(letter.date),
             recipient_name: letter.text.recipient_name.clone(),
             recipient_title: letter.text.recipient_title.clone().unwrap_or_default(),
             recipient_email: letter.text.recipient_email.clone().unwrap_or_default(),
@@ -379,7 +379,7 @@ pub async fn new_form(
                 .as_str()
                 .to_owned(),
                 case: query.sag.unwrap_or_default(),
-                date: today().format("%d.%m.%Y").to_string(),
+                date: crate::domain::time::day_da(today()),
                 closing: "Med venlig hilsen".to_owned(),
                 ..Default::default()
             };
@@ -903,7 +903,7 @@ pub async fn list(
                 let reference = cases::reference_of(conn, l.case_id)?;
                 rows.push(LetterRow {
                     url: letter_url(l.id),
-                    date: l.date.format("%d.%m.%Y").to_string(),
+                    date: crate::domain::time::day_da(l.date),
                     direction: l.direction.label_da(),
                     party: match l.direction {
                         LetterDirection::Incoming => format!("Fra {}", l.sender_name),

@@ -71,7 +71,7 @@ fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
         .map(|m| HeldRow {
             organization_name: m.organization_name.clone(),
             when: When::new(m.starts_at),
-            status_label: m.status.label_da(),
+            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
             decisions_url: crate::urls::meeting_decisions(m.id),
         })
         .collect())
@@ -96,7 +96,7 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
             when: When::new(m.starts_at),
             location: m.location.clone(),
             kind_label: m.kind.label_da(),
-            status_label: m.status.label_da(),
+            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
             proposal_deadline: When::new(s.proposal.deadline(m.starts_at, &s.closed)),
             proposal_rule: s.proposal.describe_da(),
             release_deadline: When::new(s.agenda_release.deadline(m.starts_at, &s.closed)),

@@ -136,7 +136,7 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
         })
         .filter_map(|d| {
             public_holiday(d).map(|name| Holiday {
-                date: d.format("%d.%m.%Y").to_string(),
+                date: crate::domain::time::day_da(d),
                 name,
             })
         })
@@ -327,7 +327,7 @@ pub async fn plan(
                             .days
                             .iter()
                             .map(|d| PreviewDay {
-                                date: d.date.format("%d.%m.%Y").to_string(),
+                                date: crate::domain::time::day_da(d.date),
                                 weekday: crate::domain::time::weekday_da(d.date.weekday()),
                                 when: d.starts_at.map(When::new),
                                 skipped: d.skipped.clone(),
@@ -379,7 +379,7 @@ fn edit_page(
         id: id.0,
         organization_name: m.organization_name.clone(),
         when: When::new(m.starts_at),
-        status_label: m.status.label_da(),
+        status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
         released: m.status.agenda_is_released(),
         editable: service::meetings::editable(&m, Utc::now()),
         kinds: choices(

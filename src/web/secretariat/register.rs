@@ -463,7 +463,7 @@ fn person_page(
         None => FormState::blank(MembershipInput {
             person: id.to_string(),
             role: MembershipRole::Member.as_str().to_owned(),
-            start_date: today().format("%d.%m.%Y").to_string(),
+            start_date: crate::domain::time::day_da(today()),
             ..MembershipInput::default()
         }),
     };
@@ -665,8 +665,8 @@ fn periods_page(
             .into_iter()
             .map(|p| PeriodRow {
                 name: p.name,
-                start_date: p.start_date.format("%d.%m.%Y").to_string(),
-                end_date: p.end_date.map(|d| d.format("%d.%m.%Y").to_string()),
+                start_date: crate::domain::time::day_da(p.start_date),
+                end_date: p.end_date.map(crate::domain::time::day_da),
             })
             .collect(),
         form: FormState::new(input, errors),

@@ -20,7 +20,7 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::forms::{page as html, refused_or};
 use crate::web::templates::render_page;
-use crate::web::views::{TaskRow, task_row};
+use crate::web::views::{TaskRow, task_rows_with_origin};
 
 pub use crate::urls::task as task_url;
 
@@ -163,10 +163,14 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
             "/secretariat/tasks?forvaltning={administration}&status={standing}&side={p}#opgaver"
         )
     };
-    let requests: Vec<TaskRow> = tasks::with_requests(conn, 50)?
+    let asking = tasks::with_requests(conn, 50)?;
+    let items: Vec<_> = listed
         .iter()
-        .map(task_row)
+        .chain(&asking)
+        .map(|t| t.agenda_item_id)
         .collect();
+    let origins = tasks::origins(conn, &items)?;
+    let requests: Vec<TaskRow> = task_rows_with_origin(&asking, &origins);
     let view = Dashboard {
         tallies,
         totals,
@@ -174,7 +178,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         chart_height,
         chart_width: LABEL_WIDTH + BAR_SPACE + 50,
         label_x: LABEL_WIDTH - 8,
-        tasks: listed.iter().map(task_row).collect(),
+        tasks: task_rows_with_origin(&listed, &origins),
         total,
         previous: (page > 1).then(|| link(page - 1)),
         next: (page < pages).then(|| link(page + 1)),
@@ -243,7 +247,7 @@ fn task_page(
         description: task.description.clone(),
         lead: task.lead.name.clone(),
         deadline: task.deadline.map(long_date_da),
-        deadline_input: task.deadline.map(|d| d.format("%d.%m.%Y").to_string()),
+        deadline_input: task.deadline.map(crate::domain::time::day_da),
         overdue: task.status.is_overdue(task.deadline, today),
         answer_to: task.answer_to.as_ref().map(|o| o.name.clone()),
         status: task.status.as_str(),
