@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         FILE_LIMIT,
         |_| Ok(()),
     ));
-    if let Ok(Ok(mut upload)) = read {
+    if let Ok(mut upload) = read {
         assert!(upload.fields.len() <= agendum::web::upload::MAX_FIELDS);
         for (_, value) in &upload.fields {
             assert!(value.len() <= agendum::web::upload::SMALL_FIELD_BYTES * 3);

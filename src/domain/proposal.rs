@@ -26,13 +26,12 @@ text_enum!(
 );
 
 impl ProposalStatus {
-    /// Before it is on a released agenda, a proposal is the business of its authors and the
-    /// secretariat only.
+    /// Whether a proposal in this status may be public at all: a draft, a submission or a
+    /// returned proposal never is. Whether it is follows only from the released agendas (an
+    /// open item on one), so a proposal postponed or referred (accepted again) or withdrawn
+    /// after it was released stays public.
     pub fn is_public(self) -> bool {
-        matches!(
-            self,
-            Self::OnAgenda | Self::Decided | Self::InFollowUp | Self::Closed
-        )
+        !matches!(self, Self::Draft | Self::Submitted | Self::Returned)
     }
 }
 
@@ -146,6 +145,18 @@ impl ProposalStatus {
             Self::OnAgenda => Some("På dagsordenen for"),
             Self::Decided | Self::InFollowUp | Self::Closed => Some("Behandlet på"),
             Self::Withdrawn => None,
+        }
+    }
+
+    /// The status as the public may be told it. A proposal bound for a meeting whose agenda
+    /// has not been released with it (after a postponement, say) is, to the public, waiting
+    /// for its next treatment: the draft agenda is the secretariat's working copy.
+    pub fn public_label_da(self, bound_for_an_unreleased_agenda: bool) -> &'static str {
+        match self {
+            Self::OnAgenda | Self::Accepted if bound_for_an_unreleased_agenda => {
+                "Afventer ny behandling"
+            }
+            other => other.label_da(),
         }
     }
 
@@ -449,11 +460,21 @@ mod tests {
     }
 
     #[test]
+    fn the_public_is_told_only_what_a_released_agenda_says() {
+        use ProposalStatus::*;
+        assert_eq!(OnAgenda.public_label_da(false), "På dagsordenen");
+        assert_eq!(OnAgenda.public_label_da(true), "Afventer ny behandling");
+        assert_eq!(Decided.public_label_da(true), "Behandlet");
+        assert_eq!(InFollowUp.public_label_da(false), "I opfølgning");
+    }
+
+    #[test]
     fn drafts_and_submissions_are_private() {
         assert!(!ProposalStatus::Draft.is_public());
         assert!(!ProposalStatus::Submitted.is_public());
         assert!(!ProposalStatus::Returned.is_public());
-        assert!(!ProposalStatus::Accepted.is_public());
+        // Accepted again after a referral: public if a released agenda had it.
+        assert!(ProposalStatus::Accepted.is_public());
         assert!(ProposalStatus::OnAgenda.is_public());
         assert!(ProposalStatus::Closed.is_public());
     }

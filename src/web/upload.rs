@@ -47,11 +47,13 @@ impl UploadedFile {
     }
 }
 
-/// A multipart form: its small fields, and the one file (the field named `file`).
+/// A multipart form: its small fields, and the one file (the field named `file`), or why the
+/// file was refused (too large) with the fields still there to show again.
 #[derive(Debug)]
 pub struct Upload {
     pub fields: Vec<(String, String)>,
     pub file: Option<UploadedFile>,
+    pub refused: Option<AttachmentError>,
 }
 
 impl Upload {
@@ -90,6 +92,21 @@ pub async fn read_upload(
     multipart: actix_multipart::Multipart,
     file_limit: u64,
 ) -> AppResult<Result<Upload, AttachmentError>> {
+    let mut upload = read_upload_keeping_fields(req, user, multipart, file_limit).await?;
+    Ok(match upload.refused.take() {
+        Some(refused) => Err(refused),
+        None => Ok(upload),
+    })
+}
+
+/// As `read_upload`, with the refusal of a too-large file in `Upload::refused` beside the
+/// fields read, so a form can be shown again as it was typed.
+async fn read_upload_keeping_fields(
+    req: &HttpRequest,
+    user: Option<&CurrentUser>,
+    multipart: actix_multipart::Multipart,
+    file_limit: u64,
+) -> AppResult<Upload> {
     verify_sender(req, user)?;
     let total_limit = request_limit(file_limit);
     let declared = req
@@ -113,7 +130,7 @@ pub async fn read_form(
     mut multipart: actix_multipart::Multipart,
     file_limit: u64,
     mut check_token: impl FnMut(&str) -> AppResult<()>,
-) -> AppResult<Result<Upload, AttachmentError>> {
+) -> AppResult<Upload> {
     use futures_util::TryStreamExt;
     let total_limit = request_limit(file_limit);
     let bad = |e: actix_multipart::MultipartError| {
@@ -122,6 +139,7 @@ pub async fn read_form(
     let mut upload = Upload {
         fields: Vec::new(),
         file: None,
+        refused: None,
     };
     let mut token_checked = false;
     let mut file_too_large = false;
@@ -198,9 +216,9 @@ pub async fn read_form(
         check_token(upload.field("csrf").unwrap_or(""))?;
     }
     if file_too_large {
-        return Ok(Err(AttachmentError::TooLarge(file_limit / (1024 * 1024))));
+        upload.refused = Some(AttachmentError::TooLarge(file_limit / (1024 * 1024)));
     }
-    Ok(Ok(upload))
+    Ok(upload)
 }
 
 /// A checked file (or why it was refused) and the other fields of its form: what was typed
@@ -218,16 +236,14 @@ pub async fn receive_checked_file(
     multipart: actix_multipart::Multipart,
     limit: u64,
 ) -> AppResult<Received> {
-    let read = read_upload(req, user, multipart, limit).await?;
-    let mut upload = match read {
-        Ok(u) => u,
-        Err(e) => {
-            return Ok(Received {
-                file: Err(e.to_string()),
-                fields: Vec::new(),
-            });
-        }
-    };
+    let mut upload = read_upload_keeping_fields(req, user, multipart, limit).await?;
+    if let Some(refused) = upload.refused.take() {
+        // What was typed beside the file is kept: the form is shown again with it.
+        return Ok(Received {
+            file: Err(refused.to_string()),
+            fields: upload.fields,
+        });
+    }
     let file = upload
         .take_file()?
         .ok_or(crate::domain::attachment::AttachmentError::Empty)
@@ -250,7 +266,7 @@ mod tests {
 
     use super::*;
 
-    fn read(body: &'static [u8], chunk: usize) -> AppResult<Result<Upload, AttachmentError>> {
+    fn read(body: &'static [u8], chunk: usize) -> AppResult<Upload> {
         let mut headers = HeaderMap::new();
         headers.insert(
             header::CONTENT_TYPE,
@@ -278,10 +294,34 @@ mod tests {
     }
 
     #[test]
+    fn a_file_too_large_is_refused_with_the_fields_kept() {
+        let body: &[u8] = b"--XyZ\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\nVores svar\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n0123456789\r\n--XyZ--\r\n";
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("multipart/form-data; boundary=XyZ"),
+        );
+        let multipart = actix_multipart::Multipart::new(
+            &headers,
+            futures_util::stream::iter(vec![Ok::<_, actix_web::error::PayloadError>(
+                Bytes::from_static(body),
+            )]),
+        );
+        let upload = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(read_form(multipart, 4, |_| Ok(())))
+            .unwrap();
+        assert!(matches!(upload.refused, Some(AttachmentError::TooLarge(_))));
+        assert!(upload.file.is_none());
+        assert_eq!(upload.field("answer"), Some("Vores svar"));
+    }
+
+    #[test]
     fn fields_and_the_file_are_read_within_their_limits() {
         let body: &[u8] = b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--XyZ--\r\n";
         for chunk in [1, 3, 1000] {
-            let mut upload = read(body, chunk).unwrap().unwrap();
+            let mut upload = read(body, chunk).unwrap();
             assert_eq!(upload.field("csrf"), Some("abc"));
             assert_eq!(
                 upload.take_file().unwrap(),

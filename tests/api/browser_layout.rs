@@ -70,14 +70,18 @@ async fn pages_of(c: &Client, app: &TestApp, start: &str, prefixes: &[&str]) -> 
     pages
 }
 
-/// How far the page is wider than the window, and whether the main menu is on screen.
-async fn overflow(c: &Client) -> (i64, bool) {
+/// How far the page is wider than the window, whether the main menu is on screen, and the
+/// smallest text in a chart (in CSS pixels; 99 without a chart).
+async fn overflow(c: &Client) -> (i64, bool, f64) {
     let measured = c
         .execute(
             "const nav = document.querySelector('.site-header nav');\
              const r = nav ? nav.getBoundingClientRect() : null;\
+             const labels = Array.from(document.querySelectorAll('svg text'))\
+               .map(t => t.getBoundingClientRect().height);\
              return [document.documentElement.scrollWidth - window.innerWidth,\
-                     !!r && r.width > 0 && r.right <= window.innerWidth + 1];",
+                     !!r && r.width > 0 && r.right <= window.innerWidth + 1,\
+                     labels.length ? Math.min(...labels) : 99];",
             vec![],
         )
         .await
@@ -85,6 +89,7 @@ async fn overflow(c: &Client) -> (i64, bool) {
     (
         measured[0].as_i64().unwrap_or(i64::MAX),
         measured[1].as_bool().unwrap_or(false),
+        measured[2].as_f64().unwrap_or(0.0),
     )
 }
 
@@ -93,12 +98,17 @@ async fn check_widths(c: &Client, app: &TestApp, pages: &[String]) {
         c.set_window_size(width, height).await.unwrap();
         for path in pages {
             c.goto(&app.url(path)).await.unwrap();
-            let (wider, menu) = overflow(c).await;
+            let (wider, menu, smallest_label) = overflow(c).await;
             assert!(
                 wider <= 0,
                 "{path} at {width} px scrolls sideways by {wider} px"
             );
             assert!(menu, "{path} at {width} px: the menu is off screen");
+            // A chart's labels stay readable: 12 px or more (their box is taller than the font).
+            assert!(
+                smallest_label >= 12.0,
+                "{path} at {width} px: a chart label is {smallest_label} px high"
+            );
         }
     }
 }
@@ -111,6 +121,8 @@ async fn every_page_fits_a_phone_and_a_tablet() {
     let Some(browser) = start_browser().await else {
         return;
     };
+    // A decided proposal with a task, so the task pages and the dashboard's chart are there.
+    crate::pages::seed_task_link(&app);
     let c = &browser.client;
     c.set_window_size(1280, 900).await.unwrap();
     log_in(c, &app, "sekretariat@example.org").await;

@@ -364,6 +364,14 @@ async fn a_referred_proposal_goes_to_the_committee(backend: Backend) {
         .find(|o| o.proposal_id.0 == proposal)
         .expect("the referred proposal is offered");
     assert_eq!(offer.target, Some(next));
+    // On the committee's draft agenda, the public is not told it is "på dagsordenen": that
+    // agenda is not released.
+    agendum::db::agenda::add_proposal(&mut conn, next, agendum::domain::ProposalId(proposal))
+        .unwrap();
+    drop(conn);
+    let page = app.get_text(&format!("/proposals/{proposal}"), 200).await;
+    let text = crate::helpers::text_of(&page);
+    assert!(text.contains("Status Afventer ny behandling"), "{text}");
 }
 
 /// Every queued mail about task `task`, loaded whole.

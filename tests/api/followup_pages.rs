@@ -4,7 +4,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::helpers::{Backend, Session, TestApp, on_both_backends, spawn_app, text_of};
+use crate::helpers::{
+    Backend, Session, TestApp, on_both_backends, spawn_app, spawn_app_configured, text_of,
+};
 use agendum::db::tasks;
 use agendum::domain::AgendaItemId;
 
@@ -19,6 +21,7 @@ on_both_backends!(
     files_go_with_answers_and_contributions,
     who_may_do_what_in_follow_up,
     task_lists_are_paginated_and_filtered,
+    a_file_too_large_keeps_the_typed_answer,
 );
 
 /// The demo's seed meeting and its member proposal item.
@@ -1438,4 +1441,53 @@ async fn task_lists_are_paginated_and_filtered(backend: Backend) {
         .get_text("/secretariat/tasks?status=overdue", 200)
         .await;
     assert!(overdue_page.contains("4 opgaver."));
+}
+
+/// A file over the limit is refused, and the answer typed beside it is on the page again.
+async fn a_file_too_large_keeps_the_typed_answer(backend: Backend) {
+    let Some(app) = spawn_app_configured(backend, true, |s| s.max_attachment_bytes = 1024).await
+    else {
+        return;
+    };
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let item = app.seed_item().0;
+    decide(&secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let lead_link = &mails_with_links(&app, task.id)[0];
+    let client = app.browser();
+    let page = client
+        .get(app.url(lead_link))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::csrf_of(&page).unwrap();
+    let (content_type, body) = crate::agendas::multipart(
+        &[
+            ("csrf", &csrf),
+            ("answer", "Forvaltningerne har svaret; se oversigten."),
+            ("answered_by", "Lene Friis"),
+        ],
+        ("oversigt.pdf", &[b'%'; 4096]),
+    );
+    let response = client
+        .post(app.url(&format!("{lead_link}/files")))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let page = response.text().await.unwrap();
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("Forvaltningerne har svaret; se oversigten."),
+        "{page}"
+    );
+    assert!(page.contains("value=\"Lene Friis\""), "{page}");
+    assert!(tasks::files(&mut app.conn(), task.id).unwrap().is_empty());
 }

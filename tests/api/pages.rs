@@ -600,7 +600,7 @@ fn nu_checker() -> Option<std::path::PathBuf> {
 }
 
 /// The seed proposal adopted and clause 1 confirmed as a task; the lead's answer page.
-fn seed_task_link(app: &TestApp) -> String {
+pub(crate) fn seed_task_link(app: &TestApp) -> String {
     use agendum::domain::decision::{Decision, Outcome};
     let mut conn = app.conn();
     let released = agenda::released(&mut conn, agendum::domain::MeetingId(1), None)

@@ -385,7 +385,11 @@ pub async fn proposal(
                 followup,
                 ProposalPage {
                     title: proposal.title.clone(),
-                    status_label: proposal.status.label_da(),
+                    status_label: proposal.status.public_label_da(
+                        proposal
+                            .target_meeting_id
+                            .is_some_and(|m| !appearances.iter().any(|a| a.meeting_id == m)),
+                    ),
                     organization_name: proposal.organization_name.clone(),
                     cases: proposal
                         .case_references()
