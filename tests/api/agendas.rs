@@ -29,6 +29,7 @@ on_both_backends!(
     feed_is_well_formed_atom,
     public_follows_a_body_by_email,
     attachments_are_checked_and_kept_from_the_public,
+    markdown_reads_the_same_on_pages_and_paper,
 );
 
 /// The text of pages `first..=last` of a PDF, by poppler's pdftotext; `None` (with a notice)
@@ -173,6 +174,77 @@ pub(crate) fn accepted_proposal(app: &TestApp, meeting: MeetingId, title: &str) 
         },
     )
     .unwrap()
+}
+
+/// A motivation and a clause in Markdown: formatted on the public pages, and on the agenda's
+/// paper as text without a marker (no `**`, no `- ` list run together).
+async fn markdown_reads_the_same_on_pages_and_paper(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let meeting = UPCOMING_COUNCIL_MEETING;
+    let clauses = vec!["at der opsættes *overdækkede* cykelstativer.".to_owned()];
+    let proposal = proposals::insert(
+        &mut app.conn(),
+        &proposals::NewProposal {
+            body_id: BodyId(1),
+            organization_id: OrganizationId(1),
+            title: "Medlemsforslag om cykelparkering",
+            opening: "Det foreslås,",
+            clauses: &clauses,
+            motivation: "Der mangler **pladser** ved:\n\n- Rådhuspladsen\n- Nørreport",
+            status: ProposalStatus::Accepted,
+            submitting_party_id: None,
+            submitters: &[],
+            cases: &[],
+            target_meeting_id: Some(MeetingId(meeting)),
+            submitted_at: Some(Utc::now()),
+        },
+    )
+    .unwrap();
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting,
+    };
+    let (status, _) = editor
+        .post("/proposals", &[("proposal", &proposal.to_string())])
+        .await;
+    assert_eq!(status, 303);
+    let (status, body) = editor.post("/release", &[("late_reason", "")]).await;
+    assert_eq!(status, 303, "{body}");
+
+    for path in [
+        format!("/proposals/{proposal}"),
+        format!("/meetings/{meeting}"),
+    ] {
+        let page = app.get_text(&path, 200).await;
+        assert!(page.contains("<strong>pladser</strong>"), "{path}: {page}");
+        assert!(page.contains("<li>Rådhuspladsen</li>"), "{path}: {page}");
+        assert!(page.contains("<em>overdækkede</em>"), "{path}: {page}");
+        assert!(!crate::helpers::text_of(&page).contains("**"), "{path}");
+    }
+    let pdf = app
+        .get_bytes(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await;
+    if let Some(text) = pdf_text(&pdf, None) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Der mangler pladser ved:"), "{flat}");
+        assert!(flat.contains("overdækkede cykelstativer"), "{flat}");
+        assert!(
+            !flat.contains("**") && !flat.contains("*overdækkede*"),
+            "{flat}"
+        );
+        // The list stays a list: its items on lines of their own, not "- Rådhuspladsen - …".
+        assert!(!flat.contains("- Rådhuspladsen - Nørreport"), "{flat}");
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(
+            lines.iter().any(|l| l.ends_with("Rådhuspladsen"))
+                && lines.iter().any(|l| l.ends_with("Nørreport")),
+            "{text}"
+        );
+    }
 }
 
 struct Editor<'a> {
