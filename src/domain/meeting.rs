@@ -123,29 +123,27 @@ mod tests {
         let before = at("2025-04-29T10:00:00Z");
         let evening = at("2025-04-30T19:00:00Z");
         let years_later = at("2026-12-07T10:00:00Z");
-        assert_eq!(
-            AgendaReleased.label_at_da(meeting, before),
-            "Dagsorden udsendt"
-        );
-        assert_eq!(AgendaReleased.label_at_da(meeting, evening), "Holdes i dag");
-        assert_eq!(
-            AgendaReleased.label_at_da(meeting, years_later),
-            "Afholdt – beslutningsprotokollen følger"
-        );
-        assert_eq!(
-            Held.label_at_da(meeting, years_later),
-            "Afholdt – beslutningsprotokollen følger"
-        );
-        assert_eq!(
-            MinutesPublished.label_at_da(meeting, years_later),
-            "Beslutningsprotokol offentliggjort"
-        );
-        assert_eq!(Planned.label_at_da(meeting, before), "Planlagt");
-        assert_eq!(
-            Planned.label_at_da(meeting, years_later),
-            "Dagsorden ikke udsendt"
-        );
-        assert_eq!(Cancelled.label_at_da(meeting, years_later), "Aflyst");
+        let held = "Afholdt – beslutningsprotokollen følger";
+        for (status, now, expected) in [
+            (AgendaReleased, before, "Dagsorden udsendt"),
+            (AgendaReleased, evening, "Holdes i dag"),
+            (AgendaReleased, years_later, held),
+            (Held, years_later, held),
+            (
+                MinutesPublished,
+                years_later,
+                "Beslutningsprotokol offentliggjort",
+            ),
+            (Planned, before, "Planlagt"),
+            (Planned, years_later, "Dagsorden ikke udsendt"),
+            (Cancelled, years_later, "Aflyst"),
+        ] {
+            assert_eq!(
+                status.label_at_da(meeting, now),
+                expected,
+                "{status:?} at {now}"
+            );
+        }
     }
 
     #[test]

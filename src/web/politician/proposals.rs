@@ -591,17 +591,14 @@ pub async fn withdraw(
     _: CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (_, access) = load_for(&state, id, &user).await?;
-    if access != Access::Author {
-        return Err(AppError::forbidden(
-            "Kun forslagsstilleren kan trække forslaget tilbage.",
-        ));
-    }
-    let who = user.account.actor();
-    state
-        .db
-        .run(move |conn| service::proposals::withdraw(conn, &who, id))
-        .await?;
+    by_author(
+        &state,
+        &user,
+        id,
+        "Kun forslagsstilleren kan trække forslaget tilbage.",
+        service::proposals::withdraw,
+    )
+    .await?;
     Ok(flash::done(
         proposal_url(id),
         "Forslaget er trukket tilbage. Sekretariatet kan se, at det er trukket.",
@@ -616,18 +613,35 @@ pub async fn delete(
     _: CsrfForm<LockForm>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (_, access) = load_for(&state, id, &user).await?;
+    by_author(
+        &state,
+        &user,
+        id,
+        "Kun forslagsstilleren kan slette kladden.",
+        service::proposals::delete_draft,
+    )
+    .await?;
+    Ok(flash::done("/my/proposals", "Kladden er slettet."))
+}
+
+/// Runs `step` for the proposal's author; anyone else who may see it is told `refusal`.
+async fn by_author(
+    state: &AppState,
+    user: &CurrentUser,
+    id: ProposalId,
+    refusal: &'static str,
+    step: fn(
+        &mut crate::db::DbConnection,
+        &crate::domain::account::Actor,
+        ProposalId,
+    ) -> AppResult<()>,
+) -> AppResult<()> {
+    let (_, access) = load_for(state, id, user).await?;
     if access != Access::Author {
-        return Err(AppError::forbidden(
-            "Kun forslagsstilleren kan slette kladden.",
-        ));
+        return Err(AppError::forbidden(refusal));
     }
     let who = user.account.actor();
-    state
-        .db
-        .run(move |conn| service::proposals::delete_draft(conn, &who, id))
-        .await?;
-    Ok(flash::done("/my/proposals", "Kladden er slettet."))
+    state.db.run(move |conn| step(conn, &who, id)).await
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -327,16 +327,20 @@ pub async fn organization_feed(
     state: web::Data<AppState>,
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner();
-    let base = state.settings.base_url.clone();
-    let feed = state
-        .db
-        .run(move |conn| crate::read::feed::organization(conn, &base, id))
-        .await?;
+    let feed = feed_of(&state, path.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(feed.to_xml()))
+}
+
+/// The body's feed, for the Atom document and its page alike.
+async fn feed_of(state: &AppState, id: OrganizationId) -> AppResult<crate::domain::atom::Feed> {
+    let base = state.settings.base_url.clone();
+    state
+        .db
+        .run(move |conn| crate::read::feed::organization(conn, &base, id))
+        .await
 }
 
 /// `GET /organizations/{id}/feed`: the feed for a person, who followed the link and is no feed
@@ -347,11 +351,7 @@ pub async fn organization_feed_page(
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let base = state.settings.base_url.clone();
-    let feed = state
-        .db
-        .run(move |conn| crate::read::feed::organization(conn, &base, id))
-        .await?;
+    let feed = feed_of(&state, id).await?;
     #[derive(serde::Serialize)]
     struct Entry {
         title: String,
