@@ -33,6 +33,9 @@ pub struct Settings {
     /// secretariat's most sensitive actions (`AGENDUM_SESSION_MAX_DAYS`,
     /// `AGENDUM_REAUTH_MINUTES`).
     pub sessions: crate::domain::account::SessionPolicy,
+    /// The language of a reader who has not chosen one and whose browser asks for none we
+    /// speak (`AGENDUM_DEFAULT_LANGUAGE`, `da` or `en`).
+    pub default_language: crate::domain::language::Lang,
 }
 
 impl Default for Settings {
@@ -51,6 +54,7 @@ impl Default for Settings {
             demo: true,
             log: "info".into(),
             sessions: crate::domain::account::SessionPolicy::default(),
+            default_language: crate::domain::language::Lang::Da,
         }
     }
 }
@@ -98,6 +102,7 @@ struct FileSettings {
     reminder_days: Option<String>,
     session_max_days: Option<u64>,
     reauth_minutes: Option<u64>,
+    default_language: Option<String>,
 }
 
 impl Settings {
@@ -215,6 +220,11 @@ impl Settings {
         }
         if let Some(log) = pick("AGENDUM_LOG", from_file.log) {
             settings.log = log;
+        }
+        if let Some(lang) = pick("AGENDUM_DEFAULT_LANGUAGE", from_file.default_language) {
+            settings.default_language = lang.trim().parse().map_err(|_| {
+                ConfigError::invalid("AGENDUM_DEFAULT_LANGUAGE", "expected da or en")
+            })?;
         }
         Ok(settings)
     }

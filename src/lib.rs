@@ -19,6 +19,7 @@ pub mod demo;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod mail;
 pub mod read;
 pub mod render;

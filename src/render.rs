@@ -7,6 +7,7 @@ use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 
 static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
@@ -52,11 +53,40 @@ fn example_date(
     Ok(tera::Value::String(crate::domain::time::day_da(date)))
 }
 
-static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+/// `{{ t(key="nav-meetings") }}`, `{{ t(key="release-sent", members=55, subscribers=1) }}`:
+/// a message of the catalogue in the engine's language, with its arguments.
+fn translate(
+    lang: Lang,
+) -> impl Fn(&std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> + Send + Sync
+{
+    move |args| {
+        let key = args
+            .get("key")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"…\""))?;
+        let rest: Vec<(&str, crate::i18n::Arg)> = args
+            .iter()
+            .filter(|(name, _)| name.as_str() != "key")
+            .map(|(name, value)| {
+                let arg = match value {
+                    tera::Value::Number(n) => crate::i18n::Arg::Number(n.as_f64().unwrap_or(0.0)),
+                    tera::Value::String(text) => crate::i18n::Arg::Text(text.clone()),
+                    other => crate::i18n::Arg::Text(other.to_string()),
+                };
+                (name.as_str(), arg)
+            })
+            .collect();
+        Ok(tera::Value::String(crate::i18n::t_with(lang, key, &rest)))
+    }
+}
+
+/// One engine per language: the same templates, with `t` speaking that language.
+fn engine(lang: Lang) -> Result<Tera, String> {
     use crate::domain::markdown;
     let mut tera = Tera::default();
     tera.register_filter("date_da", date_da);
     tera.register_function("example_date", example_date);
+    tera.register_function("t", translate(lang));
     tera.register_filter("markdown", text_filter(markdown::to_safe_html));
     tera.register_filter(
         "markdown_inline",
@@ -76,7 +106,17 @@ static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
         message
     })?;
     Ok(tera)
-});
+}
+
+static TEMPLATES_DA: LazyLock<Result<Tera, String>> = LazyLock::new(|| engine(Lang::Da));
+static TEMPLATES_EN: LazyLock<Result<Tera, String>> = LazyLock::new(|| engine(Lang::En));
+
+fn templates(lang: Lang) -> &'static Result<Tera, String> {
+    match lang {
+        Lang::Da => &TEMPLATES_DA,
+        Lang::En => &TEMPLATES_EN,
+    }
+}
 
 fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
     for file in dir.files() {
@@ -108,15 +148,25 @@ impl std::fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
-/// Parses every template; called at start so a broken template stops the server at once.
+/// Parses every template (for each language); called at start so a broken template stops the
+/// server at once.
 pub fn init() -> AppResult<()> {
-    TEMPLATES.as_ref().map(|_| ()).map_err(|e| {
-        AppError::internal(TemplateError(e.clone())).with_message("the templates do not parse")
-    })
+    for lang in Lang::ALL {
+        templates(*lang).as_ref().map(|_| ()).map_err(|e| {
+            AppError::internal(TemplateError(e.clone())).with_message("the templates do not parse")
+        })?;
+    }
+    Ok(())
 }
 
+/// Renders in Danish, the default language.
 pub fn render(name: &str, ctx: &Context) -> AppResult<String> {
-    let tera = TEMPLATES
+    render_in(Lang::Da, name, ctx)
+}
+
+/// Renders the template with the catalogue of `lang`.
+pub fn render_in(lang: Lang, name: &str, ctx: &Context) -> AppResult<String> {
+    let tera = templates(lang)
         .as_ref()
         .map_err(|e| AppError::internal(TemplateError(e.clone())))?;
     tera.render(name, ctx).map_err(|e| {
@@ -129,4 +179,47 @@ pub fn render(name: &str, ctx: &Context) -> AppResult<String> {
         }
         AppError::internal(TemplateError(message))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `t(key="…")` in a template names a message both catalogues have.
+    #[test]
+    fn every_key_a_template_asks_for_is_in_both_catalogues() {
+        let mut files = Vec::new();
+        collect(&TEMPLATE_FILES, &mut files);
+        let mut asked = 0;
+        let mut missing = Vec::new();
+        for (name, text) in files {
+            for part in text.split("t(key=\"").skip(1) {
+                let key = part.split('"').next().unwrap_or_default();
+                asked += 1;
+                for lang in Lang::ALL {
+                    if !crate::i18n::has(*lang, key) {
+                        missing.push(format!("{name}: {key} ({lang})"));
+                    }
+                }
+            }
+        }
+        assert!(asked > 0, "no template asks the catalogue");
+        assert!(
+            missing.is_empty(),
+            "missing from the catalogue: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn t_speaks_the_engine_s_language() {
+        let mut ctx = Context::new();
+        ctx.insert("n", &3);
+        for (lang, expected) in [(Lang::Da, "Side 3 af 3"), (Lang::En, "Page 3 of 3")] {
+            let tera = templates(lang).as_ref().unwrap();
+            let mut one = tera.clone();
+            one.add_raw_template("probe", "{{ t(key=\"pager-page-of\", page=n, pages=n) }}")
+                .unwrap();
+            assert_eq!(one.render("probe", &ctx).unwrap(), expected);
+        }
+    }
 }

@@ -79,6 +79,7 @@ pub mod holidays;
 pub mod ical;
 pub mod ids;
 pub mod import;
+pub mod language;
 pub mod letter;
 pub mod mail;
 pub mod markdown;

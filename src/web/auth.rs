@@ -44,6 +44,8 @@ pub struct CurrentUser {
     pub site: std::sync::Arc<super::site::Site>,
     /// What the change before this page did, to be said on it (`web::flash`).
     pub flash: Option<String>,
+    /// The language of the person's pages (`web::language`).
+    pub lang: crate::domain::language::Lang,
 }
 
 impl CurrentUser {
@@ -129,6 +131,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
     let policy = state.settings.sessions;
     let site = state.site.current();
     let flash = super::flash::notice_of(req);
+    let lang = super::language::of(req);
     state
         .db
         .run(move |conn| {
@@ -151,6 +154,7 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
                 logged_in_at: session.created_at,
                 site,
                 flash,
+                lang,
             }))
         })
         .await
@@ -158,8 +162,8 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
 
 type LocalFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>>>>;
 
-/// Anyone: the logged-in account if there is one.
-pub struct MaybeUser(pub Option<CurrentUser>);
+/// Anyone: the logged-in account if there is one, and the language of the request.
+pub struct MaybeUser(pub Option<CurrentUser>, pub crate::domain::language::Lang);
 
 impl FromRequest for MaybeUser {
     type Error = AppError;
@@ -167,7 +171,13 @@ impl FromRequest for MaybeUser {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { Ok(MaybeUser(current_user(&req).await?)) })
+        Box::pin(async move {
+            let user = current_user(&req).await?;
+            let lang = user
+                .as_ref()
+                .map_or_else(|| super::language::of(&req), |u| u.lang);
+            Ok(MaybeUser(user, lang))
+        })
     }
 }
 

@@ -14,6 +14,7 @@ use actix_web::web::Bytes;
 
 use crate::db::agenda::ReleaseState;
 use crate::domain::MeetingId;
+use crate::i18n::Lang;
 
 pub const REVALIDATE_AFTER: Duration = Duration::from_secs(1);
 pub const DEFAULT_CAPACITY_BYTES: usize = 32 * 1024 * 1024;
@@ -57,7 +58,8 @@ pub fn accepts_gzip(accept_encoding: &str) -> bool {
 }
 
 pub struct PageCache {
-    entries: RwLock<HashMap<MeetingId, Arc<CachedPage>>>,
+    /// Each meeting's page in each language it was asked in.
+    entries: RwLock<HashMap<(MeetingId, Lang), Arc<CachedPage>>>,
     capacity_bytes: usize,
     epoch: Instant,
 }
@@ -75,15 +77,15 @@ impl PageCache {
         self.epoch.elapsed().as_millis() as u64
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<MeetingId, Arc<CachedPage>>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<(MeetingId, Lang), Arc<CachedPage>>> {
         // A panic while holding the lock cannot leave the map half-changed (inserts are whole),
         // so a poisoned lock is still usable.
         self.entries.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The page, if it was checked against the database recently enough to serve as it is.
-    pub fn fresh(&self, id: MeetingId) -> Option<Arc<CachedPage>> {
-        let entry = self.read().get(&id).cloned()?;
+    pub fn fresh(&self, id: MeetingId, lang: Lang) -> Option<Arc<CachedPage>> {
+        let entry = self.read().get(&(id, lang)).cloned()?;
         let now = self.now_ms();
         if now.saturating_sub(entry.checked_ms.load(Ordering::Relaxed))
             < REVALIDATE_AFTER.as_millis() as u64
@@ -96,8 +98,13 @@ impl PageCache {
     }
 
     /// The page, if it still shows `state`; it then counts as checked now.
-    pub fn validate(&self, id: MeetingId, state: ReleaseState) -> Option<Arc<CachedPage>> {
-        let entry = self.read().get(&id).cloned()?;
+    pub fn validate(
+        &self,
+        id: MeetingId,
+        lang: Lang,
+        state: ReleaseState,
+    ) -> Option<Arc<CachedPage>> {
+        let entry = self.read().get(&(id, lang)).cloned()?;
         if entry.state != state {
             return None;
         }
@@ -112,6 +119,7 @@ impl PageCache {
     pub fn insert(
         &self,
         id: MeetingId,
+        lang: Lang,
         state: ReleaseState,
         site_version: i64,
         html: String,
@@ -122,10 +130,10 @@ impl PageCache {
                 version,
                 meeting_updated_at,
             } => format!(
-                "\"m{id}-v{version}-{}-s{site_version}\"",
+                "\"m{id}-{lang}-v{version}-{}-s{site_version}\"",
                 meeting_updated_at.and_utc().timestamp_micros()
             ),
-            _ => format!("\"m{id}-s{site_version}\""),
+            _ => format!("\"m{id}-{lang}-s{site_version}\""),
         };
         let gzip = Bytes::from(gzip(html.as_bytes()));
         let page = Arc::new(CachedPage {
@@ -137,12 +145,12 @@ impl PageCache {
             used_ms: AtomicU64::new(now),
         });
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
-        entries.insert(id, page.clone());
+        entries.insert((id, lang), page.clone());
         let mut total: usize = entries.values().map(|p| p.size()).sum();
         while total > self.capacity_bytes && entries.len() > 1 {
             let oldest = entries
                 .iter()
-                .filter(|(key, _)| **key != id)
+                .filter(|(key, _)| **key != (id, lang))
                 .min_by_key(|(_, p)| p.used_ms.load(Ordering::Relaxed))
                 .map(|(key, p)| (*key, p.size()));
             match oldest {
@@ -156,11 +164,12 @@ impl PageCache {
         page
     }
 
+    /// Drops the meeting's page in every language.
     pub fn invalidate(&self, id: MeetingId) {
         self.entries
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&id);
+            .retain(|(meeting, _), _| *meeting != id);
     }
 
     /// Drops every page (the municipality's name or logo changed: every page shows them).
@@ -186,7 +195,7 @@ mod tests {
 
     fn cache_size_of(html: String) -> usize {
         PageCache::new(1 << 20)
-            .insert(MeetingId(9), released(1), 0, html)
+            .insert(MeetingId(9), Lang::Da, released(1), 0, html)
             .size()
     }
 
@@ -203,7 +212,7 @@ mod tests {
     fn gzip_copy_inflates_to_the_page() {
         use std::io::Read;
         let cache = PageCache::new(1 << 20);
-        let page = cache.insert(MeetingId(1), released(1), 0, "æøå ".repeat(500));
+        let page = cache.insert(MeetingId(1), Lang::Da, released(1), 0, "æøå ".repeat(500));
         assert!(page.gzip.len() < page.html.len() / 10);
         let mut out = String::new();
         flate2::read::GzDecoder::new(&page.gzip[..])
@@ -225,40 +234,73 @@ mod tests {
     #[test]
     fn serves_fresh_and_revalidates_by_state() {
         let cache = PageCache::new(1 << 20);
-        cache.insert(MeetingId(1), released(1), 0, "v1".into());
-        assert_eq!(&cache.fresh(MeetingId(1)).unwrap().html[..], b"v1");
-        assert!(cache.validate(MeetingId(1), released(1)).is_some());
-        assert!(cache.validate(MeetingId(1), released(2)).is_none());
+        cache.insert(MeetingId(1), Lang::Da, released(1), 0, "v1".into());
+        assert_eq!(
+            &cache.fresh(MeetingId(1), Lang::Da).unwrap().html[..],
+            b"v1"
+        );
+        assert!(
+            cache
+                .validate(MeetingId(1), Lang::Da, released(1))
+                .is_some()
+        );
+        assert!(
+            cache
+                .validate(MeetingId(1), Lang::Da, released(2))
+                .is_none()
+        );
         cache.invalidate(MeetingId(1));
-        assert!(cache.fresh(MeetingId(1)).is_none());
+        assert!(cache.fresh(MeetingId(1), Lang::Da).is_none());
     }
 
     #[test]
     fn stale_after_the_revalidation_interval() {
         let cache = PageCache::new(1 << 20);
-        let page = cache.insert(MeetingId(1), released(1), 0, "v1".into());
+        let page = cache.insert(MeetingId(1), Lang::Da, released(1), 0, "v1".into());
         page.checked_ms.store(0, Ordering::Relaxed);
         std::thread::sleep(REVALIDATE_AFTER + Duration::from_millis(20));
-        assert!(cache.fresh(MeetingId(1)).is_none());
-        assert!(cache.validate(MeetingId(1), released(1)).is_some());
-        assert!(cache.fresh(MeetingId(1)).is_some());
+        assert!(cache.fresh(MeetingId(1), Lang::Da).is_none());
+        assert!(
+            cache
+                .validate(MeetingId(1), Lang::Da, released(1))
+                .is_some()
+        );
+        assert!(cache.fresh(MeetingId(1), Lang::Da).is_some());
+    }
+
+    #[test]
+    fn each_language_is_its_own_page_and_both_go_together() {
+        let cache = PageCache::new(1 << 20);
+        cache.insert(MeetingId(1), Lang::Da, released(1), 0, "dansk".into());
+        cache.insert(MeetingId(1), Lang::En, released(1), 0, "english".into());
+        assert_eq!(
+            &cache.fresh(MeetingId(1), Lang::En).unwrap().html[..],
+            b"english"
+        );
+        assert_ne!(
+            cache.fresh(MeetingId(1), Lang::Da).unwrap().etag,
+            cache.fresh(MeetingId(1), Lang::En).unwrap().etag
+        );
+        cache.invalidate(MeetingId(1));
+        assert!(cache.fresh(MeetingId(1), Lang::Da).is_none());
+        assert!(cache.fresh(MeetingId(1), Lang::En).is_none());
     }
 
     #[test]
     fn bounded_by_bytes_dropping_the_least_recently_used() {
         let one = cache_size_of("a".repeat(10));
         let cache = PageCache::new(one * 2 + one / 2);
-        cache.insert(MeetingId(1), released(1), 0, "a".repeat(10));
-        cache.insert(MeetingId(2), released(1), 0, "b".repeat(10));
-        cache.read()[&MeetingId(1)]
+        cache.insert(MeetingId(1), Lang::Da, released(1), 0, "a".repeat(10));
+        cache.insert(MeetingId(2), Lang::Da, released(1), 0, "b".repeat(10));
+        cache.read()[&(MeetingId(1), Lang::Da)]
             .used_ms
             .store(u64::MAX / 2, Ordering::Relaxed);
-        cache.insert(MeetingId(3), released(1), 0, "c".repeat(10));
+        cache.insert(MeetingId(3), Lang::Da, released(1), 0, "c".repeat(10));
         assert_eq!(cache.len(), 2);
-        assert!(cache.read().contains_key(&MeetingId(1)));
-        assert!(!cache.read().contains_key(&MeetingId(2)));
+        assert!(cache.read().contains_key(&(MeetingId(1), Lang::Da)));
+        assert!(!cache.read().contains_key(&(MeetingId(2), Lang::Da)));
         // A page larger than the whole cache is still served, alone.
-        cache.insert(MeetingId(4), released(1), 0, "d".repeat(10_000));
+        cache.insert(MeetingId(4), Lang::Da, released(1), 0, "d".repeat(10_000));
         assert_eq!(cache.len(), 1);
     }
 }

@@ -43,7 +43,11 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         log(self);
-        page(self, templates::Viewer::Anonymous(&Site::unnamed()))
+        // Without its request (an error raised outside a handler): the default language.
+        page(
+            self,
+            templates::Viewer::Anonymous(&Site::unnamed(), crate::i18n::Lang::Da),
+        )
     }
 }
 
@@ -54,7 +58,7 @@ pub fn page(err: &AppError, viewer: templates::Viewer<'_>) -> HttpResponse {
     ctx.insert("status", &err.kind.status());
     ctx.insert("title", title(err.kind));
     ctx.insert("message", &err.message);
-    let body = templates::render("error.html", &ctx)
+    let body = crate::render::render_in(viewer.lang(), "error.html", &ctx)
         .unwrap_or_else(|_| format!("{} – {}", err.kind.status(), err.message));
     HttpResponse::build(status(err.kind))
         .content_type("text/html; charset=utf-8")
@@ -163,7 +167,8 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
                 None
             };
             let site = state.site();
-            page(&err, templates::Viewer::new(&site, user.as_ref()))
+            let lang = templates::lang_of(&req, user.as_ref());
+            page(&err, templates::Viewer::new(&site, user.as_ref(), lang))
         }
         (false, None) => err.error_response(),
     };

@@ -9,6 +9,7 @@ pub mod files;
 pub mod flash;
 pub mod forms;
 pub mod input;
+pub mod language;
 pub mod proposal_page;
 pub mod site;
 pub mod templates;
@@ -218,6 +219,7 @@ pub fn server(listener: TcpListener, state: web::Data<AppState>) -> AppResult<Se
             .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES))
             .wrap(middleware::from_fn(flash::with_flash))
             .wrap(middleware::from_fn(site::with_site))
+            .wrap(middleware::from_fn(language::with_language))
             .wrap(headers)
             .configure(routes)
             .default_service(web::to(errors::not_found))

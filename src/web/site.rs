@@ -159,7 +159,11 @@ pub async fn with_site(
                 let site = state.site();
                 Some(super::errors::page(
                     err,
-                    super::templates::Viewer::new(&site, user.as_ref()),
+                    super::templates::Viewer::new(
+                        &site,
+                        user.as_ref(),
+                        super::templates::lang_of(res.request(), user.as_ref()),
+                    ),
                 ))
             }
             None => None,

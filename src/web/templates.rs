@@ -11,6 +11,7 @@ use super::auth::{CurrentUser, form_token};
 use super::site::Site;
 use crate::domain::account::Role;
 use crate::error::AppResult;
+use crate::i18n::{Lang, t};
 pub use crate::render::{init, render};
 
 /// A context with what every page's layout needs, for a page anyone may see the same way:
@@ -28,26 +29,39 @@ pub fn page_context(site: &Site) -> Context {
 #[derive(Clone, Copy)]
 pub enum Viewer<'a> {
     User(&'a CurrentUser),
-    Anonymous(&'a Site),
+    Anonymous(&'a Site, Lang),
+}
+
+/// The language of a page for `user` (their own) or an anonymous reader of `req`.
+pub fn lang_of(req: &HttpRequest, user: Option<&CurrentUser>) -> Lang {
+    user.map_or_else(|| super::language::of(req), |u| u.lang)
 }
 
 impl<'a> Viewer<'a> {
-    /// The person if logged in, else an anonymous reader of `site`.
-    pub fn new(site: &'a Site, user: Option<&'a CurrentUser>) -> Self {
-        user.map_or(Viewer::Anonymous(site), Viewer::User)
+    /// The person if logged in, else an anonymous reader of `site` in `lang`.
+    pub fn new(site: &'a Site, user: Option<&'a CurrentUser>, lang: Lang) -> Self {
+        user.map_or(Viewer::Anonymous(site, lang), Viewer::User)
+    }
+
+    /// The language the page is written in.
+    pub fn lang(self) -> Lang {
+        match self {
+            Viewer::User(user) => user.lang,
+            Viewer::Anonymous(_, lang) => lang,
+        }
     }
 
     pub fn user(self) -> Option<&'a CurrentUser> {
         match self {
             Viewer::User(user) => Some(user),
-            Viewer::Anonymous(_) => None,
+            Viewer::Anonymous(..) => None,
         }
     }
 
     pub fn site(self) -> &'a Site {
         match self {
             Viewer::User(user) => &user.site,
-            Viewer::Anonymous(site) => site,
+            Viewer::Anonymous(site, _) => site,
         }
     }
 }
@@ -60,7 +74,7 @@ impl<'a> From<&'a CurrentUser> for Viewer<'a> {
 
 #[derive(serde::Serialize)]
 struct NavLink {
-    label: &'static str,
+    label: String,
     url: &'static str,
 }
 
@@ -68,56 +82,57 @@ struct NavLink {
 struct UserView<'a> {
     name: &'a str,
     role: Role,
-    role_label: &'static str,
+    role_label: String,
     organization: Option<&'a str>,
     nav: Vec<NavLink>,
 }
 
-/// The pages of each role, for the header.
-fn nav(role: Role) -> Vec<NavLink> {
+/// The pages of each role, for the header: (catalogue key, address).
+fn nav(role: Role) -> &'static [(&'static str, &'static str)] {
     match role {
-        Role::Secretariat => vec![
-            NavLink {
-                label: "Indkomne forslag",
-                url: "/secretariat/proposals",
-            },
-            NavLink {
-                label: "Møder og frister",
-                url: "/secretariat/meetings",
-            },
-            NavLink {
-                label: "Opfølgning",
-                url: "/secretariat/tasks",
-            },
-            NavLink {
-                label: "Breve",
-                url: "/secretariat/letters",
-            },
-            NavLink {
-                label: "Udgående post",
-                url: "/secretariat/outbox",
-            },
-            NavLink {
-                label: "Indstillinger",
-                url: "/secretariat/settings",
-            },
+        Role::Secretariat => &[
+            ("nav-incoming", "/secretariat/proposals"),
+            ("nav-meetings", "/secretariat/meetings"),
+            ("nav-follow-up", "/secretariat/tasks"),
+            ("nav-letters", "/secretariat/letters"),
+            ("nav-outbox", "/secretariat/outbox"),
+            ("nav-settings", "/secretariat/settings"),
         ],
-        Role::Politician | Role::Chair => vec![NavLink {
-            label: "Mine forslag",
-            url: "/my/proposals",
-        }],
-        Role::Administration => vec![NavLink {
-            label: "Forvaltningens opgaver",
-            url: "/my/tasks",
-        }],
+        Role::Politician | Role::Chair => &[("nav-my-proposals", "/my/proposals")],
+        Role::Administration => &[("nav-my-tasks", "/my/tasks")],
     }
 }
 
+/// A role's name in the catalogue.
+pub fn role_label(role: Role, lang: Lang) -> String {
+    t(lang, &format!("role-{}", role.as_str()))
+}
+
+/// The switch to the other language: a link to this page in it (`?lang=…`, kept in a cookie),
+/// its name written in that language.
+#[derive(serde::Serialize)]
+struct LanguageSwitch {
+    code: &'static str,
+    name: String,
+    url: String,
+}
+
 /// The layout's context for the person asking: their name, their pages and the session's CSRF
-/// token for the forms (logout in the header, and the page's own).
+/// token for the forms (logout in the header, and the page's own), in their language.
 pub fn context_for<'a>(viewer: impl Into<Viewer<'a>>) -> Context {
     let viewer = viewer.into();
+    let lang = viewer.lang();
     let mut ctx = page_context(viewer.site());
+    ctx.insert("lang", lang.as_str());
+    let other = lang.other();
+    ctx.insert(
+        "language_switch",
+        &LanguageSwitch {
+            code: other.as_str(),
+            name: t(other, "language-switch"),
+            url: format!("?lang={}", other.as_str()),
+        },
+    );
     if let Some(user) = viewer.user() {
         let account = &user.account;
         ctx.insert(
@@ -125,9 +140,15 @@ pub fn context_for<'a>(viewer: impl Into<Viewer<'a>>) -> Context {
             &UserView {
                 name: &account.name,
                 role: account.role,
-                role_label: account.role.label_da(),
+                role_label: role_label(account.role, lang),
                 organization: account.organization_name.as_deref(),
-                nav: nav(account.role),
+                nav: nav(account.role)
+                    .iter()
+                    .map(|(key, url)| NavLink {
+                        label: t(lang, key),
+                        url,
+                    })
+                    .collect(),
             },
         );
         ctx.insert("csrf", &user.csrf_token);
@@ -138,15 +159,16 @@ pub fn context_for<'a>(viewer: impl Into<Viewer<'a>>) -> Context {
     ctx
 }
 
-/// A page for `user` from its typed read model: the layout's context, then the page's fields.
+/// A page for `viewer`, in their language: the layout's context and the page's own data.
 pub fn render_page<'a, T: serde::Serialize>(
     template: &str,
     viewer: impl Into<Viewer<'a>>,
     page: &T,
 ) -> AppResult<String> {
+    let viewer = viewer.into();
     let mut ctx = context_for(viewer);
     ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
-    render(template, &ctx)
+    crate::render::render_in(viewer.lang(), template, &ctx)
 }
 
 /// A page reached by a secret link in a mail (a subscription's, an answer link), with forms that
@@ -162,7 +184,8 @@ pub fn link_page(
 ) -> AppResult<HttpResponse> {
     let (form_csrf, cookie) = form_token(req, state);
     let site = state.site();
-    let mut ctx = context_for(Viewer::new(&site, user));
+    let lang = lang_of(req, user);
+    let mut ctx = context_for(Viewer::new(&site, user, lang));
     ctx.insert("form_csrf", &form_csrf);
     ctx.extend(Context::from_serialize(page).map_err(crate::error::AppError::internal)?);
     let mut response = HttpResponse::build(status);
@@ -175,5 +198,5 @@ pub fn link_page(
     if let Some(cookie) = cookie {
         response.cookie(cookie);
     }
-    Ok(response.body(render(template, &ctx)?))
+    Ok(response.body(crate::render::render_in(lang, template, &ctx)?))
 }

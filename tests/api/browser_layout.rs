@@ -128,21 +128,29 @@ async fn every_page_fits_a_phone_and_a_tablet() {
     log_in(c, &app, "sekretariat@example.org").await;
     // At 1280 px the secretariat's header is one row: brand, menu and account side by side
     // (each part's box overlaps every other's height).
-    let header = c
-        .execute(
-            "const wrap = document.querySelector('.site-header .wrap');\
-             const kids = Array.from(wrap.children).map(k => k.getBoundingClientRect());\
-             const oneRow = kids.every(a => kids.every(b => a.top < b.bottom && b.top < a.bottom));\
-             return [oneRow, wrap.clientWidth, kids.map(r => Math.round(r.width))];",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        header[0].as_bool(),
-        Some(true),
-        "the header wraps at 1280 px (its width, and its parts' widths): {header}"
-    );
+    // In both languages.
+    for path in [
+        "/secretariat/proposals",
+        "/secretariat/proposals?lang=en",
+        "/secretariat/proposals?lang=da",
+    ] {
+        c.goto(&app.url(path)).await.unwrap();
+        let header = c
+            .execute(
+                "const wrap = document.querySelector('.site-header .wrap');\
+                 const kids = Array.from(wrap.children).map(k => k.getBoundingClientRect());\
+                 const oneRow = kids.every(a => kids.every(b => a.top < b.bottom && b.top < a.bottom));\
+                 return [oneRow, wrap.clientWidth, kids.map(r => Math.round(r.width))];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            header[0].as_bool(),
+            Some(true),
+            "{path}: the header wraps at 1280 px (its width, and its parts' widths): {header}"
+        );
+    }
 
     let secretariat = pages_of(c, &app, "/secretariat/proposals", &["/secretariat"]).await;
     assert!(

@@ -18,6 +18,7 @@ mod feedback;
 mod followup;
 mod followup_pages;
 mod import;
+mod language;
 mod leaks;
 mod letters;
 mod mail;

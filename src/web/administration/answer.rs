@@ -41,7 +41,7 @@ fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<Contrib
 pub async fn upload(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
@@ -162,7 +162,7 @@ struct AnswerLinkPage<'a> {
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
@@ -195,7 +195,7 @@ pub async fn show(
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> AppResult<HttpResponse> {

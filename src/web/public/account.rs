@@ -113,7 +113,11 @@ async fn render_login(
     }
     Ok(response.body(render_page(
         "public/login.html",
-        Viewer::new(&state.site(), user),
+        Viewer::new(
+            &state.site(),
+            user,
+            crate::web::templates::lang_of(req, user),
+        ),
         &view,
     )?))
 }
@@ -131,7 +135,7 @@ pub struct LoginQuery {
 pub async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     query: web::Query<LoginQuery>,
 ) -> AppResult<HttpResponse> {
     let page = LoginPage {
@@ -263,7 +267,7 @@ pub async fn login(
 }
 
 /// `GET /logout`: a button, since a link must not log anyone out (another site could follow it).
-pub async fn logout_form(MaybeUser(user): MaybeUser) -> AppResult<HttpResponse> {
+pub async fn logout_form(MaybeUser(user, _): MaybeUser) -> AppResult<HttpResponse> {
     let Some(user) = user else {
         return Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, "/"))
@@ -335,7 +339,7 @@ async fn link_account(state: &AppState, token: String) -> AppResult<accounts::Ac
 pub async fn password_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
@@ -369,7 +373,7 @@ pub struct PasswordForm {
 pub async fn password_set(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<HttpResponse> {
@@ -431,7 +435,7 @@ pub struct ForgotForm {
 pub async fn forgot_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
 ) -> AppResult<HttpResponse> {
     let page = ForgotPage {
         email: "",
@@ -454,7 +458,7 @@ pub async fn forgot_form(
 pub async fn forgot(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> AppResult<HttpResponse> {
     use crate::service::accounts::{PASSWORD_LINK_HOURS, ResetRequest, request_reset};

@@ -54,7 +54,7 @@ fn not_released() -> AppError {
 pub async fn agenda_pdf(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<MeetingId>,
     query: web::Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
@@ -157,7 +157,7 @@ fn calendar(body: String, filename: &str) -> HttpResponse {
 pub async fn minutes_pdf(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<MeetingId>,
     query: web::Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
@@ -269,7 +269,7 @@ pub async fn organization_ics(
 /// released version; the secretariat every file of the meeting.
 pub async fn attachment(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<(MeetingId, AttachmentId)>,
 ) -> AppResult<HttpResponse> {
     let (id, attachment) = path.into_inner();
@@ -347,7 +347,7 @@ async fn feed_of(state: &AppState, id: OrganizationId) -> AppResult<crate::domai
 /// reader: what a feed is, its address to copy into one, and the same entries as the Atom.
 pub async fn organization_feed_page(
     state: web::Data<AppState>,
-    crate::web::auth::MaybeUser(user): crate::web::auth::MaybeUser,
+    crate::web::auth::MaybeUser(user, lang): crate::web::auth::MaybeUser,
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -383,7 +383,7 @@ pub async fn organization_feed_page(
     };
     let body = crate::web::templates::render_page(
         "public/feed.html",
-        crate::web::templates::Viewer::new(&state.site(), user.as_ref()),
+        crate::web::templates::Viewer::new(&state.site(), user.as_ref(), lang),
         &view,
     )?;
     Ok(super::pages::html(user.as_ref(), body))

@@ -61,22 +61,47 @@ fn rows(
     Ok((out, total))
 }
 
+/// One of the public overviews: which proposals, the catalogue keys of its words
+/// (`KEY-heading`, `KEY-intro`), its address.
+struct OverviewKind {
+    statuses: &'static [ProposalStatus],
+    key: &'static str,
+    path: &'static str,
+}
+
+const IN_FOLLOW_UP: OverviewKind = OverviewKind {
+    statuses: &[ProposalStatus::InFollowUp],
+    key: "overview-follow-up",
+    path: "/proposals/follow-up",
+};
+
+const COMPLETED: OverviewKind = OverviewKind {
+    statuses: &[ProposalStatus::Closed, ProposalStatus::Decided],
+    key: "overview-completed",
+    path: "/proposals/completed",
+};
+
 async fn overview(
     state: &AppState,
     user: Option<&crate::web::auth::CurrentUser>,
+    lang: crate::i18n::Lang,
     query: PageQuery,
-    statuses: &'static [ProposalStatus],
-    heading: &'static str,
-    intro: &'static str,
-    path: &'static str,
+    kind: &OverviewKind,
 ) -> AppResult<HttpResponse> {
+    let OverviewKind {
+        statuses,
+        key,
+        path,
+    } = *kind;
+    let heading = crate::i18n::t(lang, &format!("{key}-heading"));
+    let intro = crate::i18n::t(lang, &format!("{key}-intro"));
     let page = query.side.unwrap_or(1).max(1);
     let (rows, total) = state.db.run(move |conn| rows(conn, statuses, page)).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     #[derive(serde::Serialize)]
     struct Overview {
-        heading: &'static str,
-        intro: &'static str,
+        heading: String,
+        intro: String,
         rows: Vec<Value>,
         total: i64,
         previous: Option<String>,
@@ -106,7 +131,7 @@ async fn overview(
         ))
         .body(render_page(
             "public/followup.html",
-            Viewer::new(&state.site(), user),
+            Viewer::new(&state.site(), user, lang),
             &view,
         )?))
 }
@@ -114,18 +139,15 @@ async fn overview(
 /// `GET /proposals/follow-up`
 pub async fn in_follow_up(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     query: web::Query<PageQuery>,
 ) -> AppResult<HttpResponse> {
     overview(
         &state,
         user.as_ref(),
+        lang,
         query.into_inner(),
-        &[ProposalStatus::InFollowUp],
-        "Medlemsforslag i opfølgning",
-        "Vedtagne medlemsforslag, hvor forvaltningerne har fået opgaver, de skal svare på. \
-         Svarene står ved forslaget, når de er givet.",
-        "/proposals/follow-up",
+        &IN_FOLLOW_UP,
     )
     .await
 }
@@ -133,18 +155,8 @@ pub async fn in_follow_up(
 /// `GET /proposals/completed`
 pub async fn completed(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     query: web::Query<PageQuery>,
 ) -> AppResult<HttpResponse> {
-    overview(
-        &state,
-        user.as_ref(),
-        query.into_inner(),
-        &[ProposalStatus::Closed, ProposalStatus::Decided],
-        "Afsluttede medlemsforslag",
-        "Medlemsforslag, der er behandlet færdigt: forkastet, taget til efterretning, eller \
-         vedtaget og fulgt op, så forvaltningernes svar er forelagt.",
-        "/proposals/completed",
-    )
-    .await
+    overview(&state, user.as_ref(), lang, query.into_inner(), &COMPLETED).await
 }

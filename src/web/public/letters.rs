@@ -14,7 +14,7 @@ use crate::web::auth::MaybeUser;
 /// `GET /letters/{id}.pdf`
 pub async fn pdf(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id: LetterId = path
@@ -70,7 +70,7 @@ pub async fn pdf(
 /// `GET /letters/{id}/original`: an incoming letter's original file, as the letter is readable.
 pub async fn original(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<LetterId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();

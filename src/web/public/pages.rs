@@ -52,7 +52,7 @@ struct BodySection {
 /// `/`: upcoming and recent meetings, by council and committee.
 pub async fn index(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
 ) -> AppResult<HttpResponse> {
     let now = Utc::now();
     let sections = state
@@ -81,7 +81,7 @@ pub async fn index(
     }
     let body = render_page(
         "public/index.html",
-        Viewer::new(&state.site(), user.as_ref()),
+        Viewer::new(&state.site(), user.as_ref(), lang),
         &Front { sections },
     )?;
     Ok(html(user.as_ref(), body))
@@ -105,11 +105,12 @@ pub async fn meeting(
     } else {
         None
     };
+    let lang = crate::web::templates::lang_of(&req, user.as_ref());
     if let Some(version) = query.version {
-        return meeting_version(&state, user.as_ref(), id, version).await;
+        return meeting_version(&state, user.as_ref(), lang, id, version).await;
     }
     if user.is_none()
-        && let Some(page) = state.pages.fresh(id)
+        && let Some(page) = state.pages.fresh(id, lang)
     {
         return Ok(cached(&req, &page));
     }
@@ -128,24 +129,24 @@ pub async fn meeting(
             let view = MeetingPage::unreleased(MeetingSummary::from(&meeting));
             let body = render_page(
                 "public/meeting.html",
-                Viewer::new(&state.site(), user.as_ref()),
+                Viewer::new(&state.site(), user.as_ref(), lang),
                 &view,
             )?;
             Ok(html(user.as_ref(), body))
         }
         ReleaseState::Released { version, .. } => {
             if user.is_none()
-                && let Some(page) = state.pages.validate(id, release_state)
+                && let Some(page) = state.pages.validate(id, lang, release_state)
             {
                 return Ok(cached(&req, &page));
             }
-            let body = released_page(&state, user.as_ref(), id, version).await?;
+            let body = released_page(&state, user.as_ref(), lang, id, version).await?;
             if user.is_some() {
                 return Ok(html(user.as_ref(), body));
             }
             let page = state
                 .pages
-                .insert(id, release_state, state.site().version, body);
+                .insert(id, lang, release_state, state.site().version, body);
             Ok(cached(&req, &page))
         }
     }
@@ -155,6 +156,7 @@ pub async fn meeting(
 async fn released_page(
     state: &AppState,
     user: Option<&CurrentUser>,
+    lang: crate::i18n::Lang,
     id: MeetingId,
     version: u32,
 ) -> AppResult<String> {
@@ -208,7 +210,7 @@ async fn released_page(
     };
     render_page(
         "public/meeting.html",
-        Viewer::new(&state.site(), user),
+        Viewer::new(&state.site(), user, lang),
         &view,
     )
 }
@@ -261,10 +263,11 @@ struct VersionLine {
 async fn meeting_version(
     state: &AppState,
     user: Option<&CurrentUser>,
+    lang: crate::i18n::Lang,
     id: MeetingId,
     version: u32,
 ) -> AppResult<HttpResponse> {
-    let body = released_page(state, user, id, version).await?;
+    let body = released_page(state, user, lang, id, version).await?;
     let mut response = HttpResponse::Ok();
     response.content_type("text/html; charset=utf-8");
     response.insert_header((
@@ -353,7 +356,7 @@ fn public_appearances(list: Vec<proposals::AgendaAppearance>) -> Vec<proposals::
 /// `/proposals/{id}`: a member proposal once it is public, with where it has been treated.
 pub async fn proposal(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<ProposalId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -420,7 +423,7 @@ pub async fn proposal(
     }
     let body = render_page(
         "public/proposal.html",
-        Viewer::new(&state.site(), user.as_ref()),
+        Viewer::new(&state.site(), user.as_ref(), lang),
         &Page {
             proposal: page,
             followup,
@@ -440,7 +443,7 @@ struct TimelineEvent {
 /// `/cases/{reference}`: the case as the reader may see it (`read::case`), as a timeline.
 pub async fn case(
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let reference =
@@ -486,7 +489,7 @@ pub async fn case(
     };
     let body = render_page(
         "public/case.html",
-        Viewer::new(&state.site(), user.as_ref()),
+        Viewer::new(&state.site(), user.as_ref(), lang),
         &page,
     )?;
     Ok(html(user.as_ref(), body))

@@ -57,7 +57,7 @@ fn page(
 pub async fn form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
@@ -82,7 +82,7 @@ pub struct SubscribeForm {
 pub async fn subscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<OrganizationId>,
     CsrfForm(form): CsrfForm<SubscribeForm>,
 ) -> AppResult<HttpResponse> {
@@ -152,7 +152,7 @@ async fn subscription_of(
 pub async fn confirm_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
@@ -174,7 +174,7 @@ pub struct Empty {}
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
@@ -197,7 +197,7 @@ pub async fn confirm(
 pub async fn unsubscribe_form(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
@@ -222,7 +222,7 @@ pub async fn unsubscribe_form(
 pub async fn unsubscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user): MaybeUser,
+    MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let (subscription, name) = subscription_of(&state, path.into_inner(), false).await?;

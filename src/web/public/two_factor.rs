@@ -66,7 +66,7 @@ fn code_page(
     let site = state.site();
     let body = render_page(
         "public/login_code.html",
-        Viewer::new(&site, None),
+        Viewer::new(&site, None, crate::web::language::of(req)),
         &CodePage {
             form_csrf: &form_csrf,
             next: safe_next(next).unwrap_or(""),

@@ -1,0 +1,120 @@
+//! The language of a request (issue 20): a saved choice, then the reader's choice on the page
+//! (kept in a cookie), then `Accept-Language`, then the instance's default; `<html lang>`,
+//! `Content-Language` and `Vary` follow, and each language is its own page in the page memory.
+
+use crate::helpers::{Backend, on_both_backends, spawn_app, spawn_app_configured};
+
+on_both_backends!(
+    the_browser_s_language_is_answered,
+    a_choice_on_the_page_is_kept,
+    the_instance_default_is_the_last_word,
+);
+
+async fn get(
+    client: &reqwest::Client,
+    url: String,
+    accept: Option<&str>,
+) -> (String, String, String) {
+    let mut request = client.get(url);
+    if let Some(accept) = accept {
+        request = request.header("accept-language", accept);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (language, vary) = (header("content-language"), header("vary"));
+    (language, vary, response.text().await.unwrap())
+}
+
+async fn the_browser_s_language_is_answered(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let client = reqwest::Client::new();
+    // Danish by default, with a switch to English written in English.
+    let (language, vary, page) = get(&client, app.url("/"), None).await;
+    assert_eq!(language, "da");
+    assert!(vary.contains("Accept-Language"), "{vary}");
+    assert!(page.contains("<html lang=\"da\">"));
+    assert!(
+        page.contains("hreflang=\"en\" lang=\"en\">English</a>"),
+        "{page}"
+    );
+    assert!(page.contains(">Log ind</a>"));
+    // English when the browser asks for it, also for the meeting page kept in memory: each
+    // language is its own page there.
+    for path in ["/", "/meetings/1", "/meetings/1"] {
+        let (language, _, page) =
+            get(&client, app.url(path), Some("en-GB,en;q=0.9,da;q=0.5")).await;
+        assert_eq!(language, "en", "{path}");
+        assert!(page.contains("<html lang=\"en\">"), "{path}");
+        assert!(page.contains(">Log in</a>"), "{path}");
+        assert!(
+            page.contains("hreflang=\"da\" lang=\"da\">Dansk</a>"),
+            "{path}"
+        );
+    }
+    let (language, _, page) = get(&client, app.url("/meetings/1"), Some("da")).await;
+    assert_eq!(language, "da");
+    assert!(page.contains(">Log ind</a>"));
+    // The public overviews are written in it, words and plurals.
+    let (_, _, page) = get(&client, app.url("/proposals/follow-up"), Some("en")).await;
+    let text = crate::helpers::text_of(&page);
+    assert!(text.contains("Member proposals in follow-up"), "{text}");
+    assert!(text.contains("See also") && !text.contains("Se også"), "{text}");
+    // A language we do not speak: the default.
+    let (language, _, _) = get(&client, app.url("/"), Some("de-DE,fr;q=0.8")).await;
+    assert_eq!(language, "da");
+}
+
+async fn a_choice_on_the_page_is_kept(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let browser = app.browser();
+    // The switch: ?lang=en answers in English and is remembered, whatever the browser says.
+    let (language, _, _) = get(&browser, app.url("/?lang=en"), Some("da")).await;
+    assert_eq!(language, "en");
+    let (language, _, page) = get(&browser, app.url("/meetings/1"), Some("da")).await;
+    assert_eq!(language, "en");
+    assert!(page.contains(">Log in</a>"));
+    // The address may say it too: /en/… is the same page in English, /da/… in Danish.
+    let fresh = reqwest::Client::new();
+    let (language, _, page) = get(&fresh, app.url("/en/meetings/1"), None).await;
+    assert_eq!(language, "en");
+    assert!(page.contains("<html lang=\"en\">"));
+    let (language, _, _) = get(&browser, app.url("/da/"), None).await;
+    assert_eq!(language, "da");
+    // Logged in, the menus speak the chosen language.
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let page = secretariat
+        .get_text("/secretariat/proposals?lang=en", 200)
+        .await;
+    assert!(page.contains(">Proposals</a>"), "{page}");
+    assert!(page.contains(">Log out</button>"), "{page}");
+    let page = secretariat.get_text("/secretariat/meetings", 200).await;
+    assert!(page.contains(">Meetings and deadlines</a>"), "{page}");
+}
+
+async fn the_instance_default_is_the_last_word(backend: Backend) {
+    let Some(app) = spawn_app_configured(backend, true, |s| {
+        s.default_language = agendum::domain::language::Lang::En;
+    })
+    .await
+    else {
+        return;
+    };
+    let client = reqwest::Client::new();
+    let (language, _, _) = get(&client, app.url("/"), None).await;
+    assert_eq!(language, "en");
+    let (language, _, _) = get(&client, app.url("/"), Some("da")).await;
+    assert_eq!(language, "da");
+}
