@@ -23,6 +23,8 @@ pub struct Account {
     pub person_id: Option<PersonId>,
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
+    /// The language the person chose for their pages and mail, if they have.
+    pub language: Option<crate::domain::language::Lang>,
 }
 
 impl Account {
@@ -41,6 +43,7 @@ struct UserRow {
     role: String,
     person_id: Option<i64>,
     organization_id: Option<i64>,
+    language: Option<String>,
 }
 
 fn account(row: UserRow, organization_name: Option<String>) -> AppResult<Account> {
@@ -52,7 +55,21 @@ fn account(row: UserRow, organization_name: Option<String>) -> AppResult<Account
         person_id: row.person_id.map(PersonId),
         organization_id: row.organization_id.map(OrganizationId),
         organization_name,
+        // A value this build does not know (written by a later one) counts as no choice.
+        language: row.language.and_then(|l| l.parse().ok()),
     })
+}
+
+/// Saves the language the person chose (the switch on a page, while logged in).
+pub fn set_language(
+    conn: &mut DbConnection,
+    user: UserId,
+    language: crate::domain::language::Lang,
+) -> AppResult<()> {
+    diesel::update(users::table.find(user.0))
+        .set(users::language.eq(Some(language.as_str())))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub struct NewUser<'a> {

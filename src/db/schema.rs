@@ -350,6 +350,7 @@ diesel::table! {
         totp_pending -> Nullable<Text>,
         totp_enabled_at -> Nullable<Timestamp>,
         totp_last_step -> Nullable<BigInt>,
+        language -> Nullable<Text>,
     }
 }
 

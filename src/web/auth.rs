@@ -116,6 +116,9 @@ pub async fn current_user(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
         }
     };
     let found = lookup.0.get_or_try_init(|| look_up_session(req)).await?;
+    if let Some(user) = found {
+        super::language::answer_in(req, user.lang);
+    }
     Ok(found.clone())
 }
 
@@ -131,7 +134,11 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
     let policy = state.settings.sessions;
     let site = state.site.current();
     let flash = super::flash::notice_of(req);
-    let lang = super::language::of(req);
+    let chosen_now = req
+        .extensions()
+        .get::<super::language::ChosenNow>()
+        .map(|c| c.0);
+    let negotiated = super::language::of(req);
     state
         .db
         .run(move |conn| {
@@ -147,14 +154,21 @@ async fn look_up_session(req: &HttpRequest) -> AppResult<Option<CurrentUser>> {
                 let expires = policy.expires_at(session.created_at, at);
                 accounts::touch_session(conn, session.session_id, expires)?;
             }
+            // A language chosen on the page, logged in, is the person's choice from now on.
+            let mut session = session;
+            if let Some(chosen) = chosen_now.filter(|c| Some(*c) != session.account.language) {
+                accounts::set_language(conn, session.account.id, chosen)?;
+                session.account.language = Some(chosen);
+            }
+            let lang = session.account.language.unwrap_or(negotiated);
             Ok(Some(CurrentUser {
                 account: session.account,
                 session_id: session.session_id,
                 csrf_token: session.csrf_token,
                 logged_in_at: session.created_at,
+                lang,
                 site,
                 flash,
-                lang,
             }))
         })
         .await

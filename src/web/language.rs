@@ -19,6 +19,16 @@ const LANGUAGE_COOKIE_DAYS: i64 = 365;
 #[derive(Debug, Clone, Copy)]
 pub struct RequestLang(pub Lang);
 
+/// A language the reader chose on this very request (`?lang=` or `/en/`): for a logged-in
+/// person it becomes their saved preference.
+#[derive(Debug, Clone, Copy)]
+pub struct ChosenNow(pub Lang);
+
+/// Says that the request's pages are in `lang` (a logged-in person's own language).
+pub fn answer_in(req: &HttpRequest, lang: Lang) {
+    req.extensions_mut().insert(RequestLang(lang));
+}
+
 /// The language of the request (Danish before the middleware has run, as in unit tests).
 pub fn of(req: &HttpRequest) -> Lang {
     req.extensions()
@@ -83,6 +93,9 @@ pub async fn with_language(
         .map(str::to_owned);
     let lang = negotiate(None, chosen, accept.as_deref(), default);
     req.extensions_mut().insert(RequestLang(lang));
+    if let Some(now) = prefixed.as_ref().map(|(lang, _)| *lang).or(asked) {
+        req.extensions_mut().insert(ChosenNow(now));
+    }
     let secure = req
         .app_data::<actix_web::web::Data<super::AppState>>()
         .is_some_and(|state| state.settings.base_url.starts_with("https://"));

@@ -69,7 +69,10 @@ async fn the_browser_s_language_is_answered(backend: Backend) {
     let (_, _, page) = get(&client, app.url("/proposals/follow-up"), Some("en")).await;
     let text = crate::helpers::text_of(&page);
     assert!(text.contains("Member proposals in follow-up"), "{text}");
-    assert!(text.contains("See also") && !text.contains("Se også"), "{text}");
+    assert!(
+        text.contains("See also") && !text.contains("Se også"),
+        "{text}"
+    );
     // A language we do not speak: the default.
     let (language, _, _) = get(&client, app.url("/"), Some("de-DE,fr;q=0.8")).await;
     assert_eq!(language, "da");
@@ -102,6 +105,26 @@ async fn a_choice_on_the_page_is_kept(backend: Backend) {
     assert!(page.contains(">Log out</button>"), "{page}");
     let page = secretariat.get_text("/secretariat/meetings", 200).await;
     assert!(page.contains(">Meetings and deadlines</a>"), "{page}");
+    // Chosen while logged in, it is the person's own: a new login elsewhere (no cookie, a
+    // Danish browser) is in English, until they choose again.
+    let elsewhere = app.login("sekretariat@example.org", "demo").await;
+    let response = elsewhere
+        .client
+        .get(app.url("/secretariat/meetings"))
+        .header("accept-language", "da")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-language"], "en");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    let page = elsewhere
+        .get_text("/secretariat/meetings?lang=da", 200)
+        .await;
+    assert!(page.contains(">Møder og frister</a>"), "{page}");
+    let again = app.login("sekretariat@example.org", "demo").await;
+    let page = again.get_text("/secretariat/meetings", 200).await;
+    assert!(page.contains("<html lang=\"da\">"), "{page}");
 }
 
 async fn the_instance_default_is_the_last_word(backend: Backend) {
