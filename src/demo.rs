@@ -113,16 +113,11 @@ pub const DEMO_PASSWORD: &str = "demo";
 pub const DEMO_SECRETARIAT: &str = "sekretariat@example.org";
 pub const DEMO_POLITICIAN_EMAIL: &str = "politiker@example.org";
 pub const DEMO_ADMINISTRATION: &str = "okf@example.org";
+/// The demo accounts as the login page lists them: (address, catalogue key of who it is).
 pub const DEMO_ACCOUNTS: [(&str, &str); 3] = [
-    (
-        DEMO_SECRETARIAT,
-        "sekretariatet (BR-sekretariatet i Økonomiforvaltningen)",
-    ),
-    (
-        DEMO_POLITICIAN_EMAIL,
-        "politiker, Maja Lund Holm, medlem af Borgerrepræsentationen for Enhedslisten",
-    ),
-    (DEMO_ADMINISTRATION, "forvaltning, Økonomiforvaltningen"),
+    (DEMO_SECRETARIAT, "demo-account-secretariat"),
+    (DEMO_POLITICIAN_EMAIL, "demo-account-politician"),
+    (DEMO_ADMINISTRATION, "demo-account-administration"),
 ];
 
 const FIRST_NAMES: [&str; 30] = [

@@ -70,3 +70,35 @@ pager-label = Sider
 pager-previous = Forrige side
 pager-next = Næste side
 pager-page-of = Side { $page } af { $pages }
+
+## Error pages
+
+error-title-not-found = Siden blev ikke fundet
+error-title-method = Handlingen findes ikke her
+error-title-gone = Linket virker ikke længere
+error-title-bad-request = Forespørgslen kan ikke behandles
+error-title-unauthorized = Du skal logge ind
+error-title-forbidden = Du har ikke adgang
+error-title-too-many = For mange forsøg
+error-title-too-large = Forespørgslen er for stor
+error-title-conflict = Ændringen kan ikke gemmes
+error-title-unavailable = Tjenesten er midlertidigt utilgængelig
+error-title-internal = Der opstod en fejl
+error-code = Fejlkode { $status }.
+error-front-page = Gå til forsiden
+
+## Logging in
+
+login-title = Log ind
+login-already = Du er logget ind som { $name }.
+login-continue = Fortsæt
+login-again = Log ind igen for at fortsætte. Handlingen kræver, at du har logget ind for nylig.
+login-failed = Du blev ikke logget ind
+login-email = E-mailadresse
+login-password = Adgangskode
+login-forgot = Glemt adgangskode?
+login-demo-heading = Demokonti
+login-demo-intro = Denne installation kører med demodata. Adgangskoden for alle tre er
+demo-account-secretariat = sekretariatet (BR-sekretariatet i Økonomiforvaltningen)
+demo-account-politician = politiker, Maja Lund Holm, medlem af Borgerrepræsentationen for Enhedslisten
+demo-account-administration = forvaltning, Økonomiforvaltningen

@@ -69,3 +69,35 @@ pager-label = Pages
 pager-previous = Previous page
 pager-next = Next page
 pager-page-of = Page { $page } of { $pages }
+
+## Error pages
+
+error-title-not-found = Page not found
+error-title-method = That action is not available here
+error-title-gone = The link no longer works
+error-title-bad-request = The request cannot be handled
+error-title-unauthorized = Please log in
+error-title-forbidden = You do not have access
+error-title-too-many = Too many attempts
+error-title-too-large = The request is too large
+error-title-conflict = The change cannot be saved
+error-title-unavailable = The service is temporarily unavailable
+error-title-internal = Something went wrong
+error-code = Error code { $status }.
+error-front-page = Go to the front page
+
+## Logging in
+
+login-title = Log in
+login-already = You are logged in as { $name }.
+login-continue = Continue
+login-again = Log in again to continue. This action needs a recent login.
+login-failed = You were not logged in
+login-email = Email address
+login-password = Password
+login-forgot = Forgot your password?
+login-demo-heading = Demo accounts
+login-demo-intro = This installation runs with demo data. The password for all three is
+demo-account-secretariat = the secretariat (BR-sekretariatet in Økonomiforvaltningen)
+demo-account-politician = politician, Maja Lund Holm, member of Borgerrepræsentationen for Enhedslisten
+demo-account-administration = administration staff, Økonomiforvaltningen

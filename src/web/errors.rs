@@ -20,19 +20,20 @@ fn log(err: &AppError) {
     }
 }
 
+/// The catalogue key of an error page's heading.
 fn title(kind: ErrorKind) -> &'static str {
     match kind {
-        ErrorKind::NotFound => "Siden blev ikke fundet",
-        ErrorKind::MethodNotAllowed => "Handlingen findes ikke her",
-        ErrorKind::Gone => "Linket virker ikke længere",
-        ErrorKind::BadRequest | ErrorKind::Invalid => "Forespørgslen kan ikke behandles",
-        ErrorKind::Unauthorized => "Du skal logge ind",
-        ErrorKind::Forbidden => "Du har ikke adgang",
-        ErrorKind::TooManyRequests => "For mange forsøg",
-        ErrorKind::PayloadTooLarge => "Forespørgslen er for stor",
-        ErrorKind::Conflict => "Ændringen kan ikke gemmes",
-        ErrorKind::Unavailable => "Tjenesten er midlertidigt utilgængelig",
-        ErrorKind::Internal => "Der opstod en fejl",
+        ErrorKind::NotFound => "error-title-not-found",
+        ErrorKind::MethodNotAllowed => "error-title-method",
+        ErrorKind::Gone => "error-title-gone",
+        ErrorKind::BadRequest | ErrorKind::Invalid => "error-title-bad-request",
+        ErrorKind::Unauthorized => "error-title-unauthorized",
+        ErrorKind::Forbidden => "error-title-forbidden",
+        ErrorKind::TooManyRequests => "error-title-too-many",
+        ErrorKind::PayloadTooLarge => "error-title-too-large",
+        ErrorKind::Conflict => "error-title-conflict",
+        ErrorKind::Unavailable => "error-title-unavailable",
+        ErrorKind::Internal => "error-title-internal",
     }
 }
 
@@ -56,7 +57,7 @@ impl ResponseError for AppError {
 pub fn page(err: &AppError, viewer: templates::Viewer<'_>) -> HttpResponse {
     let mut ctx = templates::context_for(viewer);
     ctx.insert("status", &err.kind.status());
-    ctx.insert("title", title(err.kind));
+    ctx.insert("title", &crate::i18n::t(viewer.lang(), title(err.kind)));
     ctx.insert("message", &err.message);
     let body = crate::render::render_in(viewer.lang(), "error.html", &ctx)
         .unwrap_or_else(|_| format!("{} – {}", err.kind.status(), err.message));

@@ -73,6 +73,25 @@ async fn the_browser_s_language_is_answered(backend: Backend) {
         text.contains("See also") && !text.contains("Se også"),
         "{text}"
     );
+    // The login page and the error pages too.
+    let (_, _, page) = get(&client, app.url("/login"), Some("en")).await;
+    let text = crate::helpers::text_of(&page);
+    assert!(
+        text.contains("Forgot your password?") && text.contains("Demo accounts"),
+        "{text}"
+    );
+    let response = client
+        .get(app.url("/no/such/page"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 404);
+    let text = crate::helpers::text_of(&response.text().await.unwrap());
+    assert!(
+        text.contains("Page not found") && text.contains("Error code 404."),
+        "{text}"
+    );
     // A language we do not speak: the default.
     let (language, _, _) = get(&client, app.url("/"), Some("de-DE,fr;q=0.8")).await;
     assert_eq!(language, "da");

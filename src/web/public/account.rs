@@ -56,7 +56,7 @@ pub fn home_path(role: Role) -> &'static str {
 #[derive(Serialize)]
 struct DemoAccount {
     email: &'static str,
-    role: &'static str,
+    role: String,
 }
 
 struct LoginPage<'a> {
@@ -88,10 +88,14 @@ async fn render_login(
 ) -> AppResult<HttpResponse> {
     let demo = state.db.run(|conn| db::meta(conn, "demo")).await?.is_some();
     let (form_csrf, cookie) = auth::form_token(req, state);
+    let lang = crate::web::templates::lang_of(req, user);
     let demo_accounts: Vec<DemoAccount> = if demo {
         crate::demo::DEMO_ACCOUNTS
             .iter()
-            .map(|(email, role)| DemoAccount { email, role })
+            .map(|(email, key)| DemoAccount {
+                email,
+                role: crate::i18n::t(lang, key),
+            })
             .collect()
     } else {
         Vec::new()
@@ -113,11 +117,7 @@ async fn render_login(
     }
     Ok(response.body(render_page(
         "public/login.html",
-        Viewer::new(
-            &state.site(),
-            user,
-            crate::web::templates::lang_of(req, user),
-        ),
+        Viewer::new(&state.site(), user, lang),
         &view,
     )?))
 }
