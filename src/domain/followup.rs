@@ -351,11 +351,11 @@ fn answer_target(text: &str, lower: &str, dir: &Directory) -> Option<(Organizati
                 // After the word, with at most a few small words between ("for", "til", "et møde i").
                 (s.start >= verb_end && words(&lower[verb_end..s.start]).len() <= 4)
                     // Before it, directly or with an auxiliary ("skal", "bliver").
-                    || (s.end <= at
-                        && words(&lower[s.end..at])
-                            .iter()
-                            .all(|(_, w)| AUXILIARIES.contains(w))
-                        && words(&lower[s.end..at]).len() <= 1)
+                    || (s.end <= at && {
+                        let between = words(&lower[s.end..at]);
+                        between.len() <= AUXILIARIES_BEFORE
+                            && between.iter().all(|(_, w)| AUXILIARIES.contains(w))
+                    })
             })
             .min_by_key(|(_, s)| s.start.abs_diff(verb_end));
         if let Some(&(id, span)) = candidate {
@@ -365,7 +365,10 @@ fn answer_target(text: &str, lower: &str, dir: &Directory) -> Option<(Organizati
     None
 }
 
+/// Words that may stand between a committee and "orienteres" ("Økonomiudvalget skal
+/// orienteres"), and how many of them.
 const AUXILIARIES: &[&str] = &["skal", "bliver", "vil", "kan", "får"];
+const AUXILIARIES_BEFORE: usize = 1;
 
 /// Words that ask an administration named after them to take part: "i samarbejde med
 /// Socialforvaltningen", "med bidrag fra", "svar fra".

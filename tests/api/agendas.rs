@@ -154,17 +154,33 @@ fn lock_of(html: &str) -> String {
 }
 
 pub(crate) fn accepted_proposal(app: &TestApp, meeting: MeetingId, title: &str) -> ProposalId {
-    let mut conn = app.conn();
-    let clauses = vec!["at Teknik- og Miljøforvaltningen planter 100 træer.".to_owned()];
+    accepted_proposal_with(
+        app,
+        meeting,
+        title,
+        "at Teknik- og Miljøforvaltningen planter 100 træer.",
+        "Byen skal være grønnere.",
+    )
+}
+
+/// An accepted proposal for `meeting` with one clause and its motivation.
+fn accepted_proposal_with(
+    app: &TestApp,
+    meeting: MeetingId,
+    title: &str,
+    clause: &str,
+    motivation: &str,
+) -> ProposalId {
+    let clauses = vec![clause.to_owned()];
     proposals::insert(
-        &mut conn,
+        &mut app.conn(),
         &proposals::NewProposal {
             body_id: BodyId(1),
             organization_id: OrganizationId(1),
             title,
             opening: "Det foreslås,",
             clauses: &clauses,
-            motivation: "Byen skal være grønnere.",
+            motivation,
             status: ProposalStatus::Accepted,
             submitting_party_id: None,
             submitters: &[],
@@ -183,25 +199,13 @@ async fn markdown_reads_the_same_on_pages_and_paper(backend: Backend) {
         return;
     };
     let meeting = UPCOMING_COUNCIL_MEETING;
-    let clauses = vec!["at der opsættes *overdækkede* cykelstativer.".to_owned()];
-    let proposal = proposals::insert(
-        &mut app.conn(),
-        &proposals::NewProposal {
-            body_id: BodyId(1),
-            organization_id: OrganizationId(1),
-            title: "Medlemsforslag om cykelparkering",
-            opening: "Det foreslås,",
-            clauses: &clauses,
-            motivation: "Der mangler **pladser** ved:\n\n- Rådhuspladsen\n- Nørreport",
-            status: ProposalStatus::Accepted,
-            submitting_party_id: None,
-            submitters: &[],
-            cases: &[],
-            target_meeting_id: Some(MeetingId(meeting)),
-            submitted_at: Some(Utc::now()),
-        },
-    )
-    .unwrap();
+    let proposal = accepted_proposal_with(
+        &app,
+        MeetingId(meeting),
+        "Medlemsforslag om cykelparkering",
+        "at der opsættes *overdækkede* cykelstativer.",
+        "Der mangler **pladser** ved:\n\n- Rådhuspladsen\n- Nørreport",
+    );
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     let editor = Editor {
         app: &app,

@@ -87,6 +87,16 @@ async fn decide(session: &Session, item: AgendaItemId) {
 }
 
 /// Confirms clause 1's suggestion with the given deadline; returns the response.
+/// The seed proposal decided and its clause 1 confirmed from the pages: the item and its task.
+async fn seed_task(app: &TestApp, secretariat: &Session) -> (AgendaItemId, tasks::Task) {
+    let item = app.seed_item().0;
+    decide(secretariat, item).await;
+    let (status, _, _) = confirm_clause_1(app, secretariat, item, "30.06.2025").await;
+    assert_eq!(status, 303);
+    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    (item, task)
+}
+
 async fn confirm_clause_1(
     app: &TestApp,
     session: &Session,
@@ -364,11 +374,7 @@ async fn the_secretariat_acts_on_a_task_from_its_page(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = app.seed_item().0;
-    decide(&secretariat, item).await;
-    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
-    assert_eq!(status, 303);
-    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let (_, task) = seed_task(&app, &secretariat).await;
     let path = format!("/secretariat/tasks/{}", task.id);
     let page = secretariat.get_text(&path, 200).await;
     assert!(page.contains("fristen er overskredet"));
@@ -560,11 +566,7 @@ async fn administration_staff_answer_their_tasks_logged_in(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = app.seed_item().0;
-    decide(&secretariat, item).await;
-    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
-    assert_eq!(status, 303);
-    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let (_, task) = seed_task(&app, &secretariat).await;
     let path = format!("/my/tasks/{}", task.id);
     add_staff(&app, "tmf@example.org", "Teknik- og Miljøforvaltningen");
     add_staff(&app, "buf@example.org", "Børne- og Ungdomsforvaltningen");
@@ -726,11 +728,7 @@ async fn an_answer_is_compiled_and_put_on_the_committees_agenda(backend: Backend
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = app.seed_item().0;
-    decide(&secretariat, item).await;
-    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
-    assert_eq!(status, 303);
-    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let (_, task) = seed_task(&app, &secretariat).await;
     let path = format!("/secretariat/tasks/{}", task.id);
     let committee_meeting = committee_meeting(&app).to_string();
 
@@ -1050,11 +1048,7 @@ async fn files_go_with_answers_and_contributions(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = app.seed_item().0;
-    decide(&secretariat, item).await;
-    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
-    assert_eq!(status, 303);
-    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let (_, task) = seed_task(&app, &secretariat).await;
     let links = mails_with_links(&app, task.id);
     let (tmf_link, kff_link) = (&links[1], &links[2]);
     let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -1450,11 +1444,7 @@ async fn a_file_too_large_keeps_the_typed_answer(backend: Backend) {
         return;
     };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
-    let item = app.seed_item().0;
-    decide(&secretariat, item).await;
-    let (status, _, _) = confirm_clause_1(&app, &secretariat, item, "30.06.2025").await;
-    assert_eq!(status, 303);
-    let task = tasks::of_item(&mut app.conn(), item).unwrap().remove(0);
+    let (_, task) = seed_task(&app, &secretariat).await;
     let lead_link = &mails_with_links(&app, task.id)[0];
     let client = app.browser();
     let page = client
