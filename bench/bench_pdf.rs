@@ -35,6 +35,7 @@ fn main() {
     for _ in 0..runs {
         let start = Instant::now();
         pdf = agenda_pdf(
+            agendum::domain::language::Lang::Da,
             "Benchmark Kommune",
             &released.snapshot,
             released.version,

@@ -113,10 +113,14 @@ pub const DEMO_PASSWORD: &str = "demo";
 pub const DEMO_SECRETARIAT: &str = "sekretariat@example.org";
 pub const DEMO_POLITICIAN_EMAIL: &str = "politiker@example.org";
 pub const DEMO_ADMINISTRATION: &str = "okf@example.org";
+/// An English-speaking member of the council: their pages and mail are in English.
+pub const DEMO_MEMBER_EMAIL: &str = "member@example.org";
+pub const DEMO_MEMBER: &str = "Sarah Whitfield";
 /// The demo accounts as the login page lists them: (address, catalogue key of who it is).
-pub const DEMO_ACCOUNTS: [(&str, &str); 3] = [
+pub const DEMO_ACCOUNTS: [(&str, &str); 4] = [
     (DEMO_SECRETARIAT, "demo-account-secretariat"),
     (DEMO_POLITICIAN_EMAIL, "demo-account-politician"),
+    (DEMO_MEMBER_EMAIL, "demo-account-member"),
     (DEMO_ADMINISTRATION, "demo-account-administration"),
 ];
 
@@ -254,6 +258,7 @@ fn organization(
             emails: emails.to_owned(),
             parent: parent.map(|p| p.to_string()).unwrap_or_default(),
             website: website.to_owned(),
+            language: String::new(),
         },
     )?)
 }
@@ -375,6 +380,7 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
     let mut members: Vec<(PersonId, OrganizationId)> = Vec::new();
     let mut parties = Vec::new();
     let mut politician = None;
+    let mut english_member = None;
     for (party_name, letter, seats) in PARTIES {
         let party = organization(
             conn,
@@ -389,12 +395,16 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
         for seat in 0..seats {
             let name = if letter == "Ø" && seat == 0 {
                 DEMO_POLITICIAN.to_owned()
+            } else if letter == "A" && seat == 1 {
+                DEMO_MEMBER.to_owned()
             } else {
                 member_name(members.len())
             };
             // Every member has an address, so a released agenda reaches the whole council.
             let address = if name == DEMO_POLITICIAN {
                 DEMO_POLITICIAN_EMAIL.to_owned()
+            } else if name == DEMO_MEMBER {
+                DEMO_MEMBER_EMAIL.to_owned()
             } else {
                 format!("medlem{}@example.org", members.len() + 1)
             };
@@ -406,6 +416,9 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
             )?;
             if name == DEMO_POLITICIAN {
                 politician = Some((person, party));
+            }
+            if name == DEMO_MEMBER {
+                english_member = Some(person);
             }
             let role = if members.is_empty() {
                 MembershipRole::Chair
@@ -459,6 +472,7 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
         )?;
     }
     let (politician, enhedslisten) = politician.expect("the demo politician is created above");
+    let english_member = english_member.expect("the English-speaking member is created above");
 
     // The seed meeting and its member proposal.
     let seed_day = NaiveDate::from_ymd_opt(2025, 4, 30).expect("valid date");
@@ -563,7 +577,7 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
         conn,
         &NewAgendaItem::plain(
             upcoming_council_meeting,
-            AgendaItemKind::ApprovalOfAgenda.label_da(),
+            &AgendaItemKind::ApprovalOfAgenda.label(crate::domain::language::Lang::Da),
             AgendaItemKind::ApprovalOfAgenda,
             true,
         ),
@@ -597,6 +611,7 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
     // The demo accounts, through the same checks as `agendum user add`.
     let okf = administrations[0].to_string();
     let politician_id = politician.to_string();
+    let member_id = english_member.to_string();
     let accounts = [
         (
             DEMO_SECRETARIAT,
@@ -613,6 +628,13 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
             None,
         ),
         (
+            DEMO_MEMBER_EMAIL,
+            DEMO_MEMBER,
+            Role::Politician,
+            Some(member_id.as_str()),
+            None,
+        ),
+        (
             DEMO_ADMINISTRATION,
             "Lene Friis",
             Role::Administration,
@@ -621,7 +643,7 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
         ),
     ];
     for (address, name, role, person, organization) in accounts {
-        crate::service::accounts::add_user(
+        let id = crate::service::accounts::add_user(
             conn,
             &crate::service::accounts::UserRequest {
                 email: address,
@@ -632,6 +654,9 @@ fn load_into(conn: &mut DbConnection, schedule: Schedule) -> AppResult<Demo> {
             },
             &NewPassword::unchecked(DEMO_PASSWORD),
         )?;
+        if address == DEMO_MEMBER_EMAIL {
+            crate::db::accounts::set_language(conn, id, crate::domain::language::Lang::En)?;
+        }
     }
     // The seed letter: KL's letter to the minister, registered on a case of its own.
     let (letterhead, letter_date, letter_text) = seed_letter();

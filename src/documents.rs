@@ -13,9 +13,11 @@ use typst_as_lib::TypstTemplateMainFile;
 use typst_layout::PagedDocument;
 
 use crate::domain::agenda::{AgendaItemKind, AgendaSnapshot, SnapshotItem};
+use crate::domain::language::Lang;
 use crate::domain::markdown::{Span, TextBlock, blocks as markdown_blocks, inline_spans};
 use crate::domain::text::paragraphs;
-use crate::domain::time::{date_da, time_da};
+use crate::domain::time::{date, time_da};
+use crate::i18n::{t, t_with};
 
 const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
 const OVERVIEW_TEMPLATE: &str = include_str!("../templates/pdf/overview.typ");
@@ -88,10 +90,14 @@ pub struct LetterView {
     pub logo: Option<Vec<u8>>,
     /// A draft: "UDKAST" across every page, so a printed draft is never taken for the letter.
     pub draft: bool,
+    /// The letter's language, of its fixed words.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl LetterView {
     pub fn new(
+        lang: Lang,
         sender: &crate::domain::letter::Letterhead,
         date: chrono::NaiveDate,
         text: &crate::domain::letter::LetterText,
@@ -102,7 +108,11 @@ impl LetterView {
         Self {
             document_title: text.heading.clone(),
             sender: sender.clone(),
-            date_line: format!("Dato: {}", crate::domain::time::long_date_da(date)),
+            date_line: t_with(
+                lang,
+                "doc-date-line",
+                &[("date", crate::domain::time::long_date(lang, date).into())],
+            ),
             recipient_lines,
             heading: text.heading.clone(),
             salutation: text.salutation.clone(),
@@ -111,6 +121,7 @@ impl LetterView {
             signatories: text.signatories.clone(),
             logo: None,
             draft: false,
+            lang,
         }
     }
 
@@ -127,7 +138,7 @@ impl LetterView {
 
 /// The letter as a PDF.
 pub fn letter_pdf(view: &LetterView) -> Result<Vec<u8>, RenderError> {
-    render(letter_engine(), view)
+    render(letter_engine(), view.lang, view)
 }
 
 /// The minutes as their page and PDF show them, for one audience: the public never reads
@@ -170,6 +181,7 @@ pub struct MinutesItemView {
 
 /// What the minutes say, from the frozen content, for `audience`.
 pub fn minutes_view(
+    lang: Lang,
     content: &crate::domain::minutes::MinutesContent,
     version_line: String,
     approvals: Vec<String>,
@@ -186,24 +198,34 @@ pub fn minutes_view(
             out.push_str(&format!(" ({p})"));
         }
         if let Some(for_) = &a.substitute_for {
-            out.push_str(&format!(", stedfortræder for {for_}"));
+            out.push_str(&t_with(
+                lang,
+                "doc-substitute-for",
+                &[("name", for_.clone().into())],
+            ));
         }
         out
     };
     MinutesView {
-        document_title: format!(
-            "Beslutningsprotokol for {} {}",
-            content.organization_name,
-            date_da(content.starts_at)
+        document_title: t_with(
+            lang,
+            "doc-minutes-title",
+            &[
+                ("organization", content.organization_name.clone().into()),
+                ("date", date(lang, content.starts_at).into()),
+            ],
         ),
         organization: content.organization_name.clone(),
         author: content.organization_name.clone(),
-        subtitle: format!(
-            "{}, mødet den {}, kl. {} i {}",
-            content.organization_name,
-            date_da(content.starts_at),
-            time_da(content.starts_at),
-            content.location
+        subtitle: t_with(
+            lang,
+            "doc-minutes-subtitle",
+            &[
+                ("organization", content.organization_name.clone().into()),
+                ("date", date(lang, content.starts_at).into()),
+                ("time", time_da(content.starts_at).into()),
+                ("location", content.location.clone().into()),
+            ],
         ),
         version_line,
         present: content
@@ -227,13 +249,23 @@ pub fn minutes_view(
                 closed: !i.public,
                 decision: match (&i.text, i.outcome) {
                     (Some(text), _) => text.clone(),
-                    (None, Some(outcome)) => format!("{}.", outcome.label_da()),
-                    (None, None) => "Ingen beslutning.".to_owned(),
+                    (None, Some(outcome)) => format!("{}.", outcome.label(lang)),
+                    (None, None) => t(lang, "doc-no-decision"),
                 },
                 statements: i
                     .statements
                     .iter()
-                    .map(|s| format!("{} fra {}: {}", s.kind.label_da(), s.by, s.text))
+                    .map(|s| {
+                        t_with(
+                            lang,
+                            "doc-statement",
+                            &[
+                                ("kind", s.kind.label(lang).into()),
+                                ("by", s.by.clone().into()),
+                                ("text", s.text.clone().into()),
+                            ],
+                        )
+                    })
                     .collect(),
             })
             .collect(),
@@ -242,8 +274,8 @@ pub fn minutes_view(
 }
 
 /// The minutes as a PDF.
-pub fn minutes_pdf(view: &MinutesView) -> Result<Vec<u8>, RenderError> {
-    render(minutes_engine(), view)
+pub fn minutes_pdf(lang: Lang, view: &MinutesView) -> Result<Vec<u8>, RenderError> {
+    render(minutes_engine(), lang, view)
 }
 
 /// The overview of a follow-up task's answer, as both its page and its PDF show it.
@@ -281,8 +313,8 @@ pub struct OverviewContribution {
 }
 
 /// The overview as a PDF, for the agenda of the body the answer goes to.
-pub fn overview_pdf(overview: &Overview) -> Result<Vec<u8>, RenderError> {
-    render(overview_engine(), overview)
+pub fn overview_pdf(lang: Lang, overview: &Overview) -> Result<Vec<u8>, RenderError> {
+    render(overview_engine(), lang, overview)
 }
 
 #[derive(Serialize)]
@@ -291,7 +323,7 @@ struct AgendaData<'a> {
     /// The PDF's author: the municipality and the body ("Københavns Kommune,
     /// Borgerrepræsentationen").
     author: String,
-    title: &'static str,
+    title: String,
     subtitle: String,
     supplement: Option<Supplement<'a>>,
     items: Vec<ItemData>,
@@ -333,18 +365,22 @@ struct SectionData {
 
 /// "Medlemsforslag", "Indstilling fra Økonomiforvaltningen"; none for the approval of the
 /// agenda, whose title says it all.
-fn kind_line(item: &SnapshotItem) -> Option<String> {
+fn kind_line(lang: Lang, item: &SnapshotItem) -> Option<String> {
     if item.kind == AgendaItemKind::ApprovalOfAgenda {
         return None;
     }
-    let label = item.kind.label_da();
+    let label = item.kind.label(lang);
     Some(match &item.source {
-        Some(source) => format!("{label} fra {source}"),
-        None => label.to_owned(),
+        Some(source) => t_with(
+            lang,
+            "doc-kind-from",
+            &[("kind", label.into()), ("source", source.clone().into())],
+        ),
+        None => label,
     })
 }
 
-fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
+fn item_data(lang: Lang, item: &SnapshotItem, audience: Audience) -> ItemData {
     let item = match audience {
         Audience::Public => item.public_view(),
         Audience::Members => item.clone(),
@@ -355,7 +391,11 @@ fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
         number: item.number.clone(),
         title: item.display_title(),
         closed: !item.public,
-        kind_line: if withheld { None } else { kind_line(&item) },
+        kind_line: if withheld {
+            None
+        } else {
+            kind_line(lang, &item)
+        },
         proposal: item.proposal.as_ref().map(|p| ProposalData {
             opening: p.opening.clone(),
             clauses: p.clauses.iter().map(|c| inline_spans(c)).collect(),
@@ -383,6 +423,7 @@ fn item_data(item: &SnapshotItem, audience: Audience) -> ItemData {
 /// The agenda PDF of a released version: page 1 the title, the meeting and the table of
 /// contents (and, for a supplementary agenda, what changed), then each item from a new page.
 pub fn agenda_pdf(
+    lang: Lang,
     municipality: &str,
     snapshot: &AgendaSnapshot,
     version: u32,
@@ -391,37 +432,117 @@ pub fn agenda_pdf(
 ) -> Result<Vec<u8>, RenderError> {
     let meeting = &snapshot.meeting;
     let data = AgendaData {
-        document_title: format!(
-            "Dagsorden for {} {}",
-            meeting.organization_name,
-            date_da(meeting.starts_at)
+        document_title: t_with(
+            lang,
+            "doc-agenda-title",
+            &[
+                ("organization", meeting.organization_name.clone().into()),
+                ("date", date(lang, meeting.starts_at).into()),
+            ],
         ),
         author: format!("{municipality}, {}", meeting.organization_name),
-        title: "DAGSORDEN",
-        subtitle: format!(
-            "for mødet den {}, kl. {} i {}",
-            date_da(meeting.starts_at),
-            time_da(meeting.starts_at),
-            meeting.location
+        title: t(lang, "doc-agenda-heading"),
+        subtitle: t_with(
+            lang,
+            "doc-agenda-subtitle",
+            &[
+                ("date", date(lang, meeting.starts_at).into()),
+                ("time", time_da(meeting.starts_at).into()),
+                ("location", meeting.location.clone().into()),
+            ],
         ),
         supplement: (version > 1).then(|| Supplement {
-            heading: format!("Tillægsdagsorden (version {version}). Ændringer:"),
+            heading: t_with(
+                lang,
+                "doc-supplement-heading",
+                &[("version", i64::from(version).into())],
+            ),
             changes,
         }),
         items: snapshot
             .items
             .iter()
-            .map(|item| item_data(item, audience))
+            .map(|item| item_data(lang, item, audience))
             .collect(),
     };
-    render(agenda_engine(), &data)
+    render(agenda_engine(), lang, &data)
+}
+
+/// The fixed words of the documents, in the document's language, and the language itself
+/// (Typst's `text(lang:)`: hyphenation, quotes, and the PDF's declared language).
+#[derive(Serialize)]
+struct Words {
+    lang: &'static str,
+    region: &'static str,
+    closed_item: String,
+    motivation: String,
+    attachments: String,
+    /// "Side {n} af {m}": the template puts the numbers in.
+    page_of: String,
+    draft: String,
+    minutes: String,
+    present: String,
+    absent: String,
+    decision: String,
+    approved: String,
+    the_decision: String,
+    /// "Svar fra {lead}"
+    answer_from: String,
+    /// "Vedhæftet: {files}"
+    attached: String,
+    /// "{lead} har endnu ikke svaret."
+    not_answered: String,
+    contributions: String,
+    no_contribution: String,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Self {
+        let w = |key: &str| t(lang, key);
+        Words {
+            lang: lang.as_str(),
+            region: match lang {
+                Lang::Da => "dk",
+                Lang::En => "gb",
+            },
+            closed_item: w("doc-closed-item"),
+            motivation: w("doc-motivation"),
+            attachments: w("doc-attachments"),
+            page_of: w("doc-page-of"),
+            draft: w("doc-draft"),
+            minutes: w("doc-minutes-heading"),
+            present: w("doc-present"),
+            absent: w("doc-absent"),
+            decision: w("doc-decision"),
+            approved: w("doc-approved"),
+            the_decision: w("doc-the-decision"),
+            answer_from: w("doc-answer-from"),
+            attached: w("doc-attached"),
+            not_answered: w("doc-not-answered"),
+            contributions: w("doc-contributions"),
+            no_contribution: w("doc-no-contribution"),
+        }
+    }
+}
+
+/// A document's data with the words around it.
+#[derive(Serialize)]
+struct WithWords<'a, T> {
+    #[serde(flatten)]
+    data: &'a T,
+    words: Words,
 }
 
 fn render<T: Serialize>(
     engine: &TypstEngine<TypstTemplateMainFile>,
+    lang: Lang,
     data: &T,
 ) -> Result<Vec<u8>, RenderError> {
-    let json = serde_json::to_string(data).map_err(|e| RenderError(e.to_string()))?;
+    let data = WithWords {
+        data,
+        words: Words::new(lang),
+    };
+    let json = serde_json::to_string(&data).map_err(|e| RenderError(e.to_string()))?;
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     let document: PagedDocument = engine
@@ -449,7 +570,7 @@ mod tests {
             }
         }))
         .unwrap();
-        let data = item_data(&item, Audience::Public);
+        let data = item_data(Lang::Da, &item, Audience::Public);
         let proposal = data.proposal.unwrap();
         let text = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
         assert_eq!(text(&proposal.clauses[0]), "at alle forvaltninger svarer,");

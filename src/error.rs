@@ -1,13 +1,16 @@
 //! The one error type of the application.
 //!
-//! What the user is told (`message`, in Danish) is kept apart from the cause chain (`source`),
+//! What the user is told (`message`: a catalogue key and its arguments, written in the reader's
+//! language where it is shown) is kept apart from the cause chain (`source`),
 //! which is logged but never shown: a bad request gets a clear 4xx, a fault gets a 500 page
 //! that gives nothing away.
 
-use std::borrow::Cow;
 use std::fmt;
 
-const GENERIC_INTERNAL: &str = "Der opstod en uventet fejl. Prøv igen om lidt.";
+pub use crate::i18n::Msg;
+
+/// What a fault of ours tells the user: nothing of the cause.
+const GENERIC_INTERNAL: &str = "error-internal";
 
 type Source = Box<dyn std::error::Error + Send + Sync + 'static>;
 
@@ -73,15 +76,15 @@ impl ErrorKind {
 
 pub struct AppError {
     pub kind: ErrorKind,
-    /// Shown to the user as it is.
-    pub message: Cow<'static, str>,
+    /// Shown to the user, in their language.
+    pub message: Msg,
     source: Option<Source>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<Msg>) -> Self {
         Self {
             kind,
             message: message.into(),
@@ -89,35 +92,35 @@ impl AppError {
         }
     }
 
-    pub fn not_found(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn not_found(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::NotFound, message)
     }
 
-    pub fn bad_request(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn bad_request(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::BadRequest, message)
     }
 
-    pub fn forbidden(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn forbidden(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::Forbidden, message)
     }
 
-    pub fn unauthorized(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn unauthorized(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::Unauthorized, message)
     }
 
-    pub fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn invalid(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::Invalid, message)
     }
 
-    pub fn too_large(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn too_large(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::PayloadTooLarge, message)
     }
 
-    pub fn gone(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn gone(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::Gone, message)
     }
 
-    pub fn conflict(message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn conflict(message: impl Into<Msg>) -> Self {
         Self::new(ErrorKind::Conflict, message)
     }
 
@@ -125,7 +128,7 @@ impl AppError {
     pub fn internal(source: impl Into<Source>) -> Self {
         Self {
             kind: ErrorKind::Internal,
-            message: Cow::Borrowed(GENERIC_INTERNAL),
+            message: Msg::key(GENERIC_INTERNAL),
             source: Some(source.into()),
         }
     }
@@ -133,13 +136,13 @@ impl AppError {
     pub fn unavailable(source: impl Into<Source>) -> Self {
         Self {
             kind: ErrorKind::Unavailable,
-            message: Cow::Borrowed("Databasen svarer ikke lige nu. Prøv igen om lidt."),
+            message: Msg::key("error-unavailable"),
             source: Some(source.into()),
         }
     }
 
     /// Replaces what the user is told, keeping the cause.
-    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+    pub fn with_message(mut self, message: impl Into<Msg>) -> Self {
         self.message = message.into();
         self
     }
@@ -152,7 +155,8 @@ impl AppError {
     /// The message and every cause on one line, for logs and the command line. The generic
     /// message meant for web users is left out there.
     pub fn chain(&self) -> String {
-        let mut out = if self.message == GENERIC_INTERNAL && self.source.is_some() {
+        let mut out = if self.message.key_name() == Some(GENERIC_INTERNAL) && self.source.is_some()
+        {
             String::from("internal error")
         } else {
             self.message.to_string()
@@ -181,7 +185,7 @@ impl fmt::Debug for AppError {
 
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        self.message.fmt(f)
     }
 }
 
@@ -218,7 +222,9 @@ mod tests {
         assert_eq!(err.chain(), "internal error: disk on fire");
         assert_eq!(err.kind.status(), 500);
         assert_eq!(
-            AppError::not_found("Mødet findes ikke.").kind.code(),
+            AppError::not_found("error-the-meeting-does-not-exist")
+                .kind
+                .code(),
             "not_found"
         );
     }

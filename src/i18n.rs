@@ -3,6 +3,7 @@
 //! `{{ t(key="…") }}` (see `render`), code with `t` and `t_with`. Plurals and arguments are
 //! Fluent's: `{ $count -> [one] … *[other] … }` with CLDR's rules for each language.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -61,6 +62,12 @@ fn bundle_for(lang: Lang) -> &'static FluentBundle<FluentResource> {
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// Another message of the catalogue, in the same language (a status's label, say).
+    Key(&'static str),
+    /// An instant, written as the language writes it (`30.04.2025, kl. 17:30`).
+    DateTime(chrono::DateTime<chrono::Utc>),
+    /// A day, written out as the language writes it (`30. april 2025` / `30 April 2025`).
+    Day(chrono::NaiveDate),
 }
 
 impl From<&str> for Arg {
@@ -93,6 +100,166 @@ impl From<usize> for Arg {
     }
 }
 
+/// A message for a person, not yet in a language: a catalogue key with its arguments, or (for
+/// words that are no catalogue's, such as an operator's command-line message or a cause from a
+/// library) a text as it is. Pages render it in the reader's language (`{{ m | tr }}`), the
+/// JSON API in the request's, mail in the recipient's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key {
+        key: Cow<'static, str>,
+        args: Vec<(&'static str, Arg)>,
+    },
+    Text(Cow<'static, str>),
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Arg::Text(a), Arg::Text(b)) => a == b,
+            (Arg::Number(a), Arg::Number(b)) => a == b,
+            (Arg::Key(a), Arg::Key(b)) => a == b,
+            (Arg::DateTime(a), Arg::DateTime(b)) => a == b,
+            (Arg::Day(a), Arg::Day(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Msg {}
+
+impl Msg {
+    /// The catalogue's message `key`.
+    pub fn key(key: impl Into<Cow<'static, str>>) -> Self {
+        Msg::Key {
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// A text as it is, in no catalogue.
+    pub fn text(text: impl Into<Cow<'static, str>>) -> Self {
+        Msg::Text(text.into())
+    }
+
+    /// Adds the argument `name` (a key's `{ $name }`) as text.
+    pub fn arg(self, name: &'static str, value: impl std::fmt::Display) -> Self {
+        self.with(name, Arg::Text(value.to_string()))
+    }
+
+    /// Adds a number, which chooses the plural form.
+    pub fn num(self, name: &'static str, value: impl Into<f64>) -> Self {
+        self.with(name, Arg::Number(value.into()))
+    }
+
+    /// Adds another message of the catalogue, written in the same language.
+    pub fn label(self, name: &'static str, key: &'static str) -> Self {
+        self.with(name, Arg::Key(key))
+    }
+
+    /// Adds a day, written out as the language writes it.
+    pub fn day(self, name: &'static str, day: chrono::NaiveDate) -> Self {
+        self.with(name, Arg::Day(day))
+    }
+
+    /// Adds an instant, written as the language writes it.
+    pub fn datetime(self, name: &'static str, at: chrono::DateTime<chrono::Utc>) -> Self {
+        self.with(name, Arg::DateTime(at))
+    }
+
+    fn with(mut self, name: &'static str, value: Arg) -> Self {
+        if let Msg::Key { args, .. } = &mut self {
+            args.push((name, value));
+        }
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Msg::Key { key, args } => t_with(lang, key, args),
+            Msg::Text(text) => text.to_string(),
+        }
+    }
+
+    /// The catalogue key, if it is one.
+    pub fn key_name(&self) -> Option<&str> {
+        match self {
+            Msg::Key { key, .. } => Some(key),
+            Msg::Text(_) => None,
+        }
+    }
+}
+
+/// A key is a catalogue identifier (`meeting-not-found`); anything else is a text as it is.
+fn looks_like_key(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+impl From<&'static str> for Msg {
+    fn from(text: &'static str) -> Self {
+        if looks_like_key(text) {
+            Msg::key(text)
+        } else {
+            Msg::text(text)
+        }
+    }
+}
+
+impl From<String> for Msg {
+    /// As `&str`: a key stays a key when it was made into a `String` on the way.
+    fn from(text: String) -> Self {
+        if looks_like_key(&text) {
+            Msg::key(text)
+        } else {
+            Msg::Text(Cow::Owned(text))
+        }
+    }
+}
+
+impl std::fmt::Display for Msg {
+    /// In Danish, the default language: for logs and the command line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::Da))
+    }
+}
+
+/// For templates: `{"msg": key, "args": {…}}`, which the `tr` filter writes in the page's
+/// language; a text is a plain string.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Msg::Text(text) => s.serialize_str(text),
+            Msg::Key { key, args } => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("msg", key)?;
+                let args: std::collections::BTreeMap<&str, serde_json::Value> = args
+                    .iter()
+                    .map(|(name, value)| {
+                        // A nested key and an instant keep their form; `tr` writes them in
+                        // the page's language.
+                        let value = match value {
+                            Arg::Text(text) => serde_json::Value::from(text.clone()),
+                            Arg::Number(n) => serde_json::Value::from(*n),
+                            Arg::Key(key) => serde_json::json!({ "msg": key, "args": {} }),
+                            Arg::DateTime(at) => {
+                                serde_json::json!({ "datetime": crate::domain::time::rfc3339(*at) })
+                            }
+                            Arg::Day(day) => serde_json::json!({ "day": day.to_string() }),
+                        };
+                        (*name, value)
+                    })
+                    .collect();
+                map.serialize_entry("args", &args)?;
+                map.end()
+            }
+        }
+    }
+}
+
 /// The message `key` in `lang`, without arguments.
 pub fn t(lang: Lang, key: &str) -> String {
     t_with(lang, key, &[])
@@ -114,6 +281,15 @@ pub fn t_with(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     for (name, value) in args {
         match value {
             Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.clone())),
+            Arg::Key(key) => fluent_args.set(*name, FluentValue::from(t(lang, key))),
+            Arg::DateTime(at) => fluent_args.set(
+                *name,
+                FluentValue::from(crate::domain::time::datetime(lang, *at)),
+            ),
+            Arg::Day(day) => fluent_args.set(
+                *name,
+                FluentValue::from(crate::domain::time::long_date(lang, *day)),
+            ),
             // A whole number is given as one, so "1" chooses the singular form.
             Arg::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
                 fluent_args.set(*name, FluentValue::from(*n as i64))

@@ -401,7 +401,9 @@ fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> 
     use agendum::domain::mail::{Mailbox, OutgoingMessage};
     use agendum::mail::templates::{Lang, MailSite, render_mail};
 
-    let lang = Lang::parse(lang).ok_or_else(|| AppError::bad_request("--lang must be da or en"))?;
+    let lang: Lang = lang
+        .parse()
+        .map_err(|_| AppError::bad_request("--lang must be da or en"))?;
     let to = Mailbox::new(None, address).map_err(|e| AppError::bad_request(e.to_string()))?;
     let db = Db::connect(&settings.database_url)?;
     db.migrate()?;
@@ -410,14 +412,11 @@ fn mail_test(settings: &Settings, address: &str, send_now: bool, lang: &str) -> 
     ctx.insert("base_url", &settings.base_url);
     ctx.insert(
         "sent_at",
-        &agendum::domain::time::datetime_da(chrono::Utc::now()),
+        &agendum::domain::time::datetime(lang, chrono::Utc::now()),
     );
     let mut conn = db.conn()?;
-    let site = MailSite {
-        lang,
-        ..MailSite::load(&mut conn)?
-    };
-    let mail = render_mail("test", &site, &ctx)?;
+    let site = MailSite::load(&mut conn)?;
+    let mail = render_mail("test", lang, &site, &ctx)?;
     let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
         .map_err(|e| AppError::bad_request(e.to_string()))?
         .html(mail.html);

@@ -11,19 +11,22 @@ use crate::i18n::Lang;
 
 static TEMPLATE_FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
-/// `{{ d | date_da }}`: a stored date (`2026-01-01`) as Danish readers write it, `01.01.2026`;
-/// anything else is left as it is.
-fn date_da(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = value.as_str().unwrap_or_default();
-    Ok(tera::Value::String(
-        match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => crate::domain::time::day_da(date),
-            Err(_) => text.to_owned(),
-        },
-    ))
+/// `{{ d | day }}`: a stored date (`2026-01-01`) as readers of the engine's language write it,
+/// `01.01.2026` / `1 January 2026`; anything else is left as it is.
+fn day_filter(
+    lang: Lang,
+) -> impl Fn(&tera::Value, &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value>
++ Send
++ Sync {
+    move |value, _| {
+        let text = value.as_str().unwrap_or_default();
+        Ok(tera::Value::String(
+            match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(date) => crate::domain::time::day(lang, date),
+                Err(_) => text.to_owned(),
+            },
+        ))
+    }
 }
 
 /// A filter over text from users: `markdown` (blocks), `markdown_inline` (a clause),
@@ -45,6 +48,7 @@ fn text_filter(
 fn example_date(
     args: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
+    // Hints show the form the field takes, which is the same in every language.
     let number = |name: &str| args.get(name).and_then(tera::Value::as_u64);
     let month = number("month").map(|m| m as u32);
     let day = number("day").map(|d| d as u32);
@@ -80,11 +84,81 @@ fn translate(
     }
 }
 
+/// `{{ message | tr }}`: a message of the code (`i18n::Msg`, serialized as `{"msg": key,
+/// "args": {…}}`) in the engine's language; a plain string is printed as it is, unless it is a
+/// catalogue key.
+fn tr_filter(
+    lang: Lang,
+) -> impl Fn(&tera::Value, &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value>
++ Send
++ Sync {
+    move |value, _| {
+        Ok(tera::Value::String(match value {
+            tera::Value::Object(map) => {
+                let key = map
+                    .get("msg")
+                    .and_then(tera::Value::as_str)
+                    .unwrap_or_default();
+                let args = map
+                    .get("args")
+                    .and_then(tera::Value::as_object)
+                    .map(|m| to_args(lang, m))
+                    .unwrap_or_default();
+                let args: Vec<(&str, crate::i18n::Arg)> =
+                    args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
+                crate::i18n::t_with(lang, key, &args)
+            }
+            // A key handed over as a plain string is still a key.
+            tera::Value::String(text) if crate::i18n::has(lang, text) => crate::i18n::t(lang, text),
+            tera::Value::String(text) => text.clone(),
+            tera::Value::Null => String::new(),
+            other => other.to_string(),
+        }))
+    }
+}
+
+/// Tera's values as the catalogue's arguments: numbers choose plural forms; a nested message
+/// (`{"msg": key}`) and an instant (`{"datetime": rfc3339}`) are written in `lang`.
+fn to_args(lang: Lang, map: &tera::Map<String, tera::Value>) -> Vec<(String, crate::i18n::Arg)> {
+    use crate::i18n::Arg;
+    map.iter()
+        .map(|(name, value)| {
+            let arg = match value {
+                tera::Value::Number(n) => Arg::Number(n.as_f64().unwrap_or(0.0)),
+                tera::Value::String(text) => Arg::Text(text.clone()),
+                tera::Value::Object(o) if o.get("day").is_some() => {
+                    let text = o
+                        .get("day")
+                        .and_then(tera::Value::as_str)
+                        .unwrap_or_default();
+                    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                        Ok(day) => Arg::Day(day),
+                        Err(_) => Arg::Text(text.to_owned()),
+                    }
+                }
+                tera::Value::Object(o) => match (o.get("msg"), o.get("datetime")) {
+                    (Some(tera::Value::String(key)), _) => Arg::Text(crate::i18n::t(lang, key)),
+                    (_, Some(tera::Value::String(at))) => {
+                        match chrono::DateTime::parse_from_rfc3339(at) {
+                            Ok(at) => Arg::DateTime(at.with_timezone(&chrono::Utc)),
+                            Err(_) => Arg::Text(at.clone()),
+                        }
+                    }
+                    _ => Arg::Text(value.to_string()),
+                },
+                other => Arg::Text(other.to_string()),
+            };
+            (name.clone(), arg)
+        })
+        .collect()
+}
+
 /// One engine per language: the same templates, with `t` speaking that language.
 fn engine(lang: Lang) -> Result<Tera, String> {
     use crate::domain::markdown;
     let mut tera = Tera::default();
-    tera.register_filter("date_da", date_da);
+    tera.register_filter("day", day_filter(lang));
+    tera.register_filter("tr", tr_filter(lang));
     tera.register_function("example_date", example_date);
     tera.register_function("t", translate(lang));
     tera.register_filter("markdown", text_filter(markdown::to_safe_html));

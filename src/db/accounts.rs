@@ -72,6 +72,35 @@ pub fn set_language(
     Ok(())
 }
 
+/// The language an active account chose, for mail to it: the account acting as `person` if
+/// there is one, else the account with the address `email`. None when neither chose one.
+pub fn language_of(
+    conn: &mut DbConnection,
+    email: &str,
+    person: Option<PersonId>,
+) -> AppResult<Option<crate::domain::language::Lang>> {
+    let by_person: Option<Option<String>> = match person {
+        Some(person) => users::table
+            .filter(users::person_id.eq(person.0))
+            .filter(users::active.eq(true))
+            .select(users::language)
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let stored = match by_person {
+        Some(language) => language,
+        None => users::table
+            .filter(users::email.eq(normalize_email(email)))
+            .filter(users::active.eq(true))
+            .select(users::language)
+            .first::<Option<String>>(conn)
+            .optional()?
+            .flatten(),
+    };
+    Ok(stored.and_then(|l| l.parse().ok()))
+}
+
 pub struct NewUser<'a> {
     pub email: &'a EmailAddress,
     pub name: &'a str,
@@ -93,9 +122,9 @@ pub fn insert_user(conn: &mut DbConnection, user: &NewUser<'_>) -> AppResult<Use
         .count()
         .get_result(conn)?;
     if taken > 0 {
-        return Err(AppError::conflict(format!(
-            "Der findes allerede en konto med e-mailadressen {email}."
-        )));
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-an-account-with-the-email-address").arg("email", email),
+        ));
     }
     let at = now();
     let id = diesel::insert_into(users::table)

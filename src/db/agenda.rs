@@ -223,27 +223,22 @@ pub fn take_lock(conn: &mut DbConnection, meeting_id: MeetingId, expected: i32) 
         .count()
         .get_result(conn)?;
     if exists == 0 {
-        return Err(AppError::not_found("Mødet findes ikke."));
+        return Err(AppError::not_found("error-the-meeting-does-not-exist"));
     }
-    Err(AppError::conflict(
-        "Dagsordenen er ændret af en anden, siden du åbnede den. Din ændring er ikke gemt; \
-         se dagsordenen, som den er nu, og gør det igen.",
-    ))
+    Err(AppError::conflict("error-the-agenda-has-been-changed-by"))
 }
 
 /// Refuses changes to the agenda of a meeting that has begun or is cancelled.
 pub fn check_editable(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<()> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     if meeting.status == MeetingStatus::Cancelled {
         return Err(AppError::invalid(
-            "Mødet er aflyst; dagsordenen kan ikke ændres.",
+            "error-the-meeting-is-cancelled-the-agenda",
         ));
     }
     if meeting.starts_at <= Utc::now() {
-        return Err(AppError::invalid(
-            "Mødet er begyndt eller afholdt; dagsordenen kan ikke længere ændres.",
-        ));
+        return Err(AppError::invalid("error-the-meeting-has-begun-or-been"));
     }
     Ok(())
 }
@@ -302,7 +297,7 @@ fn item_of_meeting(
     working_items(conn, meeting_id)?
         .into_iter()
         .find(|i| i.id == item)
-        .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))
+        .ok_or_else(|| AppError::not_found("error-the-item-is-not-on-the"))
 }
 
 pub fn update_item(
@@ -337,9 +332,7 @@ pub fn set_public(
 ) -> AppResult<()> {
     let current = item_of_meeting(conn, meeting_id, item)?;
     if current.kind == AgendaItemKind::ApprovalOfAgenda && !public {
-        return Err(AppError::invalid(
-            "Godkendelse af dagsordenen er altid et åbent punkt.",
-        ));
+        return Err(AppError::invalid("error-the-approval-of-the-agenda-is"));
     }
     diesel::update(agenda_items::table.find(item.0))
         .set((
@@ -373,20 +366,21 @@ pub fn add_proposal(
     proposal_id: ProposalId,
 ) -> AppResult<AgendaItemId> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let proposal = proposals::get(conn, proposal_id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     if proposal.organization_id != meeting.organization_id {
-        return Err(AppError::invalid(format!(
-            "Forslaget er til {}, ikke til {}.",
-            proposal.organization_name, meeting.organization_name
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-the-proposal-is-for-not-for")
+                .arg("organization_name", &proposal.organization_name)
+                .arg("organization_name1", &meeting.organization_name),
+        ));
     }
     if proposal.status != ProposalStatus::Accepted {
-        return Err(AppError::invalid(format!(
-            "Kun godkendte forslag kan sættes på en dagsorden; forslaget er »{}«.",
-            proposal.status.label_da()
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-only-accepted-proposals-can-be-put")
+                .label("arg0", proposal.status.label_key()),
+        ));
     }
     if let Some(other) = working_agenda_of(conn, proposal_id)? {
         return Err(AppError::invalid(if other == meeting_id {
@@ -441,7 +435,7 @@ pub struct Offer {
 /// submitted in time for this meeting first, then the rest by submission.
 pub fn offered_proposals(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec<Offer>> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let placed = agenda_items::table
         .inner_join(meetings::table)
         .filter(meetings::status.eq_any(OPEN_MEETINGS))
@@ -480,7 +474,7 @@ pub fn offered_proposals(conn: &mut DbConnection, meeting_id: MeetingId) -> AppR
 /// proposals, their case references, sections, source and files.
 pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<AgendaSnapshot> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let mut files = attachments_of_meeting(conn, meeting_id)?;
     let mut items = Vec::new();
     for item in working_items(conn, meeting_id)? {
@@ -628,19 +622,17 @@ pub fn prepare_release(
     {
         let meeting_id = request.meeting_id;
         let meeting = meeting_repo::get(conn, meeting_id)?
-            .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
         if let Some(expected) = request.expected_lock {
             take_lock(conn, meeting_id, expected)?;
         }
         if meeting.status == MeetingStatus::Cancelled {
             return Err(AppError::invalid(
-                "Mødet er aflyst; dets dagsorden kan ikke udsendes.",
+                "error-the-meeting-is-cancelled-its-agenda",
             ));
         }
         if meeting.starts_at <= request.released_at {
-            return Err(AppError::invalid(
-                "Mødet er begyndt eller afholdt; dagsordenen kan ikke længere udsendes.",
-            ));
+            return Err(AppError::invalid("error-the-meeting-has-begun-or-been-2"));
         }
         let snapshot = build_snapshot(conn, meeting_id)?;
         check_items(&snapshot.items).map_err(|e| AppError::invalid(e.to_string()))?;
@@ -651,11 +643,10 @@ pub fn prepare_release(
         let late = request.released_at > deadline;
         let late_reason = request.late_reason.map(str::trim).filter(|r| !r.is_empty());
         if late && late_reason.is_none() {
-            return Err(AppError::invalid(format!(
-                "Fristen for at udsende dagsordenen var {}. Skriv en begrundelse for at udsende \
-                 den efter fristen; den gemmes med versionen.",
-                crate::domain::time::datetime_da(deadline)
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-the-deadline-for-releasing-the-agenda")
+                    .datetime("arg0", deadline),
+            ));
         }
         let previous = released(conn, meeting_id, None)?;
         let version = previous.as_ref().map_or(1, |p| p.version + 1);
@@ -663,11 +654,10 @@ pub fn prepare_release(
             Some(p) => {
                 let changes = agenda_changes(&p.snapshot, &snapshot);
                 if changes.is_empty() {
-                    return Err(AppError::invalid(format!(
-                        "Intet er ændret siden version {}; der er ingen tillægsdagsorden at \
-                         udsende.",
-                        p.version
-                    )));
+                    return Err(AppError::invalid(
+                        crate::i18n::Msg::key("error-nothing-has-changed-since-version-there")
+                            .arg("version", p.version),
+                    ));
                 }
                 (changes, public_changes(&p.snapshot, &snapshot))
             }
@@ -1118,7 +1108,7 @@ pub fn detach_attachment(
     .set(agenda_attachments::agenda_item_id.eq(None::<i64>))
     .execute(conn)?;
     if updated == 0 {
-        return Err(AppError::not_found("Bilaget findes ikke på dagsordenen."));
+        return Err(AppError::not_found("error-the-attachment-is-not-on-the"));
     }
     Ok(())
 }

@@ -36,9 +36,12 @@ pub fn insert(
         .get_result(conn);
     match result {
         Ok(id) => Ok(CaseId(id)),
-        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Err(
-            AppError::conflict(format!("Sagsnummeret {reference} findes allerede.")),
-        ),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(AppError::conflict(
+                crate::i18n::Msg::key("error-the-case-number-already-exists")
+                    .arg("reference", reference),
+            ))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -70,7 +70,7 @@ pub fn decided_item(
         return Ok(None);
     };
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let body_id: i64 = super::schema::organizations::table
         .find(meeting.organization_id.0)
         .select(super::schema::organizations::body_id)
@@ -157,23 +157,21 @@ pub fn set_attendance(
                     .iter()
                     .any(|e| e.person_id == absent && e.status == AttendanceStatus::Absent);
                 if !is_absent {
-                    return Err(AppError::invalid(
-                        "En stedfortræder kan kun møde for et medlem, der er noteret fraværende.",
-                    ));
+                    return Err(AppError::invalid("error-a-substitute-can-only-attend-for"));
                 }
                 if replaced.contains(&absent) {
-                    return Err(AppError::invalid(
-                        "Et fraværende medlem kan kun have én stedfortræder.",
-                    ));
+                    return Err(AppError::invalid("error-an-absent-member-can-only-have"));
                 }
                 replaced.push(absent);
             }
             (AttendanceStatus::Substitute, None) => {
-                return Err(AppError::invalid("Angiv hvem stedfortræderen møder for."));
+                return Err(AppError::invalid(
+                    "error-say-whom-the-substitute-attends-for",
+                ));
             }
             (_, Some(_)) => {
                 return Err(AppError::invalid(
-                    "Kun en stedfortræder møder for et andet medlem.",
+                    "error-only-a-substitute-attends-for-another",
                 ));
             }
             _ => {}
@@ -182,9 +180,7 @@ pub fn set_attendance(
     let mut seen = Vec::new();
     for entry in entries {
         if seen.contains(&entry.person_id) {
-            return Err(AppError::invalid(
-                "Den samme person står to gange i fremmødet.",
-            ));
+            return Err(AppError::invalid("error-the-same-person-appears-twice-in"));
         }
         seen.push(entry.person_id);
     }
@@ -300,7 +296,7 @@ fn committee(conn: &mut DbConnection, body: BodyId, id: OrganizationId) -> AppRe
     orgs::list(conn)?
         .into_iter()
         .find(|o| o.id == id && o.body_id == body && o.kind.holds_meetings())
-        .ok_or_else(|| AppError::invalid("Det valgte udvalg findes ikke i kommunen."))
+        .ok_or_else(|| AppError::invalid("error-the-chosen-committee-does-not-exist"))
 }
 
 /// The next meeting of `organization` after `after` that is still planned or released.
@@ -325,23 +321,19 @@ fn next_meeting(
 /// committee's next meeting, a postponed one back to its body's list for a later meeting.
 pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<StoredDecision> {
     let item = decided_item(conn, request.item)?
-        .ok_or_else(|| AppError::not_found("Punktet findes ikke på en udsendt dagsorden."))?;
+        .ok_or_else(|| AppError::not_found("error-the-item-is-not-on-a"))?;
     if matches!(
         item.meeting_status,
         MeetingStatus::Cancelled | MeetingStatus::Planned
     ) {
-        return Err(AppError::invalid(
-            "Der kan kun træffes beslutninger på et møde, hvis dagsorden er udsendt, og som ikke er aflyst.",
-        ));
+        return Err(AppError::invalid("error-decisions-can-only-be-made-at"));
     }
     if item.meeting_starts_at > chrono::Utc::now() {
-        return Err(AppError::invalid(
-            "Mødet er ikke begyndt endnu; beslutninger registreres under eller efter mødet.",
-        ));
+        return Err(AppError::invalid("error-the-meeting-has-not-begun-yet"));
     }
     if item.meeting_status == MeetingStatus::MinutesPublished {
         return Err(AppError::conflict(
-            "Beslutningsprotokollen er godkendt og offentliggjort. Start en rettelse af protokollen (en ny version) under mødets beslutninger; så kan beslutningen rettes.",
+            "error-the-minutes-have-been-approved-and",
         ));
     }
     let mut decision = request.decision.clone();
@@ -349,9 +341,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
     // Names for the text; ids are what is kept.
     decision.referred_to = match request.referred_to {
         Some(id) if id == item.organization_id => {
-            return Err(AppError::invalid(
-                "Et punkt henvises til et andet udvalg end det, der behandler det.",
-            ));
+            return Err(AppError::invalid("error-an-item-is-referred-to-a"));
         }
         Some(id) => Some(committee(conn, item.body_id, id)?.name),
         None => None,
@@ -373,9 +363,9 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
         .load(conn)?;
     let adopted = decision.adopted_clauses(item.clauses().len() as u32);
     if let Some(clause) = tasked.iter().find(|c| !adopted.contains(&(**c as u32))) {
-        return Err(AppError::conflict(format!(
-            "Der er sendt opgaver fra {clause}. at-punkt. Luk dem, før beslutningen rettes, så at-punktet ikke længere er tiltrådt."
-        )));
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-tasks-have-been-sent-from-clause").arg("clause", clause),
+        ));
     }
     let generated = decision.text_da(item.item.kind);
     let (text, edited) = match request.text.as_deref().map(str::trim) {

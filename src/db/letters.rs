@@ -412,7 +412,7 @@ pub fn set_letterhead(
         ))
         .execute(conn)?;
     if changed == 0 {
-        return Err(AppError::not_found("Organisationen findes ikke."));
+        return Err(AppError::not_found("error-the-organisation-does-not-exist"));
     }
     match logo {
         LogoChange::Keep => {}
@@ -487,9 +487,7 @@ pub fn create_outgoing(conn: &mut DbConnection, new: &NewOutgoing) -> AppResult<
 
 /// A letter changed since the page that acts on it was read.
 pub fn stale() -> AppError {
-    AppError::conflict(
-        "Brevet er ændret af en anden, mens du havde det åbent. Se det, som det er nu, og prøv igen.",
-    )
+    AppError::conflict("error-the-letter-was-changed-by-someone")
 }
 
 /// One row changed, or the letter was not as the caller read it.

@@ -160,9 +160,7 @@ pub fn apply(
     let current: MeetingStatus = current
         .parse()
         .map_err(|_| AppError::internal(format!("meeting {id} has an unknown status")))?;
-    let next = current
-        .after(event)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+    let next = current.after(event).map_err(AppError::conflict)?;
     if next != current {
         diesel::update(meetings::table.find(id.0))
             .set((
@@ -314,5 +312,5 @@ pub fn body_name(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Strin
         .into_iter()
         .find(|(o, _)| *o == id)
         .map(|(_, name)| name)
-        .ok_or_else(|| AppError::not_found("Udvalget findes ikke, eller det holder ikke møder."))
+        .ok_or_else(|| AppError::not_found("error-the-committee-does-not-exist-or"))
 }

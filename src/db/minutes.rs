@@ -144,10 +144,9 @@ fn build(
     meeting_id: MeetingId,
 ) -> AppResult<(MinutesContent, Vec<Signer>)> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
-    let agenda = agenda::released(conn, meeting_id, None)?.ok_or_else(|| {
-        AppError::invalid("Mødet har ingen udsendt dagsorden, så der er ingen protokol at skrive.")
-    })?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
+    let agenda = agenda::released(conn, meeting_id, None)?
+        .ok_or_else(|| AppError::invalid("error-the-meeting-has-no-released-agenda"))?;
     let day = local(meeting.starts_at).date_naive();
     let members = orgs::members(conn, meeting.organization_id, day)?;
     let recorded = attendance(conn, meeting_id)?;
@@ -258,34 +257,29 @@ pub fn draft(
     by: Option<UserId>,
 ) -> AppResult<Minutes> {
     let meeting = meeting_repo::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     if !matches!(
         meeting.status,
         MeetingStatus::Held | MeetingStatus::MinutesPublished
     ) {
-        return Err(AppError::invalid(
-            "Protokollen skrives, når mødet er holdt og beslutningerne registreret.",
-        ));
+        return Err(AppError::invalid("error-the-minutes-are-written-when-the"));
     }
     let all = versions(conn, meeting_id)?;
     if all.iter().any(|m| m.published_at.is_none()) {
-        return Err(AppError::conflict(
-            "Der er allerede et udkast til protokollen, som venter på godkendelse.",
-        ));
+        return Err(AppError::conflict("error-there-is-already-a-draft-of"));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     let version = all.first().map_or(1, |m| m.version + 1);
     if version > 1 && reason.is_none() {
-        return Err(AppError::invalid(
-            "Skriv, hvad der rettes; det står i den nye version af protokollen.",
-        ));
+        return Err(AppError::invalid("error-write-what-is-being-corrected-it"));
     }
     let (content, signers) = build(conn, meeting_id)?;
     if let Some(item) = content.undecided().first() {
-        return Err(AppError::invalid(format!(
-            "Punkt {} (»{}«) har ingen registreret beslutning endnu.",
-            item.number, item.title
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-item-has-no-recorded-decision-yet")
+                .arg("number", &item.number)
+                .arg("title", &item.title),
+        ));
     }
     diesel::insert_into(minutes::table)
         .values((
@@ -344,19 +338,17 @@ pub fn sign(
     on_behalf: bool,
 ) -> AppResult<Signed> {
     let open = open_draft(conn, meeting_id)?
-        .ok_or_else(|| AppError::conflict("Der er ingen protokol, der venter på godkendelse."))?;
+        .ok_or_else(|| AppError::conflict("error-there-are-no-minutes-waiting-for"))?;
     let signer = open
         .signers
         .iter()
         .find(|s| s.key == signer_key)
-        .ok_or_else(|| {
-            AppError::forbidden("Du er ikke blandt dem, der skal godkende protokollen.")
-        })?;
+        .ok_or_else(|| AppError::forbidden("error-you-are-not-among-those-who"))?;
     if open.signatures.iter().any(|s| s.key == signer_key) {
-        return Err(AppError::conflict(format!(
-            "{} har allerede godkendt protokollen.",
-            signer.name
-        )));
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-has-already-approved-the-minutes")
+                .arg("name", &signer.name),
+        ));
     }
     diesel::insert_into(minutes_signatures::table)
         .values((

@@ -136,3 +136,16 @@ pub fn case_shape(conn: &mut DbConnection) -> AppResult<crate::domain::case_refe
         None => Ok(Default::default()),
     }
 }
+
+/// The municipality's own language: of its documents (agenda, minutes, overviews, letters) and
+/// of mail to people who have not chosen one. Danish before setup.
+pub fn language(conn: &mut DbConnection) -> AppResult<crate::domain::language::Lang> {
+    let stored: Option<String> = bodies::table
+        .order(bodies::id)
+        .select(bodies::default_language)
+        .first(conn)
+        .optional()?;
+    Ok(stored
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(crate::domain::language::Lang::Da))
+}

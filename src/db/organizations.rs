@@ -26,6 +26,8 @@ pub struct Organization {
     pub website: Option<String>,
     /// A deactivated organization keeps its history but gets nothing new.
     pub active: bool,
+    /// The language of mail to it (an administration's tasks); None: the municipality's.
+    pub language: Option<crate::domain::language::Lang>,
 }
 
 impl Organization {
@@ -52,6 +54,7 @@ struct OrganizationRow {
     parent_id: Option<i64>,
     website: Option<String>,
     active: bool,
+    language: Option<String>,
 }
 
 impl TryFrom<OrganizationRow> for Organization {
@@ -74,6 +77,7 @@ impl TryFrom<OrganizationRow> for Organization {
             parent_id: row.parent_id.map(OrganizationId),
             website: row.website,
             active: row.active,
+            language: row.language.and_then(|l| l.parse().ok()),
         })
     }
 }
@@ -131,6 +135,7 @@ pub struct OrganizationRecord<'a> {
     pub emails: &'a [EmailAddress],
     pub parent_id: Option<OrganizationId>,
     pub website: Option<&'a str>,
+    pub language: Option<crate::domain::language::Lang>,
 }
 
 fn extra_emails(emails: &[EmailAddress]) -> String {
@@ -144,10 +149,10 @@ fn extra_emails(emails: &[EmailAddress]) -> String {
 
 fn check_record(new: &OrganizationRecord) -> AppResult<()> {
     if new.kind == OrganizationKind::Administration && new.emails.is_empty() {
-        return Err(AppError::bad_request(format!(
-            "Forvaltningen »{}« skal have en e-mailadresse.",
-            new.name
-        )));
+        return Err(AppError::bad_request(
+            crate::i18n::Msg::key("error-the-administration-must-have-an-email")
+                .arg("name", new.name),
+        ));
     }
     Ok(())
 }
@@ -167,6 +172,7 @@ pub fn insert_organization(
             organizations::extra_emails.eq(extra_emails(new.emails)),
             organizations::parent_id.eq(new.parent_id.map(|p| p.0)),
             organizations::website.eq(new.website),
+            organizations::language.eq(new.language.map(|l| l.as_str())),
             organizations::created_at.eq(now()),
         ))
         .returning(organizations::id)
@@ -189,6 +195,7 @@ pub fn update_organization(
             organizations::extra_emails.eq(extra_emails(record.emails)),
             organizations::parent_id.eq(record.parent_id.map(|p| p.0)),
             organizations::website.eq(record.website),
+            organizations::language.eq(record.language.map(|l| l.as_str())),
         ))
         .execute(conn)?;
     Ok(())
@@ -965,7 +972,7 @@ pub fn body_of(conn: &mut DbConnection, organization: OrganizationId) -> AppResu
         .first(conn)
         .optional()?
         .map(BodyId)
-        .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))
+        .ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))
 }
 
 /// Every person of a body, by name.

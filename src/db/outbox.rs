@@ -39,13 +39,17 @@ impl OutboxStatus {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    pub fn label_da(self) -> &'static str {
-        match self {
-            Self::Pending => "Venter",
-            Self::Sending => "Sendes",
-            Self::Sent => "Sendt",
-            Self::Dead => "Opgivet",
-        }
+    /// The state's name for people, in `lang`.
+    pub fn label(self, lang: crate::domain::language::Lang) -> String {
+        crate::i18n::t(
+            lang,
+            match self {
+                Self::Pending => "outbox-pending",
+                Self::Sending => "outbox-sending",
+                Self::Sent => "outbox-sent",
+                Self::Dead => "outbox-dead",
+            },
+        )
     }
 }
 
@@ -259,7 +263,7 @@ pub fn requeue(conn: &mut DbConnection, id: MessageId, now: DateTime<Utc>) -> Ap
     if changed == 1 {
         Ok(())
     } else {
-        Err(AppError::conflict("Kun opgivne beskeder kan sendes igen."))
+        Err(AppError::conflict("error-only-messages-that-were-given-up"))
     }
 }
 

@@ -41,6 +41,7 @@ diesel::table! {
         logo_content_type -> Nullable<Text>,
         active -> Bool,
         extra_emails -> Text,
+        language -> Nullable<Text>,
     }
 }
 
@@ -258,6 +259,7 @@ diesel::table! {
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
         unsubscribed_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 

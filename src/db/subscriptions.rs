@@ -31,6 +31,7 @@ pub fn request(
     conn: &mut DbConnection,
     organization: OrganizationId,
     email: &EmailAddress,
+    language: crate::domain::language::Lang,
 ) -> AppResult<Requested> {
     let address = email.as_str().to_lowercase();
     let existing: Option<(i64, String, NaiveDateTime)> = subscriptions::table
@@ -59,6 +60,7 @@ pub fn request(
                     subscriptions::confirm_token_hash.eq(secret_hash(&token)),
                     subscriptions::created_at.eq(now()),
                     subscriptions::unsubscribed_at.eq(None::<NaiveDateTime>),
+                    subscriptions::language.eq(Some(language.as_str())),
                 ))
                 .execute(conn)?;
         }
@@ -71,6 +73,7 @@ pub fn request(
                     subscriptions::confirm_token_hash.eq(secret_hash(&token)),
                     subscriptions::unsubscribe_token.eq(new_secret()),
                     subscriptions::created_at.eq(now()),
+                    subscriptions::language.eq(Some(language.as_str())),
                 ))
                 .execute(conn)?;
         }
@@ -166,11 +169,19 @@ pub fn unsubscribe(conn: &mut DbConnection, id: i64) -> AppResult<()> {
 pub fn confirmed(
     conn: &mut DbConnection,
     organization: OrganizationId,
-) -> AppResult<Vec<(String, String)>> {
-    Ok(subscriptions::table
+) -> AppResult<Vec<(String, String, Option<crate::domain::language::Lang>)>> {
+    let rows: Vec<(String, String, Option<String>)> = subscriptions::table
         .filter(subscriptions::organization_id.eq(organization.0))
         .filter(subscriptions::status.eq(SubscriptionStatus::Confirmed.as_str()))
         .order(subscriptions::id)
-        .select((subscriptions::email, subscriptions::unsubscribe_token))
-        .load(conn)?)
+        .select((
+            subscriptions::email,
+            subscriptions::unsubscribe_token,
+            subscriptions::language,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(email, token, language)| (email, token, language.and_then(|l| l.parse().ok())))
+        .collect())
 }

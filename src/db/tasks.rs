@@ -16,7 +16,6 @@ use crate::domain::proposal::Transition;
 use crate::domain::secret::{new_secret, secret_hash};
 use crate::domain::task::ContributionStatus;
 use crate::domain::task::{Standing, TaskEvent, TaskStatus};
-use crate::domain::time::long_date_da;
 use crate::domain::{
     AgendaItemId, BodyId, ContributionId, OrganizationId, ProposalId, TaskFileId, TaskId, UserId,
 };
@@ -128,80 +127,69 @@ fn issue_token(
 /// the mails in the same transaction.
 pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem, Confirmed)> {
     let item = decisions::decided_item(conn, new.item)?
-        .ok_or_else(|| AppError::not_found("Punktet findes ikke på en udsendt dagsorden."))?;
-    let decision = decisions::decision_of(conn, new.item)?.ok_or_else(|| {
-        AppError::conflict("Der er endnu ikke registreret en beslutning på punktet.")
-    })?;
+        .ok_or_else(|| AppError::not_found("error-the-item-is-not-on-a"))?;
+    let decision = decisions::decision_of(conn, new.item)?
+        .ok_or_else(|| AppError::conflict("error-no-decision-has-been-recorded-on"))?;
     let clauses = item.clauses();
     if !decision
         .decision
         .adopted_clauses(clauses.len() as u32)
         .contains(&new.clause)
     {
-        return Err(AppError::invalid(format!(
-            "{}. at-punkt er ikke tiltrådt, og giver derfor ingen opgave.",
-            new.clause
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-clause-is-not-adopted-and-therefore")
+                .arg("clause", new.clause),
+        ));
     }
     let all = orgs::list(conn)?;
     let is_administration = |k| k == OrganizationKind::Administration;
-    let lead =
-        organization_of_body(&all, item.body_id, new.lead, is_administration).ok_or_else(|| {
-            AppError::invalid(
-                "Den ansvarlige forvaltning skal være en af kommunens egne forvaltninger.",
-            )
-        })?;
+    let lead = organization_of_body(&all, item.body_id, new.lead, is_administration)
+        .ok_or_else(|| AppError::invalid("error-the-responsible-administration-must-be-one"))?;
     // A deactivated administration keeps its old tasks but gets no new ones.
     if let Some(inactive) = std::iter::once(new.lead)
         .chain(new.contributors.iter().copied())
         .filter_map(|id| all.iter().find(|o| o.id == id))
         .find(|o| !o.active)
     {
-        return Err(AppError::invalid(format!(
-            "{} er deaktiveret og får ikke nye opgaver.",
-            inactive.name
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-is-deactivated-and-gets-no-new")
+                .arg("name", &inactive.name),
+        ));
     }
     let mut contributors = Vec::new();
     for id in new.contributors {
-        let org =
-            organization_of_body(&all, item.body_id, *id, is_administration).ok_or_else(|| {
-                AppError::invalid(
-                    "En bidragydende forvaltning skal være en af kommunens egne forvaltninger.",
-                )
-            })?;
+        let org = organization_of_body(&all, item.body_id, *id, is_administration)
+            .ok_or_else(|| AppError::invalid("error-a-contributing-administration-must-be-one"))?;
         if contributors.iter().any(|o: &Organization| o.id == org.id) {
-            return Err(AppError::invalid(format!(
-                "{} står to gange blandt bidragyderne.",
-                org.name
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-appears-twice-among-the-contributors")
+                    .arg("name", &org.name),
+            ));
         }
         // The lead answers for itself; a contribution to its own task would be a second link
         // and a second reminder to the same people.
         if org.id == lead.id {
-            return Err(AppError::invalid(format!(
-                "{} er den ansvarlige forvaltning og kan ikke også være bidragyder.",
-                org.name
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-is-the-responsible-administration-and-cannot")
+                    .arg("name", &org.name),
+            ));
         }
         contributors.push(org);
     }
     let Some(deadline) = new.deadline else {
-        return Err(AppError::invalid("Angiv en frist for opgaven."));
+        return Err(AppError::invalid("error-give-the-task-a-deadline"));
     };
     if deadline < item.meeting_day() {
-        return Err(AppError::invalid(format!(
-            "Fristen {} ligger før mødet den {}.",
-            long_date_da(deadline),
-            long_date_da(item.meeting_day())
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-deadline-before-meeting")
+                .day("deadline", deadline)
+                .day("meeting", item.meeting_day()),
+        ));
     }
     if let Some(to) = new.answer_to
         && organization_of_body(&all, item.body_id, to, OrganizationKind::holds_meetings).is_none()
     {
-        return Err(AppError::invalid(
-            "Svaret skal forelægges kommunalbestyrelsen eller et af dens udvalg.",
-        ));
+        return Err(AppError::invalid("error-the-answer-must-go-to-the"));
     }
     let clause_text = clauses[new.clause as usize - 1].clone();
     let description = new
@@ -217,10 +205,11 @@ pub fn confirm(conn: &mut DbConnection, new: &NewTask) -> AppResult<(DecidedItem
         .count()
         .get_result(conn)?;
     if duplicate > 0 {
-        return Err(AppError::conflict(format!(
-            "{} har allerede fået opgaven fra {}. at-punkt.",
-            lead.name, new.clause
-        )));
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-has-already-been-given-the-task")
+                .arg("name", &lead.name)
+                .arg("clause", new.clause),
+        ));
     }
     let stamp = now();
     let task_id: i64 = diesel::insert_into(tasks::table)
@@ -851,15 +840,13 @@ fn answer_text(text: &str, by: &str) -> AppResult<(String, String)> {
     let text = text.trim();
     let by = by.trim();
     if text.is_empty() {
-        return Err(AppError::invalid("Skriv svaret."));
+        return Err(AppError::invalid("error-write-the-answer"));
     }
     if by.is_empty() {
-        return Err(AppError::invalid(
-            "Skriv hvem der svarer (navn og evt. afdeling).",
-        ));
+        return Err(AppError::invalid("error-write-who-is-answering-name-and"));
     }
     if text.chars().count() > 100_000 || by.chars().count() > 200 {
-        return Err(AppError::invalid("Svaret er for langt."));
+        return Err(AppError::invalid("error-the-answer-is-too-long"));
     }
     Ok((text.to_owned(), by.to_owned()))
 }
@@ -918,16 +905,14 @@ pub fn request_more_time(
     reason: &str,
 ) -> AppResult<()> {
     if !task.status.is_open() {
-        return Err(AppError::conflict("Opgaven er ikke længere åben."));
+        return Err(AppError::conflict("error-the-task-is-no-longer-open"));
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(AppError::invalid("Skriv hvorfor der er brug for mere tid."));
+        return Err(AppError::invalid("error-write-why-more-time-is-needed"));
     }
     if task.deadline.is_some_and(|d| proposed <= d) {
-        return Err(AppError::invalid(
-            "Den nye frist skal ligge efter den nuværende.",
-        ));
+        return Err(AppError::invalid("error-the-new-deadline-must-be-after"));
     }
     diesel::update(tasks::table.find(task.id.0))
         .set((
@@ -971,11 +956,10 @@ pub fn change(
     expected_lock: Option<i32>,
     change: &TaskChange,
 ) -> AppResult<Changed> {
-    let task = get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    let task =
+        get(conn, id)?.ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
     if expected_lock.is_some_and(|l| l != task.lock_version) {
-        return Err(AppError::conflict(
-            "Opgaven er ændret, siden du hentede den. Hent den igen, og prøv så.",
-        ));
+        return Err(AppError::conflict("error-the-task-has-been-changed-since"));
     }
     let choices = [
         change.deadline.is_some(),
@@ -983,36 +967,34 @@ pub fn change(
         change.refuse_proposed_deadline,
     ];
     if choices.iter().filter(|c| **c).count() > 1 {
-        return Err(AppError::invalid(
-            "Sæt en ny frist, godkend den ønskede eller afvis den – ikke flere ad gangen.",
-        ));
+        return Err(AppError::invalid("error-set-a-new-deadline-approve-the"));
     }
     let mut done = Changed::default();
     let new_deadline = if change.accept_proposed_deadline {
         Some(
             task.proposed_deadline
-                .ok_or_else(|| AppError::invalid("Der er ikke bedt om en ny frist."))?,
+                .ok_or_else(|| AppError::invalid("error-no-new-deadline-has-been-requested"))?,
         )
     } else {
         change.deadline
     };
     if change.refuse_proposed_deadline && task.proposed_deadline.is_none() {
-        return Err(AppError::invalid("Der er ikke bedt om en ny frist."));
+        return Err(AppError::invalid(
+            "error-no-new-deadline-has-been-requested",
+        ));
     }
     if let Some(deadline) = new_deadline {
         if !task.status.is_open() {
-            return Err(AppError::conflict(
-                "Fristen kan kun flyttes på en åben opgave.",
-            ));
+            return Err(AppError::conflict("error-the-deadline-can-only-be-moved"));
         }
         let item = decisions::decided_item(conn, task.agenda_item_id)?
             .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
         if deadline < item.meeting_day() {
-            return Err(AppError::invalid(format!(
-                "Fristen {} ligger før mødet den {}.",
-                long_date_da(deadline),
-                long_date_da(item.meeting_day())
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-deadline-before-meeting")
+                    .day("deadline", deadline)
+                    .day("meeting", item.meeting_day()),
+            ));
         }
         diesel::update(tasks::table.find(id.0))
             .set(tasks::deadline.eq(deadline))
@@ -1046,10 +1028,7 @@ pub fn change(
     }
     if change.reissue_links {
         if change.close || change.revoke_links || !task.status.is_open() {
-            return Err(AppError::conflict(
-                "Nye links kan kun sendes til en åben opgave, og ikke samtidig med, at den \
-                 lukkes eller linkene trækkes tilbage.",
-            ));
+            return Err(AppError::conflict("error-new-links-can-only-be-sent"));
         }
         let deadline = done
             .new_deadline
@@ -1179,18 +1158,17 @@ pub fn add_file(
 ) -> AppResult<TaskFileId> {
     use super::schema::task_files;
     if !task.status.is_open() {
-        return Err(AppError::conflict(
-            "Opgaven er besvaret eller lukket; der kan ikke længere vedhæftes filer.",
-        ));
+        return Err(AppError::conflict("error-the-task-has-been-answered-or"));
     }
     let existing = files(conn, task.id)?
         .into_iter()
         .filter(|f| f.contribution_id == contribution)
         .count();
     if existing >= MAX_FILES {
-        return Err(AppError::invalid(format!(
-            "Der kan højst vedhæftes {MAX_FILES} filer."
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-at-most-files-can-be-attached")
+                .arg("MAX_FILES", MAX_FILES),
+        ));
     }
     use sha2::Digest;
     let digest = sha2::Sha256::digest(content);

@@ -220,7 +220,7 @@ pub fn update_draft(
     update: &DraftUpdate<'_>,
 ) -> AppResult<Option<Edited>> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     claim(
         conn,
         id,
@@ -307,11 +307,11 @@ pub fn submit(
     at: DateTime<Utc>,
 ) -> AppResult<Submitted> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     let next = before
         .status
         .after(Transition::Submit)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(AppError::conflict)?;
     claim(conn, id, Some(expected_lock), &[before.status])?;
     let late = deadline.is_some_and(|d| !crate::domain::deadline::on_time(at, d));
     diesel::update(proposals::table.find(id.0))
@@ -364,11 +364,11 @@ pub fn return_to_author(
     comment: &str,
 ) -> AppResult<Step> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     let next = before
         .status
         .after(Transition::Return)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(AppError::conflict)?;
     claim(conn, id, None, &[before.status])?;
     diesel::update(proposals::table.find(id.0))
         .set(proposals::status.eq(next.as_str()))
@@ -400,11 +400,11 @@ pub fn accept(
     today_year: i32,
 ) -> AppResult<(Step, Vec<CaseReference>)> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     let next = before
         .status
         .after(Transition::Accept)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(AppError::conflict)?;
     claim(conn, id, None, &[before.status])?;
     // What the author asked for joins what the secretariat names; all of it enters the
     // register now, by the secretariat's hand.
@@ -418,9 +418,7 @@ pub fn accept(
         references.push(assign_reference(conn, before.body_id, today_year)?);
     }
     if references.is_empty() {
-        return Err(AppError::invalid(
-            "Forslaget skal have et sagsnummer: tildel et nyt, eller skriv et eksisterende.",
-        ));
+        return Err(AppError::invalid("error-the-proposal-must-have-a-case"));
     }
     let mut position = before.cases.len() as i32;
     for reference in &references {
@@ -451,11 +449,11 @@ pub fn accept(
 /// The author takes a proposal back before it is accepted.
 pub fn withdraw(conn: &mut DbConnection, id: ProposalId) -> AppResult<Step> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     let next = before
         .status
         .after(Transition::Withdraw)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(AppError::conflict)?;
     claim(conn, id, None, &[before.status])?;
     diesel::update(proposals::table.find(id.0))
         .set(proposals::status.eq(next.as_str()))
@@ -470,12 +468,12 @@ pub fn withdraw(conn: &mut DbConnection, id: ProposalId) -> AppResult<Step> {
 /// foreign keys cascade). Returns its title, for the audit log.
 pub fn delete_draft(conn: &mut DbConnection, id: ProposalId) -> AppResult<String> {
     let before = super::proposals::get(conn, id)?
-        .ok_or_else(|| AppError::not_found("Forslaget findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-proposal-does-not-exist"))?;
     if !before.status.deletable() {
-        return Err(AppError::conflict(format!(
-            "Forslaget har status »{}«: et indsendt forslag slettes ikke, men kan trækkes tilbage.",
-            before.status.label_da()
-        )));
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-the-proposal-has-the-status-a")
+                .label("arg0", before.status.label_key()),
+        ));
     }
     claim(conn, id, None, &[ProposalStatus::Draft])?;
     diesel::delete(proposals::table.find(id.0)).execute(conn)?;
@@ -546,7 +544,12 @@ pub fn assign_reference(
         // New numbers in the municipality's own shape.
         let reference =
             CaseReference::in_shape(year_u16, serial, super::municipality::case_shape(conn)?)
-                .ok_or_else(|| AppError::conflict(format!("Sagsregistret for {year} er fuldt.")))?;
+                .ok_or_else(|| {
+                    AppError::conflict(
+                        crate::i18n::Msg::key("error-the-case-register-for-is-full")
+                            .arg("year", year),
+                    )
+                })?;
         if super::cases::by_reference(conn, &reference)?.is_none() {
             return Ok(reference);
         }

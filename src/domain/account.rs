@@ -5,10 +5,10 @@ use std::fmt;
 text_enum!(
     /// What an account is for.
     Role {
-        Secretariat = "secretariat" / "Sekretariat",
-        Politician = "politician" / "Politiker",
-        Administration = "administration" / "Forvaltning",
-        Chair = "chair" / "Formand",
+        Secretariat = "secretariat",
+        Politician = "politician",
+        Administration = "administration",
+        Chair = "chair",
     }
 );
 
@@ -16,8 +16,8 @@ text_enum!(
     /// What a one-time password link is for: a new account's first password, or a new one for
     /// a forgotten password.
     PasswordLinkPurpose {
-        Set = "set" / "Vælg adgangskode",
-        Reset = "reset" / "Ny adgangskode",
+        Set = "set",
+        Reset = "reset",
     }
 );
 
@@ -27,7 +27,9 @@ impl Role {
         let text = text.trim().to_lowercase();
         Self::ALL.iter().copied().find(|r| {
             r.as_str() == text
-                || r.label_da().to_lowercase() == text
+                || super::language::Lang::ALL
+                    .iter()
+                    .any(|lang| r.label(*lang).to_lowercase() == text)
                 || matches!(
                     (r, text.as_str()),
                     (Role::Politician, "medlem") | (Role::Administration, "staff")
@@ -122,7 +124,7 @@ impl fmt::Debug for NewPassword {
 }
 
 /// What the login form is told when it fails, the same whether or not the account exists.
-pub const LOGIN_FAILED: &str = "E-mailadressen eller adgangskoden er forkert.";
+pub const LOGIN_FAILED: &str = "login-wrong";
 
 /// Login rate limits: at most this many failed attempts per address, and per client, in the
 /// window; then the login waits until the oldest failure leaves the window.
@@ -211,30 +213,25 @@ pub fn check_account(
     if name.chars().count() > ACCOUNT_NAME_MAX_CHARS {
         errors.add(
             "name",
-            format!("Navnet er for langt (højst {ACCOUNT_NAME_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-name-is-too-long-at")
+                .arg("ACCOUNT_NAME_MAX_CHARS", ACCOUNT_NAME_MAX_CHARS),
         );
     }
     let role = Role::parse_loose(&input.role);
     if role.is_none() {
-        errors.add(
-            "role",
-            "Vælg rollen: sekretariat, politiker, formand eller forvaltning.",
-        );
+        errors.add("role", "field-choose-the-role-secretariat-politician-chair");
     }
     let id = |text: &str| text.trim().parse::<i64>().ok().filter(|i| *i > 0);
     let person = id(&input.person);
     let organization = id(&input.organization);
     if let Some(role) = role {
         if role.needs_person() && person.is_none() {
-            errors.add(
-                "person",
-                "En politiker eller formand handler som en person i registret: vælg personen.",
-            );
+            errors.add("person", "field-a-politician-or-chair-acts-as");
         }
         if role.needs_organization() && organization.is_none() {
             errors.add(
                 "organization",
-                "En forvaltningsmedarbejder hører til en forvaltning: vælg den.",
+                "field-an-administration-staff-member-belongs-to",
             );
         }
     }
@@ -286,6 +283,19 @@ impl SessionPolicy {
     /// Whether a login made at `created` is too old at `now` for a sensitive action.
     pub fn needs_reauth(&self, created: chrono::NaiveDateTime, now: chrono::NaiveDateTime) -> bool {
         now - created >= self.reauth_after
+    }
+}
+
+impl From<PasswordError> for crate::i18n::Msg {
+    fn from(err: PasswordError) -> Self {
+        match err {
+            PasswordError::TooShort => {
+                crate::i18n::Msg::key("password-too-short").arg("min", MIN_PASSWORD_CHARS)
+            }
+            PasswordError::TooLong => {
+                crate::i18n::Msg::key("password-too-long").arg("max", MAX_PASSWORD_BYTES)
+            }
+        }
     }
 }
 

@@ -11,21 +11,21 @@ use super::{AgendaItemId, CaseReference, MeetingId, OrganizationId, ProposalId};
 
 text_enum!(
     AgendaItemKind {
-        ApprovalOfAgenda = "approval_of_agenda" / "Godkendelse af dagsordenen",
-        MemberProposal = "member_proposal" / "Medlemsforslag",
-        Recommendation = "recommendation" / "Indstilling",
-        Orientation = "orientation" / "Orientering",
-        Letter = "letter" / "Henvendelse",
-        Question = "question" / "Forespørgsel",
-        Other = "other" / "Punkt",
+        ApprovalOfAgenda = "approval_of_agenda",
+        MemberProposal = "member_proposal",
+        Recommendation = "recommendation",
+        Orientation = "orientation",
+        Letter = "letter",
+        Question = "question",
+        Other = "other",
     }
 );
 
 impl AgendaItemKind {
     /// The kind's label to show beside an item's title, or none when the title already says it
     /// ("Medlemsforslag om …", "Godkendelse af dagsordenen").
-    pub fn label_beside(self, title: &str) -> Option<&'static str> {
-        let label = self.label_da();
+    pub fn label_beside(self, lang: super::language::Lang, title: &str) -> Option<String> {
+        let label = self.label(lang);
         let says_it = title
             .trim_start()
             .to_lowercase()
@@ -425,16 +425,29 @@ mod tests {
     #[test]
     fn the_kind_is_not_repeated_beside_a_title_that_says_it() {
         use AgendaItemKind::*;
-        assert_eq!(MemberProposal.label_beside("Medlemsforslag om bænke"), None);
         assert_eq!(
-            ApprovalOfAgenda.label_beside("Godkendelse af dagsordenen"),
+            MemberProposal
+                .label_beside(crate::domain::language::Lang::Da, "Medlemsforslag om bænke"),
             None
         );
         assert_eq!(
-            Recommendation.label_beside("Budget 2027"),
-            Some("Indstilling")
+            ApprovalOfAgenda.label_beside(
+                crate::domain::language::Lang::Da,
+                "Godkendelse af dagsordenen"
+            ),
+            None
         );
-        assert_eq!(Orientation.label_beside("orientering om vejarbejde"), None);
+        assert_eq!(
+            Recommendation.label_beside(crate::domain::language::Lang::Da, "Budget 2027"),
+            Some("Indstilling".to_owned())
+        );
+        assert_eq!(
+            Orientation.label_beside(
+                crate::domain::language::Lang::Da,
+                "orientering om vejarbejde"
+            ),
+            None
+        );
     }
 
     fn item(number: &str, public: bool) -> SnapshotItem {

@@ -176,6 +176,27 @@ pub fn check(filename: &str, bytes: &[u8]) -> Result<&'static str, AttachmentErr
     }
 }
 
+impl From<&AttachmentError> for crate::i18n::Msg {
+    fn from(err: &AttachmentError) -> Self {
+        use crate::i18n::Msg;
+        match err {
+            AttachmentError::Empty => Msg::key("attachment-empty"),
+            AttachmentError::Name => Msg::key("attachment-name"),
+            AttachmentError::Kind(ext) => Msg::key("attachment-kind").arg("ext", ext),
+            AttachmentError::Mismatch(name, kind) => Msg::key("attachment-mismatch")
+                .arg("name", name)
+                .arg("kind", kind),
+            AttachmentError::TooLarge(mb) => Msg::key("attachment-too-large").arg("mb", mb),
+        }
+    }
+}
+
+impl From<AttachmentError> for crate::i18n::Msg {
+    fn from(err: AttachmentError) -> Self {
+        (&err).into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 use super::holidays::ClosedDays;
+use super::language::Lang;
 use super::time::{TIME_ZONE, local};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,34 +77,45 @@ impl DeadlineRule {
         }
     }
 
-    /// In Danish, for the forms: "8 dage før mødet", "4 arbejdsdage før mødet kl. 12:00",
-    /// "mandag kl. 12:00 i ugen før mødet".
-    pub fn describe_da(&self) -> String {
+    /// For the forms: "8 dage før mødet", "4 arbejdsdage før mødet kl. 12:00", "mandag kl. 12:00
+    /// i ugen før mødet" (English: "8 days before the meeting" …).
+    pub fn describe(&self, lang: Lang) -> String {
+        use crate::i18n::{Arg, t_with};
         let at = |t: Option<NaiveTime>| {
-            t.map(|t| format!(" kl. {}", t.format("%H:%M")))
-                .unwrap_or_default()
+            t.map(|t| {
+                format!(
+                    " {}",
+                    t_with(
+                        lang,
+                        "deadline-rule-at",
+                        &[("time", t.format("%H:%M").to_string().into())]
+                    )
+                )
+            })
+            .unwrap_or_default()
         };
         match *self {
             DeadlineRule::CalendarDaysBefore { days, at: time } => {
-                format!(
-                    "{days} {} før mødet{}",
-                    if days == 1 { "dag" } else { "dage" },
-                    at(time)
-                )
+                t_with(
+                    lang,
+                    "deadline-rule-days",
+                    &[("days", Arg::from(days as i64))],
+                ) + &at(time)
             }
-            DeadlineRule::WorkingDaysBefore { days, at: time } => format!(
-                "{days} {} før mødet{}",
-                if days == 1 {
-                    "arbejdsdag"
-                } else {
-                    "arbejdsdage"
-                },
-                at(time)
-            ),
-            DeadlineRule::WeekdayOfWeekBefore { weekday, at: time } => format!(
-                "{} kl. {} i ugen før mødet",
-                super::time::weekday_da(weekday),
-                time.format("%H:%M")
+            DeadlineRule::WorkingDaysBefore { days, at: time } => {
+                t_with(
+                    lang,
+                    "deadline-rule-working-days",
+                    &[("days", Arg::from(days as i64))],
+                ) + &at(time)
+            }
+            DeadlineRule::WeekdayOfWeekBefore { weekday, at: time } => t_with(
+                lang,
+                "deadline-rule-weekday",
+                &[
+                    ("weekday", super::time::weekday(lang, weekday).into()),
+                    ("time", time.format("%H:%M").to_string().into()),
+                ],
             ),
         }
     }
@@ -201,7 +213,8 @@ pub fn on_time(at: DateTime<Utc>, deadline: DateTime<Utc>) -> bool {
 }
 
 /// "3 dage og 4 timer", "2 timer og 5 minutter", "under et minut": what is left, for the form.
-pub fn time_left_da(now: DateTime<Utc>, deadline: DateTime<Utc>) -> Option<String> {
+pub fn time_left(lang: Lang, now: DateTime<Utc>, deadline: DateTime<Utc>) -> Option<String> {
+    use crate::i18n::{Arg, t, t_with};
     let left = deadline - now;
     if left < Duration::zero() {
         return None;
@@ -209,31 +222,24 @@ pub fn time_left_da(now: DateTime<Utc>, deadline: DateTime<Utc>) -> Option<Strin
     let days = left.num_days();
     let hours = left.num_hours() % 24;
     let minutes = left.num_minutes() % 60;
-    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let unit = |n: i64, key: &str| t_with(lang, key, &[("count", Arg::from(n))]);
+    let both = |a: String, b: String| super::text::list(lang, &[a, b]);
     Some(if days > 0 {
         if hours > 0 {
-            format!(
-                "{} og {}",
-                unit(days, "dag", "dage"),
-                unit(hours, "time", "timer")
-            )
+            both(unit(days, "unit-days"), unit(hours, "unit-hours"))
         } else {
-            unit(days, "dag", "dage")
+            unit(days, "unit-days")
         }
     } else if hours > 0 {
         if minutes > 0 {
-            format!(
-                "{} og {}",
-                unit(hours, "time", "timer"),
-                unit(minutes, "minut", "minutter")
-            )
+            both(unit(hours, "unit-hours"), unit(minutes, "unit-minutes"))
         } else {
-            unit(hours, "time", "timer")
+            unit(hours, "unit-hours")
         }
     } else if minutes > 0 {
-        unit(minutes, "minut", "minutter")
+        unit(minutes, "unit-minutes")
     } else {
-        "under et minut".to_owned()
+        t(lang, "unit-under-a-minute")
     })
 }
 

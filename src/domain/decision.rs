@@ -10,14 +10,14 @@ use super::text::danish_list;
 text_enum!(
     /// What the body decided (OParl `AgendaItem.result`).
     Outcome {
-        Adopted = "adopted" / "Tiltrådt",
-        Rejected = "rejected" / "Forkastet",
-        Referred = "referred" / "Henvist",
-        Postponed = "postponed" / "Udsat",
-        Removed = "removed" / "Taget af dagsordenen",
-        Withdrawn = "withdrawn" / "Trukket",
-        Noted = "noted" / "Taget til efterretning",
-        SecondReading = "second_reading" / "Oversendt til 2. behandling",
+        Adopted = "adopted",
+        Rejected = "rejected",
+        Referred = "referred",
+        Postponed = "postponed",
+        Removed = "removed",
+        Withdrawn = "withdrawn",
+        Noted = "noted",
+        SecondReading = "second_reading",
     }
 );
 
@@ -137,8 +137,8 @@ pub struct Amendment {
 
 text_enum!(
     StatementKind {
-        ProtocolNote = "protocol_note" / "Protokolbemærkning",
-        Dissent = "dissent" / "Afvigende mening",
+        ProtocolNote = "protocol_note",
+        Dissent = "dissent",
     }
 );
 
@@ -340,7 +340,7 @@ impl Decision {
                     "statements",
                     format!(
                         "{}: skriv hvem den er fra og teksten.",
-                        statement.kind.label_da()
+                        statement.kind.label(super::language::Lang::Da)
                     ),
                 ));
             }
@@ -440,7 +440,7 @@ impl Decision {
         for statement in &self.statements {
             sentences.push(format!(
                 "{} fra {}: »{}«",
-                statement.kind.label_da(),
+                statement.kind.label(super::language::Lang::Da),
                 statement.by.trim(),
                 statement.text.trim()
             ));

@@ -59,6 +59,12 @@ impl serde::Serialize for EmailAddress {
     }
 }
 
+impl From<EmailAddressError> for crate::i18n::Msg {
+    fn from(err: EmailAddressError) -> Self {
+        crate::i18n::Msg::key("field-not-an-email-address").arg("text", err.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,11 +46,12 @@ impl RowKind {
         }
     }
 
-    pub fn label_da(self) -> &'static str {
+    /// The catalogue key of the kind's label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            RowKind::Organization(kind) => kind.label_da(),
-            RowKind::Person => "Person",
-            RowKind::Membership => "Medlemskab",
+            RowKind::Organization(kind) => kind.label_key(),
+            RowKind::Person => "import-kind-person",
+            RowKind::Membership => "import-kind-membership",
         }
     }
 }

@@ -5,15 +5,18 @@
 text_enum!(
     /// A language Agendum writes in. Danish first: it is the default everywhere.
     Lang {
-        Da = "da" / "Dansk",
-        En = "en" / "English",
+        Da = "da",
+        En = "en",
     }
 );
 
 impl Lang {
     /// The language's own name for itself, for the switch ("Dansk", "English").
     pub fn own_name(self) -> &'static str {
-        self.label_da()
+        match self {
+            Lang::Da => "Dansk",
+            Lang::En => "English",
+        }
     }
 
     /// The language to offer on the switch from a page in `self`.

@@ -9,8 +9,8 @@ use super::proposal::FieldErrors;
 text_enum!(
     /// Which way a letter went.
     LetterDirection {
-        Incoming = "incoming" / "Indgående",
-        Outgoing = "outgoing" / "Udgående",
+        Incoming = "incoming",
+        Outgoing = "outgoing",
     }
 );
 
@@ -18,10 +18,10 @@ text_enum!(
     /// Where a letter stands. An incoming letter is registered; an outgoing one is drafted,
     /// approved and sent.
     LetterStatus {
-        Registered = "registered" / "Registreret",
-        Draft = "draft" / "Kladde",
-        Approved = "approved" / "Godkendt",
-        Sent = "sent" / "Sendt",
+        Registered = "registered",
+        Draft = "draft",
+        Approved = "approved",
+        Sent = "sent",
     }
 );
 
@@ -104,7 +104,7 @@ pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
     let mut errors = FieldErrors::default();
     let recipient_name = one_line(&text.recipient_name);
     if recipient_name.is_empty() {
-        errors.add("recipient_name", "Skriv modtagerens navn.");
+        errors.add("recipient_name", "field-write-the-recipients-name");
     }
     let recipient_email = text
         .recipient_email
@@ -114,35 +114,37 @@ pub fn check_outgoing(text: &LetterText) -> Result<LetterText, FieldErrors> {
     match recipient_email {
         None => errors.add(
             "recipient_email",
-            "Skriv modtagerens e-mailadresse; brevet sendes dertil.",
+            "field-write-the-recipients-email-address-the",
         ),
         Some(e) if EmailAddress::parse(e).is_err() => errors.add(
             "recipient_email",
-            format!("»{e}« er ikke en gyldig e-mailadresse."),
+            crate::i18n::Msg::key("field-is-not-a-valid-email-address").arg("e", e),
         ),
         Some(_) => {}
     }
     let heading = one_line(&text.heading);
     if heading.is_empty() {
-        errors.add("heading", "Skriv brevets overskrift.");
+        errors.add("heading", "field-write-the-letters-heading");
     } else if heading.chars().count() > HEADING_MAX_CHARS {
         errors.add(
             "heading",
-            format!("Overskriften er for lang (højst {HEADING_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-heading-is-too-long-at")
+                .arg("HEADING_MAX_CHARS", HEADING_MAX_CHARS),
         );
     }
     let body = text.body.trim().to_owned();
     if body.is_empty() {
-        errors.add("body", "Skriv brevets tekst.");
+        errors.add("body", "field-write-the-letters-text");
     } else if body.chars().count() > BODY_MAX_CHARS {
         errors.add(
             "body",
-            format!("Teksten er for lang (højst {BODY_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-text-is-too-long-at")
+                .arg("BODY_MAX_CHARS", BODY_MAX_CHARS),
         );
     }
     let signatories = signatories(&text.signatories);
     if signatories.is_empty() {
-        errors.add("signatories", "Skriv mindst én, der underskriver brevet.");
+        errors.add("signatories", "field-write-at-least-one-person-who");
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -166,23 +168,22 @@ pub fn check_incoming(text: &LetterText, has_original: bool) -> Result<LetterTex
     let mut errors = FieldErrors::default();
     let heading = one_line(&text.heading);
     if heading.is_empty() {
-        errors.add("heading", "Skriv brevets emne.");
+        errors.add("heading", "field-write-the-letters-subject");
     } else if heading.chars().count() > HEADING_MAX_CHARS {
         errors.add(
             "heading",
-            format!("Emnet er for langt (højst {HEADING_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-subject-is-too-long-at")
+                .arg("HEADING_MAX_CHARS", HEADING_MAX_CHARS),
         );
     }
     let body = text.body.trim().to_owned();
     if body.is_empty() && !has_original {
-        errors.add(
-            "body",
-            "Skriv brevets tekst, vedhæft det originale brev, eller gør begge dele.",
-        );
+        errors.add("body", "field-write-the-letters-text-attach-the");
     } else if body.chars().count() > BODY_MAX_CHARS {
         errors.add(
             "body",
-            format!("Teksten er for lang (højst {BODY_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-text-is-too-long-at")
+                .arg("BODY_MAX_CHARS", BODY_MAX_CHARS),
         );
     }
     if !errors.is_empty() {
@@ -205,7 +206,7 @@ pub fn check_sender_name(name: &str) -> Result<String, FieldErrors> {
     let name = one_line(name);
     if name.is_empty() {
         let mut errors = FieldErrors::default();
-        errors.add("sender_name", "Skriv, hvem brevet er fra.");
+        errors.add("sender_name", "field-write-whom-the-letter-is-from");
         return Err(errors);
     }
     Ok(name)

@@ -1,31 +1,32 @@
 //! Meetings of councils and committees.
 
+use super::language::Lang;
 use chrono::{DateTime, Utc};
 
 text_enum!(
     /// Where a meeting stands. The agenda's own versions are kept apart (see `agenda`).
     MeetingStatus {
-        Planned = "planned" / "Planlagt",
-        AgendaReleased = "agenda_released" / "Dagsorden udsendt",
-        Held = "held" / "Afholdt",
-        MinutesPublished = "minutes_published" / "Beslutningsprotokol offentliggjort",
-        Cancelled = "cancelled" / "Aflyst",
+        Planned = "planned",
+        AgendaReleased = "agenda_released",
+        Held = "held",
+        MinutesPublished = "minutes_published",
+        Cancelled = "cancelled",
     }
 );
 
 text_enum!(
     MeetingKind {
-        Regular = "regular" / "Ordinært møde",
-        Extraordinary = "extraordinary" / "Ekstraordinært møde",
+        Regular = "regular",
+        Extraordinary = "extraordinary",
     }
 );
 
 text_enum!(
     /// A person's part in a meeting.
     AttendanceStatus {
-        Present = "present" / "Til stede",
-        Absent = "absent" / "Fraværende",
-        Substitute = "substitute" / "Stedfortræder",
+        Present = "present",
+        Absent = "absent",
+        Substitute = "substitute",
     }
 );
 
@@ -53,19 +54,28 @@ pub enum MeetingEvent {
 }
 
 impl MeetingEvent {
-    fn verb_da(self) -> &'static str {
+    /// The catalogue key of what the step does to a meeting.
+    fn verb_key(self) -> &'static str {
         match self {
-            Self::ReleaseAgenda => "få sin dagsorden udsendt",
-            Self::RecordDecision => "få registreret beslutninger",
-            Self::PublishMinutes => "få sin beslutningsprotokol offentliggjort",
-            Self::CorrectMinutes => "få sin beslutningsprotokol rettet",
+            Self::ReleaseAgenda => "meeting-step-release",
+            Self::RecordDecision => "meeting-step-decide",
+            Self::PublishMinutes => "meeting-step-publish-minutes",
+            Self::CorrectMinutes => "meeting-step-correct-minutes",
         }
+    }
+}
+
+impl From<MeetingTransitionError> for crate::i18n::Msg {
+    fn from(err: MeetingTransitionError) -> Self {
+        crate::i18n::Msg::key("error-meeting-step")
+            .label("status", err.from.label_key())
+            .label("step", err.event.verb_key())
     }
 }
 
 /// A step the meeting's status does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("Et møde med status »{}« kan ikke {}.", .from.label_da(), .event.verb_da())]
+#[error("{}", crate::i18n::Msg::from(*self))]
 pub struct MeetingTransitionError {
     pub from: MeetingStatus,
     pub event: MeetingEvent,
@@ -93,17 +103,22 @@ impl MeetingStatus {
     /// has begun is a meeting held (its minutes are the next step), and a planned meeting whose
     /// time has passed without an agenda was not held as planned. The stored status changes
     /// only by `after()`; this is its true wording on the day.
-    pub fn label_at_da(self, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> &'static str {
+    pub fn label_at_key(self, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> &'static str {
         let begun = starts_at <= now;
         let same_day =
             super::time::local(starts_at).date_naive() == super::time::local(now).date_naive();
         match self {
-            Self::Planned if begun => "Dagsorden ikke udsendt",
-            Self::AgendaReleased | Self::Held if begun && same_day => "Holdes i dag",
-            Self::AgendaReleased | Self::Held if begun => "Afholdt – beslutningsprotokollen følger",
-            Self::Held => "Afholdt – beslutningsprotokollen følger",
-            other => other.label_da(),
+            Self::Planned if begun => "meeting-status-not-released",
+            Self::AgendaReleased | Self::Held if begun && same_day => "meeting-status-today",
+            Self::AgendaReleased | Self::Held if begun => "meeting-status-minutes-follow",
+            Self::Held => "meeting-status-minutes-follow",
+            other => other.label_key(),
         }
+    }
+
+    /// `label_at_key` in `lang`.
+    pub fn label_at(self, lang: Lang, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        crate::i18n::t(lang, self.label_at_key(starts_at, now))
     }
 }
 
@@ -139,7 +154,7 @@ mod tests {
             (Cancelled, years_later, "Aflyst"),
         ] {
             assert_eq!(
-                status.label_at_da(meeting, now),
+                status.label_at(Lang::Da, meeting, now),
                 expected,
                 "{status:?} at {now}"
             );

@@ -13,8 +13,8 @@ use super::meeting::AttendanceStatus;
 text_enum!(
     /// Who approves a body's minutes.
     SignerRule {
-        ChairAndSecretariat = "chair_and_secretariat" / "Formanden og sekretariatet",
-        AllParticipants = "all_participants" / "Alle mødets deltagere",
+        ChairAndSecretariat = "chair_and_secretariat",
+        AllParticipants = "all_participants",
     }
 );
 

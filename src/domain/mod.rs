@@ -3,10 +3,10 @@
 //! Everything here is plain Rust so it can be unit-tested in isolation and reused by the web
 //! handlers, the database layer and (later) the document renderers.
 
-/// A closed set of values stored as text in the database and the JSON API, with a Danish label
-/// for the user interface.
+/// A closed set of values stored as text in the database and the JSON API. The label people
+/// read is in the catalogue under `<Type>-<value>` (`MeetingStatus-held`), in each language.
 macro_rules! text_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -19,9 +19,14 @@ macro_rules! text_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// The Danish label shown to people.
-            pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+            /// The catalogue key of the label shown to people.
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!(stringify!($name), "-", $text)),+ }
+            }
+
+            /// The label shown to people, in `lang`.
+            pub fn label(self, lang: $crate::domain::language::Lang) -> String {
+                $crate::i18n::t(lang, self.label_key())
             }
         }
 

@@ -12,33 +12,28 @@ text_enum!(
     /// What the municipality's council is called: the law's word, Copenhagen's own, or a
     /// region's.
     CouncilTitle {
-        Kommunalbestyrelse = "kommunalbestyrelse" / "Kommunalbestyrelsen",
-        Byraad = "byraad" / "Byrådet",
-        Borgerrepraesentationen = "borgerrepraesentationen" / "Borgerrepræsentationen",
-        Regionsraad = "regionsraad" / "Regionsrådet",
+        Kommunalbestyrelse = "kommunalbestyrelse",
+        Byraad = "byraad",
+        Borgerrepraesentationen = "borgerrepraesentationen",
+        Regionsraad = "regionsraad",
     }
 );
 
 impl CouncilTitle {
     /// The genitive as it stands inside a sentence ("kommunalbestyrelsens og udvalgenes
     /// møder"); Borgerrepræsentationen is a name and keeps its capital.
-    pub fn genitive_da(self) -> &'static str {
+    pub fn genitive_key(self) -> &'static str {
         match self {
-            CouncilTitle::Kommunalbestyrelse => "kommunalbestyrelsens",
-            CouncilTitle::Byraad => "byrådets",
-            CouncilTitle::Borgerrepraesentationen => "Borgerrepræsentationens",
-            CouncilTitle::Regionsraad => "regionsrådets",
+            CouncilTitle::Kommunalbestyrelse => "council-genitive-kommunalbestyrelse",
+            CouncilTitle::Byraad => "council-genitive-byraad",
+            CouncilTitle::Borgerrepraesentationen => "council-genitive-borgerrepraesentationen",
+            CouncilTitle::Regionsraad => "council-genitive-regionsraad",
         }
     }
 }
 
-text_enum!(
-    /// A language Agendum writes in.
-    Language {
-        Da = "da" / "Dansk",
-        En = "en" / "English",
-    }
-);
+/// The language of mail to people who have not chosen one: one of the languages Agendum speaks.
+pub use super::language::Lang as Language;
 
 /// The settings as typed: every field a string, so a refused form comes back as it was.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -63,16 +58,15 @@ pub struct SettingsFields {
 }
 
 /// A municipality's name: collapsed whitespace, not empty, within the limit.
-pub fn check_municipality_name(text: &str) -> Result<String, String> {
+pub fn check_municipality_name(text: &str) -> Result<String, crate::i18n::Msg> {
+    use crate::i18n::Msg;
     let name = collapse(text);
     if name.is_empty() {
-        Err("Skriv kommunens navn, fx »Aarhus Kommune«.".to_owned())
+        Err(Msg::key("field-municipality-name-missing"))
     } else if name.chars().count() > MUNICIPALITY_NAME_MAX_CHARS {
-        Err(format!(
-            "Kommunens navn må højst være {MUNICIPALITY_NAME_MAX_CHARS} tegn."
-        ))
+        Err(Msg::key("field-municipality-name-too-long").arg("max", MUNICIPALITY_NAME_MAX_CHARS))
     } else if name.chars().any(char::is_control) {
-        Err("Kommunens navn må ikke indeholde styretegn.".to_owned())
+        Err(Msg::key("field-municipality-name-control"))
     } else {
         Ok(name)
     }
@@ -92,12 +86,12 @@ pub fn check_settings(input: &SettingsInput) -> Result<SettingsFields, FieldErro
     if council_title.is_none() {
         errors.add(
             "council_title",
-            "Vælg, hvad kommunalbestyrelsen hedder hos jer.",
+            "field-choose-what-the-municipal-council-is",
         );
     }
     let default_language = input.default_language.trim().parse().ok();
     if default_language.is_none() {
-        errors.add("default_language", "Vælg dansk eller engelsk.");
+        errors.add("default_language", "field-choose-danish-or-english");
     }
     let case_shape = CaseShape::parse_pattern(&input.case_reference_format)
         .map_err(|e| errors.add("case_reference_format", e.to_string()))
@@ -169,7 +163,10 @@ mod tests {
     #[test]
     fn each_council_title_has_its_genitive() {
         for title in CouncilTitle::ALL {
-            assert!(title.genitive_da().ends_with('s'), "{title}");
+            assert!(
+                crate::i18n::t(Language::Da, title.genitive_key()).ends_with('s'),
+                "{title}"
+            );
             assert_eq!(title.as_str().parse::<CouncilTitle>(), Ok(*title));
         }
     }

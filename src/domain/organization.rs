@@ -4,11 +4,11 @@
 text_enum!(
     /// OParl `organizationType`.
     OrganizationKind {
-        Council = "council" / "Kommunalbestyrelse",
-        Committee = "committee" / "Udvalg",
-        Party = "party" / "Parti",
-        Administration = "administration" / "Forvaltning",
-        External = "external" / "Ekstern organisation",
+        Council = "council",
+        Committee = "committee",
+        Party = "party",
+        Administration = "administration",
+        External = "external",
     }
 );
 
@@ -22,11 +22,11 @@ impl OrganizationKind {
 text_enum!(
     /// A person's role in an organization.
     MembershipRole {
-        Member = "member" / "Medlem",
-        Chair = "chair" / "Formand",
-        ViceChair = "vice_chair" / "Næstformand",
-        Substitute = "substitute" / "Stedfortræder",
-        Staff = "staff" / "Medarbejder",
+        Member = "member",
+        Chair = "chair",
+        ViceChair = "vice_chair",
+        Substitute = "substitute",
+        Staff = "staff",
     }
 );
 

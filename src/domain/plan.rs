@@ -128,10 +128,7 @@ fn check_rule(
     } else {
         let parsed = parse_time(time);
         if parsed.is_none() {
-            errors.add(
-                format!("{prefix}_time"),
-                "Skriv klokkeslættet som TT:MM (fx 12:00), eller lad feltet stå tomt.",
-            );
+            errors.add(format!("{prefix}_time"), "field-write-the-time-as-hh-mm");
         }
         Some(parsed?)
     };
@@ -140,7 +137,8 @@ fn check_rule(
         if parsed.is_none() {
             errors.add(
                 format!("{prefix}_days"),
-                format!("Skriv et antal dage fra 0 til {MAX_DAYS}."),
+                crate::i18n::Msg::key("field-write-a-number-of-days-from")
+                    .arg("MAX_DAYS", MAX_DAYS),
             );
         }
         parsed
@@ -151,12 +149,12 @@ fn check_rule(
         "weekday" => {
             let weekday = parse_weekday(weekday);
             if weekday.is_none() {
-                errors.add(format!("{prefix}_weekday"), "Vælg ugedagen.");
+                errors.add(format!("{prefix}_weekday"), "field-choose-the-weekday");
             }
             if at.is_none() && time.trim().is_empty() {
                 errors.add(
                     format!("{prefix}_time"),
-                    "Skriv klokkeslættet på ugedagen (fx 12:00).",
+                    "field-write-the-time-on-the-weekday",
                 );
             }
             Some(DeadlineRule::WeekdayOfWeekBefore {
@@ -165,7 +163,10 @@ fn check_rule(
             })
         }
         _ => {
-            errors.add(format!("{prefix}_kind"), "Vælg, hvordan fristen regnes.");
+            errors.add(
+                format!("{prefix}_kind"),
+                "field-choose-how-the-deadline-is-counted",
+            );
             None
         }
     }
@@ -243,11 +244,9 @@ pub fn check_closed_days(input: &ClosedDaysInput) -> Result<ClosedDays, FieldErr
         let Some(date) = parse_date(date_text) else {
             errors.add(
                 "extra",
-                format!(
-                    "Linje {}: »{}« er ikke en dato. Skriv én dag pr. linje som DD.MM.ÅÅÅÅ og evt. et navn, fx »28.12.2026 Lukkedag«.",
-                    number + 1,
-                    date_text.chars().take(40).collect::<String>()
-                ),
+                crate::i18n::Msg::key("field-line-is-not-a-date-write")
+                    .arg("arg0", number + 1)
+                    .arg("arg1", date_text.chars().take(40).collect::<String>()),
             );
             continue;
         };
@@ -255,17 +254,17 @@ pub fn check_closed_days(input: &ClosedDaysInput) -> Result<ClosedDays, FieldErr
         if name.chars().count() > CLOSED_DAY_NAME_MAX_CHARS {
             errors.add(
                 "extra",
-                format!(
-                    "Linje {}: navnet må højst være {CLOSED_DAY_NAME_MAX_CHARS} tegn.",
-                    number + 1
-                ),
+                crate::i18n::Msg::key("field-line-the-name-may-be-at")
+                    .arg("arg0", number + 1)
+                    .arg("CLOSED_DAY_NAME_MAX_CHARS", CLOSED_DAY_NAME_MAX_CHARS),
             );
             continue;
         }
         if !super::register::YEARS.contains(&date.year()) {
             errors.add(
                 "extra",
-                format!("Linje {}: året ligger uden for det mulige.", number + 1),
+                crate::i18n::Msg::key("field-line-the-year-is-outside-what")
+                    .arg("arg0", number + 1),
             );
             continue;
         }
@@ -281,7 +280,8 @@ pub fn check_closed_days(input: &ClosedDaysInput) -> Result<ClosedDays, FieldErr
     if extra.len() > EXTRA_CLOSED_DAYS_MAX {
         errors.add(
             "extra",
-            format!("Skriv højst {EXTRA_CLOSED_DAYS_MAX} lukkedage."),
+            crate::i18n::Msg::key("field-write-at-most-closing-days")
+                .arg("EXTRA_CLOSED_DAYS_MAX", EXTRA_CLOSED_DAYS_MAX),
         );
     }
     if !errors.is_empty() {
@@ -385,7 +385,8 @@ fn parse_skip(text: &str, errors: &mut FieldErrors) -> Vec<(NaiveDate, NaiveDate
     if parts.len() > SKIP_MAX_LINES {
         errors.add(
             "skip",
-            format!("Skriv højst {SKIP_MAX_LINES} datoer at springe over."),
+            crate::i18n::Msg::key("field-write-at-most-dates-to-skip")
+                .arg("SKIP_MAX_LINES", SKIP_MAX_LINES),
         );
         return out;
     }
@@ -408,10 +409,8 @@ fn parse_skip(text: &str, errors: &mut FieldErrors) -> Vec<(NaiveDate, NaiveDate
             Some((a, b)) if a <= b => out.push((a, b)),
             _ => errors.add(
                 "skip",
-                format!(
-                    "»{}« er ikke en dato eller en periode. Skriv fx 14.07.2027 eller 01.07.2027–31.07.2027.",
-                    part.chars().take(40).collect::<String>()
-                ),
+                crate::i18n::Msg::key("field-is-not-a-date-or-a")
+                    .arg("arg0", part.chars().take(40).collect::<String>()),
             ),
         }
     }
@@ -422,49 +421,49 @@ pub fn check_plan(input: &PlanInput, location_max: usize) -> Result<Plan, FieldE
     let mut errors = FieldErrors::default();
     let organization = input.organization.trim().parse::<i64>().ok();
     if organization.is_none() {
-        errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
+        errors.add("organization", "field-choose-the-municipal-council-or-a");
     }
-    let hint = "som DD.MM.ÅÅÅÅ (fx 01.01.2027)";
     let from = parse_date(&input.from).filter(|d| super::register::YEARS.contains(&d.year()));
     if from.is_none() {
         errors.add(
             "from",
-            format!("Skriv den første dag, planen gælder, {hint}."),
+            crate::i18n::Msg::key("field-write-the-first-day-the-plan"),
         );
     }
     let to = parse_date(&input.to).filter(|d| super::register::YEARS.contains(&d.year()));
     if to.is_none() {
         errors.add(
             "to",
-            format!("Skriv den sidste dag, planen gælder, {hint}."),
+            crate::i18n::Msg::key("field-write-the-last-day-the-plan"),
         );
     }
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            errors.add("to", "Den sidste dag ligger før den første.");
+            errors.add("to", "field-the-last-day-is-before-the");
         } else if (to - from).num_days() >= PLAN_MAX_DAYS {
-            errors.add("to", "En plan gælder højst et år ad gangen.");
+            errors.add("to", "field-a-plan-covers-at-most-one");
         }
     }
     let weekday = parse_weekday(&input.weekday);
     if weekday.is_none() {
-        errors.add("weekday", "Vælg ugedagen, møderne holdes på.");
+        errors.add("weekday", "field-choose-the-weekday-the-meetings-are");
     }
     let interval = parse_interval(&input.interval);
     if interval.is_none() {
-        errors.add("interval", "Vælg, hvor ofte møderne holdes.");
+        errors.add("interval", "field-choose-how-often-the-meetings-are");
     }
     let time = parse_time(&input.time);
     if time.is_none() {
-        errors.add("time", "Skriv klokkeslættet som TT:MM (fx 17:30).");
+        errors.add("time", "field-write-the-time-as-hh-mm-2");
     }
     let location = collapse(&input.location);
     if location.is_empty() {
-        errors.add("location", "Skriv, hvor møderne holdes.");
+        errors.add("location", "field-write-where-the-meetings-are-held");
     } else if location.chars().count() > location_max {
         errors.add(
             "location",
-            format!("Stedet er for langt (højst {location_max} tegn)."),
+            crate::i18n::Msg::key("field-the-place-is-too-long-at")
+                .arg("location_max", location_max),
         );
     }
     let skip = parse_skip(&input.skip, &mut errors);
@@ -689,8 +688,9 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            long.get("to"),
-            Some("En plan gælder højst et år ad gangen.")
+            long.get("to")
+                .map(|m| m.in_lang(crate::domain::language::Lang::Da)),
+            Some("En plan gælder højst et år ad gangen.".to_owned())
         );
     }
 
@@ -740,6 +740,7 @@ mod tests {
                 .unwrap_err()
                 .get("extra")
                 .unwrap()
+                .in_lang(crate::domain::language::Lang::Da)
                 .starts_with("Linje 1")
         );
     }

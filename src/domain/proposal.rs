@@ -1,27 +1,28 @@
 //! Member proposals (medlemsforslag): a title, an opening ("Det foreslås,"), numbered clauses
 //! ("at …"), a motivation and who submitted it.
 
+use super::language::Lang;
 use super::text::danish_list;
 
 text_enum!(
     /// The life of a proposal (brief §3). Transitions are added with the submission workflow.
     ProposalStatus {
-        Draft = "draft" / "Kladde",
-        Submitted = "submitted" / "Indsendt",
-        Returned = "returned" / "Sendt retur",
-        Accepted = "accepted" / "Godkendt til dagsorden",
-        OnAgenda = "on_agenda" / "På dagsordenen",
-        Decided = "decided" / "Behandlet",
-        InFollowUp = "in_follow_up" / "I opfølgning",
-        Closed = "closed" / "Afsluttet",
-        Withdrawn = "withdrawn" / "Trukket",
+        Draft = "draft",
+        Submitted = "submitted",
+        Returned = "returned",
+        Accepted = "accepted",
+        OnAgenda = "on_agenda",
+        Decided = "decided",
+        InFollowUp = "in_follow_up",
+        Closed = "closed",
+        Withdrawn = "withdrawn",
     }
 );
 
 text_enum!(
     SubmitterRole {
-        Proposer = "proposer" / "Forslagsstiller",
-        Cosigner = "cosigner" / "Medunderskriver",
+        Proposer = "proposer",
+        Cosigner = "cosigner",
     }
 );
 
@@ -73,24 +74,33 @@ pub enum DecisionStep {
 }
 
 impl Transition {
-    fn verb_da(self) -> &'static str {
+    /// The catalogue key of what the step does to a proposal ("indsendes").
+    fn verb_key(self) -> &'static str {
         match self {
-            Transition::Submit => "indsendes",
-            Transition::Return => "sendes retur",
-            Transition::Accept => "godkendes",
-            Transition::Withdraw => "trækkes tilbage",
-            Transition::PutOnAgenda => "sættes på dagsordenen",
-            Transition::TakeOffAgenda => "tages af dagsordenen",
-            Transition::Decide(_) => "få en beslutning",
-            Transition::FollowUp => "få opfølgningsopgaver",
-            Transition::Close => "afsluttes",
+            Transition::Submit => "proposal-step-submit",
+            Transition::Return => "proposal-step-return",
+            Transition::Accept => "proposal-step-accept",
+            Transition::Withdraw => "proposal-step-withdraw",
+            Transition::PutOnAgenda => "proposal-step-put-on-agenda",
+            Transition::TakeOffAgenda => "proposal-step-take-off-agenda",
+            Transition::Decide(_) => "proposal-step-decide",
+            Transition::FollowUp => "proposal-step-follow-up",
+            Transition::Close => "proposal-step-close",
         }
+    }
+}
+
+impl From<TransitionError> for crate::i18n::Msg {
+    fn from(err: TransitionError) -> Self {
+        crate::i18n::Msg::key("error-proposal-step")
+            .label("status", err.from.label_key())
+            .label("step", err.transition.verb_key())
     }
 }
 
 /// A step the proposal's status does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("Et forslag med status »{}« kan ikke {}.", .from.label_da(), .transition.verb_da())]
+#[error("{}", crate::i18n::Msg::from(*self))]
 pub struct TransitionError {
     pub from: ProposalStatus,
     pub transition: Transition,
@@ -137,27 +147,33 @@ impl ProposalStatus {
 
     /// What the proposal's meeting is to it now: the one it is meant for, the one whose agenda
     /// it is on, or the one that treated it. None once withdrawn.
-    pub fn meeting_role_da(self) -> Option<&'static str> {
+    pub fn meeting_role_key(self) -> Option<&'static str> {
         match self {
             Self::Draft | Self::Submitted | Self::Returned | Self::Accepted => {
-                Some("Skal behandles på")
+                Some("proposal-meeting-bound-for")
             }
-            Self::OnAgenda => Some("På dagsordenen for"),
-            Self::Decided | Self::InFollowUp | Self::Closed => Some("Behandlet på"),
+            Self::OnAgenda => Some("proposal-meeting-on-agenda"),
+            Self::Decided | Self::InFollowUp | Self::Closed => Some("proposal-meeting-treated"),
             Self::Withdrawn => None,
         }
+    }
+
+    /// `meeting_role_key` in `lang`.
+    pub fn meeting_role(self, lang: Lang) -> Option<String> {
+        self.meeting_role_key().map(|key| crate::i18n::t(lang, key))
     }
 
     /// The status as the public may be told it. A proposal bound for a meeting whose agenda
     /// has not been released with it (after a postponement, say) is, to the public, waiting
     /// for its next treatment: the draft agenda is the secretariat's working copy.
-    pub fn public_label_da(self, bound_for_an_unreleased_agenda: bool) -> &'static str {
-        match self {
+    pub fn public_label(self, lang: Lang, bound_for_an_unreleased_agenda: bool) -> String {
+        let key = match self {
             Self::OnAgenda | Self::Accepted if bound_for_an_unreleased_agenda => {
-                "Afventer ny behandling"
+                "proposal-status-awaiting-new-treatment"
             }
-            other => other.label_da(),
-        }
+            other => other.label_key(),
+        };
+        crate::i18n::t(lang, key)
     }
 
     /// A draft no one but its authors has seen can be deleted outright; once submitted it
@@ -208,12 +224,13 @@ pub struct ProposalText {
     pub motivation: String,
 }
 
-/// Messages per form field ("title", "clause-2", …), in Danish.
+/// Messages per form field ("title", "clause-2", …), written in the reader's language where
+/// they are shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(String, String)>);
+pub struct FieldErrors(pub Vec<(String, crate::i18n::Msg)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<crate::i18n::Msg>) {
         self.0.push((field.into(), message.into()));
     }
 
@@ -221,11 +238,8 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&crate::i18n::Msg> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m)
     }
 }
 
@@ -239,11 +253,12 @@ pub fn check_text(
     let mut errors = FieldErrors::default();
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.is_empty() {
-        errors.add("title", "Skriv en overskrift, fx »Medlemsforslag om …«.");
+        errors.add("title", "field-write-a-heading-e-g-member");
     } else if title.chars().count() > TITLE_MAX_CHARS {
         errors.add(
             "title",
-            format!("Overskriften er for lang (højst {TITLE_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-heading-is-too-long-at-2")
+                .arg("TITLE_MAX_CHARS", TITLE_MAX_CHARS),
         );
     }
     let opening = opening.trim();
@@ -255,7 +270,8 @@ pub fn check_text(
     if opening.chars().count() > OPENING_MAX_CHARS || opening.contains('\n') {
         errors.add(
             "opening",
-            format!("Indledningen skal være én kort linje (højst {OPENING_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-introduction-must-be-one-short")
+                .arg("OPENING_MAX_CHARS", OPENING_MAX_CHARS),
         );
     }
     let clauses: Vec<String> = clauses
@@ -263,14 +279,12 @@ pub fn check_text(
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     if clauses.is_empty() {
-        errors.add(
-            "clauses",
-            "Forslaget skal have mindst ét at-punkt (»at …«).",
-        );
+        errors.add("clauses", "field-the-proposal-must-have-at-least");
     } else if clauses.len() > CLAUSES_MAX {
         errors.add(
             "clauses",
-            format!("Forslaget kan højst have {CLAUSES_MAX} at-punkter."),
+            crate::i18n::Msg::key("field-the-proposal-can-have-at-most")
+                .arg("CLAUSES_MAX", CLAUSES_MAX),
         );
     }
     for (index, clause) in clauses.iter().enumerate() {
@@ -278,18 +292,15 @@ pub fn check_text(
         if clause.is_empty() {
             errors.add(
                 field,
-                format!(
-                    "Punkt {} er tomt. Skriv teksten, eller fjern punktet.",
-                    index + 1
-                ),
+                crate::i18n::Msg::key("field-clause-is-empty-write-the-text")
+                    .arg("arg0", index + 1),
             );
         } else if clause.chars().count() > CLAUSE_MAX_CHARS {
             errors.add(
                 field,
-                format!(
-                    "Punkt {} er for langt (højst {CLAUSE_MAX_CHARS} tegn).",
-                    index + 1
-                ),
+                crate::i18n::Msg::key("field-clause-is-too-long-at-most")
+                    .arg("arg0", index + 1)
+                    .arg("CLAUSE_MAX_CHARS", CLAUSE_MAX_CHARS),
             );
         }
     }
@@ -298,9 +309,9 @@ pub fn check_text(
     if motivation_chars > MOTIVATION_MAX_CHARS {
         errors.add(
             "motivation",
-            format!(
-                "Motivationen er for lang: {motivation_chars} tegn, højst {MOTIVATION_MAX_CHARS}. Gør den kortere, eller vedlæg et bilag."
-            ),
+            crate::i18n::Msg::key("field-the-motivation-is-too-long-characters")
+                .arg("motivation_chars", motivation_chars)
+                .arg("MOTIVATION_MAX_CHARS", MOTIVATION_MAX_CHARS),
         );
     }
     if errors.is_empty() {
@@ -439,7 +450,13 @@ mod tests {
 
         let errors = check_text("", "", &[], "").unwrap_err();
         assert!(errors.get("title").is_some());
-        assert!(errors.get("clauses").unwrap().contains("mindst ét"));
+        assert!(
+            errors
+                .get("clauses")
+                .unwrap()
+                .to_string()
+                .contains("mindst ét")
+        );
         let errors = check_text(
             "T",
             "",
@@ -448,10 +465,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            errors.get("clause-2"),
+            errors.get("clause-2").map(ToString::to_string).as_deref(),
             Some("Punkt 2 er tomt. Skriv teksten, eller fjern punktet.")
         );
-        assert!(errors.get("motivation").unwrap().contains("1000000 tegn"));
+        assert!(
+            errors
+                .get("motivation")
+                .unwrap()
+                .to_string()
+                .contains("1000000 tegn")
+        );
         assert!(errors.get("clause-1").is_none());
         let errors = check_text(&"x".repeat(301), "a\nb", &["at a".into()], "").unwrap_err();
         assert!(errors.get("title").is_some() && errors.get("opening").is_some());
@@ -462,10 +485,13 @@ mod tests {
     #[test]
     fn the_public_is_told_only_what_a_released_agenda_says() {
         use ProposalStatus::*;
-        assert_eq!(OnAgenda.public_label_da(false), "På dagsordenen");
-        assert_eq!(OnAgenda.public_label_da(true), "Afventer ny behandling");
-        assert_eq!(Decided.public_label_da(true), "Behandlet");
-        assert_eq!(InFollowUp.public_label_da(false), "I opfølgning");
+        assert_eq!(OnAgenda.public_label(Lang::Da, false), "På dagsordenen");
+        assert_eq!(
+            OnAgenda.public_label(Lang::Da, true),
+            "Afventer ny behandling"
+        );
+        assert_eq!(Decided.public_label(Lang::Da, true), "Behandlet");
+        assert_eq!(InFollowUp.public_label(Lang::Da, false), "I opfølgning");
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct OrganizationInput {
     /// administration under its committee.
     pub parent: String,
     pub website: String,
+    /// The language of mail to it (`da`, `en`); empty: the municipality's.
+    pub language: String,
 }
 
 /// An organization's fields once checked.
@@ -56,10 +58,11 @@ pub struct OrganizationFields {
     pub emails: Vec<EmailAddress>,
     pub parent: Option<i64>,
     pub website: Option<String>,
+    pub language: Option<super::language::Lang>,
 }
 
 /// A web address: `https://…` or `http://…` with a host; a bare `www.kl.dk` gets `https://`.
-pub fn check_website(text: &str) -> Result<Option<String>, String> {
+pub fn check_website(text: &str) -> Result<Option<String>, crate::i18n::Msg> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -79,22 +82,20 @@ pub fn check_website(text: &str) -> Result<Option<String>, String> {
         || host.starts_with('.')
         || host.ends_with('.')
     {
-        return Err(format!(
-            "»{}« er ikke en webadresse (fx https://www.kk.dk).",
-            text.chars().take(80).collect::<String>()
-        ));
+        return Err(crate::i18n::Msg::key("field-not-a-web-address")
+            .arg("text", text.chars().take(80).collect::<String>()));
     }
     Ok(Some(full))
 }
 
 /// Addresses separated by new lines, commas or semicolons, without repeats (ignoring case).
-pub fn parse_emails(text: &str) -> Result<Vec<EmailAddress>, String> {
+pub fn parse_emails(text: &str) -> Result<Vec<EmailAddress>, crate::i18n::Msg> {
     let mut out: Vec<EmailAddress> = Vec::new();
     for part in text.split(['\n', ',', ';']).map(str::trim) {
         if part.is_empty() {
             continue;
         }
-        let address = EmailAddress::parse(part).map_err(|e| e.to_string())?;
+        let address = EmailAddress::parse(part).map_err(crate::i18n::Msg::from)?;
         if !out
             .iter()
             .any(|a| a.as_str().eq_ignore_ascii_case(address.as_str()))
@@ -103,19 +104,20 @@ pub fn parse_emails(text: &str) -> Result<Vec<EmailAddress>, String> {
         }
     }
     if out.len() > EMAILS_MAX {
-        return Err(format!("Skriv højst {EMAILS_MAX} e-mailadresser."));
+        return Err(crate::i18n::Msg::key("field-too-many-email-addresses").arg("max", EMAILS_MAX));
     }
     Ok(out)
 }
 
-fn check_name(errors: &mut FieldErrors, field: &str, text: &str, missing: &str) -> String {
+fn check_name(errors: &mut FieldErrors, field: &str, text: &str, missing: &'static str) -> String {
     let name = collapse(text);
     if name.is_empty() {
         errors.add(field, missing);
     } else if name.chars().count() > NAME_MAX_CHARS {
         errors.add(
             field,
-            format!("Navnet er for langt (højst {NAME_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-name-is-too-long-at-2")
+                .arg("NAME_MAX_CHARS", NAME_MAX_CHARS),
         );
     }
     name
@@ -127,16 +129,13 @@ pub fn check_organization(input: &OrganizationInput) -> Result<OrganizationField
     let mut errors = FieldErrors::default();
     let kind = input.kind.trim().parse::<OrganizationKind>().ok();
     if kind.is_none() {
-        errors.add(
-            "kind",
-            "Vælg, hvad slags organisation det er (kommunalbestyrelse, udvalg, parti, forvaltning eller ekstern organisation).",
-        );
+        errors.add("kind", "field-choose-what-kind-of-organisation-it");
     }
     let name = check_name(
         &mut errors,
         "name",
         &input.name,
-        "Skriv organisationens navn.",
+        "field-write-the-organisations-name",
     );
     let short_name = optional(&input.short_name);
     if let Some(s) = &short_name
@@ -144,7 +143,8 @@ pub fn check_organization(input: &OrganizationInput) -> Result<OrganizationField
     {
         errors.add(
             "short_name",
-            format!("Forkortelsen er for lang (højst {SHORT_NAME_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-abbreviation-is-too-long-at")
+                .arg("SHORT_NAME_MAX_CHARS", SHORT_NAME_MAX_CHARS),
         );
     }
     let emails = match parse_emails(&input.emails) {
@@ -158,17 +158,14 @@ pub fn check_organization(input: &OrganizationInput) -> Result<OrganizationField
         && emails.is_empty()
         && errors.get("emails").is_none()
     {
-        errors.add(
-            "emails",
-            "En forvaltning skal have en e-mailadresse: dér sendes dens opfølgningsopgaver hen.",
-        );
+        errors.add("emails", "field-an-administration-must-have-an-email");
     }
     let parent = match input.parent.trim() {
         "" => None,
         text => match text.parse::<i64>() {
             Ok(id) if id > 0 => Some(id),
             _ => {
-                errors.add("parent", "Vælg en organisation fra listen.");
+                errors.add("parent", "field-choose-an-organisation-from-the-list");
                 None
             }
         },
@@ -180,8 +177,19 @@ pub fn check_organization(input: &OrganizationInput) -> Result<OrganizationField
             None
         }
     };
+    let language = match input.language.trim() {
+        "" => None,
+        text => match text.parse::<super::language::Lang>() {
+            Ok(lang) => Some(lang),
+            Err(_) => {
+                errors.add("language", "field-choose-danish-or-english");
+                None
+            }
+        },
+    };
     match kind {
         Some(kind) if errors.is_empty() => Ok(OrganizationFields {
+            language,
             kind,
             name,
             short_name,
@@ -211,7 +219,12 @@ pub struct PersonFields {
 
 pub fn check_person(input: &PersonInput) -> Result<PersonFields, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = check_name(&mut errors, "name", &input.name, "Skriv personens navn.");
+    let name = check_name(
+        &mut errors,
+        "name",
+        &input.name,
+        "field-write-the-persons-name",
+    );
     let title = optional(&input.title);
     if title
         .as_ref()
@@ -219,7 +232,8 @@ pub fn check_person(input: &PersonInput) -> Result<PersonFields, FieldErrors> {
     {
         errors.add(
             "title",
-            format!("Titlen er for lang (højst {TITLE_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-title-is-too-long-at")
+                .arg("TITLE_MAX_CHARS", TITLE_MAX_CHARS),
         );
     }
     let email = match input.email.trim() {
@@ -264,7 +278,12 @@ pub struct MembershipFields {
     pub position: Option<i32>,
 }
 
-fn id_field(errors: &mut FieldErrors, field: &str, text: &str, missing: &str) -> Option<i64> {
+fn id_field(
+    errors: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    missing: &'static str,
+) -> Option<i64> {
     match text.trim().parse::<i64>() {
         Ok(id) if id > 0 => Some(id),
         _ => {
@@ -273,8 +292,6 @@ fn id_field(errors: &mut FieldErrors, field: &str, text: &str, missing: &str) ->
         }
     }
 }
-
-const DATE_HINT: &str = "som DD.MM.ÅÅÅÅ (fx 01.01.2026)";
 
 /// The years a membership or an election period may name: far enough for any history and any
 /// plan, and inside what both databases store.
@@ -288,34 +305,47 @@ fn register_date(text: &str) -> Option<NaiveDate> {
 
 pub fn check_membership(input: &MembershipInput) -> Result<MembershipFields, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let person = id_field(&mut errors, "person", &input.person, "Vælg personen.");
+    let person = id_field(
+        &mut errors,
+        "person",
+        &input.person,
+        "field-choose-the-person",
+    );
     let organization = id_field(
         &mut errors,
         "organization",
         &input.organization,
-        "Vælg organisationen (kommunalbestyrelsen, et udvalg eller et parti).",
+        "field-choose-the-organisation-for-membership",
     );
     let role = input.role.trim().parse::<MembershipRole>().ok();
     if role.is_none() {
-        errors.add(
-            "role",
-            "Vælg rollen: formand, næstformand, medlem, stedfortræder eller medarbejder.",
-        );
+        errors.add("role", "field-choose-the-role-chair-vice-chair");
     }
     let party = match input.party.trim() {
         "" => None,
-        text => id_field(&mut errors, "party", text, "Vælg et parti fra listen."),
+        text => id_field(
+            &mut errors,
+            "party",
+            text,
+            "field-choose-a-party-from-the-list",
+        ),
     };
     let start_date = register_date(&input.start_date);
     if start_date.is_none() {
-        errors.add("start_date", format!("Skriv den første dag {DATE_HINT}."));
+        errors.add(
+            "start_date",
+            crate::i18n::Msg::key("field-write-the-first-day"),
+        );
     }
     let end_date = match input.end_date.trim() {
         "" => None,
         text => {
             let date = register_date(text);
             if date.is_none() {
-                errors.add("end_date", format!("Skriv den sidste dag {DATE_HINT}."));
+                errors.add(
+                    "end_date",
+                    crate::i18n::Msg::key("field-write-the-last-day"),
+                );
             }
             date
         }
@@ -323,10 +353,7 @@ pub fn check_membership(input: &MembershipInput) -> Result<MembershipFields, Fie
     if let (Some(start), Some(end)) = (start_date, end_date)
         && end < start
     {
-        errors.add(
-            "end_date",
-            "Medlemskabet kan ikke slutte, før det begynder.",
-        );
+        errors.add("end_date", "field-the-membership-cannot-end-before-it");
     }
     let position = match input.position.trim() {
         "" => None,
@@ -335,17 +362,15 @@ pub fn check_membership(input: &MembershipInput) -> Result<MembershipFields, Fie
             _ => {
                 errors.add(
                     "position",
-                    format!("Rækkefølgen er et tal fra 1 til {POSITION_MAX}."),
+                    crate::i18n::Msg::key("field-the-order-is-a-number-from")
+                        .arg("POSITION_MAX", POSITION_MAX),
                 );
                 None
             }
         },
     };
     if position.is_some() && role.is_some_and(|r| r != MembershipRole::Substitute) {
-        errors.add(
-            "position",
-            "Kun stedfortrædere har en plads i partiets rækkefølge.",
-        );
+        errors.add("position", "field-only-substitutes-have-a-place-in");
     }
     match (person, organization, role, start_date) {
         (Some(person), Some(organization), Some(role), Some(start_date)) if errors.is_empty() => {
@@ -401,14 +426,15 @@ pub fn check_period(input: &PeriodInput) -> Result<(String, NaiveDate), FieldErr
     if start.is_none() {
         errors.add(
             "start_date",
-            format!("Skriv valgperiodens første dag {DATE_HINT}."),
+            crate::i18n::Msg::key("field-write-the-electoral-terms-first-day"),
         );
     }
     let name = collapse(&input.name);
     if name.chars().count() > NAME_MAX_CHARS {
         errors.add(
             "name",
-            format!("Navnet er for langt (højst {NAME_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-name-is-too-long-at-2")
+                .arg("NAME_MAX_CHARS", NAME_MAX_CHARS),
         );
     }
     match start {
@@ -445,7 +471,13 @@ mod tests {
     #[test]
     fn an_administration_needs_an_address() {
         let errors = check_organization(&administration("")).unwrap_err();
-        assert!(errors.get("emails").unwrap().contains("e-mailadresse"));
+        assert!(
+            errors
+                .get("emails")
+                .unwrap()
+                .to_string()
+                .contains("e-mailadresse")
+        );
         let ok = check_organization(&administration("okf@kk.dk,\nsekr@kk.dk; OKF@kk.dk")).unwrap();
         assert_eq!(ok.name, "Økonomiforvaltningen");
         let emails: Vec<&str> = ok.emails.iter().map(EmailAddress::as_str).collect();
@@ -461,9 +493,18 @@ mod tests {
             emails: "not an address".into(),
             parent: "abc".into(),
             website: "no spaces allowed".into(),
+            language: "de".into(),
         })
         .unwrap_err();
-        for field in ["kind", "name", "short_name", "emails", "parent", "website"] {
+        for field in [
+            "kind",
+            "name",
+            "short_name",
+            "emails",
+            "parent",
+            "website",
+            "language",
+        ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
     }
@@ -504,7 +545,13 @@ mod tests {
     #[test]
     fn a_membership_cannot_end_before_it_starts() {
         let errors = check_membership(&membership("01.01.2026", "31.12.2025")).unwrap_err();
-        assert!(errors.get("end_date").unwrap().contains("slutte"));
+        assert!(
+            errors
+                .get("end_date")
+                .unwrap()
+                .to_string()
+                .contains("slutte")
+        );
         let same_day = check_membership(&membership("01.01.2026", "2026-01-01")).unwrap();
         assert_eq!(same_day.end_date, Some(d(2026, 1, 1)));
     }

@@ -3,8 +3,8 @@
 text_enum!(
     /// A subscription is confirmed from its mail (double opt-in) and ended from any mail.
     SubscriptionStatus {
-        Pending = "pending" / "Afventer bekræftelse",
-        Confirmed = "confirmed" / "Bekræftet",
-        Unsubscribed = "unsubscribed" / "Afmeldt",
+        Pending = "pending",
+        Confirmed = "confirmed",
+        Unsubscribed = "unsubscribed",
     }
 );

@@ -10,21 +10,21 @@ pub const ORGANIZATIONS_MAX: usize = 100;
 text_enum!(
     /// Where an administration's contribution to another's task stands.
     ContributionStatus {
-        Requested = "requested" / "Bedt om bidrag",
-        Seen = "seen" / "Set",
-        Answered = "answered" / "Bidrag givet",
+        Requested = "requested",
+        Seen = "seen",
+        Answered = "answered",
     }
 );
 
 text_enum!(
     /// Where a task stands. Overdue is not a state: it is computed from the deadline.
     TaskStatus {
-        Sent = "sent" / "Sendt",
-        Seen = "seen" / "Set",
-        InProgress = "in_progress" / "Under behandling",
-        Answered = "answered" / "Besvaret",
-        Presented = "presented" / "Forelagt",
-        Closed = "closed" / "Afsluttet",
+        Sent = "sent",
+        Seen = "seen",
+        InProgress = "in_progress",
+        Answered = "answered",
+        Presented = "presented",
+        Closed = "closed",
     }
 );
 

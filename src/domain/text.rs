@@ -1,5 +1,7 @@
 //! Small text helpers shared by pages, documents and mail.
 
+use super::language::Lang;
+
 /// Splits stored text into paragraphs at blank lines; lines inside a paragraph are joined with
 /// a space, so text wrapped by its author reads as one paragraph.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -57,16 +59,38 @@ pub fn danish_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
-/// A file size for people: "812 byte", "34 kB", "2,5 MB".
-pub fn file_size_da(bytes: i64) -> String {
+/// A file size for people: "812 byte", "34 kB", "2,5 MB" (English: "812 bytes", "2.5 MB").
+pub fn file_size(lang: Lang, bytes: i64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes.max(0) as f64;
     if b < KB {
-        format!("{bytes} byte")
+        match lang {
+            Lang::Da => format!("{bytes} byte"),
+            Lang::En => format!("{bytes} bytes"),
+        }
     } else if b < KB * KB {
         format!("{:.0} kB", b / KB)
     } else {
-        format!("{:.1} MB", b / (KB * KB)).replace('.', ",")
+        let text = format!("{:.1} MB", b / (KB * KB));
+        match lang {
+            Lang::Da => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C" in `lang` (no comma before the last, in either language).
+pub fn list<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    match lang {
+        Lang::Da => danish_list(items),
+        Lang::En => match items {
+            [] => String::new(),
+            [one] => one.as_ref().to_owned(),
+            [init @ .., last] => {
+                let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+                format!("{} and {}", init.join(", "), last.as_ref())
+            }
+        },
     }
 }
 
@@ -180,10 +204,12 @@ mod tests {
     }
 
     #[test]
-    fn file_sizes_read_as_danish() {
-        assert_eq!(file_size_da(812), "812 byte");
-        assert_eq!(file_size_da(34 * 1024), "34 kB");
-        assert_eq!(file_size_da(5 * 1024 * 1024 / 2), "2,5 MB");
+    fn file_sizes_and_lists_in_each_language() {
+        assert_eq!(file_size(Lang::Da, 812), "812 byte");
+        assert_eq!(file_size(Lang::Da, 34 * 1024), "34 kB");
+        assert_eq!(file_size(Lang::Da, 5 * 1024 * 1024 / 2), "2,5 MB");
+        assert_eq!(file_size(Lang::En, 5 * 1024 * 1024 / 2), "2.5 MB");
+        assert_eq!(list(Lang::En, &["A", "B", "C"]), "A, B and C");
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! Time in Europe/Copenhagen, and dates the Danish way: `30.04.2025, kl. 17:30`.
+//! Time in Europe/Copenhagen, and dates as each language writes them: `30.04.2025, kl. 17:30` /
+//! `30 April 2025, 17:30`.
 //!
 //! Instants are stored in UTC; they are shown and entered in the council's local time.
 
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
+
+use super::language::Lang;
 
 pub const TIME_ZONE: Tz = chrono_tz::Europe::Copenhagen;
 
@@ -124,6 +127,94 @@ pub fn month_da(month: u32) -> &'static str {
     MONTHS_DA[(month.clamp(1, 12) - 1) as usize]
 }
 
+/// The months in English, January first.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's name in `lang` (Danish in lower case, as Danish writes it).
+pub fn month(lang: Lang, month: u32) -> &'static str {
+    let index = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Da => MONTHS_DA[index],
+        Lang::En => MONTHS_EN[index],
+    }
+}
+
+/// A weekday's name in `lang`.
+pub fn weekday(lang: Lang, day: Weekday) -> &'static str {
+    match lang {
+        Lang::Da => weekday_da(day),
+        Lang::En => match day {
+            Weekday::Mon => "Monday",
+            Weekday::Tue => "Tuesday",
+            Weekday::Wed => "Wednesday",
+            Weekday::Thu => "Thursday",
+            Weekday::Fri => "Friday",
+            Weekday::Sat => "Saturday",
+            Weekday::Sun => "Sunday",
+        },
+    }
+}
+
+/// A calendar day as readers of `lang` write it: `30.04.2025` / `30 April 2025`.
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Da => day_da(date),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            month(lang, date.month()),
+            date.year()
+        ),
+    }
+}
+
+/// The day of an instant, in Copenhagen: `30.04.2025` / `30 April 2025`.
+pub fn date(lang: Lang, instant: DateTime<Utc>) -> String {
+    day(lang, local(instant).date_naive())
+}
+
+/// `30.04.2025, kl. 17:30` / `30 April 2025, 17:30`, in Copenhagen.
+pub fn datetime(lang: Lang, instant: DateTime<Utc>) -> String {
+    match lang {
+        Lang::Da => datetime_da(instant),
+        Lang::En => format!("{}, {}", date(lang, instant), time_da(instant)),
+    }
+}
+
+/// `12. april 2021` / `12 April 2021`, as dated letters are.
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Da => long_date_da(date),
+        Lang::En => day(lang, date),
+    }
+}
+
+/// `onsdag den 30. april 2025` / `Wednesday 30 April 2025`.
+pub fn weekday_long_date(lang: Lang, instant: DateTime<Utc>) -> String {
+    let local = local(instant);
+    match lang {
+        Lang::Da => weekday_long_date_da(instant),
+        Lang::En => format!(
+            "{} {}",
+            weekday(lang, local.weekday()),
+            long_date(lang, local.date_naive())
+        ),
+    }
+}
+
 /// `12. april 2021`, as dated letters are.
 pub fn long_date_da(date: NaiveDate) -> String {
     format!("{}. {} {}", date.day(), month_da(date.month()), date.year())
@@ -142,6 +233,19 @@ pub fn weekday_long_date_da(instant: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_each_language() {
+        let at = Utc.with_ymd_and_hms(2025, 4, 30, 15, 30, 0).unwrap();
+        assert_eq!(datetime(Lang::Da, at), "30.04.2025, kl. 17:30");
+        assert_eq!(datetime(Lang::En, at), "30 April 2025, 17:30");
+        assert_eq!(weekday_long_date(Lang::Da, at), "onsdag den 30. april 2025");
+        assert_eq!(weekday_long_date(Lang::En, at), "Wednesday 30 April 2025");
+        let d = NaiveDate::from_ymd_opt(2021, 4, 12).unwrap();
+        assert_eq!(long_date(Lang::Da, d), "12. april 2021");
+        assert_eq!(long_date(Lang::En, d), "12 April 2021");
+        assert_eq!(day(Lang::En, d), "12 April 2021");
+    }
 
     #[test]
     fn examples_are_ahead_of_today() {

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use tera::Context;
 
-use super::templates::{MailSite, render_mail};
+use super::templates::{Lang, MailSite, render_mail};
 use crate::config::Settings;
 use crate::db::agenda::Released;
 use crate::db::{DbConnection, meetings, organizations as orgs};
@@ -20,6 +20,7 @@ const INVITATION_TYPE: &str = "text/calendar; method=REQUEST; charset=UTF-8";
 /// What both agenda mails say: the meeting, the version, its changes, the items (closed ones by
 /// title only when `snapshot` is the public view, with `changes` the public list) and the links.
 fn agenda_context(
+    lang: Lang,
     settings: &Settings,
     released: &Released,
     snapshot: &AgendaSnapshot,
@@ -29,7 +30,10 @@ fn agenda_context(
     let base = &settings.base_url;
     let mut ctx = Context::new();
     ctx.insert("organization", &meeting.organization_name);
-    ctx.insert("when", &crate::domain::time::datetime_da(meeting.starts_at));
+    ctx.insert(
+        "when",
+        &crate::domain::time::datetime(lang, meeting.starts_at),
+    );
     ctx.insert("location", &meeting.location);
     ctx.insert("version", &released.version);
     ctx.insert("changes", changes);
@@ -63,11 +67,11 @@ pub fn notify_members(
 ) -> AppResult<usize> {
     let meeting_id = released.snapshot.meeting.id;
     let meeting = meetings::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let day = local(meeting.starts_at).date_naive();
     let members = orgs::member_addresses(conn, meeting.organization_id, day)?;
-    let event = meeting_event(&meeting, &settings.base_url, released.version, Utc::now());
-    let mut ctx = agenda_context(settings, released, &released.snapshot, &released.changes);
+    let stamp = Utc::now();
+    let site = MailSite::load(conn)?;
     let mut queued = 0;
     for (name, address) in members {
         let Some(address) = address else {
@@ -82,8 +86,17 @@ pub fn notify_members(
             );
             continue;
         };
+        let lang = site.lang_for(conn, &to.email, None)?;
+        let event = meeting_event(lang, &meeting, &settings.base_url, released.version, stamp);
+        let mut ctx = agenda_context(
+            lang,
+            settings,
+            released,
+            &released.snapshot,
+            &released.changes,
+        );
         ctx.insert("name", &name);
-        let mail = render_mail("agenda_released", &MailSite::load(conn)?, &ctx)?;
+        let mail = render_mail("agenda_released", lang, &site, &ctx)?;
         let ics = invitation(
             &event,
             &Invitation {
@@ -124,14 +137,12 @@ pub fn notify_subscribers(
         return Ok(0);
     }
     let base = &settings.base_url;
-    let mut ctx = agenda_context(
-        settings,
-        released,
-        &released.snapshot.public_view(),
-        &released.public_changes,
-    );
+    let site = MailSite::load(conn)?;
+    let public = released.snapshot.public_view();
     let mut queued = 0;
-    for (address, token) in subscribers {
+    for (address, token, language) in subscribers {
+        let lang = language.unwrap_or(site.lang);
+        let mut ctx = agenda_context(lang, settings, released, &public, &released.public_changes);
         let Ok(to) = Mailbox::new(None, &address) else {
             tracing::warn!(
                 meeting = meeting.id.0,
@@ -141,7 +152,7 @@ pub fn notify_subscribers(
         };
         let unsubscribe = format!("{base}/subscriptions/unsubscribe/{token}");
         ctx.insert("unsubscribe_url", &unsubscribe);
-        let mail = render_mail("agenda_subscription", &MailSite::load(conn)?, &ctx)?;
+        let mail = render_mail("agenda_subscription", lang, &site, &ctx)?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)

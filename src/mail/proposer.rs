@@ -13,20 +13,23 @@ use crate::domain::decision::Outcome;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::SubmitterRole;
 use crate::domain::text::paragraphs;
-use crate::domain::time::date_da;
+use crate::domain::time::date;
 use crate::error::{AppError, AppResult};
 
 /// Who hears about a proposal: the account that wrote it and each proposer with an address,
 /// once each.
-fn recipients(conn: &mut DbConnection, proposal: &proposals::Proposal) -> AppResult<Vec<Mailbox>> {
-    let mut out: Vec<Mailbox> = Vec::new();
+fn recipients(
+    conn: &mut DbConnection,
+    proposal: &proposals::Proposal,
+) -> AppResult<Vec<(Mailbox, Option<crate::domain::PersonId>)>> {
+    let mut out: Vec<(Mailbox, Option<crate::domain::PersonId>)> = Vec::new();
     if let Some(account) = match proposal.created_by {
         Some(id) => accounts::get(conn, id)?,
         None => None,
     } && account.role != crate::domain::account::Role::Secretariat
         && let Ok(m) = Mailbox::new(Some(&account.name), &account.email)
     {
-        out.push(m);
+        out.push((m, account.person_id));
     }
     for s in proposal
         .submitters
@@ -35,9 +38,11 @@ fn recipients(conn: &mut DbConnection, proposal: &proposals::Proposal) -> AppRes
     {
         let email = crate::db::organizations::person_email(conn, s.person_id)?;
         if let Some(m) = email.and_then(|e| Mailbox::new(Some(&s.name), &e).ok())
-            && !out.iter().any(|o| o.email.eq_ignore_ascii_case(&m.email))
+            && !out
+                .iter()
+                .any(|(o, _)| o.email.eq_ignore_ascii_case(&m.email))
         {
-            out.push(m);
+            out.push((m, Some(s.person_id)));
         }
     }
     Ok(out)
@@ -49,17 +54,22 @@ fn send(
     proposal: &proposals::Proposal,
     template: &str,
     mut ctx: Context,
+    // Words of the context in the recipient's language.
+    localized: impl Fn(crate::domain::language::Lang, &mut Context),
 ) -> AppResult<usize> {
     let to = recipients(conn, proposal)?;
+    let site = MailSite::load(conn)?;
     ctx.insert("title", &proposal.title);
     ctx.insert(
         "url",
         &format!("{}/proposals/{}", settings.base_url, proposal.id),
     );
-    for m in &to {
+    for (m, person) in &to {
+        let lang = site.lang_for(conn, &m.email, *person)?;
         let mut c = ctx.clone();
+        localized(lang, &mut c);
         c.insert("name", m.name.as_deref().unwrap_or(""));
-        let mail = render_mail(template, &MailSite::load(conn)?, &c)?;
+        let mail = render_mail(template, lang, &site, &c)?;
         let message = OutgoingMessage::new(vec![m.clone()], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)
@@ -93,7 +103,7 @@ pub fn notify_decided(
     };
     let mut ctx = Context::new();
     ctx.insert("organization", &item.organization_name);
-    ctx.insert("meeting_date", &date_da(item.meeting_starts_at));
+    let meeting_starts_at = item.meeting_starts_at;
     ctx.insert("decision_text", &decision.text);
     ctx.insert("referred_to", &referred_to);
     ctx.insert(
@@ -104,7 +114,16 @@ pub fn notify_decided(
                 .adopted_clauses(item.clauses().len() as u32)
                 .is_empty()),
     );
-    send(conn, settings, &proposal, "proposal_decided", ctx)
+    send(
+        conn,
+        settings,
+        &proposal,
+        "proposal_decided",
+        ctx,
+        |lang, c| {
+            c.insert("meeting_date", &date(lang, meeting_starts_at));
+        },
+    )
 }
 
 /// An administration's answer to an adopted clause, to the proposer.
@@ -130,7 +149,14 @@ pub fn notify_answered(
         "answer_to",
         &task.answer_to.as_ref().map(|o| o.name.clone()),
     );
-    send(conn, settings, &proposal, "proposal_answered", ctx)
+    send(
+        conn,
+        settings,
+        &proposal,
+        "proposal_answered",
+        ctx,
+        |_, _| {},
+    )
 }
 
 /// Asks each person who is to approve a draft of the minutes, and has an address, to read and
@@ -149,10 +175,12 @@ pub fn notify_signers(
         let Some(to) = email.and_then(|e| Mailbox::new(Some(&signer.name), &e).ok()) else {
             continue;
         };
+        let site = MailSite::load(conn)?;
+        let lang = site.lang_for(conn, &to.email, Some(person))?;
         let mut ctx = Context::new();
         ctx.insert("name", &signer.name);
         ctx.insert("organization", &draft.content.organization_name);
-        ctx.insert("meeting_date", &date_da(draft.content.starts_at));
+        ctx.insert("meeting_date", &date(lang, draft.content.starts_at));
         ctx.insert("version", &draft.version);
         ctx.insert("reason", &draft.correction_reason);
         ctx.insert(
@@ -162,7 +190,7 @@ pub fn notify_signers(
                 settings.base_url, draft.meeting_id
             ),
         );
-        let mail = render_mail("minutes_approval", &MailSite::load(conn)?, &ctx)?;
+        let mail = render_mail("minutes_approval", lang, &site, &ctx)?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)

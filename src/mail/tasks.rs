@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use tera::Context;
 
-use super::templates::{MailSite, render_mail};
+use super::templates::{Lang, MailSite, render_mail};
 use crate::config::Settings;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::organizations::Organization;
@@ -16,9 +16,10 @@ use crate::domain::account::Role;
 use crate::domain::ical::{Deadline, deadline};
 use crate::domain::mail::{Attachment, Mailbox, OutgoingMessage};
 use crate::domain::task::{Reminder, due_reminder};
-use crate::domain::text::danish_list;
-use crate::domain::time::{date_da, long_date_da};
+use crate::domain::text::list;
+use crate::domain::time::{date, day, long_date};
 use crate::error::{AppError, AppResult};
+use crate::i18n::t_with;
 
 const CALENDAR_TYPE: &str = "text/calendar; method=PUBLISH; charset=UTF-8";
 
@@ -31,16 +32,20 @@ fn mailbox(org: &Organization) -> AppResult<Vec<Mailbox>> {
         .filter_map(|e| Mailbox::new(Some(&org.name), e).ok())
         .collect();
     if all.is_empty() {
-        return Err(AppError::invalid(format!(
-            "{} har ingen gyldig e-mailadresse, så opgaven kan ikke sendes. Tilføj adressen først.",
-            org.name
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-has-no-valid-email-address-so").arg("name", &org.name),
+        ));
     }
     Ok(all)
 }
 
 /// The deadline calendar of a task; one UID per task, so a moved deadline replaces it.
-fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<String> {
+fn deadline_calendar(
+    lang: Lang,
+    settings: &Settings,
+    task: &Task,
+    sequence: u32,
+) -> Option<String> {
     let due = task.deadline?;
     let host = url::Url::parse(&settings.base_url)
         .ok()
@@ -49,9 +54,13 @@ fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<
     Some(deadline(&Deadline {
         uid: format!("task-{}@{host}", task.id),
         sequence,
-        summary: format!(
-            "Frist: opfølgning på {}. at-punkt ({})",
-            task.clause, task.lead.name
+        summary: t_with(
+            lang,
+            "ics-task-deadline",
+            &[
+                ("clause", i64::from(task.clause).into()),
+                ("lead", task.lead.name.clone().into()),
+            ],
         ),
         description: task.description.clone(),
         url: None,
@@ -60,8 +69,9 @@ fn deadline_calendar(settings: &Settings, task: &Task, sequence: u32) -> Option<
     }))
 }
 
-/// What every task mail says: the meeting, the item, the decision, the clause and the deadline.
-fn task_context(conn: &mut DbConnection, task: &Task) -> AppResult<Context> {
+/// What every task mail says: the meeting, the item, the decision, the clause and the deadline,
+/// in the recipient's language.
+fn task_context(conn: &mut DbConnection, task: &Task, lang: Lang) -> AppResult<Context> {
     let item = decided_item(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
     let decision = decision_of(conn, task.agenda_item_id)?
@@ -71,41 +81,62 @@ fn task_context(conn: &mut DbConnection, task: &Task) -> AppResult<Context> {
         .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
     let mut ctx = Context::new();
     ctx.insert("organization", &item.organization_name);
-    ctx.insert("meeting_date", &date_da(item.meeting_starts_at));
+    ctx.insert("meeting_date", &date(lang, item.meeting_starts_at));
     ctx.insert("item_title", &item.item.display_title());
     ctx.insert("decision_text", &decision.text);
     ctx.insert("clause", &task.clause);
     ctx.insert("clause_text", &task.clause_text);
     ctx.insert("description", &task.description);
-    ctx.insert("deadline", &crate::domain::time::day_da(due));
-    ctx.insert("deadline_long", &long_date_da(due));
+    ctx.insert("deadline", &day(lang, due));
+    ctx.insert("deadline_long", &long_date(lang, due));
     // The last day the link works.
     let expires = link_expiry(due, task.sent_at.date_naive()).date();
     ctx.insert(
         "link_expires",
-        &long_date_da(expires.pred_opt().unwrap_or(expires)),
+        &long_date(lang, expires.pred_opt().unwrap_or(expires)),
     );
     ctx.insert(
         "answer_to",
         &task.answer_to.as_ref().map(|o| o.name.clone()),
     );
     ctx.insert("lead", &task.lead.name);
+    let contributors: Vec<&str> = task
+        .contributors
+        .iter()
+        .map(|c| c.organization.name.as_str())
+        .collect();
+    ctx.insert(
+        "contributors",
+        &(!contributors.is_empty()).then(|| list(lang, &contributors)),
+    );
     Ok(ctx)
 }
 
-/// Queues one task mail to `to` with the deadline attached.
+/// The language of mail to an administration: its own, else the municipality's.
+fn lang_of(org: &Organization, site: &MailSite) -> Lang {
+    org.language.unwrap_or(site.lang)
+}
+
+/// Queues one task mail to the administration `org`, in its language, with the deadline
+/// attached; `fill` adds what this mail says besides the task.
 fn queue(
     conn: &mut DbConnection,
     settings: &Settings,
     task: &Task,
     template: &str,
-    ctx: &Context,
-    to: Vec<Mailbox>,
+    org: &Organization,
+    fill: impl FnOnce(&mut Context),
 ) -> AppResult<()> {
+    let to = mailbox(org)?;
+    let site = MailSite::load(conn)?;
+    let lang = lang_of(org, &site);
+    let mut ctx = task_context(conn, task, lang)?;
+    ctx.insert("administration", &org.name);
+    fill(&mut ctx);
     // The task's version numbers the calendar entry, so a moved deadline replaces the old one.
-    let calendar = deadline_calendar(settings, task, task.lock_version.max(0) as u32)
+    let calendar = deadline_calendar(lang, settings, task, task.lock_version.max(0) as u32)
         .ok_or_else(|| AppError::internal("a confirmed task has no deadline"))?;
-    let mail = render_mail(template, &MailSite::load(conn)?, ctx)?;
+    let mail = render_mail(template, lang, &site, &ctx)?;
     let attachment = Attachment::new("frist.ics", CALENDAR_TYPE, calendar.into_bytes())
         .map_err(AppError::internal)?;
     let message = OutgoingMessage::new(to, mail.subject, mail.text)
@@ -126,31 +157,13 @@ pub fn notify_confirmed(
     let task = tasks::get(conn, confirmed.task_id)?
         .ok_or_else(|| AppError::internal("a task just confirmed is missing"))?;
     let base = &settings.base_url;
-    let mut ctx = task_context(conn, &task)?;
-    ctx.insert("reissued", &reissued);
-    let contributors: Vec<String> = task
-        .contributors
-        .iter()
-        .map(|c| c.organization.name.clone())
-        .collect();
-    let mut lead_ctx = ctx.clone();
-    lead_ctx.insert("administration", &task.lead.name);
-    lead_ctx.insert(
-        "contributors",
-        &(!contributors.is_empty()).then(|| danish_list(&contributors)),
-    );
-    lead_ctx.insert(
-        "answer_url",
-        &format!("{base}/tasks/answer/{}", confirmed.lead_token),
-    );
-    queue(
-        conn,
-        settings,
-        &task,
-        "task_assigned",
-        &lead_ctx,
-        mailbox(&task.lead)?,
-    )?;
+    queue(conn, settings, &task, "task_assigned", &task.lead, |c| {
+        c.insert("reissued", &reissued);
+        c.insert(
+            "answer_url",
+            &format!("{base}/tasks/answer/{}", confirmed.lead_token),
+        );
+    })?;
     let mut sent = 1;
     for (org_id, token) in &confirmed.contribution_tokens {
         let Some(contribution) = task
@@ -160,16 +173,16 @@ pub fn notify_confirmed(
         else {
             continue;
         };
-        let mut c = ctx.clone();
-        c.insert("administration", &contribution.organization.name);
-        c.insert("answer_url", &format!("{base}/tasks/answer/{token}"));
         queue(
             conn,
             settings,
             &task,
             "task_contribution",
-            &c,
-            mailbox(&contribution.organization)?,
+            &contribution.organization,
+            |c| {
+                c.insert("reissued", &reissued);
+                c.insert("answer_url", &format!("{base}/tasks/answer/{token}"));
+            },
         )?;
         sent += 1;
     }
@@ -183,9 +196,8 @@ pub fn notify_deadline_moved(
     settings: &Settings,
     task_id: TaskId,
 ) -> AppResult<usize> {
-    let task =
-        tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
-    let ctx = task_context(conn, &task)?;
+    let task = tasks::get(conn, task_id)?
+        .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
     let mut recipients = vec![&task.lead];
     recipients.extend(
         task.contributors
@@ -194,9 +206,7 @@ pub fn notify_deadline_moved(
             .map(|c| &c.organization),
     );
     for org in &recipients {
-        let mut c = ctx.clone();
-        c.insert("administration", &org.name);
-        queue(conn, settings, &task, "task_deadline", &c, mailbox(org)?)?;
+        queue(conn, settings, &task, "task_deadline", org, |_| {})?;
     }
     Ok(recipients.len())
 }
@@ -248,52 +258,57 @@ fn remind(
 ) -> AppResult<usize> {
     let task =
         tasks::get(conn, id)?.ok_or_else(|| AppError::internal("a task to remind is missing"))?;
-    let mut ctx = task_context(conn, &task)?;
     let overdue = matches!(reminder, Reminder::Overdue { .. });
-    ctx.insert("overdue", &overdue);
-    if let Reminder::Before { days, .. } = reminder {
-        ctx.insert("days", &days);
-    }
+    let days = match reminder {
+        Reminder::Before { days, .. } => Some(days),
+        Reminder::Overdue { .. } => None,
+    };
     let missing: Vec<&Organization> = task
         .contributors
         .iter()
         .filter(|c| c.status != crate::domain::task::ContributionStatus::Answered)
         .map(|c| &c.organization)
         .collect();
+    let fill = |is_lead: bool| {
+        move |c: &mut Context| {
+            c.insert("overdue", &overdue);
+            if let Some(days) = days {
+                c.insert("days", &days);
+            }
+            c.insert("is_lead", &is_lead);
+        }
+    };
     let mut queued = 0;
-    let mut lead = ctx.clone();
-    lead.insert("administration", &task.lead.name);
-    lead.insert("is_lead", &true);
     queue(
         conn,
         settings,
         &task,
         "task_reminder",
-        &lead,
-        mailbox(&task.lead)?,
+        &task.lead,
+        fill(true),
     )?;
     queued += 1;
     for org in &missing {
-        let mut c = ctx.clone();
-        c.insert("administration", &org.name);
-        c.insert("is_lead", &false);
-        queue(conn, settings, &task, "task_reminder", &c, mailbox(org)?)?;
+        queue(conn, settings, &task, "task_reminder", org, fill(false))?;
         queued += 1;
     }
     if overdue {
+        let site = MailSite::load(conn)?;
         let names: Vec<&str> = missing.iter().map(|o| o.name.as_str()).collect();
-        ctx.insert("missing", &(!names.is_empty()).then(|| danish_list(&names)));
-        ctx.insert(
-            "task_url",
-            &format!("{}/secretariat/tasks/{}", settings.base_url, task.id),
-        );
         for account in accounts::with_role(conn, Role::Secretariat)? {
             let Ok(to) = Mailbox::new(Some(&account.name), &account.email) else {
                 continue;
             };
-            let mut c = ctx.clone();
+            let lang = account.language.unwrap_or(site.lang);
+            let mut c = task_context(conn, &task, lang)?;
+            c.insert("overdue", &overdue);
+            c.insert("missing", &(!names.is_empty()).then(|| list(lang, &names)));
+            c.insert(
+                "task_url",
+                &format!("{}/secretariat/tasks/{}", settings.base_url, task.id),
+            );
             c.insert("name", &account.name);
-            let mail = render_mail("task_escalation", &MailSite::load(conn)?, &c)?;
+            let mail = render_mail("task_escalation", lang, &site, &c)?;
             let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
                 .map_err(AppError::internal)?
                 .html(mail.html)

@@ -6,33 +6,12 @@ use tera::Context;
 
 use crate::domain::mail::Subject;
 use crate::error::{AppError, AppResult};
-use crate::render::render;
+use crate::render::render_in;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Da,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text {
-            "da" => Some(Lang::Da),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::domain::language::Lang;
 
 /// Who mail comes from as its words say it: the municipality's name (the signature, the
-/// footer) and the language of mail to recipients who have not chosen one.
+/// footer) and the language of mail to recipients who have not chosen one (`lang`).
 #[derive(Debug, Clone)]
 pub struct MailSite {
     pub lang: Lang,
@@ -42,15 +21,22 @@ pub struct MailSite {
 impl MailSite {
     /// The municipality's settings; before `agendum setup` named it, Danish and "Agendum".
     pub fn load(conn: &mut crate::db::DbConnection) -> AppResult<MailSite> {
-        use crate::domain::municipality::Language;
         let m = crate::db::municipality::get(conn)?;
         Ok(MailSite {
-            lang: match m.as_ref().map(|m| m.default_language) {
-                Some(Language::En) => Lang::En,
-                _ => Lang::Da,
-            },
+            lang: m.as_ref().map_or(Lang::Da, |m| m.default_language),
             municipality: m.map_or_else(|| "Agendum".to_owned(), |m| m.name),
         })
+    }
+
+    /// The language of mail to a person: their account's choice (the account acting as
+    /// `person`, else the one with the address), else the municipality's.
+    pub fn lang_for(
+        &self,
+        conn: &mut crate::db::DbConnection,
+        email: &str,
+        person: Option<crate::domain::PersonId>,
+    ) -> AppResult<Lang> {
+        Ok(crate::db::accounts::language_of(conn, email, person)?.unwrap_or(self.lang))
     }
 }
 
@@ -60,17 +46,22 @@ pub struct RenderedMail {
     pub html: String,
 }
 
-pub fn render_mail(name: &str, site: &MailSite, ctx: &Context) -> AppResult<RenderedMail> {
-    let lang = site.lang;
+/// The mail `name` in `lang`, the recipient's language.
+pub fn render_mail(
+    name: &str,
+    lang: Lang,
+    site: &MailSite,
+    ctx: &Context,
+) -> AppResult<RenderedMail> {
     let mut ctx = ctx.clone();
-    ctx.insert("lang", lang.code());
+    ctx.insert("lang", lang.as_str());
     ctx.insert("municipality", &site.municipality);
-    let text = render(&format!("mail/{name}.{}.txt", lang.code()), &ctx)?;
+    let text = render_in(lang, &format!("mail/{name}.{}.txt", lang.as_str()), &ctx)?;
     let (subject, body) = text
         .split_once("\n\n")
         .ok_or_else(|| AppError::internal(MissingSubject(name.to_owned())))?;
     let subject = Subject::new(subject).map_err(AppError::internal)?;
-    let html = render(&format!("mail/{name}.{}.html", lang.code()), &ctx)?;
+    let html = render_in(lang, &format!("mail/{name}.{}.html", lang.as_str()), &ctx)?;
     Ok(RenderedMail {
         subject,
         text: body.trim_start().to_owned(),

@@ -2,14 +2,17 @@
 //! newest first, as the public may read them.
 
 use crate::db::{DbConnection, agenda, meetings};
+use crate::domain::language::Lang;
 use crate::domain::{OrganizationId, atom};
 use crate::error::AppResult;
+use crate::i18n::t_with;
 
 /// How many entries a feed carries.
 pub const FEED_ENTRIES: i64 = 50;
 
 /// The feed of the body `id`, with absolute links under `base`.
 pub fn organization(
+    lang: Lang,
     conn: &mut DbConnection,
     base: &str,
     id: OrganizationId,
@@ -23,7 +26,7 @@ pub fn organization(
     // Published minutes are entries too: the decisions are what many readers wait for.
     let minutes_entries = published.into_iter().filter_map(|(meeting, version, at)| {
         let meeting = meeting?;
-        let when = crate::domain::time::datetime_da(meeting.starts_at);
+        let when = crate::domain::time::datetime(lang, meeting.starts_at);
         let url = format!(
             "{base}/meetings/{}/minutes.pdf?version={version}",
             meeting.id
@@ -31,15 +34,26 @@ pub fn organization(
         Some(atom::Entry {
             id: url.clone(),
             title: if version == 1 {
-                format!("Beslutningsprotokol offentliggjort: mødet {when}")
+                t_with(lang, "feed-minutes-published", &[("when", when.into())])
             } else {
-                format!("Rettet beslutningsprotokol (version {version}): mødet {when}")
+                t_with(
+                    lang,
+                    "feed-minutes-corrected",
+                    &[
+                        ("when", when.into()),
+                        ("version", i64::from(version).into()),
+                    ],
+                )
             },
             url: format!("{base}/meetings/{}", meeting.id),
             updated: at,
-            summary: format!(
-                "{} i {}: beslutningerne står på mødets side og i protokollen som PDF.",
-                meeting.organization_name, meeting.location
+            summary: t_with(
+                lang,
+                "feed-minutes-summary",
+                &[
+                    ("organization", meeting.organization_name.clone().into()),
+                    ("location", meeting.location.clone().into()),
+                ],
             ),
         })
     });
@@ -47,13 +61,17 @@ pub fn organization(
         .iter()
         .map(|e| {
             let meeting = &e.agenda.snapshot.meeting;
-            let when = crate::domain::time::datetime_da(meeting.starts_at);
+            let when = crate::domain::time::datetime(lang, meeting.starts_at);
             let title = if e.agenda.version == 1 {
-                format!("Dagsorden udsendt: mødet {when}")
+                t_with(lang, "feed-agenda-released", &[("when", when.into())])
             } else {
-                format!(
-                    "Tillægsdagsorden (version {}): mødet {when}",
-                    e.agenda.version
+                t_with(
+                    lang,
+                    "feed-agenda-supplement",
+                    &[
+                        ("when", when.into()),
+                        ("version", i64::from(e.agenda.version).into()),
+                    ],
                 )
             };
             let summary = if e.agenda.version == 1 {
@@ -66,7 +84,14 @@ pub fn organization(
                         if i.public {
                             format!("{}. {}", i.number, i.display_title())
                         } else {
-                            format!("{}. {} (lukket punkt)", i.number, i.title)
+                            t_with(
+                                lang,
+                                "feed-closed-item",
+                                &[
+                                    ("number", i.number.clone().into()),
+                                    ("title", i.title.clone().into()),
+                                ],
+                            )
                         }
                     })
                     .collect::<Vec<_>>()
@@ -84,8 +109,15 @@ pub fn organization(
                 url,
                 updated: e.agenda.released_at,
                 summary: format!(
-                    "{} i {}\n{summary}",
-                    meeting.organization_name, meeting.location
+                    "{}\n{summary}",
+                    t_with(
+                        lang,
+                        "feed-meeting-place",
+                        &[
+                            ("organization", meeting.organization_name.clone().into()),
+                            ("location", meeting.location.clone().into()),
+                        ]
+                    )
                 ),
             }
         })
@@ -96,7 +128,7 @@ pub fn organization(
     let self_url = format!("{base}/organizations/{id}/feed.atom");
     Ok(atom::Feed {
         id: self_url.clone(),
-        title: format!("{name}: dagsordener og beslutninger"),
+        title: t_with(lang, "feed-title", &[("name", name.into())]),
         self_url,
         page_url: format!("{base}/"),
         updated: entries

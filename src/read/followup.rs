@@ -7,9 +7,10 @@ use crate::db::decisions::{DecidedItem, StoredDecision};
 use crate::db::{DbConnection, agenda, decisions, meetings, minutes, tasks};
 use crate::domain::audience::Audience;
 use crate::domain::followup::{TaskSuggestion, suggest};
+use crate::domain::language::Lang;
 use crate::domain::task::TaskStatus;
 use crate::domain::text::paragraphs;
-use crate::domain::time::{date_da, long_date_da, today};
+use crate::domain::time::{date, long_date, today};
 use crate::domain::{AgendaItemId, ProposalId};
 use crate::error::AppResult;
 use crate::urls::meeting as meeting_url;
@@ -19,6 +20,7 @@ use crate::urls::meeting as meeting_url;
 /// minutes say, and the tasks of decisions published. `task_links` links each task to the
 /// secretariat's page of it.
 pub fn proposal_followup(
+    lang: Lang,
     conn: &mut DbConnection,
     proposal: ProposalId,
     full: bool,
@@ -52,14 +54,14 @@ pub fn proposal_followup(
             meeting: format!(
                 "{}, {}",
                 meeting.organization_name,
-                date_da(meeting.starts_at)
+                date(lang, meeting.starts_at)
             ),
             url: format!(
                 "{}#punkt-{}",
                 meeting_url(meeting.id),
                 number.unwrap_or_default()
             ),
-            outcome: d.decision.outcome.label_da(),
+            outcome: d.decision.outcome.label(lang),
             text,
             pending_minutes: published.is_none(),
         });
@@ -97,19 +99,19 @@ pub fn proposal_followup(
         tasks_out.push(TaskLine {
             clause: t.clause,
             lead: t.lead.name.clone(),
-            contributors: crate::domain::text::danish_list(&contributors),
-            deadline: t.deadline.map(long_date_da),
-            status_label: status.label_da(),
+            contributors: crate::domain::text::list(lang, &contributors),
+            deadline: t.deadline.map(|d| long_date(lang, d)),
+            status_label: status.label(lang),
             overdue: status.is_overdue(t.deadline, today),
             answer: if t.status.is_open() {
                 Vec::new()
             } else {
                 t.answer.as_deref().map(paragraphs).unwrap_or_default()
             },
-            answered: t.answered_at.map(date_da),
+            answered: t.answered_at.map(|at| date(lang, at)),
             answer_to: t.answer_to.as_ref().map(|o| o.name.clone()),
             presented: presented.map(|m| Presented {
-                meeting: format!("{}, {}", m.organization_name, date_da(m.starts_at)),
+                meeting: format!("{}, {}", m.organization_name, date(lang, m.starts_at)),
                 url: meeting_url(m.id),
                 held: m.starts_at <= now,
             }),
@@ -137,7 +139,7 @@ pub struct DecisionLine {
     /// The body and the meeting's date.
     pub meeting: String,
     pub url: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     pub text: String,
     /// Decided, but the minutes are not published yet.
     pub pending_minutes: bool,
@@ -149,7 +151,7 @@ pub struct TaskLine {
     pub lead: String,
     pub contributors: String,
     pub deadline: Option<String>,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub overdue: bool,
     pub answer: Vec<String>,
     pub answered: Option<String>,

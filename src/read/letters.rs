@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 
 /// A letter this reader may not read does not exist for them.
 pub fn missing() -> AppError {
-    AppError::not_found("Brevet findes ikke, eller det er ikke offentligt.")
+    AppError::not_found("error-the-letter-does-not-exist-or")
 }
 
 /// The letter, when this reader may read it.

@@ -4,20 +4,33 @@
 use crate::db::minutes::Minutes;
 use crate::documents::{MinutesView, minutes_view};
 use crate::domain::audience::Audience;
-use crate::domain::time::date_da;
+use crate::domain::language::Lang;
+use crate::domain::time::date;
+use crate::i18n::{t, t_with};
 
 /// The minutes as their page and PDF show them to `audience`.
-pub fn view(minutes: &Minutes, audience: Audience) -> MinutesView {
+pub fn view(lang: Lang, minutes: &Minutes, audience: Audience) -> MinutesView {
     let mut version_line = match minutes.published_at {
-        Some(at) => format!(
-            "Version {}, godkendt og offentliggjort {}",
-            minutes.version,
-            date_da(at)
+        Some(at) => t_with(
+            lang,
+            "minutes-version-published",
+            &[
+                ("version", i64::from(minutes.version).into()),
+                ("date", date(lang, at).into()),
+            ],
         ),
-        None => format!("Udkast til version {}, ikke godkendt", minutes.version),
+        None => t_with(
+            lang,
+            "minutes-version-draft",
+            &[("version", i64::from(minutes.version).into())],
+        ),
     };
     if let Some(reason) = &minutes.correction_reason {
-        version_line.push_str(&format!(". Rettelse: {reason}"));
+        version_line.push_str(&t_with(
+            lang,
+            "minutes-correction",
+            &[("reason", reason.clone().into())],
+        ));
     }
     let approvals = minutes
         .signers
@@ -25,19 +38,32 @@ pub fn view(minutes: &Minutes, audience: Audience) -> MinutesView {
         .map(
             |s| match minutes.signatures.iter().find(|g| g.key == s.key) {
                 Some(g) => format!(
-                    "{} ({}), godkendt {}{}",
-                    s.name,
-                    s.role.to_lowercase(),
-                    date_da(g.signed_at),
+                    "{}{}",
+                    t_with(
+                        lang,
+                        "minutes-approved",
+                        &[
+                            ("name", s.name.clone().into()),
+                            ("role", s.role.to_lowercase().into()),
+                            ("date", date(lang, g.signed_at).into()),
+                        ],
+                    ),
                     if g.on_behalf {
-                        ", registreret af sekretariatet"
+                        t(lang, "minutes-on-behalf")
                     } else {
-                        ""
+                        String::new()
                     }
                 ),
-                None => format!("{} ({}): mangler", s.name, s.role.to_lowercase()),
+                None => t_with(
+                    lang,
+                    "minutes-approval-missing",
+                    &[
+                        ("name", s.name.clone().into()),
+                        ("role", s.role.to_lowercase().into()),
+                    ],
+                ),
             },
         )
         .collect();
-    minutes_view(&minutes.content, version_line, approvals, audience)
+    minutes_view(lang, &minutes.content, version_line, approvals, audience)
 }

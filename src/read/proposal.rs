@@ -117,6 +117,7 @@ pub struct OwnPage {
 }
 
 pub fn own_page(
+    lang: crate::domain::language::Lang,
     conn: &mut crate::db::DbConnection,
     proposal: &Proposal,
     secretariat: bool,
@@ -124,7 +125,7 @@ pub fn own_page(
     use crate::db::{audit, meetings, organizations, workflow};
     let id = proposal.id;
     // The secretariat and the proposal's authors follow it as it stands.
-    let followup = super::followup::proposal_followup(conn, id, true, secretariat)?;
+    let followup = super::followup::proposal_followup(lang, conn, id, true, secretariat)?;
     let meeting = match proposal.target_meeting_id {
         Some(m) => meetings::get(conn, m)?,
         None => None,

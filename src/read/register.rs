@@ -16,7 +16,7 @@ use crate::error::AppResult;
 pub struct OrganizationView {
     pub id: OrganizationId,
     pub kind: OrganizationKind,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub name: String,
     pub short_name: Option<String>,
     /// Where it receives mail, the main address first (the secretariat only).
@@ -27,17 +27,25 @@ pub struct OrganizationView {
     pub website: Option<String>,
     /// A deactivated organization keeps its history but gets nothing new.
     pub active: bool,
+    /// The language of mail to it; none: the municipality's.
+    pub language: Option<crate::domain::language::Lang>,
     /// The API's address of it.
     pub url: String,
 }
 
 impl OrganizationView {
     /// `all` gives the parent's name; `with_emails` says whether the reader may see addresses.
-    pub fn new(base: &str, o: &Organization, all: &[Organization], with_emails: bool) -> Self {
+    pub fn new(
+        lang: crate::domain::language::Lang,
+        base: &str,
+        o: &Organization,
+        all: &[Organization],
+        with_emails: bool,
+    ) -> Self {
         OrganizationView {
             id: o.id,
             kind: o.kind,
-            kind_label: o.kind.label_da(),
+            kind_label: o.kind.label(lang),
             name: o.name.clone(),
             short_name: o.short_name.clone(),
             emails: with_emails.then(|| o.emails().into_iter().map(str::to_owned).collect()),
@@ -48,6 +56,7 @@ impl OrganizationView {
                 .map(|p| p.name.clone()),
             website: o.website.clone(),
             active: o.active,
+            language: o.language,
             url: format!("{base}/api/v1/organizations/{}", o.id),
         }
     }
@@ -56,6 +65,7 @@ impl OrganizationView {
 /// Every organization, the council first, then by kind and name; deactivated ones last within
 /// their kind.
 pub fn organizations(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     base: &str,
     with_emails: bool,
@@ -63,7 +73,7 @@ pub fn organizations(
     let all = orgs::list(conn)?;
     let mut views: Vec<OrganizationView> = all
         .iter()
-        .map(|o| OrganizationView::new(base, o, &all, with_emails))
+        .map(|o| OrganizationView::new(lang, base, o, &all, with_emails))
         .collect();
     views.sort_by_key(|v| (kind_order(v.kind), !v.active, v.name.to_lowercase()));
     Ok(views)
@@ -79,6 +89,7 @@ pub fn kind_order(kind: OrganizationKind) -> usize {
 }
 
 pub fn organization(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     base: &str,
     id: OrganizationId,
@@ -88,7 +99,7 @@ pub fn organization(
     Ok(all
         .iter()
         .find(|o| o.id == id)
-        .map(|o| OrganizationView::new(base, o, &all, with_emails)))
+        .map(|o| OrganizationView::new(lang, base, o, &all, with_emails)))
 }
 
 /// A membership: who, where, in which role and for which party, from when to when.
@@ -100,7 +111,7 @@ pub struct MembershipView {
     pub organization_id: OrganizationId,
     pub organization_name: String,
     pub role: MembershipRole,
-    pub role_label: &'static str,
+    pub role_label: String,
     pub party_id: Option<OrganizationId>,
     pub party_name: Option<String>,
     pub party_short_name: Option<String>,
@@ -113,7 +124,7 @@ pub struct MembershipView {
 }
 
 impl MembershipView {
-    pub fn new(m: &Membership, today: NaiveDate) -> Self {
+    pub fn new(lang: crate::domain::language::Lang, m: &Membership, today: NaiveDate) -> Self {
         MembershipView {
             id: m.id,
             person_id: m.person_id,
@@ -121,7 +132,7 @@ impl MembershipView {
             organization_id: m.organization_id,
             organization_name: m.organization_name.clone(),
             role: m.role,
-            role_label: m.role.label_da(),
+            role_label: m.role.label(lang),
             party_id: m.party_id,
             party_name: m.party_name.clone(),
             party_short_name: m.party_short_name.clone(),
@@ -134,23 +145,25 @@ impl MembershipView {
 }
 
 pub fn membership(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     id: MembershipId,
     today: NaiveDate,
 ) -> AppResult<Option<MembershipView>> {
-    Ok(orgs::get_membership(conn, id)?.map(|m| MembershipView::new(&m, today)))
+    Ok(orgs::get_membership(conn, id)?.map(|m| MembershipView::new(lang, &m, today)))
 }
 
 /// The memberships of an organization: the current ones first (seats by role, then
 /// substitutes in their party's order), then the past ones, newest first.
 pub fn members_of(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     id: OrganizationId,
     today: NaiveDate,
 ) -> AppResult<Vec<MembershipView>> {
     let mut list: Vec<MembershipView> = orgs::memberships_of_organization(conn, id)?
         .iter()
-        .map(|m| MembershipView::new(m, today))
+        .map(|m| MembershipView::new(lang, m, today))
         .collect();
     list.sort_by(|a, b| {
         let key = |m: &MembershipView| {
@@ -208,19 +221,21 @@ impl PersonView {
 }
 
 fn memberships_of_person(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     id: PersonId,
     today: NaiveDate,
 ) -> AppResult<Vec<MembershipView>> {
     let mut list: Vec<MembershipView> = orgs::memberships_of_person(conn, id)?
         .iter()
-        .map(|m| MembershipView::new(m, today))
+        .map(|m| MembershipView::new(lang, m, today))
         .collect();
     list.sort_by_key(|m| (!m.current, std::cmp::Reverse(m.start_date)));
     Ok(list)
 }
 
 pub fn person(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     base: &str,
     id: PersonId,
@@ -230,12 +245,13 @@ pub fn person(
     let Some(p) = orgs::get_person(conn, id)? else {
         return Ok(None);
     };
-    let memberships = memberships_of_person(conn, id, today)?;
+    let memberships = memberships_of_person(lang, conn, id, today)?;
     Ok(Some(PersonView::new(base, &p, memberships, with_email)))
 }
 
 /// A page of persons by name, each with their memberships, and how many there are.
 pub fn persons(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     base: &str,
     offset: i64,
@@ -246,7 +262,7 @@ pub fn persons(
     let (list, total) = orgs::persons_page(conn, offset, limit)?;
     let mut out = Vec::with_capacity(list.len());
     for p in &list {
-        let memberships = memberships_of_person(conn, p.id, today)?;
+        let memberships = memberships_of_person(lang, conn, p.id, today)?;
         out.push(PersonView::new(base, p, memberships, with_email));
     }
     Ok((out, total))

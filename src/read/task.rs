@@ -5,7 +5,8 @@
 use crate::db::DbConnection;
 use crate::db::decisions::{decided_item, decision_of};
 use crate::db::tasks::{self, Task};
-use crate::domain::time::{date_da, datetime_da, long_date_da, today};
+use crate::domain::language::Lang;
+use crate::domain::time::{date, datetime, long_date, today};
 use crate::domain::{ContributionId, TaskFileId};
 use crate::error::{AppError, AppResult};
 
@@ -30,7 +31,7 @@ pub struct AnswerPage {
     pub deadline: Option<String>,
     pub overdue: bool,
     pub answer_to: Option<String>,
-    pub status: &'static str,
+    pub status: String,
     pub open: bool,
     pub answer: Option<String>,
     pub answered_by: Option<String>,
@@ -57,6 +58,7 @@ pub struct ContributionAnswer {
 
 /// The task as the page of the reader's part in it (`contribution`, or the lead's) shows it.
 pub fn page(
+    lang: Lang,
     conn: &mut DbConnection,
     task: &Task,
     contribution: Option<ContributionId>,
@@ -70,7 +72,7 @@ pub fn page(
     let today = today();
     let files = visible_files(conn, task, contribution)?
         .into_iter()
-        .map(|f| file_json(task, &f, page_url))
+        .map(|f| file_json(lang, task, &f, page_url))
         .collect();
     Ok(AnswerPage {
         files,
@@ -80,26 +82,26 @@ pub fn page(
             .clone(),
         lead: task.lead.name.clone(),
         organization: item.organization_name.clone(),
-        meeting_date: date_da(item.meeting_starts_at),
+        meeting_date: date(lang, item.meeting_starts_at),
         meeting_url: crate::urls::meeting(item.meeting_id),
         item_title: item.item.display_title(),
         decision_text: decision.text,
         clause: task.clause,
         clause_text: task.clause_text.clone(),
         description: task.description.clone(),
-        deadline: task.deadline.map(long_date_da),
+        deadline: task.deadline.map(|d| long_date(lang, d)),
         overdue: task.status.is_overdue(task.deadline, today),
         answer_to: task.answer_to.as_ref().map(|o| o.name.clone()),
-        status: task.status.label_da(),
+        status: task.status.label(lang),
         open: task.status.is_open(),
         answer: task.answer.clone(),
         answered_by: task.answered_by.clone(),
-        answered_at: task.answered_at.map(datetime_da),
-        proposed_deadline: task.proposed_deadline.map(long_date_da),
+        answered_at: task.answered_at.map(|at| datetime(lang, at)),
+        proposed_deadline: task.proposed_deadline.map(|d| long_date(lang, d)),
         extension_reason: task.extension_reason.clone(),
         my_answer: mine.and_then(|c| c.answer.clone()),
         my_answered_by: mine.and_then(|c| c.answered_by.clone()),
-        my_answered_at: mine.and_then(|c| c.answered_at.map(datetime_da)),
+        my_answered_at: mine.and_then(|c| c.answered_at.map(|at| datetime(lang, at))),
         contributions: task
             .contributors
             .iter()
@@ -108,7 +110,7 @@ pub fn page(
                 answered: c.status == crate::domain::task::ContributionStatus::Answered,
                 answer: c.answer.clone(),
                 answered_by: c.answered_by.clone(),
-                answered_at: c.answered_at.map(datetime_da),
+                answered_at: c.answered_at.map(|at| datetime(lang, at)),
             })
             .collect(),
         draft: None,
@@ -138,7 +140,7 @@ pub struct FileLink {
     pub url: String,
 }
 
-pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> FileLink {
+pub fn file_json(lang: Lang, task: &Task, f: &tasks::TaskFile, page_url: &str) -> FileLink {
     let owner = match f.contribution_id {
         None => task.lead.name.clone(),
         Some(c) => task
@@ -150,7 +152,7 @@ pub fn file_json(task: &Task, f: &tasks::TaskFile, page_url: &str) -> FileLink {
     };
     FileLink {
         filename: f.filename.clone(),
-        size: crate::domain::text::file_size_da(f.size),
+        size: crate::domain::text::file_size(lang, f.size),
         owner,
         url: format!("{page_url}/files/{}", f.id),
     }
@@ -163,7 +165,7 @@ pub fn file(
     contribution: Option<ContributionId>,
     file: TaskFileId,
 ) -> AppResult<(tasks::TaskFile, Vec<u8>)> {
-    let missing = || AppError::not_found("Filen findes ikke.");
+    let missing = || AppError::not_found("error-the-file-does-not-exist");
     if !visible_files(conn, task, contribution)?
         .iter()
         .any(|f| f.id == file)
@@ -187,7 +189,7 @@ pub struct TaskView {
     pub deadline: Option<String>,
     pub answer_to: Option<OrganizationRef>,
     pub status: crate::domain::task::TaskStatus,
-    pub status_label: &'static str,
+    pub status_label: String,
     /// Open and past its deadline.
     pub overdue: bool,
     pub answer: Option<String>,
@@ -230,7 +232,7 @@ pub struct TaskLinks {
 
 impl TaskView {
     /// The task on `today` (whether it is overdue), with absolute links under `base`.
-    pub fn new(base: &str, task: &Task, today: chrono::NaiveDate) -> Self {
+    pub fn new(lang: Lang, base: &str, task: &Task, today: chrono::NaiveDate) -> Self {
         use crate::domain::time::rfc3339;
         Self {
             id: task.id,
@@ -252,7 +254,7 @@ impl TaskView {
             deadline: task.deadline.map(|d| d.to_string()),
             answer_to: task.answer_to.as_ref().map(Into::into),
             status: task.status,
-            status_label: task.status.label_da(),
+            status_label: task.status.label(lang),
             overdue: task.status.is_overdue(task.deadline, today),
             answer: task.answer.clone(),
             answered_by: task.answered_by.clone(),

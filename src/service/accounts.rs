@@ -272,7 +272,9 @@ fn password_link(
         "new_account",
         &(purpose == crate::domain::account::PasswordLinkPurpose::Set),
     );
-    let mail = render_mail("password_link", &MailSite::load(conn)?, &ctx)?;
+    let site = MailSite::load(conn)?;
+    let lang = site.lang_for(conn, email.as_str(), None)?;
+    let mail = render_mail("password_link", lang, &site, &ctx)?;
     let to =
         Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
     let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
@@ -287,15 +289,15 @@ fn password_link(
 pub fn link_problem(link: &accounts::PasswordLink) -> Option<AppError> {
     match link {
         accounts::PasswordLink::Valid { .. } => None,
-        accounts::PasswordLink::Expired => Some(AppError::gone(
-            "Linket er udløbet. Bed om et nyt under »Glemt adgangskode« på login-siden, eller bed sekretariatet om en ny invitation.",
-        )),
-        accounts::PasswordLink::Used => Some(AppError::gone(
-            "Linket er allerede brugt. Log ind med din adgangskode, eller bed om et nyt link under »Glemt adgangskode«.",
-        )),
-        accounts::PasswordLink::Unknown => Some(AppError::not_found(
-            "Linket findes ikke. Tjek, at hele adressen fra mailen er med.",
-        )),
+        accounts::PasswordLink::Expired => {
+            Some(AppError::gone("error-the-link-has-expired-ask-for"))
+        }
+        accounts::PasswordLink::Used => {
+            Some(AppError::gone("error-the-link-has-already-been-used"))
+        }
+        accounts::PasswordLink::Unknown => {
+            Some(AppError::not_found("error-the-link-does-not-exist-check"))
+        }
     }
 }
 
@@ -316,7 +318,7 @@ pub fn set_password_with_link(
             return Err(AppError::internal("a valid link without its account"));
         };
         let account = accounts::get(conn, user)?
-            .ok_or_else(|| AppError::not_found("Kontoen findes ikke længere."))?;
+            .ok_or_else(|| AppError::not_found("error-the-account-no-longer-exists"))?;
         accounts::set_password_hash(conn, user, &hash)?;
         accounts::revoke_sessions_of(conn, user)?;
         audit::record(
@@ -352,23 +354,25 @@ fn check_ties(
     if let Some(person) = fields.person
         && organizations::get_person(conn, PersonId(person))?.is_none()
     {
-        errors.add("person", "Personen findes ikke i registret.");
+        errors.add("person", "field-the-person-is-not-in-the");
     }
     if let Some(org) = fields.organization {
         match organizations::get(conn, OrganizationId(org))? {
-            None => errors.add("organization", "Organisationen findes ikke."),
+            None => errors.add("organization", "field-the-organisation-does-not-exist"),
             Some(o)
                 if fields.role.needs_organization()
                     && o.kind != OrganizationKind::Administration =>
             {
                 errors.add(
                     "organization",
-                    format!("{} er ikke en forvaltning; vælg forvaltningen.", o.name),
+                    crate::i18n::Msg::key("field-is-not-an-administration-choose-the")
+                        .arg("name", &o.name),
                 )
             }
-            Some(o) if !o.active => {
-                errors.add("organization", format!("{} er deaktiveret.", o.name))
-            }
+            Some(o) if !o.active => errors.add(
+                "organization",
+                crate::i18n::Msg::key("field-is-deactivated").arg("name", &o.name),
+            ),
             Some(_) => {}
         }
     }
@@ -422,10 +426,8 @@ pub fn invite(
         if accounts::email_taken(conn, email.as_str())? {
             errors.add(
                 "email",
-                format!(
-                    "Der findes allerede en konto med adressen {}.",
-                    accounts::normalize_email(email.as_str())
-                ),
+                crate::i18n::Msg::key("field-an-account-with-the-address-already")
+                    .arg("arg0", accounts::normalize_email(email.as_str())),
             );
         }
         check_ties(conn, &fields, &mut errors)?;
@@ -473,10 +475,7 @@ pub fn invite(
 
 fn last_secretariat() -> FieldErrors {
     let mut errors = FieldErrors::default();
-    errors.add(
-        "role",
-        "Det er den sidste aktive sekretariatskonto: invitér eller aktivér en anden først, så nogen stadig kan administrere Agendum.",
-    );
+    errors.add("role", "field-it-is-the-last-active-secretariat");
     errors
 }
 
@@ -494,7 +493,7 @@ pub fn update_account(
     };
     write_transaction(conn, |conn| {
         let (before, active) = accounts::get_any(conn, id)?
-            .ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-account-does-not-exist"))?;
         let mut errors = FieldErrors::default();
         check_ties(conn, &fields, &mut errors)?;
         if !errors.is_empty() {
@@ -544,20 +543,18 @@ pub fn set_account_active(
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let (account, was) = accounts::get_any(conn, id)?
-            .ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-account-does-not-exist"))?;
         if was == active {
             return Ok(());
         }
         if !active {
             if actor.user_id == Some(id) {
                 return Err(AppError::invalid(
-                    "Du kan ikke deaktivere din egen konto. Bed en anden i sekretariatet om det.",
+                    "error-you-cannot-deactivate-your-own-account",
                 ));
             }
             if account.role == Role::Secretariat && accounts::active_secretariats(conn)? <= 1 {
-                return Err(AppError::invalid(
-                    "Det er den sidste aktive sekretariatskonto, og den kan ikke deaktiveres.",
-                ));
+                return Err(AppError::invalid("error-it-is-the-last-active-secretariat"));
             }
         }
         accounts::set_user_active(conn, id, active)?;
@@ -608,13 +605,10 @@ pub fn change_password(
     let mut errors = FieldErrors::default();
     let hash = accounts::password_hash(conn, account.id)?;
     if !crate::auth::verify_password(hash.as_deref(), current) {
-        errors.add("current", "Den nuværende adgangskode er forkert.");
+        errors.add("current", "field-the-current-password-is-wrong");
     }
     let password = if new != again {
-        errors.add(
-            "password_again",
-            "De to nye adgangskoder er ikke ens. Skriv den samme i begge felter.",
-        );
+        errors.add("password_again", "field-the-two-new-passwords-are-not");
         None
     } else {
         match NewPassword::parse(new) {

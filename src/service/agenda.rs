@@ -79,15 +79,12 @@ pub fn add_approval(
             .iter()
             .any(|i| i.kind == AgendaItemKind::ApprovalOfAgenda);
         if present {
-            return Err(AppError::invalid(
-                "Godkendelse af dagsordenen står allerede som første punkt.",
-            ));
+            return Err(AppError::invalid("error-the-approval-of-the-agenda-is-2"));
         }
         let kind = AgendaItemKind::ApprovalOfAgenda;
-        let item = agenda::append_item(
-            conn,
-            &NewAgendaItem::plain(meeting, kind.label_da(), kind, true),
-        )?;
+        // The item's title is the agenda's own text, in the municipality's language.
+        let title = kind.label(crate::db::municipality::language(conn)?);
+        let item = agenda::append_item(conn, &NewAgendaItem::plain(meeting, &title, kind, true))?;
         Ok(json!({"item": item.0, "kind": kind.as_str()}))
     })
 }
@@ -259,6 +256,8 @@ pub fn detach(
 pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> AppResult<Released> {
     write_transaction(conn, |conn| {
         let prepared = agenda::prepare_release(conn, request)?;
+        // The documents are in the municipality's language, whoever releases them.
+        let lang = crate::db::municipality::language(conn)?;
         let municipality = crate::db::municipality::get(conn)?
             .map(|m| m.name)
             .unwrap_or_default();
@@ -270,6 +269,7 @@ pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> App
                     Audience::Members => &prepared.changes,
                 };
                 documents::agenda_pdf(
+                    lang,
                     &municipality,
                     &prepared.snapshot,
                     prepared.version,
@@ -280,10 +280,7 @@ pub fn release_version(conn: &mut DbConnection, request: &ReleaseRequest) -> App
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                AppError::internal(e).with_message(
-                    "Dagsordenens PDF kunne ikke dannes, så intet er udsendt. Prøv igen, og \
-                     kontakt driften, hvis fejlen bliver ved.",
-                )
+                AppError::internal(e).with_message("error-the-agendas-pdf-could-not-be")
             })?;
         agenda::record_release(conn, prepared, documents)
     })

@@ -16,10 +16,11 @@ use crate::documents::{Overview, OverviewContribution};
 use crate::domain::account::Actor;
 use crate::domain::agenda::AgendaItemKind;
 use crate::domain::audience::Audience;
+use crate::domain::language::Lang;
 use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::task::TaskStatus;
 use crate::domain::text::paragraphs;
-use crate::domain::time::{date_da, long_date_da};
+use crate::domain::time::{date, long_date};
 use crate::domain::{AgendaItemId, ContributionId, MeetingId, TaskId, UserId};
 use crate::error::{AppError, AppResult};
 use crate::mail::tasks::{notify_confirmed, notify_deadline_moved};
@@ -105,8 +106,8 @@ pub fn change_task(
     change: &TaskChange,
 ) -> AppResult<Task> {
     write_transaction(conn, |conn| {
-        let before =
-            tasks::get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+        let before = tasks::get(conn, id)?
+            .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
         let done = tasks::change(conn, id, lock_version, change)?;
         if done.new_deadline.is_some() {
             notify_deadline_moved(conn, settings, id)?;
@@ -139,17 +140,28 @@ pub fn change_task(
 
 /// The overview of a task's answer: the decision, the clause, the lead's compiled answer and
 /// each contribution, from the task as it is now.
-pub fn overview(conn: &mut DbConnection, task_id: TaskId) -> AppResult<Overview> {
-    let task =
-        tasks::get(conn, task_id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+/// The overview of a task's answer in `lang`: the page's reader's, or the municipality's for
+/// the document that goes on an agenda.
+pub fn overview(conn: &mut DbConnection, task_id: TaskId, lang: Lang) -> AppResult<Overview> {
+    use crate::i18n::t_with;
+    let task = tasks::get(conn, task_id)?
+        .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
     let item = decisions::decided_item(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
     let decision = decisions::decision_of(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's decision is missing"))?;
     let answered = |at: Option<chrono::DateTime<chrono::Utc>>, by: &Option<String>| {
         at.map(|at| match by {
-            Some(by) => format!("Besvaret {} af {by}.", date_da(at)),
-            None => format!("Besvaret {}.", date_da(at)),
+            Some(by) => t_with(
+                lang,
+                "overview-answered-by",
+                &[("date", date(lang, at).into()), ("by", by.clone().into())],
+            ),
+            None => t_with(
+                lang,
+                "overview-answered",
+                &[("date", date(lang, at).into())],
+            ),
         })
     };
     let files = tasks::files(conn, task_id)?;
@@ -168,30 +180,48 @@ pub fn overview(conn: &mut DbConnection, task_id: TaskId) -> AppResult<Overview>
             .iter()
             .map(|r| r.to_string())
             .collect();
-        facts.push(format!("Sagsnr. {}", refs.join(", ")));
+        facts.push(t_with(
+            lang,
+            "overview-cases",
+            &[("cases", refs.join(", ").into())],
+        ));
     }
-    facts.push(format!("Ansvarlig: {}", task.lead.name));
+    facts.push(t_with(
+        lang,
+        "overview-lead",
+        &[("lead", task.lead.name.clone().into())],
+    ));
     if let Some(deadline) = task.deadline {
-        facts.push(format!("Frist: {}", long_date_da(deadline)));
+        facts.push(t_with(
+            lang,
+            "overview-deadline",
+            &[("deadline", long_date(lang, deadline).into())],
+        ));
     }
     if let Some(to) = &task.answer_to {
-        facts.push(format!("Forelægges: {}", to.name));
+        facts.push(t_with(
+            lang,
+            "overview-answer-to",
+            &[("to", to.name.clone().into())],
+        ));
     }
+    let clause = i64::from(task.clause);
+    let title = t_with(lang, "overview-title", &[("clause", clause.into())]);
     Ok(Overview {
-        document_title: format!(
-            "Besvarelse af {}. at-punkt: {}",
-            task.clause, item.item.title
-        ),
-        title: format!("Besvarelse af {}. at-punkt", task.clause),
+        document_title: format!("{title}: {}", item.item.title),
+        title,
         proposal_title: item.item.title.clone(),
         facts,
-        decided: format!(
-            "{} besluttede den {}:",
-            item.organization_name,
-            date_da(item.meeting_starts_at)
+        decided: t_with(
+            lang,
+            "overview-decided",
+            &[
+                ("organization", item.organization_name.clone().into()),
+                ("date", date(lang, item.meeting_starts_at).into()),
+            ],
         ),
         decision_text: decision.text.clone(),
-        clause_heading: format!("{}. at-punkt", task.clause),
+        clause_heading: t_with(lang, "overview-clause", &[("clause", clause.into())]),
         clause_text: task.clause_text.clone(),
         clause_spans: crate::domain::markdown::inline_spans(&task.clause_text),
         lead: task.lead.name.clone(),
@@ -223,7 +253,7 @@ pub fn present(
 ) -> AppResult<AgendaItemId> {
     write_transaction(conn, |conn| {
         let task = tasks::get(conn, task_id)?
-            .ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
         if task.status != TaskStatus::Answered {
             return Err(AppError::conflict(match task.status {
                 TaskStatus::Presented | TaskStatus::Closed => {
@@ -235,18 +265,18 @@ pub fn present(
             }));
         }
         let target = meetings::get(conn, meeting)?
-            .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
         if let Some(to) = &task.answer_to
             && to.id != target.organization_id
         {
-            return Err(AppError::invalid(format!(
-                "Svaret skal forelægges {}; vælg et af dets møder.",
-                to.name
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-the-answer-must-go-to-choose").arg("name", &to.name),
+            ));
         }
         agenda::check_editable(conn, meeting)?;
-        let overview = overview(conn, task_id)?;
-        let pdf = crate::documents::overview_pdf(&overview).map_err(|e| {
+        let lang = crate::db::municipality::language(conn)?;
+        let overview = overview(conn, task_id, lang)?;
+        let pdf = crate::documents::overview_pdf(lang, &overview).map_err(|e| {
             AppError::internal(e).with_message("the overview could not be rendered")
         })?;
         let item = decisions::decided_item(conn, task.agenda_item_id)?
@@ -375,13 +405,14 @@ pub fn sign_minutes(
         let signed = minutes::sign(conn, meeting, signer, by, on_behalf)?;
         if let Signed::Published { minutes_id } = signed {
             let approved = minutes::version_by_id(conn, minutes_id)?;
+            let lang = crate::db::municipality::language(conn)?;
             let municipality = crate::db::municipality::get(conn)?
                 .map(|m| m.name)
                 .unwrap_or_default();
             for audience in [Audience::Public, Audience::Members] {
-                let view = crate::read::minutes::view(&approved, audience)
+                let view = crate::read::minutes::view(lang, &approved, audience)
                     .with_municipality(&municipality);
-                let pdf = crate::documents::minutes_pdf(&view).map_err(|e| {
+                let pdf = crate::documents::minutes_pdf(lang, &view).map_err(|e| {
                     AppError::internal(e).with_message("the minutes could not be rendered")
                 })?;
                 minutes::store_document(conn, minutes_id, audience, &pdf)?;
@@ -415,17 +446,13 @@ pub fn set_attendance(
     entries: &[AttendanceEntry],
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
-        let meeting =
-            meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
-        agenda::released(conn, id, None)?.ok_or_else(|| {
-            AppError::not_found(
-                "Mødet har ingen udsendt dagsorden. Beslutninger registreres på en udsendt \
-                 dagsorden.",
-            )
-        })?;
+        let meeting = meetings::get(conn, id)?
+            .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
+        agenda::released(conn, id, None)?
+            .ok_or_else(|| AppError::not_found("error-the-meeting-has-no-released-agenda-2"))?;
         if meeting.status == MeetingStatus::MinutesPublished {
             return Err(AppError::conflict(
-                "Beslutningsprotokollen er offentliggjort; fremmødet kan ikke længere ændres.",
+                "error-the-minutes-have-been-published-the",
             ));
         }
         let day = crate::domain::time::local(meeting.starts_at).date_naive();
@@ -441,9 +468,7 @@ pub fn set_attendance(
                 _ => members.iter().any(|m| m.person_id == e.person_id),
             };
             if !known {
-                return Err(AppError::invalid(
-                    "Fremmødet nævner en person, der ikke hører til mødet.",
-                ));
+                return Err(AppError::invalid("error-the-attendance-names-a-person-who"));
             }
         }
         decisions::set_attendance(conn, id, entries)?;

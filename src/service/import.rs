@@ -30,12 +30,13 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn label_da(&self) -> &'static str {
+    /// The catalogue key of what the row does.
+    pub fn label_key(&self) -> &'static str {
         match self {
-            Outcome::New => "Oprettes",
-            Outcome::Changed => "Ændres",
-            Outcome::Unchanged => "Uændret",
-            Outcome::Refused(_) => "Afvist",
+            Outcome::New => "import-outcome-new",
+            Outcome::Changed => "import-outcome-changed",
+            Outcome::Unchanged => "import-outcome-unchanged",
+            Outcome::Refused(_) => "import-outcome-refused",
         }
     }
 }
@@ -43,11 +44,11 @@ impl Outcome {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RowReport {
     pub line: usize,
-    pub kind: String,
+    pub kind: crate::i18n::Msg,
     pub name: String,
     pub detail: String,
     pub outcome: Outcome,
-    pub label: &'static str,
+    pub label: crate::i18n::Msg,
 }
 
 /// What a file does (or did) to the register.
@@ -84,7 +85,7 @@ fn refused(errors: &FieldErrors) -> Outcome {
         errors
             .0
             .iter()
-            .map(|(_, m)| m.as_str())
+            .map(|(_, m)| m.to_string())
             .collect::<Vec<_>>()
             .join(" "),
     )
@@ -165,6 +166,7 @@ impl Importer<'_> {
             emails: row.email.clone(),
             parent,
             website: String::new(),
+            language: String::new(),
         };
         match existing {
             None => Ok(
@@ -351,10 +353,13 @@ impl Importer<'_> {
         };
         Ok(RowReport {
             line: row.line,
-            kind: kind.map_or_else(|| row.kind.clone(), |k| k.label_da().to_owned()),
+            kind: kind.map_or_else(
+                || crate::i18n::Msg::text(row.kind.clone()),
+                |k| crate::i18n::Msg::key(k.label_key()),
+            ),
             name: row.name.clone(),
             detail,
-            label: outcome.label_da(),
+            label: crate::i18n::Msg::key(outcome.label_key()),
             outcome,
         })
     }
@@ -387,7 +392,7 @@ pub fn members(
     });
     match (done, report) {
         (Ok(()), Some(report)) => Ok(report),
-        (Err(err), Some(report)) if err.message == ROLLED_BACK => Ok(report),
+        (Err(err), Some(report)) if err.message.to_string() == ROLLED_BACK => Ok(report),
         (Err(err), _) => Err(err),
         (Ok(()), None) => Err(AppError::internal("the import made no report")),
     }

@@ -64,10 +64,10 @@ fn case_for(
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| {
-            AppError::invalid(format!(
-                "Sag {} findes ikke. Skriv sagens titel for at oprette den.",
-                choice.reference
-            ))
+            AppError::invalid(
+                crate::i18n::Msg::key("error-case-does-not-exist-write-the")
+                    .arg("reference", choice.reference),
+            )
         })?;
     let body = match sender {
         Some(org) => organizations::body_of(conn, org)?,
@@ -81,12 +81,7 @@ fn letterhead_sender(
     conn: &mut DbConnection,
     sender: &Sender,
 ) -> AppResult<(OrganizationId, String)> {
-    let unknown = || {
-        AppError::invalid(
-            "Afsenderen findes ikke eller har intet brevhoved. Vælg en afsender på listen, eller \
-             udfyld organisationens brevhoved under Brevhoveder.",
-        )
-    };
+    let unknown = || AppError::invalid("error-the-sender-does-not-exist-or");
     let Sender::Organization(id) = sender else {
         return Err(unknown());
     };
@@ -108,7 +103,7 @@ fn incoming_sender(
             let entry = letters::letterheads(conn)?
                 .into_iter()
                 .find(|e| e.id == *id)
-                .ok_or_else(|| AppError::invalid("Afsenderen findes ikke. Vælg en på listen."))?;
+                .ok_or_else(|| AppError::invalid("error-the-sender-does-not-exist-choose"))?;
             Ok((Some(entry.id), entry.name))
         }
     }
@@ -126,7 +121,7 @@ fn snapshot(letter: &Letter) -> serde_json::Value {
 }
 
 fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Letter> {
-    letters::get(conn, id)?.ok_or_else(|| AppError::not_found("Brevet findes ikke."))
+    letters::get(conn, id)?.ok_or_else(|| AppError::not_found("error-the-letter-does-not-exist"))
 }
 
 /// The letter as it stands, or a conflict when it has changed since the page was read. A sent
@@ -164,9 +159,7 @@ pub fn draft(
         if let Some(answered) = in_reply_to {
             let original = get(conn, answered)?;
             if original.case_id != case_id {
-                return Err(AppError::invalid(
-                    "Et svar skrives på samme sag som brevet, det svarer på.",
-                ));
+                return Err(AppError::invalid("error-a-reply-is-written-on-the"));
             }
         }
         let id = letters::create_outgoing(
@@ -324,19 +317,20 @@ pub fn transition(
 /// The letter's PDF as it stands: its sender's letterhead with the logo, and "UDKAST" across
 /// a draft's pages (an approved letter is rendered as it will be sent).
 pub fn view(conn: &mut DbConnection, letter: &Letter) -> AppResult<LetterView> {
+    let lang = crate::db::municipality::language(conn)?;
     let head = letters::letterhead(conn, letter)?;
     let logo = match letter.sender_organization_id {
         Some(org) => letters::logo(conn, org)?.map(|(_, bytes)| bytes),
         None => None,
     };
-    Ok(LetterView::new(&head, letter.date, &letter.text)
+    Ok(LetterView::new(lang, &head, letter.date, &letter.text)
         .with_logo(logo)
         .marked_draft(letter.status == crate::domain::letter::LetterStatus::Draft))
 }
 
 pub fn render(view: &LetterView) -> AppResult<Vec<u8>> {
     letter_pdf(view)
-        .map_err(|e| AppError::internal(e).with_message("Brevet kunne ikke dannes som PDF."))
+        .map_err(|e| AppError::internal(e).with_message("error-the-letter-could-not-be-made"))
 }
 
 /// Sends an approved letter: the mail with the PDF attached goes into the outbox, and the
@@ -354,12 +348,18 @@ pub fn send(
         let view = view(conn, &letter)?;
         let pdf = render(&view)?;
         let email = text.recipient_email.as_deref().unwrap_or_default();
-        let to = Mailbox::new(Some(&text.recipient_name), email)
-            .map_err(|e| AppError::invalid(format!("Modtagerens adresse: {e}")))?;
+        let to = Mailbox::new(Some(&text.recipient_name), email).map_err(|e| {
+            AppError::invalid(crate::i18n::Msg::key("error-the-recipients-address").arg("e", e))
+        })?;
         let mut ctx = Context::new();
         ctx.insert("sender", &view.sender.name);
         ctx.insert("heading", &text.heading);
-        ctx.insert("date", &crate::domain::time::long_date_da(letter.date));
+        // A letter is in the municipality's language, as its PDF is.
+        let site = MailSite::load(conn)?;
+        ctx.insert(
+            "date",
+            &crate::domain::time::long_date(site.lang, letter.date),
+        );
         ctx.insert("salutation", &text.salutation);
         ctx.insert("paragraphs", &paragraphs(&text.body));
         ctx.insert("closing", &text.closing);
@@ -374,7 +374,7 @@ pub fn send(
                 })
                 .collect::<Vec<_>>(),
         );
-        let mail = render_mail("letter", &MailSite::load(conn)?, &ctx)?;
+        let mail = render_mail("letter", site.lang, &site, &ctx)?;
         let filename = format!("brev-{id}-{}.pdf", letter.date);
         let mut message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
@@ -454,17 +454,13 @@ pub fn put_on_agenda(
     write_transaction(conn, |conn| {
         let letter = get(conn, id)?;
         if letter.direction != LetterDirection::Incoming {
-            return Err(AppError::invalid(
-                "Kun indgående breve sættes på en dagsorden til orientering.",
-            ));
+            return Err(AppError::invalid("error-only-incoming-letters-are-put-on"));
         }
         if letter.agenda_item_id.is_some() {
-            return Err(AppError::conflict(
-                "Brevet er allerede sat på en dagsorden.",
-            ));
+            return Err(AppError::conflict("error-the-letter-is-already-on-an"));
         }
         let target = meetings::get(conn, meeting)?
-            .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+            .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
         agenda::check_editable(conn, meeting)?;
         let title = format!(
             "Orientering: brev fra {} om {}",
@@ -536,15 +532,12 @@ pub fn put_on_agenda(
 }
 
 /// A letter's checks as one message, for a caller that has no form to show them at.
+/// The first field's message: the letter's form shows its fields' messages itself.
 fn field_message(errors: crate::domain::proposal::FieldErrors) -> AppError {
-    AppError::invalid(
-        errors
-            .0
-            .iter()
-            .map(|(_, m)| m.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    match errors.0.into_iter().next() {
+        Some((_, message)) => AppError::invalid(message),
+        None => AppError::invalid("error-the-letter-could-not-be-made"),
+    }
 }
 
 /// A letterhead as the secretariat typed it: the address lines, the web address, and the logo
@@ -570,20 +563,24 @@ pub fn set_letterhead(
         .filter(|l| !l.is_empty())
         .collect();
     if lines.len() > 6 {
-        return Err(AppError::invalid("Skriv højst seks adresselinjer."));
+        return Err(AppError::invalid("error-write-at-most-six-address-lines"));
     }
     let website = input.website.map(str::trim).filter(|w| !w.is_empty());
     if let Some(w) = website
         && (w.contains(char::is_whitespace) || !w.contains('.'))
     {
-        return Err(AppError::invalid(format!("»{w}« er ikke en webadresse.")));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-is-not-a-web-address").arg("w", w),
+        ));
     }
     let logo = match (&input.logo, input.remove_logo) {
         (_, true) => LogoChange::Remove,
         (Some(bytes), false) if !bytes.is_empty() => {
             let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;
             // A logo every letter of the organization would fail on is refused now.
+            let lang = crate::db::municipality::language(conn)?;
             let sample = LetterView::new(
+                lang,
                 &letters::letterhead_of(conn, org)?,
                 today(),
                 &LetterText {
@@ -599,9 +596,7 @@ pub fn set_letterhead(
             )
             .with_logo(Some(bytes.clone()));
             if render(&sample).is_err() {
-                return Err(AppError::invalid(
-                    "Logoet kan ikke læses som billede. Gem det igen som PNG eller JPEG.",
-                ));
+                return Err(AppError::invalid("error-the-logo-cannot-be-read-as"));
             }
             LogoChange::Set(kind, bytes)
         }

@@ -47,11 +47,12 @@ struct MeetingFields {
 fn check_location(errors: &mut FieldErrors, text: &str) -> String {
     let location = collapse(text);
     if location.is_empty() {
-        errors.add("location", "Skriv, hvor mødet holdes.");
+        errors.add("location", "field-write-where-the-meeting-is-held");
     } else if location.chars().count() > LOCATION_MAX_CHARS {
         errors.add(
             "location",
-            format!("Stedet er for langt (højst {LOCATION_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-place-is-too-long-at-2")
+                .arg("LOCATION_MAX_CHARS", LOCATION_MAX_CHARS),
         );
     }
     location
@@ -73,28 +74,25 @@ fn check_meeting(
         .ok()
         .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o));
     if organization.is_none() {
-        errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
+        errors.add("organization", "field-choose-the-municipal-council-or-a");
     }
     let date = crate::domain::time::parse_date(&input.date);
     if date.is_none() {
-        errors.add(
-            "date",
-            "Skriv en dato, der findes, som DD.MM.ÅÅÅÅ (fx 10.12.2026).",
-        );
+        errors.add("date", "field-write-a-date-that-exists-as");
     }
     let time = NaiveTime::parse_from_str(input.time.trim(), "%H:%M").ok();
     if time.is_none() {
-        errors.add("time", "Skriv klokkeslættet som TT:MM (fx 17:30).");
+        errors.add("time", "field-write-the-time-as-hh-mm-2");
     }
     let location = check_location(&mut errors, &input.location);
     let kind = input.kind.parse::<MeetingKind>().ok();
     if kind.is_none() {
-        errors.add("kind", "Vælg ordinært eller ekstraordinært møde.");
+        errors.add("kind", "field-choose-ordinary-or-extraordinary-meeting");
     }
     let starts_at = match (date, time) {
         (Some(d), Some(t)) => match local_to_utc(d.and_time(t)) {
             Ok(at) if at <= now => {
-                errors.add("date", "Mødet skal ligge i fremtiden.");
+                errors.add("date", "field-the-meeting-must-be-in-the");
                 None
             }
             Ok(at) => Some(at),
@@ -204,12 +202,10 @@ pub fn update(
     input: &PlanInput,
     now: DateTime<Utc>,
 ) -> AppResult<Result<(), FieldErrors>> {
-    let meeting =
-        meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let meeting = meetings::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     if !editable(&meeting, now) {
-        return Err(AppError::conflict(
-            "Mødet er begyndt, afholdt eller aflyst og kan ikke længere ændres.",
-        ));
+        return Err(AppError::conflict("error-the-meeting-has-begun-been-held"));
     }
     let input = PlanInput {
         organization: meeting.organization_id.to_string(),
@@ -280,7 +276,7 @@ pub fn preview_year(
         bodies.into_iter().find(|(o, _)| o.0 == plan.organization)
     else {
         let mut errors = FieldErrors::default();
-        errors.add("organization", "Vælg kommunalbestyrelsen eller et udvalg.");
+        errors.add("organization", "field-choose-the-municipal-council-or-a");
         return Ok(Err(errors));
     };
     let closed = orgs::deadline_settings(conn, organization)?.closed;
@@ -367,7 +363,7 @@ pub fn set_rules(
         .iter()
         .any(|(o, _)| *o == organization)
     {
-        return Err(AppError::not_found("Udvalget findes ikke."));
+        return Err(AppError::not_found("error-the-committee-does-not-exist"));
     }
     write_transaction(conn, |conn| {
         let before = orgs::deadline_settings(conn, organization)?;
@@ -432,14 +428,14 @@ pub fn set_signers(
 ) -> AppResult<()> {
     let rule: SignerRule = rule
         .parse()
-        .map_err(|_| AppError::invalid("Vælg, hvem der godkender protokollen."))?;
+        .map_err(|_| AppError::invalid("error-choose-who-approves-the-minutes"))?;
     let bodies = meetings::meeting_organizations(conn)?;
     let organization = organization
         .trim()
         .parse::<i64>()
         .ok()
         .and_then(|id| bodies.iter().find(|(o, _)| o.0 == id).map(|(o, _)| *o))
-        .ok_or_else(|| AppError::invalid("Vælg kommunalbestyrelsen eller et udvalg."))?;
+        .ok_or_else(|| AppError::invalid("error-choose-the-municipal-council-or-a"))?;
     write_transaction(conn, |conn| {
         crate::db::minutes::set_signer_rule(conn, organization, rule)?;
         audit::record(

@@ -18,7 +18,7 @@ use super::register::{BODY, Checked};
 /// The municipality; an instance is set up before anyone can reach the settings.
 pub fn get(conn: &mut DbConnection) -> AppResult<Municipality> {
     municipality::get(conn)?
-        .ok_or_else(|| AppError::not_found("Kommunen er ikke oprettet endnu (agendum setup)."))
+        .ok_or_else(|| AppError::not_found("error-the-municipality-has-not-been-set"))
 }
 
 /// The settings as stored, as the form shows them.

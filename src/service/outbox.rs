@@ -16,7 +16,7 @@ pub const SUBJECT_KIND: SubjectKind = SubjectKind("outbox_message");
 pub fn requeue(conn: &mut DbConnection, actor: &Actor, id: MessageId) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let before = outbox::get(conn, id)?
-            .ok_or_else(|| AppError::not_found("Beskeden findes ikke i udbakken."))?;
+            .ok_or_else(|| AppError::not_found("error-the-message-is-not-in-the"))?;
         outbox::requeue(conn, id, chrono::Utc::now())?;
         audit::record(
             conn,

@@ -17,11 +17,12 @@ use crate::db::proposals::Proposal;
 use crate::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft, PROPOSAL, Step};
 use crate::db::{DbConnection, meetings, write_transaction};
 use crate::domain::account::{Actor, Role};
+use crate::domain::language::Lang;
 use crate::domain::mail::{Mailbox, OutgoingMessage};
 use crate::domain::proposal::{
     CHECKLIST, CLAUSES_MAX, FieldErrors, ProposalStatus, ProposalText, SubmitterRole, check_text,
 };
-use crate::domain::time::datetime_da;
+use crate::domain::time::datetime;
 use crate::domain::{
     BodyId, CaseReference, MeetingId, OrganizationId, PersonId, ProposalId, UserId,
 };
@@ -113,11 +114,9 @@ pub struct Choices {
 }
 
 pub fn person_of_account(account: &Account) -> AppResult<PersonId> {
-    account.person_id.ok_or_else(|| {
-        AppError::forbidden(
-            "Din konto er ikke knyttet til et medlem. Kun politikere kan skrive medlemsforslag.",
-        )
-    })
+    account
+        .person_id
+        .ok_or_else(|| AppError::forbidden("error-your-account-is-not-linked-to"))
 }
 
 pub fn choices(
@@ -186,16 +185,13 @@ pub fn check_form(
     let meeting = match values.meeting {
         None if raw_meeting.trim().is_empty() => None,
         None => {
-            errors.add("meeting", "Vælg et møde på listen.");
+            errors.add("meeting", "field-choose-a-meeting-on-the-list");
             None
         }
         Some(id) => match choices.meetings.iter().find(|(m, _)| m.id.0 == id) {
             Some((m, _)) if m.starts_at > now => Some(m),
             _ => {
-                errors.add(
-                    "meeting",
-                    "Mødet er ikke et kommende møde i et af dine udvalg. Vælg et andet.",
-                );
+                errors.add("meeting", "field-the-meeting-is-not-an-upcoming");
                 None
             }
         },
@@ -204,10 +200,7 @@ pub fn check_form(
         .map(|m| m.organization_id)
         .or_else(|| choices.seats.first().map(|s| s.organization_id));
     let Some(organization_id) = organization_id else {
-        errors.add(
-            "meeting",
-            "Du er ikke medlem af et udvalg eller af kommunalbestyrelsen lige nu.",
-        );
+        errors.add("meeting", "field-you-are-not-a-member-of");
         return Err(errors);
     };
     let party = match values.party {
@@ -215,7 +208,7 @@ pub fn check_form(
         Some(id) => match choices.parties.iter().find(|p| p.id.0 == id) {
             Some(p) => Some(p.id),
             None => {
-                errors.add("party", "Vælg et parti på listen.");
+                errors.add("party", "field-choose-a-party-on-the-list");
                 None
             }
         },
@@ -230,10 +223,8 @@ pub fn check_form(
         } else {
             errors.add(
                 "cosigners",
-                format!(
-                    "Medunderskrivere skal være medlemmer af {}.",
-                    choices.members_of.as_deref().unwrap_or("udvalget")
-                ),
+                crate::i18n::Msg::key("field-co-signatories-must-be-members-of")
+                    .arg("arg0", choices.members_of.as_deref().unwrap_or("udvalget")),
             );
             break;
         }
@@ -380,30 +371,32 @@ pub struct Receipt {
     pub submitted_at: chrono::DateTime<Utc>,
     pub deadline: chrono::DateTime<Utc>,
     pub late: bool,
-    pub meeting: Option<String>,
+    pub meeting: Option<crate::db::meetings::Meeting>,
 }
 
 impl Receipt {
     /// "Kvittering for forslag nr. 12: indsendt 07.12.2026, kl. 10:15, inden fristen …"
-    pub fn text_da(&self) -> String {
-        let meeting = self
-            .meeting
-            .as_deref()
-            .map(|m| format!(" til {m}"))
-            .unwrap_or_default();
-        let timing = if self.late {
-            format!(
-                "efter fristen {}; sekretariatet afgør, om det kan komme på dagsordenen",
-                datetime_da(self.deadline)
-            )
-        } else {
-            format!("inden fristen {}", datetime_da(self.deadline))
+    pub fn text(&self, lang: Lang) -> String {
+        let args = [
+            ("number", crate::i18n::Arg::from(self.number.0)),
+            (
+                "meeting",
+                self.meeting
+                    .as_ref()
+                    .map(|m| meeting_text(lang, m))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            ("submitted", datetime(lang, self.submitted_at).into()),
+            ("deadline", datetime(lang, self.deadline).into()),
+        ];
+        let key = match (self.late, self.meeting.is_some()) {
+            (false, true) => "receipt-on-time-for-meeting",
+            (false, false) => "receipt-on-time",
+            (true, true) => "receipt-late-for-meeting",
+            (true, false) => "receipt-late",
         };
-        format!(
-            "Kvittering for forslag nr. {}: indsendt{meeting} {}, {timing}. Kvitteringen er også sendt til din mail.",
-            self.number,
-            datetime_da(self.submitted_at)
-        )
+        crate::i18n::t_with(lang, key, &args)
     }
 }
 
@@ -418,19 +411,15 @@ pub fn submit(
     lock: i32,
 ) -> AppResult<Receipt> {
     let Some(meeting_id) = proposal.target_meeting_id else {
-        return Err(AppError::invalid(
-            "Vælg det møde, forslaget skal behandles på, før du indsender det (Ret forslaget).",
-        ));
+        return Err(AppError::invalid("error-choose-the-meeting-that-is-to"));
     };
     let id = proposal.id;
     crate::db::write_transaction(conn, |conn| {
         let meeting = meetings::get(conn, meeting_id)?
-            .ok_or_else(|| AppError::invalid("Mødet findes ikke længere."))?;
+            .ok_or_else(|| AppError::invalid("error-the-meeting-no-longer-exists"))?;
         let now = Utc::now();
         if meeting.starts_at <= now {
-            return Err(AppError::invalid(
-                "Mødet er allerede holdt. Vælg et kommende møde (Ret forslaget).",
-            ));
+            return Err(AppError::invalid("error-the-meeting-has-already-been-held"));
         }
         let rules: DeadlineSettings = orgs::deadline_settings(conn, meeting.organization_id)?;
         let deadline = rules.proposal.deadline(meeting.starts_at, &rules.closed);
@@ -457,31 +446,49 @@ pub fn submit(
             },
         )?;
         let mut ctx = Context::new();
-        let meeting_line = meeting_text(conn, Some(meeting_id))?;
+        let meeting = meetings::get(conn, meeting_id)?;
         ctx.insert("receipt", &id.0);
         ctx.insert("title", &proposal.title);
         ctx.insert("name", &account.name);
-        ctx.insert("meeting", &meeting_line);
-        ctx.insert("submitted", &datetime_da(now));
-        ctx.insert("deadline", &datetime_da(deadline));
         ctx.insert("late", &late);
         ctx.insert(
             "url",
             &urls::absolute(&settings.base_url, &urls::proposal(id)),
         );
-        let author: Vec<Mailbox> = author_address(conn, proposal)?.into_iter().collect();
-        enqueue_mail(conn, settings, "proposal_receipt", author, &ctx, id)?;
-        let secretariat: Vec<Mailbox> = accounts::with_role(conn, Role::Secretariat)?
+        let localized = |lang: Lang, ctx: &mut Context| {
+            ctx.insert("meeting", &meeting.as_ref().map(|m| meeting_text(lang, m)));
+            ctx.insert("submitted", &datetime(lang, now));
+            ctx.insert("deadline", &datetime(lang, deadline));
+        };
+        let author: Vec<Recipient> = author_address(conn, proposal)?.into_iter().collect();
+        enqueue_mail(
+            conn,
+            settings,
+            "proposal_receipt",
+            author,
+            &ctx,
+            &localized,
+            id,
+        )?;
+        let secretariat: Vec<Recipient> = accounts::with_role(conn, Role::Secretariat)?
             .iter()
-            .filter_map(|a| Mailbox::new(Some(&a.name), &a.email).ok())
+            .filter_map(|a| Some((Mailbox::new(Some(&a.name), &a.email).ok()?, a.language)))
             .collect();
-        enqueue_mail(conn, settings, "proposal_notice", secretariat, &ctx, id)?;
+        enqueue_mail(
+            conn,
+            settings,
+            "proposal_notice",
+            secretariat,
+            &ctx,
+            &localized,
+            id,
+        )?;
         Ok(Receipt {
             number: id,
             submitted_at: now,
             deadline,
             late,
-            meeting: meeting_line,
+            meeting,
         })
     })
 }
@@ -582,7 +589,14 @@ pub fn return_to_author(
         let mut ctx = Context::new();
         ctx.insert("comment", comment);
         ctx.insert("reviewer", &who.label);
-        mail_author(conn, settings, proposal, "proposal_returned", ctx)
+        mail_author(
+            conn,
+            settings,
+            proposal,
+            "proposal_returned",
+            ctx,
+            &|_, _| {},
+        )
     })
 }
 
@@ -634,9 +648,21 @@ pub fn accept(
                 .collect::<Vec<_>>()
                 .join(", "),
         );
-        ctx.insert("meeting", &meeting_text(conn, proposal.target_meeting_id)?);
+        let meeting = match proposal.target_meeting_id {
+            Some(id) => meetings::get(conn, id)?,
+            None => None,
+        };
         ctx.insert("reviewer", &who.label);
-        mail_author(conn, settings, proposal, "proposal_accepted", ctx)?;
+        mail_author(
+            conn,
+            settings,
+            proposal,
+            "proposal_accepted",
+            ctx,
+            &|lang, ctx| {
+                ctx.insert("meeting", &meeting.as_ref().map(|m| meeting_text(lang, m)));
+            },
+        )?;
         Ok(shown)
     })
 }
@@ -644,40 +670,63 @@ pub fn accept(
 // ---------------------------------------------------------------------------------------------
 // Mail
 
-/// Where a proposal's author gets mail: the account that made it, else the proposer's.
-fn author_address(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<Option<Mailbox>> {
+/// A recipient of mail and the language they chose, if they did.
+type Recipient = (Mailbox, Option<Lang>);
+
+/// Where a proposal's author gets mail: the account that made it.
+fn author_address(conn: &mut DbConnection, proposal: &Proposal) -> AppResult<Option<Recipient>> {
     let account = match proposal.created_by {
         Some(id) => accounts::get(conn, id)?,
         None => None,
     };
-    Ok(account.and_then(|a| Mailbox::new(Some(&a.name), &a.email).ok()))
+    Ok(account.and_then(|a| Some((Mailbox::new(Some(&a.name), &a.email).ok()?, a.language))))
 }
 
-fn meeting_text(conn: &mut DbConnection, meeting: Option<MeetingId>) -> AppResult<Option<String>> {
-    Ok(match meeting {
-        Some(id) => meetings::get(conn, id)?
-            .map(|m| format!("{}s møde {}", m.organization_name, datetime_da(m.starts_at))),
-        None => None,
-    })
+/// "Borgerrepræsentationens møde 30.04.2025, kl. 17:30"
+fn meeting_text(lang: Lang, meeting: &crate::db::meetings::Meeting) -> String {
+    crate::i18n::t_with(
+        lang,
+        "mail-meeting-line",
+        &[
+            ("organization", meeting.organization_name.clone().into()),
+            ("when", datetime(lang, meeting.starts_at).into()),
+        ],
+    )
 }
 
+/// Queues `template` to `to`, one mail per language among them; `localized` adds the words of
+/// the context that depend on the language.
 fn enqueue_mail(
     conn: &mut DbConnection,
     settings: &Settings,
     template: &str,
-    to: Vec<Mailbox>,
+    to: Vec<Recipient>,
     ctx: &Context,
+    localized: &dyn Fn(Lang, &mut Context),
     proposal: ProposalId,
 ) -> AppResult<()> {
     if to.is_empty() {
         return Ok(());
     }
-    let mail = render_mail(template, &MailSite::load(conn)?, ctx)?;
-    let message = OutgoingMessage::new(to, mail.subject, mail.text)
-        .map_err(|e| AppError::bad_request(e.to_string()))?
-        .html(mail.html)
-        .concerning("proposal", proposal.0);
-    crate::mail::enqueue(conn, &settings.mail_from, &message)?;
+    let site = MailSite::load(conn)?;
+    for lang in Lang::ALL {
+        let group: Vec<Mailbox> = to
+            .iter()
+            .filter(|(_, l)| l.unwrap_or(site.lang) == *lang)
+            .map(|(m, _)| m.clone())
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let mut ctx = ctx.clone();
+        localized(*lang, &mut ctx);
+        let mail = render_mail(template, *lang, &site, &ctx)?;
+        let message = OutgoingMessage::new(group, mail.subject, mail.text)
+            .map_err(|e| AppError::bad_request(e.to_string()))?
+            .html(mail.html)
+            .concerning("proposal", proposal.0);
+        crate::mail::enqueue(conn, &settings.mail_from, &message)?;
+    }
     Ok(())
 }
 
@@ -689,6 +738,7 @@ fn mail_author(
     proposal: &Proposal,
     template: &str,
     mut ctx: Context,
+    localized: &dyn Fn(Lang, &mut Context),
 ) -> AppResult<()> {
     let author = author_address(conn, proposal)?;
     ctx.insert("title", &proposal.title);
@@ -696,7 +746,7 @@ fn mail_author(
         "name",
         author
             .as_ref()
-            .and_then(|a| a.name.as_deref())
+            .and_then(|(a, _)| a.name.as_deref())
             .unwrap_or(""),
     );
     ctx.insert(
@@ -709,6 +759,7 @@ fn mail_author(
         template,
         author.into_iter().collect(),
         &ctx,
+        localized,
         proposal.id,
     )
 }

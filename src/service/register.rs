@@ -78,6 +78,10 @@ pub fn organization_input(o: &Organization) -> OrganizationInput {
         emails: o.emails().join("\n"),
         parent: o.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         website: o.website.clone().unwrap_or_default(),
+        language: o
+            .language
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
     }
 }
 
@@ -104,7 +108,9 @@ fn check_in_register(
     {
         errors.add(
             "short_name",
-            format!("Forkortelsen »{short}« bruges allerede af {}.", other.name),
+            crate::i18n::Msg::key("field-the-abbreviation-is-already-used-by")
+                .arg("name", &other.name)
+                .arg("short", short),
         );
     }
     if others()
@@ -112,10 +118,8 @@ fn check_in_register(
     {
         errors.add(
             "name",
-            format!(
-                "Der findes allerede en organisation af samme slags med navnet »{}«.",
-                fields.name
-            ),
+            crate::i18n::Msg::key("field-an-organisation-of-the-same-kind")
+                .arg("name", &fields.name),
         );
     }
     if fields.kind == OrganizationKind::Council
@@ -123,17 +127,15 @@ fn check_in_register(
     {
         errors.add(
             "kind",
-            format!(
-                "Kommunen har allerede sin kommunalbestyrelse ({}). Ret den i stedet.",
-                other.name
-            ),
+            crate::i18n::Msg::key("field-the-municipality-already-has-its-municipal")
+                .arg("name", &other.name),
         );
     }
     if let Some(parent) = fields.parent {
         match all.iter().find(|o| o.id.0 == parent && o.body_id == body) {
-            None => errors.add("parent", "Den overordnede organisation findes ikke."),
+            None => errors.add("parent", "field-the-parent-organisation-does-not-exist"),
             Some(_) if Some(OrganizationId(parent)) == this => {
-                errors.add("parent", "En organisation kan ikke høre under sig selv.")
+                errors.add("parent", "field-an-organisation-cannot-belong-under-itself")
             }
             Some(p) => {
                 // Walking up from the parent must not reach this organization.
@@ -143,7 +145,7 @@ fn check_in_register(
                     if Some(o.id) == this || steps > all.len() {
                         errors.add(
                             "parent",
-                            "Den overordnede organisation hører selv under denne.",
+                            "field-the-parent-organisation-itself-belongs-under",
                         );
                         break;
                     }
@@ -165,6 +167,7 @@ fn record_of<'a>(body: BodyId, fields: &'a OrganizationFields) -> OrganizationRe
         emails: &fields.emails,
         parent_id: fields.parent.map(OrganizationId),
         website: fields.website.as_deref(),
+        language: fields.language,
     }
 }
 
@@ -203,7 +206,7 @@ pub fn create_organization(
 }
 
 fn organization(conn: &mut DbConnection, id: OrganizationId) -> AppResult<Organization> {
-    orgs::get(conn, id)?.ok_or_else(|| AppError::not_found("Organisationen findes ikke."))
+    orgs::get(conn, id)?.ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))
 }
 
 /// Changes an organization's name, short name, addresses, parent and web address. Its kind
@@ -224,11 +227,9 @@ pub fn update_organization(
             let mut errors = FieldErrors::default();
             errors.add(
                 "kind",
-                format!(
-                    "En organisations type kan ikke ændres ({} forbliver {}); opret en ny, og deaktivér den gamle.",
-                    before.name,
-                    before.kind.label_da().to_lowercase()
-                ),
+                crate::i18n::Msg::key("field-an-organisations-kind-cannot-be-changed")
+                    .arg("name", &before.name)
+                    .label("arg1", before.kind.label_key()),
             );
             return Ok(Err(errors));
         }
@@ -270,7 +271,7 @@ pub fn set_organization_active(
         }
         if !active && before.kind == OrganizationKind::Council {
             return Err(AppError::invalid(
-                "Kommunalbestyrelsen kan ikke deaktiveres: kommunen har altid en.",
+                "error-the-municipal-council-cannot-be-deactivated",
             ));
         }
         orgs::set_active(conn, id, active, (!active).then_some(today))?;
@@ -365,7 +366,8 @@ pub fn create_person(
 }
 
 fn person(conn: &mut DbConnection, id: PersonId) -> AppResult<Person> {
-    orgs::get_person(conn, id)?.ok_or_else(|| AppError::not_found("Personen findes ikke."))
+    orgs::get_person(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-person-does-not-exist"))
 }
 
 pub fn update_person(
@@ -443,25 +445,24 @@ fn check_membership_in_register(
     let mut errors = FieldErrors::default();
     let person = orgs::get_person(conn, PersonId(fields.person))?;
     if person.is_none() {
-        errors.add("person", "Personen findes ikke.");
+        errors.add("person", "field-the-person-does-not-exist");
     }
     let organization = orgs::get(conn, OrganizationId(fields.organization))?;
     match &organization {
-        None => errors.add("organization", "Organisationen findes ikke."),
+        None => errors.add("organization", "field-the-organisation-does-not-exist"),
         Some(o) if !o.active && this.is_none() => errors.add(
             "organization",
-            format!("{} er deaktiveret og får ikke nye medlemmer.", o.name),
+            crate::i18n::Msg::key("field-is-deactivated-and-gets-no-new").arg("name", &o.name),
         ),
-        Some(o) if o.kind == OrganizationKind::Party && fields.party.is_some() => errors.add(
-            "party",
-            "Et medlemskab af et parti sidder ikke for et (andet) parti; lad feltet stå tomt.",
-        ),
+        Some(o) if o.kind == OrganizationKind::Party && fields.party.is_some() => {
+            errors.add("party", "field-a-membership-of-a-party-does")
+        }
         Some(_) => {}
     }
     if let Some(party) = fields.party {
         match orgs::get(conn, OrganizationId(party))? {
             Some(p) if p.kind == OrganizationKind::Party => {}
-            _ => errors.add("party", "Vælg et af kommunens partier."),
+            _ => errors.add("party", "field-choose-one-of-the-municipalitys-parties"),
         }
     }
     if let (Some(_), Some(_)) = (&person, &organization) {
@@ -478,16 +479,17 @@ fn check_membership_in_register(
         if let Some(m) = clash {
             errors.add(
                 "start_date",
-                format!(
-                    "{} er allerede {} af {} fra {}{} – to medlemskaber af samme organisation må ikke overlappe.",
-                    m.person_name,
-                    m.role.label_da().to_lowercase(),
-                    m.organization_name,
-                    crate::domain::time::day_da(m.start_date),
-                    m.end_date
-                        .map(|d| format!(" til {}", crate::domain::time::day_da(d)))
-                        .unwrap_or_default()
-                ),
+                crate::i18n::Msg::key("field-is-already-of-from-two-memberships")
+                    .arg("person_name", &m.person_name)
+                    .label("arg1", m.role.label_key())
+                    .arg("organization_name", &m.organization_name)
+                    .arg("arg3", crate::domain::time::day_da(m.start_date))
+                    .arg(
+                        "arg4",
+                        m.end_date
+                            .map(|d| format!(" til {}", crate::domain::time::day_da(d)))
+                            .unwrap_or_default(),
+                    ),
             );
         }
     }
@@ -519,7 +521,8 @@ fn new_membership(fields: &MembershipFields) -> NewMembership {
 }
 
 fn membership(conn: &mut DbConnection, id: MembershipId) -> AppResult<Membership> {
-    orgs::get_membership(conn, id)?.ok_or_else(|| AppError::not_found("Medlemskabet findes ikke."))
+    orgs::get_membership(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-membership-does-not-exist"))
 }
 
 /// Adds a membership: a seat in the council or a committee (with the party it is held for), a
@@ -571,16 +574,10 @@ pub fn update_membership(
         let before = membership(conn, id)?;
         let mut errors = FieldErrors::default();
         if fields.person != before.person_id.0 {
-            errors.add(
-                "person",
-                "Et medlemskab kan ikke flyttes til en anden person; afslut det, og opret et nyt.",
-            );
+            errors.add("person", "field-a-membership-cannot-be-moved-to");
         }
         if fields.organization != before.organization_id.0 {
-            errors.add(
-                "organization",
-                "Et medlemskab kan ikke flyttes til en anden organisation; afslut det, og opret et nyt.",
-            );
+            errors.add("organization", "field-a-membership-cannot-be-moved-to-2");
         }
         if !errors.is_empty() {
             return Ok(Err(errors));
@@ -635,11 +632,9 @@ pub fn start_election_period(
             let mut errors = FieldErrors::default();
             errors.add(
                 "start_date",
-                format!(
-                    "Valgperioden {} begynder {}; en ny valgperiode skal begynde senere.",
-                    latest.name,
-                    crate::domain::time::day_da(latest.start_date)
-                ),
+                crate::i18n::Msg::key("field-the-electoral-term-begins-a-new")
+                    .arg("name", &latest.name)
+                    .arg("arg1", crate::domain::time::day_da(latest.start_date)),
             );
             return Ok(Err(errors));
         }

@@ -23,9 +23,11 @@ pub fn request(
     id: OrganizationId,
     organization: &str,
     email: &EmailAddress,
+    language: crate::domain::language::Lang,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
-        let Requested::Confirm { token } = subscriptions::request(conn, id, email)? else {
+        let Requested::Confirm { token } = subscriptions::request(conn, id, email, language)?
+        else {
             return Ok(());
         };
         let mut ctx = Context::new();
@@ -35,7 +37,12 @@ pub fn request(
             &urls::absolute(&settings.base_url, &urls::subscription_confirm(&token)),
         );
         ctx.insert("days", &CONFIRM_DAYS);
-        let mail = render_mail("subscription_confirm", &MailSite::load(conn)?, &ctx)?;
+        let mail = render_mail(
+            "subscription_confirm",
+            language,
+            &MailSite::load(conn)?,
+            &ctx,
+        )?;
         let to =
             Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)

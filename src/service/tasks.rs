@@ -36,7 +36,7 @@ pub fn open(
 }
 
 /// An answer, a contribution or a request for more time, with its audit event, in one
-/// transaction; returns the thanks to show.
+/// transaction; returns the thanks to show (a catalogue key).
 pub fn respond(
     conn: &mut DbConnection,
     settings: &Settings,
@@ -49,29 +49,22 @@ pub fn respond(
         let (action, notice) = match (response.action, contribution) {
             ("answer", Some(c)) => {
                 tasks::answer_contribution(conn, task, c, response.answer, response.answered_by)?;
-                (
-                    "task.contributed",
-                    "Tak. Jeres bidrag er sendt til den ansvarlige forvaltning.",
-                )
+                ("task.contributed", "notice-contribution-sent")
             }
             ("answer", None) => {
                 tasks::answer_task(conn, task, response.answer, response.answered_by)?;
                 let answered = tasks::get(conn, task.id)?
                     .ok_or_else(|| AppError::internal("a task just answered is missing"))?;
                 crate::mail::proposer::notify_answered(conn, settings, &answered)?;
-                ("task.answered", "Tak. Svaret er sendt til sekretariatet.")
+                ("task.answered", "notice-answer-sent")
             }
             ("more_time", None) => {
-                let proposed = parse_date(response.proposed_deadline).ok_or_else(|| {
-                    AppError::invalid("Skriv den nye frist som DD.MM.ÅÅÅÅ (fx 31.08.2025).")
-                })?;
+                let proposed = parse_date(response.proposed_deadline)
+                    .ok_or_else(|| AppError::invalid("error-write-the-new-deadline-as-dd"))?;
                 tasks::request_more_time(conn, task, proposed, response.reason)?;
-                (
-                    "task.more_time_requested",
-                    "Sekretariatet har fået jeres ønske om en ny frist.",
-                )
+                ("task.more_time_requested", "notice-more-time-requested")
             }
-            _ => return Err(AppError::bad_request("Ukendt handling.")),
+            _ => return Err(AppError::bad_request("error-unknown-action")),
         };
         audit::record(
             conn,

@@ -21,7 +21,7 @@ fn secretariat_only(account: &Account) -> AppResult<()> {
         Ok(())
     } else {
         Err(AppError::forbidden(
-            "To-trinsbekræftelse er for sekretariatets konti.",
+            "error-two-step-verification-is-for-the",
         ))
     }
 }
@@ -47,7 +47,7 @@ pub fn begin(conn: &mut DbConnection, account: &Account) -> AppResult<TotpSecret
         let state = two_factor::state(conn, account.id)?;
         if state.enabled() {
             return Err(AppError::conflict(
-                "To-trinsbekræftelse er allerede slået til.",
+                "error-two-step-verification-is-already-on",
             ));
         }
         if let Some(pending) = state
@@ -76,21 +76,17 @@ pub fn enable(
         let state = two_factor::state(conn, account.id)?;
         if state.enabled() {
             return Err(AppError::conflict(
-                "To-trinsbekræftelse er allerede slået til.",
+                "error-two-step-verification-is-already-on",
             ));
         }
         let secret = state
             .pending
             .as_deref()
             .and_then(|p| TotpSecret::parse(p).ok())
-            .ok_or_else(|| {
-                AppError::conflict("Begynd forfra: vælg »Slå to-trinsbekræftelse til«.")
-            })?;
-        let step = secret.matching_step(code, unix(now)).ok_or_else(|| {
-            AppError::invalid(
-                "Koden passer ikke. Skriv de seks cifre, appen viser lige nu, og tjek, at telefonens ur går rigtigt.",
-            )
-        })?;
+            .ok_or_else(|| AppError::conflict("error-start-again-choose-turn-on-two"))?;
+        let step = secret
+            .matching_step(code, unix(now))
+            .ok_or_else(|| AppError::invalid("error-the-code-does-not-match-enter"))?;
         let codes = new_recovery_codes();
         let hashes = digests(&codes);
         two_factor::enable(
@@ -119,11 +115,11 @@ pub fn enable(
 pub fn disable(conn: &mut DbConnection, account: &Account, password: &str) -> AppResult<()> {
     let hash = accounts::password_hash(conn, account.id)?;
     if !crate::auth::verify_password(hash.as_deref(), password) {
-        return Err(AppError::invalid("Adgangskoden er forkert."));
+        return Err(AppError::invalid("error-the-password-is-wrong"));
     }
     write_transaction(conn, |conn| {
         if !two_factor::state(conn, account.id)?.enabled() {
-            return Err(AppError::conflict("To-trinsbekræftelse er ikke slået til."));
+            return Err(AppError::conflict("error-two-step-verification-is-not-on"));
         }
         two_factor::disable(conn, account.id)?;
         audit::record(
@@ -149,9 +145,7 @@ pub fn renew_recovery_codes(
 ) -> AppResult<Vec<String>> {
     write_transaction(conn, |conn| {
         if !verify_totp(conn, account, code, now)? {
-            return Err(AppError::invalid(
-                "Koden passer ikke, eller den er brugt før.",
-            ));
+            return Err(AppError::invalid("error-the-code-does-not-match-or"));
         }
         let codes = new_recovery_codes();
         let hashes = digests(&codes);
@@ -261,7 +255,7 @@ pub fn complete_login(
     let account = accounts::get_any(conn, challenge.user)?
         .filter(|(_, active)| *active)
         .map(|(account, _)| account)
-        .ok_or_else(|| AppError::gone("Kontoen er ikke længere aktiv. Log ind forfra."))?;
+        .ok_or_else(|| AppError::gone("error-the-account-is-no-longer-active"))?;
     write_transaction(conn, |conn| {
         if second_factor(conn, &account, typed, now)? {
             two_factor::delete_challenge(conn, challenge.id)?;
@@ -295,19 +289,15 @@ pub fn reset_for(
 ) -> AppResult<()> {
     if by.role != Role::Secretariat {
         return Err(AppError::forbidden(
-            "Kun sekretariatet kan slå andres to-trinsbekræftelse fra.",
+            "error-only-the-secretariat-can-turn-off",
         ));
     }
     if by.id == user {
-        return Err(AppError::invalid(
-            "Din egen to-trinsbekræftelse slår du fra på din egen side, med din adgangskode.",
-        ));
+        return Err(AppError::invalid("error-you-turn-off-your-own-two"));
     }
     write_transaction(conn, |conn| {
         if !two_factor::state(conn, user)?.enabled() {
-            return Err(AppError::conflict(
-                "Kontoen har ikke to-trinsbekræftelse slået til.",
-            ));
+            return Err(AppError::conflict("error-the-account-does-not-have-two"));
         }
         two_factor::disable(conn, user)?;
         audit::record(

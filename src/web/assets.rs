@@ -71,7 +71,7 @@ pub async fn serve(req: HttpRequest, path: web::Path<String>) -> AppResult<HttpR
     let path = path.into_inner();
     let asset = ASSETS
         .get(path.as_str())
-        .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-file-does-not-exist"))?;
     let etag = format!("\"{}\"", asset.hash);
     let versioned = req.query_string() == format!("v={}", asset.hash);
     let cache = if versioned {

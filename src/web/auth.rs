@@ -260,10 +260,7 @@ async fn require(
     match current_user(&req).await? {
         None => Err(login_required(&req)),
         Some(user) if roles.is_empty() || roles.contains(&user.role()) => Ok(user),
-        Some(_) => Err(AppError::forbidden(
-            "Din konto har ikke adgang til denne side. Log ind med en anden konto, hvis du har en.",
-        )
-        .into()),
+        Some(_) => Err(AppError::forbidden("error-your-account-does-not-have-access").into()),
     }
 }
 
@@ -313,11 +310,8 @@ pub struct ApiCaller(pub Option<Account>);
 impl ApiCaller {
     /// The account, or a 401 for an anonymous caller.
     pub fn require(self) -> Result<Account, ApiError> {
-        self.0.ok_or_else(|| {
-            ApiError(AppError::unauthorized(
-                "Denne handling kræver en API-nøgle: Authorization: Bearer NØGLE.",
-            ))
-        })
+        self.0
+            .ok_or_else(|| ApiError(AppError::unauthorized("error-this-action-needs-an-api-key")))
     }
 }
 
@@ -331,7 +325,7 @@ async fn api_caller(req: HttpRequest) -> Result<ApiCaller, ApiError> {
             .filter(|t| !t.is_empty() && t.len() <= 200)
             .ok_or_else(|| {
                 ApiError(AppError::unauthorized(
-                    "Authorization-headeren skal have formen »Bearer NØGLE«.",
+                    "error-the-authorization-header-must-have-the",
                 ))
             })?;
         let hash = secret_hash(token);
@@ -340,11 +334,7 @@ async fn api_caller(req: HttpRequest) -> Result<ApiCaller, ApiError> {
             .db
             .run(move |conn| accounts::token_account(conn, &hash))
             .await?
-            .ok_or_else(|| {
-                ApiError(AppError::unauthorized(
-                    "API-nøglen er ukendt eller tilbagekaldt.",
-                ))
-            })?;
+            .ok_or_else(|| ApiError(AppError::unauthorized("error-the-api-key-is-unknown-or")))?;
         return Ok(ApiCaller(Some(account)));
     }
     let Some(user) = current_user(&req).await? else {
@@ -358,7 +348,7 @@ async fn api_caller(req: HttpRequest) -> Result<ApiCaller, ApiError> {
             .unwrap_or("");
         if !secrets_equal(sent, &user.csrf_token) {
             return Err(ApiError(AppError::forbidden(
-                "Med en login-cookie skal ændringer sende sessionens X-CSRF-Token.",
+                "error-with-a-login-cookie-changes-must",
             )));
         }
     }
@@ -486,22 +476,22 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             // Who is asking is known before the body is read.
             let user = current_user(&req).await?;
             verify_sender(&req, user.as_ref())?;
-            let bytes = body.await.map_err(|_| {
-                AppError::too_large("Formularen er for stor. Gør teksten kortere, og prøv igen.")
-            })?;
+            let bytes = body
+                .await
+                .map_err(|_| AppError::too_large("error-the-form-is-too-large-make"))?;
             if url::form_urlencoded::parse(&bytes)
                 .nth(MAX_FORM_FIELDS)
                 .is_some()
             {
-                return Err(AppError::too_large(
-                    "Formularen har for mange felter. Gå tilbage, genindlæs siden, og prøv igen.",
-                ));
+                return Err(AppError::too_large("error-the-form-has-too-many-fields"));
             }
             verify_form_token(&req, user.as_ref(), &bytes)?;
             serde_html_form::from_str::<T>(&super::input::clean_form_body(&bytes))
                 .map(CsrfForm)
                 .map_err(|e| {
-                    AppError::bad_request(format!("Formularen er ikke udfyldt korrekt ({e})."))
+                    AppError::bad_request(
+                        crate::i18n::Msg::key("error-the-form-is-not-filled-in").arg("e", e),
+                    )
                 })
         })
     }

@@ -47,7 +47,7 @@ impl ResponseError for AppError {
         // Without its request (an error raised outside a handler): the default language.
         page(
             self,
-            templates::Viewer::Anonymous(&Site::unnamed(), crate::i18n::Lang::Da),
+            templates::Viewer::Anonymous(&Site::unnamed(), super::language::answering_in()),
         )
     }
 }
@@ -58,9 +58,10 @@ pub fn page(err: &AppError, viewer: templates::Viewer<'_>) -> HttpResponse {
     let mut ctx = templates::context_for(viewer);
     ctx.insert("status", &err.kind.status());
     ctx.insert("title", &crate::i18n::t(viewer.lang(), title(err.kind)));
-    ctx.insert("message", &err.message);
+    let message = err.message.in_lang(viewer.lang());
+    ctx.insert("message", &message);
     let body = crate::render::render_in(viewer.lang(), "error.html", &ctx)
-        .unwrap_or_else(|_| format!("{} – {}", err.kind.status(), err.message));
+        .unwrap_or_else(|_| format!("{} – {message}", err.kind.status()));
     HttpResponse::build(status(err.kind))
         .content_type("text/html; charset=utf-8")
         .body(body)
@@ -94,25 +95,29 @@ pub struct ErrorJson<'a> {
     pub code: &'static str,
     pub message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fields: Option<std::collections::BTreeMap<&'a str, &'a str>>,
+    pub fields: Option<std::collections::BTreeMap<&'a str, String>>,
 }
 
 /// 422 with a message per field: `{"error": {"code": "invalid", "message", "fields": {...}}}`;
 /// the message is the first field's, or `fallback`.
 pub fn invalid_fields(
     errors: &crate::domain::proposal::FieldErrors,
-    fallback: &str,
+    fallback: impl Into<crate::i18n::Msg>,
 ) -> HttpResponse {
-    let message = errors.0.first().map_or(fallback, |(_, m)| m.as_str());
+    let lang = super::language::answering_in();
+    let message = errors
+        .0
+        .first()
+        .map_or_else(|| fallback.into().in_lang(lang), |(_, m)| m.in_lang(lang));
     HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY).json(ErrorBody {
         error: ErrorJson {
             code: ErrorKind::Invalid.code(),
-            message,
+            message: &message,
             fields: Some(
                 errors
                     .0
                     .iter()
-                    .map(|(f, m)| (f.as_str(), m.as_str()))
+                    .map(|(f, m)| (f.as_str(), m.in_lang(lang)))
                     .collect(),
             ),
         },
@@ -126,10 +131,11 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         log(&self.0);
+        let message = self.0.message.in_lang(super::language::answering_in());
         HttpResponse::build(status(self.0.kind)).json(ErrorBody {
             error: ErrorJson {
                 code: self.0.kind.code(),
-                message: &self.0.message,
+                message: &message,
                 fields: None,
             },
         })
@@ -143,18 +149,16 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
     let allowed = super::allowed_methods(req.path());
     let err = if allowed.is_empty() {
         if api {
-            AppError::not_found("Adressen findes ikke i API'et.")
+            AppError::not_found("error-the-address-does-not-exist-in")
         } else {
-            AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.")
+            AppError::not_found("error-the-page-does-not-exist-check")
         }
     } else {
         AppError::new(
             ErrorKind::MethodNotAllowed,
-            format!(
-                "Adressen findes, men ikke med metoden {}. Brug {}.",
-                req.method(),
-                allowed.join(", ")
-            ),
+            crate::i18n::Msg::key("error-the-address-exists-but-not-with")
+                .arg("arg0", req.method())
+                .arg("arg1", allowed.join(", ")),
         )
     };
     let state = req.app_data::<actix_web::web::Data<super::AppState>>();

@@ -16,8 +16,10 @@ pub const NOTICE_MAX_CHARS: usize = 400;
 const NOTICE_LIFETIME_SECONDS: i64 = 120;
 
 /// The redirect after a change that succeeded, with what to tell the person on the next page.
-pub fn done(location: impl Into<String>, notice: impl AsRef<str>) -> HttpResponse {
-    let notice: String = notice.as_ref().chars().take(NOTICE_MAX_CHARS).collect();
+pub fn done(location: impl Into<String>, notice: impl Into<crate::i18n::Msg>) -> HttpResponse {
+    // Written in the language of the person asking; the next page is in the same one.
+    let notice = notice.into().in_lang(super::language::answering_in());
+    let notice: String = notice.chars().take(NOTICE_MAX_CHARS).collect();
     // Hex: cookie values are percent-decoded on the way in, so any escaping of our own would
     // be undone once too often; hex survives every reading.
     let value: String = notice.bytes().map(|b| format!("{b:02x}")).collect();

@@ -28,7 +28,10 @@ pub enum Posted<T> {
 impl<T> Posted<T> {
     /// The redirect after a change with what it did (`then` gives where to and what to say),
     /// or the page with the refusal.
-    pub fn respond(self, then: impl FnOnce(T) -> (String, String)) -> HttpResponse {
+    pub fn respond<N: Into<crate::i18n::Msg>>(
+        self,
+        then: impl FnOnce(T) -> (String, N),
+    ) -> HttpResponse {
         match self {
             Posted::Done(done) => {
                 let (location, notice) = then(done);
@@ -43,7 +46,7 @@ impl<T> Posted<T> {
 /// found", which has its own page), the page `again` renders with the reason.
 pub fn refused_or<T>(
     done: AppResult<T>,
-    again: impl FnOnce(&str) -> AppResult<String>,
+    again: impl FnOnce(&crate::i18n::Msg) -> AppResult<String>,
 ) -> AppResult<Posted<T>> {
     match done {
         Ok(done) => Ok(Posted::Done(done)),
@@ -71,7 +74,7 @@ impl ActiveForm {
         match self.active.as_str() {
             "true" => Ok(true),
             "false" => Ok(false),
-            _ => Err(AppError::bad_request("active skal være true eller false.")),
+            _ => Err(AppError::bad_request("error-active-must-be-true-or-false")),
         }
     }
 }
@@ -81,7 +84,8 @@ impl ActiveForm {
 #[derive(Serialize)]
 pub struct FormState<T: Serialize> {
     pub f: T,
-    pub e: std::collections::BTreeMap<String, String>,
+    /// Each field's message, for `{{ e.name | tr }}`.
+    pub e: std::collections::BTreeMap<String, crate::i18n::Msg>,
     pub errors: Vec<ErrorLine>,
 }
 
@@ -103,7 +107,7 @@ impl<T: Serialize> FormState<T> {
 #[derive(Serialize)]
 pub struct ErrorLine {
     field: String,
-    message: String,
+    message: crate::i18n::Msg,
 }
 
 /// The messages of a refused form, for the summary above it (each links to its field).
@@ -162,9 +166,9 @@ impl AnswerForm {
     pub fn response(&self) -> AppResult<Response<'_>> {
         let name = self.file.trim();
         if self.action == "answer" && !name.is_empty() {
-            return Err(AppError::invalid(format!(
-                "Filen »{name}« er ikke vedhæftet endnu. Tryk »Vedhæft filen« først, og send så svaret."
-            )));
+            return Err(AppError::invalid(
+                crate::i18n::Msg::key("error-the-file-has-not-been-attached").arg("name", name),
+            ));
         }
         Ok(Response {
             action: &self.action,
@@ -187,10 +191,8 @@ impl AnswerForm {
 }
 
 /// What the answer page says after a file was attached (the answer is not sent by it).
-pub fn attached_notice(filename: &str) -> String {
-    format!(
-        "Filen »{filename}« er vedhæftet. Svaret er ikke sendt endnu: skriv det færdigt, og tryk Send."
-    )
+pub fn attached_notice(filename: &str) -> crate::i18n::Msg {
+    crate::i18n::Msg::key("notice-file-attached").arg("filename", filename)
 }
 
 /// `?version=N` on an agenda's page and documents.

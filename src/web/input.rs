@@ -86,7 +86,9 @@ pub struct ApiJson<T> {
 }
 
 fn json_error(message: String) -> ApiError {
-    ApiError(AppError::bad_request(format!("Ugyldig JSON: {message}")))
+    ApiError(AppError::bad_request(
+        crate::i18n::Msg::key("error-invalid-json").arg("message", message),
+    ))
 }
 
 impl<T: DeserializeOwned> ApiJson<T> {
@@ -101,11 +103,7 @@ impl<T: DeserializeOwned> ApiJson<T> {
     /// The body as `T`, or `None` when there is none.
     pub async fn read_optional(self) -> Result<Option<T>, ApiError> {
         use futures_util::StreamExt;
-        let too_large = || {
-            ApiError(AppError::too_large(
-                "Ugyldig JSON: forespørgslen er for stor.",
-            ))
-        };
+        let too_large = || ApiError(AppError::too_large("error-invalid-json-the-request-is-too"));
         let declared = self
             .req
             .headers()

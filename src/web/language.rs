@@ -27,6 +27,7 @@ pub struct ChosenNow(pub Lang);
 /// Says that the request's pages are in `lang` (a logged-in person's own language).
 pub fn answer_in(req: &HttpRequest, lang: Lang) {
     req.extensions_mut().insert(RequestLang(lang));
+    let _ = ANSWERING_IN.try_with(|cell| cell.set(lang));
 }
 
 /// The language of the request (Danish before the middleware has run, as in unit tests).
@@ -50,6 +51,20 @@ pub fn language_prefix(path: &str) -> Option<(Lang, String)> {
         }
     }
     None
+}
+
+tokio::task_local! {
+    /// The request's language while it is answered (the person's own once they are known), for
+    /// what is written without the request at hand: the JSON API's error messages
+    /// (`ResponseError::error_response`) and the notice after a change (`flash::done`).
+    static ANSWERING_IN: std::cell::Cell<Lang>;
+}
+
+/// The language of the request being answered on this task; Danish outside a request.
+pub fn answering_in() -> Lang {
+    ANSWERING_IN
+        .try_with(std::cell::Cell::get)
+        .unwrap_or(Lang::Da)
 }
 
 /// `lang=…` in a query string.
@@ -100,7 +115,9 @@ pub async fn with_language(
         .app_data::<actix_web::web::Data<super::AppState>>()
         .is_some_and(|state| state.settings.base_url.starts_with("https://"));
 
-    let mut res = next.call(req).await?;
+    let mut res = ANSWERING_IN
+        .scope(std::cell::Cell::new(lang), next.call(req))
+        .await?;
     let answered = of(res.request());
     let headers = res.headers_mut();
     if let Ok(value) = HeaderValue::from_str(answered.as_str()) {

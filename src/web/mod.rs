@@ -174,22 +174,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(api::routes(
         web::scope("/api/v1")
             .app_data(web::PathConfig::default().error_handler(|_, _| {
-                ApiError(AppError::not_found("Adressen findes ikke i API'et.")).into()
+                ApiError(AppError::not_found("error-the-address-does-not-exist-in")).into()
             }))
             .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                ApiError(AppError::bad_request(format!("Ugyldige parametre: {err}"))).into()
+                ApiError(AppError::bad_request(
+                    crate::i18n::Msg::key("error-invalid-parameters").arg("err", err),
+                ))
+                .into()
             }))
             .app_data(
                 web::JsonConfig::default()
                     .limit(FORM_LIMIT_BYTES)
                     .error_handler(|err, _| {
-                        ApiError(AppError::bad_request(format!("Ugyldig JSON: {err}"))).into()
+                        ApiError(AppError::bad_request(
+                            crate::i18n::Msg::key("error-invalid-json-2").arg("err", err),
+                        ))
+                        .into()
                     }),
             ),
     ));
-    cfg.app_data(web::PathConfig::default().error_handler(|_, _| {
-        AppError::not_found("Siden findes ikke. Tjek adressen, eller gå til forsiden.").into()
-    }));
+    cfg.app_data(
+        web::PathConfig::default().error_handler(|_, _| {
+            AppError::not_found("error-the-page-does-not-exist-check").into()
+        }),
+    );
     let cfg = public::routes(cfg);
     let cfg = politician::routes(cfg);
     let cfg = secretariat::routes(cfg);

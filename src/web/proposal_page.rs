@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
 use crate::domain::ProposalId;
-use crate::domain::deadline::time_left_da;
+use crate::domain::deadline::time_left;
 use crate::domain::markdown::to_safe_html;
 use crate::domain::proposal::{CHECKLIST, FieldErrors, ProposalStatus, SubmitterRole};
 use crate::error::{AppError, AppResult};
@@ -23,7 +23,7 @@ use crate::web::templates::render_page;
 use crate::web::views::{AuditLine, CaseLink, When, clauses, meeting_url};
 
 pub fn not_found() -> AppError {
-    AppError::not_found("Forslaget findes ikke, eller det er ikke offentligt endnu.")
+    AppError::not_found("error-the-proposal-does-not-exist-or-2")
 }
 
 /// The proposal and how this account may use it; a proposal it may not see does not exist.
@@ -64,7 +64,7 @@ struct PrivatePage {
     id: ProposalId,
     title: String,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     organization_name: String,
     cases: Vec<CaseLink>,
     /// Case numbers the register does not know, as written.
@@ -82,7 +82,7 @@ struct PrivatePage {
     meeting: Option<String>,
     meeting_url: Option<String>,
     /// "Skal behandles på", "Behandlet på": what the meeting is to the proposal now.
-    meeting_role: Option<&'static str>,
+    meeting_role: Option<String>,
     deadline: Option<Deadline>,
     can_edit: bool,
     can_submit: bool,
@@ -100,10 +100,10 @@ struct PrivatePage {
     review_cases: String,
     review_late_reason: String,
     assign_new: bool,
-    error_comment: Option<String>,
-    error_checklist: Option<String>,
-    error_cases: Option<String>,
-    error_late_reason: Option<String>,
+    error_comment: Option<crate::i18n::Msg>,
+    error_checklist: Option<crate::i18n::Msg>,
+    error_cases: Option<crate::i18n::Msg>,
+    error_late_reason: Option<crate::i18n::Msg>,
     errors: Vec<crate::web::forms::ErrorLine>,
 }
 
@@ -148,14 +148,15 @@ pub async fn show_page(
     review: Option<&ReviewForm>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let (proposal, access) = load_for(state, id, user).await?;
     let secretariat = access == Access::Secretariat;
     let shown = proposal.clone();
     let data = state
         .db
-        .run(move |conn| crate::read::proposal::own_page(conn, &shown, secretariat))
+        .run(move |conn| crate::read::proposal::own_page(lang, conn, &shown, secretariat))
         .await?;
-    let view = PrivatePage::new(&proposal, access, data, errors, review);
+    let view = PrivatePage::new(lang, &proposal, access, data, errors, review);
     Ok(page(
         status,
         render_page("proposal_private.html", user, &view)?,
@@ -164,6 +165,7 @@ pub async fn show_page(
 
 impl PrivatePage {
     fn new(
+        lang: crate::domain::language::Lang,
         proposal: &Proposal,
         access: Access,
         data: crate::read::proposal::OwnPage,
@@ -185,20 +187,16 @@ impl PrivatePage {
         let editable = access == Access::Author && proposal.status.editable_by_author();
         let checked: Vec<String> = review.map(|r| r.check.clone()).unwrap_or_default();
         let submit_blocked = match &meeting {
-            None => Some(
-                "Forslaget kan indsendes, når du har valgt det møde, det skal behandles på: vælg det under Ret forslaget.",
-            ),
-            Some(m) if m.starts_at <= now => Some(
-                "Mødet, forslaget er stillet til, er holdt. Vælg et kommende møde under Ret forslaget, så kan det indsendes.",
-            ),
+            None => Some("proposal-submit-needs-meeting"),
+            Some(m) if m.starts_at <= now => Some("proposal-submit-meeting-held"),
             Some(_) => None,
         };
-        let error = |f: &str| errors.get(f).map(str::to_owned);
+        let error = |f: &str| errors.get(f).cloned();
         PrivatePage {
             id: proposal.id,
             title: proposal.title.clone(),
             status: proposal.status.as_str(),
-            status_label: proposal.status.label_da(),
+            status_label: proposal.status.label(lang),
             organization_name: proposal.organization_name.clone(),
             cases: proposal
                 .case_references()
@@ -218,21 +216,25 @@ impl PrivatePage {
             followup,
             clauses: clauses(&proposal.clauses),
             motivation_html: to_safe_html(&proposal.motivation),
-            submitted: proposal.submitted_at.map(When::new),
+            submitted: proposal.submitted_at.map(|at| When::new(lang, at)),
             late: proposal.late,
             late_reason: proposal.late_reason.clone(),
             lock: proposal.lock_version,
-            meeting: meeting
-                .as_ref()
-                .map(|m| format!("{} {}", m.organization_name, When::new(m.starts_at).text)),
+            meeting: meeting.as_ref().map(|m| {
+                format!(
+                    "{} {}",
+                    m.organization_name,
+                    When::new(lang, m.starts_at).text
+                )
+            }),
             meeting_url: meeting.as_ref().map(|m| meeting_url(m.id)),
-            meeting_role: proposal.status.meeting_role_da(),
+            meeting_role: proposal.status.meeting_role(lang),
             deadline: deadline
                 .filter(|_| proposal.status.before_the_deadline_matters())
                 .map(|(d, rule)| Deadline {
-                    when: When::new(d),
-                    rule: rule.describe_da(),
-                    left: time_left_da(now, d),
+                    when: When::new(lang, d),
+                    rule: rule.describe(lang),
+                    left: time_left(lang, now, d),
                 }),
             can_edit: editable,
             can_submit: editable && submit_blocked.is_none(),
@@ -251,7 +253,7 @@ impl PrivatePage {
                 .iter()
                 .map(|v| VersionLink {
                     version: v.version,
-                    saved: When::new(v.saved_at),
+                    saved: When::new(lang, v.saved_at),
                     compare_url: (v.version > 1).then(|| {
                         format!(
                             "/proposals/{}/versions?from={}&to={}",
@@ -271,11 +273,11 @@ impl PrivatePage {
                         "Sendt retur"
                     },
                     comment: r.comment.clone(),
-                    when: When::new(r.reviewed_at),
+                    when: When::new(lang, r.reviewed_at),
                     version: r.version,
                 })
                 .collect(),
-            history: history.iter().map(AuditLine::from).collect(),
+            history: history.iter().map(|e| AuditLine::new(lang, e)).collect(),
             checklist: CHECKLIST
                 .iter()
                 .map(|(key, label)| CheckItem {

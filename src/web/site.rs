@@ -23,10 +23,11 @@ pub struct Site {
     pub name: String,
     pub website: Option<String>,
     pub council_title: CouncilTitle,
-    /// "Kommunalbestyrelsen", "Byrådet", …
-    pub council_label: &'static str,
-    /// "kommunalbestyrelsens", "byrådets", …, inside a sentence.
-    pub council_genitive: &'static str,
+    /// The catalogue key of "kommunalbestyrelsens", "byrådets", …, inside a sentence.
+    pub council_genitive_key: &'static str,
+    /// The municipality's own language: of its documents, and of mail to people who have not
+    /// chosen one.
+    pub language: crate::domain::language::Lang,
     /// The logo's address, with the version so that a new logo is fetched at once.
     pub logo_url: Option<String>,
     pub version: i64,
@@ -45,8 +46,8 @@ impl Site {
             name: m.map_or(UNNAMED, |m| m.name.as_str()).to_owned(),
             website: m.and_then(|m| m.website.clone()),
             council_title,
-            council_label: council_title.label_da(),
-            council_genitive: council_title.genitive_da(),
+            council_genitive_key: council_title.genitive_key(),
+            language: m.map_or(crate::domain::language::Lang::Da, |m| m.default_language),
             logo_url: m
                 .filter(|m| m.has_logo)
                 .map(|m| format!("/logo?v={}", m.version)),

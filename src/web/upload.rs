@@ -77,7 +77,7 @@ impl Upload {
 }
 
 fn too_large() -> AppError {
-    AppError::too_large("Forespørgslen er for stor til at blive modtaget.")
+    AppError::too_large("error-the-request-is-too-large-to")
 }
 
 /// Reads the form of `user` (or of an anonymous browser with a form cookie) to `req`. A file
@@ -134,7 +134,7 @@ pub async fn read_form(
     use futures_util::TryStreamExt;
     let total_limit = request_limit(file_limit);
     let bad = |e: actix_multipart::MultipartError| {
-        AppError::bad_request(format!("Formularen kunne ikke læses: {e}"))
+        AppError::bad_request(crate::i18n::Msg::key("error-the-form-could-not-be-read").arg("e", e))
     };
     let mut upload = Upload {
         fields: Vec::new(),
@@ -149,7 +149,7 @@ pub async fn read_form(
     while let Some(mut field) = multipart.try_next().await.map_err(bad)? {
         parts += 1;
         if parts > MAX_FIELDS {
-            return Err(AppError::too_large("Formularen har for mange felter."));
+            return Err(AppError::too_large("error-the-form-has-too-many-fields-2"));
         }
         let name = field.name().unwrap_or_default().to_owned();
         let filename = field
@@ -165,7 +165,7 @@ pub async fn read_form(
                     return Err(too_large());
                 }
                 if bytes.len() + chunk.len() > SMALL_FIELD_BYTES {
-                    return Err(AppError::too_large("Et felt i formularen er for langt."));
+                    return Err(AppError::too_large("error-a-field-in-the-form-is"));
                 }
                 bytes.extend_from_slice(&chunk);
             }
@@ -224,7 +224,7 @@ pub async fn read_form(
 /// A checked file (or why it was refused) and the other fields of its form: what was typed
 /// beside it, to show again.
 pub struct Received {
-    pub file: Result<(String, &'static str, Vec<u8>), String>,
+    pub file: Result<(String, &'static str, Vec<u8>), crate::i18n::Msg>,
     pub fields: Vec<(String, String)>,
 }
 
@@ -240,7 +240,7 @@ pub async fn receive_checked_file(
     if let Some(refused) = upload.refused.take() {
         // What was typed beside the file is kept: the form is shown again with it.
         return Ok(Received {
-            file: Err(refused.to_string()),
+            file: Err(refused.into()),
             fields: upload.fields,
         });
     }
@@ -252,7 +252,7 @@ pub async fn receive_checked_file(
             let content_type = crate::domain::attachment::check(&filename, &bytes)?;
             Ok((filename, content_type, bytes))
         })
-        .map_err(|e| e.to_string());
+        .map_err(crate::i18n::Msg::from);
     Ok(Received {
         file,
         fields: upload.fields,

@@ -1,37 +1,39 @@
 //! What pages and the JSON API show, built from domain data: templates stay free of logic and
-//! dates are formatted the Danish way in one place.
+//! dates and labels are written in the reader's language in one place.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::db::meetings::Meeting;
 use crate::domain::agenda::{ReleasedAgenda, SnapshotItem};
+use crate::domain::language::Lang;
 use crate::domain::text::paragraphs;
 use crate::domain::time;
 use crate::domain::{CaseReference, MeetingId};
 
 pub use crate::urls::{case as case_url, meeting as meeting_url, proposal as proposal_url};
 
-/// An instant for people (`30.04.2025, kl. 17:30`) and for machines (`datetime` attribute).
+/// An instant for people (`30.04.2025, kl. 17:30` / `30 April 2025, 17:30`) and for machines
+/// (`datetime` attribute).
 #[derive(Debug, Serialize)]
 pub struct When {
     pub iso: String,
     pub date: String,
     pub time: String,
-    /// `onsdag den 30. april 2025`
+    /// `onsdag den 30. april 2025` / `Wednesday 30 April 2025`
     pub long_date: String,
-    /// `30.04.2025, kl. 17:30`
+    /// `30.04.2025, kl. 17:30` / `30 April 2025, 17:30`
     pub text: String,
 }
 
 impl When {
-    pub fn new(instant: DateTime<Utc>) -> Self {
+    pub fn new(lang: Lang, instant: DateTime<Utc>) -> Self {
         Self {
             iso: time::rfc3339(instant),
-            date: time::date_da(instant),
+            date: time::date(lang, instant),
             time: time::time_da(instant),
-            long_date: time::weekday_long_date_da(instant),
-            text: time::datetime_da(instant),
+            long_date: time::weekday_long_date(lang, instant),
+            text: time::datetime(lang, instant),
         }
     }
 }
@@ -44,24 +46,24 @@ pub struct MeetingSummary {
     pub when: When,
     pub location: String,
     pub status: &'static str,
-    pub status_label: &'static str,
-    pub kind_label: &'static str,
+    pub status_label: String,
+    pub kind_label: String,
     pub agenda_released: bool,
     /// The body's Atom feed, announced in the meeting page's head.
     pub feed_url: String,
 }
 
-impl From<&Meeting> for MeetingSummary {
-    fn from(m: &Meeting) -> Self {
+impl MeetingSummary {
+    pub fn new(lang: Lang, m: &Meeting) -> Self {
         Self {
             id: m.id,
             url: meeting_url(m.id),
             organization_name: m.organization_name.clone(),
-            when: When::new(m.starts_at),
+            when: When::new(lang, m.starts_at),
             location: m.location.clone(),
             status: m.status.as_str(),
-            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
-            kind_label: m.kind.label_da(),
+            status_label: m.status.label_at(lang, m.starts_at, chrono::Utc::now()),
+            kind_label: m.kind.label(lang),
             agenda_released: m.status.agenda_is_released(),
             feed_url: format!("/organizations/{}/feed.atom", m.organization_id),
         }
@@ -116,7 +118,7 @@ pub struct AgendaItemView {
     pub number: String,
     pub title: String,
     pub cases: Vec<CaseLink>,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub public: bool,
     pub proposal: Option<ItemProposal>,
     pub body: Vec<String>,
@@ -142,7 +144,7 @@ pub struct AttachmentView {
 }
 
 impl AgendaItemView {
-    pub fn new(meeting: MeetingId, item: &SnapshotItem) -> Self {
+    pub fn new(lang: Lang, meeting: MeetingId, item: &SnapshotItem) -> Self {
         Self {
             anchor: format!(
                 "punkt-{}",
@@ -151,7 +153,7 @@ impl AgendaItemView {
             number: item.number.clone(),
             title: item.title.clone(),
             cases: item.case_references.iter().map(CaseLink::from).collect(),
-            kind_label: item.kind.label_da(),
+            kind_label: item.kind.label(lang),
             public: item.public,
             proposal: item.proposal.as_ref().map(|p| ItemProposal {
                 url: proposal_url(p.id),
@@ -176,7 +178,7 @@ impl AgendaItemView {
                 .map(|a| AttachmentView {
                     filename: a.filename.clone(),
                     url: format!("/meetings/{meeting}/attachments/{}", a.id),
-                    size: crate::domain::text::file_size_da(a.size),
+                    size: crate::domain::text::file_size(lang, a.size),
                 })
                 .collect(),
             decision: None,
@@ -210,18 +212,18 @@ impl AgendaView {
     }
 
     /// The agenda as `agenda` shows it: pass the public view for the public.
-    pub fn new(agenda: &ReleasedAgenda) -> Self {
+    pub fn new(lang: Lang, agenda: &ReleasedAgenda) -> Self {
         let (open, closed): (Vec<_>, Vec<_>) = agenda.snapshot.items.iter().partition(|i| i.public);
         Self {
             version: agenda.version,
-            released: When::new(agenda.released_at),
+            released: When::new(lang, agenda.released_at),
             open_items: open
                 .into_iter()
-                .map(|i| AgendaItemView::new(agenda.snapshot.meeting.id, i))
+                .map(|i| AgendaItemView::new(lang, agenda.snapshot.meeting.id, i))
                 .collect(),
             closed_items: closed
                 .into_iter()
-                .map(|i| AgendaItemView::new(agenda.snapshot.meeting.id, i))
+                .map(|i| AgendaItemView::new(lang, agenda.snapshot.meeting.id, i))
                 .collect(),
         }
     }
@@ -235,45 +237,72 @@ pub struct AuditLine {
     pub note: Option<String>,
 }
 
-/// What each recorded action is called on the page.
-fn action_label(action: &str) -> &str {
-    match action {
-        "outbox.requeued" => "sendt igen",
-        "user.created" => "konto oprettet",
-        "token.created" => "API-nøgle oprettet",
-        "proposal.created" => "oprettet",
-        "proposal.edited" => "rettet",
-        "proposal.submitted" => "indsendt",
-        "proposal.resubmitted" => "indsendt igen",
-        "proposal.returned" => "sendt retur",
-        "proposal.accepted" => "godkendt",
-        "proposal.withdrawn" => "trukket tilbage",
-        "meeting.planned" => "planlagt",
-        "letter.drafted" => "skrevet som kladde",
-        "letter.registered" => "registreret",
-        "letter.edited" => "rettet",
-        "letter.approved" => "godkendt",
-        "letter.reopened" => "gjort til kladde igen",
-        "letter.sent" => "sendt",
-        "letter.published" => "gjort offentligt",
-        "letter.unpublished" => "gjort ikke-offentligt",
-        "letter.on_agenda" => "sat på dagsordenen",
-        other => other,
+/// The actions the audit log names for people; others show as recorded.
+const AUDIT_ACTIONS: &[&str] = &[
+    "outbox.requeued",
+    "user.created",
+    "token.created",
+    "proposal.created",
+    "proposal.edited",
+    "proposal.submitted",
+    "proposal.resubmitted",
+    "proposal.returned",
+    "proposal.accepted",
+    "proposal.withdrawn",
+    "meeting.planned",
+    "letter.drafted",
+    "letter.registered",
+    "letter.edited",
+    "letter.approved",
+    "letter.reopened",
+    "letter.sent",
+    "letter.published",
+    "letter.unpublished",
+    "letter.on_agenda",
+];
+
+/// What a recorded action is called on the page: `audit-<action>` in the catalogue.
+fn action_label(lang: Lang, action: &str) -> String {
+    if AUDIT_ACTIONS.contains(&action) {
+        crate::i18n::t(lang, &format!("audit-{}", action.replace(['.', '_'], "-")))
+    } else {
+        action.to_owned()
     }
 }
 
-impl From<&crate::db::audit::AuditEvent> for AuditLine {
-    fn from(event: &crate::db::audit::AuditEvent) -> Self {
+impl AuditLine {
+    pub fn new(lang: Lang, event: &crate::db::audit::AuditEvent) -> Self {
         Self {
-            when: When::new(event.at.and_utc()),
-            text: format!("{} af {}", action_label(&event.action), event.actor),
+            when: When::new(lang, event.at.and_utc()),
+            text: crate::i18n::t_with(
+                lang,
+                "audit-line",
+                &[
+                    ("action", action_label(lang, &event.action).into()),
+                    ("actor", event.actor.clone().into()),
+                ],
+            ),
             note: event.note.clone(),
         }
     }
 }
 
+#[cfg(test)]
+mod tests {
+    /// Every action the log names has its words in both languages.
+    #[test]
+    fn every_audit_action_has_a_label() {
+        for action in super::AUDIT_ACTIONS {
+            for lang in crate::domain::language::Lang::ALL {
+                let label = super::action_label(*lang, action);
+                assert!(!label.starts_with("audit-"), "{action} in {lang}");
+            }
+        }
+    }
+}
+
 /// A task in a list: lead, clause, deadline, status.
-pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
+pub fn task_row(lang: Lang, t: &crate::db::tasks::Task) -> TaskRow {
     let today = crate::domain::time::today();
     TaskRow {
         origin: None,
@@ -288,12 +317,12 @@ pub fn task_row(t: &crate::db::tasks::Task) -> TaskRow {
             .iter()
             .filter(|c| c.status == crate::domain::task::ContributionStatus::Answered)
             .count(),
-        deadline: t.deadline.map(crate::domain::time::day_da),
+        deadline: t.deadline.map(|d| time::day(lang, d)),
         deadline_iso: t.deadline.map(|d| d.to_string()),
         status: t.status.as_str(),
-        status_label: t.status.label_da(),
+        status_label: t.status.label(lang),
         overdue: t.status.is_overdue(t.deadline, today),
-        more_time: t.proposed_deadline.map(crate::domain::time::long_date_da),
+        more_time: t.proposed_deadline.map(|d| time::long_date(lang, d)),
     }
 }
 
@@ -308,17 +337,20 @@ pub struct TaskOriginView {
     pub meeting_url: String,
 }
 
-impl From<&crate::db::tasks::TaskOrigin> for TaskOriginView {
-    fn from(o: &crate::db::tasks::TaskOrigin) -> Self {
+impl TaskOriginView {
+    pub fn new(lang: Lang, o: &crate::db::tasks::TaskOrigin) -> Self {
         Self {
             title: o.title.clone(),
             url: o.proposal_id.map(proposal_url),
             cases: o.cases.iter().map(CaseLink::from).collect(),
-            meeting: format!(
-                "{} {}, punkt {}",
-                o.organization_name,
-                crate::domain::time::date_da(o.starts_at),
-                o.item_number
+            meeting: crate::i18n::t_with(
+                lang,
+                "task-origin-meeting",
+                &[
+                    ("organization", o.organization_name.clone().into()),
+                    ("date", time::date(lang, o.starts_at).into()),
+                    ("item", o.item_number.clone().into()),
+                ],
             ),
             meeting_url: format!("{}#punkt-{}", meeting_url(o.meeting_id), o.item_number),
         }
@@ -327,14 +359,17 @@ impl From<&crate::db::tasks::TaskOrigin> for TaskOriginView {
 
 /// Task rows with where each comes from, for lists that mix tasks of many proposals.
 pub fn task_rows_with_origin(
+    lang: Lang,
     tasks: &[crate::db::tasks::Task],
     origins: &std::collections::HashMap<crate::domain::AgendaItemId, crate::db::tasks::TaskOrigin>,
 ) -> Vec<TaskRow> {
     tasks
         .iter()
         .map(|t| TaskRow {
-            origin: origins.get(&t.agenda_item_id).map(TaskOriginView::from),
-            ..task_row(t)
+            origin: origins
+                .get(&t.agenda_item_id)
+                .map(|o| TaskOriginView::new(lang, o)),
+            ..task_row(lang, t)
         })
         .collect()
 }
@@ -354,7 +389,7 @@ pub struct TaskRow {
     pub deadline: Option<String>,
     pub deadline_iso: Option<String>,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub overdue: bool,
     /// The later deadline asked for, while the secretariat has not decided.
     pub more_time: Option<String>,
@@ -366,30 +401,30 @@ pub struct ListRow {
     url: String,
     title: String,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     organization_name: String,
     meeting: Option<String>,
     meeting_url: Option<String>,
-    meeting_role: Option<&'static str>,
+    meeting_role: Option<String>,
     submitted: Option<When>,
     late: bool,
     updated: When,
 }
 
-pub fn list_rows(list: &[crate::db::workflow::Summary]) -> Vec<ListRow> {
+pub fn list_rows(lang: Lang, list: &[crate::db::workflow::Summary]) -> Vec<ListRow> {
     list.iter()
         .map(|s| ListRow {
             url: proposal_url(s.id),
             title: s.title.clone(),
             status: s.status.as_str(),
-            status_label: s.status.label_da(),
+            status_label: s.status.label(lang),
             organization_name: s.organization_name.clone(),
-            meeting: s.target_meeting.map(|(_, at)| When::new(at).text),
+            meeting: s.target_meeting.map(|(_, at)| time::datetime(lang, at)),
             meeting_url: s.target_meeting.map(|(id, _)| meeting_url(id)),
-            meeting_role: s.status.meeting_role_da(),
-            submitted: s.submitted_at.map(When::new),
+            meeting_role: s.status.meeting_role(lang),
+            submitted: s.submitted_at.map(|at| When::new(lang, at)),
             late: s.late,
-            updated: When::new(s.updated_at),
+            updated: When::new(lang, s.updated_at),
         })
         .collect()
 }

@@ -20,6 +20,7 @@ const COMMITTEE_MEETING: i64 = 3;
 const SECRET: &str = "HEMMELIG-GRUNDPRIS-4711";
 
 on_both_backends!(
+    agenda_mail_speaks_each_members_language,
     seed_pdf_reads_as_the_seed,
     secretariat_builds_and_releases_an_agenda,
     release_refuses_bad_agendas,
@@ -190,6 +191,53 @@ fn accepted_proposal_with(
         },
     )
     .unwrap()
+}
+
+/// The released agenda's mail is in each member's own language: the English-speaking member's
+/// in English (dates too, and the calendar invitation), the others' in Danish; the agenda's PDF
+/// stays in the municipality's language.
+async fn agenda_mail_speaks_each_members_language(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let meeting = UPCOMING_COUNCIL_MEETING;
+    let proposal = accepted_proposal_with(
+        &app,
+        MeetingId(meeting),
+        "Medlemsforslag om cykelparkering",
+        "at der opsættes cykelstativer.",
+        "",
+    );
+    let secretariat = app.login("sekretariat@example.org", "demo").await;
+    let editor = Editor {
+        app: &app,
+        session: &secretariat,
+        meeting,
+    };
+    editor
+        .post("/proposals", &[("proposal", &proposal.to_string())])
+        .await;
+    let (status, body) = editor.post("/release", &[("late_reason", "")]).await;
+    assert_eq!(status, 303, "{body}");
+    let english = mails_to(&app, "member@example.org");
+    assert_eq!(english.len(), 1, "{english:?}");
+    let (subject, text, _) = &english[0];
+    assert!(subject.starts_with("Agenda: "), "{subject}");
+    assert!(text.contains("Dear Sarah Whitfield"), "{text}");
+    assert!(
+        !text.contains("Dagsorden") && !text.contains("kl. "),
+        "{text}"
+    );
+    let danish = mails_to(&app, "politiker@example.org");
+    let (subject, text, _) = &danish[0];
+    assert!(subject.starts_with("Dagsorden: "), "{subject}");
+    assert!(text.contains("kl. "), "{text}");
+    let pdf = secretariat
+        .get_bytes(&format!("/meetings/{meeting}/agenda.pdf"))
+        .await;
+    if let Some(text) = pdf_text(&pdf, Some((1, 1))) {
+        assert!(text.contains("DAGSORDEN"), "{text}");
+    }
 }
 
 /// A motivation and a clause in Markdown: formatted on the public pages, and on the agenda's
@@ -943,6 +991,7 @@ async fn supplements_name_closed_items_without_their_cases(backend: Backend) {
             &mut conn,
             OrganizationId(1),
             &agendum::domain::EmailAddress::parse(reader).unwrap(),
+            agendum::domain::language::Lang::Da,
         )
         .unwrap();
         assert!(matches!(

@@ -39,9 +39,14 @@ impl Browser {
     }
 }
 
-/// Headless Chromium, or `None` (with a notice) where it is not installed; in CI its absence
-/// fails the run.
+/// Headless Chromium reading Danish, or `None` (with a notice) where it is not installed; in CI
+/// its absence fails the run.
 pub async fn start_browser() -> Option<Browser> {
+    start_browser_in("da").await
+}
+
+/// Headless Chromium whose reader asks for `lang` (`Accept-Language`).
+pub async fn start_browser_in(lang: &str) -> Option<Browser> {
     let driver = find_program("CHROMEDRIVER", "chromedriver");
     let chromium = find_program("CHROMIUM", "chromium");
     let (Some(driver), Some(chromium)) = (driver, chromium) else {
@@ -78,8 +83,11 @@ pub async fn start_browser() -> Option<Browser> {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage",
+                format!("--lang={lang}"),
+                format!("--accept-lang={lang}"),
                 format!("--user-data-dir={}", profile.path().display()),
             ],
+            "prefs": { "intl.accept_languages": lang },
         }),
     );
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -935,5 +943,47 @@ async fn enter_in_the_title_saves_the_draft_with_its_clauses() {
     let first = text.find("at der opstilles").unwrap();
     let second = text.find("at bænkene er").unwrap();
     assert!(first < second, "the clauses keep their order: {text}");
+    browser.close().await;
+}
+
+/// The main flows in English: a reader whose browser asks for English reads the agenda in it;
+/// the English-speaking member (her saved language) writes a proposal; the secretariat reads
+/// its inbox in English and switches to Danish with the link on the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_flows_read_in_english() {
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    let Some(browser) = start_browser_in("en").await else {
+        return;
+    };
+    let c = &browser.client;
+    // A reader: the front page and the released agenda, in English, dates too.
+    c.goto(&app.url("/")).await.unwrap();
+    let text = wait_for_text(c, "Upcoming meetings").await;
+    assert!(!text.contains("Kommende møder"), "{text}");
+    c.goto(&app.url("/meetings/1")).await.unwrap();
+    let text = wait_for_text(c, "The agenda as PDF").await;
+    assert!(text.contains("April 2025"), "{text}");
+    // The member writes a proposal and submits it; every word around her text is English.
+    log_in(c, &app, "member@example.org").await;
+    c.goto(&app.url("/proposals/new")).await.unwrap();
+    fill(c, "title", "Medlemsforslag om cykelparkering").await;
+    fill(
+        c,
+        "clause-1",
+        "at der etableres flere cykelstativer ved rådhuset",
+    )
+    .await;
+    click(c, "button.button[value=save]").await;
+    let text = wait_for_text(c, "The draft has been saved").await;
+    assert!(text.contains("Status Draft"), "{text}");
+    log_out(c).await;
+    // The secretariat's browser asks for English too; the switch on the page gives Danish.
+    log_in(c, &app, "sekretariat@example.org").await;
+    c.goto(&app.url("/secretariat/proposals")).await.unwrap();
+    wait_for_text(c, "Incoming proposals").await;
+    click(c, "a.language-switch").await;
+    wait_for_text(c, "Indkomne forslag").await;
     browser.close().await;
 }

@@ -343,7 +343,7 @@ async fn user_add_and_token_create() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        stdout.contains("Created account #4 for jens@example.org"),
+        stdout.contains("Created account #5 for jens@example.org"),
         "{stdout}"
     );
     assert!(!stdout.contains("Password"), "{stdout}");

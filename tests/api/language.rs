@@ -8,6 +8,7 @@ on_both_backends!(
     the_browser_s_language_is_answered,
     a_choice_on_the_page_is_kept,
     the_instance_default_is_the_last_word,
+    english_pages_hold_no_danish_fixed_words,
 );
 
 async fn get(
@@ -159,4 +160,172 @@ async fn the_instance_default_is_the_last_word(backend: Backend) {
     assert_eq!(language, "en");
     let (language, _, _) = get(&client, app.url("/"), Some("da")).await;
     assert_eq!(language, "da");
+}
+
+/// The Danish catalogue's fixed words that English says otherwise, as fragments long enough to
+/// be unmistakable (the words between a message's arguments, at least `MIN` characters).
+fn danish_fragments() -> Vec<(String, String)> {
+    use agendum::i18n::{Lang, SOURCES, keys, t};
+    const MIN: usize = 14;
+    // The council's own words, shown as written in any language: the demo agenda's first item
+    // is titled with the kind's Danish name.
+    const COUNCIL_CONTENT: [&str; 1] = ["AgendaItemKind-approval_of_agenda"];
+    let danish = SOURCES.iter().find(|(l, _)| *l == Lang::Da).unwrap().1;
+    let mut out = Vec::new();
+    for key in keys(danish) {
+        if COUNCIL_CONTENT.contains(&key.as_str()) {
+            continue;
+        }
+        let (da, en) = (t(Lang::Da, &key), t(Lang::En, &key));
+        if da == en {
+            continue;
+        }
+        // The words between arguments: an argument's value is not the catalogue's.
+        let pattern = danish
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{key} = ")))
+            .unwrap_or_default();
+        for fragment in pattern.split(['{', '}']) {
+            let fragment = fragment.trim();
+            // Phrases, not single words: a lone word may be a name in the council's content.
+            let phrase = fragment.contains(' ');
+            if phrase
+                && fragment.chars().count() >= MIN
+                && !fragment.starts_with('$')
+                && !en.contains(fragment)
+            {
+                out.push((key.clone(), fragment.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The same-site pages a page links to (not files, feeds or the way out).
+fn links_of(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in html.split("href=\"").skip(1) {
+        let link = part
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .replace("&amp;", "&");
+        let path = link.split('#').next().unwrap_or_default().to_owned();
+        let file = [
+            ".pdf",
+            ".ics",
+            ".atom",
+            ".css",
+            ".svg",
+            ".png",
+            "/logo",
+            "/files/",
+            "/attachments/",
+            "lang=",
+        ]
+        .iter()
+        .any(|s| path.contains(s));
+        if path.starts_with('/') && !path.starts_with("//") && !file && !path.starts_with("/dev/") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Reads every page it can reach from `start` (up to `limit`), in English, and fails on any
+/// fixed Danish words of the catalogue on them.
+async fn no_danish_on_pages(
+    client: &reqwest::Client,
+    base: &str,
+    start: &[&str],
+    limit: usize,
+) -> usize {
+    let fragments = danish_fragments();
+    assert!(fragments.len() > 300, "{}", fragments.len());
+    let mut queue: std::collections::VecDeque<String> =
+        start.iter().map(|s| s.to_string()).collect();
+    let mut seen: std::collections::HashSet<String> = queue.iter().cloned().collect();
+    let mut read = 0;
+    let mut found = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if read >= limit {
+            break;
+        }
+        let response = client
+            .get(format!("{base}{path}"))
+            .header("accept-language", "en")
+            .send()
+            .await
+            .unwrap();
+        let html_page = response
+            .headers()
+            .get("content-type")
+            .is_some_and(|v| v.to_str().unwrap_or_default().starts_with("text/html"));
+        if !html_page {
+            continue;
+        }
+        let body = response.text().await.unwrap();
+        read += 1;
+        assert!(
+            body.contains("<html lang=\"en\">"),
+            "{path} is not in English"
+        );
+        let text = crate::helpers::text_of(&body);
+        for (key, fragment) in &fragments {
+            if text.contains(fragment.as_str()) {
+                found.push(format!("{path}: {key}: »{fragment}«"));
+            }
+        }
+        for link in links_of(&body) {
+            // One page of each list is enough: the pages of a list share their words.
+            let page_of_list = link.contains("page=") && !link.contains("page=1");
+            if !page_of_list && seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Danish on English pages:\n{}",
+        found.join("\n")
+    );
+    read
+}
+
+async fn english_pages_hold_no_danish_fixed_words(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let anonymous = reqwest::Client::new();
+    let read = no_danish_on_pages(
+        &anonymous,
+        &app.url(""),
+        &[
+            "/",
+            "/login",
+            "/proposals/follow-up",
+            "/proposals/completed",
+            "/password/forgot",
+        ],
+        200,
+    )
+    .await;
+    assert!(read > 5, "{read}");
+    for (email, start) in [
+        ("sekretariat@example.org", "/secretariat/proposals"),
+        ("member@example.org", "/my/proposals"),
+        ("okf@example.org", "/my/tasks"),
+    ] {
+        let session = app.login(email, "demo").await;
+        // The switch, once: saved as the person's own (the member's is English already).
+        session.get_text(&format!("{start}?lang=en"), 200).await;
+        let read = no_danish_on_pages(
+            &session.client,
+            &app.url(""),
+            &[start, "/account/password"],
+            250,
+        )
+        .await;
+        assert!(read > 5, "{email}: {read}");
+    }
 }

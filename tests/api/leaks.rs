@@ -281,6 +281,7 @@ async fn closed_material_never_reaches_a_public_output(backend: Backend) {
             &mut conn,
             OrganizationId(1),
             &agendum::domain::EmailAddress::parse(SUBSCRIBER).unwrap(),
+            agendum::domain::language::Lang::Da,
         )
         .unwrap();
         let id: i64 = agendum::db::schema::subscriptions::table

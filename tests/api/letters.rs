@@ -22,7 +22,12 @@ fn flat(text: &str) -> String {
 #[test]
 fn a_draft_letter_says_so_on_every_page() {
     let (sender, date, text) = agendum::demo::seed_letter();
-    let view = agendum::documents::LetterView::new(&sender, date, &text);
+    let view = agendum::documents::LetterView::new(
+        agendum::domain::language::Lang::Da,
+        &sender,
+        date,
+        &text,
+    );
     let draft = agendum::documents::letter_pdf(&view.clone().marked_draft(true)).unwrap();
     let final_pdf = agendum::documents::letter_pdf(&view).unwrap();
     for page in [1, 2] {
@@ -39,7 +44,12 @@ fn a_draft_letter_says_so_on_every_page() {
 #[test]
 fn the_seed_letter_reads_back_in_order_with_its_page_markers() {
     let (sender, date, text) = agendum::demo::seed_letter();
-    let view = agendum::documents::LetterView::new(&sender, date, &text);
+    let view = agendum::documents::LetterView::new(
+        agendum::domain::language::Lang::Da,
+        &sender,
+        date,
+        &text,
+    );
     let pdf = agendum::documents::letter_pdf(&view).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     if let Ok(path) = std::env::var("AGENDUM_DUMP_LETTER") {

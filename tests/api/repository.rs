@@ -103,7 +103,7 @@ async fn case_references_are_unique(backend: Backend) {
     let reference = CaseReference::parse("2025-0124174").unwrap();
     let err = cases::insert(&mut conn, BodyId(1), &reference, "Igen").unwrap_err();
     assert_eq!(err.kind, ErrorKind::Conflict);
-    assert!(err.message.contains("2025-0124174"));
+    assert!(err.message.to_string().contains("2025-0124174"));
     let other = CaseReference::parse("2025-0124175").unwrap();
     cases::insert(&mut conn, BodyId(1), &other, "Ny").unwrap();
     assert_eq!(
@@ -144,7 +144,7 @@ async fn release_is_all_or_nothing(backend: Backend) {
     let meeting = plan_meeting(&mut conn);
     let err = release_before_meeting(&mut conn, meeting).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Invalid);
-    assert_eq!(err.message, "Dagsordenen har ingen punkter.");
+    assert_eq!(err.message.to_string(), "Dagsordenen har ingen punkter.");
     // Closed items are put after the open ones as they are added; typed-in numbers may clash.
     agenda::append_item(&mut conn, &item(meeting, "1", false)).unwrap();
     agenda::append_item(&mut conn, &item(meeting, "1", true)).unwrap();
@@ -156,7 +156,9 @@ async fn release_is_all_or_nothing(backend: Backend) {
     assert_eq!(publics, [true, false]);
     let err = release_before_meeting(&mut conn, meeting).unwrap_err();
     assert!(
-        err.message.contains("»1« står mere end én gang"),
+        err.message
+            .to_string()
+            .contains("»1« står mere end én gang"),
         "{}",
         err.message
     );
@@ -247,6 +249,7 @@ async fn administrations_need_an_email_address(backend: Backend) {
             emails: &[],
             parent_id: None,
             website: None,
+            language: None,
         },
     )
     .unwrap_err();

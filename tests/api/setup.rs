@@ -173,7 +173,11 @@ async fn setup_is_refused_on_a_database_with_data(backend: Backend) {
     .err()
     .expect("a second setup is refused");
     assert_eq!(err.kind, ErrorKind::Conflict);
-    assert!(err.message.contains("empty database"), "{}", err.message);
+    assert!(
+        err.message.to_string().contains("empty database"),
+        "{}",
+        err.message
+    );
     // Bad input says which option is wrong, before anything is written.
     for (municipality, email, option) in [
         ("", "c@example.org", "--municipality"),
@@ -184,7 +188,7 @@ async fn setup_is_refused_on_a_database_with_data(backend: Backend) {
             .err()
             .expect("refused");
         assert_eq!(err.kind, ErrorKind::BadRequest, "{municipality:?}");
-        assert!(err.message.contains(option), "{}", err.message);
+        assert!(err.message.to_string().contains(option), "{}", err.message);
     }
     // On the demo, too.
     let Some(demo) = crate::helpers::spawn_app(backend).await else {

@@ -135,7 +135,7 @@ async fn steps_out_of_order_are_refused(backend: Backend) {
     let err = workflow::return_to_author(&mut conn, &actor, id, &checklist, "Nej").unwrap_err();
     assert_eq!(err.kind, ErrorKind::Conflict);
     assert!(
-        err.message.contains("kan ikke sendes retur"),
+        err.message.to_string().contains("kan ikke sendes retur"),
         "{}",
         err.message
     );

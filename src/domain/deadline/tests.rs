@@ -226,14 +226,20 @@ fn rules_read_and_write_their_stored_form() {
 
 #[test]
 fn rules_in_danish() {
-    assert_eq!(rule("calendar_days:8").describe_da(), "8 dage før mødet");
-    assert_eq!(rule("calendar_days:1").describe_da(), "1 dag før mødet");
     assert_eq!(
-        rule("working_days:4@12:00").describe_da(),
+        rule("calendar_days:8").describe(Lang::Da),
+        "8 dage før mødet"
+    );
+    assert_eq!(
+        rule("calendar_days:1").describe(Lang::Da),
+        "1 dag før mødet"
+    );
+    assert_eq!(
+        rule("working_days:4@12:00").describe(Lang::Da),
         "4 arbejdsdage før mødet kl. 12:00"
     );
     assert_eq!(
-        rule("weekday:monday@12:00").describe_da(),
+        rule("weekday:monday@12:00").describe(Lang::Da),
         "mandag kl. 12:00 i ugen før mødet"
     );
 }
@@ -250,7 +256,8 @@ fn on_time_up_to_the_deadline_itself() {
 fn time_left_in_danish() {
     let deadline = wall(2025, 4, 22, 17, 30);
     let before = |d: i64, h: i64, m: i64| {
-        time_left_da(
+        time_left(
+            Lang::Da,
             deadline - Duration::days(d) - Duration::hours(h) - Duration::minutes(m),
             deadline,
         )
@@ -261,11 +268,11 @@ fn time_left_in_danish() {
     assert_eq!(before(0, 1, 0).as_deref(), Some("1 time"));
     assert_eq!(before(0, 0, 1).as_deref(), Some("1 minut"));
     assert_eq!(
-        time_left_da(deadline, deadline).as_deref(),
+        time_left(Lang::Da, deadline, deadline).as_deref(),
         Some("under et minut")
     );
     assert_eq!(
-        time_left_da(deadline + Duration::seconds(1), deadline),
+        time_left(Lang::Da, deadline + Duration::seconds(1), deadline),
         None
     );
 }

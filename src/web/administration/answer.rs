@@ -22,18 +22,12 @@ fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<Contrib
     match tasks::link(conn, token, Utc::now())? {
         Link::Valid { task, contribution } => {
             let task = tasks::get(conn, task)?
-                .ok_or_else(|| AppError::not_found("Opgaven findes ikke længere."))?;
+                .ok_or_else(|| AppError::not_found("error-the-task-no-longer-exists"))?;
             Ok((task, contribution))
         }
-        Link::Expired => Err(AppError::gone(
-            "Linket er udløbet. Kontakt sekretariatet, hvis opgaven stadig skal besvares.",
-        )),
-        Link::Revoked => Err(AppError::gone(
-            "Linket er trukket tilbage af sekretariatet. Brug det nyeste link, du har fået, eller kontakt sekretariatet.",
-        )),
-        Link::Unknown => Err(AppError::not_found(
-            "Linket findes ikke. Tjek, at hele adressen fra mailen er med.",
-        )),
+        Link::Expired => Err(AppError::gone("error-the-link-has-expired-contact-the")),
+        Link::Revoked => Err(AppError::gone("error-the-link-has-been-withdrawn-by")),
+        Link::Unknown => Err(AppError::not_found("error-the-link-does-not-exist-check")),
     }
 }
 
@@ -41,7 +35,7 @@ fn open(conn: &mut DbConnection, token: &str) -> AppResult<(Task, Option<Contrib
 pub async fn upload(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user, _): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<String>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
@@ -68,11 +62,11 @@ pub async fn upload(
             let done = file.and_then(|(name, content_type, bytes)| {
                 tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
                     .map(|_| name)
-                    .map_err(|e| e.message.into_owned())
+                    .map_err(|e| e.message)
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
-                crate::read::task::page(conn, &task, contribution, &page_url)?,
+                crate::read::task::page(lang, conn, &task, contribution, &page_url)?,
                 done,
             ))
         })
@@ -80,11 +74,9 @@ pub async fn upload(
     // What was typed beside the file stays in the form, attached or not.
     let mut data = data;
     data.draft = Some(crate::web::forms::AnswerForm::from_fields(&fields).draft());
-    let attached = done
-        .as_ref()
-        .map(|name| crate::web::forms::attached_notice(name));
+    let attached = done.map(|name| crate::web::forms::attached_notice(&name));
     let (status, said) = match &attached {
-        Ok(notice) => (StatusCode::OK, Said::Thanks(notice)),
+        Ok(notice) => (StatusCode::OK, Said::Thanks(notice.clone())),
         Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Said::Refused(message)),
     };
     respond(&req, &state, user.as_ref(), status, &token, data, said)
@@ -113,8 +105,8 @@ pub async fn file(
 /// What the page says above the task after a submission.
 enum Said<'a> {
     Nothing,
-    Thanks(&'a str),
-    Refused(&'a str),
+    Thanks(crate::i18n::Msg),
+    Refused(&'a crate::i18n::Msg),
 }
 
 fn respond(
@@ -153,8 +145,8 @@ struct AnswerLinkPage<'a> {
     action: String,
     /// Said in the layout's notice box (the link's holder has no session to carry it).
     #[serde(skip_serializing_if = "Option::is_none")]
-    flash: Option<&'a str>,
-    error: Option<&'a str>,
+    flash: Option<crate::i18n::Msg>,
+    error: Option<&'a crate::i18n::Msg>,
 }
 
 /// `GET /tasks/answer/{token}`: the task, its decision and clause, the deadline, and the form.
@@ -162,7 +154,7 @@ struct AnswerLinkPage<'a> {
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user, _): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = path.into_inner();
@@ -173,6 +165,7 @@ pub async fn show(
             let (task, contribution) = open(conn, &lookup)?;
             let task = service::tasks::open(conn, &task, contribution)?;
             crate::read::task::page(
+                lang,
                 conn,
                 &task,
                 contribution,
@@ -195,7 +188,7 @@ pub async fn show(
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user, _): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> AppResult<HttpResponse> {
@@ -218,6 +211,7 @@ pub async fn submit(
             // The page again: with the thanks, or with what was wrong and the form as it was.
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             let data = crate::read::task::page(
+                lang,
                 conn,
                 &task,
                 contribution,
@@ -234,7 +228,7 @@ pub async fn submit(
             StatusCode::OK,
             &token,
             data,
-            Said::Thanks(notice),
+            Said::Thanks(notice.into()),
         ),
         (mut data, Err(err)) if err.kind.status() < 500 => {
             data.draft = Some(draft);

@@ -20,11 +20,9 @@ use crate::web::forms::page as html;
 use crate::web::templates::render_page;
 
 fn own_administration(user: &CurrentUser) -> AppResult<OrganizationId> {
-    user.account.organization_id.ok_or_else(|| {
-        AppError::forbidden(
-            "Din konto er ikke knyttet til en forvaltning. Bed sekretariatet om at rette kontoen.",
-        )
-    })
+    user.account
+        .organization_id
+        .ok_or_else(|| AppError::forbidden("error-your-account-is-not-linked-to-2"))
 }
 
 /// The administration's part in a task: `Some(None)` when it leads it, `Some(Some(c))` when it
@@ -49,7 +47,7 @@ struct Row {
     lead: String,
     deadline: Option<String>,
     deadline_iso: Option<String>,
-    status_label: &'static str,
+    status_label: String,
     overdue: bool,
     answered: bool,
     origin: Option<crate::web::views::TaskOriginView>,
@@ -67,11 +65,16 @@ struct ListPage<'a> {
 #[derive(Serialize)]
 struct Group {
     id: &'static str,
-    heading: &'static str,
+    heading: String,
     tasks: Vec<Row>,
 }
 
-fn row(task: &Task, contribution: Option<ContributionId>, origins: &Origins) -> Row {
+fn row(
+    lang: crate::domain::language::Lang,
+    task: &Task,
+    contribution: Option<ContributionId>,
+    origins: &Origins,
+) -> Row {
     let today = today();
     let mine = contribution.and_then(|id| task.contributors.iter().find(|c| c.id == id));
     let answered = match mine {
@@ -88,21 +91,21 @@ fn row(task: &Task, contribution: Option<ContributionId>, origins: &Origins) -> 
         clause: task.clause,
         description: task.description.clone(),
         lead: task.lead.name.clone(),
-        deadline: task.deadline.map(crate::domain::time::day_da),
+        deadline: task.deadline.map(|d| crate::domain::time::day(lang, d)),
         deadline_iso: task.deadline.map(|d| d.to_string()),
         status_label: match mine {
-            Some(c) if c.status == crate::domain::task::ContributionStatus::Answered => {
-                "Bidrag givet"
+            // Asked for a contribution reads as the task's own "sent".
+            Some(c) if c.status == crate::domain::task::ContributionStatus::Requested => {
+                crate::domain::task::TaskStatus::Sent.label(lang)
             }
-            Some(c) if c.status == crate::domain::task::ContributionStatus::Seen => "Set",
-            Some(_) => "Sendt",
-            None => task.status.label_da(),
+            Some(c) => c.status.label(lang),
+            None => task.status.label(lang),
         },
         overdue: !answered && task.status.is_overdue(task.deadline, today),
         answered,
         origin: origins
             .get(&task.agenda_item_id)
-            .map(crate::web::views::TaskOriginView::from),
+            .map(|o| crate::web::views::TaskOriginView::new(lang, o)),
     }
 }
 
@@ -123,6 +126,7 @@ pub async fn list(
     AdministrationStaff(user): AdministrationStaff,
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let own = own_administration(&user)?;
     let page = query.side.unwrap_or(1).max(1);
     let ((open, open_total), (done, done_total), origins) = state
@@ -160,7 +164,7 @@ pub async fn list(
         .await?;
     let rows = |list: &[Task]| -> Vec<Row> {
         list.iter()
-            .filter_map(|t| part(t, own).map(|p| row(t, p, &origins)))
+            .filter_map(|t| part(t, own).map(|p| row(lang, t, p, &origins)))
             .collect()
     };
     let more = open_total.max(done_total) > page * PAGE_SIZE;
@@ -169,12 +173,12 @@ pub async fn list(
         groups: [
             Group {
                 id: "aabne",
-                heading: "Venter på svar",
+                heading: crate::i18n::t(lang, "my-tasks-waiting"),
                 tasks: rows(&open),
             },
             Group {
                 id: "besvarede",
-                heading: "Besvaret eller lukket",
+                heading: crate::i18n::t(lang, "my-tasks-done"),
                 tasks: rows(&done),
             },
         ],
@@ -195,9 +199,7 @@ fn own_task(
 ) -> AppResult<(Task, Option<ContributionId>)> {
     tasks::get(conn, id)?
         .and_then(|t| part(&t, own).map(|p| (t, p)))
-        .ok_or_else(|| {
-            AppError::not_found("Opgaven findes ikke, eller den er ikke forvaltningens.")
-        })
+        .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist-or"))
 }
 
 fn page(
@@ -205,8 +207,8 @@ fn page(
     status: StatusCode,
     id: TaskId,
     data: crate::read::task::AnswerPage,
-    flash: Option<&str>,
-    error: Option<&str>,
+    flash: Option<crate::i18n::Msg>,
+    error: Option<&crate::i18n::Msg>,
 ) -> AppResult<HttpResponse> {
     // The answer link's page, for the administration's own account.
     #[derive(Serialize)]
@@ -216,8 +218,8 @@ fn page(
         form_csrf: &'a str,
         answered_by_default: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        flash: Option<&'a str>,
-        error: Option<&'a str>,
+        flash: Option<crate::i18n::Msg>,
+        error: Option<&'a crate::i18n::Msg>,
         back_url: &'static str,
     }
     let view = OwnTaskPage {
@@ -241,6 +243,7 @@ pub async fn show(
     AdministrationStaff(user): AdministrationStaff,
     path: web::Path<TaskId>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let own = own_administration(&user)?;
     let id = path.into_inner();
     let data = state
@@ -248,7 +251,7 @@ pub async fn show(
         .run(move |conn| {
             let (task, contribution) = own_task(conn, id, own)?;
             let task = crate::service::tasks::open(conn, &task, contribution)?;
-            crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))
+            crate::read::task::page(lang, conn, &task, contribution, &format!("/my/tasks/{id}"))
         })
         .await?;
     page(&user, StatusCode::OK, id, data, None, None)
@@ -262,6 +265,7 @@ pub async fn submit(
     path: web::Path<TaskId>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let own = own_administration(&user)?;
     let id = path.into_inner();
     let actor = user.account.actor();
@@ -283,7 +287,13 @@ pub async fn submit(
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
-                crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                crate::read::task::page(
+                    lang,
+                    conn,
+                    &task,
+                    contribution,
+                    &format!("/my/tasks/{id}"),
+                )?,
                 done,
             ))
         })
@@ -308,6 +318,7 @@ pub async fn upload(
     path: web::Path<TaskId>,
     multipart: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let own = own_administration(&user)?;
     let id = path.into_inner();
     // Whose task it is is checked before the body is read.
@@ -329,11 +340,17 @@ pub async fn upload(
             let done = file.and_then(|(name, content_type, bytes)| {
                 tasks::add_file(conn, &task, contribution, &name, content_type, &bytes)
                     .map(|_| name)
-                    .map_err(|e| e.message.into_owned())
+                    .map_err(|e| e.message)
             });
             let task = tasks::get(conn, task.id)?.unwrap_or(task);
             Ok((
-                crate::read::task::page(conn, &task, contribution, &format!("/my/tasks/{id}"))?,
+                crate::read::task::page(
+                    lang,
+                    conn,
+                    &task,
+                    contribution,
+                    &format!("/my/tasks/{id}"),
+                )?,
                 done,
             ))
         })
@@ -347,7 +364,7 @@ pub async fn upload(
             StatusCode::OK,
             id,
             data,
-            Some(&crate::web::forms::attached_notice(&name)),
+            Some(crate::web::forms::attached_notice(&name)),
             None,
         ),
         Err(message) => page(

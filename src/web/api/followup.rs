@@ -30,10 +30,7 @@ type ApiResult<T> = Result<T, ApiError>;
 fn secretariat(caller: ApiCaller) -> ApiResult<Account> {
     let account = caller.require()?;
     if account.role != Role::Secretariat {
-        return Err(AppError::forbidden(
-            "Kun sekretariatet kan registrere beslutninger og opgaver.",
-        )
-        .into());
+        return Err(AppError::forbidden("error-only-the-secretariat-can-record-decisions").into());
     }
     Ok(account)
 }
@@ -96,7 +93,7 @@ pub struct DecisionJson {
     agenda_item_id: AgendaItemId,
     meeting_id: crate::domain::MeetingId,
     outcome: Outcome,
-    outcome_label: &'static str,
+    outcome_label: String,
     text: String,
     text_edited: bool,
     votes: Option<Votes>,
@@ -117,6 +114,7 @@ struct DecisionLinks {
 }
 
 pub fn decision_json(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     base: &str,
     d: &StoredDecision,
@@ -127,7 +125,7 @@ pub fn decision_json(
         agenda_item_id: d.agenda_item_id,
         meeting_id: d.meeting_id,
         outcome: d.decision.outcome,
-        outcome_label: d.decision.outcome.label_da(),
+        outcome_label: d.decision.outcome.label(lang),
         text: d.text.clone(),
         text_edited: d.text_edited,
         votes: d.decision.votes.clone(),
@@ -189,6 +187,7 @@ pub async fn record_decision(
     path: web::Path<AgendaItemId>,
     body: ApiJson<DecisionInput>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let item = path.into_inner();
     let input = body.read().await?;
@@ -203,7 +202,7 @@ pub async fn record_decision(
         .run(move |conn| {
             let base = &settings.base_url;
             let (created, stored) = followup::record_decision(conn, &settings, &actor, &request)?;
-            Ok((created, decision_json(conn, base, &stored)?))
+            Ok((created, decision_json(lang, conn, base, &stored)?))
         })
         .await?;
     Ok(if created {
@@ -225,12 +224,10 @@ pub async fn task_suggestions(
     let body = state
         .db
         .run(move |conn| {
-            let item = decisions::decided_item(conn, item_id)?.ok_or_else(|| {
-                AppError::not_found("Punktet findes ikke på en udsendt dagsorden.")
-            })?;
-            let decision = decisions::decision_of(conn, item_id)?.ok_or_else(|| {
-                AppError::conflict("Der er endnu ikke registreret en beslutning på punktet.")
-            })?;
+            let item = decisions::decided_item(conn, item_id)?
+                .ok_or_else(|| AppError::not_found("error-the-item-is-not-on-a"))?;
+            let decision = decisions::decision_of(conn, item_id)?
+                .ok_or_else(|| AppError::conflict("error-no-decision-has-been-recorded-on"))?;
             let clauses = item.clauses();
             let all = orgs::list(conn)?;
             let out = crate::read::followup::suggestions(conn, &item, &decision)?
@@ -271,8 +268,13 @@ pub async fn task_suggestions(
 }
 
 /// A task as the API shows it.
-pub fn task_json(base: &str, task: &Task, today: NaiveDate) -> TaskView {
-    TaskView::new(base, task, today)
+pub fn task_json(
+    lang: crate::domain::language::Lang,
+    base: &str,
+    task: &Task,
+    today: NaiveDate,
+) -> TaskView {
+    TaskView::new(lang, base, task, today)
 }
 
 /// A task to confirm: one suggestion as the secretariat accepts or corrects it.
@@ -298,6 +300,7 @@ pub async fn create_task(
     caller: ApiCaller,
     body: ApiJson<TaskInput>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let input = body.read().await?;
     if input.contributors.len() > ORGANIZATIONS_MAX {
@@ -323,7 +326,7 @@ pub async fn create_task(
                     by: Some(account.id),
                 },
             )?;
-            Ok(task_json(&settings.base_url, &task, today()))
+            Ok(task_json(lang, &settings.base_url, &task, today()))
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -348,17 +351,16 @@ pub async fn show_task(
     caller: ApiCaller,
     path: web::Path<TaskId>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = caller.require()?;
     let id = path.into_inner();
     let task = state.db.run(move |conn| tasks::get(conn, id)).await?;
     match task {
         Some(task) if may_read(&account, &task) => {
-            Ok(HttpResponse::Ok().json(task_json(&state.settings.base_url, &task, today())))
+            Ok(HttpResponse::Ok().json(task_json(lang, &state.settings.base_url, &task, today())))
         }
         // The same answer whether it does not exist or is someone else's.
-        _ => Err(
-            AppError::not_found("Opgaven findes ikke, eller du har ikke adgang til den.").into(),
-        ),
+        _ => Err(AppError::not_found("error-the-task-does-not-exist-or-2").into()),
     }
 }
 
@@ -384,31 +386,31 @@ pub async fn list_tasks(
     caller: ApiCaller,
     query: web::Query<TaskListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = caller.require()?;
-    let involving =
-        match account.role {
-            Role::Secretariat => None,
-            Role::Administration => Some(account.organization_id.ok_or_else(|| {
-                AppError::forbidden("Kontoen er ikke knyttet til en forvaltning.")
-            })?),
-            _ => {
-                return Err(AppError::forbidden(
-                    "Opgaver kan ses af sekretariatet og forvaltningerne.",
-                )
-                .into());
-            }
-        };
+    let involving = match account.role {
+        Role::Secretariat => None,
+        Role::Administration => Some(
+            account
+                .organization_id
+                .ok_or_else(|| AppError::forbidden("error-the-account-is-not-linked-to"))?,
+        ),
+        _ => {
+            return Err(AppError::forbidden("error-tasks-can-be-seen-by-the").into());
+        }
+    };
     let query = query.into_inner();
     let (page, per_page) = crate::web::api::listing::bounds(query.page, query.per_page)?;
     if query.lead.is_some_and(|l| l.0 < 1) {
-        return Err(AppError::bad_request("lead er en organisations id (1 eller mere).").into());
+        return Err(AppError::bad_request("error-lead-is-an-organisations-id-1").into());
     }
-    let standing = match query.standing.as_deref() {
-        None => None,
-        Some(text) => Some(Standing::parse(text).ok_or_else(|| {
-            AppError::bad_request("standing er open, overdue, answered eller closed.")
-        })?),
-    };
+    let standing =
+        match query.standing.as_deref() {
+            None => None,
+            Some(text) => Some(Standing::parse(text).ok_or_else(|| {
+                AppError::bad_request("error-standing-is-open-overdue-answered-or")
+            })?),
+        };
     let filter = TaskFilter {
         lead: query.lead,
         involving,
@@ -431,7 +433,10 @@ pub async fn list_tasks(
         }
         url
     });
-    let data = list.iter().map(|t| task_json(&base, t, today)).collect();
+    let data = list
+        .iter()
+        .map(|t| task_json(lang, &base, t, today))
+        .collect();
     Ok(HttpResponse::Ok().json(Listing::new(data, page, per_page, total, next)))
 }
 
@@ -458,9 +463,10 @@ pub struct TaskPatch {
 }
 
 fn too_many_organizations() -> ApiError {
-    ApiError(AppError::invalid(format!(
-        "Højst {ORGANIZATIONS_MAX} organisationer i en liste."
-    )))
+    ApiError(AppError::invalid(
+        crate::i18n::Msg::key("error-at-most-organisations-in-a-list")
+            .arg("ORGANIZATIONS_MAX", ORGANIZATIONS_MAX),
+    ))
 }
 
 /// A field that, when present, must be a date: `null` is not "no change" but a mistake.
@@ -476,6 +482,7 @@ pub async fn update_task(
     path: web::Path<TaskId>,
     body: ApiJson<TaskPatch>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let id = path.into_inner();
     let patch = body.read().await?;
@@ -483,10 +490,7 @@ pub async fn update_task(
         None => false,
         Some(TaskStatus::Closed) => true,
         Some(_) => {
-            return Err(AppError::invalid(
-                "Sekretariatet kan kun sætte status til »closed«; de andre følger af svarene.",
-            )
-            .into());
+            return Err(AppError::invalid("error-the-secretariat-can-only-set-the").into());
         }
     };
     let settings = state.settings.clone();
@@ -509,7 +513,7 @@ pub async fn update_task(
                     reissue_links: patch.reissue_links,
                 },
             )?;
-            Ok(task_json(&settings.base_url, &task, today()))
+            Ok(task_json(lang, &settings.base_url, &task, today()))
         })
         .await?;
     Ok(HttpResponse::Ok().json(json))

@@ -15,9 +15,9 @@ pub fn bounds(page: Option<i64>, per_page: Option<i64>) -> Result<(i64, i64), Ap
     let page = page.unwrap_or(1);
     let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
     if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(format!(
-            "page skal være 1 eller mere, og per_page mellem 1 og {MAX_PER_PAGE}."
-        ))
+        return Err(AppError::bad_request(
+            crate::i18n::Msg::key("error-page-must-be-1-or-more").arg("MAX_PER_PAGE", MAX_PER_PAGE),
+        )
         .into());
     }
     Ok((page, per_page))

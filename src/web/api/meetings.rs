@@ -132,7 +132,7 @@ struct DecisionJson {
     title: String,
     public: bool,
     outcome: Option<crate::domain::decision::Outcome>,
-    outcome_label: Option<&'static str>,
+    outcome_label: Option<String>,
     text: Option<String>,
     statements: Vec<crate::domain::decision::Statement>,
 }
@@ -180,12 +180,13 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<MeetingId>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let id = path.into_inner();
     let (meeting, released, minutes) = state
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?
-                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
             let released = agenda::released(conn, id, None)?;
             let minutes = crate::db::minutes::published(conn, id)?;
             Ok((meeting, released, minutes))
@@ -213,7 +214,7 @@ pub async fn show(
                 .items
                 .into_iter()
                 .map(|i| DecisionJson {
-                    outcome_label: i.outcome.map(|o| o.label_da()),
+                    outcome_label: i.outcome.map(|o| o.label(lang)),
                     number: i.number,
                     title: i.title,
                     public: i.public,

@@ -31,7 +31,7 @@ fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
 }
 
 fn invalid(errors: &FieldErrors) -> HttpResponse {
-    crate::web::errors::invalid_fields(errors, "Forslaget er ikke udfyldt korrekt.")
+    crate::web::errors::invalid_fields(errors, "error-api-proposal-invalid")
 }
 
 #[derive(Deserialize)]
@@ -53,7 +53,7 @@ pub async fn index(
     let public_only = match query.scope.as_deref() {
         None => false,
         Some("public") => true,
-        Some(_) => return Err(AppError::bad_request("scope kan kun være »public«.").into()),
+        Some(_) => return Err(AppError::bad_request("error-scope-can-only-be-public").into()),
     };
     let offset = (page - 1).saturating_mul(per_page);
     let account = caller.0;
@@ -123,9 +123,7 @@ pub async fn index(
 }
 
 fn not_found() -> ApiError {
-    ApiError(AppError::not_found(
-        "Forslaget findes ikke, eller du har ikke adgang til det.",
-    ))
+    ApiError(AppError::not_found("error-the-proposal-does-not-exist-or"))
 }
 
 /// The proposal, if the caller may read it (its own access, or because it is public).
@@ -230,10 +228,12 @@ impl ProposalInput {
             || too_many(&self.cosigner_ids, COSIGNERS_MAX)
             || too_many(&self.case_references, CASES_MAX)
         {
-            return Err(ApiError(AppError::invalid(format!(
-                "Et forslag har højst {CLAUSES_MAX} at-punkter, {COSIGNERS_MAX} \
-                 medunderskrivere og {CASES_MAX} sagsnumre."
-            ))));
+            return Err(ApiError(AppError::invalid(
+                crate::i18n::Msg::key("error-a-proposal-has-at-most-clauses")
+                    .arg("CLAUSES_MAX", CLAUSES_MAX)
+                    .arg("COSIGNERS_MAX", COSIGNERS_MAX)
+                    .arg("CASES_MAX", CASES_MAX),
+            )));
         }
         Ok(())
     }
@@ -295,22 +295,19 @@ pub async fn update(
     let id = path.into_inner();
     let (proposal, access) = readable(&state, id, Some(&account)).await?;
     if access != Access::Author {
-        return Err(AppError::forbidden("Kun forslagsstilleren kan rette forslaget.").into());
+        return Err(AppError::forbidden("error-only-the-proposer-can-edit-the").into());
     }
     let input = body.read().await?;
     input.check_counts()?;
     if !proposal.status.editable_by_author() {
-        return Err(AppError::conflict(format!(
-            "Forslaget har status »{}« og kan ikke rettes nu.",
-            proposal.status.label_da()
-        ))
+        return Err(AppError::conflict(
+            crate::i18n::Msg::key("error-the-proposal-has-the-status-and")
+                .label("arg0", proposal.status.label_key()),
+        )
         .into());
     }
     let Some(lock) = input.lock_version else {
-        return Err(AppError::bad_request(
-            "Send lock_version fra det forslag, ændringen bygger på.",
-        )
-        .into());
+        return Err(AppError::bad_request("error-send-the-lock-version-of-the").into());
     };
     let person = person_of_account(&account)?;
     let (values, raw_meeting) = input.apply(FormValues::from_proposal(&proposal));
@@ -358,7 +355,7 @@ pub async fn submit(
     let id = path.into_inner();
     let (proposal, access) = readable(&state, id, Some(&account)).await?;
     if access != Access::Author {
-        return Err(AppError::forbidden("Kun forslagsstilleren kan indsende forslaget.").into());
+        return Err(AppError::forbidden("error-only-the-proposer-can-submit-the").into());
     }
     let lock = body
         .read_optional()
@@ -402,9 +399,10 @@ pub async fn case(
         .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
         .await?
         .ok_or_else(|| {
-            ApiError(AppError::not_found(format!(
-                "Sag {reference} findes ikke, eller den er ikke offentlig."
-            )))
+            ApiError(AppError::not_found(
+                crate::i18n::Msg::key("error-case-does-not-exist-or-it")
+                    .arg("reference", reference),
+            ))
         })?;
     Ok(HttpResponse::Ok().json(CaseDocument::new(&base, &view)))
 }

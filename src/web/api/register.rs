@@ -36,7 +36,7 @@ fn is_secretariat(caller: &ApiCaller) -> bool {
 fn secretariat(caller: ApiCaller) -> ApiResult<Account> {
     let account = caller.require()?;
     if account.role != Role::Secretariat {
-        return Err(AppError::forbidden("Kun sekretariatet kan ændre registret.").into());
+        return Err(AppError::forbidden("error-only-the-secretariat-can-change-the").into());
     }
     Ok(account)
 }
@@ -60,7 +60,7 @@ fn invalid(errors: &FieldErrors) -> HttpResponse {
             .map(|(f, m)| (api_field(f).to_owned(), m.clone()))
             .collect(),
     );
-    invalid_fields(&renamed, "Forespørgslen er ikke udfyldt korrekt.")
+    invalid_fields(&renamed, "error-api-request-invalid")
 }
 
 /// The answer to a write: `done` with what was written, or 422 with what was wrong.
@@ -132,23 +132,20 @@ pub async fn organizations(
     caller: ApiCaller,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let (page, per_page) = page_of(&query)?;
     let kind = match query.kind.as_deref() {
         None => None,
         Some(k) => Some(
             k.parse::<crate::domain::organization::OrganizationKind>()
-                .map_err(|_| {
-                    AppError::bad_request(
-                        "kind skal være council, committee, party, administration eller external.",
-                    )
-                })?,
+                .map_err(|_| AppError::bad_request("error-kind-must-be-council-committee-party"))?,
         ),
     };
     let with_emails = is_secretariat(&caller);
     let base = state.settings.base_url.clone();
     let all = state
         .db
-        .run(move |conn| read::organizations(conn, &base, with_emails))
+        .run(move |conn| read::organizations(lang, conn, &base, with_emails))
         .await?;
     let all: Vec<_> = all
         .into_iter()
@@ -179,14 +176,15 @@ pub async fn organization(
     caller: ApiCaller,
     path: web::Path<OrganizationId>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let id = path.into_inner();
     let with_emails = is_secretariat(&caller);
     let base = state.settings.base_url.clone();
     let found = state
         .db
-        .run(move |conn| read::organization(conn, &base, id, with_emails))
+        .run(move |conn| read::organization(lang, conn, &base, id, with_emails))
         .await?
-        .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -207,6 +205,9 @@ pub struct OrganizationJson {
     parent_id: Option<Option<OrganizationId>>,
     #[serde(default, deserialize_with = "nullable")]
     website: Option<Option<String>>,
+    /// The language of mail to it (`da`, `en`); null: the municipality's.
+    #[serde(default, deserialize_with = "nullable")]
+    language: Option<Option<String>>,
     /// `false` deactivates, `true` reactivates (PATCH only).
     active: Option<bool>,
 }
@@ -223,6 +224,7 @@ impl OrganizationJson {
             },
             parent: id_text(self.parent_id, current.parent),
             website: text(self.website, current.website),
+            language: text(self.language, current.language),
         }
     }
 }
@@ -233,14 +235,12 @@ pub async fn create_organization(
     caller: ApiCaller,
     body: ApiJson<OrganizationJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let json = body.read().await?;
     if json.active == Some(false) {
         let mut errors = FieldErrors::default();
-        errors.add(
-            "active",
-            "En ny organisation er aktiv; deaktivér den bagefter med PATCH.",
-        );
+        errors.add("active", "field-a-new-organisation-is-active-deactivate");
         return Ok(invalid(&errors));
     }
     let input = json.over(OrganizationInput::default());
@@ -250,7 +250,7 @@ pub async fn create_organization(
         .run(move |conn| {
             Ok(
                 match service::create_organization(conn, &account.actor(), &input)? {
-                    Ok(id) => Ok(read::organization(conn, &base, id, true)?
+                    Ok(id) => Ok(read::organization(lang, conn, &base, id, true)?
                         .ok_or_else(|| AppError::internal("just created"))?),
                     Err(errors) => Err(errors),
                 },
@@ -268,6 +268,7 @@ pub async fn update_organization(
     path: web::Path<OrganizationId>,
     body: ApiJson<OrganizationJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let id = path.into_inner();
     let mut json = body.read().await?;
@@ -277,14 +278,14 @@ pub async fn update_organization(
         .db
         .run(move |conn| {
             let stored = orgs::get(conn, id)?
-                .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))?;
             let input = json.over(service::organization_input(&stored));
             let changed =
                 service::change_organization(conn, &account.actor(), id, &input, active, today())?;
             if let Err(errors) = changed {
                 return Ok(Err(errors));
             }
-            Ok(Ok(read::organization(conn, &base, id, true)?
+            Ok(Ok(read::organization(lang, conn, &base, id, true)?
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;
@@ -300,6 +301,7 @@ pub async fn persons(
     caller: ApiCaller,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let (page, per_page) = page_of(&query)?;
     let with_email = is_secretariat(&caller);
     let base = state.settings.base_url.clone();
@@ -307,6 +309,7 @@ pub async fn persons(
         .db
         .run(move |conn| {
             read::persons(
+                lang,
                 conn,
                 &base,
                 (page - 1).saturating_mul(per_page),
@@ -326,14 +329,15 @@ pub async fn person(
     caller: ApiCaller,
     path: web::Path<PersonId>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let id = path.into_inner();
     let with_email = is_secretariat(&caller);
     let base = state.settings.base_url.clone();
     let found = state
         .db
-        .run(move |conn| read::person(conn, &base, id, with_email, today()))
+        .run(move |conn| read::person(lang, conn, &base, id, with_email, today()))
         .await?
-        .ok_or_else(|| AppError::not_found("Personen findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-person-does-not-exist"))?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -364,6 +368,7 @@ pub async fn create_person(
     caller: ApiCaller,
     body: ApiJson<PersonJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let input = body.read().await?.over(PersonInput::default());
     let base = state.settings.base_url.clone();
@@ -372,7 +377,7 @@ pub async fn create_person(
         .run(move |conn| {
             Ok(
                 match service::create_person(conn, &account.actor(), &input)? {
-                    Ok(id) => Ok(read::person(conn, &base, id, true, today())?
+                    Ok(id) => Ok(read::person(lang, conn, &base, id, true, today())?
                         .ok_or_else(|| AppError::internal("just created"))?),
                     Err(errors) => Err(errors),
                 },
@@ -389,6 +394,7 @@ pub async fn update_person(
     path: web::Path<PersonId>,
     body: ApiJson<PersonJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let id = path.into_inner();
     let json = body.read().await?;
@@ -397,12 +403,12 @@ pub async fn update_person(
         .db
         .run(move |conn| {
             let stored = orgs::get_person(conn, id)?
-                .ok_or_else(|| AppError::not_found("Personen findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-person-does-not-exist"))?;
             let input = json.over(service::person_input(&stored));
             if let Err(errors) = service::update_person(conn, &account.actor(), id, &input)? {
                 return Ok(Err(errors));
             }
-            Ok(Ok(read::person(conn, &base, id, true, today())?
+            Ok(Ok(read::person(lang, conn, &base, id, true, today())?
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;
@@ -457,6 +463,7 @@ pub async fn create_membership(
     caller: ApiCaller,
     body: ApiJson<MembershipJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let input = body.read().await?.over(MembershipInput::default());
     let base = state.settings.base_url.clone();
@@ -465,7 +472,7 @@ pub async fn create_membership(
         .run(move |conn| {
             Ok(
                 match service::add_membership(conn, &account.actor(), &input)? {
-                    Ok(id) => Ok(read::membership(conn, id, today())?
+                    Ok(id) => Ok(read::membership(lang, conn, id, today())?
                         .ok_or_else(|| AppError::internal("just created"))?),
                     Err(errors) => Err(errors),
                 },
@@ -485,6 +492,7 @@ pub async fn update_membership(
     path: web::Path<MembershipId>,
     body: ApiJson<MembershipJson>,
 ) -> ApiResult<HttpResponse> {
+    let lang = crate::web::language::answering_in();
     let account = secretariat(caller)?;
     let id = path.into_inner();
     let json = body.read().await?;
@@ -492,12 +500,12 @@ pub async fn update_membership(
         .db
         .run(move |conn| {
             let stored = orgs::get_membership(conn, id)?
-                .ok_or_else(|| AppError::not_found("Medlemskabet findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-membership-does-not-exist"))?;
             let input = json.over(service::membership_input(&stored));
             if let Err(errors) = service::update_membership(conn, &account.actor(), id, &input)? {
                 return Ok(Err(errors));
             }
-            Ok(Ok(read::membership(conn, id, today())?
+            Ok(Ok(read::membership(lang, conn, id, today())?
                 .ok_or_else(|| AppError::internal("just updated"))?))
         })
         .await?;

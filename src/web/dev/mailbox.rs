@@ -20,15 +20,13 @@ use crate::web::templates::render_page;
 const LIST_LIMIT: usize = 200;
 
 fn not_found() -> AppError {
-    AppError::not_found("Beskeden findes ikke i udviklingspostkassen.")
+    AppError::not_found("error-the-message-is-not-in-the-2")
 }
 
 /// The mailbox directory, while there is one (no SMTP configured).
 fn mailbox_dir(state: &AppState) -> AppResult<PathBuf> {
     if state.settings.smtp.is_some() {
-        return Err(AppError::not_found(
-            "Siden findes ikke. Tjek adressen, eller gå til forsiden.",
-        ));
+        return Err(AppError::not_found("error-the-page-does-not-exist-check"));
     }
     Ok(state.settings.mail_dir.clone())
 }
@@ -81,11 +79,11 @@ fn addresses(list: Option<&mail_parser::Address>) -> String {
     .unwrap_or_default()
 }
 
-fn date_text(message: &mail_parser::Message) -> String {
+fn date_text(lang: crate::domain::language::Lang, message: &mail_parser::Message) -> String {
     message
         .date()
         .and_then(|d| chrono::DateTime::from_timestamp(d.to_timestamp(), 0))
-        .map(crate::domain::time::datetime_da)
+        .map(|d| crate::domain::time::datetime(lang, d))
         .unwrap_or_default()
 }
 
@@ -109,6 +107,7 @@ pub async fn list(
     Secretariat(user): Secretariat,
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let dir = mailbox_dir(&state)?;
     let shown_dir = dir.display().to_string();
     let summaries = tokio::task::spawn_blocking(move || -> Vec<Summary> {
@@ -131,7 +130,7 @@ pub async fn list(
                     subject: message.subject().unwrap_or("(intet emne)").to_owned(),
                     from: addresses(message.from()),
                     to: addresses(message.to()),
-                    date: date_text(&message),
+                    date: date_text(lang, &message),
                     file: name,
                 })
             })
@@ -169,6 +168,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let name = path.into_inner();
     let bytes = message_bytes(&state, &name).await?;
     let message = parse(&bytes)?;
@@ -204,7 +204,7 @@ pub async fn show(
         from: addresses(message.from()),
         to: addresses(message.to()),
         reply_to: addresses(message.reply_to()),
-        date: date_text(&message),
+        date: date_text(lang, &message),
         message_id: message.message_id().unwrap_or(""),
         text: message.body_text(0).map(|t| t.into_owned()),
         has_html: html_part(&message).is_some(),

@@ -32,7 +32,7 @@ fn readable(
     user: &CurrentUser,
     meeting: MeetingId,
 ) -> AppResult<(Minutes, Option<Signer>)> {
-    let hidden = || AppError::not_found("Der er ingen protokol, der venter på din godkendelse.");
+    let hidden = || AppError::not_found("error-there-are-no-minutes-waiting-for-2");
     let draft = minutes::open_draft(conn, meeting)?.ok_or_else(hidden)?;
     let own = own_signer(&draft, user);
     if own.is_none() && user.role() != Role::Secretariat {
@@ -47,6 +47,7 @@ fn page(
     draft: &Minutes,
     own: Option<&Signer>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let signed = own.is_some_and(|s| draft.signatures.iter().any(|g| g.key == s.key));
     #[derive(serde::Serialize)]
     struct DraftPage {
@@ -57,7 +58,7 @@ fn page(
         secretariat: bool,
     }
     let view = DraftPage {
-        minutes: crate::read::minutes::view(draft, Audience::Members),
+        minutes: crate::read::minutes::view(lang, draft, Audience::Members),
         meeting_id: meeting,
         may_sign: own.is_some() && !signed,
         signed,
@@ -101,9 +102,8 @@ pub async fn approve(
         .db
         .run(move |conn| {
             let (_, own) = readable(conn, &signer, meeting)?;
-            let own = own.ok_or_else(|| {
-                AppError::forbidden("Du er ikke blandt dem, der skal godkende protokollen.")
-            })?;
+            let own =
+                own.ok_or_else(|| AppError::forbidden("error-you-are-not-among-those-who"))?;
             let actor = signer.account.actor();
             let signed = followup::sign_minutes(
                 conn,
@@ -120,12 +120,12 @@ pub async fn approve(
     Ok(match signed {
         Signed::Waiting { .. } => crate::web::flash::done(
             format!("/meetings/{meeting}/minutes/draft"),
-            "Tak. Din godkendelse er registreret.",
+            "notice-minutes-approval-registered",
         ),
         // The last approval: the minutes are published on the meeting's page.
         Signed::Published { .. } => crate::web::flash::done(
             format!("/meetings/{meeting}#minutes-heading"),
-            "Tak. Protokollen er nu godkendt af alle og offentliggjort her.",
+            "notice-minutes-published-by-all",
         ),
     })
 }

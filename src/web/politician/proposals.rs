@@ -12,10 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::proposals::Proposal;
 use crate::db::workflow::{self};
-use crate::domain::deadline::time_left_da;
+use crate::domain::deadline::time_left;
 use crate::domain::proposal::{CLAUSES_MAX, COSIGNERS_MAX, FieldErrors, ProposalText};
 use crate::domain::proposal_text::parse_proposal;
-use crate::domain::time::datetime_da;
 use crate::domain::{PersonId, ProposalId};
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::web::AppState;
@@ -64,10 +63,11 @@ fn person_of(user: &CurrentUser) -> AppResult<PersonId> {
 /// not from our form, and is refused before anything is shown again.
 fn values_of(form: &ProposalForm) -> AppResult<FormValues> {
     if form.clause.len() > CLAUSES_MAX || form.cosigner.len() > COSIGNERS_MAX {
-        return Err(AppError::too_large(format!(
-            "Et forslag har højst {CLAUSES_MAX} at-punkter og {COSIGNERS_MAX} \
-             medunderskrivere."
-        )));
+        return Err(AppError::too_large(
+            crate::i18n::Msg::key("error-a-proposal-has-at-most-clauses-2")
+                .arg("CLAUSES_MAX", CLAUSES_MAX)
+                .arg("COSIGNERS_MAX", COSIGNERS_MAX),
+        ));
     }
     Ok(FormValues {
         title: form.title.clone(),
@@ -90,7 +90,7 @@ fn values_of(form: &ProposalForm) -> AppResult<FormValues> {
 struct ClauseField {
     number: usize,
     text: String,
-    error: Option<String>,
+    error: Option<crate::i18n::Msg>,
     first: bool,
     last: bool,
     /// The field a clause button leaves the person at.
@@ -132,15 +132,15 @@ struct FormPage<'a> {
     meetings: Vec<MeetingChoice>,
     members: Vec<Choice>,
     members_of: Option<&'a str>,
-    error_title: Option<String>,
-    error_opening: Option<String>,
-    error_clauses: Option<String>,
-    error_motivation: Option<String>,
-    error_meeting: Option<String>,
-    error_cosigners: Option<String>,
-    error_party: Option<String>,
-    error_cases: Option<String>,
-    error_form: Option<String>,
+    error_title: Option<crate::i18n::Msg>,
+    error_opening: Option<crate::i18n::Msg>,
+    error_clauses: Option<crate::i18n::Msg>,
+    error_motivation: Option<crate::i18n::Msg>,
+    error_meeting: Option<crate::i18n::Msg>,
+    error_cosigners: Option<crate::i18n::Msg>,
+    error_party: Option<crate::i18n::Msg>,
+    error_cases: Option<crate::i18n::Msg>,
+    error_form: Option<crate::i18n::Msg>,
     errors: Vec<crate::web::forms::ErrorLine>,
 }
 
@@ -173,13 +173,14 @@ fn render_form(
     status: StatusCode,
     focus: Option<usize>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let now = Utc::now();
     let (action_url, heading) = match editing {
         None => ("/proposals/new".to_owned(), "Nyt medlemsforslag"),
         Some(id) => (format!("/proposals/{id}/edit"), "Ret medlemsforslag"),
     };
     let clause_count = values.clauses.len();
-    let error = |f: &str| errors.get(f).map(str::to_owned);
+    let error = |f: &str| errors.get(f).cloned();
     let view = FormPage {
         action_url,
         heading,
@@ -192,7 +193,7 @@ fn render_form(
             .map(|(i, text)| ClauseField {
                 number: i + 1,
                 text: text.clone(),
-                error: errors.get(&format!("clause-{}", i + 1)).map(str::to_owned),
+                error: errors.get(&format!("clause-{}", i + 1)).cloned(),
                 first: i == 0,
                 last: i + 1 == clause_count,
                 focus: focus == Some(i + 1),
@@ -221,10 +222,24 @@ fn render_form(
             .iter()
             .map(|(m, deadline)| MeetingChoice {
                 value: m.id.0,
-                label: format!("{} {}", m.organization_name, When::new(m.starts_at).text),
-                deadline: match time_left_da(now, *deadline) {
-                    Some(left) => format!("{} ({left} tilbage)", datetime_da(*deadline)),
-                    None => datetime_da(*deadline),
+                label: format!(
+                    "{} {}",
+                    m.organization_name,
+                    When::new(lang, m.starts_at).text
+                ),
+                deadline: match time_left(lang, now, *deadline) {
+                    Some(left) => crate::i18n::t_with(
+                        lang,
+                        "deadline-with-time-left",
+                        &[
+                            (
+                                "deadline",
+                                crate::domain::time::datetime(lang, *deadline).into(),
+                            ),
+                            ("left", left.into()),
+                        ],
+                    ),
+                    None => crate::domain::time::datetime(lang, *deadline),
                 },
                 late: now > *deadline,
                 selected: values.meeting == Some(m.id.0),
@@ -333,10 +348,7 @@ pub async fn paste(
         }
     }
     let mut warnings = parsed.warnings.clone();
-    warnings.insert(
-        0,
-        "Teksten er læst ind i formularen. Tjek den, ret til, og gem.".to_owned(),
-    );
+    warnings.insert(0, crate::i18n::t(user.lang, "notice-text-read-into-form"));
     render_form(
         &user,
         None,
@@ -393,10 +405,7 @@ pub async fn create(
         })
         .await?;
     match saved {
-        (Ok(id), _) => Ok(flash::done(
-            proposal_url(id),
-            "Kladden er gemt. Læs den igennem, og indsend den, når den er klar.",
-        )),
+        (Ok(id), _) => Ok(flash::done(proposal_url(id), "notice-draft-saved")),
         (Err(refused), values) => render_form(
             &user,
             None,
@@ -411,10 +420,10 @@ pub async fn create(
 }
 
 fn not_editable(proposal: &Proposal) -> AppError {
-    AppError::conflict(format!(
-        "Forslaget har status »{}« og kan ikke rettes nu.",
-        proposal.status.label_da()
-    ))
+    AppError::conflict(
+        crate::i18n::Msg::key("error-the-proposal-has-the-status-and")
+            .label("arg0", proposal.status.label_key()),
+    )
 }
 
 /// `GET /proposals/{id}/edit`
@@ -425,9 +434,7 @@ pub async fn edit_form(
 ) -> AppResult<HttpResponse> {
     let (proposal, access) = load_for(&state, path.into_inner(), &user).await?;
     if access != Access::Author {
-        return Err(AppError::forbidden(
-            "Kun forslagsstilleren kan rette forslaget.",
-        ));
+        return Err(AppError::forbidden("error-only-the-proposer-can-edit-the"));
     }
     if !proposal.status.editable_by_author() {
         return Err(not_editable(&proposal));
@@ -461,9 +468,7 @@ pub async fn update(
     let id = path.into_inner();
     let (proposal, access) = load_for(&state, id, &user).await?;
     if access != Access::Author {
-        return Err(AppError::forbidden(
-            "Kun forslagsstilleren kan rette forslaget.",
-        ));
+        return Err(AppError::forbidden("error-only-the-proposer-can-edit-the"));
     }
     if !proposal.status.editable_by_author() {
         return Err(not_editable(&proposal));
@@ -488,7 +493,9 @@ pub async fn update(
         );
     }
     let Some(lock) = values.lock else {
-        return Err(AppError::bad_request("Formularen mangler sin version."));
+        return Err(AppError::bad_request(
+            "error-the-form-is-missing-its-version",
+        ));
     };
     let (who, raw_meeting, posted) = (user.account.actor(), form.meeting.clone(), values.clone());
     let saved = state
@@ -507,7 +514,7 @@ pub async fn update(
         })
         .await;
     match saved {
-        Ok(Ok(())) => Ok(flash::done(proposal_url(id), "Ændringerne er gemt.")),
+        Ok(Ok(())) => Ok(flash::done(proposal_url(id), "notice-changes-saved")),
         Ok(Err(refused)) => render_form(
             &user,
             Some(id),
@@ -520,7 +527,7 @@ pub async fn update(
         ),
         Err(err) if err.kind == ErrorKind::Conflict => {
             let mut errors = FieldErrors::default();
-            errors.add("form", err.message.to_string());
+            errors.add("form", err.message);
             render_form(
                 &user,
                 Some(id),
@@ -556,7 +563,7 @@ pub async fn submit(
     let (proposal, access) = load_for(&state, id, &user).await?;
     if access != Access::Author {
         return Err(AppError::forbidden(
-            "Kun forslagsstilleren kan indsende forslaget.",
+            "error-only-the-proposer-can-submit-the",
         ));
     }
     let lock = form.lock.unwrap_or(proposal.lock_version);
@@ -569,14 +576,14 @@ pub async fn submit(
         })
         .await;
     match submitted {
-        Ok(receipt) => Ok(flash::done(proposal_url(id), receipt.text_da())),
+        Ok(receipt) => Ok(flash::done(proposal_url(id), receipt.text(user.lang))),
         // Why it cannot be submitted (no meeting, the meeting held, changed meanwhile) is said
         // on the proposal's own page, where the way on is.
         Err(err) if (400..500).contains(&err.kind.status()) && err.kind.status() != 404 => {
             let status =
                 StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
             let mut errors = FieldErrors::default();
-            errors.add("indsend", err.message.to_string());
+            errors.add("indsend", err.message);
             show_page(&state, &user, id, &errors, None, status).await
         }
         Err(err) => Err(err),
@@ -595,14 +602,11 @@ pub async fn withdraw(
         &state,
         &user,
         id,
-        "Kun forslagsstilleren kan trække forslaget tilbage.",
+        "error-only-proposer-withdraws",
         service::proposals::withdraw,
     )
     .await?;
-    Ok(flash::done(
-        proposal_url(id),
-        "Forslaget er trukket tilbage. Sekretariatet kan se, at det er trukket.",
-    ))
+    Ok(flash::done(proposal_url(id), "notice-proposal-withdrawn"))
 }
 
 /// `POST /proposals/{id}/delete`: the author deletes a draft never submitted.
@@ -617,11 +621,11 @@ pub async fn delete(
         &state,
         &user,
         id,
-        "Kun forslagsstilleren kan slette kladden.",
+        "error-only-proposer-deletes-draft",
         service::proposals::delete_draft,
     )
     .await?;
-    Ok(flash::done("/my/proposals", "Kladden er slettet."))
+    Ok(flash::done("/my/proposals", "notice-draft-deleted"))
 }
 
 /// Runs `step` for the proposal's author; anyone else who may see it is told `refusal`.
@@ -652,6 +656,7 @@ pub async fn mine(
     state: web::Data<AppState>,
     ProposalAuthor(user): ProposalAuthor,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let (id, person) = (user.account.id, user.account.person_id);
     let list = state
         .db
@@ -663,7 +668,7 @@ pub async fn mine(
         can_draft: bool,
     }
     let view = Mine {
-        rows: list_rows(&list),
+        rows: list_rows(lang, &list),
         can_draft: person.is_some(),
     };
     Ok(page(
@@ -691,6 +696,7 @@ pub async fn compare(
     path: web::Path<ProposalId>,
     query: web::Query<CompareQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let _ = load_for(&state, id, &user).await?;
     let versions = state
@@ -701,10 +707,11 @@ pub async fn compare(
     let to = query.to.unwrap_or(last);
     let from = query.from.unwrap_or((to - 1).max(1));
     let find = |n: i32| {
-        versions
-            .iter()
-            .find(|v| v.version == n)
-            .ok_or_else(|| AppError::not_found(format!("Forslaget har ingen version {n}.")))
+        versions.iter().find(|v| v.version == n).ok_or_else(|| {
+            AppError::not_found(
+                crate::i18n::Msg::key("error-the-proposal-has-no-version").arg("n", n),
+            )
+        })
     };
     let (a, b) = (find(from)?, find(to)?);
     let flatten = |t: &ProposalText| {
@@ -742,8 +749,8 @@ pub async fn compare(
         title: &b.text.title,
         from,
         to,
-        from_saved: When::new(a.saved_at),
-        to_saved: When::new(b.saved_at),
+        from_saved: When::new(lang, a.saved_at),
+        to_saved: When::new(lang, b.saved_at),
         parts,
         all_versions: versions.iter().map(|v| v.version).collect(),
     };

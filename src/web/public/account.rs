@@ -164,8 +164,8 @@ pub struct LoginForm {
     next: String,
 }
 
-const TOO_MANY: &str = "For mange mislykkede forsøg på at logge ind. Vent et kvarter, og prøv \
-igen, eller kontakt sekretariatet.";
+/// Catalogue key: too many failed logins.
+const TOO_MANY: &str = "login-too-many";
 
 /// `POST /login`: the same answer for a wrong password and an unknown address, in the same
 /// time; failures are counted per address and per client, and too many stop further tries.
@@ -192,11 +192,7 @@ pub async fn login(
         }
     };
     if email.is_empty() || form.password.is_empty() {
-        return refuse(
-            "Skriv både din e-mailadresse og din adgangskode.",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return refuse("login-write-both", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let ip = client_ip(&req);
     let limits = LoginLimits::default();
@@ -312,7 +308,7 @@ struct PasswordPage<'a> {
     action: String,
     email: &'a str,
     min_chars: usize,
-    error: Option<String>,
+    error: Option<crate::i18n::Msg>,
     done: bool,
 }
 
@@ -329,7 +325,7 @@ async fn link_account(state: &AppState, token: String) -> AppResult<accounts::Ac
                 return Err(AppError::internal("a valid link without its account"));
             };
             accounts::get(conn, user)?
-                .ok_or_else(|| AppError::not_found("Kontoen findes ikke længere."))
+                .ok_or_else(|| AppError::not_found("error-the-account-no-longer-exists"))
         })
         .await
 }
@@ -381,11 +377,9 @@ pub async fn password_set(
     let token = path.into_inner();
     let account = link_account(&state, token.clone()).await?;
     let checked = if form.password != form.password_again {
-        Err("De to adgangskoder er ikke ens. Skriv den samme i begge felter.".to_owned())
+        Err(crate::i18n::Msg::key("password-not-the-same"))
     } else {
-        // The rule's wording starts in lower case; as a sentence it starts with a capital.
-        crate::domain::account::NewPassword::parse(&form.password)
-            .map_err(|e| crate::service::accounts::sentence(&e.to_string()))
+        crate::domain::account::NewPassword::parse(&form.password).map_err(crate::i18n::Msg::from)
     };
     let (status, error, done) = match checked {
         Err(message) => (StatusCode::UNPROCESSABLE_ENTITY, Some(message), false),
@@ -468,7 +462,7 @@ pub async fn forgot(
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             false,
-            Some("Skriv den e-mailadresse, du logger ind med."),
+            Some("password-forgot-write-email"),
         )
     } else {
         let ip = client_ip(&req);
@@ -483,9 +477,7 @@ pub async fn forgot(
             ResetRequest::TooMany => (
                 StatusCode::TOO_MANY_REQUESTS,
                 false,
-                Some(
-                    "Der er bedt om for mange links på kort tid. Vent en time, og prøv igen, eller kontakt sekretariatet.",
-                ),
+                Some("password-forgot-too-many"),
             ),
         }
     };

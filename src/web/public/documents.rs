@@ -47,7 +47,7 @@ pub fn audience_for(
 }
 
 fn not_released() -> AppError {
-    AppError::not_found("Dagsordenen er ikke udsendt, eller versionen findes ikke.")
+    AppError::not_found("error-the-agenda-has-not-been-released")
 }
 
 /// `GET /meetings/{id}/agenda.pdf[?version=N]`: the PDF rendered at release, never again.
@@ -64,7 +64,7 @@ pub async fn agenda_pdf(
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?
-                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
             let version = match asked {
                 Some(v) => v,
                 None => match agenda::release_state(conn, id)? {
@@ -167,9 +167,8 @@ pub async fn minutes_pdf(
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?
-                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
-            let unpublished =
-                || AppError::not_found("Mødets beslutningsprotokol er ikke offentliggjort.");
+                .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
+            let unpublished = || AppError::not_found("error-the-meetings-minutes-have-not-been");
             let published: Vec<_> = crate::db::minutes::versions(conn, id)?
                 .into_iter()
                 .filter(|m| m.published_at.is_some())
@@ -211,18 +210,20 @@ pub async fn meeting_ics(
         .db
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?
-                .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
             let versions = agenda::latest_versions(conn, &[id])?;
             Ok((meeting, versions))
         })
         .await?;
+    let lang = crate::web::language::answering_in();
     let event = meeting_event(
+        lang,
         &meeting,
         &state.settings.base_url,
         versions.get(&id).copied().unwrap_or(0),
         meeting.updated_at,
     );
-    let name = format!("Møde i {}", meeting.organization_name);
+    let name = crate::read::calendar::meeting_name(lang, &meeting.organization_name);
     Ok(calendar(
         ical::publish(&name, std::slice::from_ref(&event)),
         &format!("moede-{id}.ics"),
@@ -247,10 +248,12 @@ pub async fn organization_ics(
         })
         .await?;
     let base = &state.settings.base_url;
+    let lang = crate::web::language::answering_in();
     let events: Vec<ical::Event> = list
         .iter()
         .map(|m| {
             meeting_event(
+                lang,
                 m,
                 base,
                 versions.get(&m.id).copied().unwrap_or(0),
@@ -259,7 +262,14 @@ pub async fn organization_ics(
         })
         .collect();
     Ok(calendar(
-        ical::publish(&format!("Møder i {name}"), &events),
+        ical::publish(
+            &crate::i18n::t_with(
+                lang,
+                "ics-meetings",
+                &[("organization", name.clone().into())],
+            ),
+            &events,
+        ),
         &format!("moeder-{}.ics", slug(&name)),
     ))
 }
@@ -273,7 +283,7 @@ pub async fn attachment(
     path: web::Path<(MeetingId, AttachmentId)>,
 ) -> AppResult<HttpResponse> {
     let (id, attachment) = path.into_inner();
-    let not_found = || AppError::not_found("Bilaget findes ikke, eller det er ikke offentligt.");
+    let not_found = || AppError::not_found("error-the-attachment-does-not-exist-or");
     let (file, audience) = state
         .db
         .run(move |conn| {
@@ -327,7 +337,8 @@ pub async fn organization_feed(
     state: web::Data<AppState>,
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
-    let feed = feed_of(&state, path.into_inner()).await?;
+    let lang = crate::web::language::answering_in();
+    let feed = feed_of(lang, &state, path.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
@@ -335,11 +346,15 @@ pub async fn organization_feed(
 }
 
 /// The body's feed, for the Atom document and its page alike.
-async fn feed_of(state: &AppState, id: OrganizationId) -> AppResult<crate::domain::atom::Feed> {
+async fn feed_of(
+    lang: crate::domain::language::Lang,
+    state: &AppState,
+    id: OrganizationId,
+) -> AppResult<crate::domain::atom::Feed> {
     let base = state.settings.base_url.clone();
     state
         .db
-        .run(move |conn| crate::read::feed::organization(conn, &base, id))
+        .run(move |conn| crate::read::feed::organization(lang, conn, &base, id))
         .await
 }
 
@@ -351,7 +366,7 @@ pub async fn organization_feed_page(
     path: web::Path<OrganizationId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let feed = feed_of(&state, id).await?;
+    let feed = feed_of(lang, &state, id).await?;
     #[derive(serde::Serialize)]
     struct Entry {
         title: String,
@@ -376,7 +391,7 @@ pub async fn organization_feed_page(
             .map(|e| Entry {
                 title: e.title.clone(),
                 url: e.url.clone(),
-                updated: crate::web::views::When::new(e.updated),
+                updated: crate::web::views::When::new(lang, e.updated),
                 summary: e.summary.lines().map(str::to_owned).collect(),
             })
             .collect(),

@@ -27,6 +27,7 @@ pub struct PageQuery {
 /// One page of public proposals in `statuses`, each with its tasks counted as the public may
 /// see them (the proposal's own page has the details).
 fn rows(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     statuses: &[ProposalStatus],
     page: i64,
@@ -51,7 +52,7 @@ fn rows(
             "organization": summary.organization_name,
             "submitted_by": listing.submitted_by(),
             "cases": listing.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
-            "status_label": summary.status.label_da(),
+            "status_label": summary.status.label(lang),
             "tasks": open + overdue + answered + closed,
             "waiting": open + overdue,
             "overdue": overdue,
@@ -96,7 +97,10 @@ async fn overview(
     let heading = crate::i18n::t(lang, &format!("{key}-heading"));
     let intro = crate::i18n::t(lang, &format!("{key}-intro"));
     let page = query.side.unwrap_or(1).max(1);
-    let (rows, total) = state.db.run(move |conn| rows(conn, statuses, page)).await?;
+    let (rows, total) = state
+        .db
+        .run(move |conn| rows(lang, conn, statuses, page))
+        .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     #[derive(serde::Serialize)]
     struct Overview {

@@ -80,7 +80,7 @@ pub async fn original(
         .run(move |conn| {
             crate::read::letters::readable(conn, id, secretariat)?;
             letters::original(conn, id)?
-                .ok_or_else(|| AppError::not_found("Brevet har ingen original fil."))
+                .ok_or_else(|| AppError::not_found("error-the-letter-has-no-original-file"))
         })
         .await?;
     Ok(crate::web::files::download(&name, &kind, bytes))
@@ -94,7 +94,7 @@ pub async fn logo(
     let org = path.into_inner();
     let logo = state.db.run(move |conn| letters::logo(conn, org)).await?;
     let (kind, bytes) =
-        logo.ok_or_else(|| AppError::not_found("Organisationen har intet logo."))?;
+        logo.ok_or_else(|| AppError::not_found("error-the-organisation-has-no-logo"))?;
     Ok(HttpResponse::Ok()
         .content_type(kind)
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
@@ -109,7 +109,7 @@ pub async fn site_logo(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         .db
         .run(crate::db::municipality::logo)
         .await?
-        .ok_or_else(|| AppError::not_found("Kommunen har intet logo."))?;
+        .ok_or_else(|| AppError::not_found("error-the-municipality-has-no-logo"))?;
     let (kind, bytes) = logo;
     Ok(HttpResponse::Ok()
         .content_type(kind)

@@ -68,8 +68,14 @@ pub async fn index(
                 sections.push(BodySection {
                     id: id.0,
                     name,
-                    upcoming: upcoming.iter().map(MeetingSummary::from).collect(),
-                    recent: recent.iter().map(MeetingSummary::from).collect(),
+                    upcoming: upcoming
+                        .iter()
+                        .map(|m| MeetingSummary::new(lang, m))
+                        .collect(),
+                    recent: recent
+                        .iter()
+                        .map(|m| MeetingSummary::new(lang, m))
+                        .collect(),
                 });
             }
             Ok(sections)
@@ -88,7 +94,7 @@ pub async fn index(
 }
 
 fn meeting_not_found() -> AppError {
-    AppError::not_found("Mødet findes ikke. Måske er adressen forkert, eller mødet er slettet.")
+    AppError::not_found("error-the-meeting-does-not-exist-perhaps")
 }
 
 /// `/meetings/{id}`: the latest released agenda, from memory when it has not changed. The
@@ -126,7 +132,7 @@ pub async fn meeting(
                 .run(move |conn| meetings::get(conn, id))
                 .await?
                 .ok_or_else(meeting_not_found)?;
-            let view = MeetingPage::unreleased(MeetingSummary::from(&meeting));
+            let view = MeetingPage::unreleased(MeetingSummary::new(lang, &meeting));
             let body = render_page(
                 "public/meeting.html",
                 Viewer::new(&state.site(), user.as_ref(), lang),
@@ -165,7 +171,7 @@ async fn released_page(
         .run(move |conn| {
             let meeting = meetings::get(conn, id)?.ok_or_else(meeting_not_found)?;
             let released = agenda::released(conn, id, Some(version))?
-                .ok_or_else(|| AppError::not_found("Den version af dagsordenen findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-that-version-of-the-agenda-does"))?;
             let versions = agenda::versions(conn, id)?;
             let minutes = crate::db::minutes::published(conn, id)?;
             Ok((meeting, released, versions, minutes))
@@ -179,14 +185,14 @@ async fn released_page(
     // The decisions once the minutes are published: what the public may read of them.
     let minutes_view = minutes
         .as_ref()
-        .map(|m| crate::read::minutes::view(m, crate::domain::audience::Audience::Public));
+        .map(|m| crate::read::minutes::view(lang, m, crate::domain::audience::Audience::Public));
     let agenda_view = match &minutes_view {
-        Some(view) => AgendaView::new(&public).with_decisions(view),
-        None => AgendaView::new(&public),
+        Some(view) => AgendaView::new(lang, &public).with_decisions(view),
+        None => AgendaView::new(lang, &public),
     };
     let view = MeetingPage {
-        meeting: MeetingSummary::from(&meeting),
-        heading: Some(When::new(public.snapshot.meeting.starts_at)),
+        meeting: MeetingSummary::new(lang, &meeting),
+        heading: Some(When::new(lang, public.snapshot.meeting.starts_at)),
         location: public.snapshot.meeting.location.clone(),
         agenda: Some(agenda_view),
         minutes: minutes_view,
@@ -202,7 +208,7 @@ async fn released_page(
             .map(|v| VersionLine {
                 version: v.version,
                 url: format!("{}?version={}", meeting_url(id), v.version),
-                released: When::new(v.released_at),
+                released: When::new(lang, v.released_at),
                 changes: v.public_changes.clone(),
                 current: v.version == version,
             })
@@ -325,7 +331,7 @@ struct Appearance {
 #[derive(Serialize)]
 struct ProposalPage {
     title: String,
-    status_label: &'static str,
+    status_label: String,
     organization_name: String,
     cases: Vec<CaseLink>,
     submitted_by: Option<String>,
@@ -337,13 +343,16 @@ struct ProposalPage {
     appearances: Vec<Appearance>,
 }
 
-/// "På dagsordenen for Borgerrepræsentationens møde 30.04.2025, kl. 17:30 (punkt 1)"
-fn appearance_text(a: &proposals::AgendaAppearance) -> String {
-    format!(
-        "{} – møde {} (punkt {})",
-        a.organization_name,
-        When::new(a.starts_at).text,
-        a.item_number
+/// "Borgerrepræsentationen – møde 30.04.2025, kl. 17:30 (punkt 1)"
+fn appearance_text(lang: crate::domain::language::Lang, a: &proposals::AgendaAppearance) -> String {
+    crate::i18n::t_with(
+        lang,
+        "timeline-appearance",
+        &[
+            ("organization", a.organization_name.clone().into()),
+            ("when", When::new(lang, a.starts_at).text.into()),
+            ("item", a.item_number.clone().into()),
+        ],
     )
 }
 
@@ -383,12 +392,13 @@ pub async fn proposal(
                 return Err(crate::web::proposal_page::not_found());
             }
             let appearances = public_appearances(proposals::appearances(conn, id)?);
-            let followup = crate::read::followup::proposal_followup(conn, id, false, false)?;
+            let followup = crate::read::followup::proposal_followup(lang, conn, id, false, false)?;
             Ok((
                 followup,
                 ProposalPage {
                     title: proposal.title.clone(),
-                    status_label: proposal.status.public_label_da(
+                    status_label: proposal.status.public_label(
+                        lang,
                         proposal
                             .target_meeting_id
                             .is_some_and(|m| !appearances.iter().any(|a| a.meeting_id == m)),
@@ -400,7 +410,7 @@ pub async fn proposal(
                         .map(CaseLink::from)
                         .collect(),
                     submitted_by: proposal.submitted_by(),
-                    submitted: proposal.submitted_at.map(When::new),
+                    submitted: proposal.submitted_at.map(|at| When::new(lang, at)),
                     opening: proposal.opening.clone(),
                     clauses: clauses(&proposal.clauses),
                     motivation: proposal.motivation.clone(),
@@ -408,7 +418,7 @@ pub async fn proposal(
                         .iter()
                         .map(|a| Appearance {
                             url: format!("{}#punkt-{}", meeting_url(a.meeting_id), a.item_number),
-                            text: appearance_text(a),
+                            text: appearance_text(lang, a),
                         })
                         .collect(),
                 },
@@ -457,20 +467,21 @@ pub async fn case(
         .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
         .await?
         .ok_or_else(|| {
-            AppError::not_found(format!(
-                "Sag {reference} findes ikke, eller den er ikke offentlig."
-            ))
+            AppError::not_found(
+                crate::i18n::Msg::key("error-case-does-not-exist-or-it")
+                    .arg("reference", reference),
+            )
         })?;
     let events: Vec<TimelineEvent> = view
         .events
         .iter()
-        .map(|e| timeline_event(e, secretariat))
+        .map(|e| timeline_event(lang, e, secretariat))
         .collect();
     let history: Vec<crate::web::views::AuditLine> = view
         .history
         .iter()
         .flatten()
-        .map(crate::web::views::AuditLine::from)
+        .map(|e| crate::web::views::AuditLine::new(lang, e))
         .collect();
     #[derive(Serialize)]
     struct CasePage {
@@ -496,8 +507,13 @@ pub async fn case(
 }
 
 /// A line of the case's timeline as the page words it.
-fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
-    let when = When::new(event.at);
+fn timeline_event(
+    lang: crate::domain::language::Lang,
+    event: &Event,
+    secretariat: bool,
+) -> TimelineEvent {
+    use crate::i18n::{t, t_with};
+    let when = When::new(lang, event.at);
     let followup_url = |p: ProposalId| format!("{}#followup-heading", proposal_url(p));
     match &event.what {
         EventKind::ProposalSubmitted {
@@ -506,30 +522,26 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
             submitted_by,
         } => TimelineEvent {
             when,
-            label: format!(
-                "Medlemsforslag indsendt{}",
-                submitted_by
-                    .as_ref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default()
-            ),
+            label: match submitted_by {
+                Some(by) => t_with(lang, "timeline-submitted-by", &[("by", by.clone().into())]),
+                None => t(lang, "timeline-submitted"),
+            },
             url: proposal_url(*proposal),
             link_text: title.clone(),
         },
         EventKind::OnAgenda { appearance, held } => TimelineEvent {
             when,
             label: if *held {
-                "Behandlet på møde"
+                t(lang, "timeline-treated-at")
             } else {
-                "På dagsordenen til møde"
-            }
-            .to_owned(),
+                t(lang, "timeline-on-agenda-for")
+            },
             url: format!(
                 "{}#punkt-{}",
                 meeting_url(appearance.meeting_id),
                 appearance.item_number
             ),
-            link_text: appearance_text(appearance),
+            link_text: appearance_text(lang, appearance),
         },
         EventKind::Decided {
             proposal,
@@ -539,8 +551,15 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
             ..
         } => TimelineEvent {
             // The meeting's time, though it sorts right after the meeting's own line.
-            when: When::new(event.at - chrono::Duration::seconds(1)),
-            label: format!("Beslutning i {organization}: {}", outcome.label_da()),
+            when: When::new(lang, event.at - chrono::Duration::seconds(1)),
+            label: t_with(
+                lang,
+                "timeline-decided",
+                &[
+                    ("organization", organization.clone().into()),
+                    ("outcome", outcome.label(lang).into()),
+                ],
+            ),
             url: followup_url(*proposal),
             link_text: title.clone(),
         },
@@ -552,14 +571,27 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
             status,
         } => TimelineEvent {
             when,
-            label: format!(
-                "Opgave sendt til {lead} ({clause}. at-punkt{})",
-                deadline
-                    .map(|d| format!(", frist {}", crate::domain::time::long_date_da(d)))
-                    .unwrap_or_default()
-            ),
+            label: match deadline {
+                Some(d) => t_with(
+                    lang,
+                    "timeline-task-sent-deadline",
+                    &[
+                        ("lead", lead.clone().into()),
+                        ("clause", i64::from(*clause).into()),
+                        ("deadline", crate::domain::time::long_date(lang, *d).into()),
+                    ],
+                ),
+                None => t_with(
+                    lang,
+                    "timeline-task-sent",
+                    &[
+                        ("lead", lead.clone().into()),
+                        ("clause", i64::from(*clause).into()),
+                    ],
+                ),
+            },
             url: followup_url(*proposal),
-            link_text: status.label_da().to_owned(),
+            link_text: status.label(lang),
         },
         EventKind::TaskAnswered {
             proposal,
@@ -567,21 +599,36 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
             clause,
         } => TimelineEvent {
             when,
-            label: format!("{lead} har besvaret {clause}. at-punkt"),
+            label: t_with(
+                lang,
+                "timeline-task-answered",
+                &[
+                    ("lead", lead.clone().into()),
+                    ("clause", i64::from(*clause).into()),
+                ],
+            ),
             url: followup_url(*proposal),
-            link_text: "Svaret".to_owned(),
+            link_text: t(lang, "timeline-the-answer"),
         },
         EventKind::Letter(letter) => TimelineEvent {
             when,
             label: match letter.direction {
-                LetterDirection::Incoming => {
-                    format!("Brev fra {}: {}", letter.sender_name, letter.text.heading)
-                }
-                LetterDirection::Outgoing => format!(
-                    "Brev til {} ({}): {}",
-                    letter.text.recipient_name,
-                    letter.status.label_da().to_lowercase(),
-                    letter.text.heading
+                LetterDirection::Incoming => t_with(
+                    lang,
+                    "timeline-letter-from",
+                    &[
+                        ("sender", letter.sender_name.clone().into()),
+                        ("heading", letter.text.heading.clone().into()),
+                    ],
+                ),
+                LetterDirection::Outgoing => t_with(
+                    lang,
+                    "timeline-letter-to",
+                    &[
+                        ("recipient", letter.text.recipient_name.clone().into()),
+                        ("status", letter.status.label(lang).to_lowercase().into()),
+                        ("heading", letter.text.heading.clone().into()),
+                    ],
                 ),
             },
             // The secretariat works on the letter; everyone else reads it.
@@ -591,9 +638,9 @@ fn timeline_event(event: &Event, secretariat: bool) -> TimelineEvent {
                 format!("/letters/{}.pdf", letter.id)
             },
             link_text: if secretariat {
-                "Brevet".to_owned()
+                t(lang, "timeline-the-letter")
             } else {
-                "Brevet som PDF".to_owned()
+                t(lang, "timeline-the-letter-pdf")
             },
         },
     }

@@ -19,9 +19,7 @@ use crate::web::templates::link_page;
 use crate::service::subscriptions::CONFIRM_DAYS;
 
 fn invalid_link() -> AppError {
-    AppError::not_found(
-        "Linket er ugyldigt eller udløbet. Bed om et nyt på udvalgets side »Følg med«.",
-    )
+    AppError::not_found("error-the-link-is-invalid-or-has")
 }
 
 async fn body_name(state: &AppState, id: OrganizationId) -> AppResult<String> {
@@ -75,6 +73,9 @@ pub async fn form(
 pub struct SubscribeForm {
     #[serde(default)]
     email: String,
+    /// The language of the mails; the page's when not given.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// `POST /organizations/{id}/subscribe`: mails a confirmation link. The answer is the same
@@ -82,7 +83,7 @@ pub struct SubscribeForm {
 pub async fn subscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    MaybeUser(user, _): MaybeUser,
+    MaybeUser(user, lang): MaybeUser,
     path: web::Path<OrganizationId>,
     CsrfForm(form): CsrfForm<SubscribeForm>,
 ) -> AppResult<HttpResponse> {
@@ -99,17 +100,29 @@ pub async fn subscribe(
                 organization_id: Some(id),
                 organization: &name,
                 email: &form.email,
-                error: Some("Skriv en gyldig e-mailadresse, fx navn@example.org."),
+                error: Some("subscription-invalid-email"),
                 action: None,
             },
         );
     };
     let settings = state.settings.clone();
     let organization = name.clone();
+    let language = form
+        .language
+        .as_deref()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(lang);
     state
         .db
         .run(move |conn| {
-            crate::service::subscriptions::request(conn, &settings, id, &organization, &email)
+            crate::service::subscriptions::request(
+                conn,
+                &settings,
+                id,
+                &organization,
+                &email,
+                language,
+            )
         })
         .await?;
     let view = SubscriptionPage {

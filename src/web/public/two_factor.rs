@@ -52,14 +52,14 @@ pub async fn challenge(
 struct CodePage<'a> {
     form_csrf: &'a str,
     next: &'a str,
-    error: Option<&'a str>,
+    error: Option<&'a crate::i18n::Msg>,
 }
 
 fn code_page(
     req: &HttpRequest,
     state: &AppState,
     next: &str,
-    error: Option<&str>,
+    error: Option<&crate::i18n::Msg>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let (form_csrf, cookie) = form_token(req, state);
@@ -174,7 +174,7 @@ pub async fn code(
                 &req,
                 &state,
                 &form.next,
-                Some("For mange forkerte koder. Log ind forfra med din adgangskode."),
+                Some(&"two-factor-too-many-codes".into()),
                 StatusCode::TOO_MANY_REQUESTS,
             )?;
             response
@@ -186,9 +186,7 @@ pub async fn code(
             &req,
             &state,
             &form.next,
-            Some(
-                "Koden passer ikke, eller den er brugt før. Skriv den nye kode fra appen, eller en af dine gendannelseskoder.",
-            ),
+            Some(&"two-factor-wrong-code".into()),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     }
@@ -211,7 +209,7 @@ struct TwoFactorPage {
     /// Said in the layout's notice box, as after a redirect (`web::flash`).
     #[serde(skip_serializing_if = "Option::is_none")]
     flash: Option<&'static str>,
-    error: Option<String>,
+    error: Option<crate::i18n::Msg>,
 }
 
 fn two_factor_page(
@@ -219,12 +217,13 @@ fn two_factor_page(
     user: &CurrentUser,
     mut view: TwoFactorPage,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let state = two_factor::state(conn, user.account.id)?;
     view.allowed = user.account.role == crate::domain::account::Role::Secretariat;
     view.enabled = state.enabled();
     view.enabled_at = state
         .enabled_at
-        .map(|t| crate::domain::time::datetime_da(t.and_utc()));
+        .map(|t| crate::domain::time::datetime(lang, t.and_utc()));
     view.codes_left = two_factor::recovery_codes_left(conn, user.account.id)?;
     render_page("public/two_factor.html", user, &view)
 }
@@ -256,7 +255,7 @@ async fn act(
                     (
                         StatusCode::from_u16(err.kind.status()).unwrap_or(StatusCode::BAD_REQUEST),
                         TwoFactorPage {
-                            error: Some(err.message.to_string()),
+                            error: Some(err.message),
                             ..Default::default()
                         },
                     )
@@ -307,16 +306,18 @@ pub async fn enable(
         match service::enable(conn, &user.account, &form.code, chrono::Utc::now()) {
             Ok(codes) => Ok(TwoFactorPage {
                 recovery_codes: codes,
-                flash: Some("To-trinsbekræftelse er slået til. Gem gendannelseskoderne nu: de vises kun denne ene gang."),
+                flash: Some("notice-two-factor-on"),
                 ..Default::default()
             }),
             // A wrong code: the same secret again, with why.
             Err(err) if err.kind.status() == 422 => {
                 let secret = service::begin(conn, &user.account)?;
                 Ok(TwoFactorPage {
-                    otpauth: Some(secret.otpauth_url(&format!("Agendum {issuer}"), &user.account.email)),
+                    otpauth: Some(
+                        secret.otpauth_url(&format!("Agendum {issuer}"), &user.account.email),
+                    ),
                     secret: Some(secret.grouped()),
-                    error: Some(err.message.to_string()),
+                    error: Some(err.message),
                     ..Default::default()
                 })
             }
@@ -337,9 +338,7 @@ pub async fn renew(
             service::renew_recovery_codes(conn, &user.account, &form.code, chrono::Utc::now())?;
         Ok(TwoFactorPage {
             recovery_codes: codes,
-            flash: Some(
-                "Der er lavet nye gendannelseskoder; de gamle virker ikke længere. Gem de nye nu.",
-            ),
+            flash: Some("notice-recovery-codes-new"),
             ..Default::default()
         })
     })
@@ -372,10 +371,10 @@ pub async fn disable(
     match done {
         Ok(()) => Ok(crate::web::flash::done(
             "/account/two-factor",
-            "To-trinsbekræftelse er slået fra.",
+            "notice-two-factor-off",
         )),
         Err(err) => {
-            let message = err.message.to_string();
+            let message = err.message;
             act(&state, user, move |_, _| {
                 Ok(TwoFactorPage {
                     error: Some(message),

@@ -37,7 +37,11 @@ struct Choices {
     organizations: Vec<Choice>,
 }
 
-fn choices(conn: &mut DbConnection, input: &AccountInput) -> AppResult<Choices> {
+fn choices(
+    lang: crate::domain::language::Lang,
+    conn: &mut DbConnection,
+    input: &AccountInput,
+) -> AppResult<Choices> {
     let body = crate::service::register::body(conn)?;
     let pick = |value: String, label: String, chosen: &str| Choice {
         selected: value == chosen.trim(),
@@ -47,7 +51,7 @@ fn choices(conn: &mut DbConnection, input: &AccountInput) -> AppResult<Choices> 
     Ok(Choices {
         roles: Role::ALL
             .iter()
-            .map(|r| pick(r.as_str().to_owned(), r.label_da().to_owned(), &input.role))
+            .map(|r| pick(r.as_str().to_owned(), r.label(lang).to_owned(), &input.role))
             .collect(),
         persons: orgs::persons_of_body(conn, body)?
             .into_iter()
@@ -66,7 +70,7 @@ struct AccountRow {
     url: String,
     email: String,
     name: String,
-    role: &'static str,
+    role: String,
     organization: Option<String>,
     active: bool,
 }
@@ -84,20 +88,21 @@ fn accounts_page(
     input: AccountInput,
     errors: &FieldErrors,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let rows = accounts::all(conn)?
         .into_iter()
         .map(|(a, active)| AccountRow {
             url: account_url(a.id),
             email: a.email,
             name: a.name,
-            role: a.role.label_da(),
+            role: a.role.label(lang),
             organization: a.organization_name,
             active,
         })
         .collect();
     let view = AccountsPage {
         rows,
-        choices: choices(conn, &input)?,
+        choices: choices(lang, conn, &input)?,
         form: FormState::new(input, errors),
     };
     render_page("secretariat/settings_accounts.html", user, &view)
@@ -158,7 +163,7 @@ struct AccountPage {
     own: bool,
     /// Whether the account logs in with a second factor (the secretariat may turn it off).
     two_factor: bool,
-    problem: Option<String>,
+    problem: Option<crate::i18n::Msg>,
     choices: Choices,
     form: FormState<AccountInput>,
 }
@@ -168,10 +173,11 @@ fn account_page(
     user: &CurrentUser,
     id: UserId,
     input: Option<(AccountInput, &FieldErrors)>,
-    problem: Option<String>,
+    problem: Option<crate::i18n::Msg>,
 ) -> AppResult<String> {
-    let (account, active) =
-        accounts::get_any(conn, id)?.ok_or_else(|| AppError::not_found("Kontoen findes ikke."))?;
+    let lang = user.lang;
+    let (account, active) = accounts::get_any(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-account-does-not-exist"))?;
     let none = FieldErrors::default();
     let form = match input {
         Some((input, errors)) => FormState::new(input, errors),
@@ -196,7 +202,7 @@ fn account_page(
         own: user.account.id == id,
         two_factor: crate::db::two_factor::state(conn, id)?.enabled(),
         problem,
-        choices: choices(conn, &form.f)?,
+        choices: choices(lang, conn, &form.f)?,
         form,
     };
     render_page("secretariat/settings_account.html", user, &view)
@@ -228,10 +234,7 @@ pub async fn update(
         .db
         .run(
             move |conn| match service::update_account(conn, &user.account.actor(), id, &input)? {
-                Ok(()) => Ok(Posted::Done((
-                    account_url(id),
-                    "Kontoen er gemt.".to_owned(),
-                ))),
+                Ok(()) => Ok(Posted::Done((account_url(id), "notice-account-saved"))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     account_page(conn, &user, id, Some((input, &errors)), None)?,
@@ -257,14 +260,13 @@ pub async fn set_active(
         .run(move |conn| {
             let done = service::set_account_active(conn, &user.account.actor(), id, active);
             let notice = if active {
-                "Kontoen er aktiv igen; personen kan logge ind."
+                "notice-account-active"
             } else {
-                "Kontoen er deaktiveret; dens sessioner og API-nøgler er lukket."
+                "notice-account-deactivated"
             };
-            refused_or(
-                done.map(|()| (account_url(id), notice.to_owned())),
-                |problem| account_page(conn, &user, id, None, Some(problem.to_owned())),
-            )
+            refused_or(done.map(|()| (account_url(id), notice)), |problem| {
+                account_page(conn, &user, id, None, Some(problem.clone()))
+            })
         })
         .await
         .map(|posted| posted.respond(|done| done))
@@ -284,7 +286,7 @@ pub async fn reset_two_factor(
         .run(move |conn| {
             let done = crate::service::two_factor::reset_for(conn, &user.account, id);
             refused_or(done, |why| {
-                account_page(conn, &user, id, None, Some(why.to_owned()))
+                account_page(conn, &user, id, None, Some(why.clone()))
             })
         })
         .await
@@ -292,7 +294,7 @@ pub async fn reset_two_factor(
             posted.respond(|()| {
                 (
                     format!("{}#to-trin", account_url(id)),
-                    "To-trinsbekræftelsen er slået fra. Personen logger nu ind med adgangskoden alene og kan slå den til igen.".to_owned(),
+                    "notice-account-two-factor-off",
                 )
             })
         })

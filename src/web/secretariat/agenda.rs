@@ -95,15 +95,16 @@ fn check_item(
             .filter(|k| ADDABLE.contains(k))
     });
     if kind.is_none() {
-        errors.add("kind", "Vælg, hvilken slags punkt det er.");
+        errors.add("kind", "field-choose-what-kind-of-item-it");
     }
     let title = one_line(&form.title);
     if title.is_empty() {
-        errors.add("title", "Skriv punktets titel.");
+        errors.add("title", "field-write-the-items-title");
     } else if title.chars().count() > TITLE_MAX_CHARS {
         errors.add(
             "title",
-            format!("Titlen er for lang (højst {TITLE_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-title-is-too-long-at")
+                .arg("TITLE_MAX_CHARS", TITLE_MAX_CHARS),
         );
     }
     let number = form.number.trim();
@@ -114,11 +115,7 @@ fn check_item(
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
     {
-        errors.add(
-            "number",
-            "Et punktnummer er tal og bogstaver, fx 3 eller 3a; lad feltet stå tomt, så følger \
-             nummeret rækkefølgen.",
-        );
+        errors.add("number", "field-an-item-number-is-digits-and");
         None
     } else {
         Some(number.trim_end_matches('.').to_owned())
@@ -131,7 +128,7 @@ fn check_item(
         if found.is_none() {
             errors.add(
                 "source",
-                "Vælg en forvaltning eller organisation fra listen.",
+                "field-choose-an-administration-or-organisation-from",
             );
         }
         found.and_then(|s| s.value.parse().ok()).map(OrganizationId)
@@ -158,7 +155,8 @@ fn check_item(
     if too_long {
         errors.add(
             "body",
-            format!("Teksten er for lang (højst {TEXT_MAX_CHARS} tegn pr. afsnit)."),
+            crate::i18n::Msg::key("field-the-text-is-too-long-at-2")
+                .arg("TEXT_MAX_CHARS", TEXT_MAX_CHARS),
         );
     }
     if kind == Some(AgendaItemKind::Recommendation)
@@ -166,10 +164,7 @@ fn check_item(
             .iter()
             .any(|s| s.heading == RECOMMENDATION_SECTIONS[0])
     {
-        errors.add(
-            "section",
-            "En indstilling skal have afsnittet »Indstilling«: hvad forvaltningen indstiller.",
-        );
+        errors.add("section", "field-a-recommendation-must-have-the-section");
     }
     match kind {
         Some(kind) if errors.is_empty() => Ok(ItemInput {
@@ -218,7 +213,7 @@ struct ItemRow {
     id: i64,
     number: String,
     title: String,
-    kind_label: Option<&'static str>,
+    kind_label: Option<String>,
     public: bool,
     proposal_url: Option<String>,
     source: Option<String>,
@@ -258,9 +253,13 @@ struct EditorData {
     pending_changes: Option<Vec<String>>,
 }
 
-fn load(conn: &mut DbConnection, id: MeetingId) -> AppResult<EditorData> {
-    let meeting =
-        meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+fn load(
+    lang: crate::domain::language::Lang,
+    conn: &mut DbConnection,
+    id: MeetingId,
+) -> AppResult<EditorData> {
+    let meeting = meetings::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let settings = orgs::deadline_settings(conn, meeting.organization_id)?;
     let versions = agenda::versions(conn, id)?;
     // For a released agenda: what a supplement would say now.
@@ -275,7 +274,7 @@ fn load(conn: &mut DbConnection, id: MeetingId) -> AppResult<EditorData> {
         release_deadline: settings
             .agenda_release
             .deadline(meeting.starts_at, &settings.closed),
-        release_rule: settings.agenda_release.describe_da(),
+        release_rule: settings.agenda_release.describe(lang),
         items: agenda::working_items(conn, id)?,
         offers: agenda::offered_proposals(conn, id)?,
         sources: sources(conn, meeting.organization_id)?,
@@ -288,7 +287,7 @@ fn load(conn: &mut DbConnection, id: MeetingId) -> AppResult<EditorData> {
 /// What went wrong, shown above the editor.
 #[derive(Default)]
 struct Messages {
-    problem: Option<String>,
+    problem: Option<crate::i18n::Msg>,
     form: Option<(ItemFormEcho, FieldErrors)>,
     reason: String,
 }
@@ -327,7 +326,7 @@ struct EditorPage<'a> {
     organization_name: &'a str,
     when: When,
     location: &'a str,
-    status_label: &'static str,
+    status_label: String,
     lock: i32,
     editable: bool,
     public_url: String,
@@ -341,7 +340,7 @@ struct EditorPage<'a> {
     versions: Vec<VersionRow>,
     next_version: usize,
     pending_changes: Option<&'a [String]>,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
     reason: &'a str,
     kinds: Vec<Choice>,
     sources: Vec<Choice>,
@@ -350,12 +349,12 @@ struct EditorPage<'a> {
     closed: bool,
     body: &'a str,
     sections: Vec<SectionField>,
-    error_kind: Option<String>,
-    error_title: Option<String>,
-    error_number: Option<String>,
-    error_source: Option<String>,
-    error_body: Option<String>,
-    error_section: Option<String>,
+    error_kind: Option<crate::i18n::Msg>,
+    error_title: Option<crate::i18n::Msg>,
+    error_number: Option<crate::i18n::Msg>,
+    error_source: Option<crate::i18n::Msg>,
+    error_body: Option<crate::i18n::Msg>,
+    error_section: Option<crate::i18n::Msg>,
     errors: Vec<crate::web::forms::ErrorLine>,
 }
 
@@ -367,7 +366,11 @@ struct SectionField {
     text: String,
 }
 
-fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'a> {
+fn editor_view<'a>(
+    lang: crate::domain::language::Lang,
+    data: &'a EditorData,
+    messages: &'a Messages,
+) -> EditorPage<'a> {
     let m = &data.meeting;
     let now = Utc::now();
     let editable =
@@ -389,7 +392,7 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
             id: i.id.0,
             number: i.number.clone(),
             title: i.title.clone(),
-            kind_label: i.kind.label_beside(&i.title),
+            kind_label: i.kind.label_beside(lang, &i.title),
             public: i.public,
             proposal_url: i.proposal_id.map(proposal_url),
             source: i.source.as_ref().map(|(_, name)| name.clone()),
@@ -409,14 +412,14 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
     } else {
         echo.kind.as_str()
     };
-    let error = |field: &str| errors.and_then(|e| e.get(field)).map(str::to_owned);
+    let error = |field: &str| errors.and_then(|e| e.get(field)).cloned();
     EditorPage {
         asset_agenda_editor: crate::web::assets::url("agenda-editor.js"),
         meeting_id: m.id,
         organization_name: &m.organization_name,
-        when: When::new(m.starts_at),
+        when: When::new(lang, m.starts_at),
         location: &m.location,
-        status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
+        status_label: m.status.label_at(lang, m.starts_at, chrono::Utc::now()),
         lock: m.lock_version,
         editable,
         public_url: meeting_url(m.id),
@@ -424,7 +427,7 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
             .status
             .agenda_is_released()
             .then(|| crate::urls::meeting_decisions(m.id)),
-        release_deadline: When::new(data.release_deadline),
+        release_deadline: When::new(lang, data.release_deadline),
         release_rule: &data.release_rule,
         late: now > data.release_deadline,
         has_approval: rows.iter().any(|r| r.approval),
@@ -439,11 +442,11 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
                 note: if o.late {
                     "Indsendt efter fristen".to_owned()
                 } else if o.target == Some(m.id) {
-                    "Indsendt rettidigt til dette møde".to_owned()
+                    crate::i18n::t(lang, "proposal-submitted-on-time-here")
                 } else if o.target.is_some() {
-                    "Indsendt til et andet møde".to_owned()
+                    crate::i18n::t(lang, "proposal-submitted-elsewhere")
                 } else {
-                    "Venter på et møde".to_owned()
+                    crate::i18n::t(lang, "proposal-waiting-for-meeting")
                 },
             })
             .collect(),
@@ -455,7 +458,7 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
                 version: v.version,
                 url: format!("{}?version={}", meeting_url(m.id), v.version),
                 pdf_url: format!("{}/agenda.pdf?version={}", meeting_url(m.id), v.version),
-                released: When::new(v.released_at),
+                released: When::new(lang, v.released_at),
                 released_by: v.released_by.clone(),
                 late_reason: v.late_reason.clone(),
                 changes: v.changes.clone(),
@@ -463,13 +466,13 @@ fn editor_view<'a>(data: &'a EditorData, messages: &'a Messages) -> EditorPage<'
             .collect(),
         next_version: data.versions.len() + 1,
         pending_changes: data.pending_changes.as_deref(),
-        problem: messages.problem.as_deref(),
+        problem: messages.problem.as_ref(),
         reason: &messages.reason,
         kinds: ADDABLE
             .iter()
             .map(|k| Choice {
                 value: k.as_str().to_owned(),
-                label: k.label_da().to_owned(),
+                label: k.label(lang).to_owned(),
                 selected: k.as_str() == kind,
             })
             .collect(),
@@ -513,8 +516,9 @@ async fn render_editor(
     messages: Messages,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let data = state.db.run(move |conn| load(conn, id)).await?;
-    let view = editor_view(&data, &messages);
+    let lang = user.lang;
+    let data = state.db.run(move |conn| load(lang, conn, id)).await?;
+    let view = editor_view(lang, &data, &messages);
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -547,7 +551,7 @@ async fn refused(
                 user,
                 id,
                 Messages {
-                    problem: Some(error.message.into_owned()),
+                    problem: Some(error.message),
                     ..Messages::default()
                 },
                 status,
@@ -559,9 +563,7 @@ async fn refused(
 }
 
 fn required_lock(lock: Option<i32>) -> AppResult<i32> {
-    lock.ok_or_else(|| {
-        AppError::bad_request("Formularen mangler dagsordenens version; genindlæs siden.")
-    })
+    lock.ok_or_else(|| AppError::bad_request("error-the-form-is-missing-the-agendas"))
 }
 
 /// Runs one change of the working agenda (a `service::agenda` function, given the actor and
@@ -572,7 +574,7 @@ async fn change_agenda(
     user: &CurrentUser,
     id: MeetingId,
     lock: Option<i32>,
-    (location, notice): (String, &str),
+    (location, notice): (String, &'static str),
     work: impl FnOnce(&mut DbConnection, &Actor, i32) -> AppResult<()> + Send + 'static,
 ) -> AppResult<HttpResponse> {
     let lock = required_lock(lock)?;
@@ -591,8 +593,9 @@ pub async fn add_item(
     path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
-    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let data = state.db.run(move |conn| load(lang, conn, id)).await?;
     let input = match check_item(&form, None, &data.sources) {
         Ok(input) => input,
         Err(errors) => {
@@ -600,7 +603,7 @@ pub async fn add_item(
                 form: Some((ItemFormEcho::from(&form), errors)),
                 ..Messages::default()
             };
-            let view = editor_view(&data, &messages);
+            let view = editor_view(lang, &data, &messages);
             return Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -612,10 +615,7 @@ pub async fn add_item(
         &user,
         id,
         form.lock,
-        (
-            format!("{}#punkter", editor_url(id)),
-            "Punktet er tilføjet dagsordenen.",
-        ),
+        (format!("{}#punkter", editor_url(id)), "notice-item-added"),
         move |conn, actor, lock| {
             service::agenda::add_item(
                 conn,
@@ -660,7 +660,7 @@ pub async fn add_approval(
         form.lock,
         (
             format!("{}#punkter", editor_url(id)),
-            "»Godkendelse af dagsordenen« er sat ind som punkt 1.",
+            "notice-approval-item-added",
         ),
         move |conn, actor, lock| service::agenda::add_approval(conn, actor, id, lock),
     )
@@ -685,7 +685,7 @@ pub async fn add_proposal(
     let id = path.into_inner();
     let proposal = ProposalId(
         form.proposal
-            .ok_or_else(|| AppError::bad_request("Vælg et forslag."))?,
+            .ok_or_else(|| AppError::bad_request("error-choose-a-proposal"))?,
     );
     change_agenda(
         &state,
@@ -694,7 +694,7 @@ pub async fn add_proposal(
         form.lock,
         (
             format!("{}#punkter", editor_url(id)),
-            "Forslaget er sat på dagsordenen.",
+            "notice-proposal-on-agenda",
         ),
         move |conn, actor, lock| service::agenda::add_proposal(conn, actor, id, lock, proposal),
     )
@@ -724,20 +724,18 @@ pub async fn item_action(
     let placement = match form.action.as_str() {
         "up" => Some(Placement::Step(Direction::Up)),
         "down" => Some(Placement::Step(Direction::Down)),
-        "move" => {
-            Some(Placement::To(form.to.ok_or_else(|| {
-                AppError::bad_request("Hvor skal punktet hen?")
-            })?))
-        }
+        "move" => Some(Placement::To(form.to.ok_or_else(|| {
+            AppError::bad_request("error-where-is-the-item-to-go")
+        })?)),
         "close" | "open" | "delete" => None,
-        _ => return Err(AppError::bad_request("Ukendt handling.")),
+        _ => return Err(AppError::bad_request("error-unknown-action")),
     };
     let action = form.action.clone();
     let done = match form.action.as_str() {
-        "up" | "down" | "move" => "Punktet er flyttet, og punkterne er nummereret igen.",
-        "close" => "Punktet er lukket: offentligheden ser kun dets titel.",
-        "open" => "Punktet er åbent igen.",
-        _ => "Punktet er slettet fra dagsordenen.",
+        "up" | "down" | "move" => "notice-item-moved",
+        "close" => "notice-item-closed",
+        "open" => "notice-item-opened",
+        _ => "notice-item-removed",
     };
     let anchor = if form.action == "delete" {
         "#punkter".to_owned()
@@ -765,6 +763,7 @@ pub async fn item_action(
 
 /// The editor's data and one of its items, with the item's files.
 async fn load_item(
+    lang: crate::domain::language::Lang,
     state: &AppState,
     id: MeetingId,
     item: AgendaItemId,
@@ -772,13 +771,13 @@ async fn load_item(
     state
         .db
         .run(move |conn| {
-            let data = load(conn, id)?;
+            let data = load(lang, conn, id)?;
             let current = data
                 .items
                 .iter()
                 .find(|i| i.id == item)
                 .cloned()
-                .ok_or_else(|| AppError::not_found("Punktet findes ikke på dagsordenen."))?;
+                .ok_or_else(|| AppError::not_found("error-the-item-is-not-on-the"))?;
             let files = agenda::item_attachments(conn, id, item)?;
             Ok((
                 data,
@@ -835,8 +834,9 @@ pub async fn edit_form(
     Secretariat(user): Secretariat,
     path: web::Path<(MeetingId, AgendaItemId)>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let (meeting, item) = path.into_inner();
-    let (data, current) = load_item(&state, meeting, item).await?;
+    let (data, current) = load_item(lang, &state, meeting, item).await?;
     let form = item_form_of(&current);
     edit_page(
         &state,
@@ -858,16 +858,17 @@ fn edit_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let item = &current.item;
     let messages = Messages {
         form: Some((ItemFormEcho::from(form), errors.clone())),
         ..Messages::default()
     };
     let view = ItemEditPage {
-        editor: editor_view(data, &messages),
+        editor: editor_view(lang, data, &messages),
         item_id: item.id,
         item_kind: item.kind.as_str(),
-        item_kind_label: item.kind.label_da(),
+        item_kind_label: item.kind.label(lang),
         item_number: &item.number,
         is_proposal: item.proposal_id.is_some(),
         proposal_url: item.proposal_id.map(proposal_url),
@@ -879,7 +880,7 @@ fn edit_page(
             .map(|f| FileLine {
                 id: f.id,
                 filename: f.filename.clone(),
-                size: crate::domain::text::file_size_da(f.size),
+                size: crate::domain::text::file_size(lang, f.size),
                 public: f.public,
                 url: attachment_url(data.meeting.id, f.id),
             })
@@ -902,11 +903,11 @@ struct ItemEditPage<'a> {
     editor: EditorPage<'a>,
     item_id: AgendaItemId,
     item_kind: &'static str,
-    item_kind_label: &'static str,
+    item_kind_label: String,
     item_number: &'a str,
     is_proposal: bool,
     proposal_url: Option<String>,
-    error_file: Option<&'a str>,
+    error_file: Option<&'a crate::i18n::Msg>,
     max_attachment_mb: u64,
     files: Vec<FileLine>,
 }
@@ -930,8 +931,9 @@ pub async fn update_item(
     path: web::Path<(MeetingId, AgendaItemId)>,
     CsrfForm(form): CsrfForm<ItemForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let (id, item) = path.into_inner();
-    let (data, current) = load_item(&state, id, item).await?;
+    let (data, current) = load_item(lang, &state, id, item).await?;
     let input = match check_item(&form, Some(current.item.kind), &data.sources) {
         Ok(input) => input,
         Err(errors) => {
@@ -948,10 +950,7 @@ pub async fn update_item(
     };
     if current.item.kind == AgendaItemKind::ApprovalOfAgenda && !input.public {
         let mut errors = FieldErrors::default();
-        errors.add(
-            "title",
-            "Godkendelse af dagsordenen er altid et åbent punkt.",
-        );
+        errors.add("title", "field-the-approval-of-the-agenda-is");
         return edit_page(
             &state,
             &user,
@@ -969,7 +968,7 @@ pub async fn update_item(
         form.lock,
         (
             format!("{}#punkt-{}", editor_url(id), item.0),
-            "Punktet er gemt.",
+            "notice-item-saved",
         ),
         move |conn, actor, lock| {
             service::agenda::update_item(
@@ -1020,9 +1019,9 @@ pub async fn release(
             &user,
             id,
             Messages {
-                problem: Some(format!(
-                    "Begrundelsen er for lang (højst {REASON_MAX_CHARS} tegn)."
-                )),
+                problem: Some(
+                    crate::i18n::Msg::key("error-reason-too-long").arg("max", REASON_MAX_CHARS),
+                ),
                 reason,
                 ..Messages::default()
             },
@@ -1071,7 +1070,7 @@ pub async fn release(
                 &user,
                 id,
                 Messages {
-                    problem: Some(e.message.into_owned()),
+                    problem: Some(e.message),
                     reason,
                     ..Messages::default()
                 },
@@ -1126,7 +1125,7 @@ pub async fn upload(
         lock,
         (
             format!("{}/items/{}#bilag", editor_url(id), item.0),
-            "Bilaget er vedhæftet punktet.",
+            "notice-attachment-added",
         ),
         move |conn, actor, lock| {
             service::agenda::attach(
@@ -1155,7 +1154,8 @@ async fn upload_refused(
     item: AgendaItemId,
     message: String,
 ) -> AppResult<HttpResponse> {
-    let (data, current) = load_item(state, id, item).await?;
+    let lang = user.lang;
+    let (data, current) = load_item(lang, state, id, item).await?;
     let mut errors = FieldErrors::default();
     errors.add("file", message);
     let form = item_form_of(&current);
@@ -1185,7 +1185,7 @@ pub async fn detach(
         form.lock,
         (
             format!("{}#punkter", editor_url(id)),
-            "Bilaget er fjernet fra punktet.",
+            "notice-attachment-removed",
         ),
         move |conn, actor, lock| service::agenda::detach(conn, actor, id, lock, attachment),
     )

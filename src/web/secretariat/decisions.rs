@@ -22,7 +22,6 @@ use crate::domain::followup::{Assignment, DeadlineReading, TaskSuggestion};
 use crate::domain::meeting::{AttendanceStatus, MeetingStatus};
 use crate::domain::minutes::SECRETARIAT;
 use crate::domain::organization::OrganizationKind;
-use crate::domain::time::datetime_da;
 use crate::domain::time::parse_date;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, TaskId, UserId};
 use crate::error::{AppError, AppResult};
@@ -38,9 +37,7 @@ pub use crate::urls::{
 };
 
 fn not_released() -> AppError {
-    AppError::not_found(
-        "Mødet har ingen udsendt dagsorden. Beslutninger registreres på en udsendt dagsorden.",
-    )
+    AppError::not_found("error-the-meeting-has-no-released-agenda-2")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,10 +109,11 @@ fn meeting_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     meeting_id: MeetingId,
-    problem: Option<&str>,
+    problem: Option<&crate::i18n::Msg>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let meeting = meetings::get(conn, meeting_id)?
-        .ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let agenda = agenda::released(conn, meeting_id, None)?.ok_or_else(not_released)?;
     let (members, substitutes, present) = attendance_rows(conn, &meeting)?;
     let mut items = Vec::new();
@@ -126,9 +124,9 @@ fn meeting_page(
             number: item.number.clone(),
             title: item.display_title(),
             public: item.public,
-            kind: item.kind.label_da(),
+            kind: item.kind.label(lang),
             decision: decision.as_ref().map(|d| DecisionLine {
-                outcome: d.decision.outcome.label_da(),
+                outcome: d.decision.outcome.label(lang),
                 text: d.text.clone(),
             }),
             tasks: tasks.len(),
@@ -152,7 +150,7 @@ fn meeting_page(
                         name: s.name.clone(),
                         role: s.role.clone(),
                         secretariat: s.key == SECRETARIAT,
-                        signed: signed.map(|g| datetime_da(g.signed_at)),
+                        signed: signed.map(|g| crate::domain::time::datetime(lang, g.signed_at)),
                         on_behalf: signed.is_some_and(|g| g.on_behalf),
                     }
                 })
@@ -163,7 +161,7 @@ fn meeting_page(
         .filter_map(|m| {
             m.published_at.map(|at| PublishedLine {
                 version: m.version,
-                published: datetime_da(at),
+                published: crate::domain::time::datetime(lang, at),
                 reason: m.correction_reason.clone(),
                 pdf_url: format!(
                     "{}/minutes.pdf?version={}",
@@ -185,11 +183,11 @@ fn meeting_page(
         published,
         meeting_id,
         organization_name: &meeting.organization_name,
-        when: When::new(meeting.starts_at),
+        when: When::new(lang, meeting.starts_at),
         location: &meeting.location,
         status_label: meeting
             .status
-            .label_at_da(meeting.starts_at, chrono::Utc::now()),
+            .label_at(lang, meeting.starts_at, chrono::Utc::now()),
         public_url: meeting_url(meeting_id),
         agenda_url: crate::urls::agenda_editor(meeting_id),
         members,
@@ -214,14 +212,14 @@ struct MeetingPage<'a> {
     organization_name: &'a str,
     when: When,
     location: &'a str,
-    status_label: &'static str,
+    status_label: String,
     public_url: String,
     agenda_url: String,
     members: Vec<MemberRow>,
     substitutes: Vec<PersonChoice>,
     present: Option<u32>,
     items: Vec<ItemLine>,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 /// A member of the body on the day, with what is recorded for them.
@@ -246,7 +244,7 @@ struct ItemLine {
     number: String,
     title: String,
     public: bool,
-    kind: &'static str,
+    kind: String,
     decision: Option<DecisionLine>,
     tasks: usize,
     url: String,
@@ -254,7 +252,7 @@ struct ItemLine {
 
 #[derive(Serialize)]
 struct DecisionLine {
-    outcome: &'static str,
+    outcome: String,
     text: String,
 }
 
@@ -312,24 +310,23 @@ pub struct AttendanceForm {
 impl AttendanceForm {
     fn entries(&self) -> AppResult<Vec<AttendanceEntry>> {
         if self.status.len() != self.person.len() || self.substitute.len() != self.person.len() {
-            return Err(AppError::bad_request(
-                "Formularen er ikke udfyldt korrekt: en række i fremmødet mangler.",
-            ));
+            return Err(AppError::bad_request("error-the-form-is-not-filled-in-2"));
         }
         let mut entries = Vec::new();
         for ((person, status), substitute) in
             self.person.iter().zip(&self.status).zip(&self.substitute)
         {
-            let person = PersonId(person.trim().parse().map_err(|_| {
-                AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt medlem.")
-            })?);
+            let person = PersonId(
+                person
+                    .trim()
+                    .parse()
+                    .map_err(|_| AppError::bad_request("error-the-form-is-not-filled-in-3"))?,
+            );
             let status: AttendanceStatus = status
                 .parse()
                 .ok()
                 .filter(|s| *s != AttendanceStatus::Substitute)
-                .ok_or_else(|| {
-                    AppError::invalid("Vælg til stede eller fraværende for hvert medlem.")
-                })?;
+                .ok_or_else(|| AppError::invalid("error-choose-present-or-absent-for-each"))?;
             entries.push(AttendanceEntry {
                 person_id: person,
                 status,
@@ -340,13 +337,13 @@ impl AttendanceForm {
                 continue;
             }
             if status != AttendanceStatus::Absent {
-                return Err(AppError::invalid(
-                    "Et medlem, der er til stede, har ingen stedfortræder. Sæt medlemmet til fraværende, eller fjern stedfortræderen.",
-                ));
+                return Err(AppError::invalid("error-a-member-who-is-present-has"));
             }
-            let substitute = PersonId(substitute.parse().map_err(|_| {
-                AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt stedfortræder.")
-            })?);
+            let substitute = PersonId(
+                substitute
+                    .parse()
+                    .map_err(|_| AppError::bad_request("error-the-form-is-not-filled-in-4"))?,
+            );
             entries.push(AttendanceEntry {
                 person_id: substitute,
                 status: AttendanceStatus::Substitute,
@@ -378,7 +375,7 @@ pub async fn attendance(
     Ok(outcome.respond(|()| {
         (
             format!("{}#fremmoede", meeting_decisions_url(id)),
-            "Fremmødet er gemt.".to_owned(),
+            "notice-attendance-saved",
         )
     }))
 }
@@ -401,6 +398,7 @@ pub async fn minutes_action(
     path: web::Path<MeetingId>,
     CsrfForm(form): CsrfForm<MinutesForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
@@ -410,11 +408,9 @@ pub async fn minutes_action(
         .run(move |conn| {
             let drafted = |m: crate::db::minutes::Minutes| {
                 let names: Vec<&str> = m.signers.iter().map(|s| s.name.as_str()).collect();
-                format!(
-                    "Protokollen (version {}) er udarbejdet og sendt til godkendelse hos {}.",
-                    m.version,
-                    crate::domain::text::danish_list(&names)
-                )
+                crate::i18n::Msg::key("notice-minutes-drafted")
+                    .arg("version", m.version)
+                    .arg("signers", crate::domain::text::list(lang, &names))
             };
             let done = match form.action.as_str() {
                 "draft" => {
@@ -435,21 +431,16 @@ pub async fn minutes_action(
                     followup::sign_minutes(conn, &actor, id, &form.signer, Some(account), !own).map(
                         |signed| match signed {
                             crate::db::minutes::Signed::Published { .. } => {
-                                "Protokollen er godkendt og offentliggjort på mødets side."
-                                    .to_owned()
+                                crate::i18n::Msg::key("notice-minutes-published")
                             }
-                            crate::db::minutes::Signed::Waiting { missing } => format!(
-                                "Godkendelsen er registreret. Der mangler {missing} {}.",
-                                if missing == 1 {
-                                    "godkendelse"
-                                } else {
-                                    "godkendelser"
-                                }
-                            ),
+                            crate::db::minutes::Signed::Waiting { missing } => {
+                                crate::i18n::Msg::key("notice-approval-registered")
+                                    .num("missing", missing as f64)
+                            }
                         },
                     )
                 }
-                _ => Err(AppError::bad_request("Ukendt handling.")),
+                _ => Err(AppError::bad_request("error-unknown-action")),
             };
             refused_or(done, |why| meeting_page(conn, &user, id, Some(why)))
         })
@@ -514,9 +505,9 @@ fn count(text: &str, what: &str) -> AppResult<Option<u32>> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse()
-        .map(Some)
-        .map_err(|_| AppError::invalid(format!("{what}: skriv et helt tal (fx 34).")))
+    text.parse().map(Some).map_err(|_| {
+        AppError::invalid(crate::i18n::Msg::key("error-write-a-whole-number-e-g").arg("what", what))
+    })
 }
 
 /// "A, B, F og Ø" → ["A", "B", "F", "Ø"].
@@ -554,9 +545,9 @@ fn votes_of(
         return Ok(None);
     }
     if counts[0].is_none() || counts[1].is_none() {
-        return Err(AppError::invalid(format!(
-            "{what}: skriv både stemmer for og imod (0, hvis ingen)."
-        )));
+        return Err(AppError::invalid(
+            crate::i18n::Msg::key("error-write-both-votes-for-and-against").arg("what", what),
+        ));
     }
     Ok(Some(Votes {
         in_favour: counts[0].unwrap_or(0),
@@ -574,9 +565,9 @@ fn counts_of(what: &str, for_: &str, against: &str) -> AppResult<Option<Votes>> 
 }
 
 fn outcome_of(text: &str, what: &str) -> AppResult<Outcome> {
-    text.trim()
-        .parse()
-        .map_err(|_| AppError::invalid(format!("{what}: vælg et udfald.")))
+    text.trim().parse().map_err(|_| {
+        AppError::invalid(crate::i18n::Msg::key("error-choose-an-outcome").arg("what", what))
+    })
 }
 
 fn organization_of(text: &str, choices: &[Organization]) -> AppResult<Option<OrganizationId>> {
@@ -588,7 +579,7 @@ fn organization_of(text: &str, choices: &[Organization]) -> AppResult<Option<Org
         .ok()
         .and_then(|id| choices.iter().find(|o| o.id.0 == id))
         .map(|o| Some(o.id))
-        .ok_or_else(|| AppError::invalid("Vælg et udvalg fra listen."))
+        .ok_or_else(|| AppError::invalid("error-choose-a-committee-from-the-list"))
 }
 
 impl DecisionForm {
@@ -646,16 +637,12 @@ impl DecisionForm {
                 continue;
             }
             if by.is_empty() || text.is_empty() {
-                return Err(AppError::invalid(
-                    "En protokolbemærkning eller afvigende mening skal have både afsender og tekst.",
-                ));
+                return Err(AppError::invalid("error-a-note-in-the-minutes-or"));
             }
             statements.push(Statement {
                 kind: at(&self.statement_kind, i)
                     .parse::<StatementKind>()
-                    .map_err(|_| {
-                        AppError::invalid("Vælg protokolbemærkning eller afvigende mening.")
-                    })?,
+                    .map_err(|_| AppError::invalid("error-choose-note-in-the-minutes-or"))?,
                 by: by.to_owned(),
                 text: text.to_owned(),
             });
@@ -867,8 +854,13 @@ pub struct TaskForm {
 }
 
 /// Where the deadline field's value came from, and what to do when the text gave none.
-fn reading_hint(s: &TaskSuggestion, decided_on: NaiveDate, written: &str) -> String {
-    let suggested = s.deadline.map(crate::domain::time::day_da);
+fn reading_hint(
+    lang: crate::domain::language::Lang,
+    s: &TaskSuggestion,
+    decided_on: NaiveDate,
+    written: &str,
+) -> String {
+    let suggested = s.deadline.map(|d| crate::domain::time::day(lang, d));
     if !written.is_empty() && suggested.as_deref() != Some(written) {
         return "Skrevet af sekretariatet.".to_owned();
     }
@@ -882,12 +874,12 @@ fn reading_hint(s: &TaskSuggestion, decided_on: NaiveDate, written: &str) -> Str
             let next_year = named
                 .checked_add_months(chrono::Months::new(12))
                 .filter(|d| *d >= decided_on)
-                .map(|d| format!(" Mente teksten {}?", crate::domain::time::day_da(d)))
+                .map(|d| format!(" Mente teksten {}?", crate::domain::time::day(lang, d)))
                 .unwrap_or_default();
             format!(
                 "»{p}« er {}, før mødet {}: årstallet i teksten er nok forkert. Skriv fristen.{next_year}",
-                crate::domain::time::day_da(named),
-                crate::domain::time::day_da(decided_on),
+                crate::domain::time::day(lang, named),
+                crate::domain::time::day(lang, decided_on),
             )
         }
         _ => "Teksten nævner ingen frist: skriv den.".to_owned(),
@@ -957,9 +949,9 @@ fn contributor_choices(
 
 struct ItemPage<'a> {
     form: Option<&'a DecisionForm>,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
     /// A refused task form (by index) and why.
-    task_form: Option<(&'a TaskForm, &'a str)>,
+    task_form: Option<(&'a TaskForm, &'a crate::i18n::Msg)>,
 }
 
 fn item_page(
@@ -968,6 +960,7 @@ fn item_page(
     item_id: AgendaItemId,
     page: ItemPage,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let item = decisions::decided_item(conn, item_id)?.ok_or_else(not_released)?;
     let decision = decisions::decision_of(conn, item_id)?;
     let clauses = item.clauses().to_vec();
@@ -1015,7 +1008,7 @@ fn item_page(
                     contributors: s.contributors.iter().map(|c| c.id.to_string()).collect(),
                     deadline: s
                         .deadline
-                        .map(crate::domain::time::day_da)
+                        .map(|d| crate::domain::time::day(lang, d))
                         .unwrap_or_default(),
                     description: clauses[s.clause as usize - 1].clone(),
                     answer_to: s.answer_to.map(|a| a.to_string()).unwrap_or_default(),
@@ -1026,7 +1019,7 @@ fn item_page(
                 clause: s.clause,
                 clause_text: clauses[s.clause as usize - 1].clone(),
                 lead_hint: lead_hint(s, &values.lead),
-                deadline_hint: reading_hint(s, item.meeting_day(), &values.deadline),
+                deadline_hint: reading_hint(lang, s, item.meeting_day(), &values.deadline),
                 answer_hint: answer_hint(s, &values.answer_to),
                 contributors: contributor_choices(s, &administrations, &values.contributors),
                 sent: sent.map(|t| SentTask {
@@ -1039,12 +1032,14 @@ fn item_page(
             }
         })
         .collect();
-    let task_rows: Vec<crate::web::views::TaskRow> =
-        tasks.iter().map(crate::web::views::task_row).collect();
+    let task_rows: Vec<crate::web::views::TaskRow> = tasks
+        .iter()
+        .map(|t| crate::web::views::task_row(lang, t))
+        .collect();
     let options = |list: &mut dyn Iterator<Item = &Outcome>| {
         list.map(|o| Labelled {
             value: o.as_str(),
-            label: o.label_da(),
+            label: o.label(lang),
         })
         .collect::<Vec<_>>()
     };
@@ -1053,15 +1048,15 @@ fn item_page(
         meeting_id: item.meeting_id,
         meeting_url: meeting_decisions_url(item.meeting_id),
         organization_name: &item.organization_name,
-        when: When::new(item.meeting_starts_at),
+        when: When::new(lang, item.meeting_starts_at),
         number: &item.item.number,
         title: item.item.display_title(),
-        kind_label: item.item.kind.label_da(),
+        kind_label: item.item.kind.label(lang),
         public: item.item.public,
         opening: item.item.proposal.as_ref().map(|p| p.opening.clone()),
         proposal_url: item.item.proposal.as_ref().map(|p| proposal_url(p.id)),
         decision: decision.as_ref().map(|d| RecordedDecision {
-            outcome: d.decision.outcome.label_da(),
+            outcome: d.decision.outcome.label(lang),
             text: d.text.clone(),
             edited: d.text_edited,
         }),
@@ -1072,7 +1067,7 @@ fn item_page(
             .iter()
             .map(|k| Labelled {
                 value: k.as_str(),
-                label: k.label_da(),
+                label: k.label(lang),
             })
             .collect(),
         committees: choices(&committees),
@@ -1096,7 +1091,7 @@ struct DecisionPage<'a> {
     when: When,
     number: &'a str,
     title: String,
-    kind_label: &'static str,
+    kind_label: String,
     public: bool,
     opening: Option<String>,
     proposal_url: Option<String>,
@@ -1110,19 +1105,19 @@ struct DecisionPage<'a> {
     answer_bodies: Vec<OrgChoice>,
     suggestions: Vec<SuggestionRow<'a>>,
     tasks: Vec<crate::web::views::TaskRow>,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 /// A value of a closed set (an outcome, a kind of statement) for a select.
 #[derive(Serialize)]
 struct Labelled {
     value: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Serialize)]
 struct RecordedDecision {
-    outcome: &'static str,
+    outcome: String,
     text: String,
     edited: bool,
 }
@@ -1139,7 +1134,7 @@ struct SuggestionRow<'a> {
     contributors: Vec<ContributorChoice>,
     sent: Option<SentTask>,
     values: TaskForm,
-    error: Option<&'a str>,
+    error: Option<&'a crate::i18n::Msg>,
 }
 
 #[derive(Serialize)]
@@ -1181,6 +1176,7 @@ pub async fn record(
     path: web::Path<AgendaItemId>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
@@ -1197,7 +1193,7 @@ pub async fn record(
                 let what = if first { "gemt" } else { "rettet" };
                 format!(
                     "Beslutningen er {what}: {}.",
-                    stored.decision.outcome.label_da()
+                    stored.decision.outcome.label(lang)
                 )
             });
             refused_or(done, |why| {
@@ -1223,15 +1219,17 @@ type TaskFields = (
 );
 
 fn parse_task(form: &TaskForm) -> AppResult<TaskFields> {
-    let clause: u32 = form.clause.trim().parse().map_err(|_| {
-        AppError::bad_request("Formularen er ikke udfyldt korrekt: ukendt at-punkt.")
-    })?;
+    let clause: u32 = form
+        .clause
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad_request("error-the-form-is-not-filled-in-5"))?;
     let lead = form
         .lead
         .trim()
         .parse::<i64>()
         .map(OrganizationId)
-        .map_err(|_| AppError::invalid("Vælg den ansvarlige forvaltning."))?;
+        .map_err(|_| AppError::invalid("error-choose-the-responsible-administration"))?;
     let contributors = form
         .contributors
         .iter()
@@ -1241,18 +1239,16 @@ fn parse_task(form: &TaskForm) -> AppResult<TaskFields> {
     let deadline = match form.deadline.trim() {
         "" => None,
         text => Some(parse_date(text).ok_or_else(|| {
-            AppError::invalid(format!(
-                "Skriv fristen som en dato, der findes, som DD.MM.ÅÅÅÅ (fx 30.06.2025) – ikke »{text}«."
-            ))
+            AppError::invalid(
+                crate::i18n::Msg::key("error-write-the-deadline-as-a-date").arg("text", text),
+            )
         })?),
     };
     let answer_to = match form.answer_to.trim() {
         "" => None,
-        text => {
-            Some(OrganizationId(text.parse().map_err(|_| {
-                AppError::invalid("Vælg, hvor svaret forelægges.")
-            })?))
-        }
+        text => Some(OrganizationId(text.parse().map_err(|_| {
+            AppError::invalid("error-choose-where-the-answer-goes")
+        })?)),
     };
     Ok((clause, lead, contributors, deadline, answer_to))
 }
@@ -1301,10 +1297,11 @@ pub async fn confirm(
                     if n == 1 { "mail" } else { "mails" }
                 )
             });
+            let not_sent = crate::i18n::Msg::key("error-task-not-sent");
             refused_or(done, |why| {
                 let page = ItemPage {
                     form: None,
-                    problem: Some("Opgaven er ikke sendt. Se beskeden ved forslaget."),
+                    problem: Some(&not_sent),
                     task_form: Some((&form, why)),
                 };
                 item_page(conn, &user, id, page)

@@ -23,14 +23,14 @@ struct ImportPage<'a> {
     report: Option<&'a ImportReport>,
     /// The previewed file's text, for the apply form (only when it can be applied).
     csv: Option<&'a str>,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 fn import_page(
     user: &CurrentUser,
     report: Option<&ImportReport>,
     csv: Option<&str>,
-    problem: Option<&str>,
+    problem: Option<&crate::i18n::Msg>,
 ) -> AppResult<String> {
     render_page(
         "secretariat/settings_import.html",
@@ -92,7 +92,7 @@ pub async fn preview(
                         upload
                             .take_file()?
                             .map(|(_, bytes)| bytes)
-                            .ok_or_else(|| AppError::invalid("Vælg en CSV-fil med medlemmerne."))
+                            .ok_or_else(|| AppError::invalid("error-choose-a-csv-file-with-the"))
                     });
             match bytes {
                 Ok(bytes) => run(conn, &user, &bytes, false),

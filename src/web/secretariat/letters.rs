@@ -18,7 +18,7 @@ use crate::domain::letter::{
     check_outgoing, check_sender_name, reply_to,
 };
 use crate::domain::proposal::FieldErrors;
-use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
+use crate::domain::time::{parse_date, today};
 use crate::domain::{CaseReference, LetterId, MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
 use crate::service::{
@@ -120,7 +120,7 @@ impl LetterFields {
     }
 
     /// The fields of a stored letter, for its edit form.
-    fn of(letter: &Letter) -> Self {
+    fn of(lang: crate::domain::language::Lang, letter: &Letter) -> Self {
         let mut fields = LetterFields {
             direction: letter.direction.as_str().to_owned(),
             sender: letter
@@ -128,7 +128,7 @@ impl LetterFields {
                 .map(|o| o.0.to_string())
                 .unwrap_or_default(),
             sender_name: letter.sender_name.clone(),
-            date: crate::domain::time::day_da(letter.date),
+            date: crate::domain::time::day(lang, letter.date),
             recipient_name: letter.text.recipient_name.clone(),
             recipient_title: letter.text.recipient_title.clone().unwrap_or_default(),
             recipient_email: letter.text.recipient_email.clone().unwrap_or_default(),
@@ -165,10 +165,7 @@ fn parse(
         match CaseReference::parse(fields.case.trim()) {
             Ok(c) => Some(c),
             Err(_) => {
-                errors.add(
-                    "case",
-                    "Skriv sagsnummeret som ÅÅÅÅ-NNNNNNN, fx 2021-0041276.",
-                );
+                errors.add("case", "field-write-the-case-number-as-yyyy");
                 None
             }
         }
@@ -181,11 +178,11 @@ fn parse(
         parse_date(&fields.date)
     };
     if date.is_none() {
-        errors.add("date", "Skriv datoen som DD.MM.ÅÅÅÅ, fx 12.04.2021.");
+        errors.add("date", "field-write-the-date-as-dd-mm");
     }
     let sender = match fields.sender.trim() {
         "" if fields.outgoing() => {
-            errors.add("sender", "Vælg afsenderen.");
+            errors.add("sender", "field-choose-the-sender");
             None
         }
         "" => match check_sender_name(&fields.sender_name) {
@@ -198,7 +195,7 @@ fn parse(
         id => match id.parse::<i64>() {
             Ok(id) => Some(Sender::Organization(OrganizationId(id))),
             Err(_) => {
-                errors.add("sender", "Vælg afsenderen på listen.");
+                errors.add("sender", "field-choose-the-sender-on-the-list");
                 None
             }
         },
@@ -242,8 +239,9 @@ fn form_page(
     target: FormFor,
     fields: &LetterFields,
     errors: &FieldErrors,
-    problem: Option<&str>,
+    problem: Option<&crate::i18n::Msg>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let outgoing = fields.outgoing();
     let senders: Vec<SenderChoice> = letters::letterheads(conn)?
         .iter()
@@ -255,13 +253,22 @@ fn form_page(
         })
         .collect();
     let (action, heading) = match (target, outgoing) {
-        (FormFor::New, true) => ("/secretariat/letters".to_owned(), "Nyt udgående brev"),
+        (FormFor::New, true) => (
+            "/secretariat/letters".to_owned(),
+            crate::i18n::t(lang, "letter-form-new-outgoing"),
+        ),
         (FormFor::New, false) => (
             "/secretariat/letters/incoming".to_owned(),
-            "Registrér indgående brev",
+            crate::i18n::t(lang, "letter-form-register-incoming"),
         ),
-        (FormFor::Edit(id), true) => (format!("{}/edit", letter_url(id)), "Ret udgående brev"),
-        (FormFor::Edit(id), false) => (format!("{}/edit", letter_url(id)), "Ret indgående brev"),
+        (FormFor::Edit(id), true) => (
+            format!("{}/edit", letter_url(id)),
+            crate::i18n::t(lang, "letter-form-edit-outgoing"),
+        ),
+        (FormFor::Edit(id), false) => (
+            format!("{}/edit", letter_url(id)),
+            crate::i18n::t(lang, "letter-form-edit-incoming"),
+        ),
     };
     // The case as a link, when it exists.
     let case = match CaseReference::parse(fields.case.trim()) {
@@ -271,10 +278,16 @@ fn form_page(
     let reply_to = match fields.in_reply_to.trim().parse::<LetterId>() {
         Ok(id) => letters::get(conn, id)?.map(|original| Link {
             url: letter_url(id),
-            text: format!(
-                "{} af {}",
-                original.sender_name,
-                long_date_da(original.date)
+            text: crate::i18n::t_with(
+                lang,
+                "letter-of",
+                &[
+                    ("sender", original.sender_name.clone().into()),
+                    (
+                        "date",
+                        crate::domain::time::long_date(lang, original.date).into(),
+                    ),
+                ],
             ),
         }),
         Err(_) => None,
@@ -319,15 +332,15 @@ struct FormPage<'a> {
     case_url: Option<String>,
     reply_to: Option<Link>,
     action: String,
-    heading: &'static str,
+    heading: String,
     is_new: bool,
     outgoing: bool,
     f: &'a LetterFields,
     senders: Vec<SenderChoice>,
     signatories: Vec<SignatoryLine>,
     errors: Vec<crate::web::forms::ErrorLine>,
-    e: std::collections::BTreeMap<String, String>,
-    problem: Option<&'a str>,
+    e: std::collections::BTreeMap<String, crate::i18n::Msg>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 #[derive(Serialize)]
@@ -367,6 +380,7 @@ pub async fn new_form(
     Secretariat(user): Secretariat,
     query: web::Query<NewQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let query = query.into_inner();
     let body = state
         .db
@@ -379,15 +393,14 @@ pub async fn new_form(
                 .as_str()
                 .to_owned(),
                 case: query.sag.unwrap_or_default(),
-                date: crate::domain::time::day_da(today()),
+                date: crate::domain::time::day(lang, today()),
                 closing: "Med venlig hilsen".to_owned(),
                 ..Default::default()
             };
             // A reply starts from the letter it answers: to its sender, on its case.
             if let Some(id) = query.svar_paa {
-                let original = letters::get(conn, id)?.ok_or_else(|| {
-                    AppError::not_found("Brevet, der skal svares på, findes ikke.")
-                })?;
+                let original = letters::get(conn, id)?
+                    .ok_or_else(|| AppError::not_found("error-the-letter-to-be-answered-does"))?;
                 let email = match original.sender_organization_id {
                     Some(org) => letters::letterheads(conn)?
                         .into_iter()
@@ -540,7 +553,7 @@ async fn save_new(
             })
         })
         .await?;
-    Ok(outcome.respond(|id| (letter_url(id), done_text("gemt").to_owned())))
+    Ok(outcome.respond(|id| (letter_url(id), done_text("gemt"))))
 }
 
 /// `GET /secretariat/letters/{id}/edit`
@@ -549,15 +562,16 @@ pub async fn edit_form(
     Secretariat(user): Secretariat,
     path: web::Path<LetterId>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let body = state
         .db
         .run(move |conn| {
             let letter = get(conn, id)?;
             if let Err(why) = letter.status.after(LetterEvent::Edit) {
-                return letter_page(conn, &user, id, Some(&why.to_string()));
+                return letter_page(conn, &user, id, Some(&why.to_string().into()));
             }
-            let mut fields = LetterFields::of(&letter);
+            let mut fields = LetterFields::of(lang, &letter);
             fields.case = cases::reference_of(conn, letter.case_id)?.to_string();
             form_page(
                 conn,
@@ -604,11 +618,11 @@ pub async fn update(
             refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| (letter_url(id), done_text("gemt").to_owned())))
+    Ok(outcome.respond(|_| (letter_url(id), done_text("gemt"))))
 }
 
 fn get(conn: &mut DbConnection, id: LetterId) -> AppResult<Letter> {
-    letters::get(conn, id)?.ok_or_else(|| AppError::not_found("Brevet findes ikke."))
+    letters::get(conn, id)?.ok_or_else(|| AppError::not_found("error-the-letter-does-not-exist"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -653,12 +667,12 @@ pub async fn act(
                 "send" => service::letters::send(conn, &settings, &actor, id, lock).map(|_| ()),
                 "publish" => service::letters::publish(conn, &actor, id, lock, true),
                 "unpublish" => service::letters::publish(conn, &actor, id, lock, false),
-                _ => Err(AppError::bad_request("Ukendt handling.")),
+                _ => Err(AppError::bad_request("error-unknown-action")),
             };
             refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| (letter_url(id), done_text(&action).to_owned())))
+    Ok(outcome.respond(|_| (letter_url(id), done_text(&action))))
 }
 
 #[derive(Debug, Deserialize)]
@@ -682,7 +696,7 @@ pub async fn put_on_agenda(
                 .meeting
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| AppError::invalid("Vælg det møde, brevet skal på."))
+                .map_err(|_| AppError::invalid("error-choose-the-meeting-the-letter-is"))
                 .and_then(|m| {
                     service::letters::put_on_agenda(
                         conn,
@@ -695,20 +709,20 @@ pub async fn put_on_agenda(
             refused_or(done, |why| letter_page(conn, &user, id, Some(why)))
         })
         .await?;
-    Ok(outcome.respond(|_| (letter_url(id), done_text("dagsorden").to_owned())))
+    Ok(outcome.respond(|_| (letter_url(id), done_text("dagsorden"))))
 }
 
 /// What an action on a letter did, said on its page afterwards.
 fn done_text(action: &str) -> &'static str {
     match action {
-        "gemt" => "Brevet er gemt.",
-        "approve" => "Brevet er godkendt og kan sendes.",
-        "reopen" => "Brevet er en kladde igen og kan rettes.",
-        "send" => "Brevet er sendt til modtageren med PDF'en vedhæftet og kan ikke længere ændres.",
-        "publish" => "Brevet er offentligt på sagen.",
-        "unpublish" => "Brevet er ikke længere offentligt.",
-        "dagsorden" => "Brevet er sat på dagsordenen som orienteringspunkt.",
-        _ => "Brevet er ændret.",
+        "gemt" => "notice-letter-saved",
+        "approve" => "notice-letter-approved",
+        "reopen" => "notice-letter-reopened",
+        "send" => "notice-letter-sent",
+        "publish" => "notice-letter-published",
+        "unpublish" => "notice-letter-unpublished",
+        "dagsorden" => "notice-letter-on-agenda",
+        _ => "notice-letter-changed",
     }
 }
 
@@ -730,8 +744,9 @@ fn letter_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: LetterId,
-    problem: Option<&str>,
+    problem: Option<&crate::i18n::Msg>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let letter = get(conn, id)?;
     let reference = cases::reference_of(conn, letter.case_id)?;
     let case = cases::by_reference(conn, &reference)?
@@ -741,10 +756,16 @@ fn letter_page(
         .and_then(|i| letters::get(conn, i).ok().flatten())
         .map(|answered| Link {
             url: letter_url(answered.id),
-            text: format!(
-                "{} af {}",
-                answered.sender_name,
-                long_date_da(answered.date)
+            text: crate::i18n::t_with(
+                lang,
+                "letter-of",
+                &[
+                    ("sender", answered.sender_name.clone().into()),
+                    (
+                        "date",
+                        crate::domain::time::long_date(lang, answered.date).into(),
+                    ),
+                ],
             ),
         });
     let agenda_url = match letter.agenda_item_id {
@@ -762,7 +783,11 @@ fn letter_page(
                 .iter()
                 .map(|m| MeetingChoice {
                     id: m.id,
-                    label: format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
+                    label: format!(
+                        "{}, {}",
+                        m.organization_name,
+                        crate::domain::time::datetime(lang, m.starts_at)
+                    ),
                 })
                 .collect()
         } else {
@@ -770,10 +795,10 @@ fn letter_page(
         };
     let history = audit::for_subject(conn, audit::SubjectKind("letter").with(id))?
         .iter()
-        .map(AuditLine::from)
+        .map(|e| AuditLine::new(lang, e))
         .collect();
     let view = LetterPage {
-        letter: letter_view(&letter),
+        letter: letter_view(lang, &letter),
         case: CaseLine {
             reference: reference.to_string(),
             title: case.title,
@@ -796,7 +821,7 @@ struct LetterPage<'a> {
     letter: LetterView,
     case: CaseLine,
     body_html: String,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
     reply_to: Option<Link>,
     agenda_url: Option<String>,
     upcoming: Vec<MeetingChoice>,
@@ -822,9 +847,9 @@ struct MeetingChoice {
 struct LetterView {
     id: LetterId,
     direction: LetterDirection,
-    direction_label: &'static str,
+    direction_label: String,
     status: LetterStatus,
-    status_label: &'static str,
+    status_label: String,
     incoming: bool,
     editable: bool,
     can_approve: bool,
@@ -848,20 +873,20 @@ struct LetterView {
     original_url: String,
 }
 
-fn letter_view(l: &Letter) -> LetterView {
+fn letter_view(lang: crate::domain::language::Lang, l: &Letter) -> LetterView {
     LetterView {
         id: l.id,
         direction: l.direction,
-        direction_label: l.direction.label_da(),
+        direction_label: l.direction.label(lang),
         status: l.status,
-        status_label: l.status.label_da(),
+        status_label: l.status.label(lang),
         incoming: l.direction == LetterDirection::Incoming,
         editable: l.status.after(LetterEvent::Edit).is_ok(),
         can_approve: l.status == LetterStatus::Draft,
         approved: l.status == LetterStatus::Approved,
         sent: l.status == LetterStatus::Sent,
         sender: l.sender_name.clone(),
-        date: long_date_da(l.date),
+        date: crate::domain::time::long_date(lang, l.date),
         recipient_name: l.text.recipient_name.clone(),
         recipient_title: l.text.recipient_title.clone(),
         recipient_email: l.text.recipient_email.clone(),
@@ -871,8 +896,8 @@ fn letter_view(l: &Letter) -> LetterView {
         signatories: l.text.signatories.clone(),
         public: l.public,
         original: l.original_filename.clone(),
-        sent_at: l.sent_at.map(|t| When::new(t).text),
-        approved_at: l.approved_at.map(|t| When::new(t).text),
+        sent_at: l.sent_at.map(|t| When::new(lang, t).text),
+        approved_at: l.approved_at.map(|t| When::new(lang, t).text),
         lock: l.lock_version,
         pdf_url: crate::urls::letter_pdf(l.id),
         original_url: crate::urls::letter_original(l.id),
@@ -893,6 +918,7 @@ pub async fn list(
     Secretariat(user): Secretariat,
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let page = query.side.unwrap_or(1).max(1);
     let body = state
         .db
@@ -903,14 +929,14 @@ pub async fn list(
                 let reference = cases::reference_of(conn, l.case_id)?;
                 rows.push(LetterRow {
                     url: letter_url(l.id),
-                    date: crate::domain::time::day_da(l.date),
-                    direction: l.direction.label_da(),
+                    date: crate::domain::time::day(lang, l.date),
+                    direction: l.direction.label(lang),
                     party: match l.direction {
                         LetterDirection::Incoming => format!("Fra {}", l.sender_name),
                         LetterDirection::Outgoing => format!("Til {}", l.text.recipient_name),
                     },
                     heading: l.text.heading.clone(),
-                    status: l.status.label_da(),
+                    status: l.status.label(lang),
                     public: l.public,
                     case: reference.to_string(),
                     case_url: case_url(&reference),
@@ -943,10 +969,10 @@ struct LettersPage {
 struct LetterRow {
     url: String,
     date: String,
-    direction: &'static str,
+    direction: String,
     party: String,
     heading: String,
-    status: &'static str,
+    status: String,
     public: bool,
     case: String,
     case_url: String,
@@ -967,8 +993,9 @@ pub async fn letterheads(
 fn letterheads_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    problem: Option<(OrganizationId, &str)>,
+    problem: Option<(OrganizationId, &crate::i18n::Msg)>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let entries = letters::letterheads(conn)?
         .iter()
         .map(|e| LetterheadLine {
@@ -977,8 +1004,8 @@ fn letterheads_page(
             kind: e
                 .kind
                 .parse::<crate::domain::organization::OrganizationKind>()
-                .map(|k| k.label_da())
-                .unwrap_or(""),
+                .map(|k| k.label(lang))
+                .unwrap_or_default(),
             address: e.address_lines.join("\n"),
             website: e.website.clone(),
             has_logo: e.has_logo,
@@ -1000,12 +1027,12 @@ struct LetterheadsPage<'a> {
 struct LetterheadLine<'a> {
     id: OrganizationId,
     name: String,
-    kind: &'static str,
+    kind: String,
     address: String,
     website: Option<String>,
     has_logo: bool,
     can_send: bool,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 /// `POST /secretariat/letterheads/{id}` (multipart: address, web address, logo).
@@ -1036,7 +1063,7 @@ pub async fn save_letterhead(
     Ok(outcome.respond(|_| {
         (
             format!("/secretariat/letterheads#brevhoved-{org}"),
-            "Brevhovedet er gemt.".to_owned(),
+            "notice-letterhead-saved",
         )
     }))
 }

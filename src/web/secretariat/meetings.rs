@@ -30,8 +30,8 @@ struct Row {
     organization_name: String,
     when: When,
     location: String,
-    kind_label: &'static str,
-    status_label: &'static str,
+    kind_label: String,
+    status_label: String,
     proposal_deadline: When,
     proposal_rule: String,
     release_deadline: When,
@@ -53,14 +53,14 @@ type Bodies = Vec<(OrganizationId, String)>;
 struct HeldRow {
     organization_name: String,
     when: When,
-    status_label: &'static str,
+    status_label: String,
     decisions_url: String,
 }
 
 /// How many past meetings the list offers for recording decisions.
 const HELD_LIMIT: i64 = 20;
 
-fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
+fn held(lang: crate::domain::language::Lang, conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
     let now = Utc::now();
     // Released meetings come latest first; the future ones are skipped.
     let (released, _) = meetings::list_released(conn, 0, HELD_LIMIT + LIST_LIMIT)?;
@@ -70,14 +70,17 @@ fn held(conn: &mut DbConnection) -> AppResult<Vec<HeldRow>> {
         .take(HELD_LIMIT as usize)
         .map(|m| HeldRow {
             organization_name: m.organization_name.clone(),
-            when: When::new(m.starts_at),
-            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
+            when: When::new(lang, m.starts_at),
+            status_label: m.status.label_at(lang, m.starts_at, chrono::Utc::now()),
             decisions_url: crate::urls::meeting_decisions(m.id),
         })
         .collect())
 }
 
-fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
+fn rows(
+    lang: crate::domain::language::Lang,
+    conn: &mut DbConnection,
+) -> AppResult<(Vec<Row>, Bodies)> {
     let ids: Vec<OrganizationId> = meetings::meeting_organizations(conn)?
         .iter()
         .map(|(id, _)| *id)
@@ -93,14 +96,14 @@ fn rows(conn: &mut DbConnection) -> AppResult<(Vec<Row>, Bodies)> {
             agenda_url: crate::urls::agenda_editor(m.id),
             edit_url: crate::urls::meeting_edit(m.id),
             organization_name: m.organization_name.clone(),
-            when: When::new(m.starts_at),
+            when: When::new(lang, m.starts_at),
             location: m.location.clone(),
-            kind_label: m.kind.label_da(),
-            status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
-            proposal_deadline: When::new(s.proposal.deadline(m.starts_at, &s.closed)),
-            proposal_rule: s.proposal.describe_da(),
-            release_deadline: When::new(s.agenda_release.deadline(m.starts_at, &s.closed)),
-            release_rule: s.agenda_release.describe_da(),
+            kind_label: m.kind.label(lang),
+            status_label: m.status.label_at(lang, m.starts_at, chrono::Utc::now()),
+            proposal_deadline: When::new(lang, s.proposal.deadline(m.starts_at, &s.closed)),
+            proposal_rule: s.proposal.describe(lang),
+            release_deadline: When::new(lang, s.agenda_release.deadline(m.starts_at, &s.closed)),
+            release_rule: s.agenda_release.describe(lang),
         });
     }
     Ok((out, bodies))
@@ -113,11 +116,12 @@ async fn meetings_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let (rows, bodies, held) = state
         .db
-        .run(|conn| {
-            let (rows, bodies) = rows(conn)?;
-            Ok((rows, bodies, held(conn)?))
+        .run(move |conn| {
+            let (rows, bodies) = rows(lang, conn)?;
+            Ok((rows, bodies, held(lang, conn)?))
         })
         .await?;
     let rules = state.db.run(crate::db::minutes::signer_rules).await?;
@@ -138,7 +142,7 @@ async fn meetings_page(
                         .iter()
                         .map(|r| Choice {
                             value: r.as_str().to_owned(),
-                            label: r.label_da().to_owned(),
+                            label: r.label(lang).to_owned(),
                             selected: *r == rule,
                         })
                         .collect(),
@@ -157,7 +161,7 @@ async fn meetings_page(
             .iter()
             .map(|k| Choice {
                 value: k.as_str().to_owned(),
-                label: k.label_da().to_owned(),
+                label: k.label(lang).to_owned(),
                 selected: form.kind == k.as_str(),
             })
             .collect(),
@@ -189,11 +193,11 @@ struct MeetingsPage<'a> {
     date: &'a str,
     time: &'a str,
     location: &'a str,
-    error_organization: Option<&'a str>,
-    error_date: Option<&'a str>,
-    error_time: Option<&'a str>,
-    error_location: Option<&'a str>,
-    error_kind: Option<&'a str>,
+    error_organization: Option<&'a crate::i18n::Msg>,
+    error_date: Option<&'a crate::i18n::Msg>,
+    error_time: Option<&'a crate::i18n::Msg>,
+    error_location: Option<&'a crate::i18n::Msg>,
+    error_kind: Option<&'a crate::i18n::Msg>,
     errors: Vec<crate::web::forms::ErrorLine>,
 }
 
@@ -253,7 +257,7 @@ pub async fn create(
     tracing::info!(meeting = id.0, "meeting planned");
     Ok(crate::web::flash::done(
         format!("/secretariat/meetings#moede-{id}"),
-        "Mødet er oprettet. Det står i listen herunder med sine frister; dagsordenen bygges derfra.",
+        "notice-meeting-created",
     ))
 }
 
@@ -281,6 +285,6 @@ pub async fn set_signers(
         .await?;
     Ok(crate::web::flash::done(
         "/secretariat/meetings#protokolgodkendelse",
-        "Reglen for, hvem der godkender protokollen, er gemt. Den gælder for protokoller, der udarbejdes fra nu.",
+        "notice-signer-rule-saved",
     ))
 }

@@ -22,7 +22,7 @@ const PAGE_SIZE: i64 = 50;
 const SUBJECT_KIND: SubjectKind = SubjectKind("outbox_message");
 
 fn not_found() -> AppError {
-    AppError::not_found("Beskeden findes ikke i udbakken.")
+    AppError::not_found("error-the-message-is-not-in-the")
 }
 
 #[derive(Deserialize)]
@@ -33,7 +33,7 @@ pub struct ListQuery {
 
 #[derive(Serialize)]
 struct Tab {
-    label: &'static str,
+    label: String,
     url: String,
     count: i64,
     current: bool,
@@ -45,7 +45,7 @@ struct Row {
     subject: String,
     to: String,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     attempts: i32,
     created: When,
     /// When it was sent, or when the next attempt is due.
@@ -62,18 +62,18 @@ fn recipients(message: &StoredMessage) -> String {
         .join(", ")
 }
 
-fn row(message: &StoredMessage) -> Row {
+fn row(lang: crate::domain::language::Lang, message: &StoredMessage) -> Row {
     Row {
         url: format!("/secretariat/outbox/{}", message.id),
         subject: message.subject.clone(),
         to: recipients(message),
         status: message.status.as_str(),
-        status_label: message.status.label_da(),
+        status_label: message.status.label(lang),
         attempts: message.attempts,
-        created: When::new(message.created_at),
+        created: When::new(lang, message.created_at),
         when: match message.status {
-            OutboxStatus::Sent => message.sent_at.map(When::new),
-            OutboxStatus::Pending => Some(When::new(message.next_attempt_at)),
+            OutboxStatus::Sent => message.sent_at.map(|at| When::new(lang, at)),
+            OutboxStatus::Pending => Some(When::new(lang, message.next_attempt_at)),
             OutboxStatus::Sending | OutboxStatus::Dead => None,
         },
         last_error: message.last_error.clone(),
@@ -99,10 +99,11 @@ pub async fn list(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let status = match query.status.as_deref() {
         None | Some("") | Some("all") => None,
         Some(text) => Some(OutboxStatus::parse(text).ok_or_else(|| {
-            AppError::bad_request("Ukendt status. Vælg venter, sendes, sendt eller opgivet.")
+            AppError::bad_request("error-unknown-status-choose-waiting-sending-sent")
         })?),
     };
     let page = query.page.unwrap_or(1).max(1);
@@ -116,13 +117,13 @@ pub async fn list(
         .await?;
     let all: i64 = counts.iter().map(|(_, n)| n).sum();
     let mut tabs = vec![Tab {
-        label: "Alle",
+        label: crate::i18n::t(lang, "outbox-all"),
         url: list_url(None, 1),
         count: all,
         current: status.is_none(),
     }];
     tabs.extend(counts.iter().map(|(s, n)| Tab {
-        label: s.label_da(),
+        label: s.label(lang),
         url: list_url(Some(*s), 1),
         count: *n,
         current: status == Some(*s),
@@ -140,7 +141,7 @@ pub async fn list(
     }
     let view = ListPage {
         tabs,
-        rows: messages.iter().map(row).collect(),
+        rows: messages.iter().map(|m| row(lang, m)).collect(),
         total,
         page,
         pages,
@@ -184,6 +185,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<MessageId>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let (message, history) = state
         .db
@@ -208,8 +210,8 @@ pub async fn show(
         attachments: Vec<AttachmentView>,
     }
     let view = MessagePage {
-        history: history.iter().map(AuditLine::from).collect(),
-        m: row(&message),
+        history: history.iter().map(|e| AuditLine::new(lang, e)).collect(),
+        m: row(lang, &message),
         id: message.id,
         message_id: &message.message_id,
         from: &message.from,
@@ -293,6 +295,6 @@ pub async fn requeue(
         .await?;
     Ok(crate::web::flash::done(
         format!("/secretariat/outbox/{id}"),
-        "Beskeden er sat i kø igen og sendes ved næste forsøg.",
+        "notice-message-requeued",
     ))
 }

@@ -89,6 +89,7 @@ enum Refused<'a> {
 }
 
 fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> AppResult<String> {
+    let lang = user.lang;
     let now = Utc::now();
     let mut bodies = Vec::new();
     for (id, name) in meetings::planning_organizations(conn)? {
@@ -96,9 +97,9 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
         let next = meetings::upcoming(conn, id, now, NEXT_DEADLINES)?
             .into_iter()
             .map(|m| NextDeadline {
-                meeting: When::new(m.starts_at),
-                proposal: When::new(s.proposal.deadline(m.starts_at, &s.closed)),
-                release: When::new(s.agenda_release.deadline(m.starts_at, &s.closed)),
+                meeting: When::new(lang, m.starts_at),
+                proposal: When::new(lang, s.proposal.deadline(m.starts_at, &s.closed)),
+                release: When::new(lang, s.agenda_release.deadline(m.starts_at, &s.closed)),
             })
             .collect();
         let form = match &refused {
@@ -110,8 +111,8 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
         bodies.push(BodyRules {
             id: id.0,
             name,
-            proposal_rule: s.proposal.describe_da(),
-            release_rule: s.agenda_release.describe_da(),
+            proposal_rule: s.proposal.describe(lang),
+            release_rule: s.agenda_release.describe(lang),
             next,
             proposal_kinds: kind_choices(&form.f.proposal_kind),
             release_kinds: kind_choices(&form.f.release_kind),
@@ -136,7 +137,7 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
         })
         .filter_map(|d| {
             public_holiday(d).map(|name| Holiday {
-                date: crate::domain::time::day_da(d),
+                date: crate::domain::time::day(lang, d),
                 name,
             })
         })
@@ -175,7 +176,7 @@ pub async fn save_rules(
             match service::meetings::set_rules(conn, &user.account.actor(), org, &input)? {
                 Ok(()) => Ok(Posted::Done((
                     format!("/secretariat/settings/rules#regler-{org}"),
-                    "Fristreglerne er gemt. De nye frister står herunder.".to_owned(),
+                    "notice-rules-saved",
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -199,7 +200,7 @@ pub async fn save_closed_days(
             match service::meetings::set_closed_days(conn, &user.account.actor(), &input)? {
                 Ok(()) => Ok(Posted::Done((
                     "/secretariat/settings/rules#lukkedage".to_owned(),
-                    "Lukkedagene er gemt.".to_owned(),
+                    "notice-closed-days-saved",
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -300,6 +301,7 @@ pub async fn plan(
     Secretariat(user): Secretariat,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let PlanForm { input, action } = form;
     state
         .db
@@ -327,9 +329,9 @@ pub async fn plan(
                             .days
                             .iter()
                             .map(|d| PreviewDay {
-                                date: crate::domain::time::day_da(d.date),
+                                date: crate::domain::time::day(lang, d.date),
                                 weekday: crate::domain::time::weekday_da(d.date.weekday()),
-                                when: d.starts_at.map(When::new),
+                                when: d.starts_at.map(|at| When::new(lang, at)),
                                 skipped: d.skipped.clone(),
                             })
                             .collect(),
@@ -357,7 +359,7 @@ struct EditPage {
     id: i64,
     organization_name: String,
     when: When,
-    status_label: &'static str,
+    status_label: String,
     released: bool,
     editable: bool,
     form: FormState<MeetingInput>,
@@ -370,7 +372,9 @@ fn edit_page(
     id: MeetingId,
     refused: Option<(MeetingInput, &FieldErrors)>,
 ) -> AppResult<String> {
-    let m = meetings::get(conn, id)?.ok_or_else(|| AppError::not_found("Mødet findes ikke."))?;
+    let lang = user.lang;
+    let m = meetings::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let form = match refused {
         Some((input, errors)) => FormState::new(input, errors),
         None => FormState::blank(service::meetings::edit_input(&m)),
@@ -378,14 +382,14 @@ fn edit_page(
     let view = EditPage {
         id: id.0,
         organization_name: m.organization_name.clone(),
-        when: When::new(m.starts_at),
-        status_label: m.status.label_at_da(m.starts_at, chrono::Utc::now()),
+        when: When::new(lang, m.starts_at),
+        status_label: m.status.label_at(lang, m.starts_at, chrono::Utc::now()),
         released: m.status.agenda_is_released(),
         editable: service::meetings::editable(&m, Utc::now()),
         kinds: choices(
             MeetingKind::ALL
                 .iter()
-                .map(|k| (k.as_str().to_owned(), k.label_da().to_owned())),
+                .map(|k| (k.as_str().to_owned(), k.label(lang).to_owned())),
             &form.f.kind,
         ),
         form,
@@ -441,5 +445,5 @@ pub async fn edit(
         .await?;
     // The public page of a released agenda shows the new time at once.
     state.pages.invalidate(id);
-    Ok(posted.respond(|()| (crate::urls::meeting_edit(id), "Mødet er ændret.".to_owned())))
+    Ok(posted.respond(|()| (crate::urls::meeting_edit(id), "notice-meeting-changed")))
 }

@@ -33,14 +33,12 @@ pub async fn return_to_author(
     let comment = form.comment.trim().to_owned();
     let mut errors = FieldErrors::default();
     if comment.is_empty() {
-        errors.add(
-            "comment",
-            "Skriv en kommentar til forslagsstilleren: hvad skal rettes?",
-        );
+        errors.add("comment", "field-write-a-comment-to-the-proposer");
     } else if comment.chars().count() > COMMENT_MAX_CHARS {
         errors.add(
             "comment",
-            format!("Kommentaren er for lang (højst {COMMENT_MAX_CHARS} tegn)."),
+            crate::i18n::Msg::key("field-the-comment-is-too-long-at")
+                .arg("COMMENT_MAX_CHARS", COMMENT_MAX_CHARS),
         );
     }
     if !errors.is_empty() {
@@ -68,10 +66,7 @@ pub async fn return_to_author(
             )
         })
         .await?;
-    Ok(flash::done(
-        proposal_url(id),
-        "Forslaget er sendt retur til forslagsstilleren med din kommentar.",
-    ))
+    Ok(flash::done(proposal_url(id), "notice-proposal-returned"))
 }
 
 /// `POST /proposals/{id}/accept`: every checklist point met, a case number assigned or linked,
@@ -82,6 +77,7 @@ pub async fn accept(
     path: web::Path<ProposalId>,
     CsrfForm(form): CsrfForm<ReviewForm>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let id = path.into_inner();
     let (proposal, _) = load_for(&state, id, &user).await?;
     let mut errors = FieldErrors::default();
@@ -93,10 +89,8 @@ pub async fn accept(
     if !missing.is_empty() {
         errors.add(
             "checklist",
-            format!(
-                "Et forslag godkendes kun, når alle punkter er opfyldt. Mangler: {}. Send det ellers retur med en kommentar.",
-                crate::domain::text::danish_list(&missing)
-            ),
+            crate::i18n::Msg::key("field-a-proposal-is-accepted-only-when")
+                .arg("arg0", crate::domain::text::list(lang, &missing)),
         );
     }
     let existing = CaseReference::parse_list(&form.cases).unwrap_or_else(|e| {
@@ -105,20 +99,14 @@ pub async fn accept(
     });
     let assign_new = form.assign_new.is_some();
     if !assign_new && existing.is_empty() && proposal.case_references().is_empty() {
-        errors.add(
-            "cases",
-            "Tildel et nyt sagsnummer, eller skriv det eksisterende sagsnummer.",
-        );
+        errors.add("cases", "field-assign-a-new-case-number-or");
     }
     let late_reason = form.late_reason.trim().to_owned();
     if proposal.late && late_reason.is_empty() {
-        errors.add(
-            "late_reason",
-            "Forslaget kom efter fristen: skriv begrundelsen for at sætte det på dagsordenen.",
-        );
+        errors.add("late_reason", "field-the-proposal-came-after-the-deadline");
     }
     if late_reason.chars().count() > COMMENT_MAX_CHARS {
-        errors.add("late_reason", "Begrundelsen er for lang.");
+        errors.add("late_reason", "field-the-reason-is-too-long");
     }
     if !errors.is_empty() {
         return show_page(
@@ -152,7 +140,7 @@ pub async fn accept(
         proposal_url(id),
         format!(
             "Forslaget er godkendt til dagsordenen med sagsnummer {}. Forslagsstilleren har fået besked.",
-            crate::domain::text::danish_list(&cases)
+            crate::domain::text::list(lang, &cases)
         ),
     ))
 }
@@ -164,6 +152,7 @@ pub async fn inbox(
     Secretariat(user): Secretariat,
     query: web::Query<InboxQuery>,
 ) -> AppResult<HttpResponse> {
+    let lang = user.lang;
     let query = query.into_inner();
     let pages = [query.side, query.retur, query.godkendt].map(|p| p.unwrap_or(1).max(1));
     let sections = state
@@ -202,7 +191,7 @@ pub async fn inbox(
                 )
             };
             Section {
-                rows: list_rows(&rows),
+                rows: list_rows(lang, &rows),
                 total,
                 previous: (page > 1).then(|| link(page - 1)),
                 next: (page.saturating_mul(INBOX_PAGE_SIZE) < total).then(|| link(page + 1)),

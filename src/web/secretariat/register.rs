@@ -45,20 +45,20 @@ pub(super) fn choices<'a>(
         .collect()
 }
 
-fn kinds(selected: &str) -> Vec<Choice> {
+fn kinds(lang: crate::domain::language::Lang, selected: &str) -> Vec<Choice> {
     choices(
         OrganizationKind::ALL
             .iter()
-            .map(|k| (k.as_str().to_owned(), k.label_da().to_owned())),
+            .map(|k| (k.as_str().to_owned(), k.label(lang).to_owned())),
         selected,
     )
 }
 
-fn roles(selected: &str) -> Vec<Choice> {
+fn roles(lang: crate::domain::language::Lang, selected: &str) -> Vec<Choice> {
     choices(
         MembershipRole::ALL
             .iter()
-            .map(|r| (r.as_str().to_owned(), r.label_da().to_owned())),
+            .map(|r| (r.as_str().to_owned(), r.label(lang).to_owned())),
         selected,
     )
 }
@@ -99,7 +99,7 @@ fn base(state: &AppState) -> String {
 #[derive(Serialize)]
 struct KindGroup {
     kind: OrganizationKind,
-    label: &'static str,
+    label: String,
     rows: Vec<OrganizationView>,
 }
 
@@ -118,14 +118,15 @@ fn organizations_page(
     input: OrganizationInput,
     errors: &FieldErrors,
 ) -> AppResult<String> {
-    let list = read::organizations(conn, base, true)?;
+    let lang = user.lang;
+    let list = read::organizations(lang, conn, base, true)?;
     let mut groups: Vec<KindGroup> = Vec::new();
     for o in &list {
         match groups.last_mut() {
             Some(g) if g.kind == o.kind => g.rows.push(o.clone()),
             _ => groups.push(KindGroup {
                 kind: o.kind,
-                label: o.kind.label_da(),
+                label: o.kind.label(lang),
                 rows: vec![o.clone()],
             }),
         }
@@ -133,7 +134,7 @@ fn organizations_page(
     groups.sort_by_key(|g| kind_order(g.kind));
     let view = OrganizationsPage {
         groups,
-        kinds: kinds(&input.kind),
+        kinds: kinds(lang, &input.kind),
         // A committee sits under the council, an administration under its committee.
         parents: organization_choices(&list, &input.parent, |o| {
             o.active && o.kind.holds_meetings()
@@ -177,7 +178,7 @@ pub async fn create_organization(
             move |conn| match service::create_organization(conn, &user.account.actor(), &input)? {
                 Ok(id) => Ok(Posted::Done((
                     organization_url(id),
-                    "Organisationen er oprettet.".to_owned(),
+                    "notice-organization-created",
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -195,7 +196,7 @@ struct OrganizationPage {
     parents: Vec<Choice>,
     members: Vec<MembershipView>,
     form: FormState<OrganizationInput>,
-    problem: Option<String>,
+    problem: Option<crate::i18n::Msg>,
 }
 
 fn organization_page(
@@ -205,22 +206,23 @@ fn organization_page(
     id: OrganizationId,
     input: Option<OrganizationInput>,
     errors: &FieldErrors,
-    problem: Option<String>,
+    problem: Option<crate::i18n::Msg>,
 ) -> AppResult<String> {
-    let stored =
-        orgs::get(conn, id)?.ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
+    let lang = user.lang;
+    let stored = orgs::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))?;
     let input = input.unwrap_or_else(|| service::organization_input(&stored));
-    let list = read::organizations(conn, base, true)?;
+    let list = read::organizations(lang, conn, base, true)?;
     let o = list
         .iter()
         .find(|o| o.id == id)
         .cloned()
-        .ok_or_else(|| AppError::not_found("Organisationen findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-organisation-does-not-exist"))?;
     let view = OrganizationPage {
         parents: organization_choices(&list, &input.parent, |p| {
             p.id != id && p.kind.holds_meetings()
         }),
-        members: read::members_of(conn, id, today())?,
+        members: read::members_of(lang, conn, id, today())?,
         o,
         form: FormState::new(input, errors),
         problem,
@@ -260,7 +262,7 @@ pub async fn update_organization(
             match service::update_organization(conn, &user.account.actor(), id, &input)? {
                 Ok(()) => Ok(Posted::Done((
                     organization_url(id),
-                    "Organisationen er gemt.".to_owned(),
+                    "notice-organization-saved",
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -289,11 +291,11 @@ pub async fn set_active(
             let done =
                 service::set_organization_active(conn, &user.account.actor(), id, active, today());
             let notice = if active {
-                "Organisationen er aktiv igen."
+                "notice-organization-active"
             } else {
-                "Organisationen er deaktiveret; dens medlemskaber er afsluttet."
+                "notice-organization-deactivated"
             };
-            let done = done.map(|()| (organization_url(id), notice.to_owned()));
+            let done = done.map(|()| (organization_url(id), notice));
             refused_or(done, |problem| {
                 organization_page(
                     conn,
@@ -302,7 +304,7 @@ pub async fn set_active(
                     id,
                     None,
                     &FieldErrors::default(),
-                    Some(problem.to_owned()),
+                    Some(problem.clone()),
                 )
             })
         })
@@ -345,9 +347,10 @@ fn persons_page(
     input: PersonInput,
     errors: &FieldErrors,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let page_number = page_number.max(1);
     let offset = (page_number - 1).saturating_mul(PERSONS_PER_PAGE);
-    let (list, total) = read::persons(conn, base, offset, PERSONS_PER_PAGE, true, today())?;
+    let (list, total) = read::persons(lang, conn, base, offset, PERSONS_PER_PAGE, true, today())?;
     let url = |n: i64| format!("/secretariat/settings/persons?page={n}");
     let view = PersonsPage {
         rows: list
@@ -415,10 +418,7 @@ pub async fn create_person(
         .db
         .run(
             move |conn| match service::create_person(conn, &user.account.actor(), &input)? {
-                Ok(id) => Ok(Posted::Done((
-                    person_url(id),
-                    "Personen er oprettet. Tilføj medlemskaberne herunder.".to_owned(),
-                ))),
+                Ok(id) => Ok(Posted::Done((person_url(id), "notice-person-created"))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     persons_page(conn, &base, &user, 1, input, &errors)?,
@@ -447,14 +447,15 @@ fn person_page(
     person_form: Option<(PersonInput, &FieldErrors)>,
     membership_form: Option<(MembershipInput, &FieldErrors)>,
 ) -> AppResult<String> {
-    let p = read::person(conn, base, id, true, today())?
-        .ok_or_else(|| AppError::not_found("Personen findes ikke."))?;
+    let lang = user.lang;
+    let p = read::person(lang, conn, base, id, true, today())?
+        .ok_or_else(|| AppError::not_found("error-the-person-does-not-exist"))?;
     let none = FieldErrors::default();
     let form = match person_form {
         Some((input, errors)) => FormState::new(input, errors),
         None => {
             let stored = orgs::get_person(conn, id)?
-                .ok_or_else(|| AppError::not_found("Personen findes ikke."))?;
+                .ok_or_else(|| AppError::not_found("error-the-person-does-not-exist"))?;
             FormState::new(service::person_input(&stored), &none)
         }
     };
@@ -463,17 +464,17 @@ fn person_page(
         None => FormState::blank(MembershipInput {
             person: id.to_string(),
             role: MembershipRole::Member.as_str().to_owned(),
-            start_date: crate::domain::time::day_da(today()),
+            start_date: crate::domain::time::day(lang, today()),
             ..MembershipInput::default()
         }),
     };
-    let list = read::organizations(conn, base, false)?;
+    let list = read::organizations(lang, conn, base, false)?;
     let view = PersonPage {
         organizations: organization_choices(&list, &membership.f.organization, |o| o.active),
         parties: organization_choices(&list, &membership.f.party, |o| {
             o.active && o.kind == OrganizationKind::Party
         }),
-        roles: roles(&membership.f.role),
+        roles: roles(lang, &membership.f.role),
         p,
         form,
         membership,
@@ -509,10 +510,7 @@ pub async fn update_person(
         .db
         .run(
             move |conn| match service::update_person(conn, &user.account.actor(), id, &input)? {
-                Ok(()) => Ok(Posted::Done((
-                    person_url(id),
-                    "Personen er gemt.".to_owned(),
-                ))),
+                Ok(()) => Ok(Posted::Done((person_url(id), "notice-person-saved"))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     person_page(conn, &base, &user, id, Some((input, &errors)), None)?,
@@ -533,7 +531,7 @@ pub async fn add_membership(
         .person
         .trim()
         .parse()
-        .map_err(|_| AppError::bad_request("Formularen mangler personen."))?;
+        .map_err(|_| AppError::bad_request("error-the-form-is-missing-the-person"))?;
     let base = base(&state);
     state
         .db
@@ -541,7 +539,7 @@ pub async fn add_membership(
             move |conn| match service::add_membership(conn, &user.account.actor(), &input)? {
                 Ok(_) => Ok(Posted::Done((
                     format!("{}#medlemskaber", person_url(person)),
-                    "Medlemskabet er tilføjet.".to_owned(),
+                    "notice-membership-added",
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -570,20 +568,21 @@ fn membership_page(
     id: MembershipId,
     input: Option<(MembershipInput, &FieldErrors)>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let stored = orgs::get_membership(conn, id)?
-        .ok_or_else(|| AppError::not_found("Medlemskabet findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-membership-does-not-exist"))?;
     let none = FieldErrors::default();
     let form = match input {
         Some((input, errors)) => FormState::new(input, errors),
         None => FormState::new(service::membership_input(&stored), &none),
     };
-    let list = read::organizations(conn, base, false)?;
+    let list = read::organizations(lang, conn, base, false)?;
     let view = MembershipPage {
-        held: MembershipView::new(&stored, today()),
+        held: MembershipView::new(lang, &stored, today()),
         person_url: person_url(stored.person_id),
         organization_url: organization_url(stored.organization_id),
         parties: organization_choices(&list, &form.f.party, |o| o.kind == OrganizationKind::Party),
-        roles: roles(&form.f.role),
+        roles: roles(lang, &form.f.role),
         membership: form,
     };
     render_page("secretariat/settings_membership.html", user, &view)
@@ -621,10 +620,12 @@ pub async fn update_membership(
                 Ok(()) => {
                     let person = orgs::get_membership(conn, id)?
                         .map(|m| m.person_id)
-                        .ok_or_else(|| AppError::not_found("Medlemskabet findes ikke."))?;
+                        .ok_or_else(|| {
+                            AppError::not_found("error-the-membership-does-not-exist")
+                        })?;
                     Ok(Posted::Done((
                         format!("{}#medlemskaber", person_url(person)),
-                        "Medlemskabet er gemt.".to_owned(),
+                        "notice-membership-saved",
                     )))
                 }
                 Err(errors) => Ok(Posted::Refused(
@@ -659,14 +660,15 @@ fn periods_page(
     input: PeriodInput,
     errors: &FieldErrors,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let body = service::body(conn)?;
     let view = PeriodsPage {
         periods: orgs::election_periods(conn, body)?
             .into_iter()
             .map(|p| PeriodRow {
                 name: p.name,
-                start_date: crate::domain::time::day_da(p.start_date),
-                end_date: p.end_date.map(crate::domain::time::day_da),
+                start_date: crate::domain::time::day(lang, p.start_date),
+                end_date: p.end_date.map(|d| crate::domain::time::day(lang, d)),
             })
             .collect(),
         form: FormState::new(input, errors),

@@ -23,7 +23,7 @@ use crate::web::upload::read_upload;
 
 #[derive(Serialize)]
 struct KindCount {
-    label: &'static str,
+    label: String,
     active: usize,
     inactive: usize,
 }
@@ -35,7 +35,7 @@ struct SettingsPage {
     council_titles: Vec<Choice>,
     languages: Vec<Choice>,
     has_logo: bool,
-    logo_problem: Option<String>,
+    logo_problem: Option<crate::i18n::Msg>,
     kinds: Vec<KindCount>,
     persons: i64,
     period: Option<String>,
@@ -45,7 +45,7 @@ struct SettingsPage {
 enum Refusal<'a> {
     None,
     Settings(SettingsInput, &'a FieldErrors),
-    Logo(&'a str),
+    Logo(&'a crate::i18n::Msg),
 }
 
 fn settings_page(
@@ -53,6 +53,7 @@ fn settings_page(
     user: &CurrentUser,
     refusal: Refusal,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let m = service::get(conn)?;
     let (input, errors, logo_problem) = match refusal {
         Refusal::None => (service::input(&m), FieldErrors::default(), None),
@@ -67,7 +68,7 @@ fn settings_page(
     let kinds = OrganizationKind::ALL
         .iter()
         .map(|k| KindCount {
-            label: k.label_da(),
+            label: k.label(lang),
             active: all.iter().filter(|o| o.kind == *k && o.active).count(),
             inactive: all.iter().filter(|o| o.kind == *k && !o.active).count(),
         })
@@ -77,13 +78,13 @@ fn settings_page(
         council_titles: choices(
             CouncilTitle::ALL
                 .iter()
-                .map(|t| (t.as_str().to_owned(), t.label_da().to_owned())),
+                .map(|t| (t.as_str().to_owned(), t.label(lang).to_owned())),
             &input.council_title,
         ),
         languages: choices(
             Language::ALL
                 .iter()
-                .map(|l| (l.as_str().to_owned(), l.label_da().to_owned())),
+                .map(|l| (l.as_str().to_owned(), l.label(lang).to_owned())),
             &input.default_language,
         ),
         form: FormState::new(input, &errors),
@@ -140,12 +141,7 @@ pub async fn save(
     if matches!(posted, Posted::Done(_)) {
         changed(&state).await?;
     }
-    Ok(posted.respond(|()| {
-        (
-            "/secretariat/settings".to_owned(),
-            "Indstillingerne er gemt. Alle sider viser dem nu.".to_owned(),
-        )
-    }))
+    Ok(posted.respond(|()| ("/secretariat/settings".to_owned(), "notice-settings-saved")))
 }
 
 /// `POST /secretariat/settings/logo` (multipart: `file`, or `remove_logo`).
@@ -166,14 +162,14 @@ pub async fn save_logo(
                     let file = upload.take_file()?.map(|(_, bytes)| bytes);
                     match (remove, file) {
                         (true, _) => service::set_logo(conn, &user.account.actor(), None)
-                            .map(|()| "Logoet er fjernet."),
+                            .map(|()| "notice-logo-removed"),
                         (false, Some(bytes)) => {
                             service::set_logo(conn, &user.account.actor(), Some(&bytes))
-                                .map(|()| "Logoet er gemt og står nu i sidehovedet.")
+                                .map(|()| "notice-logo-saved")
                         }
-                        (false, None) => Err(AppError::invalid(
-                            "Vælg en billedfil (PNG eller JPEG) at bruge som logo.",
-                        )),
+                        (false, None) => {
+                            Err(AppError::invalid("error-choose-an-image-file-png-or"))
+                        }
                     }
                 });
             refused_or(done, |why| settings_page(conn, &user, Refusal::Logo(why)))

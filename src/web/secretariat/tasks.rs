@@ -11,7 +11,7 @@ use crate::db::tasks::TaskFilter;
 use crate::db::tasks::{self, TaskChange};
 use crate::db::{DbConnection, decisions, meetings};
 use crate::domain::task::{Standing, TaskStatus};
-use crate::domain::time::{datetime_da, long_date_da, parse_date, today};
+use crate::domain::time::{parse_date, today};
 use crate::domain::{MeetingId, OrganizationId, TaskFileId, TaskId};
 use crate::error::{AppError, AppResult};
 use crate::service::followup;
@@ -121,6 +121,7 @@ pub struct Filter {
 const PAGE_SIZE: i64 = 50;
 
 fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> AppResult<String> {
+    let lang = user.lang;
     let today = today();
     let names: std::collections::HashMap<i64, String> = crate::db::organizations::list(conn)?
         .into_iter()
@@ -170,7 +171,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         .map(|t| t.agenda_item_id)
         .collect();
     let origins = tasks::origins(conn, &items)?;
-    let requests: Vec<TaskRow> = task_rows_with_origin(&asking, &origins);
+    let requests: Vec<TaskRow> = task_rows_with_origin(lang, &asking, &origins);
     let view = Dashboard {
         tallies,
         totals,
@@ -178,7 +179,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         chart_height,
         chart_width: LABEL_WIDTH + BAR_SPACE + 50,
         label_x: LABEL_WIDTH - 8,
-        tasks: task_rows_with_origin(&listed, &origins),
+        tasks: task_rows_with_origin(lang, &listed, &origins),
         total,
         previous: (page > 1).then(|| link(page - 1)),
         next: (page < pages).then(|| link(page + 1)),
@@ -187,7 +188,7 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
         requests,
         filter_administration: administration,
         filter_status: standing,
-        today: long_date_da(today),
+        today: crate::domain::time::long_date(lang, today),
     };
     render_page("secretariat/tasks.html", user, &view)
 }
@@ -232,9 +233,11 @@ fn task_page(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: TaskId,
-    problem: Option<&str>,
+    problem: Option<&crate::i18n::Msg>,
 ) -> AppResult<String> {
-    let task = tasks::get(conn, id)?.ok_or_else(|| AppError::not_found("Opgaven findes ikke."))?;
+    let lang = user.lang;
+    let task = tasks::get(conn, id)?
+        .ok_or_else(|| AppError::not_found("error-the-task-does-not-exist"))?;
     let item = decisions::decided_item(conn, task.agenda_item_id)?
         .ok_or_else(|| AppError::internal("a task's agenda item is missing"))?;
     let decision = decisions::decision_of(conn, task.agenda_item_id)?
@@ -246,20 +249,26 @@ fn task_page(
         clause_text: task.clause_text.clone(),
         description: task.description.clone(),
         lead: task.lead.name.clone(),
-        deadline: task.deadline.map(long_date_da),
-        deadline_input: task.deadline.map(crate::domain::time::day_da),
+        deadline: task
+            .deadline
+            .map(|d| crate::domain::time::long_date(lang, d)),
+        deadline_input: task.deadline.map(|d| crate::domain::time::day(lang, d)),
         overdue: task.status.is_overdue(task.deadline, today),
         answer_to: task.answer_to.as_ref().map(|o| o.name.clone()),
         status: task.status.as_str(),
-        status_label: task.status.label_da(),
+        status_label: task.status.label(lang),
         open: task.status.is_open(),
         closed: task.status == TaskStatus::Closed,
         answer: task.answer.clone(),
         answered_by: task.answered_by.clone(),
-        answered_at: task.answered_at.map(datetime_da),
-        proposed_deadline: task.proposed_deadline.map(long_date_da),
+        answered_at: task
+            .answered_at
+            .map(|at| crate::domain::time::datetime(lang, at)),
+        proposed_deadline: task
+            .proposed_deadline
+            .map(|d| crate::domain::time::long_date(lang, d)),
         extension_reason: task.extension_reason.clone(),
-        sent_at: datetime_da(task.sent_at),
+        sent_at: crate::domain::time::datetime(lang, task.sent_at),
         lock: task.lock_version,
         contributions: task
             .contributors
@@ -270,7 +279,9 @@ fn task_page(
                 status: c.status,
                 answer: c.answer.clone(),
                 answered_by: c.answered_by.clone(),
-                answered_at: c.answered_at.map(datetime_da),
+                answered_at: c
+                    .answered_at
+                    .map(|at| crate::domain::time::datetime(lang, at)),
             })
             .collect(),
     };
@@ -287,12 +298,16 @@ fn task_page(
         .iter()
         .map(|m| MeetingChoice {
             id: m.id,
-            label: format!("{}, {}", m.organization_name, datetime_da(m.starts_at)),
+            label: format!(
+                "{}, {}",
+                m.organization_name,
+                crate::domain::time::datetime(lang, m.starts_at)
+            ),
         })
         .collect();
     let files = tasks::files(conn, task.id)?
         .iter()
-        .map(|f| crate::read::task::file_json(&task, f, &task_url(task.id)))
+        .map(|f| crate::read::task::file_json(lang, &task, f, &task_url(task.id)))
         .collect();
     let presented_url = match task.presented_item_id {
         Some(item) => crate::read::followup::presented_url(conn, item)?,
@@ -304,7 +319,7 @@ fn task_page(
         files,
         presented_url,
         organization_name: item.organization_name.clone(),
-        meeting_date: crate::domain::time::date_da(item.meeting_starts_at),
+        meeting_date: crate::domain::time::date(lang, item.meeting_starts_at),
         item_title: item.item.display_title(),
         item_url: item_decision_url(task.agenda_item_id),
         decision_text: decision.text,
@@ -326,7 +341,7 @@ struct TaskPage<'a> {
     item_title: String,
     item_url: String,
     decision_text: String,
-    problem: Option<&'a str>,
+    problem: Option<&'a crate::i18n::Msg>,
 }
 
 #[derive(Serialize)]
@@ -341,7 +356,7 @@ struct TaskDetail {
     overdue: bool,
     answer_to: Option<String>,
     status: &'static str,
-    status_label: &'static str,
+    status_label: String,
     open: bool,
     closed: bool,
     answer: Option<String>,
@@ -378,9 +393,10 @@ pub async fn overview(
     path: web::Path<TaskId>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    let lang = user.lang;
     let overview = state
         .db
-        .run(move |conn| followup::overview(conn, id))
+        .run(move |conn| followup::overview(conn, id, lang))
         .await?;
     #[derive(Serialize)]
     struct OverviewPage {
@@ -408,9 +424,13 @@ pub async fn overview_pdf(
     let id = path.into_inner();
     let overview = state
         .db
-        .run(move |conn| followup::overview(conn, id))
+        .run(move |conn| {
+            let lang = crate::db::municipality::language(conn)?;
+            Ok((lang, followup::overview(conn, id, lang)?))
+        })
         .await?;
-    let pdf = web::block(move || crate::documents::overview_pdf(&overview))
+    let (lang, overview) = overview;
+    let pdf = web::block(move || crate::documents::overview_pdf(lang, &overview))
         .await
         .map_err(AppError::internal)?
         .map_err(|e| AppError::internal(e).with_message("the overview could not be rendered"))?;
@@ -435,7 +455,7 @@ pub async fn file(
         .db
         .run(move |conn| tasks::file(conn, id, file))
         .await?
-        .ok_or_else(|| AppError::not_found("Filen findes ikke."))?;
+        .ok_or_else(|| AppError::not_found("error-the-file-does-not-exist"))?;
     Ok(crate::web::files::download(
         &meta.filename,
         &meta.content_type,
@@ -466,14 +486,13 @@ pub async fn present(
                 .meeting
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| AppError::invalid("Vælg det møde, svaret skal forelægges."))
+                .map_err(|_| AppError::invalid("error-choose-the-meeting-the-answer-goes"))
                 .and_then(|m| followup::present(conn, &actor, id, MeetingId(m), Some(by)));
             let done = match done {
                 Ok(item) => Ok((
                     crate::read::followup::presented_url(conn, item)?
                         .unwrap_or_else(|| task_url(id)),
-                    "Oversigten over svaret er sat på dagsordenen som et punkt med PDF'en som bilag."
-                        .to_owned(),
+                    "notice-overview-on-agenda",
                 )),
                 Err(err) => Err(err),
             };
@@ -486,15 +505,13 @@ pub async fn present(
 /// What an action on a task did, said on its page afterwards.
 fn done_text(action: &str) -> &'static str {
     match action {
-        "deadline" => {
-            "Fristen er flyttet, og forvaltningerne har fået besked med en ny kalenderfil."
-        }
-        "accept" => "Den ønskede frist er godkendt, og forvaltningerne har fået besked.",
-        "refuse" => "Ønsket om ny frist er afvist; fristen står ved magt.",
-        "reissue" => "Nye links er sendt; de gamle virker ikke længere.",
-        "revoke" => "Linkene er trukket tilbage.",
-        "close" => "Opgaven er lukket, og dens links er trukket tilbage.",
-        _ => "Opgaven er ændret.",
+        "deadline" => "notice-deadline-moved",
+        "accept" => "notice-deadline-approved",
+        "refuse" => "notice-deadline-refused",
+        "reissue" => "notice-links-sent",
+        "revoke" => "notice-links-withdrawn",
+        "close" => "notice-task-closed",
+        _ => "notice-task-changed",
     }
 }
 
@@ -526,18 +543,17 @@ impl ActionForm {
         let mut change = TaskChange::default();
         match self.action.as_str() {
             "deadline" => {
-                change.deadline = Some(parse_date(&self.deadline).ok_or_else(|| {
-                    AppError::invalid(
-                        "Skriv den nye frist som en dato, der findes, som DD.MM.ÅÅÅÅ.",
-                    )
-                })?)
+                change.deadline = Some(
+                    parse_date(&self.deadline)
+                        .ok_or_else(|| AppError::invalid("error-write-the-new-deadline-as-a"))?,
+                )
             }
             "accept" => change.accept_proposed_deadline = true,
             "refuse" => change.refuse_proposed_deadline = true,
             "reissue" => change.reissue_links = true,
             "revoke" => change.revoke_links = true,
             "close" => change.close = true,
-            _ => return Err(AppError::bad_request("Ukendt handling.")),
+            _ => return Err(AppError::bad_request("error-unknown-action")),
         }
         Ok(change)
     }
@@ -564,7 +580,7 @@ pub async fn act(
             })
         })
         .await?;
-    Ok(outcome.respond(|action| (task_url(id), done_text(&action).to_owned())))
+    Ok(outcome.respond(|action| (task_url(id), done_text(&action))))
 }
 
 #[cfg(test)]
