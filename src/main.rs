@@ -281,7 +281,13 @@ fn import_members(settings: &Settings, file: &std::path::Path, dry_run: bool) ->
             format!(" ({})", row.detail)
         };
         let reason = match &row.outcome {
-            Outcome::Refused(why) => format!(": {why}"),
+            Outcome::Refused(why) => format!(
+                ": {}",
+                why.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
             _ => String::new(),
         };
         say!(

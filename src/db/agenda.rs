@@ -635,7 +635,7 @@ pub fn prepare_release(
             return Err(AppError::invalid("error-the-meeting-has-begun-or-been-2"));
         }
         let snapshot = build_snapshot(conn, meeting_id)?;
-        check_items(&snapshot.items).map_err(|e| AppError::invalid(e.to_string()))?;
+        check_items(&snapshot.items).map_err(AppError::invalid)?;
         let settings = orgs::deadline_settings(conn, meeting.organization_id)?;
         let deadline = settings
             .agenda_release

@@ -202,7 +202,7 @@ pub fn check_account(
         match crate::domain::EmailAddress::parse(input.email.trim()) {
             Ok(e) => Some(e),
             Err(e) => {
-                errors.add("email", e.to_string());
+                errors.add("email", e);
                 None
             }
         }

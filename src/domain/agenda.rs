@@ -224,6 +224,20 @@ pub fn without_case_references(title: &str) -> &str {
     }
 }
 
+impl From<AgendaError> for crate::i18n::Msg {
+    fn from(err: AgendaError) -> Self {
+        use crate::i18n::Msg;
+        match err {
+            AgendaError::Empty => Msg::key("agenda-empty"),
+            AgendaError::DuplicateNumber(n) => Msg::key("agenda-duplicate-number").arg("number", n),
+            AgendaError::OpenAfterClosed(n) => {
+                Msg::key("agenda-open-after-closed").arg("number", n)
+            }
+            AgendaError::MissingTitle => Msg::key("agenda-missing-title"),
+        }
+    }
+}
+
 /// Why an agenda cannot be released as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {

@@ -132,6 +132,19 @@ impl Ord for CaseReference {
     }
 }
 
+impl From<CaseReferenceError> for crate::i18n::Msg {
+    fn from(err: CaseReferenceError) -> Self {
+        use crate::i18n::Msg;
+        match err {
+            CaseReferenceError::Empty => Msg::key("case-reference-empty"),
+            CaseReferenceError::Shape(t) => Msg::key("case-reference-shape").arg("text", t),
+            CaseReferenceError::Year(t) => Msg::key("case-reference-year").arg("text", t),
+            CaseReferenceError::ZeroSerial(t) => Msg::key("case-reference-zero").arg("text", t),
+            CaseReferenceError::TooMany(n) => Msg::key("case-reference-too-many").arg("max", n),
+        }
+    }
+}
+
 /// Why a text is not a case reference; the message is shown to users as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CaseReferenceError {

@@ -35,9 +35,9 @@ pub enum LetterEvent {
     Send,
 }
 
-/// Why a letter cannot take an event, in words for the user.
+/// Why a letter cannot take an event: a catalogue key of the words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
+#[error("{}", crate::i18n::Msg::key(self.0))]
 pub struct LetterStateError(pub &'static str);
 
 impl LetterStatus {
@@ -45,23 +45,17 @@ impl LetterStatus {
         use LetterEvent as E;
         use LetterStatus as S;
         match (self, event) {
-            (S::Sent, _) => Err(LetterStateError(
-                "Brevet er sendt og kan ikke ændres. Skriv et nyt brev, hvis der skal rettes noget.",
-            )),
+            (S::Sent, _) => Err(LetterStateError("letter-state-sent")),
             (S::Registered, E::Edit) => Ok(S::Registered),
-            (S::Registered, _) => Err(LetterStateError(
-                "Et indgående brev registreres; det godkendes og sendes ikke.",
-            )),
+            (S::Registered, _) => Err(LetterStateError("letter-state-incoming")),
             (S::Draft, E::Edit) => Ok(S::Draft),
             (S::Draft, E::Approve) => Ok(S::Approved),
-            (S::Draft, E::Send) => Err(LetterStateError("Brevet skal godkendes, før det sendes.")),
-            (S::Draft, E::Reopen) => Err(LetterStateError("Brevet er allerede en kladde.")),
+            (S::Draft, E::Send) => Err(LetterStateError("letter-state-approve-first")),
+            (S::Draft, E::Reopen) => Err(LetterStateError("letter-state-already-draft")),
             (S::Approved, E::Send) => Ok(S::Sent),
             (S::Approved, E::Reopen) => Ok(S::Draft),
-            (S::Approved, E::Edit) => Err(LetterStateError(
-                "Brevet er godkendt. Gør det til kladde igen for at rette det.",
-            )),
-            (S::Approved, E::Approve) => Err(LetterStateError("Brevet er allerede godkendt.")),
+            (S::Approved, E::Edit) => Err(LetterStateError("letter-state-approved")),
+            (S::Approved, E::Approve) => Err(LetterStateError("letter-state-already-approved")),
         }
     }
 }
@@ -258,6 +252,17 @@ fn signatories(list: &[Signatory]) -> Vec<Signatory> {
         })
         .filter(|s| !s.name.is_empty())
         .collect()
+}
+
+impl From<LogoError> for crate::i18n::Msg {
+    fn from(err: LogoError) -> Self {
+        match err {
+            LogoError::Kind => crate::i18n::Msg::key("logo-kind"),
+            LogoError::TooLarge => {
+                crate::i18n::Msg::key("logo-too-large").arg("kb", LOGO_MAX_BYTES / 1024)
+            }
+        }
+    }
 }
 
 /// Why a logo is refused.

@@ -241,7 +241,7 @@ pub fn check_person(input: &PersonInput) -> Result<PersonFields, FieldErrors> {
         text => match EmailAddress::parse(text) {
             Ok(e) => Some(e),
             Err(e) => {
-                errors.add("email", e.to_string());
+                errors.add("email", e);
                 None
             }
         },

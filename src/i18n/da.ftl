@@ -836,7 +836,6 @@ new-created-changed-changed-unchanged-unchanged = { $new } oprettes, { $changed 
 refused-refused = { $refused } er afvist
 nothing-has-been-saved-yet = . Intet er gemt endnu.
 correct-these-rows-and-import-the = Ret disse rækker, og indlæs filen igen
-line-line-name-reason = Linje { $line } ({ $name }): { $reason }
 line = Linje
 details = Detaljer
 what-happens = Hvad sker der
@@ -1745,3 +1744,36 @@ meeting-step-release = få sin dagsorden udsendt
 meeting-step-decide = få registreret beslutninger
 meeting-step-publish-minutes = få sin beslutningsprotokol offentliggjort
 meeting-step-correct-minutes = få sin beslutningsprotokol rettet
+
+## Importing members from a file
+
+import-line = Linje { $line } ({ $name }):
+import-unknown-organization-column = Ukendt organisation »{ $name }« i kolonnen organization.
+import-organization-missing = Skriv organisationen (kommunalbestyrelsen, et udvalg eller et parti) i kolonnen organization.
+import-unknown-organization = Ukendt organisation »{ $name }«.
+import-unknown-party = Ukendt parti »{ $name }«.
+import-unknown-kind = Ukendt slags »{ $kind }«. Skriv council, committee, party, administration, external, person eller membership.
+import-name-missing = Skriv navnet.
+
+## Letters and logos
+
+letter-state-sent = Brevet er sendt og kan ikke ændres. Skriv et nyt brev, hvis der skal rettes noget.
+letter-state-incoming = Et indgående brev registreres; det godkendes og sendes ikke.
+letter-state-approve-first = Brevet skal godkendes, før det sendes.
+letter-state-already-draft = Brevet er allerede en kladde.
+letter-state-approved = Brevet er godkendt. Gør det til kladde igen for at rette det.
+letter-state-already-approved = Brevet er allerede godkendt.
+logo-kind = Logoet skal være et PNG- eller JPEG-billede.
+logo-too-large = Logoet er for stort (højst { $kb } kB).
+
+## Agendas and case numbers that do not hold
+
+agenda-empty = Dagsordenen har ingen punkter.
+agenda-duplicate-number = Punktnummeret »{ $number }« står mere end én gang på dagsordenen.
+agenda-open-after-closed = Punkt { $number } er et åbent punkt efter et lukket punkt; lukkede punkter står sidst.
+agenda-missing-title = Et punkt mangler en titel.
+case-reference-empty = Sagsnummeret er tomt. Et sagsnummer har formen ÅÅÅÅ-NNNNNNN, fx 2025-0124174.
+case-reference-shape = »{ $text }« er ikke et sagsnummer. Et sagsnummer har formen ÅÅÅÅ-NNNNNNN (årstal, bindestreg og løbenummer), fx 2025-0124174; også ÅÅ/NNNNN og punktum som skilletegn kan bruges.
+case-reference-year = Årstallet i sagsnummeret »{ $text }« skal ligge mellem 1900 og 2999.
+case-reference-zero = Løbenummeret i sagsnummeret »{ $text }« må ikke være 0000000.
+case-reference-too-many = Skriv højst { $max } sagsnumre.

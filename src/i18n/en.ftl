@@ -835,7 +835,6 @@ new-created-changed-changed-unchanged-unchanged = { $new } created, { $changed }
 refused-refused = { $refused } refused
 nothing-has-been-saved-yet = . Nothing has been saved yet.
 correct-these-rows-and-import-the = Correct these rows and import the file again
-line-line-name-reason = Line { $line } ({ $name }): { $reason }
 line = Line
 details = Details
 what-happens = What happens
@@ -1744,3 +1743,36 @@ meeting-step-release = have its agenda released
 meeting-step-decide = have decisions recorded
 meeting-step-publish-minutes = have its minutes published
 meeting-step-correct-minutes = have its minutes corrected
+
+## Importing members from a file
+
+import-line = Line { $line } ({ $name }):
+import-unknown-organization-column = Unknown organisation »{ $name }« in the column organization.
+import-organization-missing = Write the organisation (the municipal council, a committee or a party) in the column organization.
+import-unknown-organization = Unknown organisation »{ $name }«.
+import-unknown-party = Unknown party »{ $name }«.
+import-unknown-kind = Unknown kind »{ $kind }«. Write council, committee, party, administration, external, person or membership.
+import-name-missing = Write the name.
+
+## Letters and logos
+
+letter-state-sent = The letter has been sent and cannot be changed. Write a new letter if something must be corrected.
+letter-state-incoming = An incoming letter is registered; it is not approved or sent.
+letter-state-approve-first = The letter must be approved before it is sent.
+letter-state-already-draft = The letter is already a draft.
+letter-state-approved = The letter has been approved. Make it a draft again to edit it.
+letter-state-already-approved = The letter has already been approved.
+logo-kind = The logo must be a PNG or JPEG image.
+logo-too-large = The logo is too large (at most { $kb } kB).
+
+## Agendas and case numbers that do not hold
+
+agenda-empty = The agenda has no items.
+agenda-duplicate-number = The item number »{ $number }« appears more than once on the agenda.
+agenda-open-after-closed = Item { $number } is an open item after a closed item; closed items come last.
+agenda-missing-title = An item is missing a title.
+case-reference-empty = The case number is empty. A case number has the form YYYY-NNNNNNN, e.g. 2025-0124174.
+case-reference-shape = »{ $text }« is not a case number. A case number has the form YYYY-NNNNNNN (year, hyphen and serial number), e.g. 2025-0124174; YY/NNNNN and full stops as separators can be used too.
+case-reference-year = The year in the case number »{ $text }« must be between 1900 and 2999.
+case-reference-zero = The serial number in the case number »{ $text }« must not be 0000000.
+case-reference-too-many = Write at most { $max } case numbers.

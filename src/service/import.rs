@@ -26,7 +26,8 @@ pub enum Outcome {
     New,
     Changed,
     Unchanged,
-    Refused(String),
+    /// Why not, one message per problem.
+    Refused(Vec<crate::i18n::Msg>),
 }
 
 impl Outcome {
@@ -81,14 +82,12 @@ impl ImportReport {
 const PERSONS_READ: i64 = 1_000_000;
 
 fn refused(errors: &FieldErrors) -> Outcome {
-    Outcome::Refused(
-        errors
-            .0
-            .iter()
-            .map(|(_, m)| m.to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Outcome::Refused(errors.0.iter().map(|(_, m)| m.clone()).collect())
+}
+
+/// A row refused for one reason.
+fn refused_because(message: crate::i18n::Msg) -> Outcome {
+    Outcome::Refused(vec![message])
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -144,10 +143,10 @@ impl Importer<'_> {
             match find_org(&all, &row.organization, OrganizationKind::ALL) {
                 Some(p) => p.id.to_string(),
                 None => {
-                    return Ok(Outcome::Refused(format!(
-                        "Ukendt organisation »{}« i kolonnen organization.",
-                        row.organization
-                    )));
+                    return Ok(refused_because(
+                        crate::i18n::Msg::key("import-unknown-organization-column")
+                            .arg("name", &row.organization),
+                    ));
                 }
             }
         };
@@ -261,10 +260,10 @@ impl Importer<'_> {
                 OrganizationKind::Administration,
             ],
         ) else {
-            return Ok(Outcome::Refused(if row.organization.is_empty() {
-                "Skriv organisationen (kommunalbestyrelsen, et udvalg eller et parti) i kolonnen organization.".to_owned()
+            return Ok(refused_because(if row.organization.is_empty() {
+                crate::i18n::Msg::key("import-organization-missing")
             } else {
-                format!("Ukendt organisation »{}«.", row.organization)
+                crate::i18n::Msg::key("import-unknown-organization").arg("name", &row.organization)
             }));
         };
         let party = if row.party.is_empty() {
@@ -272,7 +271,11 @@ impl Importer<'_> {
         } else {
             match find_org(&all, &row.party, &[OrganizationKind::Party]) {
                 Some(p) => p.id.to_string(),
-                None => return Ok(Outcome::Refused(format!("Ukendt parti »{}«.", row.party))),
+                None => {
+                    return Ok(refused_because(
+                        crate::i18n::Msg::key("import-unknown-party").arg("name", &row.party),
+                    ));
+                }
             }
         };
         let (person, person_outcome) = self.person(conn, row)?;
@@ -325,11 +328,13 @@ impl Importer<'_> {
     fn row(&self, conn: &mut DbConnection, row: &ImportRow) -> AppResult<RowReport> {
         let kind = RowKind::parse(&row.kind);
         let outcome = match kind {
-            None => Outcome::Refused(format!(
-                "Ukendt slags »{}«. Skriv council, committee, party, administration, external, person eller membership.",
-                row.kind.chars().take(40).collect::<String>()
-            )),
-            Some(_) if row.name.is_empty() => Outcome::Refused("Skriv navnet.".to_owned()),
+            None => refused_because(
+                crate::i18n::Msg::key("import-unknown-kind")
+                    .arg("kind", row.kind.chars().take(40).collect::<String>()),
+            ),
+            Some(_) if row.name.is_empty() => {
+                refused_because(crate::i18n::Msg::key("import-name-missing"))
+            }
             Some(RowKind::Organization(kind)) => self.organization(conn, kind, row)?,
             Some(RowKind::Person) => self.person(conn, row)?.1,
             Some(RowKind::Membership) => self.membership(conn, row)?,

@@ -136,7 +136,7 @@ fn current(
     let next = letter
         .status
         .after(event)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(|e| AppError::conflict(e.0))?;
     if letter.lock_version != lock {
         return Err(letters::stale());
     }
@@ -576,7 +576,7 @@ pub fn set_letterhead(
     let logo = match (&input.logo, input.remove_logo) {
         (_, true) => LogoChange::Remove,
         (Some(bytes), false) if !bytes.is_empty() => {
-            let kind = check_logo(bytes).map_err(|e| AppError::invalid(e.to_string()))?;
+            let kind = check_logo(bytes).map_err(AppError::invalid)?;
             // A logo every letter of the organization would fail on is refused now.
             let lang = crate::db::municipality::language(conn)?;
             let sample = LetterView::new(

@@ -70,7 +70,7 @@ pub fn update(conn: &mut DbConnection, actor: &Actor, input: &SettingsInput) -> 
 /// Sets the logo shown in the header (PNG or JPEG within the logo limit), or removes it.
 pub fn set_logo(conn: &mut DbConnection, actor: &Actor, logo: Option<&[u8]>) -> AppResult<()> {
     let kind = logo
-        .map(|bytes| check_logo(bytes).map_err(|e| AppError::invalid(e.to_string())))
+        .map(|bytes| check_logo(bytes).map_err(AppError::invalid))
         .transpose()?;
     write_transaction(conn, |conn| {
         let body = get(conn)?.id;

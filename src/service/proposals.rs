@@ -230,7 +230,7 @@ pub fn check_form(
         }
     }
     let cases = CaseReference::parse_list(&values.cases).unwrap_or_else(|e| {
-        errors.add("cases", e.to_string());
+        errors.add("cases", e);
         Vec::new()
     });
     if !errors.is_empty() {

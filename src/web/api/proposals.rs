@@ -387,9 +387,9 @@ pub async fn case(
         use crate::domain::case_reference::CaseReferenceError;
         ApiError(match e {
             CaseReferenceError::Year(_) | CaseReferenceError::ZeroSerial(_) => {
-                AppError::not_found(e.to_string())
+                AppError::not_found(e)
             }
-            _ => AppError::bad_request(e.to_string()),
+            _ => AppError::bad_request(e),
         })
     })?;
     let account = caller.0;

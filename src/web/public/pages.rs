@@ -456,8 +456,7 @@ pub async fn case(
     MaybeUser(user, lang): MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let reference =
-        CaseReference::parse(&path.into_inner()).map_err(|e| AppError::not_found(e.to_string()))?;
+    let reference = CaseReference::parse(&path.into_inner()).map_err(AppError::not_found)?;
     let account = user.as_ref().map(|u| u.account.clone());
     let secretariat = account
         .as_ref()

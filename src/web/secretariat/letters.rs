@@ -278,17 +278,7 @@ fn form_page(
     let reply_to = match fields.in_reply_to.trim().parse::<LetterId>() {
         Ok(id) => letters::get(conn, id)?.map(|original| Link {
             url: letter_url(id),
-            text: crate::i18n::t_with(
-                lang,
-                "letter-of",
-                &[
-                    ("sender", original.sender_name.clone().into()),
-                    (
-                        "date",
-                        crate::domain::time::long_date(lang, original.date).into(),
-                    ),
-                ],
-            ),
+            text: letter_of(lang, &original),
         }),
         Err(_) => None,
     };
@@ -569,7 +559,7 @@ pub async fn edit_form(
         .run(move |conn| {
             let letter = get(conn, id)?;
             if let Err(why) = letter.status.after(LetterEvent::Edit) {
-                return letter_page(conn, &user, id, Some(&why.to_string().into()));
+                return letter_page(conn, &user, id, Some(&why.0.into()));
             }
             let mut fields = LetterFields::of(lang, &letter);
             fields.case = cases::reference_of(conn, letter.case_id)?.to_string();
@@ -756,17 +746,7 @@ fn letter_page(
         .and_then(|i| letters::get(conn, i).ok().flatten())
         .map(|answered| Link {
             url: letter_url(answered.id),
-            text: crate::i18n::t_with(
-                lang,
-                "letter-of",
-                &[
-                    ("sender", answered.sender_name.clone().into()),
-                    (
-                        "date",
-                        crate::domain::time::long_date(lang, answered.date).into(),
-                    ),
-                ],
-            ),
+            text: letter_of(lang, &answered),
         });
     let agenda_url = match letter.agenda_item_id {
         Some(item) => crate::read::followup::presented_url(conn, item)?,
@@ -1089,5 +1069,20 @@ fn save_letterhead_fields(
             remove_logo: upload.field("remove_logo").is_some(),
             logo,
         },
+    )
+}
+
+/// "KL af 12. april 2021": a letter named by its sender and date, in a link to it.
+fn letter_of(lang: crate::domain::language::Lang, letter: &Letter) -> String {
+    crate::i18n::t_with(
+        lang,
+        "letter-of",
+        &[
+            ("sender", letter.sender_name.clone().into()),
+            (
+                "date",
+                crate::domain::time::long_date(lang, letter.date).into(),
+            ),
+        ],
     )
 }

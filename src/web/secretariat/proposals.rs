@@ -94,7 +94,7 @@ pub async fn accept(
         );
     }
     let existing = CaseReference::parse_list(&form.cases).unwrap_or_else(|e| {
-        errors.add("cases", e.to_string());
+        errors.add("cases", e);
         Vec::new()
     });
     let assign_new = form.assign_new.is_some();
