@@ -33,6 +33,12 @@ impl Default for CaseShape {
     }
 }
 
+impl From<ShapeError> for crate::i18n::Msg {
+    fn from(err: ShapeError) -> Self {
+        crate::i18n::Msg::key("case-shape-invalid").arg("text", err.0)
+    }
+}
+
 /// Why a shape pattern is not one; shown to the secretariat as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

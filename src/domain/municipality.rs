@@ -94,7 +94,7 @@ pub fn check_settings(input: &SettingsInput) -> Result<SettingsFields, FieldErro
         errors.add("default_language", "field-choose-danish-or-english");
     }
     let case_shape = CaseShape::parse_pattern(&input.case_reference_format)
-        .map_err(|e| errors.add("case_reference_format", e.to_string()))
+        .map_err(|e| errors.add("case_reference_format", e))
         .ok();
     match (council_title, default_language, case_shape) {
         (Some(council_title), Some(default_language), Some(case_shape)) if errors.is_empty() => {

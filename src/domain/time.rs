@@ -25,6 +25,12 @@ pub fn today() -> NaiveDate {
 #[error("Tidspunktet {0} findes ikke i dansk tid (sommertiden begynder).")]
 pub struct NonexistentLocalTime(pub String);
 
+impl From<NonexistentLocalTime> for crate::i18n::Msg {
+    fn from(err: NonexistentLocalTime) -> Self {
+        crate::i18n::Msg::key("time-does-not-exist").arg("time", err.0)
+    }
+}
+
 /// Converts a Copenhagen wall-clock time to UTC. In the repeated hour when summer time ends,
 /// the first (summer-time) occurrence is meant, as people read a meeting invitation.
 pub fn local_to_utc(wall: NaiveDateTime) -> Result<DateTime<Utc>, NonexistentLocalTime> {

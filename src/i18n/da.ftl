@@ -1777,3 +1777,5 @@ case-reference-shape = »{ $text }« er ikke et sagsnummer. Et sagsnummer har fo
 case-reference-year = Årstallet i sagsnummeret »{ $text }« skal ligge mellem 1900 og 2999.
 case-reference-zero = Løbenummeret i sagsnummeret »{ $text }« må ikke være 0000000.
 case-reference-too-many = Skriv højst { $max } sagsnumre.
+case-shape-invalid = »{ $text }« er ikke et mønster for sagsnumre. Skriv årstallet som ÅÅÅÅ eller ÅÅ, et skilletegn (- / eller .) og løbenummeret som 5 til 8 N'er, fx ÅÅÅÅ-NNNNNNN eller ÅÅ/NNNNN.
+time-does-not-exist = Tidspunktet { $time } findes ikke i dansk tid (sommertiden begynder).

@@ -1776,3 +1776,5 @@ case-reference-shape = »{ $text }« is not a case number. A case number has the
 case-reference-year = The year in the case number »{ $text }« must be between 1900 and 2999.
 case-reference-zero = The serial number in the case number »{ $text }« must not be 0000000.
 case-reference-too-many = Write at most { $max } case numbers.
+case-shape-invalid = »{ $text }« is not a pattern for case numbers. Write the year as YYYY or YY (ÅÅÅÅ or ÅÅ), a separator (- / or .) and the serial number as 5 to 8 N's, e.g. ÅÅÅÅ-NNNNNNN or ÅÅ/NNNNN.
+time-does-not-exist = The time { $time } does not exist in Danish time (summer time begins).

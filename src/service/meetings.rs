@@ -97,7 +97,7 @@ fn check_meeting(
             }
             Ok(at) => Some(at),
             Err(e) => {
-                errors.add("time", e.to_string());
+                errors.add("time", e);
                 None
             }
         },
