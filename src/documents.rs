@@ -16,7 +16,7 @@ use crate::domain::agenda::{AgendaItemKind, AgendaSnapshot, SnapshotItem};
 use crate::domain::language::Lang;
 use crate::domain::markdown::{Span, TextBlock, blocks as markdown_blocks, inline_spans};
 use crate::domain::text::paragraphs;
-use crate::domain::time::{date, time_da};
+use crate::domain::time::{clock, date};
 use crate::i18n::{t, t_with};
 
 const AGENDA_TEMPLATE: &str = include_str!("../templates/pdf/agenda.typ");
@@ -223,7 +223,7 @@ pub fn minutes_view(
             &[
                 ("organization", content.organization_name.clone().into()),
                 ("date", date(lang, content.starts_at).into()),
-                ("time", time_da(content.starts_at).into()),
+                ("time", clock(content.starts_at).into()),
                 ("location", content.location.clone().into()),
             ],
         ),
@@ -447,7 +447,7 @@ pub fn agenda_pdf(
             "doc-agenda-subtitle",
             &[
                 ("date", date(lang, meeting.starts_at).into()),
-                ("time", time_da(meeting.starts_at).into()),
+                ("time", clock(meeting.starts_at).into()),
                 ("location", meeting.location.clone().into()),
             ],
         ),

@@ -344,7 +344,7 @@ fn load_demo(settings: &Settings, same_day: bool) -> AppResult<()> {
             .ok_or_else(|| AppError::internal("the demo's council meeting is missing"))?;
         say!(
             "Borgerrepræsentationen meets at {} today; proposals and the agenda are due at its start.",
-            agendum::domain::time::time_da(meeting.starts_at)
+            agendum::domain::time::clock(meeting.starts_at)
         );
     }
     Ok(())
@@ -363,8 +363,7 @@ fn password_from_stdin() -> AppResult<(agendum::domain::account::NewPassword, bo
             .map_err(|e| AppError::bad_request(format!("cannot read the password: {e}")))?;
         let line = line.trim_end_matches(['\r', '\n']);
         if !line.is_empty() {
-            let password = NewPassword::parse(line)
-                .map_err(|e| AppError::bad_request(format!("the password: {e}")))?;
+            let password = NewPassword::parse(line).map_err(AppError::bad_request)?;
             return Ok((password, false));
         }
     }

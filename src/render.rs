@@ -57,7 +57,7 @@ fn example_date(
     Ok(tera::Value::String(crate::domain::time::day_da(date)))
 }
 
-/// `{{ t(key="nav-meetings") }}`, `{{ t(key="release-sent", members=55, subscribers=1) }}`:
+/// `{{ t(key="nav-meetings") }}`, `{{ t(key="notice-agenda-released", version=1, members=55, subscribers=1) }}`:
 /// a message of the catalogue in the engine's language, with its arguments.
 fn translate(
     lang: Lang,
@@ -68,18 +68,15 @@ fn translate(
             .get("key")
             .and_then(tera::Value::as_str)
             .ok_or_else(|| tera::Error::msg("t() needs key=\"…\""))?;
-        let rest: Vec<(&str, crate::i18n::Arg)> = args
+        // The same arguments as `tr`'s: a nested message, a day or an instant in `lang` too.
+        let rest: tera::Map<String, tera::Value> = args
             .iter()
             .filter(|(name, _)| name.as_str() != "key")
-            .map(|(name, value)| {
-                let arg = match value {
-                    tera::Value::Number(n) => crate::i18n::Arg::Number(n.as_f64().unwrap_or(0.0)),
-                    tera::Value::String(text) => crate::i18n::Arg::Text(text.clone()),
-                    other => crate::i18n::Arg::Text(other.to_string()),
-                };
-                (name.as_str(), arg)
-            })
+            .map(|(name, value)| (name.clone(), value.clone()))
             .collect();
+        let rest = to_args(lang, &rest);
+        let rest: Vec<(&str, crate::i18n::Arg)> =
+            rest.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
         Ok(tera::Value::String(crate::i18n::t_with(lang, key, &rest)))
     }
 }
@@ -94,20 +91,7 @@ fn tr_filter(
 + Sync {
     move |value, _| {
         Ok(tera::Value::String(match value {
-            tera::Value::Object(map) => {
-                let key = map
-                    .get("msg")
-                    .and_then(tera::Value::as_str)
-                    .unwrap_or_default();
-                let args = map
-                    .get("args")
-                    .and_then(tera::Value::as_object)
-                    .map(|m| to_args(lang, m))
-                    .unwrap_or_default();
-                let args: Vec<(&str, crate::i18n::Arg)> =
-                    args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
-                crate::i18n::t_with(lang, key, &args)
-            }
+            tera::Value::Object(map) => message_in(lang, map),
             // A key handed over as a plain string is still a key.
             tera::Value::String(text) if crate::i18n::has(lang, text) => crate::i18n::t(lang, text),
             tera::Value::String(text) => text.clone(),
@@ -115,6 +99,22 @@ fn tr_filter(
             other => other.to_string(),
         }))
     }
+}
+
+/// A serialized `i18n::Msg` (`{"msg": key, "args": {…}}`) in `lang`, its nested messages too.
+fn message_in(lang: Lang, map: &tera::Map<String, tera::Value>) -> String {
+    let key = map
+        .get("msg")
+        .and_then(tera::Value::as_str)
+        .unwrap_or_default();
+    let args = map
+        .get("args")
+        .and_then(tera::Value::as_object)
+        .map(|m| to_args(lang, m))
+        .unwrap_or_default();
+    let args: Vec<(&str, crate::i18n::Arg)> =
+        args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
+    crate::i18n::t_with(lang, key, &args)
 }
 
 /// Tera's values as the catalogue's arguments: numbers choose plural forms; a nested message
@@ -137,7 +137,7 @@ fn to_args(lang: Lang, map: &tera::Map<String, tera::Value>) -> Vec<(String, cra
                     }
                 }
                 tera::Value::Object(o) => match (o.get("msg"), o.get("datetime")) {
-                    (Some(tera::Value::String(key)), _) => Arg::Text(crate::i18n::t(lang, key)),
+                    (Some(tera::Value::String(_)), _) => Arg::Text(message_in(lang, o)),
                     (_, Some(tera::Value::String(at))) => {
                         match chrono::DateTime::parse_from_rfc3339(at) {
                             Ok(at) => Arg::DateTime(at.with_timezone(&chrono::Utc)),

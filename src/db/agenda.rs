@@ -16,6 +16,7 @@ use crate::domain::agenda::{
     normalize,
 };
 use crate::domain::audience::Audience;
+use crate::domain::language::Lang;
 use crate::domain::meeting::MeetingEvent;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::proposal::ProposalStatus;
@@ -384,9 +385,9 @@ pub fn add_proposal(
     }
     if let Some(other) = working_agenda_of(conn, proposal_id)? {
         return Err(AppError::invalid(if other == meeting_id {
-            "Forslaget står allerede på dagsordenen.".to_owned()
+            "error-the-proposal-is-already-on-the-agenda"
         } else {
-            "Forslaget står allerede på et andet mødes dagsorden.".to_owned()
+            "error-the-proposal-is-on-another-agenda"
         }));
     }
     append_item(
@@ -476,6 +477,8 @@ pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResu
     let meeting = meeting_repo::get(conn, meeting_id)?
         .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let mut files = attachments_of_meeting(conn, meeting_id)?;
+    // The agenda is the council's document, in its language.
+    let lang = super::municipality::language(conn)?;
     let mut items = Vec::new();
     for item in working_items(conn, meeting_id)? {
         let mut case_references = Vec::new();
@@ -488,7 +491,7 @@ pub fn build_snapshot(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResu
                     id: p.id,
                     opening: p.opening.clone(),
                     clauses: p.clauses.clone(),
-                    submitted_by: p.submitted_by(),
+                    submitted_by: p.submitted_by(lang),
                     motivation: p.motivation.clone(),
                 })
             }
@@ -652,14 +655,15 @@ pub fn prepare_release(
         let version = previous.as_ref().map_or(1, |p| p.version + 1);
         let (changes, public_changes) = match &previous {
             Some(p) => {
-                let changes = agenda_changes(&p.snapshot, &snapshot);
+                let lang = super::municipality::language(conn)?;
+                let changes = agenda_changes(lang, &p.snapshot, &snapshot);
                 if changes.is_empty() {
                     return Err(AppError::invalid(
                         crate::i18n::Msg::key("error-nothing-has-changed-since-version-there")
                             .arg("version", p.version),
                     ));
                 }
-                (changes, public_changes(&p.snapshot, &snapshot))
+                (changes, public_changes(lang, &p.snapshot, &snapshot))
             }
             None => (Vec::new(), Vec::new()),
         };
@@ -860,8 +864,8 @@ pub fn versions(conn: &mut DbConnection, meeting_id: MeetingId) -> AppResult<Vec
 
 /// What a supplement changed as the public sees it: computed from the public views, so a
 /// closed item's case numbers, text and files never appear in the public list.
-pub fn public_changes(before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
-    agenda_changes(&before.public_view(), &after.public_view())
+pub fn public_changes(lang: Lang, before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
+    agenda_changes(lang, &before.public_view(), &after.public_view())
 }
 
 /// A stored public list of changes. Every version has one once `fill_public_changes` has run
@@ -883,13 +887,14 @@ pub fn fill_public_changes(conn: &mut DbConnection) -> AppResult<usize> {
             agenda_versions::version,
         ))
         .load(conn)?;
+    let lang = super::municipality::language(conn)?;
     let mut filled = 0;
     for (id, meeting, version) in missing {
         let public = if version > 1 {
             let before = released(conn, MeetingId(meeting), Some(version as u32 - 1))?;
             let after = released(conn, MeetingId(meeting), Some(version as u32))?;
             match (before, after) {
-                (Some(b), Some(a)) => public_changes(&b.snapshot, &a.snapshot),
+                (Some(b), Some(a)) => public_changes(lang, &b.snapshot, &a.snapshot),
                 _ => Vec::new(),
             }
         } else {

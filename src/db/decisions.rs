@@ -367,7 +367,7 @@ pub fn record(conn: &mut DbConnection, request: &RecordDecision) -> AppResult<St
             crate::i18n::Msg::key("error-tasks-have-been-sent-from-clause").arg("clause", clause),
         ));
     }
-    let generated = decision.text_da(item.item.kind);
+    let generated = decision.text(super::municipality::language(conn)?, item.item.kind);
     let (text, edited) = match request.text.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() && t != generated => (t.to_owned(), true),
         _ => (generated, false),

@@ -243,7 +243,7 @@ fn build(
         chair.map(|c| (c.person_id, c.name.as_str())),
         &participants,
     )
-    .map_err(|e| AppError::invalid(e.to_string()))?;
+    .map_err(AppError::invalid)?;
     Ok((content, signers))
 }
 

@@ -1,5 +1,6 @@
 //! Member proposals with their clauses, submitters and cases.
 
+use crate::domain::language::Lang;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -124,9 +125,10 @@ impl Proposal {
     }
 
     /// "Stillet af Enhedslisten", or the submitters' names when no party stands behind it.
-    pub fn submitted_by(&self) -> Option<String> {
+    pub fn submitted_by(&self, lang: Lang) -> Option<String> {
         let names: Vec<String> = self.submitters.iter().map(|s| s.name.clone()).collect();
         crate::domain::proposal::submitted_by_line(
+            lang,
             self.submitting_party
                 .as_ref()
                 .map(|(_, name)| name.as_str()),
@@ -288,9 +290,7 @@ pub fn step(
     let current: ProposalStatus = current
         .parse()
         .map_err(|_| AppError::internal(format!("proposal {id} has an unknown status")))?;
-    let next = current
-        .after(transition)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+    let next = current.after(transition).map_err(AppError::conflict)?;
     if next != current {
         diesel::update(proposals::table.find(id.0))
             .set((
@@ -333,8 +333,9 @@ impl Listing {
     }
 
     /// "(Stillet af …)" as the proposal's own page writes it.
-    pub fn submitted_by(&self) -> Option<String> {
+    pub fn submitted_by(&self, lang: Lang) -> Option<String> {
         crate::domain::proposal::submitted_by_line(
+            lang,
             self.submitting_party.as_deref(),
             &self.submitters,
         )

@@ -23,9 +23,7 @@ pub const PROPOSAL: SubjectKind = SubjectKind("proposal");
 pub const CASE: SubjectKind = SubjectKind("case");
 
 /// What the page says when someone else saved first.
-pub const STALE: &str = "Forslaget er blevet ændret af en anden, siden du åbnede det. Dine \
-ændringer er ikke gemt; de står stadig i formularen. Åbn forslaget igen i en ny fane, se \
-ændringerne, og ret derefter til.";
+pub const STALE: &str = "error-the-proposal-was-changed-by-someone";
 
 /// A status change the service records in the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

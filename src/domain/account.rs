@@ -90,9 +90,9 @@ pub struct NewPassword(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
-    #[error("adgangskoden skal have mindst {MIN_PASSWORD_CHARS} tegn")]
+    #[error("the password is shorter than {MIN_PASSWORD_CHARS} characters")]
     TooShort,
-    #[error("adgangskoden er for lang (højst {MAX_PASSWORD_BYTES} bytes)")]
+    #[error("the password is longer than {MAX_PASSWORD_BYTES} bytes")]
     TooLong,
 }
 

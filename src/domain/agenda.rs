@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::language::Lang;
 use super::meeting::MeetingKind;
 use super::{AgendaItemId, CaseReference, MeetingId, OrganizationId, ProposalId};
 
@@ -241,13 +242,13 @@ impl From<AgendaError> for crate::i18n::Msg {
 /// Why an agenda cannot be released as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {
-    #[error("Dagsordenen har ingen punkter.")]
+    #[error("the agenda has no items")]
     Empty,
-    #[error("Punktnummeret »{0}« står mere end én gang på dagsordenen.")]
+    #[error("the item number {0} is there more than once")]
     DuplicateNumber(String),
-    #[error("Punkt {0} er et åbent punkt efter et lukket punkt; lukkede punkter står sidst.")]
+    #[error("item {0} is open and comes after a closed item")]
     OpenAfterClosed(String),
-    #[error("Et punkt mangler en titel.")]
+    #[error("an item has no title")]
     MissingTitle,
 }
 
@@ -363,69 +364,94 @@ pub fn duplicate_numbers(items: &[Placed]) -> Vec<String> {
 }
 
 /// What changed from one released version to the next, in words for the supplementary agenda
-/// (tillægsdagsorden). Items are matched by identity, so a renamed item is "changed", not
-/// "removed and added".
-pub fn changes(before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
+/// (tillægsdagsorden), in the agenda's language. Items are matched by identity, so a renamed
+/// item is "changed", not "removed and added".
+pub fn changes(lang: Lang, before: &AgendaSnapshot, after: &AgendaSnapshot) -> Vec<String> {
+    use crate::i18n::{t, t_with};
     let mut lines = Vec::new();
     if before.meeting.starts_at != after.meeting.starts_at {
-        lines.push(format!(
-            "Mødet er flyttet til {}.",
-            super::time::datetime_da(after.meeting.starts_at)
+        lines.push(t_with(
+            lang,
+            "agenda-change-moved",
+            &[(
+                "when",
+                super::time::datetime(lang, after.meeting.starts_at).into(),
+            )],
         ));
     }
     if before.meeting.location != after.meeting.location {
-        lines.push(format!("Mødet holdes nu i {}.", after.meeting.location));
+        lines.push(t_with(
+            lang,
+            "agenda-change-location",
+            &[("location", after.meeting.location.as_str().into())],
+        ));
     }
     for item in &after.items {
         let Some(old) = before.items.iter().find(|o| o.id == item.id) else {
-            lines.push(format!(
-                "Nyt punkt {}: {}.",
-                item.number,
-                item.display_title()
+            lines.push(t_with(
+                lang,
+                "agenda-change-new-item",
+                &[
+                    ("number", item.number.as_str().into()),
+                    ("title", item.display_title().into()),
+                ],
             ));
             continue;
         };
         let mut what = Vec::new();
         if old.public != item.public {
             what.push(if item.public {
-                "er nu et åbent punkt"
+                "agenda-change-now-open"
             } else {
-                "er nu et lukket punkt"
+                "agenda-change-now-closed"
             });
         }
         if old.title != item.title || old.case_references != item.case_references {
-            what.push("har fået ny titel");
+            what.push("agenda-change-new-title");
         }
         if old.proposal != item.proposal
             || old.body != item.body
             || old.sections != item.sections
             || old.source != item.source
         {
-            what.push("har fået ændret tekst");
+            what.push("agenda-change-new-text");
         }
         if old.attachments != item.attachments {
-            what.push("har fået ændrede bilag");
+            what.push("agenda-change-new-attachments");
         }
         if old.number != item.number {
-            lines.push(format!(
-                "Punkt {} »{}« er nu punkt {}.",
-                old.number, item.title, item.number
+            lines.push(t_with(
+                lang,
+                "agenda-change-renumbered",
+                &[
+                    ("old", old.number.as_str().into()),
+                    ("title", item.title.as_str().into()),
+                    ("number", item.number.as_str().into()),
+                ],
             ));
         }
         if !what.is_empty() {
-            lines.push(format!(
-                "Punkt {} »{}« {}.",
-                item.number,
-                item.title,
-                super::text::danish_list(&what)
+            let what: Vec<String> = what.iter().map(|key| t(lang, key)).collect();
+            lines.push(t_with(
+                lang,
+                "agenda-change-item",
+                &[
+                    ("number", item.number.as_str().into()),
+                    ("title", item.title.as_str().into()),
+                    ("what", super::text::list(lang, &what).into()),
+                ],
             ));
         }
     }
     for old in &before.items {
         if !after.items.iter().any(|i| i.id == old.id) {
-            lines.push(format!(
-                "Punkt {} »{}« er taget af dagsordenen.",
-                old.number, old.title
+            lines.push(t_with(
+                lang,
+                "agenda-change-removed",
+                &[
+                    ("number", old.number.as_str().into()),
+                    ("title", old.title.as_str().into()),
+                ],
             ));
         }
     }
@@ -612,7 +638,7 @@ mod tests {
         let mut c = item("3", true);
         c.id = AgendaItemId(3);
         let before = snapshot(vec![a.clone(), b.clone(), c.clone()]);
-        assert!(changes(&before, &before).is_empty());
+        assert!(changes(Lang::Da, &before, &before).is_empty());
 
         let mut b2 = b.clone();
         b2.public = false;
@@ -624,7 +650,7 @@ mod tests {
         let mut after = snapshot(vec![a, new, b2]);
         after.meeting.location = "Rådhuset".into();
         assert_eq!(
-            changes(&before, &after),
+            changes(Lang::Da, &before, &after),
             [
                 "Mødet holdes nu i Rådhuset.",
                 "Nyt punkt 2: Ekstra punkt (2025-0124174).",

@@ -14,6 +14,8 @@ pub struct Feed {
     pub page_url: String,
     pub updated: DateTime<Utc>,
     pub entries: Vec<Entry>,
+    /// The language of the feed's own words (`xml:lang`).
+    pub lang: super::language::Lang,
 }
 
 #[derive(Debug, Clone)]
@@ -51,7 +53,10 @@ fn time(at: DateTime<Utc>) -> String {
 impl Feed {
     pub fn to_xml(&self) -> String {
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n");
+        out.push_str(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+            self.lang.as_str()
+        ));
         out.push_str(&format!("  <id>{}</id>\n", escape(&self.id)));
         out.push_str(&format!("  <title>{}</title>\n", escape(&self.title)));
         out.push_str(&format!("  <updated>{}</updated>\n", time(self.updated)));
@@ -112,8 +117,10 @@ mod tests {
                 updated: at,
                 summary: "1. Punkt".into(),
             }],
+            lang: crate::domain::language::Lang::En,
         }
         .to_xml();
+        assert!(feed.contains("xml:lang=\"en\""));
         assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns="));
         assert!(feed.contains("<updated>2025-04-24T10:00:00Z</updated>"));
         assert!(feed.contains("<title>Dagsorden &lt;udsendt&gt;</title>"));

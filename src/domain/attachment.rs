@@ -4,18 +4,15 @@
 /// Why a file is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AttachmentError {
-    #[error("Vælg en fil.")]
+    #[error("no file")]
     Empty,
-    #[error("Filnavnet mangler eller er ugyldigt.")]
+    #[error("the file name is missing or invalid")]
     Name,
-    #[error(
-        "Filtypen ».{0}« kan ikke vedhæftes. Tilladt: PDF, Word, Excel, PowerPoint, OpenDocument, \
-         billeder (PNG, JPEG, GIF), tekst og CSV."
-    )]
+    #[error("files of type .{0} are not attached")]
     Kind(String),
-    #[error("Filen »{0}« er ikke en {1}-fil, som navnet siger. Gem den i det rigtige format.")]
+    #[error("the file {0} is not a {1} file, as its name says")]
     Mismatch(String, &'static str),
-    #[error("Filen er for stor (højst {0} MB).")]
+    #[error("the file is larger than {0} MB")]
     TooLarge(u64),
 }
 

@@ -124,7 +124,7 @@ impl DeadlineRule {
 /// Why a stored or typed rule is not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "»{0}« er ikke en fristregel. Skriv fx »calendar_days:8«, »working_days:4@12:00« eller »weekday:monday@12:00«."
+    "'{0}' is not a deadline rule; e.g. 'calendar_days:8', 'working_days:4@12:00' or 'weekday:monday@12:00'"
 )]
 pub struct DeadlineRuleError(pub String);
 

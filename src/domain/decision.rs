@@ -1,11 +1,13 @@
 //! Decisions on agenda items (brief §3 step 5): the outcome, per-clause outcomes when votes
 //! split, votes, amendments voted before the main proposal, protocol notes and dissents, and the
-//! standard Danish decision text written from them.
+//! standard decision text written from them, in the council's language.
 
 use serde::{Deserialize, Serialize};
 
 use super::agenda::AgendaItemKind;
-use super::text::danish_list;
+use super::language::Lang;
+use super::text::list;
+use crate::i18n::{Msg, t, t_with};
 
 text_enum!(
     /// What the body decided (OParl `AgendaItem.result`).
@@ -34,17 +36,17 @@ impl Outcome {
         }
     }
 
-    /// "blev tiltrådt", "blev henvist": the verb of the decision sentence.
-    fn verb_da(self) -> &'static str {
+    /// "blev tiltrådt", "was adopted": the verb of the decision sentence.
+    fn verb_key(self) -> &'static str {
         match self {
-            Self::Adopted => "tiltrådt",
-            Self::Rejected => "forkastet",
-            Self::Referred => "henvist",
-            Self::Postponed => "udsat",
-            Self::Removed => "taget af dagsordenen",
-            Self::Withdrawn => "trukket",
-            Self::Noted => "taget til efterretning",
-            Self::SecondReading => "oversendt til 2. behandling",
+            Self::Adopted => "decision-verb-adopted",
+            Self::Rejected => "decision-verb-rejected",
+            Self::Referred => "decision-verb-referred",
+            Self::Postponed => "decision-verb-postponed",
+            Self::Removed => "decision-verb-removed",
+            Self::Withdrawn => "decision-verb-withdrawn",
+            Self::Noted => "decision-verb-noted",
+            Self::SecondReading => "decision-verb-second-reading",
         }
     }
 
@@ -90,26 +92,32 @@ impl Votes {
         }
     }
 
-    /// " med 34 stemmer imod 15, idet 2 undlod at stemme. For stemte: A, B, F og Ø. Imod stemte:
+    /// "med 34 stemmer imod 15, idet 2 undlod at stemme. For stemte: A, B, F og Ø. Imod stemte:
     /// C, O og V. Undlod at stemme: I."
-    fn sentence_da(&self) -> String {
-        let stemmer = if self.in_favour == 1 {
-            "stemme"
+    fn sentence(&self, lang: Lang) -> String {
+        let key = if self.abstain > 0 {
+            "decision-votes-with-abstentions"
         } else {
-            "stemmer"
+            "decision-votes"
         };
-        let mut out = format!(" med {} {stemmer} imod {}", self.in_favour, self.against);
-        if self.abstain > 0 {
-            out.push_str(&format!(", idet {} undlod at stemme", self.abstain));
-        }
-        out.push('.');
-        for (label, who) in [
-            ("For stemte", &self.in_favour_by),
-            ("Imod stemte", &self.against_by),
-            ("Undlod at stemme", &self.abstain_by),
+        let mut out = t_with(
+            lang,
+            key,
+            &[
+                ("for", self.in_favour.to_string().into()),
+                ("count", (self.in_favour as usize).into()),
+                ("against", self.against.to_string().into()),
+                ("abstain", self.abstain.to_string().into()),
+            ],
+        );
+        for (key, who) in [
+            ("decision-voted-for", &self.in_favour_by),
+            ("decision-voted-against", &self.against_by),
+            ("decision-voted-abstain", &self.abstain_by),
         ] {
             if !who.is_empty() {
-                out.push_str(&format!(" {label}: {}.", danish_list(who)));
+                out.push(' ');
+                out.push_str(&t_with(lang, key, &[("who", list(lang, who).into())]));
             }
         }
         out
@@ -176,10 +184,10 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionError {
     pub field: &'static str,
-    pub message: String,
+    pub message: Msg,
 }
 
-fn err(field: &'static str, message: impl Into<String>) -> DecisionError {
+fn err(field: &'static str, message: impl Into<Msg>) -> DecisionError {
     DecisionError {
         field,
         message: message.into(),
@@ -189,7 +197,7 @@ fn err(field: &'static str, message: impl Into<String>) -> DecisionError {
 /// Checks one vote: the counts add up to those present, nobody is on two sides, and the
 /// outcome is what the counts say.
 fn check_votes(
-    what: &str,
+    what: &Msg,
     field: &'static str,
     votes: &Votes,
     outcome: Outcome,
@@ -200,13 +208,13 @@ fn check_votes(
     {
         return Err(err(
             field,
-            format!(
-                "{what}: stemmerne ({} for, {} imod, {} undlod) giver {}, men der er {present} til stede. Ret stemmetallet eller fremmødet.",
-                votes.in_favour,
-                votes.against,
-                votes.abstain,
-                votes.total()
-            ),
+            Msg::key("decision-error-votes-do-not-add-up")
+                .msg("what", what.clone())
+                .arg("for", votes.in_favour)
+                .arg("against", votes.against)
+                .arg("abstain", votes.abstain)
+                .arg("total", votes.total())
+                .arg("present", present),
         ));
     }
     for (i, side) in [&votes.in_favour_by, &votes.against_by, &votes.abstain_by]
@@ -220,7 +228,9 @@ fn check_votes(
             if let Some(both) = side.iter().find(|who| other.contains(who)) {
                 return Err(err(
                     field,
-                    format!("{what}: {both} står på to sider af afstemningen."),
+                    Msg::key("decision-error-on-two-sides")
+                        .msg("what", what.clone())
+                        .arg("who", both),
                 ));
             }
         }
@@ -228,17 +238,17 @@ fn check_votes(
     match outcome {
         Outcome::Adopted if !votes.carried() => Err(err(
             field,
-            format!(
-                "{what}: med {} for og {} imod er der ikke flertal for at tiltræde.",
-                votes.in_favour, votes.against
-            ),
+            Msg::key("decision-error-no-majority-to-adopt")
+                .msg("what", what.clone())
+                .arg("for", votes.in_favour)
+                .arg("against", votes.against),
         )),
         Outcome::Rejected if votes.carried() => Err(err(
             field,
-            format!(
-                "{what}: med {} for og {} imod er der flertal; det er ikke forkastet.",
-                votes.in_favour, votes.against
-            ),
+            Msg::key("decision-error-majority-not-rejected")
+                .msg("what", what.clone())
+                .arg("for", votes.in_favour)
+                .arg("against", votes.against),
         )),
         _ => Ok(()),
     }
@@ -249,17 +259,17 @@ impl Decision {
     /// many are present, when it is recorded).
     pub fn check(&self, clause_count: u32, present: Option<u32>) -> Result<(), DecisionError> {
         for (i, amendment) in self.amendments.iter().enumerate() {
-            let what = format!("Ændringsforslag {}", i + 1);
+            let what = Msg::key("decision-amendment-number").arg("number", i + 1);
             if amendment.text.trim().is_empty() || amendment.proposed_by.trim().is_empty() {
                 return Err(err(
                     "amendments",
-                    format!("{what}: skriv hvem der stillede det og teksten."),
+                    Msg::key("decision-error-amendment-incomplete").msg("what", what),
                 ));
             }
             if !amendment.outcome.is_voted() {
                 return Err(err(
                     "amendments",
-                    format!("{what}: et ændringsforslag bliver tiltrådt eller forkastet."),
+                    Msg::key("decision-error-amendment-not-voted").msg("what", what),
                 ));
             }
             if let Some(votes) = &amendment.votes {
@@ -267,32 +277,40 @@ impl Decision {
             }
         }
         if let Some(votes) = &self.votes {
-            check_votes("Afstemningen", "votes", votes, self.outcome, present)?;
+            check_votes(
+                &Msg::key("decision-the-vote"),
+                "votes",
+                votes,
+                self.outcome,
+                present,
+            )?;
         }
         if !self.clauses.is_empty() {
             if !self.outcome.is_voted() {
-                return Err(err(
-                    "clauses",
-                    "At-punkter stemmes om enkeltvis kun når forslaget tiltrædes eller forkastes.",
-                ));
+                return Err(err("clauses", "decision-error-clauses-only-when-voted"));
             }
             let mut seen = Vec::new();
             for clause in &self.clauses {
-                let what = format!("{}. at-punkt", clause.clause);
+                let what = Msg::key("decision-clause-number").arg("number", clause.clause);
                 if clause.clause == 0 || clause.clause > clause_count {
                     return Err(err(
                         "clauses",
-                        format!("Forslaget har ikke et {what}; det har {clause_count}."),
+                        Msg::key("decision-error-no-such-clause")
+                            .arg("number", clause.clause)
+                            .num("count", clause_count),
                     ));
                 }
                 if seen.contains(&clause.clause) {
-                    return Err(err("clauses", format!("{what} står to gange.")));
+                    return Err(err(
+                        "clauses",
+                        Msg::key("decision-error-clause-twice").msg("what", what),
+                    ));
                 }
                 seen.push(clause.clause);
                 if !clause.outcome.is_voted() {
                     return Err(err(
                         "clauses",
-                        format!("{what}: et at-punkt bliver tiltrådt eller forkastet."),
+                        Msg::key("decision-error-clause-not-voted").msg("what", what),
                     ));
                 }
                 if let Some(votes) = &clause.votes {
@@ -302,34 +320,30 @@ impl Decision {
             if seen.len() as u32 != clause_count {
                 return Err(err(
                     "clauses",
-                    format!(
-                        "Når der stemmes om at-punkterne enkeltvis, skal alle {clause_count} have et udfald."
-                    ),
+                    Msg::key("decision-error-every-clause-needs-an-outcome")
+                        .num("count", clause_count),
                 ));
             }
             let any_adopted = self.clauses.iter().any(|c| c.outcome == Outcome::Adopted);
             if any_adopted != (self.outcome == Outcome::Adopted) {
-                return Err(err(
-                    "outcome",
-                    "Forslaget er tiltrådt, når mindst ét at-punkt er tiltrådt, og ellers forkastet.",
-                ));
+                return Err(err("outcome", "decision-error-outcome-follows-the-clauses"));
             }
         }
         match (self.outcome, &self.referred_to) {
             (Outcome::Referred, None) => {
-                return Err(err("referred_to", "Vælg det udvalg, punktet henvises til."));
+                return Err(err("referred_to", "decision-error-choose-the-committee"));
             }
             (Outcome::Referred, Some(_)) => {}
             (_, Some(_)) => {
                 return Err(err(
                     "referred_to",
-                    "Kun et henvist punkt sendes til et udvalg.",
+                    "decision-error-only-referred-goes-to-a-committee",
                 ));
             }
             (_, None) if !self.consulted.is_empty() => {
                 return Err(err(
                     "consulted",
-                    "Kun et henvist punkt sendes i høring hos andre udvalg.",
+                    "decision-error-only-referred-is-consulted",
                 ));
             }
             _ => {}
@@ -338,10 +352,8 @@ impl Decision {
             if statement.by.trim().is_empty() || statement.text.trim().is_empty() {
                 return Err(err(
                     "statements",
-                    format!(
-                        "{}: skriv hvem den er fra og teksten.",
-                        statement.kind.label(super::language::Lang::Da)
-                    ),
+                    Msg::key("decision-error-statement-incomplete")
+                        .label("kind", statement.kind.label_key()),
                 ));
             }
             if statement.kind == StatementKind::Dissent {
@@ -360,10 +372,7 @@ impl Decision {
             .chain(self.clauses.iter().filter_map(|c| c.votes.as_ref()))
             .collect();
         if votes.is_empty() {
-            return Err(err(
-                "statements",
-                "En afvigende mening kræver en afstemning, hvor det fremgår hvem der stemte imod flertallet.",
-            ));
+            return Err(err("statements", "decision-error-dissent-needs-a-vote"));
         }
         let by = statement.by.trim();
         if votes.iter().any(|v| v.minority().iter().any(|m| m == by)) {
@@ -371,9 +380,7 @@ impl Decision {
         }
         Err(err(
             "statements",
-            format!(
-                "{by} stemte ikke i mindretal, og kan derfor ikke få en afvigende mening tilført protokollen."
-            ),
+            Msg::key("decision-error-dissent-not-in-minority").arg("who", by),
         ))
     }
 
@@ -394,76 +401,114 @@ impl Decision {
         }
     }
 
-    /// The standard Danish decision text, e.g. "Medlemsforslaget blev tiltrådt med 34 stemmer
+    /// The standard decision text in `lang`, e.g. "Medlemsforslaget blev tiltrådt med 34 stemmer
     /// imod 15. For stemte: A, B, F og Ø. Imod stemte: C, O og V."
-    pub fn text_da(&self, kind: AgendaItemKind) -> String {
-        let (subject, genitive) = subject_da(kind);
+    pub fn text(&self, lang: Lang, kind: AgendaItemKind) -> String {
+        let (subject, of) = subject_keys(kind);
         let mut sentences = Vec::new();
         for amendment in &self.amendments {
-            sentences.push(format!(
-                "Ændringsforslag fra {} (»{}«) blev {}{}",
-                amendment.proposed_by.trim(),
-                amendment.text.trim(),
-                amendment.outcome.verb_da(),
-                votes_da(amendment.votes.as_ref())
-            ));
+            let sentence = t_with(
+                lang,
+                "decision-amendment-sentence",
+                &[
+                    ("by", amendment.proposed_by.trim().into()),
+                    ("text", amendment.text.trim().into()),
+                    ("verb", t(lang, amendment.outcome.verb_key()).into()),
+                ],
+            );
+            sentences.push(sentence + &votes_tail(lang, amendment.votes.as_ref()));
         }
         if self.clauses.is_empty() {
             let mut verb = match (kind, self.outcome) {
-                (AgendaItemKind::ApprovalOfAgenda, Outcome::Adopted) => "godkendt".to_owned(),
-                _ => self.outcome.verb_da().to_owned(),
+                (AgendaItemKind::ApprovalOfAgenda, Outcome::Adopted) => {
+                    t(lang, "decision-verb-approved")
+                }
+                _ => t(lang, self.outcome.verb_key()),
             };
             if let Some(committee) = &self.referred_to {
-                verb.push_str(&format!(" til {committee}"));
+                verb.push(' ');
+                verb.push_str(&t_with(
+                    lang,
+                    "decision-referred-to",
+                    &[("committee", committee.as_str().into())],
+                ));
                 if !self.consulted.is_empty() {
-                    verb.push_str(&format!(" med høring af {}", danish_list(&self.consulted)));
+                    verb.push(' ');
+                    verb.push_str(&t_with(
+                        lang,
+                        "decision-consulting",
+                        &[("committees", list(lang, &self.consulted).into())],
+                    ));
                 }
             }
-            let votes = if self.outcome.is_voted() || self.votes.is_some() {
-                votes_da(self.votes.as_ref())
+            let tail = if self.outcome.is_voted() || self.votes.is_some() {
+                votes_tail(lang, self.votes.as_ref())
             } else {
                 ".".to_owned()
             };
-            sentences.push(format!("{subject} blev {verb}{votes}"));
+            let sentence = t_with(
+                lang,
+                "decision-sentence",
+                &[("subject", t(lang, subject).into()), ("verb", verb.into())],
+            );
+            sentences.push(sentence + &tail);
         } else {
             let mut clauses = self.clauses.clone();
             clauses.sort_by_key(|c| c.clause);
             for clause in clauses {
-                sentences.push(format!(
-                    "{genitive} {}. at-punkt blev {}{}",
-                    clause.clause,
-                    clause.outcome.verb_da(),
-                    votes_da(clause.votes.as_ref())
-                ));
+                let sentence = t_with(
+                    lang,
+                    "decision-clause-sentence",
+                    &[
+                        ("of", t(lang, of).into()),
+                        ("clause", clause.clause.to_string().into()),
+                        ("verb", t(lang, clause.outcome.verb_key()).into()),
+                    ],
+                );
+                sentences.push(sentence + &votes_tail(lang, clause.votes.as_ref()));
             }
         }
         for statement in &self.statements {
-            sentences.push(format!(
-                "{} fra {}: »{}«",
-                statement.kind.label(super::language::Lang::Da),
-                statement.by.trim(),
-                statement.text.trim()
+            sentences.push(t_with(
+                lang,
+                "decision-statement-sentence",
+                &[
+                    ("kind", statement.kind.label(lang).into()),
+                    ("by", statement.by.trim().into()),
+                    ("text", statement.text.trim().into()),
+                ],
             ));
         }
         sentences.join(" ")
     }
 }
 
-/// " med 34 stemmer imod 15. For stemte: …" or " uden afstemning."
-fn votes_da(votes: Option<&Votes>) -> String {
-    votes.map_or_else(|| " uden afstemning.".to_owned(), Votes::sentence_da)
+/// What follows the verb: " med 34 stemmer imod 15. For stemte: …" or " uden afstemning."
+fn votes_tail(lang: Lang, votes: Option<&Votes>) -> String {
+    let words = match votes {
+        Some(votes) => votes.sentence(lang),
+        None => t(lang, "decision-without-a-vote"),
+    };
+    format!(" {words}")
 }
 
-/// "Medlemsforslaget" / "Medlemsforslagets": what the decision sentence is about.
-fn subject_da(kind: AgendaItemKind) -> (&'static str, &'static str) {
+/// "Medlemsforslaget" / "Medlemsforslagets": what the decision sentence is about, as its
+/// subject and as what a clause belongs to.
+fn subject_keys(kind: AgendaItemKind) -> (&'static str, &'static str) {
     match kind {
-        AgendaItemKind::MemberProposal => ("Medlemsforslaget", "Medlemsforslagets"),
-        AgendaItemKind::Recommendation => ("Indstillingen", "Indstillingens"),
-        AgendaItemKind::Orientation => ("Orienteringen", "Orienteringens"),
-        AgendaItemKind::Letter => ("Henvendelsen", "Henvendelsens"),
-        AgendaItemKind::Question => ("Forespørgslen", "Forespørgslens"),
-        AgendaItemKind::ApprovalOfAgenda => ("Dagsordenen", "Dagsordenens"),
-        AgendaItemKind::Other => ("Punktet", "Punktets"),
+        AgendaItemKind::MemberProposal => (
+            "decision-subject-member-proposal",
+            "decision-of-member-proposal",
+        ),
+        AgendaItemKind::Recommendation => (
+            "decision-subject-recommendation",
+            "decision-of-recommendation",
+        ),
+        AgendaItemKind::Orientation => ("decision-subject-orientation", "decision-of-orientation"),
+        AgendaItemKind::Letter => ("decision-subject-letter", "decision-of-letter"),
+        AgendaItemKind::Question => ("decision-subject-question", "decision-of-question"),
+        AgendaItemKind::ApprovalOfAgenda => ("decision-subject-agenda", "decision-of-agenda"),
+        AgendaItemKind::Other => ("decision-subject-other", "decision-of-other"),
     }
 }
 

@@ -7,7 +7,7 @@ use std::fmt;
 pub struct EmailAddress(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("»{0}« er ikke en gyldig e-mailadresse.")]
+#[error("{0:?} is not a valid e-mail address")]
 pub struct EmailAddressError(String);
 
 impl EmailAddress {

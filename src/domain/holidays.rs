@@ -25,6 +25,31 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
+/// A holiday's name as a message: the fixed names below are the catalogue's (English has them
+/// too); a closed day the secretariat named keeps its name.
+pub fn holiday_name(name: &str) -> crate::i18n::Msg {
+    let key = match name {
+        "Nytårsdag" => "holiday-new-years-day",
+        "Juledag" => "holiday-christmas-day",
+        "2. juledag" => "holiday-boxing-day",
+        "Skærtorsdag" => "holiday-maundy-thursday",
+        "Langfredag" => "holiday-good-friday",
+        "Påskedag" => "holiday-easter-sunday",
+        "2. påskedag" => "holiday-easter-monday",
+        "Store bededag" => "holiday-general-prayer-day",
+        "Kristi himmelfartsdag" => "holiday-ascension-day",
+        "Pinsedag" => "holiday-whit-sunday",
+        "2. pinsedag" => "holiday-whit-monday",
+        "Grundlovsdag" => "holiday-constitution-day",
+        "Juleaftensdag" => "holiday-christmas-eve",
+        "Nytårsaftensdag" => "holiday-new-years-eve",
+        "Lørdag" => "holiday-saturday",
+        "Søndag" => "holiday-sunday",
+        _ => return crate::i18n::Msg::text(name.to_owned()),
+    };
+    crate::i18n::Msg::key(key)
+}
+
 /// The last year store bededag was a public holiday.
 pub const LAST_STORE_BEDEDAG: i32 = 2023;
 

@@ -75,22 +75,51 @@ pub struct ImportRow {
 /// Why a file cannot be read at all (a row's own problems are reported with the row).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("Filen er tom. Den første linje skal være overskriften: {}.", COLUMNS.join(","))]
+    #[error("the file is empty")]
     Empty,
-    #[error("Filen er for stor (højst {} MB).", IMPORT_MAX_BYTES / 1024 / 1024)]
+    #[error("the file is larger than {} MB", IMPORT_MAX_BYTES / 1024 / 1024)]
     TooLarge,
-    #[error("Filen er ikke UTF-8-tekst. Gem den som »CSV UTF-8« og prøv igen.")]
+    #[error("the file is not UTF-8 text")]
     NotText,
-    #[error("Overskriften kender ikke kolonnen »{0}«. Kolonnerne er: {columns}.", columns = COLUMNS.join(","))]
+    #[error("unknown column {0}")]
     UnknownColumn(String),
-    #[error("Overskriften mangler kolonnen »{0}«. Kolonnerne er: {columns}.", columns = COLUMNS.join(","))]
+    #[error("missing column {0}")]
     MissingColumn(&'static str),
-    #[error("Overskriften nævner kolonnen »{0}« to gange.")]
+    #[error("column {0} is there twice")]
     RepeatedColumn(String),
-    #[error("Filen har flere end {IMPORT_MAX_ROWS} rækker. Del den op.")]
+    #[error("more than {IMPORT_MAX_ROWS} rows")]
     TooManyRows,
-    #[error("Linje {0} kan ikke læses som CSV: {1}")]
+    #[error("line {0} is not CSV: {1}")]
     Malformed(usize, String),
+}
+
+impl From<ImportError> for crate::i18n::Msg {
+    fn from(e: ImportError) -> Self {
+        use crate::i18n::Msg;
+        let columns = COLUMNS.join(",");
+        match e {
+            ImportError::Empty => Msg::key("import-error-empty").arg("columns", columns),
+            ImportError::TooLarge => {
+                Msg::key("import-error-too-large").arg("mb", IMPORT_MAX_BYTES / 1024 / 1024)
+            }
+            ImportError::NotText => Msg::key("import-error-not-text"),
+            ImportError::UnknownColumn(c) => Msg::key("import-error-unknown-column")
+                .arg("column", c)
+                .arg("columns", columns),
+            ImportError::MissingColumn(c) => Msg::key("import-error-missing-column")
+                .arg("column", c)
+                .arg("columns", columns),
+            ImportError::RepeatedColumn(c) => {
+                Msg::key("import-error-repeated-column").arg("column", c)
+            }
+            ImportError::TooManyRows => {
+                Msg::key("import-error-too-many-rows").arg("rows", IMPORT_MAX_ROWS)
+            }
+            ImportError::Malformed(line, why) => Msg::key("import-error-malformed")
+                .arg("line", line)
+                .arg("why", why),
+        }
+    }
 }
 
 /// Reads the file's rows; empty rows are skipped.

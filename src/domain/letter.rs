@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::email::EmailAddress;
+use super::language::Lang;
 use super::proposal::FieldErrors;
+use crate::i18n::t_with;
 
 text_enum!(
     /// Which way a letter went.
@@ -207,17 +209,34 @@ pub fn check_sender_name(name: &str) -> Result<String, FieldErrors> {
 }
 
 /// A reply's first draft: to the sender of `letter`, addressed to its first signatory, with
-/// the heading taken up. The secretariat writes the rest.
-pub fn reply_to(letter: &LetterText, sender_name: &str, sender_email: Option<&str>) -> LetterText {
+/// the heading taken up, in the letter's language `lang`. The secretariat writes the rest.
+pub fn reply_to(
+    lang: Lang,
+    letter: &LetterText,
+    sender_name: &str,
+    sender_email: Option<&str>,
+) -> LetterText {
     let first = letter.signatories.first();
+    let with_name = |key: &str, name: &str| t_with(lang, key, &[("name", name.into())]);
     LetterText {
         recipient_name: sender_name.to_owned(),
-        recipient_title: first.map(|s| format!("Att.: {}", s.name)),
+        recipient_title: first.map(|s| with_name("letter-attention", &s.name)),
         recipient_email: sender_email.map(str::to_owned),
-        heading: format!("Svar på {}", lowercase_first(&letter.heading)),
-        salutation: first.map_or_else(String::new, |s| format!("Kære {}", s.name)),
+        heading: t_with(
+            lang,
+            "letter-reply-heading",
+            &[
+                ("heading", letter.heading.as_str().into()),
+                // "Svar på henvendelse om …": Danish takes the heading up inside a sentence.
+                (
+                    "heading_in_sentence",
+                    lowercase_first(&letter.heading).into(),
+                ),
+            ],
+        ),
+        salutation: first.map_or_else(String::new, |s| with_name("letter-salutation", &s.name)),
         body: String::new(),
-        closing: "Med venlig hilsen".to_owned(),
+        closing: crate::i18n::t(lang, "letter-closing"),
         signatories: Vec::new(),
     }
 }
@@ -268,9 +287,9 @@ impl From<LogoError> for crate::i18n::Msg {
 /// Why a logo is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LogoError {
-    #[error("Logoet skal være et PNG- eller JPEG-billede.")]
+    #[error("the logo is not a PNG or JPEG image")]
     Kind,
-    #[error("Logoet er for stort (højst {} kB).", LOGO_MAX_BYTES / 1024)]
+    #[error("the logo is larger than {} kB", LOGO_MAX_BYTES / 1024)]
     TooLarge,
 }
 
@@ -394,7 +413,7 @@ mod tests {
 
     #[test]
     fn a_reply_is_addressed_to_the_sender_and_takes_up_the_heading() {
-        let reply = reply_to(&text(), "KL", None);
+        let reply = reply_to(Lang::Da, &text(), "KL", None);
         assert_eq!(reply.recipient_name, "KL");
         assert_eq!(
             reply.recipient_title.as_deref(),

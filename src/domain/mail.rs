@@ -18,18 +18,35 @@ pub struct Mailbox {
 pub enum MailError {
     #[error(transparent)]
     Address(#[from] EmailAddressError),
-    #[error("Navnet »{0}« må ikke indeholde linjeskift eller styretegn.")]
+    #[error("the name {0:?} holds a line break or a control character")]
     Name(String),
-    #[error("Emnet må ikke være tomt.")]
+    #[error("the subject is empty")]
     EmptySubject,
-    #[error("Emnet må ikke indeholde linjeskift eller styretegn.")]
+    #[error("the subject holds a line break or a control character")]
     Subject,
-    #[error("Beskeden har ingen modtagere.")]
+    #[error("the message has no recipients")]
     NoRecipients,
-    #[error("Vedhæftningens filnavn »{0}« er ugyldigt.")]
+    #[error("the attachment's file name {0:?} is invalid")]
     AttachmentName(String),
-    #[error("Vedhæftningens indholdstype »{0}« er ugyldig.")]
+    #[error("the attachment's content type {0:?} is invalid")]
     ContentType(String),
+}
+
+impl From<MailError> for crate::i18n::Msg {
+    fn from(e: MailError) -> Self {
+        use crate::i18n::Msg;
+        match e {
+            MailError::Address(e) => Msg::from(e),
+            MailError::Name(name) => Msg::key("mail-error-name").arg("name", name),
+            MailError::EmptySubject => Msg::key("mail-error-empty-subject"),
+            MailError::Subject => Msg::key("mail-error-subject"),
+            MailError::NoRecipients => Msg::key("mail-error-no-recipients"),
+            MailError::AttachmentName(name) => {
+                Msg::key("mail-error-attachment-name").arg("name", name)
+            }
+            MailError::ContentType(kind) => Msg::key("mail-error-content-type").arg("kind", kind),
+        }
+    }
 }
 
 /// Text that goes into a header: no line breaks or other control characters.

@@ -52,14 +52,19 @@ impl Signer {
 /// Why the minutes cannot be drafted with the body's rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignerError {
-    #[error(
-        "Udvalget har ingen formand på mødedagen, så protokollen kan ikke godkendes af formanden. Registrér formanden, eller lad alle deltagere godkende."
-    )]
+    #[error("the body has no chair on the meeting day")]
     NoChair,
-    #[error(
-        "Fremmødet er ikke registreret, så det vides ikke, hvem der skal godkende protokollen. Registrér fremmødet først."
-    )]
+    #[error("the attendance is not recorded")]
     NoParticipants,
+}
+
+impl From<SignerError> for crate::i18n::Msg {
+    fn from(e: SignerError) -> Self {
+        crate::i18n::Msg::key(match e {
+            SignerError::NoChair => "error-minutes-no-chair",
+            SignerError::NoParticipants => "error-minutes-no-attendance",
+        })
+    }
 }
 
 /// The signatures minutes need under `rule`: the chair (on the meeting day) and the

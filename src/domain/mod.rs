@@ -63,7 +63,7 @@ macro_rules! text_enum {
 
 /// A stored or submitted value outside a closed set.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("ukendt værdi »{value}« for {kind}")]
+#[error("unknown value {value:?} for {kind}")]
 pub struct UnknownValue {
     pub kind: &'static str,
     pub value: String,

@@ -9,7 +9,7 @@ use super::deadline::{DeadlineRule, MAX_DAYS};
 use super::holidays::{ClosedDays, ExtraClosedDay};
 use super::proposal::FieldErrors;
 use super::register::collapse;
-use super::time::{day_da, parse_date, weekday_da};
+use super::time::{day_da, parse_date};
 
 /// The most further closed days a body may have.
 pub const EXTRA_CLOSED_DAYS_MAX: usize = 100;
@@ -32,9 +32,11 @@ const WEEKDAYS: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-/// Every weekday as (form value, Danish name), Monday first.
-pub fn weekdays() -> impl Iterator<Item = (&'static str, &'static str)> {
-    WEEKDAYS.iter().map(|d| (weekday_key(*d), weekday_da(*d)))
+/// Every weekday as (form value, name in `lang`), Monday first.
+pub fn weekdays(lang: super::language::Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    WEEKDAYS
+        .iter()
+        .map(move |d| (weekday_key(*d), super::time::weekday(lang, *d)))
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
@@ -66,11 +68,11 @@ pub struct RulesInput {
     pub release_time: String,
 }
 
-/// The kinds of rule, as (form value, Danish label).
+/// The kinds of rule, as (form value, the catalogue's label).
 pub const RULE_KINDS: [(&str, &str); 3] = [
-    ("calendar_days", "Dage før mødet"),
-    ("working_days", "Arbejdsdage før mødet"),
-    ("weekday", "En ugedag i ugen før mødet"),
+    ("calendar_days", "rule-kind-calendar-days"),
+    ("working_days", "rule-kind-working-days"),
+    ("weekday", "rule-kind-weekday"),
 ];
 
 fn rule_fields(rule: &DeadlineRule) -> [String; 4] {
@@ -310,16 +312,16 @@ pub enum Interval {
     LastOfMonth,
 }
 
-/// The intervals, as (form value, Danish label).
+/// The intervals, as (form value, the catalogue's label).
 pub const INTERVALS: [(&str, &str); 8] = [
-    ("weeks:1", "Hver uge"),
-    ("weeks:2", "Hver anden uge"),
-    ("weeks:4", "Hver fjerde uge"),
-    ("month:1", "Den første i hver måned"),
-    ("month:2", "Den anden i hver måned"),
-    ("month:3", "Den tredje i hver måned"),
-    ("month:4", "Den fjerde i hver måned"),
-    ("month:last", "Den sidste i hver måned"),
+    ("weeks:1", "interval-every-week"),
+    ("weeks:2", "interval-every-second-week"),
+    ("weeks:4", "interval-every-fourth-week"),
+    ("month:1", "interval-first-of-the-month"),
+    ("month:2", "interval-second-of-the-month"),
+    ("month:3", "interval-third-of-the-month"),
+    ("month:4", "interval-fourth-of-the-month"),
+    ("month:last", "interval-last-of-the-month"),
 ];
 
 fn parse_interval(text: &str) -> Option<Interval> {
@@ -372,7 +374,7 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedDay {
     pub date: NaiveDate,
-    pub skipped: Option<String>,
+    pub skipped: Option<crate::i18n::Msg>,
 }
 
 fn parse_skip(text: &str, errors: &mut FieldErrors) -> Vec<(NaiveDate, NaiveDate)> {
@@ -540,11 +542,12 @@ pub fn plan_dates(plan: &Plan, closed: &ClosedDays) -> Vec<PlannedDay> {
         .into_iter()
         .map(|date| {
             let skipped = if plan.skip.iter().any(|(a, b)| (*a..=*b).contains(&date)) {
-                Some("Sprunget over efter ønske".to_owned())
+                Some(crate::i18n::Msg::key("plan-skipped-on-request"))
             } else {
-                closed
-                    .holiday(date)
-                    .map(|h| format!("{h}: kontorerne er lukkede"))
+                closed.holiday(date).map(|h| {
+                    crate::i18n::Msg::key("plan-skipped-offices-closed")
+                        .msg("holiday", super::holidays::holiday_name(h))
+                })
             };
             PlannedDay { date, skipped }
         })
@@ -561,6 +564,7 @@ pub fn plan_dates(plan: &Plan, closed: &ClosedDays) -> Vec<PlannedDay> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::language::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -607,7 +611,8 @@ mod tests {
         let why = |date| {
             days.iter()
                 .find(|x| x.date == date)
-                .and_then(|x| x.skipped.clone())
+                .and_then(|x| x.skipped.as_ref())
+                .map(|m| m.in_lang(Lang::Da))
         };
         assert_eq!(
             why(d(2027, 3, 25)).as_deref(),
@@ -627,6 +632,11 @@ mod tests {
             Some("Sprunget over efter ønske")
         );
         assert!(why(d(2027, 12, 30)).unwrap().starts_with("Lukkedag"));
+        let skipped = days.iter().find(|x| x.date == d(2027, 3, 25)).unwrap();
+        assert_eq!(
+            skipped.skipped.as_ref().unwrap().in_lang(Lang::En),
+            "Maundy Thursday: the offices are closed"
+        );
         assert_eq!(why(d(2027, 8, 19)), None);
         let meetings = days.iter().filter(|x| x.skipped.is_none()).count();
         assert_eq!(meetings, 52 - 2 - 5 - 1 - 1);

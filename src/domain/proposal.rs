@@ -2,7 +2,6 @@
 //! ("at …"), a motivation and who submitted it.
 
 use super::language::Lang;
-use super::text::danish_list;
 
 text_enum!(
     /// The life of a proposal (brief §3). Transitions are added with the submission workflow.
@@ -188,19 +187,13 @@ impl ProposalStatus {
     }
 }
 
-/// What the secretariat checks before accepting (brief §3 step 3): (key, Danish label).
+/// What the secretariat checks before accepting (brief §3 step 3): (key, catalogue label).
 pub const CHECKLIST: [(&str, &str); 5] = [
-    ("lawful", "Forslaget er lovligt"),
-    ("municipal", "Det er en kommunal opgave"),
-    ("clear", "Forslaget er klart formuleret"),
-    (
-        "not_handled",
-        "Samme spørgsmål er ikke behandlet tidligere i valgperioden",
-    ),
-    (
-        "consistent",
-        "Overskrift, at-punkter og motivation hænger sammen",
-    ),
+    ("lawful", "checklist-lawful"),
+    ("municipal", "checklist-municipal"),
+    ("clear", "checklist-clear"),
+    ("not_handled", "checklist-not-handled"),
+    ("consistent", "checklist-consistent"),
 ];
 
 pub const TITLE_MAX_CHARS: usize = 300;
@@ -243,8 +236,10 @@ impl FieldErrors {
     }
 }
 
-/// Trims the parts and checks them; every problem is reported at its field.
+/// Trims the parts and checks them; every problem is reported at its field. An empty opening
+/// is the council's usual one, in its language `lang`.
 pub fn check_text(
+    lang: Lang,
     title: &str,
     opening: &str,
     clauses: &[String],
@@ -263,7 +258,7 @@ pub fn check_text(
     }
     let opening = opening.trim();
     let opening = if opening.is_empty() {
-        DEFAULT_OPENING.to_owned()
+        default_opening(lang)
     } else {
         opening.to_owned()
     };
@@ -326,16 +321,26 @@ pub fn check_text(
     }
 }
 
-/// The opening line used when a proposal does not say otherwise.
+/// The opening line used when a Danish proposal does not say otherwise.
 pub const DEFAULT_OPENING: &str = "Det foreslås,";
 
+/// The opening line used when a proposal does not say otherwise, in the council's language.
+pub fn default_opening(lang: Lang) -> String {
+    crate::i18n::t(lang, "proposal-default-opening")
+}
+
 /// "Stillet af Enhedslisten": the submitting party if there is one, otherwise the persons.
-pub fn submitted_by_line(party: Option<&str>, persons: &[String]) -> Option<String> {
-    match party {
-        Some(party) => Some(format!("Stillet af {party}")),
-        None if !persons.is_empty() => Some(format!("Stillet af {}", danish_list(persons))),
-        None => None,
-    }
+pub fn submitted_by_line(lang: Lang, party: Option<&str>, persons: &[String]) -> Option<String> {
+    let who = match party {
+        Some(party) => party.to_owned(),
+        None if !persons.is_empty() => super::text::list(lang, persons),
+        None => return None,
+    };
+    Some(crate::i18n::t_with(
+        lang,
+        "proposal-submitted-by",
+        &[("who", who.into())],
+    ))
 }
 
 #[cfg(test)]
@@ -345,14 +350,18 @@ mod tests {
     #[test]
     fn submitted_by_prefers_the_party() {
         assert_eq!(
-            submitted_by_line(Some("Enhedslisten"), &["Anna".into()]).as_deref(),
+            submitted_by_line(Lang::Da, Some("Enhedslisten"), &["Anna".into()]).as_deref(),
             Some("Stillet af Enhedslisten")
         );
         assert_eq!(
-            submitted_by_line(None, &["Anna Holm".into(), "Bo Ravn".into()]).as_deref(),
+            submitted_by_line(Lang::Da, None, &["Anna Holm".into(), "Bo Ravn".into()]).as_deref(),
             Some("Stillet af Anna Holm og Bo Ravn")
         );
-        assert_eq!(submitted_by_line(None, &[]), None);
+        assert_eq!(submitted_by_line(Lang::En, None, &[]), None);
+        assert_eq!(
+            submitted_by_line(Lang::En, None, &["Anna Holm".into(), "Bo Ravn".into()]).as_deref(),
+            Some("Submitted by Anna Holm and Bo Ravn")
+        );
     }
 
     #[test]
@@ -437,6 +446,7 @@ mod tests {
     #[test]
     fn proposal_text_is_checked_field_by_field() {
         let ok = check_text(
+            Lang::Da,
             "  Medlemsforslag   om  X ",
             "",
             &["at  X\n sker.".into()],
@@ -448,7 +458,7 @@ mod tests {
         assert_eq!(ok.clauses, vec!["at X sker."]);
         assert_eq!(ok.motivation, "Fordi.\n\nDerfor.");
 
-        let errors = check_text("", "", &[], "").unwrap_err();
+        let errors = check_text(Lang::Da, "", "", &[], "").unwrap_err();
         assert!(errors.get("title").is_some());
         assert!(
             errors
@@ -458,6 +468,7 @@ mod tests {
                 .contains("mindst ét")
         );
         let errors = check_text(
+            Lang::Da,
             "T",
             "",
             &["at a".into(), " ".into()],
@@ -476,10 +487,20 @@ mod tests {
                 .contains("1000000 tegn")
         );
         assert!(errors.get("clause-1").is_none());
-        let errors = check_text(&"x".repeat(301), "a\nb", &["at a".into()], "").unwrap_err();
+        let errors =
+            check_text(Lang::Da, &"x".repeat(301), "a\nb", &["at a".into()], "").unwrap_err();
         assert!(errors.get("title").is_some() && errors.get("opening").is_some());
         // Script is text like any other: it is escaped where it is shown, not refused.
-        assert!(check_text("<script>alert(1)</script>", "", &["at <b>".into()], "").is_ok());
+        assert!(
+            check_text(
+                Lang::Da,
+                "<script>alert(1)</script>",
+                "",
+                &["at <b>".into()],
+                ""
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -33,8 +33,40 @@ pub struct ParsedProposal {
     pub submitters: Vec<String>,
     /// Paragraphs separated by a blank line.
     pub motivation: String,
-    /// What was not understood, in Danish, for the person correcting the form.
-    pub warnings: Vec<String>,
+    /// What was not understood, for the person correcting the form (written out in the
+    /// reader's language by whoever shows them).
+    #[serde(skip)]
+    pub warnings: Vec<ParseWarning>,
+}
+
+/// Something the reader of a pasted proposal could not place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseWarning {
+    /// Longer than `MAX_INPUT_BYTES`: only the beginning was read.
+    Truncated,
+    /// No "Motivation" heading: the text after the clauses was read as the motivation.
+    NoMotivationHeading,
+    /// Lines before the clauses that could not be placed (how many).
+    LinesIgnored(usize),
+    NoTitle,
+    NoClauses,
+}
+
+impl From<ParseWarning> for crate::i18n::Msg {
+    fn from(w: ParseWarning) -> Self {
+        use crate::i18n::Msg;
+        match w {
+            ParseWarning::Truncated => {
+                Msg::key("parse-warning-truncated").arg("kb", MAX_INPUT_BYTES / 1024)
+            }
+            ParseWarning::NoMotivationHeading => Msg::key("parse-warning-no-motivation-heading"),
+            ParseWarning::LinesIgnored(n) => {
+                Msg::key("parse-warning-lines-ignored").num("count", n as u32)
+            }
+            ParseWarning::NoTitle => Msg::key("parse-warning-no-title"),
+            ParseWarning::NoClauses => Msg::key("parse-warning-no-clauses"),
+        }
+    }
 }
 
 /// Openings a proposal's clauses follow. Matched at the start of a line, ignoring case.
@@ -320,10 +352,7 @@ pub fn parse_proposal(input: &str) -> ParsedProposal {
             end -= 1;
         }
         text = &text[..end];
-        out.warnings.push(format!(
-            "Teksten er længere end {} kB; kun begyndelsen er læst.",
-            MAX_INPUT_BYTES / 1024
-        ));
+        out.warnings.push(ParseWarning::Truncated);
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<String> = text.split('\n').map(clean_line).collect();
@@ -463,15 +492,8 @@ pub fn parse_proposal(input: &str) -> ParsedProposal {
                     _ => {
                         part = Part::Motivation;
                         paragraphs.push(line.to_owned());
-                        if !out
-                            .warnings
-                            .iter()
-                            .any(|w| w.starts_with("Overskriften »Motivation«"))
-                        {
-                            out.warnings.push(
-                                "Overskriften »Motivation« mangler; teksten efter at-punkterne er læst som motivation."
-                                    .to_owned(),
-                            );
+                        if !out.warnings.contains(&ParseWarning::NoMotivationHeading) {
+                            out.warnings.push(ParseWarning::NoMotivationHeading);
                         }
                     }
                 }
@@ -500,17 +522,13 @@ pub fn parse_proposal(input: &str) -> ParsedProposal {
     }
     out.motivation = paragraphs.join("\n\n");
     if ignored > 0 {
-        out.warnings.push(format!(
-            "{ignored} linje(r) før at-punkterne kunne ikke placeres og er udeladt; tjek formularen."
-        ));
+        out.warnings.push(ParseWarning::LinesIgnored(ignored));
     }
     if out.title.is_none() {
-        out.warnings
-            .push("Teksten har ingen overskrift (»Medlemsforslag om …«).".to_owned());
+        out.warnings.push(ParseWarning::NoTitle);
     }
     if out.clauses.is_empty() {
-        out.warnings
-            .push("Teksten har ingen at-punkter (»1. at …«); skriv dem i formularen.".to_owned());
+        out.warnings.push(ParseWarning::NoClauses);
     }
     out
 }

@@ -45,10 +45,10 @@ pub enum TaskEvent {
     Close,
 }
 
-/// A step the task's state does not allow, in words for the user.
+/// A step the task's state does not allow: the catalogue key of what the user is told.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct TaskStateError(pub String);
+pub struct TaskStateError(pub &'static str);
 
 /// Where a task stands for the follow-up overviews: open, open past its deadline, answered
 /// (or presented), or closed.
@@ -123,21 +123,14 @@ impl TaskStatus {
             (S::Sent | S::Seen | S::InProgress, E::Answered) => Ok(S::Answered),
             (S::Answered, E::Returned) => Ok(S::InProgress),
             (S::Answered, E::Presented) => Ok(S::Presented),
-            (S::Closed, E::Close) => Err(TaskStateError("Opgaven er allerede afsluttet.".into())),
+            (S::Closed, E::Close) => Err(TaskStateError("error-task-already-closed")),
             (_, E::Close) => Ok(S::Closed),
-            (S::Answered | S::Presented, E::Worked | E::Answered) => Err(TaskStateError(
-                "Opgaven er allerede besvaret. Kontakt sekretariatet, hvis svaret skal ændres."
-                    .into(),
-            )),
-            (S::Closed, _) => Err(TaskStateError(
-                "Opgaven er afsluttet og kan ikke længere besvares.".into(),
-            )),
-            (_, E::Returned) => Err(TaskStateError(
-                "Kun et besvaret svar kan sendes tilbage.".into(),
-            )),
-            (_, E::Presented) => Err(TaskStateError(
-                "Opgaven skal være besvaret, før svaret kan forelægges.".into(),
-            )),
+            (S::Answered | S::Presented, E::Worked | E::Answered) => {
+                Err(TaskStateError("error-task-already-answered"))
+            }
+            (S::Closed, _) => Err(TaskStateError("error-task-closed-cannot-be-answered")),
+            (_, E::Returned) => Err(TaskStateError("error-task-only-an-answer-goes-back")),
+            (_, E::Presented) => Err(TaskStateError("error-task-must-be-answered-first")),
         }
     }
 }
@@ -256,19 +249,13 @@ mod tests {
         assert_eq!(S::Answered.after(E::Returned), Ok(S::InProgress));
         assert_eq!(S::Answered.after(E::Presented), Ok(S::Presented));
         assert_eq!(S::Presented.after(E::Close), Ok(S::Closed));
-        assert!(
-            S::Closed
-                .after(E::Answered)
-                .unwrap_err()
-                .0
-                .contains("afsluttet")
+        assert_eq!(
+            S::Closed.after(E::Answered).unwrap_err().0,
+            "error-task-closed-cannot-be-answered"
         );
-        assert!(
-            S::Answered
-                .after(E::Answered)
-                .unwrap_err()
-                .0
-                .contains("allerede besvaret")
+        assert_eq!(
+            S::Answered.after(E::Answered).unwrap_err().0,
+            "error-task-already-answered"
         );
         assert!(S::Sent.after(E::Presented).is_err());
         assert!(S::Closed.after(E::Close).is_err());

@@ -47,6 +47,9 @@ pub fn clean_input(input: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The word before a list's last item, as people write it in either language ("A, B og C").
+pub const LIST_AND: [&str; 2] = [" og ", " and "];
+
 /// "A", "A og B", "A, B og C": a Danish enumeration.
 pub fn danish_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {

@@ -51,12 +51,44 @@ pub fn rfc3339(instant: DateTime<Utc>) -> String {
     local(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-/// A date typed the Danish way (10.12.2026) or the ISO way (2026-12-10).
+/// A date as people type it, or as a form shows it in either language: `10.12.2026`,
+/// `10/12/2026`, `2026-12-10`, `10. december 2026`, `10 December 2026`, `December 10, 2026`
+/// (a month's name or its first three letters, in Danish or English, any case).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .ok()
+    for format in ["%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"] {
+        if let Ok(day) = NaiveDate::parse_from_str(text, format) {
+            return Some(day);
+        }
+    }
+    // Written out: a day, a month's name and a year, in either order of day and month.
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month_of = |word: &str| {
+        (1..=12u32).find(|m| {
+            let (da, en) = (
+                MONTHS_DA[*m as usize - 1],
+                MONTHS_EN[*m as usize - 1].to_lowercase(),
+            );
+            word == da
+                || word == en
+                || (word.chars().count() == 3 && en.starts_with(word))
+                || (word.chars().count() == 3 && da.starts_with(word))
+        })
+    };
+    let (day, month, year) = match words.as_slice() {
+        [d, m, y] if month_of(m).is_some() => (d, month_of(m)?, y),
+        [m, d, y] if month_of(m).is_some() => (d, month_of(m)?, y),
+        _ => return None,
+    };
+    let (day, year) = (day.parse().ok()?, year.parse().ok()?);
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// `30.04.2025`
@@ -91,8 +123,8 @@ pub fn example_date(
     }
 }
 
-/// `17:30`
-pub fn time_da(instant: DateTime<Utc>) -> String {
+/// `17:30`, the clock time in Copenhagen (the same in both languages)
+pub fn clock(instant: DateTime<Utc>) -> String {
     local(instant).format("%H:%M").to_string()
 }
 
@@ -196,7 +228,7 @@ pub fn date(lang: Lang, instant: DateTime<Utc>) -> String {
 pub fn datetime(lang: Lang, instant: DateTime<Utc>) -> String {
     match lang {
         Lang::Da => datetime_da(instant),
-        Lang::En => format!("{}, {}", date(lang, instant), time_da(instant)),
+        Lang::En => format!("{}, {}", date(lang, instant), clock(instant)),
     }
 }
 
@@ -241,6 +273,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_as_typed_or_shown_in_either_language() {
+        let expected = NaiveDate::from_ymd_opt(2026, 12, 10);
+        for text in [
+            "10.12.2026",
+            " 2026-12-10 ",
+            "10/12/2026",
+            "10. december 2026",
+            "10 December 2026",
+            "December 10, 2026",
+            "10 dec 2026",
+            "10 Dec. 2026",
+        ] {
+            assert_eq!(parse_date(text), expected, "{text}");
+        }
+        // What a form shows in each language reads back as the same day.
+        let d = NaiveDate::from_ymd_opt(2025, 5, 29).unwrap();
+        for lang in [Lang::Da, Lang::En] {
+            assert_eq!(parse_date(&day(lang, d)), Some(d));
+            assert_eq!(parse_date(&long_date(lang, d)), Some(d));
+        }
+        for text in [
+            "",
+            "10 smarch 2026",
+            "32.12.2026",
+            "10 December",
+            "10 December 26",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn dates_in_each_language() {
         let at = Utc.with_ymd_and_hms(2025, 4, 30, 15, 30, 0).unwrap();
         assert_eq!(datetime(Lang::Da, at), "30.04.2025, kl. 17:30");
@@ -277,7 +341,7 @@ mod tests {
         assert_eq!(utc.to_rfc3339(), "2025-04-30T15:30:00+00:00");
         assert_eq!(datetime_da(utc), "30.04.2025, kl. 17:30");
         assert_eq!(date_da(utc), "30.04.2025");
-        assert_eq!(time_da(utc), "17:30");
+        assert_eq!(clock(utc), "17:30");
         assert_eq!(weekday_long_date_da(utc), "onsdag den 30. april 2025");
         assert_eq!(rfc3339(utc), "2025-04-30T17:30:00+02:00");
         let fractional = utc + chrono::Duration::nanoseconds(402_526_228);

@@ -37,13 +37,6 @@ role-administration = Forvaltning
 
 ## Notices after an action
 
-release-sent = Dagsordenen er udsendt til { $members ->
-    [one] { $members } medlem
-   *[other] { $members } medlemmer
-} og { $subscribers ->
-    [one] { $subscribers } abonnent
-   *[other] { $subscribers } abonnenter
-}.
 
 ## The public overviews of member proposals
 
@@ -1779,3 +1772,239 @@ case-reference-zero = Løbenummeret i sagsnummeret »{ $text }« må ikke være 
 case-reference-too-many = Skriv højst { $max } sagsnumre.
 case-shape-invalid = »{ $text }« er ikke et mønster for sagsnumre. Skriv årstallet som ÅÅÅÅ eller ÅÅ, et skilletegn (- / eller .) og løbenummeret som 5 til 8 N'er, fx ÅÅÅÅ-NNNNNNN eller ÅÅ/NNNNN.
 time-does-not-exist = Tidspunktet { $time } findes ikke i dansk tid (sommertiden begynder).
+
+## The standard decision text, in the council's language.
+decision-verb-adopted = tiltrådt
+decision-verb-rejected = forkastet
+decision-verb-referred = henvist
+decision-verb-postponed = udsat
+decision-verb-removed = taget af dagsordenen
+decision-verb-withdrawn = trukket
+decision-verb-noted = taget til efterretning
+decision-verb-second-reading = oversendt til 2. behandling
+decision-verb-approved = godkendt
+decision-votes = med { $for } { $count ->
+    [one] stemme
+   *[other] stemmer
+} imod { $against }.
+decision-votes-with-abstentions = med { $for } { $count ->
+    [one] stemme
+   *[other] stemmer
+} imod { $against }, idet { $abstain } undlod at stemme.
+decision-voted-for = For stemte: { $who }.
+decision-voted-against = Imod stemte: { $who }.
+decision-voted-abstain = Undlod at stemme: { $who }.
+decision-without-a-vote = uden afstemning.
+decision-referred-to = til { $committee }
+decision-consulting = med høring af { $committees }
+decision-sentence = { $subject } blev { $verb }
+decision-clause-sentence = { $of } { $clause }. at-punkt blev { $verb }
+decision-amendment-sentence = Ændringsforslag fra { $by } (»{ $text }«) blev { $verb }
+decision-statement-sentence = { $kind } fra { $by }: »{ $text }«
+decision-subject-member-proposal = Medlemsforslaget
+decision-of-member-proposal = Medlemsforslagets
+decision-subject-recommendation = Indstillingen
+decision-of-recommendation = Indstillingens
+decision-subject-orientation = Orienteringen
+decision-of-orientation = Orienteringens
+decision-subject-letter = Henvendelsen
+decision-of-letter = Henvendelsens
+decision-subject-question = Forespørgslen
+decision-of-question = Forespørgslens
+decision-subject-agenda = Dagsordenen
+decision-of-agenda = Dagsordenens
+decision-subject-other = Punktet
+decision-of-other = Punktets
+
+## Why a decision cannot be recorded.
+decision-amendment-number = Ændringsforslag { $number }
+decision-clause-number = { $number }. at-punkt
+decision-the-vote = Afstemningen
+decision-error-votes-do-not-add-up = { $what }: stemmerne ({ $for } for, { $against } imod, { $abstain } undlod) giver { $total }, men der er { $present } til stede. Ret stemmetallet eller fremmødet.
+decision-error-on-two-sides = { $what }: { $who } står på to sider af afstemningen.
+decision-error-no-majority-to-adopt = { $what }: med { $for } for og { $against } imod er der ikke flertal for at tiltræde.
+decision-error-majority-not-rejected = { $what }: med { $for } for og { $against } imod er der flertal; det er ikke forkastet.
+decision-error-amendment-incomplete = { $what }: skriv hvem der stillede det og teksten.
+decision-error-amendment-not-voted = { $what }: et ændringsforslag bliver tiltrådt eller forkastet.
+decision-error-clauses-only-when-voted = At-punkter stemmes om enkeltvis kun når forslaget tiltrædes eller forkastes.
+decision-error-no-such-clause = Forslaget har ikke et { $number }. at-punkt; det har { $count }.
+decision-error-clause-twice = { $what } står to gange.
+decision-error-clause-not-voted = { $what }: et at-punkt bliver tiltrådt eller forkastet.
+decision-error-every-clause-needs-an-outcome = Når der stemmes om at-punkterne enkeltvis, skal alle { $count } have et udfald.
+decision-error-outcome-follows-the-clauses = Forslaget er tiltrådt, når mindst ét at-punkt er tiltrådt, og ellers forkastet.
+decision-error-choose-the-committee = Vælg det udvalg, punktet henvises til.
+decision-error-only-referred-goes-to-a-committee = Kun et henvist punkt sendes til et udvalg.
+decision-error-only-referred-is-consulted = Kun et henvist punkt sendes i høring hos andre udvalg.
+decision-error-statement-incomplete = { $kind }: skriv hvem den er fra og teksten.
+decision-error-dissent-needs-a-vote = En afvigende mening kræver en afstemning, hvor det fremgår hvem der stemte imod flertallet.
+decision-error-dissent-not-in-minority = { $who } stemte ikke i mindretal, og kan derfor ikke få en afvigende mening tilført protokollen.
+
+## The decision and task forms.
+decision-the-decision = Beslutningen
+votes-field-for = { $what }, stemmer for
+votes-field-against = { $what }, stemmer imod
+votes-field-abstain = { $what }, undlod at stemme
+substitute-position = { $position }. stedfortræder
+hint-written-by-the-secretariat = Skrevet af sekretariatet.
+hint-read-from = Læst af »{ $phrase }«.
+hint-deadline-without-a-date = Teksten siger »{ $phrase }« uden dato: skriv fristen.
+hint-deadline-before-the-meeting = »{ $phrase }« er { $named }, før mødet { $meeting }: årstallet i teksten er nok forkert. Skriv fristen.
+hint-deadline-did-the-text-mean = { $hint } Mente teksten { $day }?
+hint-the-text-names-no-deadline = Teksten nævner ingen frist: skriv den.
+hint-the-text-names-no-administration = Teksten nævner ingen forvaltning: vælg den ansvarlige.
+hint-each-administration = Teksten giver hver forvaltning opgaven (»{ $phrase }«): én opgave til hver.
+hint-chosen-by-the-secretariat = Valgt af sekretariatet.
+why-read-from = læst af »{ $phrase }«
+why-chosen-by-the-secretariat = valgt af sekretariatet
+notice-decision-saved = Beslutningen er gemt: { $outcome }.
+notice-decision-corrected = Beslutningen er rettet: { $outcome }.
+notice-task-sent = Opgaven til { $clause }. at-punkt er sendt til { $lead } ({ $mails ->
+    [one] { $mails } mail
+   *[other] { $mails } mails
+}).
+proposal-submitted-by = Stillet af { $who }
+
+## Notices after an action.
+notice-meetings-planned = { $count ->
+    [one] { $count } møde er planlagt. Det står herunder.
+   *[other] { $count } møder er planlagt. De står herunder.
+}
+notice-election-period-started = Den nye valgperiode er begyndt. { $count ->
+    [one] { $count } medlemskab
+   *[other] { $count } medlemskaber
+} af kommunalbestyrelsen og udvalgene (stedfortrædernes med) sluttede dagen før.
+notice-invitation-sent = Invitationen er sendt til { $email }. Linket i mailen gælder i { $hours } timer.
+notice-proposal-accepted = Forslaget er godkendt til dagsordenen med sagsnummer { $cases }. Forslagsstilleren har fået besked.
+notice-import-done = Filen er indlæst: { $new } oprettet, { $changed } ændret, { $unchanged } uændret.
+notice-agenda-released = Dagsordenen{ $version ->
+    [1] {""}
+   *[other] {" "}(version { $version })
+} er udsendt til { $members ->
+    [one] { $members } medlem
+   *[other] { $members } medlemmer
+} og { $subscribers ->
+    [one] { $subscribers } abonnent
+   *[other] { $subscribers } abonnenter
+} og er offentlig på mødets side.
+proposal-submitted-late = Indsendt efter fristen
+review-accepted = Godkendt
+review-returned = Sendt retur
+heading-new-proposal = Nyt medlemsforslag
+heading-edit-proposal = Ret medlemsforslag
+error-the-answer-is-already-on-an-agenda = Svaret er allerede sat på en dagsorden, eller opgaven er lukket.
+error-the-task-is-not-answered-yet = Opgaven er ikke besvaret endnu; et svar kan først sættes på en dagsorden, når den ansvarlige forvaltning har svaret.
+chart-tasks-open = { $count ->
+    [one] { $count } åben
+   *[other] { $count } åbne
+}
+chart-tasks-overdue = { $count ->
+    [one] { $count } overskreden
+   *[other] { $count } overskredne
+}
+chart-tasks-answered = { $count ->
+    [one] { $count } besvaret
+   *[other] { $count } besvarede
+}
+
+## A letter's first draft, in the council's language.
+letter-attention = Att.: { $name }
+letter-reply-heading = Svar på { $heading_in_sentence }
+letter-salutation = Kære { $name }
+letter-closing = Med venlig hilsen
+
+## Why a planned date has no meeting; the holidays' names.
+plan-skipped-on-request = Sprunget over efter ønske
+plan-skipped-offices-closed = { $holiday }: kontorerne er lukkede
+plan-skipped-already-a-meeting = Der er allerede et møde den dag
+plan-skipped-in-the-past = Ligger i fortiden
+audit-note-year-plan = årsplan
+holiday-new-years-day = Nytårsdag
+holiday-christmas-day = Juledag
+holiday-boxing-day = 2. juledag
+holiday-maundy-thursday = Skærtorsdag
+holiday-good-friday = Langfredag
+holiday-easter-sunday = Påskedag
+holiday-easter-monday = 2. påskedag
+holiday-general-prayer-day = Store bededag
+holiday-ascension-day = Kristi himmelfartsdag
+holiday-whit-sunday = Pinsedag
+holiday-whit-monday = 2. pinsedag
+holiday-constitution-day = Grundlovsdag
+holiday-christmas-eve = Juleaftensdag
+holiday-new-years-eve = Nytårsaftensdag
+holiday-saturday = Lørdag
+holiday-sunday = Søndag
+rule-kind-calendar-days = Dage før mødet
+rule-kind-working-days = Arbejdsdage før mødet
+rule-kind-weekday = En ugedag i ugen før mødet
+interval-every-week = Hver uge
+interval-every-second-week = Hver anden uge
+interval-every-fourth-week = Hver fjerde uge
+interval-first-of-the-month = Den første i hver måned
+interval-second-of-the-month = Den anden i hver måned
+interval-third-of-the-month = Den tredje i hver måned
+interval-fourth-of-the-month = Den fjerde i hver måned
+interval-last-of-the-month = Den sidste i hver måned
+error-task-already-closed = Opgaven er allerede afsluttet.
+error-task-already-answered = Opgaven er allerede besvaret. Kontakt sekretariatet, hvis svaret skal ændres.
+error-task-closed-cannot-be-answered = Opgaven er afsluttet og kan ikke længere besvares.
+error-task-only-an-answer-goes-back = Kun et besvaret svar kan sendes tilbage.
+error-task-must-be-answered-first = Opgaven skal være besvaret, før svaret kan forelægges.
+error-minutes-no-chair = Udvalget har ingen formand på mødedagen, så protokollen kan ikke godkendes af formanden. Registrér formanden, eller lad alle deltagere godkende.
+error-minutes-no-attendance = Fremmødet er ikke registreret, så det vides ikke, hvem der skal godkende protokollen. Registrér fremmødet først.
+error-the-proposal-is-already-on-the-agenda = Forslaget står allerede på dagsordenen.
+error-the-proposal-is-on-another-agenda = Forslaget står allerede på et andet mødes dagsorden.
+
+## What a supplementary agenda says changed, in the agenda's language.
+agenda-change-moved = Mødet er flyttet til { $when }.
+agenda-change-location = Mødet holdes nu i { $location }.
+agenda-change-new-item = Nyt punkt { $number }: { $title }.
+agenda-change-now-open = er nu et åbent punkt
+agenda-change-now-closed = er nu et lukket punkt
+agenda-change-new-title = har fået ny titel
+agenda-change-new-text = har fået ændret tekst
+agenda-change-new-attachments = har fået ændrede bilag
+agenda-change-renumbered = Punkt { $old } »{ $title }« er nu punkt { $number }.
+agenda-change-item = Punkt { $number } »{ $title }« { $what }.
+agenda-change-removed = Punkt { $number } »{ $title }« er taget af dagsordenen.
+checklist-lawful = Forslaget er lovligt
+checklist-municipal = Det er en kommunal opgave
+checklist-clear = Forslaget er klart formuleret
+checklist-not-handled = Samme spørgsmål er ikke behandlet tidligere i valgperioden
+checklist-consistent = Overskrift, at-punkter og motivation hænger sammen
+parse-warning-truncated = Teksten er længere end { $kb } kB; kun begyndelsen er læst.
+parse-warning-no-motivation-heading = Overskriften »Motivation« mangler; teksten efter at-punkterne er læst som motivation.
+parse-warning-lines-ignored = { $count ->
+    [one] { $count } linje
+   *[other] { $count } linjer
+} før at-punkterne kunne ikke placeres og er udeladt; tjek formularen.
+parse-warning-no-title = Teksten har ingen overskrift (»Medlemsforslag om …«).
+parse-warning-no-clauses = Teksten har ingen at-punkter (»1. at …«); skriv dem i formularen.
+letter-item-title = Orientering: brev fra { $sender } om { $heading }
+letter-item-body = { $sender } har skrevet til kommunen. Brevet er vedlagt.
+letter-sample = Prøve
+followup-item-title = Opfølgning på { $title_in_sentence }, { $clause }. at-punkt
+mailbox-no-subject = (intet emne)
+mailbox-no-name = (uden navn)
+proposal-default-opening = Det foreslås,
+proposal-title-start = Medlemsforslag om
+error-the-form-is-stale = Formularen kunne ikke godkendes: den er for gammel, eller den kom ikke fra Agendum. Gå tilbage, genindlæs siden, og prøv igen.
+error-the-proposal-was-changed-by-someone = Forslaget er blevet ændret af en anden, siden du åbnede det. Dine ændringer er ikke gemt; de står stadig i formularen. Åbn forslaget igen i en ny fane, se ændringerne, og ret derefter til.
+error-the-item-cannot-move-further = Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen står først, og lukkede punkter står efter de åbne.
+error-the-item-cannot-stand-there = Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og lukkede punkter står efter de åbne.
+date-range-until = {" "}til { $day }
+import-error-empty = Filen er tom. Den første linje skal være overskriften: { $columns }.
+import-error-too-large = Filen er for stor (højst { $mb } MB).
+import-error-not-text = Filen er ikke UTF-8-tekst. Gem den som »CSV UTF-8« og prøv igen.
+import-error-unknown-column = Overskriften kender ikke kolonnen »{ $column }«. Kolonnerne er: { $columns }.
+import-error-missing-column = Overskriften mangler kolonnen »{ $column }«. Kolonnerne er: { $columns }.
+import-error-repeated-column = Overskriften nævner kolonnen »{ $column }« to gange.
+import-error-too-many-rows = Filen har flere end { $rows } rækker. Del den op.
+import-error-malformed = Linje { $line } kan ikke læses som CSV: { $why }
+mail-error-name = Navnet »{ $name }« må ikke indeholde linjeskift eller styretegn.
+mail-error-empty-subject = Emnet må ikke være tomt.
+mail-error-subject = Emnet må ikke indeholde linjeskift eller styretegn.
+mail-error-no-recipients = Beskeden har ingen modtagere.
+mail-error-attachment-name = Vedhæftningens filnavn »{ $name }« er ugyldigt.
+mail-error-content-type = Vedhæftningens indholdstype »{ $kind }« er ugyldig.
+example-members-file = Eksempel på en medlemsfil

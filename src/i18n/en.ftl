@@ -36,13 +36,6 @@ role-administration = Administration
 
 ## Notices after an action
 
-release-sent = The agenda has been sent to { $members ->
-    [one] { $members } member
-   *[other] { $members } members
-} and { $subscribers ->
-    [one] { $subscribers } subscriber
-   *[other] { $subscribers } subscribers
-}.
 
 ## The public overviews of member proposals
 
@@ -150,7 +143,7 @@ answered-by-name-and-department-if = Answered by (name and department, if any)
 attach-a-file = Attach a file
 to-the-answer = to the answer
 to-the-contribution = to the contribution
-for-example-a-memo-or-a = For example a memo or a spreadsheet (PDF, Word, Excel, images). Press »Attach the file«; what you have written stays. The file goes with the answer to the secretariat
+for-example-a-memo-or-a = For example a memo or a spreadsheet (PDF, Word, Excel, images). Press “Attach the file”; what you have written stays. The file goes with the answer to the secretariat
 and-the-responsible-administration = and the responsible administration
 send = Send
 attach-the-file = Attach the file
@@ -238,20 +231,20 @@ compare = Compare
 the-proposal-has-not-been-saved = The proposal has not been saved
 paste-a-proposal-you-have-written = Paste a proposal you have written elsewhere
 text = Text
-paste-the-whole-proposal-heading-det = Paste the whole proposal: heading, »Det foreslås,«, the numbered clauses, »(Stillet af …)« and the motivation. Agendum fills in the form below, which you then correct and save.
+paste-the-whole-proposal-heading-det = Paste the whole proposal: heading, “Det foreslås,”, the numbered clauses, “(Stillet af …)” and the motivation. Agendum fills in the form below, which you then correct and save.
 fill-in-the-form = Fill in the form
 save-draft = Save draft
 heading = Heading
 introduction = Introduction
 clauses = Clauses
-each-clause-begins-with-at-that = Each clause begins with »at …« (that …). The clauses are numbered automatically.
+each-clause-begins-with-at-that = Each clause begins with “at …” (that …). The clauses are numbered automatically.
 clause-number = Clause { $number }
 move-clause-number-up = Move clause { $number } up
 move-clause-number-down = Move clause { $number } down
 remove-clause-number = Remove clause { $number }
 add-a-clause = Add a clause
 motivation = Motivation
-separate-paragraphs-with-an-empty-line = Separate paragraphs with an empty line. You can use Markdown: *italic*, **bold**, lists with »-«.
+separate-paragraphs-with-an-empty-line = Separate paragraphs with an empty line. You can use Markdown: *italic*, **bold**, lists with “-”.
 the-meeting-that-is-to-consider = The meeting that is to consider the proposal, with the deadline for submitting it.
 choose-later = Choose later
 label-deadline-deadline = { $label } – deadline { $deadline }
@@ -452,21 +445,21 @@ release-the-agenda = Release the agenda
 accepted-proposals = Accepted proposals
 released-versions = Released versions
 the-proposal = The proposal
-move-title-up = Move »{ $title }« up
+move-title-up = Move “{ $title }” up
 up = Up
-move-title-down = Move »{ $title }« down
+move-title-down = Move “{ $title }” down
 down = Down
-make-title-a-closed-item = Make »{ $title }« a closed item
+make-title-a-closed-item = Make “{ $title }” a closed item
 close = Close
-make-title-an-open-item = Make »{ $title }« an open item
+make-title-an-open-item = Make “{ $title }” an open item
 open = Open
-edit-title = Edit »{ $title }«
+edit-title = Edit “{ $title }”
 edit = Edit
-remove-title-from-the-agenda = Remove »{ $title }« from the agenda
+remove-title-from-the-agenda = Remove “{ $title }” from the agenda
 remove = Remove
 approval-of-the-agenda-always-comes = Approval of the agenda always comes first and closed items always last. With a mouse the items can also be dragged into place.
 the-agenda-has-no-items-yet = The agenda has no items yet.
-add-approval-of-the-agenda-as = Add »Approval of the agenda« as the first item
+add-approval-of-the-agenda-as = Add “Approval of the agenda” as the first item
 release-a-supplementary-agenda-version-next = Release a supplementary agenda (version { $next_version })
 changed-since-version = Changed since version
 nothing-has-changed-since-version = Nothing has changed since version
@@ -475,7 +468,7 @@ only-after-the-deadline = (only after the deadline)
 the-deadline-has-passed-the-reason = The deadline has passed; the reason is saved with the version.
 all-members-get-an-email-with = All members get an email with a link and a calendar invitation. A released version never changes; later changes are released as a supplementary agenda.
 accepted-proposals-waiting = Accepted proposals waiting
-put-title-on-the-agenda = Put »{ $title }« on the agenda
+put-title-on-the-agenda = Put “{ $title }” on the agenda
 put-on-the-agenda = Put on the agenda
 no-accepted-proposals-are-waiting-for = No accepted proposals are waiting for an agenda.
 add-the-item = Add the item
@@ -539,7 +532,7 @@ the-amendments-text = The amendment's text
 notes-in-the-minutes-and-dissenting = Notes in the minutes and dissenting opinions
 a-dissenting-opinion-can-only-come = A dissenting opinion can only come from someone who voted against the majority.
 kind = Kind
-referred-to-for-the-outcome-referred = Referred to (for the outcome »Referred«)
+referred-to-for-the-outcome-referred = Referred to (for the outcome “Referred”)
 for-an-opinion-from = For an opinion from
 own-wording-of-the-decision = Own wording of the decision
 leave-the-field-empty-and-agendum = Leave the field empty and Agendum writes the standard text from the outcome and the vote.
@@ -953,8 +946,8 @@ constitution-day-5-june = Constitution Day (5 June)
 christmas-eve-24-december = Christmas Eve (24 December)
 new-years-eve-31-december = New Year's Eve (31 December)
 other-closing-days = Other closing days
-one-per-line-date-and-name = One per line: date and name, e.g. »
-closing-day-between-christmas-and-new = Closing day between Christmas and New Year«.
+one-per-line-date-and-name = One per line: date and name, e.g. “
+closing-day-between-christmas-and-new = Closing day between Christmas and New Year”.
 save-the-closing-days = Save the closing days
 public-holidays = Public holidays
 the-public-holidays-are-worked-out = The public holidays are worked out for each year and need not be entered.
@@ -1230,7 +1223,7 @@ error-the-item-is-not-on-the = The item is not on the agenda.
 error-the-approval-of-the-agenda-is = The approval of the agenda is always an open item.
 error-the-proposal-does-not-exist = The proposal does not exist.
 error-the-proposal-is-for-not-for = The proposal is for { $organization_name }, not for { $organization_name1 }.
-error-only-accepted-proposals-can-be-put = Only accepted proposals can be put on an agenda; the proposal is »{ $arg0 }«.
+error-only-accepted-proposals-can-be-put = Only accepted proposals can be put on an agenda; the proposal is “{ $arg0 }”.
 error-the-meeting-is-cancelled-its-agenda = The meeting is cancelled; its agenda cannot be released.
 error-the-meeting-has-begun-or-been-2 = The meeting has begun or been held; the agenda can no longer be released.
 error-the-deadline-for-releasing-the-agenda = The deadline for releasing the agenda was { $arg0 }. Write a reason for releasing it after the deadline; it is saved with the version.
@@ -1256,11 +1249,11 @@ error-the-meeting-has-no-released-agenda = The meeting has no released agenda, s
 error-the-minutes-are-written-when-the = The minutes are written when the meeting has been held and the decisions recorded.
 error-there-is-already-a-draft-of = There is already a draft of the minutes waiting for approval.
 error-write-what-is-being-corrected-it = Write what is being corrected; it goes into the new version of the minutes.
-error-item-has-no-recorded-decision-yet = Item { $number } (»{ $title }«) has no recorded decision yet.
+error-item-has-no-recorded-decision-yet = Item { $number } (“{ $title }”) has no recorded decision yet.
 error-there-are-no-minutes-waiting-for = There are no minutes waiting for approval.
 error-you-are-not-among-those-who = You are not among those who approve the minutes.
 error-has-already-approved-the-minutes = { $name } has already approved the minutes.
-error-the-administration-must-have-an-email = The administration »{ $name }« must have an email address.
+error-the-administration-must-have-an-email = The administration “{ $name }” must have an email address.
 error-only-messages-that-were-given-up = Only messages that were given up can be sent again.
 error-no-decision-has-been-recorded-on = No decision has been recorded on the item yet.
 error-clause-is-not-adopted-and-therefore = Clause { $clause } is not adopted and therefore gives no task.
@@ -1287,13 +1280,13 @@ error-new-links-can-only-be-sent = New links can only be sent for an open task, 
 error-the-task-has-been-answered-or = The task has been answered or closed; files can no longer be attached.
 error-at-most-files-can-be-attached = At most { $MAX_FILES } files can be attached.
 error-the-proposal-must-have-a-case = The proposal must have a case number: assign a new one, or write an existing one.
-error-the-proposal-has-the-status-a = The proposal has the status »{ $arg0 }«: a submitted proposal is not deleted, but it can be withdrawn.
+error-the-proposal-has-the-status-a = The proposal has the status “{ $arg0 }”: a submitted proposal is not deleted, but it can be withdrawn.
 error-the-case-register-for-is-full = The case register for { $year } is full.
 error-has-no-valid-email-address-so = { $name } has no valid email address, so the task cannot be sent. Add the address first.
 error-the-letter-does-not-exist-or = The letter does not exist, or it is not public.
 error-the-file-does-not-exist = The file does not exist.
-error-the-link-has-expired-ask-for = The link has expired. Ask for a new one under »Forgotten password« on the login page, or ask the secretariat for a new invitation.
-error-the-link-has-already-been-used = The link has already been used. Log in with your password, or ask for a new link under »Forgotten password«.
+error-the-link-has-expired-ask-for = The link has expired. Ask for a new one under “Forgotten password” on the login page, or ask the secretariat for a new invitation.
+error-the-link-has-already-been-used = The link has already been used. Log in with your password, or ask for a new link under “Forgotten password”.
 error-the-link-does-not-exist-check = The link does not exist. Check that the whole address from the email is there.
 error-the-account-no-longer-exists = The account no longer exists.
 error-the-account-does-not-exist = The account does not exist.
@@ -1315,7 +1308,7 @@ error-the-recipients-address = The recipient's address: { $e }
 error-only-incoming-letters-are-put-on = Only incoming letters are put on an agenda for information.
 error-the-letter-is-already-on-an = The letter is already on an agenda.
 error-write-at-most-six-address-lines = Write at most six address lines.
-error-is-not-a-web-address = »{ $w }« is not a web address.
+error-is-not-a-web-address = “{ $w }” is not a web address.
 error-the-logo-cannot-be-read-as = The logo cannot be read as an image. Save it again as PNG or JPEG.
 error-the-meeting-has-begun-been-held = The meeting has begun, been held or been cancelled and can no longer be changed.
 error-the-committee-does-not-exist = The committee does not exist.
@@ -1334,7 +1327,7 @@ error-write-the-new-deadline-as-dd = Write the new deadline as DD.MM.YYYY (e.g. 
 error-unknown-action = Unknown action.
 error-two-step-verification-is-for-the = Two-step verification is for the secretariat's accounts.
 error-two-step-verification-is-already-on = Two-step verification is already on.
-error-start-again-choose-turn-on-two = Start again: choose »Turn on two-step verification«.
+error-start-again-choose-turn-on-two = Start again: choose “Turn on two-step verification”.
 error-the-code-does-not-match-enter = The code does not match. Enter the six digits the app shows right now, and check that the phone's clock is right.
 error-the-password-is-wrong = The password is wrong.
 error-two-step-verification-is-not-on = Two-step verification is not on.
@@ -1355,13 +1348,13 @@ error-tasks-can-be-seen-by-the = Tasks can be seen by the secretariat and the ad
 error-lead-is-an-organisations-id-1 = lead is an organisation's id (1 or more).
 error-standing-is-open-overdue-answered-or = standing is open, overdue, answered or closed.
 error-at-most-organisations-in-a-list = At most { $ORGANIZATIONS_MAX } organisations in a list.
-error-the-secretariat-can-only-set-the = The secretariat can only set the status to »closed«; the others follow from the answers.
+error-the-secretariat-can-only-set-the = The secretariat can only set the status to “closed”; the others follow from the answers.
 error-page-must-be-1-or-more = page must be 1 or more, and per_page between 1 and { $MAX_PER_PAGE }.
-error-scope-can-only-be-public = scope can only be »public«.
+error-scope-can-only-be-public = scope can only be “public”.
 error-the-proposal-does-not-exist-or = The proposal does not exist, or you do not have access to it.
 error-a-proposal-has-at-most-clauses = A proposal has at most { $CLAUSES_MAX } clauses, { $COSIGNERS_MAX } co-signatories and { $CASES_MAX } case numbers.
 error-only-the-proposer-can-edit-the = Only the proposer can edit the proposal.
-error-the-proposal-has-the-status-and = The proposal has the status »{ $arg0 }« and cannot be edited now.
+error-the-proposal-has-the-status-and = The proposal has the status “{ $arg0 }” and cannot be edited now.
 error-send-the-lock-version-of-the = Send the lock_version of the proposal the change builds on.
 error-only-the-proposer-can-submit-the = Only the proposer can submit the proposal.
 error-case-does-not-exist-or-it = Case { $reference } does not exist, or it is not public.
@@ -1369,7 +1362,7 @@ error-only-the-secretariat-can-change-the = Only the secretariat can change the 
 error-kind-must-be-council-committee-party = kind must be council, committee, party, administration or external.
 error-your-account-does-not-have-access = Your account does not have access to this page. Log in with another account if you have one.
 error-this-action-needs-an-api-key = This action needs an API key: Authorization: Bearer KEY.
-error-the-authorization-header-must-have-the = The Authorization header must have the form »Bearer KEY«.
+error-the-authorization-header-must-have-the = The Authorization header must have the form “Bearer KEY”.
 error-the-api-key-is-unknown-or = The API key is unknown or revoked.
 error-with-a-login-cookie-changes-must = With a login cookie, changes must send the session's X-CSRF-Token.
 error-the-form-is-too-large-make = The form is too large. Make the text shorter, and try again.
@@ -1380,7 +1373,7 @@ error-the-page-does-not-exist-check = The page does not exist. Check the address
 error-the-address-does-not-exist-in = The address does not exist in the API.
 error-the-address-exists-but-not-with = The address exists, but not with the method { $arg0 }. Use { $arg1 }.
 error-active-must-be-true-or-false = active must be true or false.
-error-the-file-has-not-been-attached = The file »{ $name }« has not been attached yet. Press »Attach the file« first, and then send the answer.
+error-the-file-has-not-been-attached = The file “{ $name }” has not been attached yet. Press “Attach the file” first, and then send the answer.
 error-invalid-json = Invalid JSON: { $message }
 error-invalid-json-the-request-is-too = Invalid JSON: the request is too large.
 error-invalid-parameters = Invalid parameters: { $err }
@@ -1398,7 +1391,7 @@ error-the-organisation-has-no-logo = The organisation has no logo.
 error-the-municipality-has-no-logo = The municipality has no logo.
 error-the-meeting-does-not-exist-perhaps = The meeting does not exist. Perhaps the address is wrong, or the meeting has been deleted.
 error-that-version-of-the-agenda-does = That version of the agenda does not exist.
-error-the-link-is-invalid-or-has = The link is invalid or has expired. Ask for a new one on the committee's page »Follow«.
+error-the-link-is-invalid-or-has = The link is invalid or has expired. Ask for a new one on the committee's page “Follow”.
 error-the-form-is-missing-the-agendas = The form is missing the agenda's version; reload the page.
 error-choose-a-proposal = Choose a proposal.
 error-where-is-the-item-to-go = Where is the item to go?
@@ -1415,7 +1408,7 @@ error-a-note-in-the-minutes-or = A note in the minutes or a dissenting opinion m
 error-choose-note-in-the-minutes-or = Choose note in the minutes or dissenting opinion.
 error-the-form-is-not-filled-in-5 = The form is not filled in correctly: unknown clause.
 error-choose-the-responsible-administration = Choose the responsible administration.
-error-write-the-deadline-as-a-date = Write the deadline as a date that exists, as DD.MM.YYYY (e.g. 30.06.2025) – not »{ $text }«.
+error-write-the-deadline-as-a-date = Write the deadline as a date that exists, as DD.MM.YYYY (e.g. 30.06.2025) – not “{ $text }”.
 error-choose-where-the-answer-goes = Choose where the answer goes.
 error-choose-a-csv-file-with-the = Choose a CSV file with the members.
 error-the-letter-to-be-answered-does = The letter to be answered does not exist.
@@ -1438,7 +1431,7 @@ field-a-politician-or-chair-acts-as = A politician or chair acts as a person in 
 field-an-administration-staff-member-belongs-to = An administration staff member belongs to an administration: choose it.
 field-write-the-recipients-name = Write the recipient's name.
 field-write-the-recipients-email-address-the = Write the recipient's email address; the letter is sent there.
-field-is-not-a-valid-email-address = »{ $e }« is not a valid email address.
+field-is-not-a-valid-email-address = “{ $e }” is not a valid email address.
 field-write-the-letters-heading = Write the letter's heading.
 field-the-heading-is-too-long-at = The heading is too long (at most { $HEADING_MAX_CHARS } characters).
 field-write-the-letters-text = Write the letter's text.
@@ -1455,12 +1448,12 @@ field-write-a-number-of-days-from = Write a number of days from 0 to { $MAX_DAYS
 field-choose-the-weekday = Choose the weekday.
 field-write-the-time-on-the-weekday = Write the time on the weekday (e.g. 12:00).
 field-choose-how-the-deadline-is-counted = Choose how the deadline is counted.
-field-line-is-not-a-date-write = Line { $arg0 }: »{ $arg1 }« is not a date. Write one day per line as DD.MM.YYYY and a name if you like, e.g. »28.12.2026 Closing day«.
+field-line-is-not-a-date-write = Line { $arg0 }: “{ $arg1 }” is not a date. Write one day per line as DD.MM.YYYY and a name if you like, e.g. “28.12.2026 Closing day”.
 field-line-the-name-may-be-at = Line { $arg0 }: the name may be at most { $CLOSED_DAY_NAME_MAX_CHARS } characters.
 field-line-the-year-is-outside-what = Line { $arg0 }: the year is outside what is possible.
 field-write-at-most-closing-days = Write at most { $EXTRA_CLOSED_DAYS_MAX } closing days.
 field-write-at-most-dates-to-skip = Write at most { $SKIP_MAX_LINES } dates to skip.
-field-is-not-a-date-or-a = »{ $arg0 }« is not a date or a period. Write e.g. 14.07.2027 or 01.07.2027–31.07.2027.
+field-is-not-a-date-or-a = “{ $arg0 }” is not a date or a period. Write e.g. 14.07.2027 or 01.07.2027–31.07.2027.
 field-choose-the-municipal-council-or-a = Choose the municipal council or a committee.
 field-write-the-first-day-the-plan = Write the first day the plan covers, as DD.MM.YYYY (e.g. 01.01.2026).
 field-write-the-last-day-the-plan = Write the last day the plan covers, as DD.MM.YYYY (e.g. 01.01.2026).
@@ -1471,10 +1464,10 @@ field-choose-how-often-the-meetings-are = Choose how often the meetings are held
 field-write-the-time-as-hh-mm-2 = Write the time as HH:MM (e.g. 17:30).
 field-write-where-the-meetings-are-held = Write where the meetings are held.
 field-the-place-is-too-long-at = The place is too long (at most { $location_max } characters).
-field-write-a-heading-e-g-member = Write a heading, e.g. »Member proposal on …«.
+field-write-a-heading-e-g-member = Write a heading, e.g. “Member proposal on …”.
 field-the-heading-is-too-long-at-2 = The heading is too long (at most { $TITLE_MAX_CHARS } characters).
 field-the-introduction-must-be-one-short = The introduction must be one short line (at most { $OPENING_MAX_CHARS } characters).
-field-the-proposal-must-have-at-least = The proposal must have at least one clause (»at …«).
+field-the-proposal-must-have-at-least = The proposal must have at least one clause (“at …”).
 field-the-proposal-can-have-at-most = The proposal can have at most { $CLAUSES_MAX } clauses.
 field-clause-is-empty-write-the-text = Clause { $arg0 } is empty. Write the text, or remove the clause.
 field-clause-is-too-long-at-most = Clause { $arg0 } is too long (at most { $CLAUSE_MAX_CHARS } characters).
@@ -1510,8 +1503,8 @@ field-the-meeting-is-not-an-upcoming = The meeting is not an upcoming meeting of
 field-you-are-not-a-member-of = You are not a member of a committee or of the municipal council right now.
 field-choose-a-party-on-the-list = Choose a party on the list.
 field-co-signatories-must-be-members-of = Co-signatories must be members of { $arg0 }.
-field-the-abbreviation-is-already-used-by = The abbreviation »{ $short }« is already used by { $name }.
-field-an-organisation-of-the-same-kind = An organisation of the same kind named »{ $name }« already exists.
+field-the-abbreviation-is-already-used-by = The abbreviation “{ $short }” is already used by { $name }.
+field-an-organisation-of-the-same-kind = An organisation of the same kind named “{ $name }” already exists.
 field-the-municipality-already-has-its-municipal = The municipality already has its municipal council ({ $name }). Edit that instead.
 field-the-parent-organisation-does-not-exist = The parent organisation does not exist.
 field-an-organisation-cannot-belong-under-itself = An organisation cannot belong under itself.
@@ -1531,7 +1524,7 @@ field-write-the-items-title = Write the item's title.
 field-an-item-number-is-digits-and = An item number is digits and letters, e.g. 3 or 3a; leave the field empty, and the number follows the order.
 field-choose-an-administration-or-organisation-from = Choose an administration or organisation from the list.
 field-the-text-is-too-long-at-2 = The text is too long (at most { $TEXT_MAX_CHARS } characters per section).
-field-a-recommendation-must-have-the-section = A recommendation must have the section »Indstilling«: what the administration recommends.
+field-a-recommendation-must-have-the-section = A recommendation must have the section “Indstilling”: what the administration recommends.
 field-the-approval-of-the-agenda-is = The approval of the agenda is always an open item.
 field-write-the-case-number-as-yyyy = Write the case number as YYYY-NNNNNNN, e.g. 2021-0041276.
 field-write-the-date-as-dd-mm = Write the date as DD.MM.YYYY, e.g. 12.04.2021.
@@ -1561,7 +1554,7 @@ import-outcome-new = Created
 import-outcome-changed = Changed
 import-outcome-unchanged = Unchanged
 import-outcome-refused = Refused
-notice-file-attached = The file »{ $filename }« is attached. The answer has not been sent yet: finish writing it, and press Send.
+notice-file-attached = The file “{ $filename }” is attached. The answer has not been sent yet: finish writing it, and press Send.
 
 ## Notices after an action
 
@@ -1573,8 +1566,8 @@ notice-more-time-requested = The secretariat has received your request for a new
 
 attachment-empty = Choose a file.
 attachment-name = The file name is missing or invalid.
-attachment-kind = The file type ».{ $ext }« cannot be attached. Allowed: PDF, Word, Excel, PowerPoint, OpenDocument, images (PNG, JPEG, GIF), text and CSV.
-attachment-mismatch = The file »{ $name }« is not a { $kind } file, as its name says. Save it in the right format.
+attachment-kind = The file type “.{ $ext }” cannot be attached. Allowed: PDF, Word, Excel, PowerPoint, OpenDocument, images (PNG, JPEG, GIF), text and CSV.
+attachment-mismatch = The file “{ $name }” is not a { $kind } file, as its name says. Save it in the right format.
 attachment-too-large = The file is too large (at most { $mb } MB).
 two-factor-too-many-codes = Too many wrong codes. Log in again with your password.
 two-factor-wrong-code = The code does not match, or it has been used before. Enter the new code from the app, or one of your recovery codes.
@@ -1617,7 +1610,7 @@ notice-account-active = The account is active again; the person can log in.
 notice-account-deactivated = The account has been deactivated; its sessions and API keys are closed.
 notice-account-two-factor-off = Two-step verification has been turned off. The person now logs in with the password alone and can turn it on again.
 notice-item-added = The item has been added to the agenda.
-notice-approval-item-added = »Approval of the agenda« has been inserted as item 1.
+notice-approval-item-added = “Approval of the agenda” has been inserted as item 1.
 notice-proposal-on-agenda = The proposal has been put on the agenda.
 notice-item-moved = The item has been moved, and the items have been numbered again.
 notice-item-closed = The item has been closed: the public sees only its title.
@@ -1714,12 +1707,12 @@ field-write-the-persons-name = Write the person's name.
 field-choose-the-person = Choose the person.
 field-choose-the-organisation-for-membership = Choose the organisation (the municipal council, a committee or a party).
 field-choose-a-party-from-the-list = Choose a party from the list.
-field-municipality-name-missing = Write the municipality's name, e.g. »Aarhus Municipality«.
+field-municipality-name-missing = Write the municipality's name, e.g. “Aarhus Municipality”.
 field-municipality-name-too-long = The municipality's name may be at most { $max } characters.
 field-municipality-name-control = The municipality's name must not contain control characters.
-field-not-a-web-address = »{ $text }« is not a web address (e.g. https://www.kk.dk).
+field-not-a-web-address = “{ $text }” is not a web address (e.g. https://www.kk.dk).
 field-too-many-email-addresses = Write at most { $max } email addresses.
-field-not-an-email-address = »{ $text }« is not a valid email address.
+field-not-an-email-address = “{ $text }” is not a valid email address.
 login-wrong = The email address or the password is wrong.
 login-too-many = Too many failed attempts to log in. Wait a quarter of an hour, and try again, or contact the secretariat.
 letter-of = { $sender } of { $date }
@@ -1728,7 +1721,7 @@ deadline-with-time-left = { $deadline } ({ $left } left)
 
 ## Steps a status does not allow
 
-error-proposal-step = A proposal with the status »{ $status }« cannot { $step }.
+error-proposal-step = A proposal with the status “{ $status }” cannot { $step }.
 proposal-step-submit = be submitted
 proposal-step-return = be returned
 proposal-step-accept = be accepted
@@ -1738,7 +1731,7 @@ proposal-step-take-off-agenda = be taken off the agenda
 proposal-step-decide = get a decision
 proposal-step-follow-up = get follow-up tasks
 proposal-step-close = be completed
-error-meeting-step = A meeting with the status »{ $status }« cannot { $step }.
+error-meeting-step = A meeting with the status “{ $status }” cannot { $step }.
 meeting-step-release = have its agenda released
 meeting-step-decide = have decisions recorded
 meeting-step-publish-minutes = have its minutes published
@@ -1747,11 +1740,11 @@ meeting-step-correct-minutes = have its minutes corrected
 ## Importing members from a file
 
 import-line = Line { $line } ({ $name }):
-import-unknown-organization-column = Unknown organisation »{ $name }« in the column organization.
+import-unknown-organization-column = Unknown organisation “{ $name }” in the column organization.
 import-organization-missing = Write the organisation (the municipal council, a committee or a party) in the column organization.
-import-unknown-organization = Unknown organisation »{ $name }«.
-import-unknown-party = Unknown party »{ $name }«.
-import-unknown-kind = Unknown kind »{ $kind }«. Write council, committee, party, administration, external, person or membership.
+import-unknown-organization = Unknown organisation “{ $name }”.
+import-unknown-party = Unknown party “{ $name }”.
+import-unknown-kind = Unknown kind “{ $kind }”. Write council, committee, party, administration, external, person or membership.
 import-name-missing = Write the name.
 
 ## Letters and logos
@@ -1768,13 +1761,240 @@ logo-too-large = The logo is too large (at most { $kb } kB).
 ## Agendas and case numbers that do not hold
 
 agenda-empty = The agenda has no items.
-agenda-duplicate-number = The item number »{ $number }« appears more than once on the agenda.
+agenda-duplicate-number = The item number “{ $number }” appears more than once on the agenda.
 agenda-open-after-closed = Item { $number } is an open item after a closed item; closed items come last.
 agenda-missing-title = An item is missing a title.
 case-reference-empty = The case number is empty. A case number has the form YYYY-NNNNNNN, e.g. 2025-0124174.
-case-reference-shape = »{ $text }« is not a case number. A case number has the form YYYY-NNNNNNN (year, hyphen and serial number), e.g. 2025-0124174; YY/NNNNN and full stops as separators can be used too.
-case-reference-year = The year in the case number »{ $text }« must be between 1900 and 2999.
-case-reference-zero = The serial number in the case number »{ $text }« must not be 0000000.
+case-reference-shape = “{ $text }” is not a case number. A case number has the form YYYY-NNNNNNN (year, hyphen and serial number), e.g. 2025-0124174; YY/NNNNN and full stops as separators can be used too.
+case-reference-year = The year in the case number “{ $text }” must be between 1900 and 2999.
+case-reference-zero = The serial number in the case number “{ $text }” must not be 0000000.
 case-reference-too-many = Write at most { $max } case numbers.
-case-shape-invalid = »{ $text }« is not a pattern for case numbers. Write the year as YYYY or YY (ÅÅÅÅ or ÅÅ), a separator (- / or .) and the serial number as 5 to 8 N's, e.g. ÅÅÅÅ-NNNNNNN or ÅÅ/NNNNN.
+case-shape-invalid = “{ $text }” is not a pattern for case numbers. Write the year as YYYY or YY (ÅÅÅÅ or ÅÅ), a separator (- / or .) and the serial number as 5 to 8 N's, e.g. ÅÅÅÅ-NNNNNNN or ÅÅ/NNNNN.
 time-does-not-exist = The time { $time } does not exist in Danish time (summer time begins).
+
+## The standard decision text, in the council's language.
+decision-verb-adopted = adopted
+decision-verb-rejected = rejected
+decision-verb-referred = referred
+decision-verb-postponed = postponed
+decision-verb-removed = removed from the agenda
+decision-verb-withdrawn = withdrawn
+decision-verb-noted = noted
+decision-verb-second-reading = sent to a second reading
+decision-verb-approved = approved
+decision-votes = by { $for } { $count ->
+    [one] vote
+   *[other] votes
+} to { $against }.
+decision-votes-with-abstentions = by { $for } { $count ->
+    [one] vote
+   *[other] votes
+} to { $against }, with { $abstain } abstaining.
+decision-voted-for = In favour: { $who }.
+decision-voted-against = Against: { $who }.
+decision-voted-abstain = Abstained: { $who }.
+decision-without-a-vote = without a vote.
+decision-referred-to = to { $committee }
+decision-consulting = consulting { $committees }
+decision-sentence = { $subject } was { $verb }
+decision-clause-sentence = Clause { $clause } of { $of } was { $verb }
+decision-amendment-sentence = The amendment from { $by } (“{ $text }”) was { $verb }
+decision-statement-sentence = { $kind } from { $by }: “{ $text }”
+decision-subject-member-proposal = The member proposal
+decision-of-member-proposal = the member proposal
+decision-subject-recommendation = The recommendation
+decision-of-recommendation = the recommendation
+decision-subject-orientation = The information item
+decision-of-orientation = the information item
+decision-subject-letter = The letter
+decision-of-letter = the letter
+decision-subject-question = The question
+decision-of-question = the question
+decision-subject-agenda = The agenda
+decision-of-agenda = the agenda
+decision-subject-other = The item
+decision-of-other = the item
+
+## Why a decision cannot be recorded.
+decision-amendment-number = Amendment { $number }
+decision-clause-number = Clause { $number }
+decision-the-vote = The vote
+decision-error-votes-do-not-add-up = { $what }: the votes ({ $for } for, { $against } against, { $abstain } abstaining) add up to { $total }, but { $present } are present. Correct the votes or the attendance.
+decision-error-on-two-sides = { $what }: { $who } is on two sides of the vote.
+decision-error-no-majority-to-adopt = { $what }: with { $for } for and { $against } against there is no majority to adopt it.
+decision-error-majority-not-rejected = { $what }: with { $for } for and { $against } against there is a majority; it was not rejected.
+decision-error-amendment-incomplete = { $what }: write who proposed it and its text.
+decision-error-amendment-not-voted = { $what }: an amendment is adopted or rejected.
+decision-error-clauses-only-when-voted = Clauses are voted on one by one only when the proposal is adopted or rejected.
+decision-error-no-such-clause = The proposal has no clause { $number }; it has { $count }.
+decision-error-clause-twice = { $what } is there twice.
+decision-error-clause-not-voted = { $what }: a clause is adopted or rejected.
+decision-error-every-clause-needs-an-outcome = When the clauses are voted on one by one, all { $count } need an outcome.
+decision-error-outcome-follows-the-clauses = The proposal is adopted when at least one clause is adopted, and rejected otherwise.
+decision-error-choose-the-committee = Choose the committee the item is referred to.
+decision-error-only-referred-goes-to-a-committee = Only a referred item is sent to a committee.
+decision-error-only-referred-is-consulted = Only a referred item is sent to other committees for consultation.
+decision-error-statement-incomplete = { $kind }: write who it is from and its text.
+decision-error-dissent-needs-a-vote = A dissent needs a vote that shows who voted against the majority.
+decision-error-dissent-not-in-minority = { $who } did not vote with the minority, and so cannot have a dissent entered in the minutes.
+
+## The decision and task forms.
+decision-the-decision = The decision
+votes-field-for = { $what }, votes for
+votes-field-against = { $what }, votes against
+votes-field-abstain = { $what }, abstentions
+substitute-position = substitute no. { $position }
+hint-written-by-the-secretariat = Written by the secretariat.
+hint-read-from = Read from “{ $phrase }”.
+hint-deadline-without-a-date = The text says “{ $phrase }” without a date: write the deadline.
+hint-deadline-before-the-meeting = “{ $phrase }” is { $named }, before the meeting on { $meeting }: the year in the text is probably wrong. Write the deadline.
+hint-deadline-did-the-text-mean = { $hint } Did the text mean { $day }?
+hint-the-text-names-no-deadline = The text names no deadline: write it.
+hint-the-text-names-no-administration = The text names no administration: choose the one responsible.
+hint-each-administration = The text gives the task to each administration (“{ $phrase }”): one task for each.
+hint-chosen-by-the-secretariat = Chosen by the secretariat.
+why-read-from = read from “{ $phrase }”
+why-chosen-by-the-secretariat = chosen by the secretariat
+notice-decision-saved = The decision has been saved: { $outcome }.
+notice-decision-corrected = The decision has been corrected: { $outcome }.
+notice-task-sent = The task for clause { $clause } has been sent to { $lead } ({ $mails ->
+    [one] { $mails } mail
+   *[other] { $mails } mails
+}).
+proposal-submitted-by = Submitted by { $who }
+
+## Notices after an action.
+notice-meetings-planned = { $count ->
+    [one] { $count } meeting has been planned. It is listed below.
+   *[other] { $count } meetings have been planned. They are listed below.
+}
+notice-election-period-started = The new election period has begun. { $count ->
+    [one] { $count } membership
+   *[other] { $count } memberships
+} of the council and the committees (substitutes' included) ended the day before.
+notice-invitation-sent = The invitation has been sent to { $email }. The link in the mail is valid for { $hours } hours.
+notice-proposal-accepted = The proposal has been accepted for the agenda with case number { $cases }. The submitter has been told.
+notice-import-done = The file has been read: { $new } created, { $changed } changed, { $unchanged } unchanged.
+notice-agenda-released = The agenda{ $version ->
+    [1] {""}
+   *[other] {" "}(version { $version })
+} has been sent to { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+} and { $subscribers ->
+    [one] { $subscribers } subscriber
+   *[other] { $subscribers } subscribers
+} and is public on the meeting's page.
+proposal-submitted-late = Submitted after the deadline
+review-accepted = Accepted
+review-returned = Sent back
+heading-new-proposal = New member proposal
+heading-edit-proposal = Edit member proposal
+error-the-answer-is-already-on-an-agenda = The answer is already on an agenda, or the task is closed.
+error-the-task-is-not-answered-yet = The task has not been answered yet; an answer can be put on an agenda only once the responsible administration has answered.
+chart-tasks-open = { $count } open
+chart-tasks-overdue = { $count } overdue
+chart-tasks-answered = { $count } answered
+
+## A letter's first draft, in the council's language.
+letter-attention = Attn.: { $name }
+letter-reply-heading = Re: { $heading }
+letter-salutation = Dear { $name }
+letter-closing = Yours sincerely
+
+## Why a planned date has no meeting; the holidays' names.
+plan-skipped-on-request = Skipped as asked
+plan-skipped-offices-closed = { $holiday }: the offices are closed
+plan-skipped-already-a-meeting = There is already a meeting that day
+plan-skipped-in-the-past = In the past
+audit-note-year-plan = annual plan
+holiday-new-years-day = New Year's Day
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day
+holiday-maundy-thursday = Maundy Thursday
+holiday-good-friday = Good Friday
+holiday-easter-sunday = Easter Sunday
+holiday-easter-monday = Easter Monday
+holiday-general-prayer-day = General Prayer Day
+holiday-ascension-day = Ascension Day
+holiday-whit-sunday = Whit Sunday
+holiday-whit-monday = Whit Monday
+holiday-constitution-day = Constitution Day
+holiday-christmas-eve = Christmas Eve
+holiday-new-years-eve = New Year's Eve
+holiday-saturday = Saturday
+holiday-sunday = Sunday
+rule-kind-calendar-days = Days before the meeting
+rule-kind-working-days = Working days before the meeting
+rule-kind-weekday = A weekday in the week before the meeting
+interval-every-week = Every week
+interval-every-second-week = Every second week
+interval-every-fourth-week = Every fourth week
+interval-first-of-the-month = The first of each month
+interval-second-of-the-month = The second of each month
+interval-third-of-the-month = The third of each month
+interval-fourth-of-the-month = The fourth of each month
+interval-last-of-the-month = The last of each month
+error-task-already-closed = The task is already closed.
+error-task-already-answered = The task has already been answered. Contact the secretariat if the answer must be changed.
+error-task-closed-cannot-be-answered = The task is closed and can no longer be answered.
+error-task-only-an-answer-goes-back = Only an answer that was given can be sent back.
+error-task-must-be-answered-first = The task must be answered before the answer can be presented.
+error-minutes-no-chair = The committee has no chair on the day of the meeting, so the chair cannot approve the minutes. Record the chair, or let everyone who took part approve.
+error-minutes-no-attendance = The attendance has not been recorded, so it is not known who must approve the minutes. Record the attendance first.
+error-the-proposal-is-already-on-the-agenda = The proposal is already on the agenda.
+error-the-proposal-is-on-another-agenda = The proposal is already on another meeting's agenda.
+
+## What a supplementary agenda says changed, in the agenda's language.
+agenda-change-moved = The meeting has moved to { $when }.
+agenda-change-location = The meeting is now held at { $location }.
+agenda-change-new-item = New item { $number }: { $title }.
+agenda-change-now-open = is now an open item
+agenda-change-now-closed = is now a closed item
+agenda-change-new-title = has a new title
+agenda-change-new-text = has a changed text
+agenda-change-new-attachments = has changed attachments
+agenda-change-renumbered = Item { $old } “{ $title }” is now item { $number }.
+agenda-change-item = Item { $number } “{ $title }” { $what }.
+agenda-change-removed = Item { $number } “{ $title }” has been removed from the agenda.
+checklist-lawful = The proposal is lawful
+checklist-municipal = It is a municipal task
+checklist-clear = The proposal is clearly worded
+checklist-not-handled = The same question has not been dealt with earlier in the election period
+checklist-consistent = Title, clauses and motivation agree
+parse-warning-truncated = The text is longer than { $kb } kB; only its beginning has been read.
+parse-warning-no-motivation-heading = The heading “Motivation” is missing; the text after the clauses has been read as the motivation.
+parse-warning-lines-ignored = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+} before the clauses could not be placed and were left out; check the form.
+parse-warning-no-title = The text has no title (“Medlemsforslag om …”).
+parse-warning-no-clauses = The text has no clauses (“1. at …”); write them in the form.
+letter-item-title = Information: letter from { $sender } about { $heading }
+letter-item-body = { $sender } has written to the municipality. The letter is attached.
+letter-sample = Sample
+followup-item-title = Follow-up on { $title }, clause { $clause }
+mailbox-no-subject = (no subject)
+mailbox-no-name = (no name)
+proposal-default-opening = It is proposed,
+proposal-title-start = Member proposal on
+error-the-form-is-stale = The form could not be accepted: it is too old, or it did not come from Agendum. Go back, reload the page and try again.
+error-the-proposal-was-changed-by-someone = The proposal has been changed by someone else since you opened it. Your changes have not been saved; they are still in the form. Open the proposal again in a new tab, look at the changes, and then correct it.
+error-the-item-cannot-move-further = The item cannot move further that way: the approval of the agenda comes first, and closed items come after the open ones.
+error-the-item-cannot-stand-there = The item cannot stand there: the approval of the agenda comes first, and closed items come after the open ones.
+date-range-until = {" "}to { $day }
+import-error-empty = The file is empty. The first line must be the header: { $columns }.
+import-error-too-large = The file is too large (at most { $mb } MB).
+import-error-not-text = The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.
+import-error-unknown-column = The header has an unknown column “{ $column }”. The columns are: { $columns }.
+import-error-missing-column = The header lacks the column “{ $column }”. The columns are: { $columns }.
+import-error-repeated-column = The header names the column “{ $column }” twice.
+import-error-too-many-rows = The file has more than { $rows } rows. Split it up.
+import-error-malformed = Line { $line } cannot be read as CSV: { $why }
+mail-error-name = The name “{ $name }” must not hold line breaks or control characters.
+mail-error-empty-subject = The subject must not be empty.
+mail-error-subject = The subject must not hold line breaks or control characters.
+mail-error-no-recipients = The message has no recipients.
+mail-error-attachment-name = The attachment's file name “{ $name }” is invalid.
+mail-error-content-type = The attachment's content type “{ $kind }” is invalid.
+example-members-file = Example of a members file

@@ -15,7 +15,7 @@ pub fn lettre_mailbox(m: &Mailbox) -> Result<lettre::message::Mailbox, String> {
     let address = m
         .email
         .parse::<lettre::Address>()
-        .map_err(|e| format!("»{}« kan ikke bruges som modtager: {e}", m.email))?;
+        .map_err(|e| format!("'{}' cannot be used as a recipient: {e}", m.email))?;
     Ok(lettre::message::Mailbox::new(m.name.clone(), address))
 }
 

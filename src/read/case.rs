@@ -77,6 +77,7 @@ pub struct CaseView {
 /// The case as `reader` may see it at `now`; `None` when it does not exist or nothing of it is
 /// theirs to see.
 pub fn case_view(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     reference: &CaseReference,
     reader: Option<&Account>,
@@ -100,7 +101,7 @@ pub fn case_view(
                 what: EventKind::ProposalSubmitted {
                     proposal: p.id,
                     title: p.title.clone(),
-                    submitted_by: p.submitted_by(),
+                    submitted_by: p.submitted_by(lang),
                 },
             });
         }
@@ -304,7 +305,7 @@ pub struct AuditSubject {
 
 impl CaseDocument {
     /// The case with absolute links under `base`.
-    pub fn new(base: &str, view: &CaseView) -> Self {
+    pub fn new(lang: crate::domain::language::Lang, base: &str, view: &CaseView) -> Self {
         use crate::domain::time::rfc3339;
         let state = |s: &Option<String>| {
             s.as_deref()
@@ -316,7 +317,7 @@ impl CaseDocument {
             proposals: view
                 .proposals
                 .iter()
-                .map(|p| super::proposal::ProposalView::new(base, p))
+                .map(|p| super::proposal::ProposalView::new(lang, base, p))
                 .collect(),
             timeline: view
                 .events

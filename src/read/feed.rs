@@ -135,5 +135,6 @@ pub fn organization(
             .first()
             .map_or_else(|| chrono::DateTime::UNIX_EPOCH, |e| e.updated),
         entries,
+        lang,
     })
 }

@@ -54,7 +54,7 @@ pub struct Links {
 
 impl ProposalView {
     /// The proposal with absolute links under `base`.
-    pub fn new(base: &str, p: &Proposal) -> Self {
+    pub fn new(lang: crate::domain::language::Lang, base: &str, p: &Proposal) -> Self {
         Self {
             id: p.id,
             title: p.title.clone(),
@@ -79,7 +79,7 @@ impl ProposalView {
                     role: s.role,
                 })
                 .collect(),
-            submitted_by: p.submitted_by(),
+            submitted_by: p.submitted_by(lang),
             case_references: p
                 .case_references()
                 .iter()

@@ -275,8 +275,7 @@ fn password_link(
     let site = MailSite::load(conn)?;
     let lang = site.lang_for(conn, email.as_str(), None)?;
     let mail = render_mail("password_link", lang, &site, &ctx)?;
-    let to =
-        Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
+    let to = Mailbox::new(None, email.as_str()).map_err(AppError::bad_request)?;
     let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
         .map_err(AppError::internal)?
         .html(mail.html)
@@ -614,7 +613,7 @@ pub fn change_password(
         match NewPassword::parse(new) {
             Ok(p) => Some(p),
             Err(e) => {
-                errors.add("password", sentence(&e.to_string()));
+                errors.add("password", e);
                 None
             }
         }
@@ -638,14 +637,6 @@ pub fn change_password(
             },
         )?;
         Ok(Ok(()))
-    })
-}
-
-/// A rule's wording as a sentence: a capital first, a full stop last.
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| {
-        format!("{}{}.", c.to_uppercase(), chars.as_str())
     })
 }
 

@@ -133,15 +133,13 @@ pub fn move_item(
                 agenda::reorder(conn, meeting, |items| {
                     crate::domain::agenda::move_item(items, item, direction)
                 })?,
-                "Punktet kan ikke flyttes længere den vej: godkendelsen af dagsordenen står først, \
-                 og lukkede punkter står efter de åbne.",
+                "error-the-item-cannot-move-further",
             ),
             Placement::To(to) => (
                 agenda::reorder(conn, meeting, |items| {
                     crate::domain::agenda::move_to(items, item, to)
                 })?,
-                "Punktet kan ikke stå dér: godkendelsen af dagsordenen står først, og lukkede \
-                 punkter står efter de åbne.",
+                "error-the-item-cannot-stand-there",
             ),
         };
         if !moved {
@@ -297,20 +295,12 @@ pub struct ReleaseSent {
 }
 
 impl ReleaseSent {
-    /// "Dagsordenen (version 2) er udsendt til 55 medlemmer og 1 abonnent."
-    pub fn text_da(&self) -> String {
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let version = if self.released.version > 1 {
-            format!(" (version {})", self.released.version)
-        } else {
-            String::new()
-        };
-        format!(
-            "Dagsordenen{version} er udsendt til {} og {} og er offentlig på mødets side.",
-            count(self.members, "medlem", "medlemmer"),
-            count(self.subscribers, "abonnent", "abonnenter")
-        )
+    /// "Dagsordenen (version 2) er udsendt til 55 medlemmer og 1 abonnent …"
+    pub fn notice(&self) -> crate::i18n::Msg {
+        crate::i18n::Msg::key("notice-agenda-released")
+            .num("version", self.released.version)
+            .num("members", self.members as u32)
+            .num("subscribers", self.subscribers as u32)
     }
 }
 

@@ -257,11 +257,9 @@ pub fn present(
         if task.status != TaskStatus::Answered {
             return Err(AppError::conflict(match task.status {
                 TaskStatus::Presented | TaskStatus::Closed => {
-                    "Svaret er allerede sat på en dagsorden, eller opgaven er lukket."
+                    "error-the-answer-is-already-on-an-agenda"
                 }
-                _ => {
-                    "Opgaven er ikke besvaret endnu; et svar kan først sættes på en dagsorden, når den ansvarlige forvaltning har svaret."
-                }
+                _ => "error-the-task-is-not-answered-yet",
             }));
         }
         let target = meetings::get(conn, meeting)?
@@ -285,10 +283,18 @@ pub fn present(
             Some(reference) => crate::db::cases::by_reference(conn, reference)?.map(|c| c.id),
             None => None,
         };
-        let title = format!(
-            "Opfølgning på {}, {}. at-punkt",
-            lowercase_first(&item.item.title),
-            task.clause
+        let title = crate::i18n::t_with(
+            lang,
+            "followup-item-title",
+            &[
+                ("title", item.item.title.as_str().into()),
+                // "Opfølgning på medlemsforslag om …": Danish takes the title up in a sentence.
+                (
+                    "title_in_sentence",
+                    lowercase_first(&item.item.title).into(),
+                ),
+                ("clause", task.clause.to_string().into()),
+            ],
         );
         let body = task.answer.clone().unwrap_or_default();
         let mut new = NewAgendaItem::plain(meeting, &title, AgendaItemKind::Orientation, true);

@@ -378,7 +378,7 @@ pub fn members(
     file: &[u8],
     apply: bool,
 ) -> AppResult<ImportReport> {
-    let rows = parse_members(file).map_err(|e| AppError::invalid(e.to_string()))?;
+    let rows = parse_members(file).map_err(AppError::invalid)?;
     let importer = Importer { actor };
     let mut report = None;
     let done = write_transaction(conn, |conn| {

@@ -462,14 +462,21 @@ pub fn put_on_agenda(
         let target = meetings::get(conn, meeting)?
             .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
         agenda::check_editable(conn, meeting)?;
-        let title = format!(
-            "Orientering: brev fra {} om {}",
-            letter.sender_name, letter.text.heading
+        // The item is the council's document, in its language.
+        let lang = crate::db::municipality::language(conn)?;
+        let title = crate::i18n::t_with(
+            lang,
+            "letter-item-title",
+            &[
+                ("sender", letter.sender_name.as_str().into()),
+                ("heading", letter.text.heading.as_str().into()),
+            ],
         );
         let body = if letter.text.body.trim().is_empty() {
-            format!(
-                "{} har skrevet til kommunen. Brevet er vedlagt.",
-                letter.sender_name
+            crate::i18n::t_with(
+                lang,
+                "letter-item-body",
+                &[("sender", letter.sender_name.as_str().into())],
             )
         } else {
             letter.text.body.clone()
@@ -584,12 +591,12 @@ pub fn set_letterhead(
                 &letters::letterhead_of(conn, org)?,
                 today(),
                 &LetterText {
-                    recipient_name: "Prøve".to_owned(),
+                    recipient_name: crate::i18n::t(lang, "letter-sample"),
                     recipient_title: None,
                     recipient_email: None,
-                    heading: "Prøve".to_owned(),
+                    heading: crate::i18n::t(lang, "letter-sample"),
                     salutation: String::new(),
-                    body: "Prøve".to_owned(),
+                    body: crate::i18n::t(lang, "letter-sample"),
                     closing: String::new(),
                     signatories: Vec::new(),
                 },

@@ -18,6 +18,7 @@ use crate::domain::register::collapse;
 use crate::domain::time::local_to_utc;
 use crate::domain::{MeetingId, OrganizationId};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 
 pub const MEETING: SubjectKind = SubjectKind("meeting");
 
@@ -241,7 +242,7 @@ pub fn update(
 pub struct PlanDay {
     pub date: NaiveDate,
     pub starts_at: Option<DateTime<Utc>>,
-    pub skipped: Option<String>,
+    pub skipped: Option<Msg>,
 }
 
 /// A year's plan checked against the register, with its dates.
@@ -293,11 +294,11 @@ pub fn preview_year(
             let starts_at = local_to_utc(day.date.and_time(plan.time));
             let skipped = day.skipped.or_else(|| match &starts_at {
                 _ if existing.contains(&day.date) => {
-                    Some("Der er allerede et møde den dag".to_owned())
+                    Some(Msg::key("plan-skipped-already-a-meeting"))
                 }
-                Ok(at) if *at <= now => Some("Ligger i fortiden".to_owned()),
+                Ok(at) if *at <= now => Some(Msg::key("plan-skipped-in-the-past")),
                 Ok(_) => None,
-                Err(e) => Some(e.to_string()),
+                Err(e) => Some(Msg::from(e.clone())),
             });
             PlanDay {
                 date: day.date,
@@ -339,7 +340,7 @@ pub fn plan_year(
                         location: year.plan.location.clone(),
                         kind: MeetingKind::Regular,
                     },
-                    Some("årsplan"),
+                    Some("audit-note-year-plan"),
                 )?;
                 made += 1;
             }

@@ -111,6 +111,8 @@ pub struct Choices {
     /// Members of the chosen body (or the first seat's): (person, name, party letter).
     pub members: Vec<orgs::Member>,
     pub members_of: Option<String>,
+    /// The council's language: a new proposal's first words are in it.
+    pub language: Lang,
 }
 
 pub fn person_of_account(account: &Account) -> AppResult<PersonId> {
@@ -148,6 +150,7 @@ pub fn choices(
         None => (Vec::new(), None),
     };
     Ok(Choices {
+        language: crate::db::municipality::language(conn)?,
         body_id,
         parties: orgs::parties(conn, body_id)?,
         seats,
@@ -174,6 +177,7 @@ pub fn check_form(
     now: DateTime<Utc>,
 ) -> Result<CheckedForm, FieldErrors> {
     let mut errors = match check_text(
+        choices.language,
         &values.title,
         &values.opening,
         &values.clauses,
@@ -237,6 +241,7 @@ pub fn check_form(
         return Err(errors);
     }
     let text = check_text(
+        choices.language,
         &values.title,
         &values.opening,
         &values.clauses,
@@ -255,8 +260,11 @@ pub fn check_form(
 /// A new form: the title started, one empty clause, the politician's party chosen.
 pub fn blank_values(choices: &Choices) -> FormValues {
     FormValues {
-        title: "Medlemsforslag om ".to_owned(),
-        opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
+        title: format!(
+            "{} ",
+            crate::i18n::t(choices.language, "proposal-title-start")
+        ),
+        opening: crate::domain::proposal::default_opening(choices.language),
         clauses: vec![String::new()],
         party: choices.seats.first().and_then(|s| s.party_id).map(|p| p.0),
         ..FormValues::default()
@@ -722,7 +730,7 @@ fn enqueue_mail(
         localized(*lang, &mut ctx);
         let mail = render_mail(template, *lang, &site, &ctx)?;
         let message = OutgoingMessage::new(group, mail.subject, mail.text)
-            .map_err(|e| AppError::bad_request(e.to_string()))?
+            .map_err(AppError::bad_request)?
             .html(mail.html)
             .concerning("proposal", proposal.0);
         crate::mail::enqueue(conn, &settings.mail_from, &message)?;

@@ -484,11 +484,12 @@ fn check_membership_in_register(
                     .label("arg1", m.role.label_key())
                     .arg("organization_name", &m.organization_name)
                     .arg("arg3", crate::domain::time::day_da(m.start_date))
-                    .arg(
+                    .msg(
                         "arg4",
-                        m.end_date
-                            .map(|d| format!(" til {}", crate::domain::time::day_da(d)))
-                            .unwrap_or_default(),
+                        m.end_date.map_or(crate::i18n::Msg::text(""), |d| {
+                            crate::i18n::Msg::key("date-range-until")
+                                .arg("day", crate::domain::time::day_da(d))
+                        }),
                     ),
             );
         }

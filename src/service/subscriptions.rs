@@ -43,8 +43,7 @@ pub fn request(
             &MailSite::load(conn)?,
             &ctx,
         )?;
-        let to =
-            Mailbox::new(None, email.as_str()).map_err(|e| AppError::bad_request(e.to_string()))?;
+        let to = Mailbox::new(None, email.as_str()).map_err(AppError::bad_request)?;
         let message = OutgoingMessage::new(vec![to], mail.subject, mail.text)
             .map_err(AppError::internal)?
             .html(mail.html)

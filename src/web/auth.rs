@@ -388,8 +388,7 @@ pub fn form_token(req: &HttpRequest, state: &AppState) -> (String, Option<Cookie
     (token, Some(cookie))
 }
 
-const STALE_FORM: &str = "Formularen kunne ikke godkendes: den er for gammel, eller den kom ikke \
-fra Agendum. Gå tilbage, genindlæs siden, og prøv igen.";
+const STALE_FORM: &str = "error-the-form-is-stale";
 
 /// The most fields a form may have (the decision form of a 30-clause proposal, an attendance list
 /// of a large council, with room to spare); more is not a form of ours, and would only make the

@@ -30,7 +30,7 @@ pub fn clean_form_body(bytes: &[u8]) -> String {
 pub fn clean_json(value: &mut Value, depth: usize) -> Result<(), String> {
     if matches!(value, Value::Array(_) | Value::Object(_)) && depth >= MAX_JSON_DEPTH {
         return Err(format!(
-            "JSON må højst være {MAX_JSON_DEPTH} niveauer dybt."
+            "arrays and objects nest deeper than {MAX_JSON_DEPTH} levels"
         ));
     }
     // JSON Schema's integers include 3.0: a whole number written as a float is one.
@@ -96,7 +96,7 @@ impl<T: DeserializeOwned> ApiJson<T> {
     pub async fn read(self) -> Result<T, ApiError> {
         match self.read_optional().await? {
             Some(value) => Ok(value),
-            None => Err(json_error("forespørgslen har ingen JSON.".to_owned())),
+            None => Err(json_error("the request has no JSON body".to_owned())),
         }
     }
 

@@ -124,7 +124,7 @@ struct VersionLink {
 
 #[derive(Serialize)]
 struct ReviewLine {
-    outcome: &'static str,
+    outcome: String,
     comment: Option<String>,
     when: When,
     version: i32,
@@ -133,7 +133,7 @@ struct ReviewLine {
 #[derive(Serialize)]
 struct CheckItem {
     key: &'static str,
-    label: &'static str,
+    label: String,
     checked: bool,
 }
 
@@ -205,7 +205,7 @@ impl PrivatePage {
                 .map(CaseLink::from)
                 .collect(),
             unknown_cases: unknown_cases.iter().map(ToString::to_string).collect(),
-            submitted_by: proposal.submitted_by(),
+            submitted_by: proposal.submitted_by(lang),
             cosigners: proposal
                 .submitters
                 .iter()
@@ -267,11 +267,14 @@ impl PrivatePage {
             reviews: reviews
                 .iter()
                 .map(|r| ReviewLine {
-                    outcome: if r.outcome == "accepted" {
-                        "Godkendt"
-                    } else {
-                        "Sendt retur"
-                    },
+                    outcome: crate::i18n::t(
+                        lang,
+                        if r.outcome == "accepted" {
+                            "review-accepted"
+                        } else {
+                            "review-returned"
+                        },
+                    ),
                     comment: r.comment.clone(),
                     when: When::new(lang, r.reviewed_at),
                     version: r.version,
@@ -282,7 +285,7 @@ impl PrivatePage {
                 .iter()
                 .map(|(key, label)| CheckItem {
                     key,
-                    label,
+                    label: crate::i18n::t(lang, label),
                     checked: checked.iter().any(|c| c == key),
                 })
                 .collect(),

@@ -31,7 +31,7 @@ impl When {
         Self {
             iso: time::rfc3339(instant),
             date: time::date(lang, instant),
-            time: time::time_da(instant),
+            time: time::clock(instant),
             long_date: time::weekday_long_date(lang, instant),
             text: time::datetime(lang, instant),
         }
@@ -282,7 +282,15 @@ impl AuditLine {
                     ("actor", event.actor.clone().into()),
                 ],
             ),
-            note: event.note.clone(),
+            // A note the system wrote is a catalogue key ("audit-note-year-plan"); a person's
+            // note stays as written.
+            note: event.note.as_deref().map(|note| {
+                if note.starts_with("audit-note-") && crate::i18n::has(lang, note) {
+                    crate::i18n::t(lang, note)
+                } else {
+                    note.to_owned()
+                }
+            }),
         }
     }
 }

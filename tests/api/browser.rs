@@ -558,8 +558,10 @@ pub(crate) async fn fill(c: &Client, id: &str, value: &str) {
 /// secretariat records the seed decision and confirms the suggested tasks; every administration
 /// receives its mail; one contributes through the link in it; the lead compiles the answer
 /// logged in; the secretariat puts the overview on Økonomiudvalget's agenda.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
+async fn follow_up_loop(lang: &str) {
+    // The words each step waits for, in the reader's language; the council's own text (the
+    // decision, the agenda item, the administrations' mail) stays in its language, Danish.
+    let words = |da: &'static str, en: &'static str| if lang == "en" { en } else { da };
     use crate::mail::{Mode, SmtpServer};
     let smtp = SmtpServer::start(Mode::Accept);
     let smtp_url = smtp.url();
@@ -570,7 +572,7 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     else {
         return;
     };
-    let Some(browser) = start_browser().await else {
+    let Some(browser) = start_browser_in(lang).await else {
         return;
     };
     let c = &browser.client;
@@ -579,9 +581,16 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     log_in(c, &app, "sekretariat@example.org").await;
     c.goto(&app.url("/secretariat/meetings")).await.unwrap();
     click(c, "a[href='/secretariat/meetings/1/decisions']").await;
-    wait_for_text(c, "Beslutninger: Borgerrepræsentationen").await;
+    wait_for_text(
+        c,
+        words(
+            "Beslutninger: Borgerrepræsentationen",
+            "Decisions: Borgerrepræsentationen",
+        ),
+    )
+    .await;
     click(c, "a[href^='/secretariat/agenda-items/']").await;
-    wait_for_text(c, "Registrér beslutningen").await;
+    wait_for_text(c, words("Registrér beslutningen", "Record the decision")).await;
     click(c, "input[name=outcome][value=adopted]").await;
     for (id, value) in [
         ("votes_for", "34"),
@@ -592,7 +601,7 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
         fill(c, id, value).await;
     }
     click(c, "form[action$='/decision'] button[type=submit]").await;
-    wait_for_text(c, "Forslag til opgaver").await;
+    wait_for_text(c, words("Forslag til opgaver", "Suggested tasks")).await;
     let text = page_text(c).await;
     assert!(text.contains(
         "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15. For stemte: A, B, F og Ø. \
@@ -615,7 +624,11 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
             .unwrap()
             .unwrap_or_default();
         if i == 0 {
-            assert_eq!(deadline, "30.06.2025", "read from the clause");
+            assert_eq!(
+                deadline,
+                words("30.06.2025", "30 June 2025"),
+                "read from the clause"
+            );
         }
         if deadline.is_empty() {
             fill(c, &format!("deadline-{i}"), "01.10.2025").await;
@@ -684,7 +697,10 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
         .unwrap();
     wait_for_text(
         c,
-        "Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen",
+        words(
+            "Bidrag fra Teknik- og Miljøforvaltningen til Økonomiforvaltningen",
+            "Contribution from Teknik- og Miljøforvaltningen to Økonomiforvaltningen",
+        ),
     )
     .await;
     fill(
@@ -709,7 +725,14 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
         .await
         .unwrap();
     click(c, "button[formaction$='/files']").await;
-    wait_for_text(c, "Filen »TMF notat.pdf« er vedhæftet").await;
+    wait_for_text(
+        c,
+        words(
+            "Filen »TMF notat.pdf« er vedhæftet",
+            "The file “TMF notat.pdf” is attached",
+        ),
+    )
+    .await;
     let value = |id: &'static str| async move {
         c.find(Locator::Id(id))
             .await
@@ -725,13 +748,27 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     );
     assert_eq!(value("answered_by").await, "Jens Hansen, TMF");
     click(c, "form button[type=submit]").await;
-    wait_for_text(c, "Tak. Jeres bidrag er sendt").await;
+    wait_for_text(
+        c,
+        words(
+            "Tak. Jeres bidrag er sendt",
+            "Your contribution has been sent",
+        ),
+    )
+    .await;
 
     // The lead compiles the answer, logged in.
     log_in(c, &app, "okf@example.org").await;
     c.goto(&app.url("/my/tasks")).await.unwrap();
     click(c, &format!("a[href='/my/tasks/{task}']")).await;
-    let text = wait_for_text(c, "Opgave til Økonomiforvaltningen").await;
+    let text = wait_for_text(
+        c,
+        words(
+            "Opgave til Økonomiforvaltningen",
+            "Task for Økonomiforvaltningen",
+        ),
+    )
+    .await;
     assert!(text.contains("TMF har én profil på X"));
     fill(
         c,
@@ -745,7 +782,14 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
         "form:has(input[name=action][value=answer]) button[type=submit]",
     )
     .await;
-    wait_for_text(c, "Tak. Svaret er sendt til sekretariatet.").await;
+    wait_for_text(
+        c,
+        words(
+            "Tak. Svaret er sendt til sekretariatet.",
+            "The answer has been sent to the secretariat.",
+        ),
+    )
+    .await;
     log_out(c).await;
 
     // The secretariat puts the compiled overview on Økonomiudvalget's next agenda.
@@ -753,7 +797,14 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
     c.goto(&app.url(&format!("/secretariat/tasks/{task}")))
         .await
         .unwrap();
-    wait_for_text(c, "Sæt svaret på dagsordenen for").await;
+    wait_for_text(
+        c,
+        words(
+            "Sæt svaret på dagsordenen for",
+            "Put the answer on the agenda for",
+        ),
+    )
+    .await;
     click(
         c,
         &format!("form[action='/secretariat/tasks/{task}/present'] button"),
@@ -764,12 +815,31 @@ async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
         "Opfølgning på medlemsforslag om nedlæggelse af profiler på X",
     )
     .await;
-    assert!(text.contains("Dagsorden: Økonomiudvalget"), "{text}");
+    assert!(
+        text.contains(words(
+            "Dagsorden: Økonomiudvalget",
+            "Agenda: Økonomiudvalget"
+        )),
+        "{text}"
+    );
     let done = agendum::db::tasks::get(&mut app.conn(), task)
         .unwrap()
         .unwrap();
     assert_eq!(done.status.as_str(), "presented");
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_follow_up_loop_from_decision_to_the_committees_agenda() {
+    follow_up_loop("da").await;
+}
+
+/// The same loop read in English: the secretariat, the contributing administration through
+/// its link and the lead administration each see every word around the council's text in
+/// English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_follow_up_loop_in_english() {
+    follow_up_loop("en").await;
 }
 
 /// The secretariat drafts a reply to KL's letter from its case in a real browser, approves and

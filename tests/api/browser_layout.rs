@@ -30,7 +30,7 @@ const MAX_KINDS: usize = 80;
 
 /// The same-site pages a role reaches from `start`, one of each kind, breadth first. Files,
 /// PDFs and feeds are left out: they are not pages.
-async fn pages_of(c: &Client, app: &TestApp, start: &str, prefixes: &[&str]) -> Vec<String> {
+pub async fn pages_of(c: &Client, app: &TestApp, start: &str, prefixes: &[&str]) -> Vec<String> {
     let mut seen_kinds = BTreeSet::new();
     let mut queue = vec![start.to_owned()];
     let mut pages = Vec::new();

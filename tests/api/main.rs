@@ -5,6 +5,7 @@
 mod architecture;
 mod helpers;
 
+mod accessibility;
 mod account_admin;
 mod accounts;
 mod agendas;

@@ -5,6 +5,7 @@ use agendum::db::organizations::{self as orgs, OrganizationRecord};
 use agendum::db::{self, cases, meetings, proposals};
 use agendum::demo;
 use agendum::domain::agenda::{AgendaItemKind, ReleasedStanding};
+use agendum::domain::language::Lang;
 use agendum::domain::meeting::{MeetingKind, MeetingStatus};
 use agendum::domain::organization::{MembershipRole, OrganizationKind};
 use agendum::domain::proposal::ProposalStatus;
@@ -81,7 +82,7 @@ async fn demo_has_the_council_committees_and_administrations(backend: Backend) {
     );
     assert_eq!(proposal.status, ProposalStatus::OnAgenda);
     assert_eq!(
-        proposal.submitted_by().as_deref(),
+        proposal.submitted_by(Lang::Da).as_deref(),
         Some("Stillet af Enhedslisten")
     );
 
@@ -344,7 +345,11 @@ async fn listings_say_what_each_proposal_says(backend: Backend) {
     for id in ids {
         let one = proposals::get(&mut conn, id).unwrap().unwrap();
         let listed = &listings[&id];
-        assert_eq!(listed.submitted_by(), one.submitted_by(), "{id:?}");
+        assert_eq!(
+            listed.submitted_by(Lang::Da),
+            one.submitted_by(Lang::Da),
+            "{id:?}"
+        );
         assert_eq!(listed.cases, one.cases, "{id:?}");
         assert_eq!(
             listed.standing,

@@ -4,6 +4,7 @@
 use agendum::db::workflow::{self, CaseChoice, DraftUpdate, NewDraft};
 use agendum::db::{accounts, proposals};
 use agendum::domain::account::Actor;
+use agendum::domain::language::Lang;
 use agendum::domain::proposal::{ProposalStatus, ProposalText, check_text};
 use agendum::domain::{BodyId, CaseReference, OrganizationId, ProposalId};
 use agendum::error::ErrorKind;
@@ -20,7 +21,7 @@ on_both_backends!(
 
 fn text(title: &str, clauses: &[&str]) -> ProposalText {
     let clauses: Vec<String> = clauses.iter().map(|c| (*c).to_owned()).collect();
-    check_text(title, "", &clauses, "Fordi.").unwrap()
+    check_text(Lang::Da, title, "", &clauses, "Fordi.").unwrap()
 }
 
 fn politician(db: &agendum::db::Db) -> (Actor, agendum::db::accounts::Account) {

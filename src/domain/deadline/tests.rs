@@ -220,7 +220,7 @@ fn rules_read_and_write_their_stored_form() {
         "hours:4",
     ] {
         let err = bad.parse::<DeadlineRule>().unwrap_err();
-        assert!(err.to_string().contains("er ikke en fristregel"), "{bad}");
+        assert!(err.to_string().contains("is not a deadline rule"), "{bad}");
     }
 }
 

@@ -34,7 +34,7 @@ fn the_standard_sentence() {
         Some(votes(34, 15, 0, "A B F Ø", "C O V", "")),
     );
     assert_eq!(
-        d.text_da(AgendaItemKind::MemberProposal),
+        d.text(Lang::Da, AgendaItemKind::MemberProposal),
         "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15. For stemte: A, B, F og Ø. Imod stemte: C, O og V."
     );
     d.check(3, Some(49)).unwrap();
@@ -44,7 +44,7 @@ fn the_standard_sentence() {
 fn sentences_for_every_outcome() {
     let k = AgendaItemKind::MemberProposal;
     assert_eq!(
-        decision(Outcome::Adopted, None).text_da(k),
+        decision(Outcome::Adopted, None).text(Lang::Da, k),
         "Medlemsforslaget blev tiltrådt uden afstemning."
     );
     assert_eq!(
@@ -52,18 +52,18 @@ fn sentences_for_every_outcome() {
             Outcome::Rejected,
             Some(votes(15, 34, 2, "C O", "A B F Ø", "I"))
         )
-        .text_da(k),
+        .text(Lang::Da, k),
         "Medlemsforslaget blev forkastet med 15 stemmer imod 34, idet 2 undlod at stemme. For stemte: C og O. Imod stemte: A, B, F og Ø. Undlod at stemme: I."
     );
     assert_eq!(
-        decision(Outcome::Adopted, Some(votes(1, 0, 0, "", "", ""))).text_da(k),
+        decision(Outcome::Adopted, Some(votes(1, 0, 0, "", "", ""))).text(Lang::Da, k),
         "Medlemsforslaget blev tiltrådt med 1 stemme imod 0."
     );
     let mut referred = decision(Outcome::Referred, None);
     referred.referred_to = Some("Økonomiudvalget".into());
     referred.consulted = vec!["Socialudvalget".into(), "Teknik- og Miljøudvalget".into()];
     assert_eq!(
-        referred.text_da(k),
+        referred.text(Lang::Da, k),
         "Medlemsforslaget blev henvist til Økonomiudvalget med høring af Socialudvalget og Teknik- og Miljøudvalget."
     );
     for (outcome, text) in [
@@ -78,14 +78,14 @@ fn sentences_for_every_outcome() {
             "Medlemsforslaget blev oversendt til 2. behandling.",
         ),
     ] {
-        assert_eq!(decision(outcome, None).text_da(k), text);
+        assert_eq!(decision(outcome, None).text(Lang::Da, k), text);
     }
     assert_eq!(
-        decision(Outcome::Noted, None).text_da(AgendaItemKind::Orientation),
+        decision(Outcome::Noted, None).text(Lang::Da, AgendaItemKind::Orientation),
         "Orienteringen blev taget til efterretning."
     );
     assert_eq!(
-        decision(Outcome::Adopted, None).text_da(AgendaItemKind::ApprovalOfAgenda),
+        decision(Outcome::Adopted, None).text(Lang::Da, AgendaItemKind::ApprovalOfAgenda),
         "Dagsordenen blev godkendt uden afstemning."
     );
 }
@@ -123,7 +123,7 @@ fn amendments_come_first_then_clauses_then_statements() {
     });
     d.check(2, Some(49)).unwrap();
     assert_eq!(
-        d.text_da(AgendaItemKind::MemberProposal),
+        d.text(Lang::Da, AgendaItemKind::MemberProposal),
         "Ændringsforslag fra V (»at-punkt 2 udgår«) blev forkastet med 10 stemmer imod 39. For stemte: V. Imod stemte: A, B, F og Ø. \
          Medlemsforslagets 1. at-punkt blev tiltrådt med 45 stemmer imod 4. For stemte: A, B, C og V. Imod stemte: O. \
          Medlemsforslagets 2. at-punkt blev forkastet med 20 stemmer imod 29. For stemte: C og V. Imod stemte: A og B. \
@@ -139,7 +139,8 @@ fn votes_must_add_up_and_agree_with_the_outcome() {
     let e = d.check(3, Some(51)).unwrap_err();
     assert_eq!(e.field, "votes");
     assert!(
-        e.message.contains("giver 49") && e.message.contains("51 til stede"),
+        e.message.to_string().contains("giver 49")
+            && e.message.to_string().contains("51 til stede"),
         "{}",
         e.message
     );
@@ -151,6 +152,7 @@ fn votes_must_add_up_and_agree_with_the_outcome() {
         tie.check(3, None)
             .unwrap_err()
             .message
+            .to_string()
             .contains("ikke flertal")
     );
     decision(Outcome::Rejected, Some(votes(20, 20, 0, "", "", "")))
@@ -168,6 +170,7 @@ fn votes_must_add_up_and_agree_with_the_outcome() {
             .check(3, None)
             .unwrap_err()
             .message
+            .to_string()
             .contains("B står på to sider")
     );
 }
@@ -186,7 +189,7 @@ fn a_dissent_only_from_the_minority() {
     let e = d.check(3, None).unwrap_err();
     assert_eq!(e.field, "statements");
     assert!(
-        e.message.contains("A stemte ikke i mindretal"),
+        e.message.to_string().contains("A stemte ikke i mindretal"),
         "{}",
         e.message
     );
@@ -237,12 +240,25 @@ fn clauses_and_referrals_are_checked() {
         d.check(3, None)
             .unwrap_err()
             .message
+            .to_string()
             .contains("ikke et 4. at-punkt")
     );
     d.clauses = vec![clause(1, Outcome::Adopted), clause(1, Outcome::Rejected)];
-    assert!(d.check(2, None).unwrap_err().message.contains("to gange"));
+    assert!(
+        d.check(2, None)
+            .unwrap_err()
+            .message
+            .to_string()
+            .contains("to gange")
+    );
     d.clauses = vec![clause(1, Outcome::Adopted)];
-    assert!(d.check(2, None).unwrap_err().message.contains("alle 2"));
+    assert!(
+        d.check(2, None)
+            .unwrap_err()
+            .message
+            .to_string()
+            .contains("alle 2")
+    );
     d.clauses = vec![clause(1, Outcome::Rejected), clause(2, Outcome::Rejected)];
     assert_eq!(d.check(2, None).unwrap_err().field, "outcome");
     d.outcome = Outcome::Rejected;
@@ -284,4 +300,42 @@ fn an_outcome_says_what_becomes_of_its_proposal() {
         DecisionStep::Withdrawn
     );
     assert_eq!(Outcome::Noted.proposal_step(false), DecisionStep::Decided);
+}
+
+#[test]
+fn the_decision_text_is_written_in_the_council_language() {
+    let mut d = decision(
+        Outcome::Adopted,
+        Some(votes(34, 15, 2, "A B F Ø", "C O V", "I")),
+    );
+    assert_eq!(
+        d.text(Lang::En, AgendaItemKind::MemberProposal),
+        "The member proposal was adopted by 34 votes to 15, with 2 abstaining. \
+         In favour: A, B, F and Ø. Against: C, O and V. Abstained: I."
+    );
+    d.votes = None;
+    d.outcome = Outcome::Noted;
+    assert_eq!(
+        d.text(Lang::En, AgendaItemKind::Orientation),
+        "The information item was noted."
+    );
+    d.outcome = Outcome::Adopted;
+    d.clauses = vec![ClauseDecision {
+        clause: 2,
+        outcome: Outcome::Adopted,
+        votes: None,
+    }];
+    assert_eq!(
+        d.text(Lang::En, AgendaItemKind::MemberProposal),
+        "Clause 2 of the member proposal was adopted without a vote."
+    );
+    assert_eq!(
+        d.text(Lang::Da, AgendaItemKind::MemberProposal),
+        "Medlemsforslagets 2. at-punkt blev tiltrådt uden afstemning."
+    );
+    let e = d.check(1, None).unwrap_err();
+    assert_eq!(
+        e.message.in_lang(Lang::En),
+        "The proposal has no clause 2; it has 1."
+    );
 }

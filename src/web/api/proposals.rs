@@ -10,6 +10,7 @@ use crate::db::accounts::Account;
 use crate::db::proposals::{self, Proposal};
 use crate::db::workflow;
 use crate::domain::account::Role;
+use crate::domain::language::Lang;
 use crate::domain::proposal::{FieldErrors, ProposalStatus};
 use crate::domain::{CaseReference, ProposalId};
 use crate::error::AppError;
@@ -26,8 +27,9 @@ use crate::web::input::ApiJson;
 
 type ApiResult<T> = Result<T, ApiError>;
 
-fn proposal_json(base: &str, p: &Proposal) -> ProposalView {
-    ProposalView::new(base, p)
+/// `lang`: the request's, taken before the work moves to a database thread.
+fn proposal_json(lang: Lang, base: &str, p: &Proposal) -> ProposalView {
+    ProposalView::new(lang, base, p)
 }
 
 fn invalid(errors: &FieldErrors) -> HttpResponse {
@@ -58,6 +60,7 @@ pub async fn index(
     let offset = (page - 1).saturating_mul(per_page);
     let account = caller.0;
     let base = state.settings.base_url.clone();
+    let lang = crate::web::language::answering_in();
     let (data, total) = state
         .db
         .run(move |conn| {
@@ -105,7 +108,7 @@ pub async fn index(
                 let visible =
                     access(&p, account.as_ref()) != Access::None || proposals::is_public(conn, &p)?;
                 if visible {
-                    data.push(proposal_json(&base, &p));
+                    data.push(proposal_json(lang, &base, &p));
                 }
             }
             Ok((data, total))
@@ -154,7 +157,8 @@ pub async fn show(
     path: web::Path<ProposalId>,
 ) -> ApiResult<HttpResponse> {
     let (proposal, _) = readable(&state, path.into_inner(), caller.0.as_ref()).await?;
-    Ok(HttpResponse::Ok().json(proposal_json(&state.settings.base_url, &proposal)))
+    let lang = crate::web::language::answering_in();
+    Ok(HttpResponse::Ok().json(proposal_json(lang, &state.settings.base_url, &proposal)))
 }
 
 /// The body of `POST` and `PATCH`: every field optional on `PATCH` (the stored value stays).
@@ -249,12 +253,11 @@ pub async fn create(
     let person = person_of_account(&account)?;
     let input = body.read().await?;
     input.check_counts()?;
-    let blank = FormValues {
-        opening: crate::domain::proposal::DEFAULT_OPENING.to_owned(),
-        ..FormValues::default()
-    };
+    // An opening left out is the council's usual one, in its language (`check_text`).
+    let blank = FormValues::default();
     let (values, raw_meeting) = input.apply(blank);
     let base = state.settings.base_url.clone();
+    let lang = crate::web::language::answering_in();
     let result = state
         .db
         .run(move |conn| {
@@ -272,7 +275,7 @@ pub async fn create(
                 Err(refused) => return Ok(Err(refused.errors)),
             };
             let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
-            Ok(Ok(proposal_json(&base, &stored)))
+            Ok(Ok(proposal_json(lang, &base, &stored)))
         })
         .await?;
     match result {
@@ -312,6 +315,7 @@ pub async fn update(
     let person = person_of_account(&account)?;
     let (values, raw_meeting) = input.apply(FormValues::from_proposal(&proposal));
     let base = state.settings.base_url.clone();
+    let lang = crate::web::language::answering_in();
     let result = state
         .db
         .run(move |conn| {
@@ -329,7 +333,7 @@ pub async fn update(
                 return Ok(Err(refused.errors));
             }
             let stored = proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))?;
-            Ok(Ok(proposal_json(&base, &stored)))
+            Ok(Ok(proposal_json(lang, &base, &stored)))
         })
         .await?;
     match result {
@@ -365,6 +369,7 @@ pub async fn submit(
     let who = account.actor();
     let settings = state.settings.clone();
     let base = state.settings.base_url.clone();
+    let lang = crate::web::language::answering_in();
     let stored = state
         .db
         .run(move |conn| {
@@ -372,7 +377,7 @@ pub async fn submit(
             proposals::get(conn, id)?.ok_or_else(|| AppError::internal("lost"))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(proposal_json(&base, &stored)))
+    Ok(HttpResponse::Ok().json(proposal_json(lang, &base, &stored)))
 }
 
 /// `GET /api/v1/cases/{reference}`: the case as the caller may see it (`read::case`, the same
@@ -394,9 +399,10 @@ pub async fn case(
     })?;
     let account = caller.0;
     let base = state.settings.base_url.clone();
+    let lang = crate::web::language::answering_in();
     let view = state
         .db
-        .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
+        .run(move |conn| case_view(lang, conn, &reference, account.as_ref(), Utc::now()))
         .await?
         .ok_or_else(|| {
             ApiError(AppError::not_found(
@@ -404,7 +410,7 @@ pub async fn case(
                     .arg("reference", reference),
             ))
         })?;
-    Ok(HttpResponse::Ok().json(CaseDocument::new(&base, &view)))
+    Ok(HttpResponse::Ok().json(CaseDocument::new(lang, &base, &view)))
 }
 
 /// A line of a case's timeline as the API writes it (`TimelineEvent` in the OpenAPI document).
@@ -418,8 +424,15 @@ pub struct ParseRequest {
 /// Nothing is stored, so anyone may call it.
 pub async fn parse(body: ApiJson<ParseRequest>) -> Result<HttpResponse, ApiError> {
     let text = body.read().await?.text;
+    let lang = crate::web::language::answering_in();
     let parsed = web::block(move || crate::domain::proposal_text::parse_proposal(&text))
         .await
         .map_err(AppError::internal)?;
-    Ok(HttpResponse::Ok().json(parsed))
+    let mut json = serde_json::to_value(&parsed).map_err(AppError::internal)?;
+    json["warnings"] = parsed
+        .warnings
+        .iter()
+        .map(|w| crate::i18n::Msg::from(*w).in_lang(lang))
+        .collect();
+    Ok(HttpResponse::Ok().json(json))
 }

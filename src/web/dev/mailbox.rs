@@ -127,7 +127,9 @@ pub async fn list(
                 let bytes = std::fs::read(dir.join(&name)).ok()?;
                 let message = MessageParser::default().parse(&bytes)?;
                 Some(Summary {
-                    subject: message.subject().unwrap_or("(intet emne)").to_owned(),
+                    subject: message
+                        .subject()
+                        .map_or_else(|| crate::i18n::t(lang, "mailbox-no-subject"), str::to_owned),
                     from: addresses(message.from()),
                     to: addresses(message.to()),
                     date: date_text(lang, &message),
@@ -177,7 +179,9 @@ pub async fn show(
         .enumerate()
         .map(|(index, part)| AttachmentView {
             index,
-            name: part.attachment_name().unwrap_or("(uden navn)").to_owned(),
+            name: part
+                .attachment_name()
+                .map_or_else(|| crate::i18n::t(lang, "mailbox-no-name"), str::to_owned),
             content_type: part
                 .content_type()
                 .map(|ct| format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")))
@@ -188,7 +192,7 @@ pub async fn show(
     #[derive(Serialize)]
     struct MessagePage<'a> {
         file: String,
-        subject: &'a str,
+        subject: String,
         from: String,
         to: String,
         reply_to: String,
@@ -200,7 +204,9 @@ pub async fn show(
     }
     let view = MessagePage {
         file: name,
-        subject: message.subject().unwrap_or("(intet emne)"),
+        subject: message
+            .subject()
+            .map_or_else(|| crate::i18n::t(lang, "mailbox-no-subject"), str::to_owned),
         from: addresses(message.from()),
         to: addresses(message.to()),
         reply_to: addresses(message.reply_to()),

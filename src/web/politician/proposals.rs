@@ -118,7 +118,7 @@ struct MeetingChoice {
 #[derive(Serialize)]
 struct FormPage<'a> {
     action_url: String,
-    heading: &'static str,
+    heading: String,
     warnings: &'a [String],
     is_new: bool,
     clauses: Vec<ClauseField>,
@@ -176,9 +176,10 @@ fn render_form(
     let lang = user.lang;
     let now = Utc::now();
     let (action_url, heading) = match editing {
-        None => ("/proposals/new".to_owned(), "Nyt medlemsforslag"),
-        Some(id) => (format!("/proposals/{id}/edit"), "Ret medlemsforslag"),
+        None => ("/proposals/new".to_owned(), "heading-new-proposal"),
+        Some(id) => (format!("/proposals/{id}/edit"), "heading-edit-proposal"),
     };
+    let heading = crate::i18n::t(lang, heading);
     let clause_count = values.clauses.len();
     let error = |f: &str| errors.get(f).cloned();
     let view = FormPage {
@@ -347,8 +348,13 @@ pub async fn paste(
             values.party = Some(p.id.0);
         }
     }
-    let mut warnings = parsed.warnings.clone();
-    warnings.insert(0, crate::i18n::t(user.lang, "notice-text-read-into-form"));
+    let mut warnings = vec![crate::i18n::t(user.lang, "notice-text-read-into-form")];
+    warnings.extend(
+        parsed
+            .warnings
+            .iter()
+            .map(|w| crate::i18n::Msg::from(*w).in_lang(user.lang)),
+    );
     render_form(
         &user,
         None,

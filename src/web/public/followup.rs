@@ -50,7 +50,7 @@ fn rows(
             "url": proposal_url(summary.id),
             "title": summary.title,
             "organization": summary.organization_name,
-            "submitted_by": listing.submitted_by(),
+            "submitted_by": listing.submitted_by(lang),
             "cases": listing.cases.iter().map(CaseLink::from).collect::<Vec<_>>(),
             "status_label": summary.status.label(lang),
             "tasks": open + overdue + answered + closed,

@@ -409,7 +409,7 @@ pub async fn proposal(
                         .iter()
                         .map(CaseLink::from)
                         .collect(),
-                    submitted_by: proposal.submitted_by(),
+                    submitted_by: proposal.submitted_by(lang),
                     submitted: proposal.submitted_at.map(|at| When::new(lang, at)),
                     opening: proposal.opening.clone(),
                     clauses: clauses(&proposal.clauses),
@@ -463,7 +463,7 @@ pub async fn case(
         .is_some_and(|a| a.role == crate::domain::account::Role::Secretariat);
     let view = state
         .db
-        .run(move |conn| case_view(conn, &reference, account.as_ref(), Utc::now()))
+        .run(move |conn| case_view(lang, conn, &reference, account.as_ref(), Utc::now()))
         .await?
         .ok_or_else(|| {
             AppError::not_found(

@@ -139,11 +139,9 @@ pub async fn invite(
             move |conn| match service::invite(conn, &settings, &user.account.actor(), &input)? {
                 Ok(id) => Ok(Posted::Done((
                     account_url(id),
-                    format!(
-                        "Invitationen er sendt til {}. Linket i mailen gælder i {} timer.",
-                        input.email.trim(),
-                        crate::service::accounts::INVITATION_HOURS
-                    ),
+                    crate::i18n::Msg::key("notice-invitation-sent")
+                        .arg("email", input.email.trim())
+                        .num("hours", crate::service::accounts::INVITATION_HOURS as u32),
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -266,7 +266,8 @@ fn load(
     let pending_changes = match agenda::released(conn, id, None)? {
         Some(last) => {
             let now = agenda::build_snapshot(conn, id)?;
-            Some(crate::domain::agenda::changes(&last.snapshot, &now))
+            let lang = crate::db::municipality::language(conn)?;
+            Some(crate::domain::agenda::changes(lang, &last.snapshot, &now))
         }
         None => None,
     };
@@ -440,7 +441,7 @@ fn editor_view<'a>(
                 title: o.title.clone(),
                 url: proposal_url(o.proposal_id),
                 note: if o.late {
-                    "Indsendt efter fristen".to_owned()
+                    crate::i18n::t(lang, "proposal-submitted-late")
                 } else if o.target == Some(m.id) {
                     crate::i18n::t(lang, "proposal-submitted-on-time-here")
                 } else if o.target.is_some() {
@@ -1061,7 +1062,7 @@ pub async fn release(
             );
             Ok(flash::done(
                 format!("{}#versioner", editor_url(id)),
-                sent.text_da(),
+                sent.notice(),
             ))
         }
         Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::Invalid) => {
@@ -1101,7 +1102,7 @@ pub async fn upload(
     .await?;
     let mut upload = match read {
         Ok(upload) => upload,
-        Err(e) => return upload_refused(&state, &user, id, item, e.to_string()).await,
+        Err(e) => return upload_refused(&state, &user, id, item, e.into()).await,
     };
     let checked = upload
         .take_file()?
@@ -1113,7 +1114,7 @@ pub async fn upload(
         });
     let (filename, content_type, bytes) = match checked {
         Ok(c) => c,
-        Err(e) => return upload_refused(&state, &user, id, item, e.to_string()).await,
+        Err(e) => return upload_refused(&state, &user, id, item, e.into()).await,
     };
     let lock = upload.field("lock").and_then(|l| l.trim().parse().ok());
     let public = upload.field("public").is_some();
@@ -1152,7 +1153,7 @@ async fn upload_refused(
     user: &CurrentUser,
     id: MeetingId,
     item: AgendaItemId,
-    message: String,
+    message: crate::i18n::Msg,
 ) -> AppResult<HttpResponse> {
     let lang = user.lang;
     let (data, current) = load_item(lang, state, id, item).await?;

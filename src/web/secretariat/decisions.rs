@@ -25,6 +25,7 @@ use crate::domain::organization::OrganizationKind;
 use crate::domain::time::parse_date;
 use crate::domain::{AgendaItemId, MeetingId, OrganizationId, PersonId, TaskId, UserId};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 use crate::service::followup;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
@@ -46,6 +47,7 @@ fn not_released() -> AppError {
 /// Members of the meeting's council or committee on the day, with what is recorded for each;
 /// and the body's other persons, who may stand in as substitutes.
 fn attendance_rows(
+    lang: crate::domain::language::Lang,
     conn: &mut DbConnection,
     meeting: &meetings::Meeting,
 ) -> AppResult<(Vec<MemberRow>, Vec<PersonChoice>, Option<u32>)> {
@@ -82,13 +84,17 @@ fn attendance_rows(
         .map(|s| PersonChoice {
             id: s.person_id,
             name: format!(
-                "{} ({}{}. stedfortræder)",
+                "{} ({}{})",
                 s.person_name,
                 s.party_short_name
                     .as_deref()
                     .map(|p| format!("{p}, "))
                     .unwrap_or_default(),
-                s.position.unwrap_or(1)
+                crate::i18n::t_with(
+                    lang,
+                    "substitute-position",
+                    &[("position", s.position.unwrap_or(1).to_string().into())]
+                )
             ),
         })
         .collect();
@@ -115,7 +121,7 @@ fn meeting_page(
     let meeting = meetings::get(conn, meeting_id)?
         .ok_or_else(|| AppError::not_found("error-the-meeting-does-not-exist"))?;
     let agenda = agenda::released(conn, meeting_id, None)?.ok_or_else(not_released)?;
-    let (members, substitutes, present) = attendance_rows(conn, &meeting)?;
+    let (members, substitutes, present) = attendance_rows(lang, conn, &meeting)?;
     let mut items = Vec::new();
     for item in &agenda.snapshot.items {
         let decision = decisions::decision_of(conn, item.id)?;
@@ -500,20 +506,22 @@ pub struct DecisionForm {
     text: String,
 }
 
-fn count(text: &str, what: &str) -> AppResult<Option<u32>> {
+fn count(text: &str, what: Msg) -> AppResult<Option<u32>> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     text.parse().map(Some).map_err(|_| {
-        AppError::invalid(crate::i18n::Msg::key("error-write-a-whole-number-e-g").arg("what", what))
+        AppError::invalid(Msg::key("error-write-a-whole-number-e-g").msg("what", what))
     })
 }
 
-/// "A, B, F og Ø" → ["A", "B", "F", "Ø"].
+/// "A, B, F og Ø" (or "… and Ø") → ["A", "B", "F", "Ø"].
 fn names(text: &str) -> Vec<String> {
+    let [and_da, and_en] = crate::domain::text::LIST_AND;
     text.split(',')
-        .flat_map(|part| part.split(" og "))
+        .flat_map(|part| part.split(and_da))
+        .flat_map(|part| part.split(and_en))
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
@@ -529,16 +537,22 @@ fn at(list: &[String], i: usize) -> &str {
 }
 
 fn votes_of(
-    what: &str,
+    what: &Msg,
     for_: &str,
     against: &str,
     abstain: &str,
     by: [&str; 3],
 ) -> AppResult<Option<Votes>> {
     let counts = [
-        count(for_, &format!("{what}, stemmer for"))?,
-        count(against, &format!("{what}, stemmer imod"))?,
-        count(abstain, &format!("{what}, undlod at stemme"))?,
+        count(for_, Msg::key("votes-field-for").msg("what", what.clone()))?,
+        count(
+            against,
+            Msg::key("votes-field-against").msg("what", what.clone()),
+        )?,
+        count(
+            abstain,
+            Msg::key("votes-field-abstain").msg("what", what.clone()),
+        )?,
     ];
     let named = by.iter().any(|b| !b.trim().is_empty());
     if counts.iter().all(Option::is_none) && !named {
@@ -546,7 +560,7 @@ fn votes_of(
     }
     if counts[0].is_none() || counts[1].is_none() {
         return Err(AppError::invalid(
-            crate::i18n::Msg::key("error-write-both-votes-for-and-against").arg("what", what),
+            Msg::key("error-write-both-votes-for-and-against").msg("what", what.clone()),
         ));
     }
     Ok(Some(Votes {
@@ -560,13 +574,13 @@ fn votes_of(
 }
 
 /// A vote given as counts for and against only (a clause's, an amendment's).
-fn counts_of(what: &str, for_: &str, against: &str) -> AppResult<Option<Votes>> {
+fn counts_of(what: &Msg, for_: &str, against: &str) -> AppResult<Option<Votes>> {
     votes_of(what, for_, against, "", ["", "", ""])
 }
 
-fn outcome_of(text: &str, what: &str) -> AppResult<Outcome> {
+fn outcome_of(text: &str, what: &Msg) -> AppResult<Outcome> {
     text.trim().parse().map_err(|_| {
-        AppError::invalid(crate::i18n::Msg::key("error-choose-an-outcome").arg("what", what))
+        AppError::invalid(Msg::key("error-choose-an-outcome").msg("what", what.clone()))
     })
 }
 
@@ -591,9 +605,9 @@ impl DecisionForm {
         committees: &[Organization],
         by: UserId,
     ) -> AppResult<RecordDecision> {
-        let outcome = outcome_of(&self.outcome, "Beslutningen")?;
+        let outcome = outcome_of(&self.outcome, &Msg::key("decision-the-decision"))?;
         let votes = votes_of(
-            "Afstemningen",
+            &Msg::key("decision-the-vote"),
             &self.votes_for,
             &self.votes_against,
             &self.votes_abstain,
@@ -605,7 +619,7 @@ impl DecisionForm {
             if chosen.is_empty() {
                 continue;
             }
-            let what = format!("{}. at-punkt", n + 1);
+            let what = Msg::key("decision-clause-number").arg("number", n + 1);
             clauses.push(ClauseDecision {
                 clause: n as u32 + 1,
                 outcome: outcome_of(chosen, &what)?,
@@ -618,7 +632,7 @@ impl DecisionForm {
             if by.is_empty() && text.is_empty() {
                 continue;
             }
-            let what = format!("Ændringsforslag {}", amendments.len() + 1);
+            let what = Msg::key("decision-amendment-number").arg("number", amendments.len() + 1);
             amendments.push(Amendment {
                 proposed_by: by.to_owned(),
                 text: text.to_owned(),
@@ -859,58 +873,59 @@ fn reading_hint(
     s: &TaskSuggestion,
     decided_on: NaiveDate,
     written: &str,
-) -> String {
+) -> Msg {
     let suggested = s.deadline.map(|d| crate::domain::time::day(lang, d));
     if !written.is_empty() && suggested.as_deref() != Some(written) {
-        return "Skrevet af sekretariatet.".to_owned();
+        return Msg::key("hint-written-by-the-secretariat");
     }
     match (s.deadline_reading, &s.deadline_phrase, s.deadline_named) {
-        (DeadlineReading::Read, Some(p), _) => format!("Læst af »{p}«."),
+        (DeadlineReading::Read, Some(p), _) => Msg::key("hint-read-from").arg("phrase", p),
         (DeadlineReading::AsSoonAsPossible, Some(p), _) => {
-            format!("Teksten siger »{p}« uden dato: skriv fristen.")
+            Msg::key("hint-deadline-without-a-date").arg("phrase", p)
         }
         (DeadlineReading::BeforeDecision, Some(p), Some(named)) => {
+            let hint = Msg::key("hint-deadline-before-the-meeting")
+                .arg("phrase", p)
+                .arg("named", crate::domain::time::day(lang, named))
+                .arg("meeting", crate::domain::time::day(lang, decided_on));
             // Most often last year's year written by habit: say which date it could be.
-            let next_year = named
+            match named
                 .checked_add_months(chrono::Months::new(12))
                 .filter(|d| *d >= decided_on)
-                .map(|d| format!(" Mente teksten {}?", crate::domain::time::day(lang, d)))
-                .unwrap_or_default();
-            format!(
-                "»{p}« er {}, før mødet {}: årstallet i teksten er nok forkert. Skriv fristen.{next_year}",
-                crate::domain::time::day(lang, named),
-                crate::domain::time::day(lang, decided_on),
-            )
+            {
+                Some(d) => Msg::key("hint-deadline-did-the-text-mean")
+                    .msg("hint", hint)
+                    .arg("day", crate::domain::time::day(lang, d)),
+                None => hint,
+            }
         }
-        _ => "Teksten nævner ingen frist: skriv den.".to_owned(),
+        _ => Msg::key("hint-the-text-names-no-deadline"),
     }
 }
 
 /// Why the lead field holds what it holds: the words that named it, the secretariat's choice,
 /// or that the text names no one.
-fn lead_hint(s: &TaskSuggestion, chosen: &str) -> String {
+fn lead_hint(s: &TaskSuggestion, chosen: &str) -> Msg {
     let suggested = s.lead.map(|l| l.to_string());
     match (&s.lead_phrase, chosen) {
-        (_, "") => "Teksten nævner ingen forvaltning: vælg den ansvarlige.".to_owned(),
+        (_, "") => Msg::key("hint-the-text-names-no-administration"),
         (Some(p), chosen) if suggested.as_deref() == Some(chosen) => match s.assignment {
-            Assignment::EachAdministration => {
-                format!("Teksten giver hver forvaltning opgaven (»{p}«): én opgave til hver.")
-            }
-            Assignment::Named | Assignment::Unknown => format!("Læst af »{p}«."),
+            Assignment::EachAdministration => Msg::key("hint-each-administration").arg("phrase", p),
+            Assignment::Named | Assignment::Unknown => Msg::key("hint-read-from").arg("phrase", p),
         },
-        _ => "Valgt af sekretariatet.".to_owned(),
+        _ => Msg::key("hint-chosen-by-the-secretariat"),
     }
 }
 
 /// The answer target's hint, the same way.
-fn answer_hint(s: &TaskSuggestion, chosen: &str) -> Option<String> {
+fn answer_hint(s: &TaskSuggestion, chosen: &str) -> Option<Msg> {
     let suggested = s.answer_to.map(|a| a.to_string());
     match (&s.answer_phrase, chosen) {
         (Some(p), chosen) if suggested.as_deref() == Some(chosen) => {
-            Some(format!("Læst af »{p}«."))
+            Some(Msg::key("hint-read-from").arg("phrase", p))
         }
         (_, "") => None,
-        _ => Some("Valgt af sekretariatet.".to_owned()),
+        _ => Some(Msg::key("hint-chosen-by-the-secretariat")),
     }
 }
 
@@ -920,7 +935,7 @@ struct ContributorChoice {
     id: String,
     name: String,
     checked: bool,
-    why: Option<String>,
+    why: Option<Msg>,
 }
 
 fn contributor_choices(
@@ -939,8 +954,8 @@ fn contributor_choices(
                 checked,
                 why: match (checked, read) {
                     (false, _) => None,
-                    (true, Some(c)) => Some(format!("læst af »{}«", c.phrase)),
-                    (true, None) => Some("valgt af sekretariatet".to_owned()),
+                    (true, Some(c)) => Some(Msg::key("why-read-from").arg("phrase", &c.phrase)),
+                    (true, None) => Some(Msg::key("why-chosen-by-the-secretariat")),
                 },
             }
         })
@@ -1128,9 +1143,9 @@ struct SuggestionRow<'a> {
     index: usize,
     clause: u32,
     clause_text: String,
-    lead_hint: String,
-    deadline_hint: String,
-    answer_hint: Option<String>,
+    lead_hint: Msg,
+    deadline_hint: Msg,
+    answer_hint: Option<Msg>,
     contributors: Vec<ContributorChoice>,
     sent: Option<SentTask>,
     values: TaskForm,
@@ -1176,7 +1191,6 @@ pub async fn record(
     path: web::Path<AgendaItemId>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> AppResult<HttpResponse> {
-    let lang = user.lang;
     let id = path.into_inner();
     let actor = user.account.actor();
     let account = user.account.id;
@@ -1190,11 +1204,12 @@ pub async fn record(
                 .decision(id, item.clauses().len(), &committees, account)
                 .and_then(|request| followup::record_decision(conn, &settings, &actor, &request));
             let done = done.map(|(first, stored)| {
-                let what = if first { "gemt" } else { "rettet" };
-                format!(
-                    "Beslutningen er {what}: {}.",
-                    stored.decision.outcome.label(lang)
-                )
+                Msg::key(if first {
+                    "notice-decision-saved"
+                } else {
+                    "notice-decision-corrected"
+                })
+                .label("outcome", stored.decision.outcome.label_key())
             });
             refused_or(done, |why| {
                 let page = ItemPage {
@@ -1288,14 +1303,10 @@ pub async fn confirm(
                     )
                 });
             let done = done.map(|task| {
-                let n = 1 + task.contributors.len();
-                format!(
-                    "Opgaven til {}. at-punkt er sendt til {} ({} {}).",
-                    task.clause,
-                    task.lead.name,
-                    n,
-                    if n == 1 { "mail" } else { "mails" }
-                )
+                Msg::key("notice-task-sent")
+                    .arg("clause", task.clause)
+                    .arg("lead", &task.lead.name)
+                    .num("mails", (1 + task.contributors.len()) as u32)
             });
             let not_sent = crate::i18n::Msg::key("error-task-not-sent");
             refused_or(done, |why| {

@@ -86,14 +86,12 @@ pub async fn preview(
     state
         .db
         .run(move |conn| {
-            let bytes =
-                read.map_err(|e| AppError::invalid(e.to_string()))
-                    .and_then(|mut upload| {
-                        upload
-                            .take_file()?
-                            .map(|(_, bytes)| bytes)
-                            .ok_or_else(|| AppError::invalid("error-choose-a-csv-file-with-the"))
-                    });
+            let bytes = read.map_err(AppError::invalid).and_then(|mut upload| {
+                upload
+                    .take_file()?
+                    .map(|(_, bytes)| bytes)
+                    .ok_or_else(|| AppError::invalid("error-choose-a-csv-file-with-the"))
+            });
             match bytes {
                 Ok(bytes) => run(conn, &user, &bytes, false),
                 Err(err) => refused_or(Err(err), |why| import_page(&user, None, None, Some(why))),
@@ -125,10 +123,10 @@ pub async fn apply(
             posted.respond(|r| {
                 (
                     "/secretariat/settings/import".to_owned(),
-                    format!(
-                        "Filen er indlæst: {} oprettet, {} ændret, {} uændret.",
-                        r.new, r.changed, r.unchanged
-                    ),
+                    crate::i18n::Msg::key("notice-import-done")
+                        .arg("new", r.new)
+                        .arg("changed", r.changed)
+                        .arg("unchanged", r.unchanged),
                 )
             })
         })

@@ -375,6 +375,8 @@ pub async fn new_form(
     let body = state
         .db
         .run(move |conn| {
+            // A letter is the council's document, in its language.
+            let letter_lang = crate::db::municipality::language(conn)?;
             let mut fields = LetterFields {
                 direction: match query.retning.as_deref() {
                     Some("ind") => LetterDirection::Incoming,
@@ -384,7 +386,7 @@ pub async fn new_form(
                 .to_owned(),
                 case: query.sag.unwrap_or_default(),
                 date: crate::domain::time::day(lang, today()),
-                closing: "Med venlig hilsen".to_owned(),
+                closing: crate::i18n::t(letter_lang, "letter-closing"),
                 ..Default::default()
             };
             // A reply starts from the letter it answers: to its sender, on its case.
@@ -398,7 +400,12 @@ pub async fn new_form(
                         .and_then(|e| e.email),
                     None => None,
                 };
-                let reply = reply_to(&original.text, &original.sender_name, email.as_deref());
+                let reply = reply_to(
+                    letter_lang,
+                    &original.text,
+                    &original.sender_name,
+                    email.as_deref(),
+                );
                 fields.direction = LetterDirection::Outgoing.as_str().to_owned();
                 fields.case = cases::reference_of(conn, original.case_id)?.to_string();
                 fields.in_reply_to = id.to_string();
@@ -449,7 +456,7 @@ pub async fn register(
     let upload = match read {
         Ok(upload) => upload,
         Err(e) => {
-            let message = e.to_string();
+            let message = crate::i18n::Msg::from(e);
             let body = state
                 .db
                 .run(move |conn| {
@@ -496,7 +503,7 @@ async fn save_new(
                 None => None,
                 Some(Ok(file)) => file,
                 Some(Err(e)) => {
-                    file_error = Some(e.to_string());
+                    file_error = Some(crate::i18n::Msg::from(e));
                     None
                 }
             };
@@ -1027,7 +1034,7 @@ pub async fn save_letterhead(
     let read = read_upload(&req, Some(&user), multipart, LOGO_UPLOAD_LIMIT).await?;
     let (upload, read_problem) = match read {
         Ok(upload) => (Some(upload), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(crate::i18n::Msg::from(e))),
     };
     let actor = user.account.actor();
     let outcome = state
@@ -1035,7 +1042,9 @@ pub async fn save_letterhead(
         .run(move |conn| {
             let done = match (upload, read_problem) {
                 (Some(mut upload), None) => save_letterhead_fields(conn, &actor, org, &mut upload),
-                (_, problem) => Err(AppError::invalid(problem.unwrap_or_default())),
+                (_, problem) => Err(AppError::invalid(problem.unwrap_or_else(|| {
+                    crate::domain::attachment::AttachmentError::Empty.into()
+                }))),
             };
             refused_or(done, |why| letterheads_page(conn, &user, Some((org, why))))
         })

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::register::{Choice, choices};
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::holidays::public_holiday;
+use crate::domain::language::Lang;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::plan::{
     ClosedDaysInput, INTERVALS, PlanInput, RULE_KINDS, RulesInput, closed_days_input, rules_input,
@@ -55,7 +56,7 @@ struct BodyRules {
 #[derive(Serialize)]
 struct Holiday {
     date: String,
-    name: &'static str,
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -65,18 +66,18 @@ struct RulesPage {
     holidays: Vec<Holiday>,
 }
 
-fn kind_choices(selected: &str) -> Vec<Choice> {
+fn kind_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     choices(
         RULE_KINDS
             .iter()
-            .map(|(v, l)| ((*v).to_owned(), (*l).to_owned())),
+            .map(|(v, key)| ((*v).to_owned(), crate::i18n::t(lang, key))),
         selected,
     )
 }
 
-fn weekday_choices(selected: &str) -> Vec<Choice> {
+fn weekday_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     choices(
-        weekdays().map(|(v, l)| (v.to_owned(), l.to_owned())),
+        weekdays(lang).map(|(v, l)| (v.to_owned(), l.to_owned())),
         selected,
     )
 }
@@ -114,10 +115,10 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
             proposal_rule: s.proposal.describe(lang),
             release_rule: s.agenda_release.describe(lang),
             next,
-            proposal_kinds: kind_choices(&form.f.proposal_kind),
-            release_kinds: kind_choices(&form.f.release_kind),
-            proposal_weekdays: weekday_choices(&form.f.proposal_weekday),
-            release_weekdays: weekday_choices(&form.f.release_weekday),
+            proposal_kinds: kind_choices(lang, &form.f.proposal_kind),
+            release_kinds: kind_choices(lang, &form.f.release_kind),
+            proposal_weekdays: weekday_choices(lang, &form.f.proposal_weekday),
+            release_weekdays: weekday_choices(lang, &form.f.release_weekday),
             form,
         });
     }
@@ -138,7 +139,7 @@ fn rules_page(conn: &mut DbConnection, user: &CurrentUser, refused: Refused) -> 
         .filter_map(|d| {
             public_holiday(d).map(|name| Holiday {
                 date: crate::domain::time::day(lang, d),
-                name,
+                name: crate::domain::holidays::holiday_name(name).in_lang(lang),
             })
         })
         .collect();
@@ -220,7 +221,7 @@ struct PreviewDay {
     date: String,
     weekday: &'static str,
     when: Option<When>,
-    skipped: Option<String>,
+    skipped: Option<crate::i18n::Msg>,
 }
 
 #[derive(Serialize)]
@@ -246,6 +247,7 @@ fn plan_page(
     errors: &FieldErrors,
     preview: Option<Preview>,
 ) -> AppResult<String> {
+    let lang = user.lang;
     let view = PlanPage {
         bodies: choices(
             meetings::planning_organizations(conn)?
@@ -253,11 +255,11 @@ fn plan_page(
                 .map(|(id, name)| (id.to_string(), name)),
             &input.organization,
         ),
-        weekdays: weekday_choices(&input.weekday),
+        weekdays: weekday_choices(lang, &input.weekday),
         intervals: choices(
             INTERVALS
                 .iter()
-                .map(|(v, l)| ((*v).to_owned(), (*l).to_owned())),
+                .map(|(v, key)| ((*v).to_owned(), crate::i18n::t(lang, key))),
             &input.interval,
         ),
         form: FormState::new(input, errors),
@@ -312,7 +314,7 @@ pub async fn plan(
                 return match service::meetings::plan_year(conn, &actor, &input, now)? {
                     Ok(made) => Ok(Posted::Done((
                         "/secretariat/meetings".to_owned(),
-                        format!("{made} møder er planlagt. De står herunder."),
+                        crate::i18n::Msg::key("notice-meetings-planned").num("count", made as u32),
                     ))),
                     Err(errors) => Ok(Posted::Refused(
                         StatusCode::UNPROCESSABLE_ENTITY,
@@ -330,7 +332,7 @@ pub async fn plan(
                             .iter()
                             .map(|d| PreviewDay {
                                 date: crate::domain::time::day(lang, d.date),
-                                weekday: crate::domain::time::weekday_da(d.date.weekday()),
+                                weekday: crate::domain::time::weekday(lang, d.date.weekday()),
                                 when: d.starts_at.map(|at| When::new(lang, at)),
                                 skipped: d.skipped.clone(),
                             })

@@ -138,10 +138,8 @@ pub async fn accept(
         .await?;
     Ok(flash::done(
         proposal_url(id),
-        format!(
-            "Forslaget er godkendt til dagsordenen med sagsnummer {}. Forslagsstilleren har fået besked.",
-            crate::domain::text::list(lang, &cases)
-        ),
+        crate::i18n::Msg::key("notice-proposal-accepted")
+            .arg("cases", crate::domain::text::list(lang, &cases)),
     ))
 }
 

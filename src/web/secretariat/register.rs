@@ -700,10 +700,8 @@ pub async fn start_period(
             match service::start_election_period(conn, &user.account.actor(), &input)? {
                 Ok(started) => Ok(Posted::Done((
                     "/secretariat/settings/periods".to_owned(),
-                    format!(
-                        "Den nye valgperiode er begyndt. {} medlemskaber af kommunalbestyrelsen og udvalgene (stedfortrædernes med) sluttede dagen før.",
-                        started.seats_ended
-                    ),
+                    crate::i18n::Msg::key("notice-election-period-started")
+                        .num("count", started.seats_ended as u32),
                 ))),
                 Err(errors) => Ok(Posted::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -155,23 +155,19 @@ pub async fn save_logo(
     let posted = state
         .db
         .run(move |conn| {
-            let done = read
-                .map_err(|e| AppError::invalid(e.to_string()))
-                .and_then(|mut upload| {
-                    let remove = upload.field("remove_logo").is_some();
-                    let file = upload.take_file()?.map(|(_, bytes)| bytes);
-                    match (remove, file) {
-                        (true, _) => service::set_logo(conn, &user.account.actor(), None)
-                            .map(|()| "notice-logo-removed"),
-                        (false, Some(bytes)) => {
-                            service::set_logo(conn, &user.account.actor(), Some(&bytes))
-                                .map(|()| "notice-logo-saved")
-                        }
-                        (false, None) => {
-                            Err(AppError::invalid("error-choose-an-image-file-png-or"))
-                        }
+            let done = read.map_err(AppError::invalid).and_then(|mut upload| {
+                let remove = upload.field("remove_logo").is_some();
+                let file = upload.take_file()?.map(|(_, bytes)| bytes);
+                match (remove, file) {
+                    (true, _) => service::set_logo(conn, &user.account.actor(), None)
+                        .map(|()| "notice-logo-removed"),
+                    (false, Some(bytes)) => {
+                        service::set_logo(conn, &user.account.actor(), Some(&bytes))
+                            .map(|()| "notice-logo-saved")
                     }
-                });
+                    (false, None) => Err(AppError::invalid("error-choose-an-image-file-png-or")),
+                }
+            });
             refused_or(done, |why| settings_page(conn, &user, Refusal::Logo(why)))
         })
         .await?;

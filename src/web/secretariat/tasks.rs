@@ -49,7 +49,7 @@ struct Bar {
 #[derive(Debug, Serialize)]
 struct Segment {
     class: &'static str,
-    label: &'static str,
+    label: String,
     x: u32,
     width: u32,
     count: usize,
@@ -61,7 +61,7 @@ const BAR_SPACE: u32 = 380;
 const ROW_HEIGHT: u32 = 30;
 const BAR_HEIGHT: u32 = 20;
 
-fn bars(tallies: &[Tally]) -> (Vec<Bar>, u32) {
+fn bars(lang: crate::domain::language::Lang, tallies: &[Tally]) -> (Vec<Bar>, u32) {
     let max = tallies
         .iter()
         .map(|t| t.open + t.overdue + t.answered)
@@ -75,12 +75,12 @@ fn bars(tallies: &[Tally]) -> (Vec<Bar>, u32) {
             let y = i as u32 * ROW_HEIGHT + 6;
             let mut x = LABEL_WIDTH;
             let mut segments = Vec::new();
-            for (class, one, many, count) in [
-                ("open", "åben", "åbne", t.open),
-                ("overdue", "overskreden", "overskredne", t.overdue),
-                ("answered", "besvaret", "besvarede", t.answered),
+            for (class, key, count) in [
+                ("open", "chart-tasks-open", t.open),
+                ("overdue", "chart-tasks-overdue", t.overdue),
+                ("answered", "chart-tasks-answered", t.answered),
             ] {
-                let label = if count == 1 { one } else { many };
+                let label = crate::i18n::t_with(lang, key, &[("count", count.into())]);
                 let width = (count as u64 * BAR_SPACE as u64 / max as u64) as u32;
                 if count > 0 {
                     segments.push(Segment {
@@ -141,13 +141,13 @@ fn dashboard(conn: &mut DbConnection, user: &CurrentUser, filter: &Filter) -> Ap
     tallies.sort_by(|a, b| a.name.cmp(&b.name));
     let totals = Tally {
         id: String::new(),
-        name: "I alt".to_owned(),
+        name: crate::i18n::t(lang, "total"),
         open: tallies.iter().map(|t| t.open).sum(),
         overdue: tallies.iter().map(|t| t.overdue).sum(),
         answered: tallies.iter().map(|t| t.answered).sum(),
         closed: tallies.iter().map(|t| t.closed).sum(),
     };
-    let (bars, chart_height) = bars(&tallies);
+    let (bars, chart_height) = bars(lang, &tallies);
     let administration = filter.forvaltning.as_deref().unwrap_or("").trim();
     let standing = filter.status.as_deref().unwrap_or("").trim();
     let task_filter = TaskFilter {
@@ -586,6 +586,7 @@ pub async fn act(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::language::Lang;
 
     fn tally(name: &str, open: usize, overdue: usize, answered: usize) -> Tally {
         Tally {
@@ -599,8 +600,18 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_labels_speak_the_reader_language() {
+        let (english, _) = bars(Lang::En, &[tally("A", 1, 2, 0)]);
+        assert_eq!(english[0].segments[0].label, "1 open");
+        assert_eq!(english[0].segments[1].label, "2 overdue");
+        let (danish, _) = bars(Lang::Da, &[tally("A", 1, 2, 0)]);
+        assert_eq!(danish[0].segments[0].label, "1 åben");
+        assert_eq!(danish[0].segments[1].label, "2 overskredne");
+    }
+
+    #[test]
     fn bars_scale_to_the_largest_total_and_skip_empty_parts() {
-        let (bars, height) = bars(&[tally("A", 2, 1, 1), tally("B", 0, 0, 2)]);
+        let (bars, height) = bars(Lang::Da, &[tally("A", 2, 1, 1), tally("B", 0, 0, 2)]);
         assert_eq!(height, 2 * ROW_HEIGHT + 12);
         let a = &bars[0];
         assert_eq!(a.total, 4);
@@ -617,9 +628,9 @@ mod tests {
 
     #[test]
     fn a_tiny_part_stays_visible_and_no_tasks_draws_nothing() {
-        let (bars_, _) = bars(&[tally("A", 1000, 1, 0)]);
+        let (bars_, _) = bars(Lang::Da, &[tally("A", 1000, 1, 0)]);
         assert_eq!(bars_[0].segments[1].width, 2);
-        let (empty, height) = bars(&[]);
+        let (empty, height) = bars(Lang::Da, &[]);
         assert!(empty.is_empty());
         assert_eq!(height, 12);
     }
