@@ -88,6 +88,7 @@ pub fn update(conn: &mut DbConnection, body: BodyId, fields: &SettingsFields) ->
             bodies::default_language.eq(fields.default_language.as_str()),
             bodies::case_reference_format.eq(fields.case_shape.pattern()),
             bodies::settings_version.eq(bodies::settings_version + 1),
+            bodies::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
     Ok(())

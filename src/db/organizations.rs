@@ -94,6 +94,7 @@ pub fn insert_body(
             bodies::short_name.eq(short_name),
             bodies::website.eq(website),
             bodies::created_at.eq(now()),
+            bodies::updated_at.eq(now()),
         ))
         .returning(bodies::id)
         .get_result(conn)?;
@@ -119,6 +120,7 @@ pub fn set_body_details(
         .set((
             bodies::short_name.eq(short_name),
             bodies::website.eq(website),
+            bodies::updated_at.eq(now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -174,6 +176,7 @@ pub fn insert_organization(
             organizations::website.eq(new.website),
             organizations::language.eq(new.language.map(|l| l.as_str())),
             organizations::created_at.eq(now()),
+            organizations::updated_at.eq(now()),
         ))
         .returning(organizations::id)
         .get_result(conn)?;
@@ -196,6 +199,7 @@ pub fn update_organization(
             organizations::parent_id.eq(record.parent_id.map(|p| p.0)),
             organizations::website.eq(record.website),
             organizations::language.eq(record.language.map(|l| l.as_str())),
+            organizations::updated_at.eq(now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -212,6 +216,7 @@ pub fn set_active(
         .set((
             organizations::active.eq(active),
             organizations::end_date.eq(end_date),
+            organizations::updated_at.eq(now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -293,6 +298,7 @@ pub fn insert_person(
             persons::title.eq(title),
             persons::email.eq(email.map(EmailAddress::as_str)),
             persons::created_at.eq(now()),
+            persons::updated_at.eq(now()),
         ))
         .returning(persons::id)
         .get_result(conn)?;
@@ -320,6 +326,8 @@ pub fn insert_membership(conn: &mut DbConnection, new: &NewMembership) -> AppRes
             memberships::start_date.eq(new.start_date),
             memberships::end_date.eq(new.end_date),
             memberships::position.eq(new.position),
+            memberships::created_at.eq(now()),
+            memberships::updated_at.eq(now()),
         ))
         .returning(memberships::id)
         .get_result(conn)?;
@@ -339,6 +347,7 @@ pub fn update_membership(
             memberships::start_date.eq(new.start_date),
             memberships::end_date.eq(new.end_date),
             memberships::position.eq(new.position),
+            memberships::updated_at.eq(now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -506,7 +515,10 @@ pub fn end_seats_after(
                     .or(memberships::end_date.gt(last_day)),
             ),
     )
-    .set(memberships::end_date.eq(last_day))
+    .set((
+        memberships::end_date.eq(last_day),
+        memberships::updated_at.eq(now()),
+    ))
     .execute(conn)?)
 }
 
@@ -588,6 +600,7 @@ pub fn update_person(
             persons::name.eq(name),
             persons::title.eq(title),
             persons::email.eq(email.map(EmailAddress::as_str)),
+            persons::updated_at.eq(now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -637,6 +650,7 @@ pub fn insert_election_period(
             election_periods::name.eq(name),
             election_periods::start_date.eq(start_date),
             election_periods::created_at.eq(now()),
+            election_periods::updated_at.eq(now()),
         ))
         .returning(election_periods::id)
         .get_result(conn)?;
@@ -649,7 +663,10 @@ pub fn end_election_period(
     last_day: NaiveDate,
 ) -> AppResult<()> {
     diesel::update(election_periods::table.find(id.0))
-        .set(election_periods::end_date.eq(last_day))
+        .set((
+            election_periods::end_date.eq(last_day),
+            election_periods::updated_at.eq(now()),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -17,6 +17,7 @@ diesel::table! {
         logo_type -> Nullable<Text>,
         settings_version -> BigInt,
         case_reference_format -> Text,
+        updated_at -> Timestamp,
     }
 }
 
@@ -42,6 +43,7 @@ diesel::table! {
         active -> Bool,
         extra_emails -> Text,
         language -> Nullable<Text>,
+        updated_at -> Timestamp,
     }
 }
 
@@ -53,6 +55,7 @@ diesel::table! {
         title -> Nullable<Text>,
         email -> Nullable<Text>,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -66,6 +69,8 @@ diesel::table! {
         start_date -> Date,
         end_date -> Nullable<Date>,
         position -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -87,6 +92,7 @@ diesel::table! {
         start_date -> Date,
         end_date -> Nullable<Date>,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
