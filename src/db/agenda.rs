@@ -720,6 +720,10 @@ pub fn record_release(
             ))
             .returning(agenda_versions::id)
             .get_result(conn)?;
+        // Each version changes the public meeting (OParl's `modified` among others).
+        diesel::update(meetings::table.find(meeting_id.0))
+            .set(meetings::updated_at.eq(released_at.naive_utc()))
+            .execute(conn)?;
         for (audience, pdf) in documents {
             diesel::insert_into(agenda_documents::table)
                 .values((

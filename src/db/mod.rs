@@ -11,6 +11,7 @@ pub mod letters;
 pub mod meetings;
 pub mod minutes;
 pub mod municipality;
+pub mod oparl;
 pub mod organizations;
 pub mod outbox;
 pub mod proposals;

@@ -2008,3 +2008,5 @@ mail-error-no-recipients = Beskeden har ingen modtagere.
 mail-error-attachment-name = Vedhæftningens filnavn »{ $name }« er ugyldigt.
 mail-error-content-type = Vedhæftningens indholdstype »{ $kind }« er ugyldig.
 example-members-file = Eksempel på en medlemsfil
+error-oparl-no-such-object = Objektet findes ikke i Agendums OParl-data.
+error-oparl-bad-parameter = Parameteren »{ $name }« forstås ikke her, eller dens værdi er ugyldig. Lister forstår created_since, created_until, modified_since og modified_until (et tidspunkt som 2025-04-30T17:30:00+02:00), limit (1 til 1000) og after.

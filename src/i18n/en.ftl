@@ -1998,3 +1998,5 @@ mail-error-no-recipients = The message has no recipients.
 mail-error-attachment-name = The attachment's file name “{ $name }” is invalid.
 mail-error-content-type = The attachment's content type “{ $kind }” is invalid.
 example-members-file = Example of a members file
+error-oparl-no-such-object = The object does not exist in Agendum's OParl data.
+error-oparl-bad-parameter = The parameter “{ $name }” is not understood here, or its value is invalid. Lists understand created_since, created_until, modified_since and modified_until (an instant such as 2025-04-30T17:30:00+02:00), limit (1 to 1000) and after.

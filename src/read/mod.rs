@@ -8,6 +8,7 @@ pub mod feed;
 pub mod followup;
 pub mod letters;
 pub mod minutes;
+pub mod oparl;
 pub mod proposal;
 pub mod register;
 pub mod task;

@@ -186,3 +186,37 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
     }
     response
 }
+
+/// An error of the OParl interface, as OParl's error object (`type`, `message`, `debug`), open
+/// to other sites like every OParl answer.
+#[derive(Debug)]
+pub struct OparlError(pub AppError);
+
+impl From<AppError> for OparlError {
+    fn from(e: AppError) -> Self {
+        OparlError(e)
+    }
+}
+
+impl std::fmt::Display for OparlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl ResponseError for OparlError {
+    fn status_code(&self) -> StatusCode {
+        status(self.0.kind)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        log(&self.0);
+        HttpResponse::build(status(self.0.kind))
+            .insert_header((actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+            .json(serde_json::json!({
+                "type": format!("{}Error", crate::read::oparl::OPARL_VERSION),
+                "message": self.0.message.in_lang(super::language::answering_in()),
+                "debug": self.0.kind.code(),
+            }))
+    }
+}

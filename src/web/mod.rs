@@ -36,6 +36,7 @@ macro_rules! route_table {
 pub mod administration;
 pub mod api;
 pub mod dev;
+pub mod oparl;
 pub mod politician;
 pub mod public;
 pub mod secretariat;
@@ -90,6 +91,7 @@ script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame
 pub fn all_routes() -> impl Iterator<Item = (&'static str, &'static str)> {
     [
         api::ROUTES,
+        oparl::ROUTES,
         public::ROUTES,
         politician::ROUTES,
         secretariat::ROUTES,
@@ -193,6 +195,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     }),
             ),
     ));
+    cfg.service(
+        oparl::routes(web::scope("/oparl/v1"))
+            .app_data(web::PathConfig::default().error_handler(|_, _| {
+                errors::OparlError(AppError::not_found("error-oparl-no-such-object")).into()
+            }))
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(errors::OparlError(AppError::not_found(
+                    "error-oparl-no-such-object",
+                )))
+            })),
+    );
     cfg.app_data(
         web::PathConfig::default().error_handler(|_, _| {
             AppError::not_found("error-the-page-does-not-exist-check").into()

@@ -187,10 +187,11 @@ fn transactions_and_queries_stay_below_the_web() {
 /// folders hold every handler: no handler module is left at the top of `web/`.
 #[test]
 fn audiences_do_not_use_each_other() {
-    const AUDIENCES: [&str; 6] = [
+    const AUDIENCES: [&str; 7] = [
         "administration",
         "api",
         "dev",
+        "oparl",
         "politician",
         "public",
         "secretariat",

@@ -42,7 +42,7 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
     let mut conn = app.conn();
     let ids = |list: Vec<i64>| list.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
     Some(match (before, name) {
-        ("meetings", "id") => ids(meetings::table
+        ("meetings", "id") | ("locations", "id") => ids(meetings::table
             .select(meetings::id)
             .load(&mut conn)
             .unwrap()),
@@ -50,7 +50,7 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
             .select(organizations::id)
             .load(&mut conn)
             .unwrap()),
-        ("proposals", "id") => ids(proposals::table
+        ("proposals", "id") | ("papers", "id") => ids(proposals::table
             .select(proposals::id)
             .load(&mut conn)
             .unwrap()),
@@ -89,6 +89,19 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
             .limit(10)
             .load(&mut conn)
             .unwrap()),
+        // OParl: the municipality, its election periods, and every list of a Body.
+        ("bodies", "id") => ids(agendum::db::schema::bodies::table
+            .select(agendum::db::schema::bodies::id)
+            .load(&mut conn)
+            .unwrap()),
+        ("legislative-terms", "id") => ids(agendum::db::schema::election_periods::table
+            .select(agendum::db::schema::election_periods::id)
+            .load(&mut conn)
+            .unwrap()),
+        ("{id}", "list") => agendum::read::oparl::BODY_LISTS
+            .iter()
+            .map(|l| (*l).to_owned())
+            .collect(),
         // Secrets and files an anonymous reader cannot name: one made-up value each.
         ("answer", "token")
         | ("confirm", "token")

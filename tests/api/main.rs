@@ -25,6 +25,7 @@ mod letters;
 mod mail;
 mod meetings_admin;
 mod minutes;
+mod oparl;
 mod openapi;
 mod pages;
 mod permissions;

@@ -206,6 +206,15 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
     callers.anonymous_csrf = crate::helpers::form_token(&app, &callers.anonymous).await;
 
     let seed = 1;
+    // The first item of the seed meeting's released agenda.
+    let seed_item =
+        agendum::db::agenda::released(&mut app.conn(), agendum::domain::MeetingId(seed), None)
+            .unwrap()
+            .unwrap()
+            .snapshot
+            .items[0]
+            .id
+            .0;
     let upcoming = 2;
     let proposal = 1; // the demo proposal, public
     let letter = 1; // the demo's KL letter, public
@@ -377,6 +386,85 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             "get",
             "/api/v1/openapi.json",
             "/api/v1/openapi.json".into(),
+            [200; 6],
+        ),
+        // OParl: open data, the same for everyone.
+        (
+            "get",
+            "/oparl/v1/system",
+            "/oparl/v1/system".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/bodies",
+            "/oparl/v1/bodies".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/bodies/{id}",
+            "/oparl/v1/bodies/1".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/bodies/{id}/{list}",
+            "/oparl/v1/bodies/1/persons".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/organizations/{id}",
+            "/oparl/v1/organizations/1".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/organizations/{id}/meetings",
+            "/oparl/v1/organizations/1/meetings".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/persons/{id}",
+            "/oparl/v1/persons/1".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/memberships/{id}",
+            "/oparl/v1/memberships/1".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/legislative-terms/{id}",
+            "/oparl/v1/legislative-terms/1".into(),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/meetings/{id}",
+            format!("/oparl/v1/meetings/{seed}"),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/meetings/{id}/agenda-items/{item}",
+            format!("/oparl/v1/meetings/{seed}/agenda-items/{seed_item}"),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/locations/{id}",
+            format!("/oparl/v1/locations/{seed}"),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/papers/{id}",
+            format!("/oparl/v1/papers/{proposal}"),
             [200; 6],
         ),
         // Public pages and documents.

@@ -31,7 +31,7 @@ fn politician(db: &agendum::db::Db) -> (Actor, agendum::db::accounts::Account) {
     (Actor::user(account.id, &account.name), account)
 }
 
-fn draft(db: &agendum::db::Db, title: &str) -> ProposalId {
+pub(crate) fn draft(db: &agendum::db::Db, title: &str) -> ProposalId {
     let (actor, account) = politician(db);
     workflow::create_draft(
         &mut db.conn().unwrap(),
