@@ -453,12 +453,26 @@ fn location_object(urls: &Urls, m: &MeetingRow) -> Value {
 }
 
 /// The items of the meeting's latest released agenda, as the public sees them.
-fn agenda_items(urls: &Urls, conn: &mut DbConnection, m: &MeetingRow) -> AppResult<Vec<Value>> {
+/// The items of the meeting's latest released agenda, as the public sees them; once its minutes
+/// are published, with the outcome (a closed item's too) and the decision's text (an open
+/// item's only), as the published minutes show them.
+fn agenda_items(
+    urls: &Urls,
+    lang: Lang,
+    conn: &mut DbConnection,
+    m: &MeetingRow,
+) -> AppResult<Vec<Value>> {
     let Some(released) = crate::db::agenda::released(conn, m.id, None)? else {
         return Ok(Vec::new());
     };
     let first = crate::db::agenda::released(conn, m.id, Some(1))?
         .map_or(released.released_at, |r| r.released_at);
+    let minutes = crate::db::minutes::published(conn, m.id)?;
+    let decided = minutes.as_ref().map(|m| m.content.public_view());
+    let modified = minutes
+        .as_ref()
+        .and_then(|m| m.published_at)
+        .map_or(released.released_at, |at| at.max(released.released_at));
     let snapshot = released.snapshot.public_view();
     Ok(snapshot
         .items
@@ -470,13 +484,26 @@ fn agenda_items(urls: &Urls, conn: &mut DbConnection, m: &MeetingRow) -> AppResu
             } else {
                 item.title.clone()
             };
+            let decision = decided
+                .as_ref()
+                .and_then(|d| d.items.iter().find(|i| i.number == item.number));
             Object::new("AgendaItem", urls.agenda_item(m.id, item.id.0))
                 .text("meeting", Some(urls.meeting(m.id)))
                 .text("number", Some(item.number.as_str()))
                 .value("order", json!(order + 1))
                 .text("name", Some(name))
                 .value("public", Value::Bool(item.public))
-                .stamped(first.naive_utc(), released.released_at.naive_utc())
+                .text(
+                    "result",
+                    decision.and_then(|d| d.outcome).map(|o| o.label(lang)),
+                )
+                .text(
+                    "resolutionText",
+                    decision
+                        .filter(|_| item.public)
+                        .and_then(|d| d.text.clone()),
+                )
+                .stamped(first.naive_utc(), modified.naive_utc())
                 .done()
         })
         .collect())
@@ -489,7 +516,7 @@ fn meeting_object(
     m: &MeetingRow,
 ) -> AppResult<Value> {
     let status: Option<MeetingStatus> = m.status.parse().ok();
-    let items = agenda_items(urls, conn, m)?;
+    let items = agenda_items(urls, lang, conn, m)?;
     let modified = items
         .iter()
         .filter_map(|i| i.get("modified").and_then(Value::as_str))
@@ -567,6 +594,7 @@ pub fn location(urls: &Urls, conn: &mut DbConnection, id: MeetingId) -> AppResul
 
 pub fn agenda_item(
     urls: &Urls,
+    lang: Lang,
     conn: &mut DbConnection,
     meeting: MeetingId,
     item: i64,
@@ -575,7 +603,7 @@ pub fn agenda_item(
         return Ok(None);
     };
     let wanted = urls.agenda_item(meeting, item);
-    Ok(agenda_items(urls, conn, &m)?
+    Ok(agenda_items(urls, lang, conn, &m)?
         .into_iter()
         .find(|i| i.get("id").and_then(Value::as_str) == Some(wanted.as_str())))
 }

@@ -157,6 +157,24 @@ async fn minutes_are_approved_published_and_corrected(backend: Backend) {
     assert_eq!(status, 303);
     assert_eq!(meeting_status(&app), "minutes_published");
 
+    // Published: in OParl, the decided item carries its outcome and the decision's text.
+    let oparl = app.get_json("/oparl/v1/meetings/1", 200).await;
+    let decided: Vec<&serde_json::Value> = oparl["agendaItem"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["resolutionText"].is_string())
+        .collect();
+    assert_eq!(decided.len(), 1, "{oparl}");
+    assert!(
+        decided[0]["resolutionText"]
+            .as_str()
+            .unwrap()
+            .starts_with("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15."),
+        "{oparl}"
+    );
+    assert_eq!(decided[0]["result"], "Tiltrådt", "{oparl}");
+
     // Published: on the meeting's page under the item, as PDF, in the feed and the API.
     let page = app.get_text("/meetings/1", 200).await;
     assert!(page.contains("Beslutningsprotokol"));

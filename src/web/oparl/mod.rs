@@ -308,8 +308,8 @@ pub async fn agenda_item(
     path: web::Path<(MeetingId, AgendaItemId)>,
 ) -> OparlResult {
     let (meeting, item) = path.into_inner();
-    object(state, move |urls, _, conn| {
-        oparl::agenda_item(urls, conn, meeting, item.0)
+    object(state, move |urls, lang, conn| {
+        oparl::agenda_item(urls, lang, conn, meeting, item.0)
     })
     .await
 }
