@@ -195,8 +195,11 @@ pub fn attached_notice(filename: &str) -> crate::i18n::Msg {
     crate::i18n::Msg::key("notice-file-attached").arg("filename", filename)
 }
 
-/// `?version=N` on an agenda's page and documents.
+/// `?version=N` on an agenda's page and documents; `?download` asks for a document as a file
+/// to save rather than to read in the browser (OParl's `downloadUrl`).
 #[derive(Debug, Deserialize)]
 pub struct VersionQuery {
     pub version: Option<u32>,
+    #[serde(default)]
+    pub download: Option<String>,
 }

@@ -15,6 +15,7 @@ on_both_backends!(
     lists_page_by_keyset_with_their_filters,
     bad_input_gets_an_oparl_error,
     only_what_is_public_is_open_data,
+    documents_open_in_the_browser_or_download_as_files,
 );
 
 /// The OParl 1.1 schemas, reference data beside the repository (`../shared`).
@@ -304,5 +305,33 @@ async fn only_what_is_public_is_open_data(backend: Backend) {
                 );
             }
         }
+    }
+}
+
+/// A document opens in the browser, and `?download` gives it as a file to save: the two
+/// addresses an OParl File names (`accessUrl`, `downloadUrl`).
+async fn documents_open_in_the_browser_or_download_as_files(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    for (path, disposition) in [
+        ("/meetings/1/agenda.pdf", "inline"),
+        ("/meetings/1/agenda.pdf?version=1", "inline"),
+        ("/meetings/1/agenda.pdf?download", "attachment"),
+        ("/meetings/1/agenda.pdf?version=1&download=1", "attachment"),
+    ] {
+        let answer = app.get(path).await;
+        assert_eq!(answer.status().as_u16(), 200, "{path}");
+        let value = answer
+            .headers()
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            value.starts_with(&format!("{disposition}; filename=")),
+            "{path}: {value}"
+        );
     }
 }

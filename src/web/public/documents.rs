@@ -60,6 +60,7 @@ pub async fn agenda_pdf(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let asked = query.version;
+    let download = query.download.is_some();
     let (meeting, version, audience, pdf) = state
         .db
         .run(move |conn| {
@@ -89,18 +90,21 @@ pub async fn agenda_pdf(
         audience,
         asked.is_some(),
         &filename,
+        download,
         pdf,
     ))
 }
 
 /// A stored PDF of one version of a document (an agenda, minutes): a members' copy is never
-/// cached, a numbered public version never changes, and the latest may be replaced.
+/// cached, a numbered public version never changes, and the latest may be replaced. It opens
+/// in the browser, or is saved as a file when `download` asks.
 fn version_pdf(
     req: &HttpRequest,
     etag: String,
     audience: Audience,
     numbered: bool,
     filename: &str,
+    download: bool,
     pdf: Vec<u8>,
 ) -> HttpResponse {
     let cache = match (audience, numbered) {
@@ -120,7 +124,10 @@ fn version_pdf(
         .insert_header((header::CACHE_CONTROL, cache))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{filename}\""),
+            format!(
+                "{}; filename=\"{filename}\"",
+                if download { "attachment" } else { "inline" }
+            ),
         ))
         .body(pdf)
 }
@@ -163,6 +170,7 @@ pub async fn minutes_pdf(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let asked = query.version;
+    let download = query.download.is_some();
     let (meeting, version, audience, pdf) = state
         .db
         .run(move |conn| {
@@ -196,6 +204,7 @@ pub async fn minutes_pdf(
         audience,
         asked.is_some(),
         &filename,
+        download,
         pdf,
     ))
 }
@@ -281,6 +290,7 @@ pub async fn attachment(
     state: web::Data<AppState>,
     MaybeUser(user, _): MaybeUser,
     path: web::Path<(MeetingId, AttachmentId)>,
+    query: web::Query<crate::web::forms::VersionQuery>,
 ) -> AppResult<HttpResponse> {
     let (id, attachment) = path.into_inner();
     let not_found = || AppError::not_found("error-the-attachment-does-not-exist-or");
@@ -297,8 +307,10 @@ pub async fn attachment(
             Ok((file, audience))
         })
         .await?;
-    // PDFs and pictures open in the browser; everything else is a download.
-    let inline = file.content_type == "application/pdf" || file.content_type.starts_with("image/");
+    // PDFs and pictures open in the browser unless a download is asked; everything else is a
+    // download.
+    let inline = query.download.is_none()
+        && (file.content_type == "application/pdf" || file.content_type.starts_with("image/"));
     let encoded: String = url::form_urlencoded::byte_serialize(file.filename.as_bytes()).collect();
     let ascii: String = file
         .filename
