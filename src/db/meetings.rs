@@ -258,7 +258,8 @@ fn bodies_that_meet(
     Ok(rows.into_iter().map(|(_, id, name)| (id, name)).collect())
 }
 
-const RELEASED: [&str; 3] = ["agenda_released", "held", "minutes_published"];
+/// The states in which a meeting's agenda has been released (and so the meeting is public).
+pub(crate) const RELEASED: [&str; 3] = ["agenda_released", "held", "minutes_published"];
 
 /// Meetings with a released agenda, latest first, one page at a time.
 pub fn list_released(

@@ -10,6 +10,8 @@ use super::DbConnection;
 use super::schema::{
     bodies, election_periods, meetings, memberships, organizations, persons, proposals,
 };
+use crate::domain::organization::OrganizationKind;
+use crate::domain::proposal::ProposalStatus;
 use crate::domain::{BodyId, MeetingId, OrganizationId, ProposalId};
 use crate::error::AppResult;
 
@@ -154,7 +156,7 @@ pub fn body(conn: &mut DbConnection, id: BodyId) -> AppResult<Option<BodyRow>> {
 pub fn main_organization(conn: &mut DbConnection, body: BodyId) -> AppResult<Option<i64>> {
     Ok(organizations::table
         .filter(organizations::body_id.eq(body.0))
-        .filter(organizations::kind.eq("council"))
+        .filter(organizations::kind.eq(OrganizationKind::Council.as_str()))
         .order(organizations::id)
         .select(organizations::id)
         .first(conn)
@@ -401,16 +403,6 @@ pub fn memberships_of_person(
     Ok(rows.into_iter().map(membership_of).collect())
 }
 
-/// The body an organization belongs to.
-pub fn body_of_organization(conn: &mut DbConnection, id: i64) -> AppResult<Option<BodyId>> {
-    Ok(organizations::table
-        .find(id)
-        .select(organizations::body_id)
-        .first(conn)
-        .optional()?
-        .map(BodyId))
-}
-
 /// A person of the register. Their address is not part of the open data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonRow {
@@ -612,9 +604,6 @@ const MEETING_COLUMNS: (
     meetings::updated_at,
 );
 
-/// The states in which a meeting's agenda has been released, and so the meeting is public.
-const PUBLIC_MEETING_STATES: [&str; 3] = ["agenda_released", "held", "minutes_published"];
-
 fn meeting_of(
     (
         id,
@@ -652,7 +641,7 @@ pub fn meetings(
         let mut q = meetings::table
             .inner_join(organizations::table)
             .filter(organizations::body_id.eq(body.0))
-            .filter(meetings::status.eq_any(PUBLIC_MEETING_STATES))
+            .filter(meetings::status.eq_any(super::meetings::RELEASED))
             .into_boxed();
         if let Some(o) = organization {
             q = q.filter(meetings::organization_id.eq(o.0));
@@ -673,11 +662,21 @@ pub fn meeting(conn: &mut DbConnection, id: MeetingId) -> AppResult<Option<(Meet
     let row: Option<(MeetingTuple, i64)> = meetings::table
         .inner_join(organizations::table)
         .filter(meetings::id.eq(id.0))
-        .filter(meetings::status.eq_any(PUBLIC_MEETING_STATES))
+        .filter(meetings::status.eq_any(super::meetings::RELEASED))
         .select((MEETING_COLUMNS, organizations::body_id))
         .first(conn)
         .optional()?;
     Ok(row.map(|(m, body)| (meeting_of(m), BodyId(body))))
+}
+
+/// The states in which a proposal may be public (whether it is follows from the released
+/// agendas).
+fn public_states() -> Vec<&'static str> {
+    ProposalStatus::ALL
+        .iter()
+        .filter(|s| s.is_public())
+        .map(|s| s.as_str())
+        .collect()
 }
 
 /// A page of the body's proposals that may be public (by their state) after `after`, in id
@@ -692,7 +691,7 @@ pub fn proposal_candidates(
     let mut query = in_window!(
         proposals::table
             .filter(proposals::body_id.eq(body.0))
-            .filter(proposals::status.ne_all(["draft", "submitted", "returned"]))
+            .filter(proposals::status.eq_any(public_states()))
             .into_boxed(),
         proposals,
         window

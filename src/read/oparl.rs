@@ -750,7 +750,7 @@ pub fn organization_meetings(
     id: OrganizationId,
     window: &Window,
 ) -> AppResult<Option<ListPage>> {
-    let Some(body) = oparl::body_of_organization(conn, id.0)? else {
+    let Some(body) = oparl::organization(conn, id)?.map(|o| o.body_id) else {
         return Ok(None);
     };
     let lang = language(conn)?;
