@@ -16,6 +16,118 @@ use diesel::RunQueryDsl;
 
 const BATCH: usize = 500;
 
+/// What the generated proposals are about: the search benchmark's words are spread as a real
+/// archive's are, some in many proposals, most in few (bench/search.sh).
+const TOPICS: [(&str, &str); 24] = [
+    (
+        "bedre cykelstier",
+        "at der anlægges flere og bredere cykelstier",
+    ),
+    (
+        "flere skolepladser",
+        "at der bygges en ny skole med plads til flere elever",
+    ),
+    ("grønne tage", "at kommunens bygninger får grønne tage"),
+    (
+        "billige boliger",
+        "at der opføres almene boliger med lav husleje",
+    ),
+    (
+        "renere havnebade",
+        "at vandkvaliteten i havnebadene måles dagligt",
+    ),
+    (
+        "længere åbningstider på biblioteker",
+        "at bibliotekerne holder åbent om aftenen",
+    ),
+    (
+        "trafiksikre skoleveje",
+        "at skolevejene gøres sikre med lavere hastighed",
+    ),
+    (
+        "flere træer i gaderne",
+        "at der plantes træer langs boliggaderne",
+    ),
+    (
+        "støjværn ved motorvejen",
+        "at der opføres støjværn langs motorvejen",
+    ),
+    (
+        "gratis svømning for børn",
+        "at børn svømmer gratis i kommunens svømmehaller",
+    ),
+    (
+        "bedre rengøring på plejehjem",
+        "at plejehjemmene får flere rengøringstimer",
+    ),
+    (
+        "sociale medier",
+        "at kommunens profiler på sociale medier gennemgås",
+    ),
+    (
+        "affaldssortering i etageboliger",
+        "at der opstilles sorteringsstationer i gårdene",
+    ),
+    (
+        "legepladser i parkerne",
+        "at legepladserne i parkerne renoveres",
+    ),
+    (
+        "elbusser på alle linjer",
+        "at busserne på kommunens linjer skiftes til elbusser",
+    ),
+    (
+        "hjemløse og natvarmestuer",
+        "at natvarmestuerne holder åbent hele året",
+    ),
+    (
+        "klimatilpasning og skybrud",
+        "at der anlægges skybrudsveje mod havnen",
+    ),
+    (
+        "ungdomsklubber",
+        "at ungdomsklubberne får længere åbningstid",
+    ),
+    (
+        "parkering for handicappede",
+        "at der afmærkes flere handicappladser",
+    ),
+    (
+        "madspild i kantiner",
+        "at kantinerne måler og halverer madspild",
+    ),
+    (
+        "kunst i byrummet",
+        "at en procent af byggeriets budget går til kunst",
+    ),
+    (
+        "lokaludvalgenes budgetter",
+        "at lokaludvalgene får større budgetter",
+    ),
+    (
+        "vinterbadning",
+        "at der bygges saunaer ved vinterbadestederne",
+    ),
+    (
+        "kollegieboliger til studerende",
+        "at der opføres kollegieboliger nær uddannelserne",
+    ),
+];
+
+/// The districts (bydele) the proposals are about.
+const DISTRICTS: [&str; 10] = [
+    "Valby",
+    "Vanløse",
+    "Brønshøj-Husum",
+    "Bispebjerg",
+    "Nørrebro",
+    "Østerbro",
+    "Indre By",
+    "Vesterbro",
+    "Amager Øst",
+    "Amager Vest",
+];
+
 fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
@@ -118,8 +230,12 @@ fn main() {
                 format!(
                     "({}, {body_id}, {council}, {}, 'Det foreslås,', {}, {}, NULL, {meeting}, {}, FALSE, 0, {}, {}, NULL, NULL, NULL)",
                     first_proposal + i as i64,
-                    quote(&format!("Medlemsforslag nr. {i} om bedre cykelstier i bydel {}", i % 10)),
-                    quote("Forslaget skal give et samlet overblik over området."),
+                    quote(&format!("Medlemsforslag nr. {i} om {} i {}", TOPICS[i % TOPICS.len()].0, DISTRICTS[i / TOPICS.len() % DISTRICTS.len()])),
+                    quote(&format!(
+                        "Borgerne i {} har længe efterspurgt {}. Forslaget skal give et samlet overblik over området og en plan for de næste år.",
+                        DISTRICTS[i / TOPICS.len() % DISTRICTS.len()],
+                        TOPICS[(i * 7 + 3) % TOPICS.len()].0
+                    )),
                     quote(status(i)),
                     stamp(at),
                     stamp(at),
@@ -136,8 +252,9 @@ fn main() {
         let rows: Vec<String> = (0..proposals)
             .map(|i| {
                 format!(
-                    "({}, 1, 'at der anlægges flere cykelstier.')",
-                    first_proposal + i as i64
+                    "({}, 1, {})",
+                    first_proposal + i as i64,
+                    quote(&format!("{} i {}.", TOPICS[i % TOPICS.len()].1, DISTRICTS[i / TOPICS.len() % DISTRICTS.len()]))
                 )
             })
             .collect();

@@ -553,6 +553,33 @@ fn render<T: Serialize>(
         .map_err(|e| RenderError(format!("{e:?}")))
 }
 
+/// Files larger than this are found by their name only: reading a PDF's text takes time.
+pub const MAX_TEXT_EXTRACT_BYTES: usize = 50 * 1024 * 1024;
+/// Characters of a file's text kept for search.
+pub const MAX_FILE_TEXT_CHARS: usize = 400_000;
+
+/// The text of an attached file, for search: a PDF's text layer, a text file's text. `None` for
+/// other kinds and for a file whose text cannot be read (it is still found by its name).
+pub fn file_text(content_type: &str, content: &[u8]) -> Option<String> {
+    let text = if content_type == "application/pdf" {
+        if content.len() > MAX_TEXT_EXTRACT_BYTES {
+            return None;
+        }
+        // The PDF parser panics on some malformed files; a file that cannot be read is no
+        // reason to refuse it.
+        std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(content))
+            .ok()?
+            .ok()?
+    } else if content_type.starts_with("text/") {
+        String::from_utf8_lossy(content).into_owned()
+    } else {
+        return None;
+    };
+    let text: String = text.chars().take(MAX_FILE_TEXT_CHARS).collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

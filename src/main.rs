@@ -56,6 +56,10 @@ enum Command {
     /// Bring data into the register.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Rebuild the search index from the database (it is kept change by change; this is for
+    /// after a restore, a bulk load or an upgrade of the word rules). Searches keep working
+    /// on the old index until the new one is done.
+    Reindex,
 }
 
 #[derive(Subcommand)]
@@ -140,6 +144,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
+        Command::Reindex => reindex(&settings),
         Command::Demo { today } => load_demo(&settings, today),
         Command::Setup {
             municipality,
@@ -223,6 +228,23 @@ fn migrate(settings: &Settings) -> AppResult<()> {
             applied.join(", ")
         );
     }
+    Ok(())
+}
+
+fn reindex(settings: &Settings) -> AppResult<()> {
+    let db = prepare_database(settings)?;
+    let mut conn = db.conn()?;
+    let started = std::time::Instant::now();
+    let done = agendum::service::search::reindex(&mut conn)?;
+    say!(
+        "Indexed {} documents ({} proposals, {} meetings, {} letters, {} cases) in {:.1} s.",
+        done.documents,
+        done.proposals,
+        done.meetings,
+        done.letters,
+        done.cases,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -15,6 +15,11 @@ pub fn meeting(id: MeetingId) -> String {
     format!("/meetings/{id}")
 }
 
+/// The anchor of an item on the meeting's page (`#punkt-3`).
+pub fn item_anchor(number: &str) -> String {
+    format!("punkt-{}", number.trim().replace(char::is_whitespace, "-"))
+}
+
 pub fn meeting_agenda_pdf(id: MeetingId, version: u32) -> String {
     format!("/meetings/{id}/agenda.pdf?version={version}")
 }

@@ -773,6 +773,7 @@ pub fn record_release(
                 }
             }
         }
+        super::search::refresh_meeting(conn, meeting_id)?;
         Ok(Released {
             version_id,
             version,
@@ -1075,6 +1076,8 @@ pub struct NewAttachment<'a> {
     pub content_type: &'a str,
     pub public: bool,
     pub content: &'a [u8],
+    /// The file's text, as far as it could be read, for search.
+    pub text: Option<&'a str>,
     pub created_by: Option<UserId>,
 }
 
@@ -1084,7 +1087,7 @@ pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult
     use sha2::Digest;
     let digest = sha2::Sha256::digest(new.content);
     let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(diesel::insert_into(agenda_attachments::table)
+    let id = diesel::insert_into(agenda_attachments::table)
         .values((
             agenda_attachments::meeting_id.eq(new.meeting_id.0),
             agenda_attachments::agenda_item_id.eq(Some(new.item.0)),
@@ -1096,10 +1099,13 @@ pub fn add_attachment(conn: &mut DbConnection, new: &NewAttachment) -> AppResult
             agenda_attachments::content.eq(new.content),
             agenda_attachments::created_by.eq(new.created_by.map(|u| u.0)),
             agenda_attachments::created_at.eq(now()),
+            agenda_attachments::text.eq(new.text),
         ))
         .returning(agenda_attachments::id)
         .get_result(conn)
-        .map(AttachmentId)?)
+        .map(AttachmentId)?;
+    super::search::refresh_meeting(conn, new.meeting_id)?;
+    Ok(id)
 }
 
 /// Takes a file off its item. The bytes stay: a released version that lists the file keeps it.
@@ -1119,6 +1125,7 @@ pub fn detach_attachment(
     if updated == 0 {
         return Err(AppError::not_found("error-the-attachment-is-not-on-the"));
     }
+    super::search::refresh_meeting(conn, meeting_id)?;
     Ok(())
 }
 

@@ -35,7 +35,10 @@ pub fn insert(
         .returning(cases::id)
         .get_result(conn);
     match result {
-        Ok(id) => Ok(CaseId(id)),
+        Ok(id) => {
+            super::search::refresh_case(conn, CaseId(id))?;
+            Ok(CaseId(id))
+        }
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
             Err(AppError::conflict(
                 crate::i18n::Msg::key("error-the-case-number-already-exists")
@@ -83,6 +86,7 @@ pub fn link_proposal(
             proposal_cases::position.eq(position),
         ))
         .execute(conn)?;
+    super::search::refresh_proposal(conn, proposal)?;
     Ok(())
 }
 

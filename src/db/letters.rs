@@ -100,6 +100,7 @@ fn insert(
         ))
         .returning(letters::id)
         .get_result(conn)?;
+    super::search::refresh_letter(conn, LetterId(id))?;
     Ok(LetterId(id))
 }
 
@@ -537,7 +538,8 @@ pub fn update(
             letters::lock_version.eq(lock_version + 1),
         ))
         .execute(conn)?,
-    )
+    )?;
+    super::search::refresh_letter(conn, id)
 }
 
 /// Moves a letter from the status it had at `lock_version` to `to`: approving records who,
@@ -563,7 +565,8 @@ pub fn set_status(
             letters::lock_version.eq(letter.lock_version + 1),
         ))
         .execute(conn)?,
-    )
+    )?;
+    super::search::refresh_letter(conn, letter.id)
 }
 
 /// Freezes an approved letter as sent: the PDF it went out with and its outbox message. Only
@@ -589,7 +592,8 @@ pub fn mark_sent(
             letters::lock_version.eq(letter.lock_version + 1),
         ))
         .execute(conn)?,
-    )
+    )?;
+    super::search::refresh_letter(conn, letter.id)
 }
 
 /// Makes a letter public or not; a sent letter too, since publishing does not change it.
@@ -605,7 +609,8 @@ pub fn set_public(conn: &mut DbConnection, letter: &Letter, public: bool) -> App
             letters::lock_version.eq(letter.lock_version + 1),
         ))
         .execute(conn)?,
-    )
+    )?;
+    super::search::refresh_letter(conn, letter.id)
 }
 
 /// Records the agenda item an incoming letter was put on.

@@ -369,6 +369,7 @@ pub fn sign(
         .set(minutes::published_at.eq(published))
         .execute(conn)?;
     meeting_repo::apply(conn, meeting_id, MeetingEvent::PublishMinutes)?;
+    super::search::refresh_meeting(conn, meeting_id)?;
     Ok(Signed::Published {
         minutes_id: open.id,
     })

@@ -16,6 +16,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod proposals;
 pub mod schema;
+pub mod search;
 pub mod subscriptions;
 pub mod tasks;
 pub mod two_factor;
@@ -230,6 +231,9 @@ impl std::fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
+/// The version of the migration that adds the search index (its date and number).
+const SEARCH_MIGRATION: &str = "000025";
+
 /// Applies the pending migrations of the connection's backend.
 pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
     let fail = |e: Box<dyn std::error::Error + Send + Sync>| {
@@ -257,6 +261,11 @@ pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
     }?;
     // Data that a migration added a column for but SQL cannot compute.
     agenda::fill_public_changes(conn)?;
+    // The search index begins with what an instance already holds (its migration only
+    // makes the empty tables).
+    if applied.iter().any(|v| v.ends_with(SEARCH_MIGRATION)) {
+        write_transaction(conn, |conn| search::rebuild(conn).map(|_| ()))?;
+    }
     Ok(applied)
 }
 

@@ -76,6 +76,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewProposal) -> AppResult<ProposalI
     for (index, case) in new.cases.iter().enumerate() {
         cases::link_proposal(conn, ProposalId(id), *case, index as i32 + 1)?;
     }
+    super::search::refresh_proposal(conn, ProposalId(id))?;
     Ok(ProposalId(id))
 }
 
@@ -299,6 +300,7 @@ pub fn step(
                 proposals::lock_version.eq(proposals::lock_version + 1),
             ))
             .execute(conn)?;
+        super::search::refresh_proposal(conn, id)?;
     }
     Ok(next)
 }

@@ -204,6 +204,7 @@ diesel::table! {
         content -> Binary,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        text -> Nullable<Text>,
     }
 }
 
@@ -696,5 +697,26 @@ diesel::table! {
         email -> Text,
         ip -> Text,
         requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The search index's documents (db/search.rs); the terms are backend-specific and written
+    /// with SQL of their own (an FTS5 table on SQLite, a tsvector column on PostgreSQL).
+    search_documents (id) {
+        id -> BigInt,
+        kind -> Text,
+        source_id -> BigInt,
+        body_id -> BigInt,
+        organization_id -> Nullable<BigInt>,
+        meeting_id -> Nullable<BigInt>,
+        case_id -> Nullable<BigInt>,
+        proposal_id -> Nullable<BigInt>,
+        visibility -> Text,
+        status -> Nullable<Text>,
+        day -> Date,
+        title -> Text,
+        text -> Text,
+        indexed_at -> Timestamp,
     }
 }

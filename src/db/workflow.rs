@@ -98,6 +98,7 @@ pub fn create_draft(
         .execute(conn)?;
     super::proposals::set_requested_cases(conn, id, new.cases)?;
     insert_version(conn, id, 1, new.text, actor)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(id)
 }
 
@@ -290,6 +291,7 @@ pub fn update_draft(
     }
     let version = latest_version(conn, id)? + 1;
     insert_version(conn, id, version, text, actor)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(Some(Edited {
         before: before_text,
         version,
@@ -320,6 +322,7 @@ pub fn submit(
             proposals::late.eq(late),
         ))
         .execute(conn)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(Submitted {
         step: Step {
             before: before.status,
@@ -372,6 +375,7 @@ pub fn return_to_author(
         .set(proposals::status.eq(next.as_str()))
         .execute(conn)?;
     record_review(conn, actor, id, "returned", checklist, Some(comment))?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(Step {
         before: before.status,
         after: next,
@@ -435,6 +439,7 @@ pub fn accept(
         ))
         .execute(conn)?;
     record_review(conn, actor, id, "accepted", checklist, None)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok((
         Step {
             before: before.status,
@@ -456,6 +461,7 @@ pub fn withdraw(conn: &mut DbConnection, id: ProposalId) -> AppResult<Step> {
     diesel::update(proposals::table.find(id.0))
         .set(proposals::status.eq(next.as_str()))
         .execute(conn)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(Step {
         before: before.status,
         after: next,
@@ -475,6 +481,7 @@ pub fn delete_draft(conn: &mut DbConnection, id: ProposalId) -> AppResult<String
     }
     claim(conn, id, None, &[ProposalStatus::Draft])?;
     diesel::delete(proposals::table.find(id.0)).execute(conn)?;
+    super::search::refresh_proposal(conn, id)?;
     Ok(before.title)
 }
 

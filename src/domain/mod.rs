@@ -96,6 +96,7 @@ pub mod plan;
 pub mod proposal;
 pub mod proposal_text;
 pub mod register;
+pub mod search;
 pub mod secret;
 pub mod subscription;
 pub mod task;

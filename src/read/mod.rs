@@ -11,4 +11,5 @@ pub mod minutes;
 pub mod oparl;
 pub mod proposal;
 pub mod register;
+pub mod search;
 pub mod task;

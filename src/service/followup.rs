@@ -312,6 +312,7 @@ pub fn present(
                 content_type: "application/pdf",
                 public: true,
                 content: &pdf,
+                text: crate::documents::file_text("application/pdf", &pdf).as_deref(),
                 created_by: by,
             },
         )?;
@@ -327,6 +328,7 @@ pub fn present(
                         content_type: &meta.content_type,
                         public: false,
                         content: &content,
+                        text: crate::documents::file_text(&meta.content_type, &content).as_deref(),
                         created_by: by,
                     },
                 )?;

@@ -518,6 +518,7 @@ pub fn put_on_agenda(
                     content_type,
                     public: *public,
                     content,
+                    text: crate::documents::file_text(content_type, content).as_deref(),
                     created_by: by,
                 },
             )?;

@@ -13,6 +13,7 @@ pub mod municipality;
 pub mod outbox;
 pub mod proposals;
 pub mod register;
+pub mod search;
 pub mod subscriptions;
 pub mod tasks;
 pub mod two_factor;

@@ -146,10 +146,7 @@ pub struct AttachmentView {
 impl AgendaItemView {
     pub fn new(lang: Lang, meeting: MeetingId, item: &SnapshotItem) -> Self {
         Self {
-            anchor: format!(
-                "punkt-{}",
-                item.number.trim().replace(char::is_whitespace, "-")
-            ),
+            anchor: crate::urls::item_anchor(&item.number),
             number: item.number.clone(),
             title: item.title.clone(),
             cases: item.case_references.iter().map(CaseLink::from).collect(),

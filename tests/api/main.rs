@@ -33,6 +33,7 @@ mod plans;
 mod proposals;
 mod register;
 mod repository;
+mod search;
 mod security;
 mod settings;
 mod setup;

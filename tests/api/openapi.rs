@@ -283,7 +283,12 @@ async fn every_field_the_api_answers_with_is_described() {
         if method != "get" || pattern == "/openapi.json" {
             continue;
         }
-        let path = fill(&pattern);
+        // A search without words lists nothing; one the demo answers.
+        let path = if pattern == "/search" {
+            "/search?q=profiler".to_owned()
+        } else {
+            fill(&pattern)
+        };
         assert!(
             !path.contains('{'),
             "a value for each parameter of {pattern}"

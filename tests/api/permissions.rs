@@ -322,6 +322,12 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
         ("get", "/api/v1/letters", "/api/v1/letters".into(), [200; 6]),
         (
             "get",
+            "/api/v1/search",
+            "/api/v1/search?q=kommune".into(),
+            [200; 6],
+        ),
+        (
+            "get",
             "/api/v1/letters/{id}",
             format!("/api/v1/letters/{letter}"),
             [200; 6],
@@ -1228,6 +1234,7 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             [200; 6],
         ),
         ("get", "/healthz", "/healthz".into(), [200; 6]),
+        ("get", "/search", "/search?q=kommune".into(), [200; 6]),
         ("get", "/login", "/login".into(), [200; 6]),
         ("post", "/login", "/login".into(), [A; 6]),
         (

@@ -8,6 +8,7 @@ pub mod listing;
 pub mod meetings;
 pub mod proposals;
 pub mod register;
+pub mod search;
 
 route_table!("/api/v1";
     get "/meetings" => meetings::index;
@@ -26,6 +27,7 @@ route_table!("/api/v1";
     get "/tasks/{id}" => followup::show_task;
     patch "/tasks/{id}" => followup::update_task;
     get "/agenda-items/{id}/task-suggestions" => followup::task_suggestions;
+    get "/search" => search::search;
     get "/letters" => letters::index;
     get "/letters/{id}" => letters::show;
     get "/organizations" => register::organizations;

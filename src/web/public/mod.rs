@@ -6,6 +6,7 @@ pub mod documents;
 pub mod followup;
 pub mod letters;
 pub mod pages;
+pub mod search;
 pub mod subscriptions;
 pub mod two_factor;
 
@@ -33,6 +34,7 @@ route_table!("";
     get "/organizations/{id}/logo" => letters::logo;
     get "/logo" => letters::site_logo;
     get "/cases/{reference}" => pages::case;
+    get "/search" => search::page;
     get "/healthz" => pages::healthz;
     get "/login" => account::login_form;
     post "/login" => account::login;

@@ -1119,6 +1119,14 @@ pub async fn upload(
     let lock = upload.field("lock").and_then(|l| l.trim().parse().ok());
     let public = upload.field("public").is_some();
     let user_id = user.account.id;
+    // Read before the agenda is locked: a long PDF takes a moment.
+    let text = {
+        let kind = content_type.to_owned();
+        let bytes = bytes.clone();
+        web::block(move || crate::documents::file_text(&kind, &bytes))
+            .await
+            .map_err(AppError::internal)?
+    };
     change_agenda(
         &state,
         &user,
@@ -1140,6 +1148,7 @@ pub async fn upload(
                     content_type,
                     public,
                     content: &bytes,
+                    text: text.as_deref(),
                     created_by: Some(user_id),
                 },
             )

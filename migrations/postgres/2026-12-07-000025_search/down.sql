@@ -1,0 +1,2 @@
+ALTER TABLE agenda_attachments DROP COLUMN text;
+DROP TABLE search_documents;
