@@ -20,6 +20,49 @@ pub fn item_anchor(number: &str) -> String {
     format!("punkt-{}", number.trim().replace(char::is_whitespace, "-"))
 }
 
+/// A name as it goes into a file name: lower case ASCII, `æ ø å` written out, words joined by
+/// hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// The file name an agenda's PDF is saved as.
+pub fn agenda_pdf_filename(
+    organization: &str,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    version: impl Display,
+) -> String {
+    format!(
+        "dagsorden-{}-{}-v{version}.pdf",
+        slug(organization),
+        crate::domain::time::local(starts_at).format("%Y-%m-%d")
+    )
+}
+
+/// The file name the minutes' PDF is saved as.
+pub fn minutes_pdf_filename(
+    organization: &str,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    version: impl Display,
+) -> String {
+    format!(
+        "beslutningsprotokol-{}-{}-v{version}.pdf",
+        slug(organization),
+        crate::domain::time::local(starts_at).format("%Y-%m-%d")
+    )
+}
+
 pub fn meeting_agenda_pdf(id: MeetingId, version: u32) -> String {
     format!("/meetings/{id}/agenda.pdf?version={version}")
 }

@@ -773,6 +773,20 @@ pub fn record_release(
                 }
             }
         }
+        // Each proposal on this or the previous version changed in public (OParl's `modified`
+        // of a paper, or the moment it stopped being public).
+        let touched: Vec<i64> = snapshot
+            .items
+            .iter()
+            .chain(previous.iter().flat_map(|p| p.items.iter()))
+            .filter_map(|i| i.proposal.as_ref().map(|p| p.id.0))
+            .collect();
+        {
+            use super::schema::proposals as p;
+            diesel::update(p::table.filter(p::id.eq_any(&touched)))
+                .set(p::updated_at.eq(released_at.naive_utc()))
+                .execute(conn)?;
+        }
         super::search::refresh_meeting(conn, meeting_id)?;
         Ok(Released {
             version_id,

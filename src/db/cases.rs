@@ -50,27 +50,47 @@ pub fn insert(
 }
 
 pub fn by_reference(conn: &mut DbConnection, reference: &CaseReference) -> AppResult<Option<Case>> {
-    let row: Option<(i64, i64, String, String, chrono::NaiveDateTime)> = cases::table
+    let row = cases::table
         .filter(cases::reference_key.eq(reference.key()))
-        .select((
-            cases::id,
-            cases::body_id,
-            cases::reference,
-            cases::title,
-            cases::created_at,
-        ))
+        .select(CASE_COLUMNS)
         .first(conn)
         .optional()?;
-    row.map(|(id, body_id, reference, title, created_at)| {
-        Ok(Case {
-            id: CaseId(id),
-            body_id: BodyId(body_id),
-            reference: CaseReference::parse(&reference).map_err(AppError::internal)?,
-            title,
-            created_at: created_at.and_utc(),
-        })
+    row.map(case_of).transpose()
+}
+
+pub fn get(conn: &mut DbConnection, id: CaseId) -> AppResult<Option<Case>> {
+    let row = cases::table
+        .find(id.0)
+        .select(CASE_COLUMNS)
+        .first(conn)
+        .optional()?;
+    row.map(case_of).transpose()
+}
+
+const CASE_COLUMNS: (
+    cases::id,
+    cases::body_id,
+    cases::reference,
+    cases::title,
+    cases::created_at,
+) = (
+    cases::id,
+    cases::body_id,
+    cases::reference,
+    cases::title,
+    cases::created_at,
+);
+
+fn case_of(
+    (id, body_id, reference, title, created_at): (i64, i64, String, String, chrono::NaiveDateTime),
+) -> AppResult<Case> {
+    Ok(Case {
+        id: CaseId(id),
+        body_id: BodyId(body_id),
+        reference: CaseReference::parse(&reference).map_err(AppError::internal)?,
+        title,
+        created_at: created_at.and_utc(),
     })
-    .transpose()
 }
 
 pub fn link_proposal(

@@ -721,3 +721,118 @@ pub fn proposal_stamps(
         .first(conn)
         .optional()?)
 }
+
+/// The released versions of a meeting's agenda: (version row id, version, released at), oldest
+/// first.
+pub fn agenda_versions(
+    conn: &mut DbConnection,
+    meeting: MeetingId,
+) -> AppResult<Vec<(i64, i32, NaiveDateTime)>> {
+    use super::schema::agenda_versions;
+    Ok(agenda_versions::table
+        .filter(agenda_versions::meeting_id.eq(meeting.0))
+        .order(agenda_versions::version)
+        .select((
+            agenda_versions::id,
+            agenda_versions::version,
+            agenda_versions::released_at,
+        ))
+        .load(conn)?)
+}
+
+/// One released version of an agenda by its row id: its meeting.
+pub fn agenda_version_meeting(conn: &mut DbConnection, id: i64) -> AppResult<Option<MeetingId>> {
+    use super::schema::agenda_versions;
+    Ok(agenda_versions::table
+        .find(id)
+        .select(agenda_versions::meeting_id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}
+
+/// The meeting a file was attached on.
+pub fn attachment_meeting(
+    conn: &mut DbConnection,
+    id: crate::domain::AttachmentId,
+) -> AppResult<Option<MeetingId>> {
+    use super::schema::agenda_attachments;
+    Ok(agenda_attachments::table
+        .find(id.0)
+        .select(agenda_attachments::meeting_id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}
+
+/// Whether a released agenda ever showed the proposal on an open item: once public, a paper
+/// that is no longer is reported as deleted, never silently dropped.
+pub fn ever_public(conn: &mut DbConnection, id: ProposalId) -> AppResult<bool> {
+    use super::schema::agenda_version_items;
+    Ok(diesel::select(diesel::dsl::exists(
+        agenda_version_items::table
+            .filter(agenda_version_items::proposal_id.eq(id.0))
+            .filter(agenda_version_items::public.eq(true)),
+    ))
+    .get_result(conn)?)
+}
+
+/// The letters everyone may read (as `Letter::readable_by_all`) of the body after `after`, in
+/// id order.
+pub fn public_letters(
+    conn: &mut DbConnection,
+    body: BodyId,
+    after: Option<i64>,
+    limit: i64,
+) -> AppResult<Vec<crate::domain::LetterId>> {
+    use super::schema::{cases, letters};
+    use crate::domain::letter::{LetterDirection, LetterStatus};
+    let mut query = letters::table
+        .inner_join(cases::table)
+        .filter(cases::body_id.eq(body.0))
+        .filter(letters::public.eq(true))
+        .filter(
+            letters::direction
+                .eq(LetterDirection::Incoming.as_str())
+                .or(letters::status.eq(LetterStatus::Sent.as_str())),
+        )
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(letters::id.gt(after));
+    }
+    Ok(query
+        .order(letters::id)
+        .limit(limit)
+        .select(letters::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .map(crate::domain::LetterId)
+        .collect())
+}
+
+/// When a letter was made and last changed (sent).
+pub fn letter_stamps(
+    conn: &mut DbConnection,
+    id: crate::domain::LetterId,
+) -> AppResult<Option<(NaiveDateTime, Option<NaiveDateTime>)>> {
+    use super::schema::letters;
+    Ok(letters::table
+        .find(id.0)
+        .select((letters::created_at, letters::sent_at))
+        .first(conn)
+        .optional()?)
+}
+
+/// The meeting whose minutes a minutes row is.
+pub fn minutes_meeting(
+    conn: &mut DbConnection,
+    id: crate::domain::MinutesId,
+) -> AppResult<Option<MeetingId>> {
+    use super::schema::minutes;
+    Ok(minutes::table
+        .find(id.0)
+        .select(minutes::meeting_id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(MeetingId))
+}

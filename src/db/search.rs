@@ -255,17 +255,7 @@ pub fn refresh_case(conn: &mut DbConnection, id: CaseId) -> AppResult<()> {
 
 fn index_case(conn: &mut DbConnection, id: CaseId) -> AppResult<()> {
     remove(conn, SearchKind::Case, id.0)?;
-    let row: Option<(i64, String, String, chrono::NaiveDateTime)> = cases::table
-        .find(id.0)
-        .select((
-            cases::body_id,
-            cases::reference,
-            cases::title,
-            cases::created_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((body, reference, title, created)) = row else {
+    let Some(case) = super::cases::get(conn, id)? else {
         return Ok(());
     };
     let mut public = false;
@@ -290,7 +280,7 @@ fn index_case(conn: &mut DbConnection, id: CaseId) -> AppResult<()> {
         &Doc {
             kind: SearchKind::Case,
             source_id: id.0,
-            body_id: BodyId(body),
+            body_id: case.body_id,
             organization_id: None,
             meeting_id: None,
             case_id: Some(id),
@@ -301,9 +291,9 @@ fn index_case(conn: &mut DbConnection, id: CaseId) -> AppResult<()> {
                 Visibility::Secretariat
             },
             status: None,
-            day: day_of(created.and_utc()),
-            title,
-            text: reference,
+            day: day_of(case.created_at),
+            title: case.title,
+            text: case.reference.to_string(),
         },
     )
 }
@@ -664,6 +654,8 @@ pub enum Searcher {
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     pub body: Option<BodyId>,
+    /// A council or committee: what its meetings treated and the proposals put to it.
+    pub organization: Option<OrganizationId>,
     pub kind: Option<SearchKind>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -752,7 +744,8 @@ fn conditions(conn: &DbConnection) -> String {
                     EXISTS (SELECT 1 FROM proposal_submitters s
                              WHERE s.proposal_id = d.proposal_id AND s.person_id = $8)
                     OR EXISTS (SELECT 1 FROM proposals p
-                                WHERE p.id = d.proposal_id AND p.created_by = $9))))"
+                                WHERE p.id = d.proposal_id AND p.created_by = $9))))
+         AND ($10 IS NULL OR d.organization_id = $10)"
     )
 }
 
@@ -778,6 +771,7 @@ fn bind_conditions<'a>(
         .bind::<Bool, _>(secretariat)
         .bind::<Nullable<BigInt>, _>(person)
         .bind::<Nullable<BigInt>, _>(account)
+        .bind::<Nullable<BigInt>, _>(filters.organization.map(|o| o.0))
 }
 
 #[derive(QueryableByName)]
@@ -813,12 +807,12 @@ pub fn search(
         return Ok((Vec::new(), total));
     }
     let in_title = match conn.backend() {
-        Backend::Sqlite => "d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH $11)",
-        Backend::Postgres => "d.terms @@ $11::tsquery",
+        Backend::Sqlite => "d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH $12)",
+        Backend::Postgres => "d.terms @@ $12::tsquery",
     };
     let order_by = match order {
         Order::Relevance => format!(
-            "CASE WHEN d.kind = 'case' AND d.source_id = $10 THEN 1 ELSE 0 END DESC,
+            "CASE WHEN d.kind = 'case' AND d.source_id = $11 THEN 1 ELSE 0 END DESC,
              CASE WHEN {in_title} THEN 1 ELSE 0 END DESC, d.day DESC, d.id DESC"
         ),
         Order::Date => "d.day DESC, d.id DESC".to_owned(),
@@ -833,7 +827,7 @@ pub fn search(
     );
     let mut q = bind_conditions(sql, all, searcher, filters);
     if order == Order::Relevance {
-        // SQLite numbers parameters by first appearance: $10 comes before $11 in the SQL.
+        // SQLite numbers parameters by first appearance: $11 comes before $12 in the SQL.
         q = q
             .bind::<BigInt, _>(first_case.map_or(-1, |c| c.0))
             .bind::<Text, _>(title);
@@ -866,6 +860,16 @@ pub fn bodies(conn: &mut DbConnection) -> AppResult<Vec<(i64, String)>> {
     Ok(bodies::table
         .order(bodies::id)
         .select((bodies::id, bodies::name))
+        .load(conn)?)
+}
+
+/// The councils and committees, for the search's filter.
+pub fn meeting_bodies(conn: &mut DbConnection) -> AppResult<Vec<(i64, String)>> {
+    use super::schema::organizations;
+    Ok(organizations::table
+        .filter(organizations::kind.eq_any(["council", "committee"]))
+        .order((organizations::kind.desc(), organizations::name))
+        .select((organizations::id, organizations::name))
         .load(conn)?)
 }
 

@@ -17,7 +17,8 @@ pub const MAX_TERM_CHARS: usize = 48;
 pub const MAX_DOCUMENT_TERMS: usize = 16_000;
 /// The longest query read; a longer one is refused with a message, not cut.
 pub const MAX_QUERY_CHARS: usize = 300;
-/// Words in a query (phrases counted by their words).
+/// Words a query looks for (phrases counted by their words); later ones are left out, and the
+/// page says so.
 pub const MAX_QUERY_TERMS: usize = 12;
 /// Words of context an excerpt shows around the first match.
 const EXCERPT_WORDS: usize = 28;
@@ -132,14 +133,14 @@ pub fn terms(text: &str) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     pub groups: Vec<Vec<String>>,
+    /// Words beyond `MAX_QUERY_TERMS` were left out.
+    pub cut: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
     #[error("the query is longer than {MAX_QUERY_CHARS} characters")]
     TooLong,
-    #[error("the query has more than {MAX_QUERY_TERMS} words")]
-    TooManyWords,
 }
 
 impl Query {
@@ -162,15 +163,26 @@ impl Query {
             }
         }
         let mut unique: Vec<Vec<String>> = Vec::new();
-        for g in groups {
-            if !unique.contains(&g) {
-                unique.push(g);
+        let mut counted = 0;
+        let mut cut = false;
+        for mut g in groups {
+            if unique.contains(&g) {
+                continue;
             }
+            if counted + g.len() > MAX_QUERY_TERMS {
+                cut = true;
+                g.truncate(MAX_QUERY_TERMS - counted);
+                if g.is_empty() {
+                    break;
+                }
+            }
+            counted += g.len();
+            unique.push(g);
         }
-        if unique.iter().map(Vec::len).sum::<usize>() > MAX_QUERY_TERMS {
-            return Err(QueryError::TooManyWords);
-        }
-        Ok((!unique.is_empty()).then_some(Query { groups: unique }))
+        Ok((!unique.is_empty()).then_some(Query {
+            groups: unique,
+            cut,
+        }))
     }
 
     /// Every term the query looks for, for marking excerpts.
@@ -339,13 +351,21 @@ mod tests {
     }
 
     #[test]
-    fn limits_are_refused_not_cut() {
+    fn too_long_is_refused_and_too_many_words_are_cut() {
         assert_eq!(
             Query::parse(&"a".repeat(MAX_QUERY_CHARS + 1)),
             Err(QueryError::TooLong)
         );
         let many: Vec<String> = (0..=MAX_QUERY_TERMS).map(|n| format!("w{n}")).collect();
-        assert_eq!(Query::parse(&many.join(" ")), Err(QueryError::TooManyWords));
+        let q = Query::parse(&many.join(" ")).unwrap().unwrap();
+        assert!(q.cut);
+        assert_eq!(q.all_terms().count(), MAX_QUERY_TERMS);
+        let phrase = format!("\"{}\"", many.join(" "));
+        let q = Query::parse(&phrase).unwrap().unwrap();
+        assert_eq!(q.groups.len(), 1);
+        assert_eq!(q.groups[0].len(), MAX_QUERY_TERMS);
+        let q = Query::parse("en to tre").unwrap().unwrap();
+        assert!(!q.cut);
     }
 
     #[test]

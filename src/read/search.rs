@@ -13,7 +13,7 @@ use crate::domain::language::Lang;
 use crate::domain::letter::LetterStatus;
 use crate::domain::proposal::ProposalStatus;
 use crate::domain::search::{Fragment, Query, QueryError, SearchKind, Visibility, excerpt, terms};
-use crate::domain::{BodyId, CaseReference, MeetingId, ProposalId};
+use crate::domain::{BodyId, CaseReference, MeetingId, OrganizationId, ProposalId};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 use crate::urls;
@@ -32,6 +32,8 @@ pub struct SearchParams {
     pub q: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,8 +81,18 @@ fn known_status(s: &str) -> bool {
 
 impl SearchParams {
     /// The parameters there are, for refusing others in the API.
-    pub const NAMES: [&'static str; 10] = [
-        "q", "body", "kind", "year", "from", "to", "status", "sort", "page", "per_page",
+    pub const NAMES: [&'static str; 11] = [
+        "q",
+        "body",
+        "organization",
+        "kind",
+        "year",
+        "from",
+        "to",
+        "status",
+        "sort",
+        "page",
+        "per_page",
     ];
 
     pub fn check(&self) -> AppResult<Checked> {
@@ -90,16 +102,13 @@ impl SearchParams {
             // A case reference is its words in order, wherever it is written.
             Some(r) => Some(Query {
                 groups: vec![terms(&r.to_string())],
+                cut: false,
             })
             .filter(|q| !q.groups[0].is_empty()),
             None => Query::parse(text).map_err(|e| match e {
                 QueryError::TooLong => AppError::bad_request(
                     Msg::key("error-search-query-too-long")
                         .arg("max", crate::domain::search::MAX_QUERY_CHARS),
-                ),
-                QueryError::TooManyWords => AppError::bad_request(
-                    Msg::key("error-search-query-too-many-words")
-                        .arg("max", crate::domain::search::MAX_QUERY_TERMS),
                 ),
             })?,
         };
@@ -121,6 +130,15 @@ impl SearchParams {
                     Ok(BodyId(b))
                 } else {
                     Err(bad("error-search-bad-body"))
+                }
+            })
+            .transpose()?;
+        let organization = number(&self.organization, "error-search-bad-organization")?
+            .map(|o| {
+                if o > 0 {
+                    Ok(OrganizationId(o))
+                } else {
+                    Err(bad("error-search-bad-organization"))
                 }
             })
             .transpose()?;
@@ -168,16 +186,12 @@ impl SearchParams {
                 Msg::key("error-page-must-be-1-or-more-search").arg("max", MAX_PER_PAGE),
             ));
         }
-        if (page - 1).saturating_mul(per_page) >= MAX_RESULTS_REACHED {
-            return Err(AppError::bad_request(
-                Msg::key("error-search-too-deep").arg("max", MAX_RESULTS_REACHED),
-            ));
-        }
         Ok(Checked {
             query,
             reference,
             filters: Filters {
                 body,
+                organization,
                 kind,
                 from,
                 to,
@@ -224,6 +238,8 @@ pub struct SearchResult {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
+    /// Words beyond the most a search looks for were left out.
+    pub cut: bool,
     pub results: Vec<SearchResult>,
     pub total: i64,
     pub page: i64,
@@ -247,6 +263,7 @@ pub fn search(
     checked: &Checked,
 ) -> AppResult<SearchResults> {
     let empty = SearchResults {
+        cut: false,
         results: Vec::new(),
         total: 0,
         page: checked.page,
@@ -260,6 +277,13 @@ pub fn search(
         None => None,
     };
     let secretariat = account.is_some_and(|a| a.role == Role::Secretariat);
+    // Pages end at MAX_RESULTS_REACHED: one further is empty, with the count.
+    let offset = (checked.page - 1).saturating_mul(checked.per_page);
+    let offset = if offset >= MAX_RESULTS_REACHED {
+        i64::MAX
+    } else {
+        offset
+    };
     let (hits, total) = search::search(
         conn,
         query,
@@ -268,7 +292,7 @@ pub fn search(
         checked.order,
         first_case,
         checked.per_page,
-        (checked.page - 1) * checked.per_page,
+        offset,
     )?;
     let meeting_ids: Vec<i64> = hits.iter().filter_map(|h| h.meeting_id).collect();
     let meetings = search::meeting_labels(conn, &meeting_ids)?;
@@ -359,6 +383,7 @@ pub fn search(
         });
     }
     Ok(SearchResults {
+        cut: query.cut,
         results,
         total,
         page: checked.page,

@@ -195,6 +195,22 @@ pub fn attached_notice(filename: &str) -> crate::i18n::Msg {
     crate::i18n::Msg::key("notice-file-attached").arg("filename", filename)
 }
 
+/// An option of a select: its value, its label, whether it is chosen.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// `?download`: the file comes as an attachment to save, not shown in the browser (OParl's
+/// `downloadUrl`).
+#[derive(Debug, Default, Deserialize)]
+pub struct DownloadQuery {
+    #[serde(default)]
+    pub download: Option<String>,
+}
+
 /// `?version=N` on an agenda's page and documents; `?download` asks for a document as a file
 /// to save rather than to read in the browser (OParl's `downloadUrl`).
 #[derive(Debug, Deserialize)]

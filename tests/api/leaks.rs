@@ -70,12 +70,13 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
             .select(agenda_attachments::id)
             .load(&mut conn)
             .unwrap()),
-        ("agenda-items", "id") | ("agenda-items", "item") | ("items", "item") => {
-            ids(agenda_items::table
-                .select(agenda_items::id)
-                .load(&mut conn)
-                .unwrap())
-        }
+        ("agenda-items", "id")
+        | ("agenda-items", "item")
+        | ("items", "item")
+        | ("consultations", "id") => ids(agenda_items::table
+            .select(agenda_items::id)
+            .load(&mut conn)
+            .unwrap()),
         ("tasks", "id") => ids(tasks::table.select(tasks::id).load(&mut conn).unwrap()),
         ("accounts", "id") => ids(users::table.select(users::id).load(&mut conn).unwrap()),
         // The register is public; a few of each are enough to walk.
@@ -109,7 +110,29 @@ fn values(app: &TestApp, before: &str, name: &str) -> Option<Vec<String>> {
         | ("reset", "token") => {
             vec!["ab".repeat(32)]
         }
-        ("files", "file") | ("attachments", "index") | ("mailbox", "file") => vec!["1".into()],
+        ("attachments", "index") | ("mailbox", "file") => vec!["1".into()],
+        // A task's file (one made-up number) and OParl's files, every public one there may be.
+        ("files", "file") => {
+            let mut files = vec!["1".to_owned()];
+            let versions: Vec<i64> = agendum::db::schema::agenda_versions::table
+                .select(agendum::db::schema::agenda_versions::id)
+                .load(&mut conn)
+                .unwrap();
+            files.extend(versions.iter().map(|v| format!("agenda-{v}")));
+            let minutes: Vec<i64> = agendum::db::schema::minutes::table
+                .select(agendum::db::schema::minutes::id)
+                .load(&mut conn)
+                .unwrap();
+            files.extend(minutes.iter().map(|v| format!("minutes-{v}")));
+            let attached: Vec<i64> = agenda_attachments::table
+                .select(agenda_attachments::id)
+                .load(&mut conn)
+                .unwrap();
+            files.extend(attached.iter().map(|v| format!("attachment-{v}")));
+            let letter_ids: Vec<i64> = letters::table.select(letters::id).load(&mut conn).unwrap();
+            files.extend(letter_ids.iter().map(|v| format!("letter-{v}")));
+            files
+        }
         ("outbox", "id") => vec!["1".into()],
         ("assets", "path:.*") => vec!["app.css".into()],
         _ => return None,

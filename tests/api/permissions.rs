@@ -473,6 +473,19 @@ async fn every_route_has_an_expectation_for_every_role(backend: Backend) {
             format!("/oparl/v1/papers/{proposal}"),
             [200; 6],
         ),
+        (
+            "get",
+            "/oparl/v1/consultations/{id}",
+            format!("/oparl/v1/consultations/{seed_item}"),
+            [200; 6],
+        ),
+        (
+            "get",
+            "/oparl/v1/files/{file}",
+            // The seed meeting's agenda, the demo's first release.
+            "/oparl/v1/files/agenda-1".into(),
+            [200; 6],
+        ),
         // Public pages and documents.
         ("get", "/", "/".into(), [200; 6]),
         (

@@ -168,6 +168,27 @@ async fn danish_words_find_their_inflections(backend: Backend) {
             .await
             .is_empty()
     );
+    // By council or committee: the council treated the seed proposal, Økonomiudvalget did not.
+    let council = app.organization_id("Borgerrepræsentationen").0;
+    let committee = app.organization_id("Økonomiudvalget").0;
+    assert!(
+        !finds(
+            &app,
+            None,
+            &format!("{}&organization={council}", q("profil"))
+        )
+        .await
+        .is_empty()
+    );
+    assert!(
+        finds(
+            &app,
+            None,
+            &format!("{}&organization={committee}", q("profil"))
+        )
+        .await
+        .is_empty()
+    );
     // The letter KL wrote, public in the demo.
     let got = finds(&app, None, &q("kommunalpolitikere digitalt")).await;
     assert!(got.iter().any(|(k, _)| k == "letter"), "{got:?}");
@@ -422,7 +443,12 @@ async fn bad_input_is_refused_or_finds_nothing(backend: Backend) {
         ("q=x&per_page=1000".to_owned(), 400),
         ("q=x&page=0".to_owned(), 400),
         ("q=x&page=abc".to_owned(), 400),
-        ("q=x&page=99999999".to_owned(), 400),
+        ("q=x&page=99999999".to_owned(), 200),
+        (
+            "q=kommune&page=9223372036854775807&per_page=100".to_owned(),
+            200,
+        ),
+        (q("a b c d e f g h i j k l m n o p"), 200),
         ("q=x&from=yesterday".to_owned(), 400),
         ("q=x&to=2025-13-45".to_owned(), 400),
         ("q=x&year=20255".to_owned(), 400),
@@ -430,6 +456,7 @@ async fn bad_input_is_refused_or_finds_nothing(backend: Backend) {
         ("q=x&status=whatever".to_owned(), 400),
         ("q=x&sort=random".to_owned(), 400),
         ("q=x&body=-3".to_owned(), 400),
+        ("q=x&organization=abc".to_owned(), 400),
         ("q=a&q=b".to_owned(), 400),
         (q("\""), 200),
         (q("*"), 200),
@@ -464,6 +491,27 @@ async fn bad_input_is_refused_or_finds_nothing(backend: Backend) {
         let page = app.get(&format!("/search?{query}")).await;
         let page_status = page.status().as_u16();
         assert!(page_status < 500, "page {query}: {page_status}");
+    }
+    // Every status the OpenAPI document offers is one the search knows.
+    let doc = app.get_json("/api/v1/openapi.json", 200).await;
+    let statuses = doc["paths"]["/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "status")
+        .unwrap()["schema"]["enum"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(statuses.len() > 10);
+    for status in statuses {
+        let (code, body) = api(
+            &app,
+            None,
+            &format!("q=x&status={}", status.as_str().unwrap()),
+        )
+        .await;
+        assert_eq!(code, 200, "{status}: {body}");
     }
     // Words with no meaning to the engine find what they say, or nothing.
     let got = finds(&app, None, &q("profil*")).await;

@@ -36,6 +36,8 @@ route_table!("/oparl/v1";
     get "/meetings/{id}/agenda-items/{item}" => agenda_item;
     get "/locations/{id}" => location;
     get "/papers/{id}" => paper;
+    get "/consultations/{id}" => consultation;
+    get "/files/{file}" => file;
 );
 
 type OparlResult = Result<HttpResponse, OparlError>;
@@ -318,6 +320,27 @@ pub async fn agenda_item(
 pub async fn location(state: web::Data<AppState>, path: web::Path<MeetingId>) -> OparlResult {
     let id = path.into_inner();
     object(state, move |urls, _, conn| oparl::location(urls, conn, id)).await
+}
+
+/// `GET /oparl/v1/consultations/{id}`: the paper on the open agenda item `id`.
+pub async fn consultation(
+    state: web::Data<AppState>,
+    path: web::Path<AgendaItemId>,
+) -> OparlResult {
+    let item = path.into_inner();
+    object(state, move |urls, lang, conn| {
+        oparl::consultation(urls, lang, conn, item)
+    })
+    .await
+}
+
+/// `GET /oparl/v1/files/{file}` (`agenda-12`, `minutes-3`, `attachment-17`, `letter-5`)
+pub async fn file(state: web::Data<AppState>, path: web::Path<String>) -> OparlResult {
+    let file: oparl::FileRef = path.parse().map_err(|()| not_found())?;
+    object(state, move |urls, lang, conn| {
+        oparl::file(urls, lang, conn, file)
+    })
+    .await
 }
 
 /// `GET /oparl/v1/papers/{id}`

@@ -79,11 +79,8 @@ pub async fn agenda_pdf(
         })
         .await?;
     let etag = format!("\"agenda-{id}-v{version}-{}\"", audience.as_str());
-    let filename = format!(
-        "dagsorden-{}-{}-v{version}.pdf",
-        slug(&meeting.organization_name),
-        local(meeting.starts_at).format("%Y-%m-%d")
-    );
+    let filename =
+        crate::urls::agenda_pdf_filename(&meeting.organization_name, meeting.starts_at, version);
     Ok(version_pdf(
         &req,
         etag,
@@ -133,21 +130,6 @@ fn version_pdf(
 }
 
 /// A file-name-safe form of a name: "borgerrepraesentationen".
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.to_lowercase().chars() {
-        match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
 fn calendar(body: String, filename: &str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
@@ -193,11 +175,8 @@ pub async fn minutes_pdf(
         })
         .await?;
     let etag = format!("\"minutes-{id}-v{version}-{}\"", audience.as_str());
-    let filename = format!(
-        "beslutningsprotokol-{}-{}-v{version}.pdf",
-        slug(&meeting.organization_name),
-        local(meeting.starts_at).format("%Y-%m-%d")
-    );
+    let filename =
+        crate::urls::minutes_pdf_filename(&meeting.organization_name, meeting.starts_at, version);
     Ok(version_pdf(
         &req,
         etag,
@@ -279,7 +258,7 @@ pub async fn organization_ics(
             ),
             &events,
         ),
-        &format!("moeder-{}.ics", slug(&name)),
+        &format!("moeder-{}.ics", crate::urls::slug(&name)),
     ))
 }
 
@@ -418,10 +397,10 @@ pub async fn organization_feed_page(
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
 
     #[test]
     fn slugs_are_ascii() {
+        use crate::urls::slug;
         assert_eq!(slug("Borgerrepræsentationen"), "borgerrepraesentationen");
         assert_eq!(slug("Teknik- og Miljøudvalget"), "teknik-og-miljoeudvalget");
         assert_eq!(slug("  Å "), "aa");

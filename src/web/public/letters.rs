@@ -16,7 +16,9 @@ pub async fn pdf(
     state: web::Data<AppState>,
     MaybeUser(user, _): MaybeUser,
     path: web::Path<String>,
+    query: web::Query<crate::web::forms::DownloadQuery>,
 ) -> AppResult<HttpResponse> {
+    let download = query.download.is_some();
     let id: LetterId = path
         .strip_suffix(".pdf")
         .and_then(|id| id.parse().ok())
@@ -62,7 +64,11 @@ pub async fn pdf(
         ))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"brev-{id}-{}.pdf\"", letter.date),
+            format!(
+                "{}; filename=\"brev-{id}-{}.pdf\"",
+                if download { "attachment" } else { "inline" },
+                letter.date
+            ),
         ))
         .body(pdf))
 }

@@ -12,14 +12,8 @@ use crate::error::AppResult;
 use crate::read::search::{self as read, SearchParams, SearchResults};
 use crate::web::AppState;
 use crate::web::auth::MaybeUser;
+use crate::web::forms::Choice;
 use crate::web::templates::{Viewer, render_page};
-
-#[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
 
 #[derive(Serialize)]
 struct SearchPage {
@@ -33,12 +27,14 @@ struct SearchPage {
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
     bodies: Vec<Choice>,
+    organizations: Vec<Choice>,
     searched: bool,
     error: Option<String>,
     found: Option<SearchResults>,
     previous: Option<String>,
     next: Option<String>,
     pages: i64,
+    max_words: usize,
 }
 
 fn choices<T: Copy>(
@@ -54,6 +50,21 @@ fn choices<T: Copy>(
             label: label(v),
         })
         .collect()
+}
+
+type Named = Vec<(i64, String)>;
+
+/// The last page a search reaches at `per_page` results a page.
+fn pages_reached(per_page: i64) -> i64 {
+    (read::MAX_RESULTS_REACHED + per_page - 1) / per_page.max(1)
+}
+
+/// The municipalities and the councils and committees to filter by.
+fn filter_choices(conn: &mut crate::db::DbConnection) -> AppResult<(Named, Named)> {
+    Ok((
+        crate::db::search::bodies(conn)?,
+        crate::db::search::meeting_bodies(conn)?,
+    ))
 }
 
 /// This search's address on page `page`.
@@ -79,20 +90,20 @@ pub async fn page(
         .is_some_and(|a| a.role == crate::domain::account::Role::Secretariat);
     let checked = params.check();
     let searched = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
-    let (bodies, found, error) = match checked {
+    let ((bodies, organizations), found, error) = match checked {
         Ok(checked) => {
-            let (bodies, found) = state
+            let (choices, found) = state
                 .db
                 .run(move |conn| {
-                    let bodies = crate::db::search::bodies(conn)?;
+                    let choices = filter_choices(conn)?;
                     let found = read::search(lang, conn, account.as_ref(), &checked)?;
-                    Ok((bodies, found))
+                    Ok((choices, found))
                 })
                 .await?;
-            (bodies, Some(found), None)
+            (choices, Some(found), None)
         }
         Err(e) => (
-            state.db.run(crate::db::search::bodies).await?,
+            state.db.run(filter_choices).await?,
             None,
             Some(e.message.in_lang(lang)),
         ),
@@ -106,6 +117,7 @@ pub async fn page(
     let kind = chosen(&params.kind);
     let status = chosen(&params.status);
     let body = chosen(&params.body);
+    let organization = chosen(&params.organization);
     let mut statuses = choices(
         ProposalStatus::ALL
             .iter()
@@ -132,7 +144,7 @@ pub async fn page(
     let pages = found
         .as_ref()
         .map_or(1, |f| ((f.total + f.per_page - 1) / f.per_page).max(1))
-        .min(read::MAX_RESULTS_REACHED / found.as_ref().map_or(1, |f| f.per_page));
+        .min(pages_reached(found.as_ref().map_or(1, |f| f.per_page)));
     let current = found.as_ref().map_or(1, |f| f.page);
     let view = SearchPage {
         q: params.q.clone().unwrap_or_default(),
@@ -170,10 +182,19 @@ pub async fn page(
         } else {
             Vec::new()
         },
+        organizations: organizations
+            .into_iter()
+            .map(|(id, name)| Choice {
+                selected: organization.as_deref() == Some(id.to_string().as_str()),
+                value: id.to_string(),
+                label: name,
+            })
+            .collect(),
         searched,
         previous: (searched && current > 1).then(|| page_url(&params, current - 1)),
         next: (searched && current < pages).then(|| page_url(&params, current + 1)),
         pages,
+        max_words: crate::domain::search::MAX_QUERY_TERMS,
         error,
         found: found.filter(|_| searched),
     };

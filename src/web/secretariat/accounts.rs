@@ -15,18 +15,12 @@ use crate::error::{AppError, AppResult};
 use crate::service::accounts as service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::Choice;
 use crate::web::forms::{ActiveForm, FormState, Posted, page, refused_or};
 use crate::web::templates::render_page;
 
 fn account_url(id: UserId) -> String {
     format!("/secretariat/settings/accounts/{id}")
-}
-
-#[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
 }
 
 /// The form's choices: roles, the register's persons, the active administrations.

@@ -26,6 +26,7 @@ use crate::service::agenda::Placement;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
 use crate::web::flash;
+use crate::web::forms::Choice;
 use crate::web::templates::render_page;
 use crate::web::upload::read_upload;
 use crate::web::views::{When, meeting_url, proposal_url};
@@ -178,13 +179,6 @@ fn check_item(
         }),
         _ => Err(errors),
     }
-}
-
-#[derive(Serialize, Clone)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
 }
 
 /// Administrations and outside organizations of the meeting's body: who puts items forward.

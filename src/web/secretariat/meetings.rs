@@ -16,6 +16,7 @@ use crate::service;
 use crate::service::meetings::PlanInput;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::Choice;
 use crate::web::templates::render_page;
 use crate::web::views::{When, meeting_url};
 
@@ -36,13 +37,6 @@ struct Row {
     proposal_rule: String,
     release_deadline: When,
     release_rule: String,
-}
-
-#[derive(Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
 }
 
 /// Councils and committees, as (id, name).

@@ -8,7 +8,7 @@ use actix_web::{HttpResponse, web};
 use chrono::{Datelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::register::{Choice, choices};
+use super::register::choices;
 use crate::db::{DbConnection, meetings, organizations as orgs};
 use crate::domain::holidays::public_holiday;
 use crate::domain::language::Lang;
@@ -25,6 +25,7 @@ use crate::service;
 use crate::service::meetings::PlanInput as MeetingInput;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::Choice;
 use crate::web::forms::{FormState, Posted, page};
 use crate::web::templates::render_page;
 use crate::web::views::When;

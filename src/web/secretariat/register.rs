@@ -18,18 +18,12 @@ use crate::read::register::{self as read, MembershipView, OrganizationView, kind
 use crate::service::register as service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::Choice;
 use crate::web::forms::{ActiveForm, FormState, Posted, page, refused_or};
 use crate::web::templates::render_page;
 
 /// Persons per page of the register's list.
 pub const PERSONS_PER_PAGE: i64 = 100;
-
-#[derive(Serialize)]
-pub(super) struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
 
 pub(super) fn choices<'a>(
     items: impl IntoIterator<Item = (String, String)> + 'a,

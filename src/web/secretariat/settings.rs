@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
 use super::letters::LOGO_UPLOAD_LIMIT;
-use super::register::{Choice, choices};
+use super::register::choices;
 use crate::db::DbConnection;
 use crate::db::organizations as orgs;
 use crate::domain::municipality::{CouncilTitle, Language, SettingsInput};
@@ -17,6 +17,7 @@ use crate::error::{AppError, AppResult};
 use crate::service::municipality as service;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, CurrentUser, Secretariat};
+use crate::web::forms::Choice;
 use crate::web::forms::{FormState, Posted, page, refused_or};
 use crate::web::templates::render_page;
 use crate::web::upload::read_upload;
