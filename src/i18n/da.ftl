@@ -2054,3 +2054,4 @@ oparl-file-minutes = Beslutningsprotokol, version { $version }
 oparl-consultation-role = Behandling
 error-search-bad-organization = Rådet eller udvalget angives med sit nummer.
 search-organization = Råd eller udvalg
+error-search-bad-value = Parameteren »{ $name }« har ingen gyldig værdi (en dato skrives 2025-04-30).

@@ -2044,3 +2044,4 @@ oparl-file-minutes = Minutes, version { $version }
 oparl-consultation-role = Consideration
 error-search-bad-organization = The council or committee is given by its number.
 search-organization = Council or committee
+error-search-bad-value = The parameter “{ $name }” has no valid value (a date is written 2025-04-30).

@@ -45,6 +45,20 @@ pub async fn search(
         )
         .into());
     }
+    // The API is exact where a form is lenient: a parameter given is given a value, and a day
+    // is written yyyy-mm-dd (as the OpenAPI document says).
+    for (name, value) in &pairs {
+        let value = value.trim();
+        let day = matches!(name.as_str(), "from" | "to");
+        if (name != "q" && value.is_empty())
+            || (day && chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err())
+        {
+            return Err(AppError::bad_request(
+                Msg::key("error-search-bad-value").arg("name", name.clone()),
+            )
+            .into());
+        }
+    }
     let params: SearchParams = serde_html_form::from_str(req.query_string())
         .map_err(|_| AppError::bad_request("error-search-bad-query-string"))?;
     let checked = params.check()?;
