@@ -15,6 +15,7 @@ command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq
 backend=${1:-sqlite}
 
 cargo build --release --quiet --bin agendum --example bench_scale
+bin="${CARGO_TARGET_DIR:-target}/release"
 work=$(mktemp -d)
 agendum_pid=""
 cleanup() {
@@ -32,11 +33,11 @@ else
   export AGENDUM_DATABASE_URL="sqlite://$work/agendum.db"
 fi
 export AGENDUM_LOG=warn
-target/release/agendum demo >/dev/null
-target/release/examples/bench_scale "$AGENDUM_DATABASE_URL" 100000 10000 20000
+"$bin/agendum" demo >/dev/null
+"$bin/examples/bench_scale" "$AGENDUM_DATABASE_URL" 100000 10000 20000
 # bench_scale writes rows with SQL of its own, past the index: reindex is what it needs anyway.
 start=$(date +%s%N)
-target/release/agendum reindex
+"$bin/agendum" reindex
 echo "reindex: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 if [ "$backend" = postgres ]; then
   psql -q -h 127.0.0.1 -U postgres -d agendum_bench -c "VACUUM ANALYZE" >/dev/null
@@ -45,10 +46,10 @@ if [ "$backend" = postgres ]; then
 else
   ls -l "$work/agendum.db" | awk '{print "database file: " $5 " bytes"}'
 fi
-token=$(target/release/agendum token create --email sekretariat@example.org 2>/dev/null)
+token=$("$bin/agendum" token create --email sekretariat@example.org 2>/dev/null)
 
 port=18491
-AGENDUM_BIND=127.0.0.1:$port AGENDUM_BASE_URL=http://127.0.0.1:$port target/release/agendum serve >/dev/null &
+AGENDUM_BIND=127.0.0.1:$port AGENDUM_BASE_URL=http://127.0.0.1:$port "$bin/agendum" serve >/dev/null &
 agendum_pid=$!
 base=http://127.0.0.1:$port
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done

@@ -719,15 +719,21 @@ fn tsquery(query: &Query, weight: &str) -> String {
     groups.join(" & ")
 }
 
-/// Where the match, filters and access rule go; `$1` is the query, `$2..` follow.
+/// What is searched, and where the match, filters and access rule go (`FROM … WHERE …`); `$1` is
+/// the query, `$2..` follow.
 fn conditions(conn: &DbConnection) -> String {
-    let matches = match conn.backend() {
-        Backend::Sqlite => "d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH $1)",
-        Backend::Postgres => "d.terms @@ $1::tsquery",
+    // SQLite: the FTS5 table drives (its matches, then each document by its key), rather than
+    // a scan of the documents testing each against the matches.
+    let (from, matches) = match conn.backend() {
+        Backend::Sqlite => (
+            "search_index JOIN search_documents d ON d.id = search_index.rowid",
+            "search_index MATCH $1",
+        ),
+        Backend::Postgres => ("search_documents d", "d.terms @@ $1::tsquery"),
     };
     let seats = SEAT_ROLES.map(|r| format!("'{}'", r.as_str())).join(", ");
     format!(
-        "{matches}
+        "{from} WHERE {matches}
          AND ($2 IS NULL OR d.body_id = $2)
          AND ($3 IS NULL OR d.kind = $3)
          AND ($4 IS NULL OR d.day >= $4)
@@ -798,7 +804,7 @@ pub fn search(
         Backend::Postgres => (tsquery(query, ""), tsquery(query, ":A")),
     };
     let conditions = conditions(conn);
-    let count_sql = format!("SELECT COUNT(*) AS n FROM search_documents d WHERE {conditions}");
+    let count_sql = format!("SELECT COUNT(*) AS n FROM {conditions}");
     let total = bind_conditions(count_sql, all.clone(), searcher, filters)
         .get_result::<Count>(conn)
         .map_err(query_error)?
@@ -820,8 +826,7 @@ pub fn search(
     let sql = format!(
         "SELECT d.id, d.kind, d.source_id, d.meeting_id, d.case_id, d.proposal_id, d.visibility,
                 d.status, d.day, d.title, d.text
-           FROM search_documents d
-          WHERE {conditions}
+           FROM {conditions}
           ORDER BY {order_by}
           LIMIT {limit} OFFSET {offset}"
     );
