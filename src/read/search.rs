@@ -341,6 +341,10 @@ pub fn search(
             SearchKind::AgendaItem | SearchKind::Decision => {
                 meeting_id.map_or_else(String::new, item_url)
             }
+            // A file not yet released is on the secretariat's working agenda only.
+            SearchKind::File if visibility == Visibility::Secretariat.as_str() => {
+                meeting_id.map_or_else(String::new, |m| urls::agenda_editor(MeetingId(m)))
+            }
             SearchKind::File => meeting_id.map_or_else(String::new, |m| {
                 urls::meeting_attachment(MeetingId(m), source_id)
             }),

@@ -672,7 +672,19 @@ async fn attached_files_are_found_by_their_text_and_name(backend: Backend) {
     broken.extend_from_slice(&[0xde, 0xad, 0xbe, 0xef].repeat(64));
     attach("ulaeseligt-bilag.pdf", broken).await;
     let secretariat_token = api_token(&app, "sekretariat@example.org");
-    // Attached, not released: the secretariat finds it, the public does not.
+    // Attached, not released: the secretariat finds it, on its working agenda; the public does
+    // not.
+    let (_, body) = api(
+        &app,
+        Some(&secretariat_token),
+        &q("cykelparkeringspladserne"),
+    )
+    .await;
+    let url = body["data"][0]["url"].as_str().unwrap_or_default();
+    assert!(
+        url.ends_with(&format!("/secretariat/meetings/{meeting}/agenda")),
+        "{body}"
+    );
     for (token, expected) in [(None, false), (Some(secretariat_token.as_str()), true)] {
         let got = finds(&app, token, &q("cykelparkeringspladserne")).await;
         assert_eq!(
