@@ -1122,15 +1122,6 @@ fn parts_of(
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    let stamps = |v: &Value| {
-        let at = |name: &str| {
-            v.get(name)
-                .and_then(Value::as_str)
-                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-                .map(|t| t.naive_utc())
-        };
-        (at("created"), at("modified"))
-    };
     let objects: Vec<Value> = match part {
         MeetingPart::AgendaItems => agenda_items(urls, lang, conn, m, &pm)?,
         MeetingPart::Consultations => {
@@ -1164,13 +1155,7 @@ fn parts_of(
             files
         }
     };
-    for object in objects {
-        if let (Some(created), Some(modified)) = stamps(&object)
-            && in_window(window, created, modified)
-        {
-            out.push(object);
-        }
-    }
+    out.extend(objects.into_iter().filter(|o| in_window_of(window, o)));
     // What an earlier version had and the latest has not, for clients that keep a copy.
     if window.modified_since.is_some() && in_window(window, pm.first, pm.modified) {
         for (item, consultation_gone, order) in &pm.removed {
