@@ -231,8 +231,9 @@ impl std::fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
-/// The version of the migration that adds the search index (its date and number).
-const SEARCH_MIGRATION: &str = "000025";
+/// The migrations after which the search index is rebuilt (their numbers): the one that adds
+/// it and the one that changes its keys.
+const SEARCH_MIGRATIONS: [&str; 2] = ["000025", "000026"];
 
 /// Applies the pending migrations of the connection's backend.
 pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
@@ -263,7 +264,10 @@ pub fn migrate(conn: &mut DbConnection) -> AppResult<Vec<String>> {
     agenda::fill_public_changes(conn)?;
     // The search index begins with what an instance already holds (its migration only
     // makes the empty tables).
-    if applied.iter().any(|v| v.ends_with(SEARCH_MIGRATION)) {
+    if applied
+        .iter()
+        .any(|v| SEARCH_MIGRATIONS.iter().any(|m| v.ends_with(m)))
+    {
         write_transaction(conn, |conn| search::rebuild(conn).map(|_| ()))?;
     }
     Ok(applied)

@@ -331,6 +331,8 @@ pub fn insert_membership(conn: &mut DbConnection, new: &NewMembership) -> AppRes
         ))
         .returning(memberships::id)
         .get_result(conn)?;
+    // Who finds its closed items follows its seats.
+    super::search::reseat(conn, new.organization_id)?;
     Ok(MembershipId(id))
 }
 
@@ -350,6 +352,11 @@ pub fn update_membership(
             memberships::updated_at.eq(now()),
         ))
         .execute(conn)?;
+    let organization: i64 = memberships::table
+        .find(id.0)
+        .select(memberships::organization_id)
+        .first(conn)?;
+    super::search::reseat(conn, OrganizationId(organization))?;
     Ok(())
 }
 

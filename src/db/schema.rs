@@ -718,5 +718,7 @@ diesel::table! {
         title -> Text,
         text -> Text,
         indexed_at -> Timestamp,
+        /// Who may find it and what filters select it, as tokens (`domain::search::token`).
+        meta -> Text,
     }
 }

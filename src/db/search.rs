@@ -13,7 +13,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Nullable, Text, Timestamp};
+use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamp};
 
 use super::agenda;
 use super::letters::{self, Letter};
@@ -21,12 +21,14 @@ use super::organizations::{self as orgs, SEAT_ROLES};
 use super::proposals::{self, Proposal};
 use super::schema::{
     agenda_attachments, agenda_version_items, cases, letters as letter_table, meetings,
-    proposals as proposal_table, search_documents,
+    proposal_submitters, proposals as proposal_table, search_documents,
 };
 use super::{Backend, DbConnection, meetings as meeting_rows, minutes, now};
 use crate::domain::agenda::SnapshotItem;
 use crate::domain::proposal::ProposalStatus;
-use crate::domain::search::{MAX_DOCUMENT_TERMS, Query, SearchKind, Visibility, terms};
+use crate::domain::search::{
+    MAX_DOCUMENT_TERMS, Query, SearchKind, Visibility, document_key, key_range, terms, token,
+};
 use crate::domain::time::local;
 use crate::domain::{
     AttachmentId, BodyId, CaseId, CaseReference, LetterId, MeetingId, OrganizationId, PersonId,
@@ -54,9 +56,11 @@ pub struct Doc {
     pub text: String,
 }
 
-/// PostgreSQL's text form of a tsvector: each term with its positions, the title's weighted A.
-/// Terms are letters and digits only (`domain::search::term`), so they need no escaping.
-fn tsvector(all: &[&str], in_title: usize) -> String {
+/// PostgreSQL's text form of a tsvector: each term with its positions, the title's weighted A,
+/// then the access-and-filter tokens without positions, each after a `_` that no word's term
+/// has. Terms and tokens are letters and digits only (`domain::search`), so they need no
+/// escaping.
+fn tsvector(all: &[&str], in_title: usize, meta: &[String]) -> String {
     let mut positions: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
     for (n, t) in all.iter().enumerate() {
         let weight = if n < in_title { "A" } else { "" };
@@ -65,20 +69,83 @@ fn tsvector(all: &[&str], in_title: usize) -> String {
             .or_default()
             .push(format!("{}{weight}", n + 1));
     }
-    let mut out = String::new();
-    for (t, at) in positions {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out: Vec<String> = positions
+        .into_iter()
+        .map(|(t, at)| format!("'{t}':{}", at.join(",")))
+        .collect();
+    out.extend(meta.iter().map(|m| format!("'_{m}'")));
+    out.join(" ")
+}
+
+/// Who finds every document the secretariat may read.
+fn secretariat_token() -> String {
+    token('v', Visibility::Secretariat)
+}
+
+fn public_token() -> String {
+    token('v', Visibility::Public)
+}
+
+/// The access-and-filter tokens of a document (`domain::search::token`): its body, kind,
+/// council or committee and status; who may find it: `vpublic` everyone, `vsecretariat` the
+/// secretariat, `r<person>` each person with a seat on its council or committee on its day
+/// (while it is closed), `a<person>` and `u<account>` a proposal's authors.
+fn meta(conn: &mut DbConnection, doc: &Doc) -> AppResult<Vec<String>> {
+    use super::schema::memberships;
+    let mut out = vec![token('b', doc.body_id.0), token('k', doc.kind)];
+    out.extend(doc.organization_id.map(|o| token('o', o.0)));
+    out.extend(doc.status.as_deref().map(|s| token('s', s)));
+    match doc.visibility {
+        Visibility::Public => out.extend([public_token(), secretariat_token()]),
+        Visibility::Secretariat => out.push(secretariat_token()),
+        Visibility::Members => {
+            out.push(secretariat_token());
+            if let Some(org) = doc.organization_id {
+                let seated: Vec<i64> = memberships::table
+                    .filter(memberships::organization_id.eq(org.0))
+                    .filter(memberships::role.eq_any(SEAT_ROLES.map(|r| r.as_str())))
+                    .filter(memberships::start_date.le(doc.day))
+                    .filter(
+                        memberships::end_date
+                            .is_null()
+                            .or(memberships::end_date.ge(doc.day)),
+                    )
+                    .select(memberships::person_id)
+                    .distinct()
+                    .order(memberships::person_id)
+                    .load(conn)?;
+                out.extend(seated.into_iter().map(|p| token('r', p)));
+            }
         }
-        out.push('\'');
-        out.push_str(t);
-        out.push_str("':");
-        out.push_str(&at.join(","));
+        Visibility::Authors => {}
     }
-    out
+    if let (SearchKind::Proposal, Some(p)) = (doc.kind, doc.proposal_id) {
+        let submitters: Vec<i64> = proposal_submitters::table
+            .filter(proposal_submitters::proposal_id.eq(p.0))
+            .select(proposal_submitters::person_id)
+            .order(proposal_submitters::person_id)
+            .load(conn)?;
+        out.extend(submitters.into_iter().map(|s| token('a', s)));
+        let created_by: Option<i64> = proposal_table::table
+            .find(p.0)
+            .select(proposal_table::created_by)
+            .first::<Option<i64>>(conn)
+            .optional()?
+            .flatten();
+        out.extend(created_by.map(|u| token('u', u)));
+    }
+    out.dedup();
+    Ok(out)
 }
 
 fn insert(conn: &mut DbConnection, doc: &Doc) -> AppResult<()> {
+    let key = document_key(doc.day, doc.kind, doc.source_id).ok_or_else(|| {
+        AppError::internal(format!(
+            "search: {} {} dated {} has no key",
+            doc.kind, doc.source_id, doc.day
+        ))
+    })?;
+    let meta = meta(conn, doc)?;
     let title_terms = terms(&doc.title);
     let text_terms = terms(&doc.text);
     let all: Vec<&str> = title_terms
@@ -88,19 +155,18 @@ fn insert(conn: &mut DbConnection, doc: &Doc) -> AppResult<()> {
         .take(MAX_DOCUMENT_TERMS)
         .collect();
     let in_title = title_terms.len().min(all.len());
-    const COLUMNS: &str = "kind, source_id, body_id, organization_id, meeting_id, case_id, \
-        proposal_id, visibility, status, day, title, text, indexed_at";
-    const VALUES: &str = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13";
+    const COLUMNS: &str = "id, kind, source_id, body_id, organization_id, meeting_id, case_id, \
+        proposal_id, visibility, status, day, title, text, indexed_at, meta";
+    const VALUES: &str = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15";
     let sql = match conn.backend() {
-        Backend::Sqlite => {
-            format!("INSERT INTO search_documents ({COLUMNS}) VALUES ({VALUES}) RETURNING id")
-        }
+        Backend::Sqlite => format!("INSERT INTO search_documents ({COLUMNS}) VALUES ({VALUES})"),
         Backend::Postgres => format!(
-            "INSERT INTO search_documents ({COLUMNS}, terms) VALUES ({VALUES}, $14::tsvector) RETURNING id"
+            "INSERT INTO search_documents ({COLUMNS}, terms) VALUES ({VALUES}, $16::tsvector)"
         ),
     };
     let query = diesel::sql_query(sql)
         .into_boxed::<Multi>()
+        .bind::<BigInt, _>(key)
         .bind::<Text, _>(doc.kind.as_str())
         .bind::<BigInt, _>(doc.source_id)
         .bind::<BigInt, _>(doc.body_id.0)
@@ -113,31 +179,27 @@ fn insert(conn: &mut DbConnection, doc: &Doc) -> AppResult<()> {
         .bind::<Date, _>(doc.day)
         .bind::<Text, _>(doc.title.as_str())
         .bind::<Text, _>(doc.text.as_str())
-        .bind::<Timestamp, _>(now());
+        .bind::<Timestamp, _>(now())
+        .bind::<Text, _>(meta.join(" "));
     match conn.backend() {
         Backend::Sqlite => {
-            let id = query.get_result::<Id>(conn)?.id;
+            query.execute(conn)?;
             diesel::sql_query(
-                "INSERT INTO search_index (rowid, terms, title_terms) VALUES ($1, $2, $3)",
+                "INSERT INTO search_index (rowid, terms, title_terms, meta) VALUES ($1, $2, $3, $4)",
             )
-            .bind::<BigInt, _>(id)
+            .bind::<BigInt, _>(key)
             .bind::<Text, _>(all.join(" "))
             .bind::<Text, _>(all[..in_title].join(" "))
+            .bind::<Text, _>(meta.join(" "))
             .execute(conn)?;
         }
         Backend::Postgres => {
             query
-                .bind::<Text, _>(tsvector(&all, in_title))
-                .get_result::<Id>(conn)?;
+                .bind::<Text, _>(tsvector(&all, in_title, &meta))
+                .execute(conn)?;
         }
     }
     Ok(())
-}
-
-#[derive(QueryableByName)]
-struct Id {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
 }
 
 fn remove(conn: &mut DbConnection, kind: SearchKind, source: i64) -> AppResult<()> {
@@ -583,6 +645,11 @@ pub struct Rebuilt {
 /// Forgets the index and indexes everything again (`agendum reindex`), in the caller's
 /// transaction: readers see the old index until it commits.
 pub fn rebuild(conn: &mut DbConnection) -> AppResult<Rebuilt> {
+    if conn.backend() == Backend::Sqlite {
+        // Emptied at once, rather than entry by entry as each document's trigger would.
+        diesel::sql_query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+            .execute(conn)?;
+    }
     diesel::delete(search_documents::table).execute(conn)?;
     let mut out = Rebuilt::default();
     let ids: Vec<i64> = proposal_table::table
@@ -615,22 +682,80 @@ pub fn rebuild(conn: &mut DbConnection) -> AppResult<Rebuilt> {
         index_case(conn, CaseId(id))?;
     }
     out.documents = search_documents::table.count().get_result(conn)?;
+    if conn.backend() == Backend::Sqlite {
+        // One segment: a search then reads each term's list once.
+        diesel::sql_query("INSERT INTO search_index (search_index) VALUES ('optimize')")
+            .execute(conn)?;
+    }
     Ok(out)
 }
 
-/// A document as `dump` gives it: kind, source, visibility, title and text.
-pub type Dumped = (String, i64, String, String, String);
+/// Writes again the closed documents of a council or committee, whose readers follow its
+/// seats: after a membership of it begins, ends or changes.
+pub fn reseat(conn: &mut DbConnection, organization: OrganizationId) -> AppResult<()> {
+    let rows: Vec<StoredDoc> = search_documents::table
+        .filter(search_documents::organization_id.eq(organization.0))
+        .filter(search_documents::visibility.eq(Visibility::Members.as_str()))
+        .select(StoredDoc::as_select())
+        .load(conn)?;
+    for row in rows {
+        let (Ok(kind), Ok(visibility)) = (row.kind.parse(), row.visibility.parse()) else {
+            continue;
+        };
+        remove(conn, kind, row.source_id)?;
+        insert(
+            conn,
+            &Doc {
+                kind,
+                source_id: row.source_id,
+                body_id: BodyId(row.body_id),
+                organization_id: row.organization_id.map(OrganizationId),
+                meeting_id: row.meeting_id.map(MeetingId),
+                case_id: row.case_id.map(CaseId),
+                proposal_id: row.proposal_id.map(ProposalId),
+                visibility,
+                status: row.status,
+                day: row.day,
+                title: row.title,
+                text: row.text,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = search_documents)]
+struct StoredDoc {
+    kind: String,
+    source_id: i64,
+    body_id: i64,
+    organization_id: Option<i64>,
+    meeting_id: Option<i64>,
+    case_id: Option<i64>,
+    proposal_id: Option<i64>,
+    visibility: String,
+    status: Option<String>,
+    day: NaiveDate,
+    title: String,
+    text: String,
+}
+
+/// A document as `dump` gives it: key, kind, source, visibility, title, text and tokens.
+pub type Dumped = (i64, String, i64, String, String, String, String);
 
 /// Every document, in order: for comparing an index kept change by change with a rebuilt one.
 pub fn dump(conn: &mut DbConnection) -> AppResult<Vec<Dumped>> {
     Ok(search_documents::table
         .order((search_documents::kind, search_documents::source_id))
         .select((
+            search_documents::id,
             search_documents::kind,
             search_documents::source_id,
             search_documents::visibility,
             search_documents::title,
             search_documents::text,
+            search_documents::meta,
         ))
         .load(conn)?)
 }
@@ -696,88 +821,192 @@ pub struct Hit {
     pub text: String,
 }
 
-/// FTS5's form of the query: every group, a group a phrase, in the given columns.
-fn fts5(query: &Query, column: &str) -> String {
-    let groups: Vec<String> = query
-        .groups
-        .iter()
-        .map(|g| format!("\"{}\"", g.join(" ")))
-        .collect();
-    format!("{{{column}}} : ({})", groups.join(" AND "))
+/// What a search matches, in each backend's query language: the words (`Query`), who may
+/// find a document and what the filters ask (tokens of the `meta` column, all of `meta`'s
+/// groups, any of each group's tokens).
+struct Matcher {
+    backend: Backend,
+    query: Query,
+    meta: Vec<Vec<String>>,
 }
 
-/// PostgreSQL's: every group, a group's terms adjacent; with `weight`, in the title only.
-fn tsquery(query: &Query, weight: &str) -> String {
-    let groups: Vec<String> = query
-        .groups
-        .iter()
-        .map(|g| {
-            let terms: Vec<String> = g.iter().map(|t| format!("'{t}'{weight}")).collect();
-            format!("({})", terms.join(" <-> "))
-        })
-        .collect();
-    groups.join(" & ")
+/// Which documents of the matches.
+#[derive(Clone, Copy)]
+enum Part {
+    All,
+    /// The words all in the title.
+    Title,
+    /// The others.
+    Rest,
 }
 
-/// What is searched, and where the match, filters and access rule go (`FROM … WHERE …`); `$1` is
-/// the query, `$2..` follow.
-fn conditions(conn: &DbConnection) -> String {
-    // SQLite: the FTS5 table drives (its matches, then each document by its key), rather than
-    // a scan of the documents testing each against the matches.
-    let (from, matches) = match conn.backend() {
-        Backend::Sqlite => (
-            "search_index JOIN search_documents d ON d.id = search_index.rowid",
-            "search_index MATCH $1",
-        ),
-        Backend::Postgres => ("search_documents d", "d.terms @@ $1::tsquery"),
-    };
-    let seats = SEAT_ROLES.map(|r| format!("'{}'", r.as_str())).join(", ");
-    format!(
-        "{from} WHERE {matches}
-         AND ($2 IS NULL OR d.body_id = $2)
-         AND ($3 IS NULL OR d.kind = $3)
-         AND ($4 IS NULL OR d.day >= $4)
-         AND ($5 IS NULL OR d.day <= $5)
-         AND ($6 IS NULL OR d.status = $6)
-         AND (d.visibility = 'public'
-              OR ($7 AND d.visibility IN ('members', 'secretariat'))
-              OR (d.visibility = 'members' AND EXISTS (
-                    SELECT 1 FROM memberships m
-                     WHERE m.person_id = $8 AND m.organization_id = d.organization_id
-                       AND m.role IN ({seats}) AND m.start_date <= d.day
-                       AND (m.end_date IS NULL OR m.end_date >= d.day)))
-              OR (d.kind = 'proposal' AND (
-                    EXISTS (SELECT 1 FROM proposal_submitters s
-                             WHERE s.proposal_id = d.proposal_id AND s.person_id = $8)
-                    OR EXISTS (SELECT 1 FROM proposals p
-                                WHERE p.id = d.proposal_id AND p.created_by = $9))))
-         AND ($10 IS NULL OR d.organization_id = $10)"
-    )
-}
+impl Matcher {
+    fn new(backend: Backend, query: &Query, searcher: Searcher, filters: &Filters) -> Self {
+        let access = match searcher {
+            Searcher::Anonymous => vec![public_token()],
+            Searcher::Secretariat => vec![secretariat_token()],
+            Searcher::Person { account, person } => {
+                let mut any = vec![public_token(), token('u', account.0)];
+                if let Some(p) = person {
+                    any.extend([token('r', p.0), token('a', p.0)]);
+                }
+                any
+            }
+        };
+        let mut meta = vec![access];
+        meta.extend(filters.body.map(|b| vec![token('b', b.0)]));
+        meta.extend(filters.kind.map(|k| vec![token('k', k)]));
+        meta.extend(filters.organization.map(|o| vec![token('o', o.0)]));
+        meta.extend(filters.status.as_deref().map(|s| vec![token('s', s)]));
+        Matcher {
+            backend,
+            query: query.clone(),
+            meta,
+        }
+    }
 
-fn bind_conditions<'a>(
-    sql: String,
-    matches: String,
-    searcher: Searcher,
-    filters: &'a Filters,
-) -> diesel::query_builder::BoxedSqlQuery<'a, Multi, diesel::query_builder::SqlQuery> {
-    let (secretariat, person, account) = match searcher {
-        Searcher::Anonymous => (false, None, None),
-        Searcher::Person { account, person } => (false, person.map(|p| p.0), Some(account.0)),
-        Searcher::Secretariat => (true, None, None),
-    };
-    diesel::sql_query(sql)
-        .into_boxed::<Multi>()
-        .bind::<Text, _>(matches)
-        .bind::<Nullable<BigInt>, _>(filters.body.map(|b| b.0))
-        .bind::<Nullable<Text>, _>(filters.kind.map(SearchKind::as_str))
-        .bind::<Nullable<Date>, _>(filters.from)
-        .bind::<Nullable<Date>, _>(filters.to)
-        .bind::<Nullable<Text>, _>(filters.status.as_deref())
-        .bind::<Bool, _>(secretariat)
-        .bind::<Nullable<BigInt>, _>(person)
-        .bind::<Nullable<BigInt>, _>(account)
-        .bind::<Nullable<BigInt>, _>(filters.organization.map(|o| o.0))
+    fn expression(&self, part: Part) -> String {
+        match self.backend {
+            Backend::Sqlite => {
+                let words = |column: &str| {
+                    let groups: Vec<String> = self
+                        .query
+                        .groups
+                        .iter()
+                        .map(|g| format!("\"{}\"", g.join(" ")))
+                        .collect();
+                    format!("{{{column}}} : ({})", groups.join(" AND "))
+                };
+                let meta: Vec<String> = self
+                    .meta
+                    .iter()
+                    .map(|any| format!("({})", any.join(" OR ")))
+                    .collect();
+                let meta = format!("{{meta}} : ({})", meta.join(" AND "));
+                match part {
+                    Part::All => format!("({}) AND ({meta})", words("terms")),
+                    Part::Title => format!("({}) AND ({meta})", words("title_terms")),
+                    Part::Rest => format!(
+                        "(({}) AND ({meta})) NOT ({})",
+                        words("terms"),
+                        words("title_terms")
+                    ),
+                }
+            }
+            Backend::Postgres => {
+                let words = |weight: &str| {
+                    let groups: Vec<String> = self
+                        .query
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            let terms: Vec<String> =
+                                g.iter().map(|t| format!("'{t}'{weight}")).collect();
+                            format!("({})", terms.join(" <-> "))
+                        })
+                        .collect();
+                    groups.join(" & ")
+                };
+                let meta: Vec<String> = self
+                    .meta
+                    .iter()
+                    .map(|any| {
+                        let any: Vec<String> = any.iter().map(|t| format!("'_{t}'")).collect();
+                        format!("({})", any.join(" | "))
+                    })
+                    .collect();
+                let meta = meta.join(" & ");
+                match part {
+                    Part::All => format!("{} & {meta}", words("")),
+                    Part::Title => format!("{} & {meta}", words(":A")),
+                    Part::Rest => format!("{} & {meta} & !({})", words(""), words(":A")),
+                }
+            }
+        }
+    }
+
+    /// `FROM … WHERE …` of the matches of the expression `$1` with keys within `range`, but
+    /// `except`. The keys are written in (numbers we made); a condition that holds for every key
+    /// is left out, so that PostgreSQL can count from its index alone.
+    fn condition(&self, range: (i64, i64), except: i64) -> String {
+        let key = self.key();
+        let mut sql = match self.backend {
+            Backend::Sqlite => "search_index WHERE search_index MATCH $1".to_owned(),
+            Backend::Postgres => "search_documents WHERE terms @@ $1::tsquery".to_owned(),
+        };
+        if range.0 > 0 {
+            sql.push_str(&format!(" AND {key} >= {}", range.0));
+        }
+        if range.1 < i64::MAX {
+            sql.push_str(&format!(" AND {key} <= {}", range.1));
+        }
+        if except != NO_KEY {
+            sql.push_str(&format!(" AND {key} <> {except}"));
+        }
+        sql
+    }
+
+    fn key(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "rowid",
+            Backend::Postgres => "id",
+        }
+    }
+
+    fn bind(
+        &self,
+        sql: String,
+        part: Part,
+    ) -> diesel::query_builder::BoxedSqlQuery<'static, Multi, diesel::query_builder::SqlQuery> {
+        diesel::sql_query(sql)
+            .into_boxed::<Multi>()
+            .bind::<Text, _>(self.expression(part))
+    }
+
+    fn count(
+        &self,
+        conn: &mut DbConnection,
+        part: Part,
+        range: (i64, i64),
+        except: i64,
+    ) -> AppResult<i64> {
+        let sql = format!(
+            "SELECT COUNT(*) AS n FROM {}",
+            self.condition(range, except)
+        );
+        Ok(self
+            .bind(sql, part)
+            .get_result::<Count>(conn)
+            .map_err(query_error)?
+            .n)
+    }
+
+    /// The keys of a page of the matches of `part`, newest first.
+    fn page(
+        &self,
+        conn: &mut DbConnection,
+        part: Part,
+        range: (i64, i64),
+        except: i64,
+        limit: i64,
+        offset: i64,
+    ) -> AppResult<Vec<i64>> {
+        if limit <= 0 {
+            return Ok(Vec::new());
+        }
+        let key = self.key();
+        let sql = format!(
+            "SELECT {key} AS n FROM {} ORDER BY {key} DESC LIMIT {limit} OFFSET {offset}",
+            self.condition(range, except)
+        );
+        Ok(self
+            .bind(sql, part)
+            .load::<Count>(conn)
+            .map_err(query_error)?
+            .into_iter()
+            .map(|c| c.n)
+            .collect())
+    }
 }
 
 #[derive(QueryableByName)]
@@ -785,6 +1014,9 @@ struct Count {
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
+
+/// No document has this key.
+const NO_KEY: i64 = -1;
 
 /// One page of what `searcher` finds, and how many they find in all. `first_case` (the case a
 /// query names) comes first when found.
@@ -799,46 +1031,91 @@ pub fn search(
     limit: i64,
     offset: i64,
 ) -> AppResult<(Vec<Hit>, i64)> {
-    let (all, title) = match conn.backend() {
-        Backend::Sqlite => (fts5(query, "terms"), fts5(query, "title_terms")),
-        Backend::Postgres => (tsquery(query, ""), tsquery(query, ":A")),
-    };
-    let conditions = conditions(conn);
-    let count_sql = format!("SELECT COUNT(*) AS n FROM {conditions}");
-    let total = bind_conditions(count_sql, all.clone(), searcher, filters)
-        .get_result::<Count>(conn)
-        .map_err(query_error)?
-        .n;
+    let matcher = Matcher::new(conn.backend(), query, searcher, filters);
+    let range = key_range(filters.from, filters.to);
+    let total = matcher.count(conn, Part::All, range, NO_KEY)?;
     if total == 0 || offset >= total {
         return Ok((Vec::new(), total));
     }
-    let in_title = match conn.backend() {
-        Backend::Sqlite => "d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH $12)",
-        Backend::Postgres => "d.terms @@ $12::tsquery",
+    let keys = match order {
+        Order::Date => matcher.page(conn, Part::All, range, NO_KEY, limit, offset)?,
+        Order::Relevance => {
+            // The named case, then matches in the title, then the others, each newest first:
+            // every part is read in the index's own order, a page at a time.
+            let mut keys = Vec::new();
+            let (mut limit, mut offset) = (limit, offset);
+            let mut case = NO_KEY;
+            let named = first_case.map(|c| case_key(conn, c)).transpose()?.flatten();
+            if let Some(key) = named.filter(|k| (range.0..=range.1).contains(k))
+                && matcher.count(conn, Part::All, (key, key), NO_KEY)? == 1
+            {
+                case = key;
+                if offset == 0 {
+                    keys.push(key);
+                    limit -= 1;
+                } else {
+                    offset -= 1;
+                }
+            }
+            let titled = matcher.page(conn, Part::Title, range, case, limit, offset)?;
+            let found = i64::try_from(titled.len()).unwrap_or(i64::MAX);
+            keys.extend(titled);
+            if found < limit {
+                // How many title matches came before this page: known from this one, unless it
+                // was past their end.
+                let before = if found > 0 || offset == 0 {
+                    offset
+                } else {
+                    matcher.count(conn, Part::Title, range, case)?
+                };
+                let rest_offset = offset - before;
+                keys.extend(matcher.page(
+                    conn,
+                    Part::Rest,
+                    range,
+                    case,
+                    limit - found,
+                    rest_offset,
+                )?);
+            }
+            keys
+        }
     };
-    let order_by = match order {
-        Order::Relevance => format!(
-            "CASE WHEN d.kind = 'case' AND d.source_id = $11 THEN 1 ELSE 0 END DESC,
-             CASE WHEN {in_title} THEN 1 ELSE 0 END DESC, d.day DESC, d.id DESC"
-        ),
-        Order::Date => "d.day DESC, d.id DESC".to_owned(),
-    };
-    let sql = format!(
-        "SELECT d.id, d.kind, d.source_id, d.meeting_id, d.case_id, d.proposal_id, d.visibility,
-                d.status, d.day, d.title, d.text
-           FROM {conditions}
-          ORDER BY {order_by}
-          LIMIT {limit} OFFSET {offset}"
-    );
-    let mut q = bind_conditions(sql, all, searcher, filters);
-    if order == Order::Relevance {
-        // SQLite numbers parameters by first appearance: $11 comes before $12 in the SQL.
-        q = q
-            .bind::<BigInt, _>(first_case.map_or(-1, |c| c.0))
-            .bind::<Text, _>(title);
+    Ok((hits(conn, &keys)?, total))
+}
+
+/// The key of a case's document.
+fn case_key(conn: &mut DbConnection, case: CaseId) -> AppResult<Option<i64>> {
+    Ok(search_documents::table
+        .filter(search_documents::kind.eq(SearchKind::Case.as_str()))
+        .filter(search_documents::source_id.eq(case.0))
+        .select(search_documents::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The documents of `keys`, in that order.
+fn hits(conn: &mut DbConnection, keys: &[i64]) -> AppResult<Vec<Hit>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
     }
-    let hits = q.load::<Hit>(conn).map_err(query_error)?;
-    Ok((hits, total))
+    let list = keys
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT id, kind, source_id, meeting_id, case_id, proposal_id, visibility, status, day,
+                title, text
+           FROM search_documents WHERE id IN ({list})"
+    );
+    let mut found: std::collections::HashMap<i64, Hit> = diesel::sql_query(sql)
+        .load::<Hit>(conn)
+        .map_err(query_error)?
+        .into_iter()
+        .map(|h| (h.id, h))
+        .collect();
+    Ok(keys.iter().filter_map(|k| found.remove(k)).collect())
 }
 
 fn query_error(e: diesel::result::Error) -> AppError {
@@ -918,16 +1195,47 @@ mod tests {
     #[test]
     fn tsvector_weights_the_title_and_keeps_positions() {
         assert_eq!(
-            tsvector(&["skol", "cykelsti", "skol"], 1),
-            "'cykelsti':2 'skol':1A,3"
+            tsvector(
+                &["skol", "cykelsti", "skol"],
+                1,
+                &["vpublic".into(), "b3".into()]
+            ),
+            "'cykelsti':2 'skol':1A,3 '_vpublic' '_b3'"
         );
     }
 
     #[test]
     fn both_query_forms_say_the_same() {
         let q = Query::parse(r#"skole "sociale medier""#).unwrap().unwrap();
-        assert_eq!(fts5(&q, "terms"), r#"{terms} : ("skol" AND "social medi")"#);
-        assert_eq!(tsquery(&q, ""), "('skol') & ('social' <-> 'medi')");
-        assert_eq!(tsquery(&q, ":A"), "('skol':A) & ('social':A <-> 'medi':A)");
+        let filters = Filters {
+            body: Some(BodyId(3)),
+            ..Filters::default()
+        };
+        let person = Searcher::Person {
+            account: UserId(5),
+            person: Some(PersonId(7)),
+        };
+        let sqlite = Matcher::new(Backend::Sqlite, &q, person, &filters);
+        assert_eq!(
+            sqlite.expression(Part::All),
+            r#"({terms} : ("skol" AND "social medi")) AND ({meta} : ((vpublic OR u5 OR r7 OR a7) AND (b3)))"#
+        );
+        assert_eq!(
+            sqlite.expression(Part::Rest),
+            r#"(({terms} : ("skol" AND "social medi")) AND ({meta} : ((vpublic OR u5 OR r7 OR a7) AND (b3)))) NOT ({title_terms} : ("skol" AND "social medi"))"#
+        );
+        let postgres = Matcher::new(Backend::Postgres, &q, Searcher::Anonymous, &filters);
+        assert_eq!(
+            postgres.expression(Part::All),
+            "('skol') & ('social' <-> 'medi') & ('_vpublic') & ('_b3')"
+        );
+        assert_eq!(
+            postgres.expression(Part::Title),
+            "('skol':A) & ('social':A <-> 'medi':A) & ('_vpublic') & ('_b3')"
+        );
+        assert_eq!(
+            postgres.expression(Part::Rest),
+            "('skol') & ('social' <-> 'medi') & ('_vpublic') & ('_b3') & !(('skol':A) & ('social':A <-> 'medi':A))"
+        );
     }
 }

@@ -7,6 +7,8 @@
 
 use std::sync::OnceLock;
 
+use chrono::{Datelike, NaiveDate};
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -127,6 +129,60 @@ pub fn terms(text: &str) -> Vec<String> {
         .filter_map(|(a, b)| term(&text[a..b]))
         .take(MAX_DOCUMENT_TERMS)
         .collect()
+}
+
+/// Bits of a document's key that hold its source's id; the day and kind sit above them.
+const SOURCE_BITS: u32 = 29;
+/// The largest source id a document can have (about 537 million rows of one kind).
+pub const MAX_SOURCE_ID: i64 = (1 << SOURCE_BITS) - 1;
+
+impl SearchKind {
+    /// Its place in a document's key: fixed, so keys never change meaning.
+    fn code(self) -> i64 {
+        match self {
+            SearchKind::Proposal => 0,
+            SearchKind::AgendaItem => 1,
+            SearchKind::Decision => 2,
+            SearchKind::File => 3,
+            SearchKind::Letter => 4,
+            SearchKind::Case => 5,
+        }
+    }
+}
+
+/// A document's key in the index: its day, then its kind and source, so that the index's own
+/// order is "newest first" and a search reads only the page it shows, never every match.
+/// `None` for a source id beyond `MAX_SOURCE_ID` or a day before the common era.
+pub fn document_key(day: NaiveDate, kind: SearchKind, source: i64) -> Option<i64> {
+    let days = i64::from(day.num_days_from_ce());
+    if days < 0 || !(0..=MAX_SOURCE_ID).contains(&source) {
+        return None;
+    }
+    Some((days << 32) | (kind.code() << SOURCE_BITS) | source)
+}
+
+/// The keys of the documents dated `from` to `to` (both included; open ends reach all).
+pub fn key_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (i64, i64) {
+    let first = from.map_or(0, |d| i64::from(d.num_days_from_ce()).max(0) << 32);
+    let last = to.map_or(i64::MAX, |d| {
+        ((i64::from(d.num_days_from_ce()).max(-1) + 1) << 32) - 1
+    });
+    (first, last)
+}
+
+/// A token of the index's access-and-filter column: a letter for what it says, then a value
+/// of letters and digits (`b3` a body, `kagendaitem` a kind, `vpublic` who may read it). Such
+/// tokens sit in a column of their own, so they never meet the words of a text.
+pub fn token(prefix: char, value: impl std::fmt::Display) -> String {
+    let mut out = String::from(prefix);
+    out.extend(
+        value
+            .to_string()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
 }
 
 /// A query: every group must match; a group of several terms is a phrase (in order, adjacent).
@@ -400,5 +456,49 @@ mod tests {
         let got = excerpt("Forslag om cykelstier", &q);
         assert_eq!(got.len(), 1);
         assert!(!got[0].hit);
+    }
+
+    #[test]
+    fn keys_order_by_day_then_kind_and_source() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let a = document_key(day(2025, 6, 12), SearchKind::Case, MAX_SOURCE_ID).unwrap();
+        let b = document_key(day(2025, 6, 13), SearchKind::Proposal, 0).unwrap();
+        let c = document_key(day(2025, 6, 13), SearchKind::Proposal, 1).unwrap();
+        let d = document_key(day(2025, 6, 13), SearchKind::AgendaItem, 1).unwrap();
+        assert!(a < b && b < c && c < d);
+        assert_eq!(
+            document_key(day(2025, 6, 13), SearchKind::File, MAX_SOURCE_ID + 1),
+            None
+        );
+        assert_eq!(document_key(day(2025, 6, 13), SearchKind::File, -1), None);
+        // Every kind has its own code, so no two documents share a key.
+        let mut codes: Vec<i64> = SearchKind::ALL.iter().map(|k| k.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), SearchKind::ALL.len());
+        assert!(codes.iter().all(|c| *c < 8));
+    }
+
+    #[test]
+    fn key_ranges_hold_whole_days() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (lo, hi) = key_range(Some(day(2025, 6, 13)), Some(day(2025, 6, 13)));
+        for kind in SearchKind::ALL {
+            for source in [0, 1, MAX_SOURCE_ID] {
+                let k = document_key(day(2025, 6, 13), *kind, source).unwrap();
+                assert!((lo..=hi).contains(&k));
+            }
+        }
+        let before = document_key(day(2025, 6, 12), SearchKind::Case, MAX_SOURCE_ID).unwrap();
+        let after = document_key(day(2025, 6, 14), SearchKind::Proposal, 0).unwrap();
+        assert!(before < lo && after > hi);
+        assert_eq!(key_range(None, None), (0, i64::MAX));
+    }
+
+    #[test]
+    fn tokens_are_letters_and_digits() {
+        assert_eq!(token('k', SearchKind::AgendaItem), "kagendaitem");
+        assert_eq!(token('s', "not_adopted"), "snotadopted");
+        assert_eq!(token('b', 3), "b3");
+        assert_eq!(token('v', "Public \" OR *"), "vpublicor");
     }
 }

@@ -14,6 +14,7 @@ on_both_backends!(
     who_finds_what,
     bad_input_is_refused_or_finds_nothing,
     the_index_kept_by_changes_equals_a_rebuilt_one,
+    pages_follow_one_order,
     attached_files_are_found_by_their_text_and_name,
     the_page_shows_marked_excerpts_and_pages,
 );
@@ -228,7 +229,7 @@ async fn who_finds_what(backend: Backend) {
             .unwrap()
     };
     // A politician who sits on nothing.
-    {
+    let outsider = {
         let mut conn = app.conn();
         let person = agendum::db::organizations::insert_person(
             &mut conn,
@@ -250,7 +251,8 @@ async fn who_finds_what(backend: Backend) {
             &agendum::domain::account::NewPassword::parse("en anden adgangskode").unwrap(),
         )
         .unwrap();
-    }
+        person
+    };
     let secretariat = app.login("sekretariat@example.org", "demo").await;
     // The politician's draft, and one submitted but not yet accepted.
     let new_proposal = |title: &'static str, word: &'static str| {
@@ -427,6 +429,32 @@ async fn who_finds_what(backend: Backend) {
         .await;
     assert!(page.contains("<mark>lukketordet</mark>"), "{page}");
     assert!(page.contains("Ikke offentlig"), "{page}");
+    // Who finds a closed item follows the seats on its day: a seat given afterwards, reaching
+    // back over the meeting, lets the outsider find it; the seat ended before the meeting takes
+    // it away again.
+    let outsider_token = tokens[3].as_deref();
+    let day = agendum::db::meetings::get(&mut app.conn(), MeetingId(meeting))
+        .unwrap()
+        .unwrap()
+        .starts_at
+        .date_naive();
+    let mut seat = agendum::db::organizations::NewMembership {
+        person_id: outsider,
+        organization_id: OrganizationId(1),
+        party_id: None,
+        role: agendum::domain::organization::MembershipRole::Member,
+        start_date: day - chrono::Days::new(30),
+        end_date: None,
+        position: None,
+    };
+    let membership = agendum::db::organizations::insert_membership(&mut app.conn(), &seat).unwrap();
+    let got = finds(&app, outsider_token, &q("lukketordet")).await;
+    assert!(got.iter().any(|(k, _)| k == "agenda-item"), "{got:?}");
+    index_equals_a_rebuilt_one(&app, 10);
+    seat.end_date = Some(day - chrono::Days::new(1));
+    agendum::db::organizations::update_membership(&mut app.conn(), membership, &seat).unwrap();
+    let got = finds(&app, outsider_token, &q("lukketordet")).await;
+    assert!(!got.iter().any(|(k, _)| k == "agenda-item"), "{got:?}");
     index_equals_a_rebuilt_one(&app, 10);
 }
 
@@ -524,6 +552,84 @@ async fn bad_input_is_refused_or_finds_nothing(backend: Backend) {
     // The page says what is wrong with a too long query.
     let page = app.get_text(&format!("/search?{}", q(&long)), 400).await;
     assert!(page.contains("højst 300 tegn"), "{page}");
+}
+
+async fn pages_follow_one_order(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    // Read a page at a time, the results are the one list read whole, whatever the page size:
+    // the named case, then matches in the title, then the others, each newest first.
+    let secretariat = api_token(&app, "sekretariat@example.org");
+    for words in ["kommune", "profil", "at", "2025-0124174", "sociale medier"] {
+        for sort in ["relevance", "date"] {
+            let whole = format!("{}&sort={sort}&per_page=100", q(words));
+            let (status, body) = api(&app, Some(&secretariat), &whole).await;
+            assert_eq!(status, 200, "{body}");
+            let all = found(&body);
+            let total = body["pagination"]["total"].as_i64().unwrap();
+            assert!(!all.is_empty(), "{words}: {body}");
+            assert_eq!(
+                total.min(100),
+                i64::try_from(all.len()).unwrap(),
+                "{words}: {body}"
+            );
+            for size in [1, 3, 7] {
+                let mut paged = Vec::new();
+                for page in 1..=(all.len() / size + 2) {
+                    let one = format!("{}&sort={sort}&per_page={size}&page={page}", q(words));
+                    let (status, body) = api(&app, Some(&secretariat), &one).await;
+                    assert_eq!(status, 200, "{body}");
+                    assert_eq!(body["pagination"]["total"].as_i64(), Some(total));
+                    paged.extend(found(&body));
+                }
+                if total > 100 {
+                    paged.truncate(all.len());
+                }
+                assert_eq!(paged, all, "{words}, {sort}, pages of {size}");
+            }
+            if sort == "date" {
+                let days: Vec<&str> = body["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["date"].as_str().unwrap())
+                    .collect();
+                assert!(days.windows(2).all(|w| w[0] >= w[1]), "{words}: {days:?}");
+            }
+        }
+    }
+    // By relevance, a result whose title holds the word comes before every one whose title
+    // does not.
+    let mut both = false;
+    for word in [
+        "kommune",
+        "profil",
+        "forvaltning",
+        "at",
+        "medlemsforslag",
+        "medie",
+    ] {
+        let (_, body) = api(
+            &app,
+            Some(&secretariat),
+            &format!("{}&per_page=100", q(word)),
+        )
+        .await;
+        let in_title: Vec<bool> = body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                agendum::domain::search::terms(r["title"].as_str().unwrap())
+                    .iter()
+                    .any(|t| *t == agendum::domain::search::terms(word)[0])
+            })
+            .collect();
+        both |= in_title.iter().any(|t| *t) && in_title.iter().any(|t| !t);
+        assert!(in_title.windows(2).all(|w| w[0] || !w[1]), "{word}: {body}");
+    }
+    assert!(both, "no word found both in titles and elsewhere");
 }
 
 async fn the_index_kept_by_changes_equals_a_rebuilt_one(backend: Backend) {
