@@ -687,6 +687,9 @@ pub fn rebuild(conn: &mut DbConnection) -> AppResult<Rebuilt> {
         diesel::sql_query("INSERT INTO search_index (search_index) VALUES ('optimize')")
             .execute(conn)?;
     }
+    // Statistics taken when the table was small would have the planner scan it for a page of
+    // results rather than look each up by its key.
+    diesel::sql_query("ANALYZE search_documents").execute(conn)?;
     Ok(out)
 }
 
@@ -963,16 +966,19 @@ impl Matcher {
             .bind::<Text, _>(self.expression(part))
     }
 
+    /// How many match, counted up to `at_most` and one more (which says "more than that").
     fn count(
         &self,
         conn: &mut DbConnection,
         part: Part,
         range: (i64, i64),
         except: i64,
+        at_most: i64,
     ) -> AppResult<i64> {
         let sql = format!(
-            "SELECT COUNT(*) AS n FROM {}",
-            self.condition(range, except)
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} LIMIT {}) counted",
+            self.condition(range, except),
+            at_most.saturating_add(1)
         );
         Ok(self
             .bind(sql, part)
@@ -981,7 +987,7 @@ impl Matcher {
             .n)
     }
 
-    /// The keys of a page of the matches of `part`, newest first.
+    /// The keys of a page of the matches of `part`, newest first (lowest key first).
     fn page(
         &self,
         conn: &mut DbConnection,
@@ -996,7 +1002,7 @@ impl Matcher {
         }
         let key = self.key();
         let sql = format!(
-            "SELECT {key} AS n FROM {} ORDER BY {key} DESC LIMIT {limit} OFFSET {offset}",
+            "SELECT {key} AS n FROM {} ORDER BY {key} LIMIT {limit} OFFSET {offset}",
             self.condition(range, except)
         );
         Ok(self
@@ -1018,8 +1024,19 @@ struct Count {
 /// No document has this key.
 const NO_KEY: i64 = -1;
 
-/// One page of what `searcher` finds, and how many they find in all. `first_case` (the case a
-/// query names) comes first when found.
+/// A page of what a search found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// How many were found, up to the count's limit.
+    pub total: i64,
+    /// More were found than `total` says.
+    pub more: bool,
+}
+
+/// One page of what `searcher` finds, and how many they find in all, counted up to
+/// `count_at_most` (counting is the one part of a search that grows with the matches).
+/// `first_case` (the case a query names) comes first when found.
 #[allow(clippy::too_many_arguments)]
 pub fn search(
     conn: &mut DbConnection,
@@ -1030,12 +1047,15 @@ pub fn search(
     first_case: Option<CaseId>,
     limit: i64,
     offset: i64,
-) -> AppResult<(Vec<Hit>, i64)> {
+    count_at_most: i64,
+) -> AppResult<Found> {
     let matcher = Matcher::new(conn.backend(), query, searcher, filters);
     let range = key_range(filters.from, filters.to);
-    let total = matcher.count(conn, Part::All, range, NO_KEY)?;
+    let counted = matcher.count(conn, Part::All, range, NO_KEY, count_at_most)?;
+    let (total, more) = (counted.min(count_at_most), counted > count_at_most);
+    let found = |hits| Found { hits, total, more };
     if total == 0 || offset >= total {
-        return Ok((Vec::new(), total));
+        return Ok(found(Vec::new()));
     }
     let keys = match order {
         Order::Date => matcher.page(conn, Part::All, range, NO_KEY, limit, offset)?,
@@ -1047,7 +1067,7 @@ pub fn search(
             let mut case = NO_KEY;
             let named = first_case.map(|c| case_key(conn, c)).transpose()?.flatten();
             if let Some(key) = named.filter(|k| (range.0..=range.1).contains(k))
-                && matcher.count(conn, Part::All, (key, key), NO_KEY)? == 1
+                && matcher.count(conn, Part::All, (key, key), NO_KEY, 1)? == 1
             {
                 case = key;
                 if offset == 0 {
@@ -1066,7 +1086,8 @@ pub fn search(
                 let before = if found > 0 || offset == 0 {
                     offset
                 } else {
-                    matcher.count(conn, Part::Title, range, case)?
+                    // Within the pages reached, so within the count's limit.
+                    matcher.count(conn, Part::Title, range, case, count_at_most)?
                 };
                 let rest_offset = offset - before;
                 keys.extend(matcher.page(
@@ -1081,7 +1102,7 @@ pub fn search(
             keys
         }
     };
-    Ok((hits(conn, &keys)?, total))
+    Ok(found(hits(conn, &keys)?))
 }
 
 /// The key of a case's document.

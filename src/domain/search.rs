@@ -131,10 +131,14 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Bits of a document's key that hold its source's id; the day and kind sit above them.
+/// Bits of a document's key that hold its source's id; the kind and the day sit above them.
 const SOURCE_BITS: u32 = 29;
 /// The largest source id a document can have (about 537 million rows of one kind).
 pub const MAX_SOURCE_ID: i64 = (1 << SOURCE_BITS) - 1;
+/// Bits of the kind, above the source.
+const KIND_BITS: u32 = 3;
+/// The last day a key can hold, counted from the common era (about the year 2870).
+const MAX_DAYS: i64 = (1 << 20) - 1;
 
 impl SearchKind {
     /// Its place in a document's key: fixed, so keys never change meaning.
@@ -150,23 +154,26 @@ impl SearchKind {
     }
 }
 
-/// A document's key in the index: its day, then its kind and source, so that the index's own
-/// order is "newest first" and a search reads only the page it shows, never every match.
-/// `None` for a source id beyond `MAX_SOURCE_ID` or a day before the common era.
+/// A document's key in the index: the newest day first, then the kind and the source from the
+/// highest down, so that ascending key order is "newest first". Both indexes read their lists
+/// forwards, skipping ahead where another list says so, and stop at the page: a search reads
+/// the page it shows, never every match. (SQLite's FTS5 reads a list backwards only by loading
+/// it whole.) `None` for a source id beyond `MAX_SOURCE_ID` or a day outside the key's span.
 pub fn document_key(day: NaiveDate, kind: SearchKind, source: i64) -> Option<i64> {
     let days = i64::from(day.num_days_from_ce());
-    if days < 0 || !(0..=MAX_SOURCE_ID).contains(&source) {
+    if !(0..=MAX_DAYS).contains(&days) || !(0..=MAX_SOURCE_ID).contains(&source) {
         return None;
     }
-    Some((days << 32) | (kind.code() << SOURCE_BITS) | source)
+    let kind_part = ((1 << KIND_BITS) - 1 - kind.code()) << SOURCE_BITS;
+    Some(((MAX_DAYS - days) << 32) | kind_part | (MAX_SOURCE_ID - source))
 }
 
-/// The keys of the documents dated `from` to `to` (both included; open ends reach all).
+/// The keys of the documents dated `from` to `to` (both included; open ends reach all), lowest
+/// first.
 pub fn key_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (i64, i64) {
-    let first = from.map_or(0, |d| i64::from(d.num_days_from_ce()).max(0) << 32);
-    let last = to.map_or(i64::MAX, |d| {
-        ((i64::from(d.num_days_from_ce()).max(-1) + 1) << 32) - 1
-    });
+    let clamp = |d: NaiveDate| i64::from(d.num_days_from_ce()).clamp(-1, MAX_DAYS + 1);
+    let first = to.map_or(0, |d| (MAX_DAYS - clamp(d)).max(0) << 32);
+    let last = from.map_or(i64::MAX, |d| ((MAX_DAYS - clamp(d) + 1) << 32) - 1);
     (first, last)
 }
 
@@ -459,13 +466,15 @@ mod tests {
     }
 
     #[test]
-    fn keys_order_by_day_then_kind_and_source() {
+    fn keys_order_newest_first() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let a = document_key(day(2025, 6, 12), SearchKind::Case, MAX_SOURCE_ID).unwrap();
-        let b = document_key(day(2025, 6, 13), SearchKind::Proposal, 0).unwrap();
-        let c = document_key(day(2025, 6, 13), SearchKind::Proposal, 1).unwrap();
-        let d = document_key(day(2025, 6, 13), SearchKind::AgendaItem, 1).unwrap();
-        assert!(a < b && b < c && c < d);
+        let key = |d, k, s| document_key(d, k, s).unwrap();
+        let older = key(day(2025, 6, 12), SearchKind::Proposal, 0);
+        let a = key(day(2025, 6, 13), SearchKind::Case, 2);
+        let b = key(day(2025, 6, 13), SearchKind::Case, 1);
+        let c = key(day(2025, 6, 13), SearchKind::Proposal, MAX_SOURCE_ID);
+        assert!(a < b && b < c && c < older);
+        assert!(a > 0);
         assert_eq!(
             document_key(day(2025, 6, 13), SearchKind::File, MAX_SOURCE_ID + 1),
             None
@@ -473,9 +482,10 @@ mod tests {
         assert_eq!(document_key(day(2025, 6, 13), SearchKind::File, -1), None);
         // Every kind has its own code, so no two documents share a key.
         let mut codes: Vec<i64> = SearchKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), SearchKind::ALL.len());
-        assert!(codes.iter().all(|c| *c < 8));
+        assert!(codes.iter().all(|c| *c < 1 << KIND_BITS));
     }
 
     #[test]
@@ -488,10 +498,17 @@ mod tests {
                 assert!((lo..=hi).contains(&k));
             }
         }
-        let before = document_key(day(2025, 6, 12), SearchKind::Case, MAX_SOURCE_ID).unwrap();
-        let after = document_key(day(2025, 6, 14), SearchKind::Proposal, 0).unwrap();
-        assert!(before < lo && after > hi);
+        let newer = document_key(day(2025, 6, 14), SearchKind::Proposal, 0).unwrap();
+        let older = document_key(day(2025, 6, 12), SearchKind::Case, MAX_SOURCE_ID).unwrap();
+        assert!(newer < lo && older > hi);
         assert_eq!(key_range(None, None), (0, i64::MAX));
+        let (lo, hi) = key_range(Some(day(2025, 1, 1)), None);
+        assert_eq!(lo, 0);
+        assert!(
+            (lo..=hi).contains(&newer)
+                && !(lo..=hi)
+                    .contains(&document_key(day(2024, 12, 31), SearchKind::Case, 0).unwrap())
+        );
     }
 
     #[test]

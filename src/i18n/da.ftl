@@ -2030,6 +2030,7 @@ search-count = { $count ->
     [one] Ét resultat.
    *[other] { $count } resultater.
 }
+search-count-more = Mere end { $count } resultater. Afgræns søgningen for at se resten.
 search-nothing-found = Intet fundet. Prøv med færre eller andre ord, eller fjern en afgrænsning.
 search-restricted = Ikke offentlig
 SearchKind-proposal = Medlemsforslag

@@ -2020,6 +2020,7 @@ search-count = { $count ->
     [one] One result.
    *[other] { $count } results.
 }
+search-count-more = More than { $count } results. Narrow the search to see the rest.
 search-nothing-found = Nothing found. Try fewer or other words, or remove a filter.
 search-restricted = Not public
 SearchKind-proposal = Member proposal

@@ -22,8 +22,9 @@ use crate::urls;
 pub const DEFAULT_PER_PAGE: i64 = 20;
 /// The most results on one page.
 pub const MAX_PER_PAGE: i64 = 100;
-/// How deep pages go: a search is refined, not paged through for ever.
-pub const MAX_RESULTS_REACHED: i64 = 10_000;
+/// How deep pages go, and how far a search counts: a search is refined, not paged through
+/// for ever. Beyond it the page says "more than" this many.
+pub const MAX_RESULTS_REACHED: i64 = 1_000;
 
 /// What was asked, as the page's form and the API's parameters carry it.
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
@@ -241,7 +242,10 @@ pub struct SearchResults {
     /// Words beyond the most a search looks for were left out.
     pub cut: bool,
     pub results: Vec<SearchResult>,
+    /// How many were found, counted up to `MAX_RESULTS_REACHED`.
     pub total: i64,
+    /// More were found than `total`.
+    pub more: bool,
     pub page: i64,
     pub per_page: i64,
 }
@@ -266,6 +270,7 @@ pub fn search(
         cut: false,
         results: Vec::new(),
         total: 0,
+        more: false,
         page: checked.page,
         per_page: checked.per_page,
     };
@@ -284,15 +289,19 @@ pub fn search(
     } else {
         offset
     };
-    let (hits, total) = search::search(
+    let limit = checked
+        .per_page
+        .min(MAX_RESULTS_REACHED.saturating_sub(offset));
+    let search::Found { hits, total, more } = search::search(
         conn,
         query,
         searcher(account),
         &checked.filters,
         checked.order,
         first_case,
-        checked.per_page,
+        limit,
         offset,
+        MAX_RESULTS_REACHED,
     )?;
     let meeting_ids: Vec<i64> = hits.iter().filter_map(|h| h.meeting_id).collect();
     let meetings = search::meeting_labels(conn, &meeting_ids)?;
@@ -390,6 +399,7 @@ pub fn search(
         cut: query.cut,
         results,
         total,
+        more,
         page: checked.page,
         per_page: checked.per_page,
     })

@@ -630,6 +630,35 @@ async fn pages_follow_one_order(backend: Backend) {
         assert!(in_title.windows(2).all(|w| w[0] || !w[1]), "{word}: {body}");
     }
     assert!(both, "no word found both in titles and elsewhere");
+    // The count stops at its limit and says there were more; the page is the same.
+    use agendum::db::search::{Filters, Found, Order, Searcher, search};
+    let query = agendum::domain::search::Query::parse("at")
+        .unwrap()
+        .unwrap();
+    let mut conn = app.conn();
+    let mut run = |limit: i64, at_most: i64| -> Found {
+        let (s, f) = (Searcher::Secretariat, Filters::default());
+        search(
+            &mut conn,
+            &query,
+            s,
+            &f,
+            Order::Relevance,
+            None,
+            limit,
+            0,
+            at_most,
+        )
+        .unwrap()
+    };
+    let keys = |f: &Found| f.hits.iter().map(|h| h.id).collect::<Vec<_>>();
+    let whole = run(2, 1_000);
+    assert!(whole.total >= 3 && !whole.more, "{}", whole.total);
+    let counted = run(2, 2);
+    assert_eq!((counted.total, counted.more), (2, true));
+    assert_eq!(keys(&counted), keys(&whole));
+    let exact = run(2, whole.total);
+    assert_eq!((exact.total, exact.more), (whole.total, false));
 }
 
 async fn the_index_kept_by_changes_equals_a_rebuilt_one(backend: Backend) {

@@ -94,11 +94,17 @@ pub async fn search(
             public: !r.restricted,
         })
         .collect();
-    Ok(HttpResponse::Ok().json(Listing::new(
-        data,
-        found.page,
-        found.per_page,
-        found.total,
-        next,
-    )))
+    Ok(HttpResponse::Ok().json(SearchListing {
+        listing: Listing::new(data, found.page, found.per_page, found.total, next),
+        more: found.more,
+    }))
+}
+
+/// A page of results; `more` says that more were found than `pagination.total` counts (the
+/// count stops at `read::MAX_RESULTS_REACHED`).
+#[derive(Serialize)]
+struct SearchListing {
+    #[serde(flatten)]
+    listing: Listing<Found>,
+    more: bool,
 }
