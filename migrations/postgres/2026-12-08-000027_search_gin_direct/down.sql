@@ -1,0 +1,1 @@
+ALTER INDEX search_documents_terms RESET (fastupdate);
