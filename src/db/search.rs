@@ -202,12 +202,27 @@ fn insert(conn: &mut DbConnection, doc: &Doc) -> AppResult<()> {
     Ok(())
 }
 
+// The deletes below are written as SQL of their own, which diesel does not keep as prepared
+// statements: PostgreSQL would otherwise settle on a plan made while a rebuild's table was
+// still empty (a scan) and keep it while the rebuild fills the table, one scan per document.
+
 fn remove(conn: &mut DbConnection, kind: SearchKind, source: i64) -> AppResult<()> {
-    diesel::delete(
-        search_documents::table
-            .filter(search_documents::kind.eq(kind.as_str()))
-            .filter(search_documents::source_id.eq(source)),
-    )
+    diesel::sql_query("DELETE FROM search_documents WHERE kind = $1 AND source_id = $2")
+        .bind::<Text, _>(kind.as_str())
+        .bind::<BigInt, _>(source)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets a meeting's items, decisions and files.
+fn remove_meeting(conn: &mut DbConnection, id: MeetingId) -> AppResult<()> {
+    let kinds = MEETING_KINDS
+        .map(|k| format!("'{}'", k.as_str()))
+        .join(", ");
+    diesel::sql_query(format!(
+        "DELETE FROM search_documents WHERE meeting_id = $1 AND kind IN ({kinds})"
+    ))
+    .bind::<BigInt, _>(id.0)
     .execute(conn)?;
     Ok(())
 }
@@ -478,12 +493,7 @@ fn item_text(item: &SnapshotItem) -> String {
 }
 
 fn index_meeting(conn: &mut DbConnection, id: MeetingId) -> AppResult<()> {
-    diesel::delete(
-        search_documents::table
-            .filter(search_documents::meeting_id.eq(id.0))
-            .filter(search_documents::kind.eq_any(MEETING_KINDS.map(SearchKind::as_str))),
-    )
-    .execute(conn)?;
+    remove_meeting(conn, id)?;
     let Some(meeting) = meeting_rows::get(conn, id)? else {
         return Ok(());
     };
