@@ -282,16 +282,9 @@ pub fn search(
         None => None,
     };
     let secretariat = account.is_some_and(|a| a.role == Role::Secretariat);
-    // Pages end at MAX_RESULTS_REACHED: one further is empty, with the count.
+    // Pages end at MAX_RESULTS_REACHED: a page beyond it is empty, with the count.
     let offset = (checked.page - 1).saturating_mul(checked.per_page);
-    let offset = if offset >= MAX_RESULTS_REACHED {
-        i64::MAX
-    } else {
-        offset
-    };
-    let limit = checked
-        .per_page
-        .min(MAX_RESULTS_REACHED.saturating_sub(offset));
+    let limit = (MAX_RESULTS_REACHED - offset).clamp(0, checked.per_page);
     let search::Found { hits, total, more } = search::search(
         conn,
         query,
